@@ -1,0 +1,310 @@
+//! The headless command line: `events`, `articles`, `timex`, `text`. Thin: every command
+//! is the library pipeline plus formatting. Field names are a stable interface.
+
+use crate::corrections::Corrections;
+use crate::model::{Corpus, Event};
+use crate::pipeline::{self, LoadOptions, Progress};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use serde_json::json;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dateline",
+    version,
+    about = "News articles in, a country-by-country timeline out.",
+    long_about = "With no command, opens the timeline window on PATH... (or the last corpus, or the bundled sample).",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders to open in the window.
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print every dated event: one JSON object per line with --json, else a table.
+    Events(CorpusArgs),
+    /// Print every article with its publication date, its evidence and its problems.
+    Articles(CorpusArgs),
+    /// Tag the temporal expressions of one file (TIMEX3 values), one JSON object per line.
+    Timex {
+        /// The document creation time (publication date) the expressions are resolved against.
+        #[arg(long, value_parser = parse_date)]
+        dct: Option<NaiveDate>,
+        file: PathBuf,
+    },
+    /// Print the cleaned main text of articles, paragraphs separated by a blank line.
+    Text {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct CorpusArgs {
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Set an article's publication date for this run: FILE=YYYY-MM-DD (repeatable).
+    #[arg(long = "pub-date", value_parser = parse_pub_date)]
+    pub pub_dates: Vec<(String, NaiveDate)>,
+    /// One JSON object per line instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Ignore the corrections stored by the app.
+    #[arg(long)]
+    pub no_corrections: bool,
+    /// Also print events the user hid (events only).
+    #[arg(long)]
+    pub include_hidden: bool,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+fn parse_pub_date(s: &str) -> Result<(String, NaiveDate), String> {
+    let (file, date) = s
+        .rsplit_once('=')
+        .ok_or_else(|| "expected FILE=YYYY-MM-DD".to_string())?;
+    Ok((file.to_string(), parse_date(date)?))
+}
+
+/// Runs a subcommand; returns the process exit code.
+pub fn run(command: Command) -> i32 {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = match command {
+        Command::Events(args) => load(&args).map(|c| print_events(&mut out, &c, &args)),
+        Command::Articles(args) => load(&args).map(|c| print_articles(&mut out, &c, args.json)),
+        Command::Timex { dct, file } => timex(&mut out, dct, &file),
+        Command::Text { files } => text(&mut out, &files),
+    };
+    // A write error means stdout was closed (piped into `head`): not a failure.
+    let _ = out.flush();
+    match result {
+        Ok(_) => 0,
+        Err(msg) => {
+            eprintln!("dateline: {msg}");
+            2
+        }
+    }
+}
+
+fn load(args: &CorpusArgs) -> Result<Corpus, String> {
+    let corrections = if args.no_corrections {
+        Corrections::default()
+    } else {
+        match Corrections::default_path() {
+            Some(p) => {
+                let (c, warning) = Corrections::load(&p);
+                if let Some(w) = warning {
+                    eprintln!("dateline: warning: {w}");
+                }
+                c
+            }
+            None => Corrections::default(),
+        }
+    };
+    let opts = LoadOptions {
+        pub_dates: args.pub_dates.clone(),
+        corrections,
+    };
+    pipeline::load(&args.paths, &opts, &Progress::default()).map_err(|e| e.to_string())
+}
+
+fn event_json(c: &Corpus, e: &Event) -> serde_json::Value {
+    let a = &c.articles[e.article as usize];
+    let cluster = c.clusters.get(e.cluster as usize);
+    json!({
+        "article": a.path,
+        "paragraph": e.paragraph,
+        "text": &a.text[e.sentence.clone()],
+        "date_text": &a.text[e.date_range.clone()],
+        "start": e.span.start_str(),
+        "end": e.span.end_str(),
+        "precision": crate::events::precision_name(e.span.precision),
+        "countries": e.countries,
+        "date_source": e.date_source.as_str(),
+        "confidence": (e.confidence * 100.0).round() / 100.0,
+        "note": e.note,
+        "timex": e.timex_value,
+        "cluster": e.cluster,
+        "sources": cluster.map_or(1, |k| k.sources),
+        "conflicting_dates": cluster.is_some_and(|k| k.conflicting_dates),
+        "hidden": e.hidden,
+    })
+}
+
+fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io::Result<()> {
+    let visible = c.events.iter().filter(|e| args.include_hidden || !e.hidden);
+    if args.json {
+        for e in visible {
+            writeln!(out, "{}", event_json(c, e))?;
+        }
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<23}  {:<9}  {:<24}  {:<5}  {:<26}  {:<30}  text",
+        "date", "countries", "date source", "conf", "phrase", "article"
+    )?;
+    for e in visible {
+        let a = &c.articles[e.article as usize];
+        let flag = if e.is_uncertain() { "?" } else { " " };
+        let countries: Vec<&str> = e.countries.iter().map(|c| c.as_str()).collect();
+        writeln!(
+            out,
+            "{:<22}{flag}  {:<9}  {:<24}  {:<5.2}  {:<26}  {:<30}  {}",
+            e.span.to_string(),
+            clip(&countries.join(","), 9),
+            e.date_source.as_str(),
+            e.confidence,
+            clip(&a.text[e.date_range.clone()], 26),
+            clip(&a.path, 30),
+            clip(&a.text[e.sentence.clone()], 90),
+        )?;
+    }
+    Ok(())
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn print_articles(out: &mut impl Write, c: &Corpus, as_json: bool) -> std::io::Result<()> {
+    let mut counts = vec![0usize; c.articles.len()];
+    for e in c.events.iter().filter(|e| !e.hidden) {
+        counts[e.article as usize] += 1;
+    }
+    if !as_json {
+        writeln!(
+            out,
+            "{:<10}  {:<13}  {:<4}  {:>5}  {:>6}  {:<40}  title / problems",
+            "pub date", "source", "conf", "paras", "events", "path"
+        )?;
+    }
+    for (a, n) in c.articles.iter().zip(counts) {
+        let pd = a.pub_date.as_ref();
+        if as_json {
+            let v = json!({
+                "path": a.path,
+                "title": a.title,
+                "pub_date": pd.map(|p| p.date.to_string()),
+                "pub_date_source": pd.map(|p| p.source.as_str()),
+                "pub_date_confidence": pd.map(|p| (p.confidence * 100.0).round() / 100.0),
+                "pub_date_note": pd.map(|p| p.note.as_str()),
+                "modified_date": a.modified_date.as_ref().map(|p| p.date.to_string()),
+                "outlet": a.outlet,
+                "url": a.url,
+                "language": a.language,
+                "authors": a.authors,
+                "format": a.format,
+                "content_hash": a.content_hash,
+                "paragraphs": a.paragraphs.len(),
+                "events": n,
+                "problems": a.problems.iter().map(|p| format!("{}: {}", match p.severity {
+                    crate::model::Severity::Error => "error",
+                    crate::model::Severity::Warning => "warning",
+                }, p.message)).collect::<Vec<_>>(),
+            });
+            writeln!(out, "{v}")?;
+        } else {
+            let problems: Vec<&str> = a.problems.iter().map(|p| p.message.as_str()).collect();
+            writeln!(
+                out,
+                "{:<10}  {:<13}  {:<4}  {:>5}  {:>6}  {:<40}  {}{}",
+                pd.map_or("unknown".to_string(), |p| p.date.to_string()),
+                pd.map_or("-", |p| p.source.as_str()),
+                pd.map_or("-".to_string(), |p| format!("{:.2}", p.confidence)),
+                a.paragraphs.len(),
+                n,
+                clip(&a.path, 40),
+                clip(&a.title, 60),
+                if problems.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", problems.join("; "))
+                }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+type CmdResult = Result<std::io::Result<()>, String>;
+
+fn timex(out: &mut impl Write, dct: Option<NaiveDate>, file: &PathBuf) -> CmdResult {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "{}: not UTF-8 (offsets are UTF-8 byte offsets; convert the file first)",
+            file.display()
+        )
+    })?;
+    let mut run = || -> std::io::Result<()> {
+        for t in crate::timex::tag(&text, dct) {
+            let mut v = json!({
+                "start": t.start,
+                "end": t.end,
+                "text": &text[t.start..t.end],
+                "type": t.kind,
+                "value": t.value,
+            });
+            if let Some(e) = &t.end_value {
+                v["end_value"] = json!(e);
+            }
+            writeln!(out, "{v}")?;
+        }
+        Ok(())
+    };
+    Ok(run())
+}
+
+fn text(out: &mut impl Write, files: &[PathBuf]) -> CmdResult {
+    let walked = crate::ingest::walk(files)
+        .map_err(|p| format!("no such file or folder: {}", p.display()))?;
+    let many = walked.files.len() > 1;
+    let mut run = || -> std::io::Result<()> {
+        for (i, f) in walked.files.iter().enumerate() {
+            if many {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "==> {} <==", f.display)?;
+            }
+            for a in crate::ingest::read_file(f) {
+                for p in &a.problems {
+                    eprintln!("dateline: {}: {}", f.display, p.message);
+                }
+                let body: Vec<&str> = a
+                    .paragraphs
+                    .iter()
+                    // Main text only: the title and photo captions are kept in the article (a
+                    // caption can date an event) but are not body text.
+                    .filter(|p| {
+                        !matches!(
+                            p.kind,
+                            crate::model::ParagraphKind::Title
+                                | crate::model::ParagraphKind::Caption
+                        )
+                    })
+                    .map(|p| &a.text[p.range.clone()])
+                    .collect();
+                writeln!(out, "{}", body.join("\n\n"))?;
+            }
+        }
+        Ok(())
+    };
+    Ok(run())
+}

@@ -1,0 +1,658 @@
+//! Corroboration: groups events from different articles (or repeated within one) that report
+//! the same happening, so the timeline can draw one mark with "3 sources" instead of three.
+//!
+//! Two events are the same happening when
+//! * they share a country (or both have none),
+//! * their dates overlap — or, when at least one date is uncertain, lie within
+//!   [`DATE_TOLERANCE_DAYS`] of each other (the cluster is then flagged `conflicting_dates`),
+//! * and their sentences say similar things: Jaccard similarity of content-word stems (stop
+//!   words, date words and numbers removed) of at least [`MIN_SIMILARITY`], with at least
+//!   [`MIN_SHARED`] stems in common.
+//!
+//! Matching pairs are joined with union-find. To stay near-linear, pairs are only compared
+//! inside a (country, date) sweep: events are sorted by country then start date, and each is
+//! compared with the following ones whose start is within its span plus the tolerance (at
+//! most [`MAX_COMPARISONS`] of them). A cluster may not spread over more than the tolerance
+//! between its latest start and earliest end, which stops chains of similar sentences from
+//! drifting across weeks.
+
+use crate::model::{Article, Cluster, CountryCode, DateSource, Event};
+use chrono::Datelike;
+
+/// Days by which an uncertain date may miss another and still be the same happening.
+pub const DATE_TOLERANCE_DAYS: i32 = 3;
+/// Minimum Jaccard similarity of two sentences' content stems.
+pub const MIN_SIMILARITY: f32 = 0.25;
+/// Minimum number of content stems two sentences must share.
+pub const MIN_SHARED: usize = 2;
+/// Cap on comparisons per event per country in the sweep (bounds the cost of dense days and
+/// of year-long spans).
+pub const MAX_COMPARISONS: usize = 400;
+
+/// Groups events that report the same happening; sets each event's `cluster` field and
+/// returns the clusters (ids 0..n in order of their first event, every event in exactly one
+/// cluster, singletons included). Hidden events stay in their own singleton clusters.
+pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
+    let n = events.len();
+    let sigs: Vec<Signature> = events
+        .iter()
+        .map(|e| {
+            let sentence = articles
+                .get(e.article as usize)
+                .and_then(|a| a.text.get(e.sentence.clone()))
+                .unwrap_or("");
+            Signature::of(sentence)
+        })
+        .collect();
+    let days: Vec<(i32, i32)> = events
+        .iter()
+        .map(|e| {
+            (
+                e.span.start.num_days_from_ce(),
+                e.span.end.num_days_from_ce(),
+            )
+        })
+        .collect();
+
+    // (country key, start, end, event) for every visible event and each of its countries.
+    let mut keyed: Vec<(u16, i32, i32, u32)> = Vec::with_capacity(n);
+    for (i, e) in events.iter().enumerate() {
+        if e.hidden {
+            continue;
+        }
+        let (s, t) = days[i];
+        if e.countries.is_empty() {
+            keyed.push((u16::MAX, s, t, i as u32));
+        }
+        for c in &e.countries {
+            keyed.push((country_key(*c), s, t, i as u32));
+        }
+    }
+    keyed.sort_unstable();
+
+    let mut uf = UnionFind::new(&days);
+    for (a, &(key, _, a_end, ai)) in keyed.iter().enumerate() {
+        let limit = a_end.saturating_add(DATE_TOLERANCE_DAYS);
+        for &(bkey, b_start, _, bi) in keyed[a + 1..].iter().take(MAX_COMPARISONS) {
+            if bkey != key || b_start > limit {
+                break;
+            }
+            let (ai, bi) = (ai as usize, bi as usize);
+            // Two dates in one sentence ("from Monday to Friday") are different points, not
+            // a repeat: they may only join when they overlap.
+            let same_sentence = events[ai].article == events[bi].article
+                && events[ai].sentence == events[bi].sentence;
+            if ai != bi
+                && dates_compatible(&events[ai], days[ai], &events[bi], days[bi], same_sentence)
+                && sigs[ai].similar(&sigs[bi])
+            {
+                uf.union_within(ai, bi, DATE_TOLERANCE_DAYS);
+            }
+        }
+    }
+
+    // Collect members per root, clusters ordered by their first event.
+    let mut cluster_of_root = vec![u32::MAX; n];
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for i in 0..n {
+        let r = uf.find(i);
+        if cluster_of_root[r] == u32::MAX {
+            cluster_of_root[r] = members.len() as u32;
+            members.push(Vec::new());
+        }
+        members[cluster_of_root[r] as usize].push(i as u32);
+    }
+    let mut clusters = Vec::with_capacity(members.len());
+    for (id, mut ids) in members.into_iter().enumerate() {
+        // Representative first: highest confidence, then narrowest span, then file order.
+        ids.sort_by(|&x, &y| {
+            let (ex, ey) = (&events[x as usize], &events[y as usize]);
+            ey.confidence
+                .total_cmp(&ex.confidence)
+                .then(ex.span.days().cmp(&ey.span.days()))
+                .then(x.cmp(&y))
+        });
+        let mut countries: Vec<CountryCode> = ids
+            .iter()
+            .flat_map(|&i| events[i as usize].countries.iter().copied())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let mut articles_seen: Vec<u32> = ids.iter().map(|&i| events[i as usize].article).collect();
+        articles_seen.sort_unstable();
+        articles_seen.dedup();
+        let latest_start = ids.iter().map(|&i| days[i as usize].0).max();
+        let earliest_end = ids.iter().map(|&i| days[i as usize].1).min();
+        for &i in &ids {
+            events[i as usize].cluster = id as u32;
+        }
+        clusters.push(Cluster {
+            id: id as u32,
+            sources: articles_seen.len(),
+            countries,
+            conflicting_dates: latest_start > earliest_end,
+            events: ids,
+        });
+    }
+    clusters
+}
+
+fn country_key(c: CountryCode) -> u16 {
+    u16::from_be_bytes(c.0)
+}
+
+/// A date counts as uncertain when its confidence is low or it hangs on a guessed
+/// publication date.
+fn uncertain(e: &Event) -> bool {
+    e.is_uncertain() || e.date_source == DateSource::PublicationDateInferred
+}
+
+/// Overlapping dates always fit; dates up to the tolerance apart fit when either is uncertain
+/// (unless both come from the same sentence).
+fn dates_compatible(
+    a: &Event,
+    (a0, a1): (i32, i32),
+    b: &Event,
+    (b0, b1): (i32, i32),
+    same_sentence: bool,
+) -> bool {
+    let gap = (b0 - a1).max(a0 - b1);
+    gap <= 0 || (!same_sentence && gap <= DATE_TOLERANCE_DAYS && (uncertain(a) || uncertain(b)))
+}
+
+/// Union-find over events that also tracks each set's latest start and earliest end, so a
+/// union that would spread a cluster's dates too far can be refused.
+struct UnionFind {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+    latest_start: Vec<i32>,
+    earliest_end: Vec<i32>,
+}
+
+impl UnionFind {
+    fn new(days: &[(i32, i32)]) -> Self {
+        UnionFind {
+            parent: (0..days.len() as u32).collect(),
+            size: vec![1; days.len()],
+            latest_start: days.iter().map(|d| d.0).collect(),
+            earliest_end: days.iter().map(|d| d.1).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] as usize != x {
+            let grand = self.parent[self.parent[x] as usize];
+            self.parent[x] = grand;
+            x = grand as usize;
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b` unless the merged set's latest start would come more
+    /// than `tolerance` days after its earliest end.
+    fn union_within(&mut self, a: usize, b: usize, tolerance: i32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let latest = self.latest_start[ra].max(self.latest_start[rb]);
+        let earliest = self.earliest_end[ra].min(self.earliest_end[rb]);
+        if latest - earliest > tolerance {
+            return;
+        }
+        let (big, small) = if self.size[ra] >= self.size[rb] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[small] = big as u32;
+        self.size[big] += self.size[small];
+        self.latest_start[big] = latest;
+        self.earliest_end[big] = earliest;
+    }
+}
+
+/// A sentence's content: sorted, deduplicated hashes of its word stems, plus a 256-bit
+/// Bloom-style mask to skip most dissimilar pairs without walking the lists.
+#[derive(Default)]
+struct Signature {
+    stems: Vec<u64>,
+    mask: [u64; 4],
+}
+
+/// Stems are the first few characters of a word, which folds most inflection ("launched",
+/// "launches" → "launc") without a stemmer.
+const STEM_CHARS: usize = 5;
+
+impl Signature {
+    fn of(sentence: &str) -> Signature {
+        let mut stems = Vec::new();
+        let mut buf = [0u8; 24];
+        for w in sentence.split(|c: char| !c.is_alphanumeric()) {
+            if w.len() < 3 || w.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            // ASCII words (nearly all in English news) are lowercased without allocating.
+            let lower: std::borrow::Cow<str> = match buf.get_mut(..w.len()) {
+                Some(b) if w.is_ascii() => {
+                    b.copy_from_slice(w.as_bytes());
+                    b.make_ascii_lowercase();
+                    std::str::from_utf8(b).map_or_else(|_| w.to_lowercase().into(), Into::into)
+                }
+                _ => w.to_lowercase().into(),
+            };
+            if lower.chars().count() < 3
+                || stopword_hashes()
+                    .binary_search(&fnv1a(lower.as_bytes()))
+                    .is_ok()
+            {
+                continue;
+            }
+            let cut = lower
+                .char_indices()
+                .nth(STEM_CHARS)
+                .map_or(lower.len(), |(i, _)| i);
+            stems.push(fnv1a(&lower.as_bytes()[..cut]));
+        }
+        stems.sort_unstable();
+        stems.dedup();
+        let mut mask = [0u64; 4];
+        for h in &stems {
+            let bit = (h >> 56) as usize;
+            mask[bit / 64] |= 1 << (bit % 64);
+        }
+        Signature { stems, mask }
+    }
+
+    fn similar(&self, other: &Signature) -> bool {
+        if self.stems.len() < MIN_SHARED || other.stems.len() < MIN_SHARED {
+            return false;
+        }
+        if self.mask.iter().zip(&other.mask).all(|(a, b)| a & b == 0) {
+            return false;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < self.stems.len() && j < other.stems.len() {
+            match self.stems[i].cmp(&other.stems[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let union = self.stems.len() + other.stems.len() - shared;
+        shared >= MIN_SHARED && shared as f32 >= MIN_SIMILARITY * union as f32
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Sorted hashes of [`STOPWORDS`]: one hash per word instead of string comparisons.
+fn stopword_hashes() -> &'static [u64] {
+    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| {
+        let mut v: Vec<u64> = STOPWORDS.iter().map(|w| fnv1a(w.as_bytes())).collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Function words, reporting verbs and date words.
+/// Dates are compared separately, so "Tuesday" must not make two sentences look alike.
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "about", "according", "added", "after", "again", "against", "ago", "all", "also", "among",
+    "and", "announced", "another", "any", "apr", "april", "are", "around", "aug", "august", "been",
+    "before", "being", "between", "both", "but", "can", "could", "day", "days", "dec", "december",
+    "did", "does", "during", "each", "earlier", "early", "evening", "feb", "february", "for",
+    "fri", "friday", "from", "further", "had", "has", "have", "having", "her", "here", "hers",
+    "him", "his", "how", "into", "its", "itself", "jan", "january", "jul", "july", "jun", "june",
+    "last", "late", "later", "mar", "march", "may", "mon", "monday", "month", "months", "more",
+    "morning", "most", "mr", "mrs", "nov", "november", "now", "oct", "october", "off", "once",
+    "one", "only", "other", "our", "out", "over", "own", "reported", "reports", "said", "sat",
+    "saturday", "say", "says", "sep", "sept", "september", "she", "should", "since", "some",
+    "stated", "such", "sun", "sunday", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "thu", "thursday", "today", "told", "tomorrow",
+    "tonight", "tue", "tuesday", "two", "under", "until", "upon", "very", "was", "wed",
+    "wednesday", "week", "weeks", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "year", "years", "yesterday", "you", "your",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DateSpan, Precision};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// Articles from sentences; events point at whole articles (one sentence each).
+    fn articles(texts: &[&str]) -> Vec<Article> {
+        texts
+            .iter()
+            .map(|t| Article {
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    fn ev(article: u32, text_len: usize, span: DateSpan, countries: &[&str], conf: f32) -> Event {
+        Event {
+            article,
+            paragraph: 0,
+            sentence: 0..text_len,
+            date_range: 0..0,
+            timex_value: String::new(),
+            span,
+            countries: countries
+                .iter()
+                .map(|c| CountryCode::parse(c).unwrap())
+                .collect(),
+            country_spans: Vec::new(),
+            date_source: DateSource::Explicit,
+            confidence: conf,
+            note: String::new(),
+            cluster: u32::MAX,
+            hidden: false,
+        }
+    }
+
+    fn day(y: i32, m: u32, dd: u32) -> DateSpan {
+        DateSpan::day(d(y, m, dd))
+    }
+
+    /// One event per text, all with the same span/countries unless overridden.
+    fn setup(
+        texts: &[&str],
+        spans: &[DateSpan],
+        countries: &[&[&str]],
+    ) -> (Vec<Event>, Vec<Article>) {
+        let arts = articles(texts);
+        let events = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ev(i as u32, t.len(), spans[i], countries[i], 0.9))
+            .collect();
+        (events, arts)
+    }
+
+    const MISSILE: [&str; 3] = [
+        "North Korea fired a ballistic missile into the East Sea on Tuesday, Seoul's military said.",
+        "Pyongyang launched a ballistic missile toward the East Sea on Sept. 12, officials said.",
+        "On Tuesday North Korea launched what appeared to be a ballistic missile into the sea.",
+    ];
+
+    fn sets(clusters: &[Cluster]) -> Vec<Vec<u32>> {
+        let mut v: Vec<Vec<u32>> = clusters
+            .iter()
+            .map(|c| {
+                let mut e = c.events.clone();
+                e.sort();
+                e
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn same_happening_in_three_articles_is_one_cluster() {
+        let s = day(2023, 9, 12);
+        let (mut events, arts) = setup(&MISSILE, &[s, s, s], &[&["KP", "KR"], &["KP"], &["KP"]]);
+        events[1].confidence = 0.95;
+        let clusters = cluster(&mut events, &arts);
+        assert_eq!(clusters.len(), 1);
+        let c = &clusters[0];
+        assert_eq!(c.sources, 3);
+        assert_eq!(c.events[0], 1, "highest confidence first");
+        assert!(!c.conflicting_dates);
+        assert_eq!(c.countries.len(), 2);
+        assert!(events.iter().all(|e| e.cluster == 0));
+    }
+
+    #[test]
+    fn same_date_and_country_but_unrelated_wording_stays_apart() {
+        let texts = [
+            MISSILE[0],
+            "North Korea's football team beat Japan 2-1 in a friendly match on Tuesday.",
+            "Prices of rice rose sharply in North Korea on Tuesday amid a poor harvest.",
+        ];
+        let s = day(2023, 9, 12);
+        let (mut events, arts) = setup(&texts, &[s, s, s], &[&["KP"], &["KP"], &["KP"]]);
+        let clusters = cluster(&mut events, &arts);
+        assert_eq!(clusters.len(), 3);
+        assert_eq!(clusters.iter().map(|c| c.id).collect::<Vec<_>>(), [0, 1, 2]);
+        assert!(clusters
+            .iter()
+            .all(|c| c.sources == 1 && c.events.len() == 1));
+    }
+
+    #[test]
+    fn different_countries_stay_apart() {
+        let texts = [
+            "Japan's central bank raised interest rates by a quarter point on Tuesday.",
+            "Brazil's central bank raised interest rates by a quarter point on Tuesday.",
+        ];
+        let s = day(2024, 3, 19);
+        let (mut events, arts) = setup(&texts, &[s, s], &[&["JP"], &["BR"]]);
+        assert_eq!(cluster(&mut events, &arts).len(), 2);
+        assert_ne!(events[0].cluster, events[1].cluster);
+    }
+
+    #[test]
+    fn near_dates_merge_only_when_uncertain_and_are_flagged() {
+        let (mut events, arts) = setup(
+            &MISSILE[..2],
+            &[day(2023, 9, 12), day(2023, 9, 13)],
+            &[&["KP"], &["KP"]],
+        );
+        // Both firm and one day apart: two different reports.
+        assert_eq!(cluster(&mut events, &arts).len(), 2);
+        // One of them hangs on a guessed publication date: same happening, dates conflict.
+        events[1].date_source = DateSource::PublicationDateInferred;
+        let clusters = cluster(&mut events, &arts);
+        assert_eq!(clusters.len(), 1);
+        assert!(clusters[0].conflicting_dates);
+        assert_eq!(
+            clusters[0].events[0], 0,
+            "the firm date represents the cluster"
+        );
+        // Too far apart even for an uncertain date.
+        events[1].span = day(2023, 9, 20);
+        assert_eq!(cluster(&mut events, &arts).len(), 2);
+    }
+
+    #[test]
+    fn overlapping_precisions_merge_without_conflict_and_narrowest_leads() {
+        let month = DateSpan {
+            start: d(2023, 9, 1),
+            end: d(2023, 9, 30),
+            precision: Precision::Month,
+        };
+        let (mut events, arts) = setup(
+            &MISSILE[..2],
+            &[month, day(2023, 9, 12)],
+            &[&["KP"], &["KP"]],
+        );
+        let clusters = cluster(&mut events, &arts);
+        assert_eq!(clusters.len(), 1);
+        assert!(!clusters[0].conflicting_dates);
+        assert_eq!(
+            clusters[0].events[0], 1,
+            "equal confidence: the single day leads"
+        );
+    }
+
+    #[test]
+    fn transitivity_chains_but_not_across_weeks() {
+        // A~B and B~C by wording (A and C share little): one cluster.
+        let texts = [
+            "Russia and North Korea signed a defence pact in Pyongyang.",
+            "Putin and Kim signed a defence pact in Pyongyang, pledging mutual military aid.",
+            "Putin and Kim pledged mutual military aid against any aggression.",
+        ];
+        let s = day(2024, 6, 19);
+        let (mut events, arts) =
+            setup(&texts, &[s, s, s], &[&["RU", "KP"], &["RU", "KP"], &["RU"]]);
+        let clusters = cluster(&mut events, &arts);
+        assert_eq!(sets(&clusters), vec![vec![0, 1, 2]]);
+        assert_eq!(clusters[0].countries.len(), 2);
+
+        // The same wording repeated with uncertain dates 3 days apart each: a chain
+        // 19 → 22 → 25 → 28 would drift; the cluster stops spreading at the tolerance.
+        let texts = [MISSILE[0], MISSILE[0], MISSILE[0], MISSILE[0]];
+        let spans = [
+            day(2023, 9, 19),
+            day(2023, 9, 22),
+            day(2023, 9, 25),
+            day(2023, 9, 28),
+        ];
+        let (mut events, arts) = setup(&texts, &spans, &[&["KP"], &["KP"], &["KP"], &["KP"]]);
+        for e in &mut events {
+            e.confidence = 0.5;
+        }
+        let clusters = cluster(&mut events, &arts);
+        assert!(clusters.len() >= 2, "{:?}", sets(&clusters));
+        for c in &clusters {
+            let starts: Vec<i32> = c
+                .events
+                .iter()
+                .map(|&i| events[i as usize].span.start.num_days_from_ce())
+                .collect();
+            let spread = starts.iter().max().unwrap() - starts.iter().min().unwrap();
+            assert!(spread <= DATE_TOLERANCE_DAYS);
+        }
+    }
+
+    #[test]
+    fn repeats_within_one_article_merge_but_count_one_source() {
+        let text = format!("{} {}", MISSILE[0], MISSILE[2]);
+        let arts = articles(&[&text, MISSILE[1]]);
+        let s = day(2023, 9, 12);
+        let mut a = ev(0, MISSILE[0].len(), s, &["KP"], 0.9);
+        let mut b = ev(0, text.len(), s, &["KP"], 0.8);
+        b.sentence = MISSILE[0].len() + 1..text.len();
+        a.paragraph = 0;
+        let c = ev(1, MISSILE[1].len(), s, &["KP"], 0.7);
+        let mut events = vec![a, b, c];
+        let clusters = cluster(&mut events, &arts);
+        assert_eq!(clusters.len(), 1);
+        assert_eq!(clusters[0].sources, 2);
+        assert_eq!(clusters[0].events, [0, 1, 2]);
+    }
+
+    #[test]
+    fn two_dates_of_one_sentence_stay_apart() {
+        let text = "Talks between Japan and South Korea ran from Monday to Wednesday in Seoul.";
+        let arts = articles(&[text]);
+        let mut a = ev(0, text.len(), day(2024, 5, 6), &["JP", "KR"], 0.5);
+        a.date_source = DateSource::PublicationDateInferred;
+        let mut b = a.clone();
+        b.span = day(2024, 5, 8);
+        let mut events = vec![a, b];
+        assert_eq!(cluster(&mut events, &arts).len(), 2);
+    }
+
+    #[test]
+    fn hidden_events_stay_alone_and_every_event_is_in_one_cluster() {
+        let s = day(2023, 9, 12);
+        let (mut events, arts) = setup(&MISSILE, &[s, s, s], &[&["KP"], &["KP"], &["KP"]]);
+        events[1].hidden = true;
+        let clusters = cluster(&mut events, &arts);
+        assert_eq!(sets(&clusters), vec![vec![0, 2], vec![1]]);
+        let mut seen: Vec<u32> = clusters.iter().flat_map(|c| c.events.clone()).collect();
+        seen.sort();
+        assert_eq!(seen, [0, 1, 2]);
+        for c in &clusters {
+            for &i in &c.events {
+                assert_eq!(events[i as usize].cluster, c.id);
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_degenerate_inputs() {
+        assert!(cluster(&mut [], &[]).is_empty());
+        // Event pointing at a missing article and a bad byte range: no panic, singleton.
+        let mut e = ev(7, 10, day(2020, 1, 1), &[], 0.5);
+        #[allow(clippy::reversed_empty_ranges)]
+        {
+            e.sentence = 5..2;
+        }
+        let mut events = vec![e.clone(), e];
+        let clusters = cluster(&mut events, &[]);
+        assert_eq!(clusters.len(), 2);
+    }
+
+    #[test]
+    fn scales_to_many_events() {
+        // 100k events, 50 countries, 3 years, 2,000 distinct sentences: must stay near
+        // linear (the sweep never compares all pairs). Timing is printed, not asserted.
+        let word = |n: usize| -> String {
+            (0..4)
+                .map(|k| (b'a' + (n / 26usize.pow(k) % 26) as u8) as char)
+                .collect()
+        };
+        let texts: Vec<String> = (0..2000)
+            .map(|i| {
+                (0..8)
+                    .map(|k| word(i * 31 + k * 977))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        // Three copies of each sentence, as three articles reporting the same thing.
+        let arts: Vec<Article> = (0..3)
+            .flat_map(|_| texts.iter())
+            .map(|t| Article {
+                text: t.clone(),
+                ..Default::default()
+            })
+            .collect();
+        let codes: Vec<String> = (0..50u8)
+            .map(|i| format!("{}{}", (b'A' + i / 26) as char, (b'A' + i % 26) as char))
+            .collect();
+        let base = d(2022, 1, 1);
+        let n = 99_999u64;
+        let mut events: Vec<Event> = (0..n)
+            .map(|i| {
+                let g = i / 3;
+                let a = ((i % 3) * 2000 + g % 2000) as u32;
+                let day = base + chrono::Days::new(g * 104_729 % 1095);
+                let c = codes[(g % 50) as usize].as_str();
+                ev(
+                    a,
+                    arts[a as usize].text.len(),
+                    DateSpan::day(day),
+                    &[c],
+                    0.8,
+                )
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        let clusters = cluster(&mut events, &arts);
+        eprintln!(
+            "{n} events clustered in {:?} into {} clusters",
+            t.elapsed(),
+            clusters.len()
+        );
+        assert_eq!(
+            clusters.iter().map(|c| c.events.len()).sum::<usize>(),
+            n as usize
+        );
+        for g in events.chunks(3) {
+            assert!(g.iter().all(|e| e.cluster == g[0].cluster));
+            assert!(clusters[g[0].cluster as usize].sources >= 3);
+        }
+    }
+}

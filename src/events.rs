@@ -1,0 +1,459 @@
+//! Events: a sentence (or clause) that carries a date the timeline can place, with the
+//! countries it involves.
+//!
+//! One sentence can hold several happenings ("Kim visited Russia from September 12 to 17
+//! and met Putin on Wednesday"), so each date expression becomes its own event, scoped to
+//! its clause for the countries. A sentence that names no country takes the countries of
+//! the sentence it refers back to ("The ministry said on Thursday" after a paragraph about
+//! Japan), and says so in its note.
+
+use crate::gazetteer::Mention;
+use crate::model::{
+    Article, ArticleId, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event,
+    Precision,
+};
+use crate::timex::{Resolution, Timex, TimexType};
+use std::ops::Range;
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "gov", "sen", "rep", "st",
+    "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
+    "sun", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept", "fig", "vol",
+    "pres", "rev",
+];
+
+/// Splits `text[range]` into sentence ranges. A sentence ends at `.`, `!` or `?` (with any
+/// closing quotes or brackets) followed by whitespace and an upper-case letter, digit or
+/// opening quote, unless the word before is an abbreviation or a single initial.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            // Closing quotes/brackets belong to the sentence: ." .” .) .’
+            while j < range.end {
+                let rest = &text[j..range.end];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next_is_space = j < range.end && bytes[j].is_ascii_whitespace();
+            let after = text[j..range.end].trim_start();
+            let next_starts = after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
+            if next_is_space && next_starts && (b != b'.' || !is_abbreviation(text, start, i)) {
+                out.push(trim_range(text, start..j));
+                start = range.end - after.len();
+                i = start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < range.end {
+        let r = trim_range(text, start..range.end);
+        if r.start < r.end {
+            out.push(r);
+        }
+    }
+    merge_fragments(text, out)
+}
+
+/// A "sentence" of a few words none of which is lower-case ("TOKYO, September 19. /TASS/.")
+/// is a dateline or a label, not a sentence: it belongs to the sentence after it.
+fn merge_fragments(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    let mut pending: Option<usize> = None;
+    let n = sentences.len();
+    for (i, r) in sentences.into_iter().enumerate() {
+        let s = &text[r.clone()];
+        let words = s.split_whitespace().count();
+        let fragment = i + 1 < n
+            && words <= 6
+            && !s
+                .split_whitespace()
+                .any(|w| w.chars().next().is_some_and(|c| c.is_lowercase()));
+        if fragment {
+            pending.get_or_insert(r.start);
+            continue;
+        }
+        out.push(pending.take().unwrap_or(r.start)..r.end);
+    }
+    out
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    r.start + lead..r.end - trail
+}
+
+/// Is the word ending at `dot` (exclusive) an abbreviation or an initial ("J. Smith")?
+fn is_abbreviation(text: &str, sentence_start: usize, dot: usize) -> bool {
+    let before = &text[sentence_start..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Clause boundaries used to split a sentence between two date expressions.
+/// Strongest first; a bare " and " comes last because it also joins nouns ("a month and a
+/// half", "Laos and Thailand").
+const CLAUSE_BREAKS: &[&str] = &[
+    "; ",
+    ", and ",
+    " and then ",
+    ", while ",
+    ", after ",
+    ", before ",
+    ", but ",
+    " but ",
+    ", when ",
+    ", then ",
+    ", which ",
+    ", where ",
+    ", ",
+    " and ",
+];
+
+/// Relative clauses whose date belongs to the noun phrase just before them ("the war in
+/// Ukraine, which began in February 2022").
+const RELATIVE: &[&str] = &[
+    ", which ",
+    ", when ",
+    ", where ",
+    " which ",
+    " that began ",
+    " that started ",
+];
+
+/// Narrows a date's scope for country lookup when the date sits in a relative clause: the
+/// clause plus the comma-delimited phrase before it.
+fn relative_scope(text: &str, scope: &Range<usize>, date: &Range<usize>) -> Option<Range<usize>> {
+    let before = &text[scope.start..date.start];
+    let (at, _) = RELATIVE
+        .iter()
+        .filter_map(|m| before.rfind(m).map(|i| (i, m)))
+        .max_by_key(|(i, _)| *i)?;
+    let rel_start = scope.start + at;
+    let head = text[scope.start..rel_start]
+        .rfind([',', ';'])
+        .map_or(scope.start, |i| scope.start + i + 1);
+    Some(head..scope.end)
+}
+
+/// The sentence's subject country: a mention among its first five words ("Kim Jong Un has
+/// been visiting Russia ..., after meeting Putin on Wednesday": North Korea takes part in
+/// every clause of the sentence).
+fn subject(text: &str, sentence: &Range<usize>, spans: &[CountrySpan]) -> Option<CountryCode> {
+    let first = spans.first()?;
+    let words_before = text[sentence.start..first.start].split_whitespace().count();
+    (words_before <= 4).then_some(first.code)
+}
+
+/// Splits a sentence into one clause per date expression: between consecutive dates, at the
+/// rightmost strongest clause break. Returns a range per date (same order).
+fn clauses(text: &str, sentence: Range<usize>, dates: &[Range<usize>]) -> Vec<Range<usize>> {
+    if dates.len() < 2 {
+        return vec![sentence; dates.len()];
+    }
+    let mut cuts = Vec::with_capacity(dates.len() - 1);
+    for w in dates.windows(2) {
+        let gap = w[0].end..w[1].start;
+        let between = &text[gap.clone()];
+        let cut = CLAUSE_BREAKS
+            .iter()
+            .find_map(|sep| between.rfind(sep).map(|i| gap.start + i));
+        cuts.push(cut);
+    }
+    let mut out = Vec::with_capacity(dates.len());
+    let mut start = sentence.start;
+    for (k, _) in dates.iter().enumerate() {
+        let end = match cuts.get(k) {
+            Some(Some(c)) => *c,
+            Some(None) => {
+                // No break between these two dates: they share the sentence.
+                out.push(sentence.clone());
+                continue;
+            }
+            None => sentence.end,
+        };
+        out.push(start..end.max(start));
+        start = end;
+    }
+    // A date whose successor had no break keeps the full sentence; fix the one after it too.
+    for k in 1..dates.len() {
+        if cuts[k - 1].is_none() {
+            out[k] = sentence.clone();
+        }
+    }
+    out
+}
+
+/// The calendar span of a date expression, ranges included; `None` if it cannot be placed.
+pub fn span_of_timex(t: &Timex) -> Option<DateSpan> {
+    if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let start = crate::timex::span_of(&t.value)?;
+    let Some(end_value) = &t.end_value else {
+        return Some(start);
+    };
+    let end = crate::timex::span_of(end_value)?;
+    if end.end < start.start {
+        return None;
+    }
+    Some(DateSpan {
+        start: start.start,
+        end: end.end,
+        precision: start.precision.max(end.precision),
+    })
+}
+
+/// How an event's date came about, and how far to trust it.
+fn provenance(t: &Timex, pub_date: Option<&DatedEvidence>) -> (DateSource, f32, String) {
+    let firm = pub_date.is_some_and(|p| p.confidence >= crate::pubdate::FIRM);
+    let pub_desc = pub_date
+        .map(|p| format!("publication date {} ({})", p.date, p.source.as_str()))
+        .unwrap_or_default();
+    match t.resolution {
+        Resolution::Absolute => (DateSource::Explicit, 0.95, "date stated in full".into()),
+        Resolution::Reference | Resolution::Unresolved if firm => (
+            DateSource::RelativeToPublication,
+            0.85,
+            format!("resolved against the {pub_desc}"),
+        ),
+        Resolution::Anchored if firm => (
+            DateSource::Anchored,
+            0.75,
+            "counted from another date in the text".into(),
+        ),
+        _ => {
+            let p = pub_date.map_or(0.0, |p| p.confidence);
+            let why = pub_date.map_or(String::new(), |p| p.note.clone());
+            let source = if t.resolution == Resolution::Anchored {
+                DateSource::Anchored
+            } else {
+                DateSource::PublicationDateInferred
+            };
+            (
+                source,
+                (p * 0.9).min(0.65),
+                format!("resolved against an uncertain {pub_desc}: {why}"),
+            )
+        }
+    }
+}
+
+/// Mentions inside `r` (mentions are sorted by start).
+fn mentions_in(mentions: &[Mention], r: &Range<usize>) -> Vec<CountrySpan> {
+    let from = mentions.partition_point(|m| m.start < r.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.end <= r.end)
+        .map(|m| CountrySpan {
+            start: m.start,
+            end: m.end,
+            code: m.code,
+        })
+        .collect()
+}
+
+fn codes(spans: &[CountrySpan]) -> Vec<CountryCode> {
+    let mut c: Vec<CountryCode> = spans.iter().map(|s| s.code).collect();
+    c.sort_unstable();
+    c.dedup();
+    c
+}
+
+/// Builds the events of one article from its date and country mentions (both over
+/// `article.text`, sorted by start). `article.pub_date` must already be decided.
+pub fn extract(
+    id: ArticleId,
+    article: &Article,
+    timexes: &[Timex],
+    mentions: &[Mention],
+) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut context: Vec<CountryCode> = Vec::new();
+    let text = &article.text;
+    for (pi, para) in article.paragraphs.iter().enumerate() {
+        for sentence in sentences(text, para.range.clone()) {
+            let sentence_spans = mentions_in(mentions, &sentence);
+            let from = timexes.partition_point(|t| t.start < sentence.start);
+            let dated: Vec<(&Timex, DateSpan)> = timexes[from..]
+                .iter()
+                .take_while(|t| t.end <= sentence.end)
+                .filter_map(|t| span_of_timex(t).map(|s| (t, s)))
+                .collect();
+            let ranges: Vec<Range<usize>> = dated.iter().map(|(t, _)| t.start..t.end).collect();
+            let scopes = clauses(text, sentence.clone(), &ranges);
+            for ((t, span), scope) in dated.iter().zip(scopes) {
+                let (date_source, mut confidence, mut note) =
+                    provenance(t, article.pub_date.as_ref());
+                let date = t.start..t.end;
+                let mut spans = relative_scope(text, &scope, &date)
+                    .map(|r| mentions_in(mentions, &r))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| mentions_in(mentions, &scope));
+                if spans.is_empty() {
+                    spans = sentence_spans.clone();
+                }
+                let mut countries = codes(&spans);
+                if let Some(c) = subject(text, &sentence, &sentence_spans) {
+                    if scope != sentence && !countries.contains(&c) {
+                        countries.push(c);
+                        countries.sort_unstable();
+                    }
+                }
+                if countries.is_empty() && !context.is_empty() {
+                    countries = context.clone();
+                    note.push_str("; countries from the preceding sentence");
+                    confidence *= 0.95;
+                }
+                events.push(Event {
+                    article: id,
+                    paragraph: pi,
+                    sentence: sentence.clone(),
+                    date_range: t.start..t.end,
+                    timex_value: match &t.end_value {
+                        Some(e) => format!("{}/{}", t.value, e),
+                        None => t.value.clone(),
+                    },
+                    span: *span,
+                    countries,
+                    country_spans: sentence_spans.clone(),
+                    date_source,
+                    confidence,
+                    note,
+                    cluster: 0,
+                    hidden: false,
+                });
+            }
+            if !sentence_spans.is_empty() {
+                context = codes(&sentence_spans);
+            }
+        }
+    }
+    events
+}
+
+/// Relative dates that could not be placed because the article has no publication date.
+pub fn unplaced_count(timexes: &[Timex]) -> usize {
+    timexes
+        .iter()
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter(|t| t.resolution != Resolution::Absolute && span_of_timex(t).is_none())
+        .filter(|t| t.value.contains('X'))
+        .count()
+}
+
+/// Precision names for tables.
+pub fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        sentences(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r])
+            .collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            split("Mr. Kim met U.S. officials on Sept. 12. They talked. \"It went well,\" he said. Then J. Smith left!"),
+            vec![
+                "Mr. Kim met U.S. officials on Sept. 12.",
+                "They talked.",
+                "\"It went well,\" he said.",
+                "Then J. Smith left!"
+            ]
+        );
+        assert_eq!(split("No final stop"), vec!["No final stop"]);
+        assert_eq!(
+            split("Ends with quote.” Next one."),
+            vec!["Ends with quote.”", "Next one."]
+        );
+    }
+
+    #[test]
+    fn dateline_fragment_joins_the_next_sentence() {
+        assert_eq!(
+            split("OSLO, May 3. /NTB/. Norway and Sweden agreed a plan. It works."),
+            vec![
+                "OSLO, May 3. /NTB/. Norway and Sweden agreed a plan.",
+                "It works."
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_clause_scope_is_its_noun_phrase() {
+        let s =
+            "Japan is worried, especially amid the war in Ukraine, which began in February 2022.";
+        let d = s.find("February").unwrap()..s.len() - 1;
+        let r = relative_scope(s, &(0..s.len()), &d).unwrap();
+        assert_eq!(
+            &s[r],
+            " especially amid the war in Ukraine, which began in February 2022."
+        );
+        assert!(relative_scope("They met on 3 May.", &(0..18), &(11..17)).is_none());
+    }
+
+    #[test]
+    fn sentence_split_handles_multibyte_text() {
+        let s = "Élysée said — on Monday. Kyiv’s reply came. Ёлка.";
+        let parts = split(s);
+        assert_eq!(parts.len(), 3);
+    }
+
+    #[test]
+    fn clauses_split_between_dates() {
+        let s = "Kim visited Russia from September 12 to 17 and met Putin on Wednesday";
+        let d1 = s.find("from").unwrap()..s.find(" and").unwrap();
+        let d2 = s.find("on Wed").unwrap()..s.len();
+        let c = clauses(s, 0..s.len(), &[d1, d2]);
+        assert_eq!(
+            &s[c[0].clone()],
+            "Kim visited Russia from September 12 to 17"
+        );
+        assert!(s[c[1].clone()].contains("met Putin"));
+    }
+
+    #[test]
+    fn clauses_without_break_share_the_sentence() {
+        let s = "From May 1 until June 3 nothing happened";
+        let d1 = 5..10;
+        let d2 = 17..23;
+        let c = clauses(s, 0..s.len(), &[d1, d2]);
+        assert_eq!(c, vec![0..s.len(), 0..s.len()]);
+    }
+}

@@ -1,0 +1,685 @@
+//! Unit tests: hand-written fixture pages (tests/fixtures/html), metadata kinds,
+//! boilerplate kinds, encodings, malformed and hostile markup.
+
+use super::*;
+use crate::model::{PubDateSource, Severity};
+use chrono::NaiveDate;
+use std::time::{Duration, Instant};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn text(a: &HtmlArticle) -> String {
+    a.blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Runs `read_html` on a 2 MiB thread (the size of a small worker's stack) with a time limit.
+fn run_small_stack(bytes: Vec<u8>, limit: Duration) -> HtmlArticle {
+    let t0 = Instant::now();
+    let h = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || read_html(&bytes))
+        .expect("spawn");
+    let a = h.join().expect("read_html must not panic");
+    let el = t0.elapsed();
+    eprintln!("read_html on a 2 MiB stack: {el:?}");
+    assert!(el < limit, "took {el:?}, limit {limit:?}");
+    a
+}
+
+/// Debug builds are ~20x slower; hostile sizes shrink there so tests stay under a second,
+/// the release run (`cargo test --release`) uses the full sizes from the brief.
+fn scale(full: usize) -> usize {
+    if cfg!(debug_assertions) {
+        full / 10
+    } else {
+        full
+    }
+}
+
+fn limit() -> Duration {
+    Duration::from_secs(if cfg!(debug_assertions) { 10 } else { 2 })
+}
+
+const ARTICLE: &str = "<p>The council met on Tuesday, and after a long debate, it approved the new budget for the coming year.</p>";
+
+#[test]
+fn hostile_nested_divs() {
+    let n = scale(100_000);
+    let mut s = String::from("<html><body>");
+    s.push_str(&"<div>".repeat(n));
+    s.push_str(ARTICLE);
+    s.push_str(&"</div>".repeat(n));
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(a
+        .problems
+        .iter()
+        .any(|p| p.message.contains("nesting deeper")));
+    assert!(text(&a).contains("approved the new budget"));
+}
+
+#[test]
+fn hostile_teaser_headings_cards_and_hidden_boxes() {
+    // Many teaser headings (each opens a skipped box), many look-alike sibling cards, and
+    // nested hidden boxes with prose: all linear or n log n.
+    let n = scale(60_000);
+    let mut s = String::from("<html><body><div>");
+    s.push_str(ARTICLE);
+    for i in 0..n {
+        s.push_str("<div><h3>Related stories</h3><p>x</p></div>");
+        s.push_str(&format!(
+            "<li class=\"c\"><img src=\"{i}.jpg\"><a href=\"/{i}\">A teaser headline number {i}</a> and more</li>"
+        ));
+    }
+    s.push_str(&"<div style=\"display:none\">".repeat(n / 10));
+    s.push_str(&"<p>Hidden paragraph text that is long enough to count as prose in a tab panel, with commas, and more.</p>".repeat(3));
+    s.push_str("</div></body></html>");
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(text(&a).contains("approved the new budget"));
+}
+
+#[test]
+fn hostile_nested_tables() {
+    let n = scale(30_000);
+    let mut s = String::from("<html><body>");
+    s.push_str(&"<table><tr><td>".repeat(n));
+    s.push_str(ARTICLE);
+    s.push_str(&"</td></tr></table>".repeat(n));
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(a
+        .problems
+        .iter()
+        .any(|p| p.message.contains("nesting deeper")));
+}
+
+#[test]
+fn hostile_unclosed_tags() {
+    let n = scale(100_000);
+    let mut s = String::from("<html><body>");
+    for i in 0..n {
+        s.push_str(if i % 3 == 0 { "<span>" } else { "<b><i>" });
+    }
+    s.push_str(ARTICLE);
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(text(&a).contains("approved the new budget"));
+}
+
+#[test]
+fn hostile_many_attributes() {
+    let n = scale(200_000);
+    let mut s = String::from("<html><body><div ");
+    for i in 0..n {
+        s.push_str(&format!("class=\"c{i}\" "));
+    }
+    s.push('>');
+    s.push_str(ARTICLE);
+    s.push_str("</div>");
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(a.problems.iter().any(|p| p.message.contains("attributes")));
+    assert!(text(&a).contains("approved the new budget"));
+}
+
+#[test]
+fn hostile_huge_file_is_cut() {
+    // 50 MB of markup: only the first 16 MB are read (debug builds: 5 MB cut to 1 MB).
+    let unit = "<div class=\"x\"><p>Some words in a paragraph, again and again.</p></div>\n";
+    let (total, max) = if cfg!(debug_assertions) {
+        (5 << 20, 1 << 20)
+    } else {
+        (50 << 20, MAX_BYTES)
+    };
+    let mut s = String::with_capacity(total + unit.len());
+    while s.len() < total {
+        s.push_str(unit);
+    }
+    let bytes = s.into_bytes();
+    let t0 = Instant::now();
+    let a = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || read_html_limited(&bytes, max))
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+    assert!(t0.elapsed() < limit(), "took {:?}", t0.elapsed());
+    let want = format!("only the first {} MB", max >> 20);
+    assert!(a.problems.iter().any(|p| p.message.contains(&want)));
+    assert!(!a.blocks.is_empty());
+}
+
+#[test]
+fn hostile_binary_garbage() {
+    let mut x: u32 = 12345;
+    let bytes: Vec<u8> = (0..scale(2_000_000))
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x & 0xFF) as u8
+        })
+        .collect();
+    let a = run_small_stack(bytes, limit());
+    assert!(a.blocks.is_empty());
+    assert!(a.published.is_empty());
+    assert!(a.problems.iter().any(|p| p.severity == Severity::Error));
+}
+
+#[test]
+fn hostile_unterminated_constructs() {
+    for s in [
+        "<html><body><p>Text<!-- never closed",
+        "<script>var x = '<p>not text</p>';",
+        "<div class=\"unterminated attribute value><p>Words",
+        "<p>a &#99999999999; b &#x110000; c &amp d &",
+        "<",
+        "",
+        "</div></div></p></body>",
+        "<p>bad utf8 \u{FFFD} ok</p>",
+    ] {
+        let a = run_small_stack(s.as_bytes().to_vec(), limit());
+        assert!(a.published.is_empty(), "{s}");
+    }
+}
+
+#[test]
+fn hostile_deep_json_ld() {
+    let n = scale(100_000);
+    let s = format!(
+        "<script type=\"application/ld+json\">{}{}</script><p>x</p>",
+        "[".repeat(n),
+        "]".repeat(n)
+    );
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(a.published.is_empty());
+}
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_bytes!(concat!("../../../tests/fixtures/html/", $name)).as_slice()
+    };
+}
+
+fn first(a: &HtmlArticle) -> (NaiveDate, PubDateSource) {
+    let e = a.published.first().expect("a publication date");
+    (e.date, e.source)
+}
+
+#[test]
+fn json_ld_graph_date_authors_and_boilerplate() {
+    let a = read_html(fixture!("jsonld_full.html"));
+    // 23:30 at -05:00 stays on the 3rd (the page's own zone), not the 4th in UTC.
+    assert_eq!(first(&a), (d(2021, 3, 3), PubDateSource::JsonLd));
+    assert_eq!(a.modified.as_ref().map(|m| m.date), Some(d(2021, 3, 5)));
+    assert_eq!(a.authors, vec!["Mara Lindqvist", "Tomas Okafor"]);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Harbour bridge reopens after repairs")
+    );
+    assert_eq!(a.outlet.as_deref(), Some("The Coastal Courier"));
+    assert_eq!(a.language.as_deref(), Some("en-GB"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://courier.example/news/harbour-bridge-reopens")
+    );
+    let t = text(&a);
+    for keep in [
+        "opened to traffic again on Wednesday",
+        "Traffic expected to ease",
+        "Heavy lorries remain banned",
+        "heart of the harbour",
+        "Cyclists crossed the bridge",
+        "publish a full report",
+    ] {
+        assert!(t.contains(keep), "missing {keep:?} in\n{t}");
+    }
+    for drop in [
+        "cookies",             // cookie banner
+        "Weather forecast",    // nav
+        "Share on Facebook",   // share bar
+        "morning briefing",    // newsletter
+        "covers transport",    // author bio
+        "Ferry timetable",     // related list
+        "taking the ferry",    // comments
+        "All rights reserved", // footer
+        "By Mara",             // byline
+    ] {
+        assert!(!t.contains(drop), "leaked {drop:?} in\n{t}");
+    }
+    let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+    assert!(kinds.contains(&ParagraphKind::Heading));
+    assert!(kinds.contains(&ParagraphKind::ListItem));
+    assert!(kinds.contains(&ParagraphKind::Quote));
+    assert!(kinds.contains(&ParagraphKind::Caption));
+    // The headline is the title, not a body block.
+    assert!(!a
+        .blocks
+        .iter()
+        .any(|b| b.text.contains("reopens after repairs")));
+}
+
+#[test]
+fn meta_tag_date_and_sidebar() {
+    let a = read_html(fixture!("meta_tags.html"));
+    assert_eq!(first(&a), (d(2019, 4, 17), PubDateSource::Meta));
+    assert_eq!(a.modified.as_ref().map(|m| m.date), Some(d(2019, 4, 18)));
+    assert_eq!(a.authors, vec!["Ana Ferreira"]);
+    let t = text(&a);
+    assert!(t.contains("third of the cherry crop"));
+    assert!(!t.contains("Road closures"));
+    assert!(!t.contains("Contact us"));
+}
+
+#[test]
+fn time_element_date() {
+    let a = read_html(fixture!("time_element.html"));
+    assert_eq!(first(&a), (d(2022, 11, 8), PubDateSource::TimeElement));
+    let t = text(&a);
+    assert!(t.contains("nine in the evening"));
+    assert!(!t.contains("Story time"));
+    assert!(!t.contains("Tweet"));
+}
+
+#[test]
+fn url_date() {
+    let a = read_html(fixture!("url_date.html"));
+    assert_eq!(first(&a), (d(2019, 7, 14), PubDateSource::Url));
+    assert!(!text(&a).contains("inbox"));
+}
+
+#[test]
+fn byline_date() {
+    let a = read_html(fixture!("byline.html"));
+    assert_eq!(first(&a), (d(2021, 3, 3), PubDateSource::Byline));
+    let t = text(&a);
+    assert!(t.contains("carved wooden doors"));
+    assert!(!t.contains("Published 3 March"));
+    assert!(!t.contains("heritage"));
+}
+
+#[test]
+fn no_date_is_never_invented() {
+    let a = read_html(fixture!("no_date.html"));
+    assert!(a.published.is_empty(), "{:?}", a.published);
+    assert!(a.modified.is_none());
+    assert!(text(&a).contains("4 May 2019"));
+}
+
+#[test]
+fn json_ld_article_body_fallback() {
+    let a = read_html(fixture!("article_body_fallback.html"));
+    assert_eq!(first(&a), (d(2020, 6, 30), PubDateSource::JsonLd));
+    assert_eq!(a.blocks.len(), 3);
+    assert!(a.blocks[1].text.starts_with("Residents of the three"));
+    assert!(a.problems.iter().any(|p| p.message.contains("articleBody")));
+}
+
+#[test]
+fn malformed_html_still_reads() {
+    let a = read_html(fixture!("malformed.html"));
+    let t = text(&a);
+    assert!(t.contains("forty-one years on the rock"));
+    assert!(t.contains("sound of the waves under the tower"));
+    assert!(t.contains("summer & the keeper's cottage becomes a small museum about"));
+    // <br><br> splits a paragraph.
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| b.text.starts_with("Trips leave twice a day")));
+    assert!(a.blocks.iter().any(|b| b
+        .text
+        .ends_with("Visitors can book a boat trip from the harbour.")));
+    assert!(!t.contains("Archive"));
+    assert!(a.published.is_empty());
+}
+
+#[test]
+fn encodings() {
+    let ru = "Городской парк снова откроется";
+    let fr = "la boulangerie de la place de l'église a rouvert";
+    for (bytes, want, enc) in [
+        (fixture!("windows1251.html"), ru, "windows-1251"),
+        (fixture!("nocharset_1251.html"), ru, "windows-1251"),
+        (fixture!("latin1.html"), fr, "windows-1252"),
+        (fixture!("utf8_bom.html"), fr, "UTF-8"),
+        (fixture!("utf16_bom.html"), ru, "UTF-16LE"),
+    ] {
+        let (_, used) = crate::ingest::decode::decode(bytes, true);
+        assert_eq!(used, enc);
+        let a = read_html(bytes);
+        assert!(text(&a).contains(want), "{enc}: {}", text(&a));
+        assert!(!a.published.is_empty(), "{enc}");
+    }
+}
+
+#[test]
+fn fixture_dates_right() {
+    // Every fixture that states a date in markup gets it right; the one without gets none.
+    let cases: &[(&[u8], Option<NaiveDate>)] = &[
+        (fixture!("jsonld_full.html"), Some(d(2021, 3, 3))),
+        (fixture!("meta_tags.html"), Some(d(2019, 4, 17))),
+        (fixture!("time_element.html"), Some(d(2022, 11, 8))),
+        (fixture!("url_date.html"), Some(d(2019, 7, 14))),
+        (fixture!("byline.html"), Some(d(2021, 3, 3))),
+        (fixture!("article_body_fallback.html"), Some(d(2020, 6, 30))),
+        (fixture!("windows1251.html"), Some(d(2023, 5, 20))),
+        (fixture!("latin1.html"), Some(d(2018, 9, 12))),
+        (fixture!("utf16_bom.html"), Some(d(2023, 5, 20))),
+        (fixture!("no_date.html"), None),
+        (fixture!("malformed.html"), None),
+    ];
+    for (bytes, want) in cases {
+        let a = read_html(bytes);
+        assert_eq!(a.published.first().map(|e| e.date), *want);
+    }
+}
+
+#[test]
+fn date_parsing() {
+    use super::dates::*;
+    assert_eq!(
+        parse_meta_date("2021-03-03T23:30:00-05:00"),
+        Some(d(2021, 3, 3))
+    );
+    assert_eq!(parse_meta_date("20210303"), Some(d(2021, 3, 3)));
+    assert_eq!(parse_meta_date("not a date"), None);
+    assert_eq!(
+        parse_text_date("Updated: March 3rd, 2021 at 5pm"),
+        Some(d(2021, 3, 3))
+    );
+    assert_eq!(parse_text_date("Tuesday 3 Mar. 2021"), Some(d(2021, 3, 3)));
+    assert_eq!(parse_text_date("03.03.2021 12:00"), Some(d(2021, 3, 3)));
+    assert_eq!(parse_text_date("31 February 2021"), None);
+    assert_eq!(
+        parse_url_date("https://x.example/2021/03/03/slug"),
+        Some(d(2021, 3, 3))
+    );
+    assert_eq!(
+        parse_url_date("https://x.example/news/2021-03-03-slug"),
+        Some(d(2021, 3, 3))
+    );
+    assert_eq!(parse_url_date("https://x.example/article/12345678"), None);
+    assert_eq!(parse_url_date("https://2021-03-03.example/a"), None);
+}
+
+#[test]
+fn class_names_read_by_telling_word() {
+    use super::extract::boiler_level;
+    assert!(boiler_level("article-body__share-tools") > 0);
+    assert!(boiler_level("comments-area") > 0);
+    assert_eq!(boiler_level("tag-some-person"), 0);
+    assert_eq!(boiler_level("has-sidebar"), 0);
+    assert_eq!(boiler_level("entry-content"), 0);
+    assert!(boiler_level("relatedStories") > 0);
+}
+
+/// Main text as `dateline text` prints it: captions left out.
+fn main_text(a: &HtmlArticle) -> String {
+    a.blocks
+        .iter()
+        .filter(|b| b.kind != ParagraphKind::Caption)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[test]
+fn teaser_heading_cuts_following_cards_pt() {
+    let a = read_html(fixture!("teasers_pt.html"));
+    let t = text(&a);
+    assert!(t.contains("voltou à praça central"), "{t}");
+    assert!(t.contains("oficinas de leitura"), "{t}");
+    for drop in [
+        "Você pode gostar",        // teaser heading
+        "Teatro municipal",        // card after it
+        "ciclovia liga",           // card text
+        "Leia também",             // "read also" line
+        "Compartilhe",             // share
+        "Por Ana Souza",           // Portuguese byline
+        "Publicado em 3 de março", // visible date line
+    ] {
+        assert!(!t.contains(drop), "leaked {drop:?} in\n{t}");
+    }
+    assert_eq!(first(&a), (d(2021, 3, 3), PubDateSource::Byline));
+}
+
+#[test]
+fn card_grid_is_not_the_article() {
+    let a = read_html(fixture!("card_grid.html"));
+    let t = text(&a);
+    assert!(t.contains("mild spring"), "{t}");
+    assert!(t.contains("roadside stalls"), "{t}");
+    assert!(!t.contains("wild yeasts"), "{t}");
+    assert!(!t.contains("Frost warning"), "{t}");
+}
+
+#[test]
+fn hidden_tab_panel_tweet_gallery_caption_table_footer() {
+    let a = read_html(fixture!("hidden_and_embeds.html"));
+    let t = main_text(&a);
+    // A collapsed tab panel full of prose is article text; a hidden menu is not.
+    assert!(t.contains("Neap tides fall in between"), "{t}");
+    assert!(t.contains("floating and grounding"), "{t}");
+    assert!(!t.contains("favourite harbours"), "{t}");
+    // An embedded post is quoted content.
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| b.kind == ParagraphKind::Quote && b.text.contains("lowest I have seen")));
+    // A caption outside <figure>, named as one, is a caption.
+    assert!(!t.contains("Boats resting"), "{t}");
+    assert!(a
+        .blocks
+        .iter()
+        .any(|b| b.kind == ParagraphKind::Caption && b.text.contains("Boats resting")));
+    // The table's footer repeats its header: read once.
+    assert_eq!(
+        a.blocks.iter().filter(|b| b.text == "Height").count(),
+        1,
+        "{t}"
+    );
+    assert!(t.contains("06:12"));
+    // "Updated ..." dates the last edit, never the publication.
+    assert!(a.published.is_empty(), "{:?}", a.published);
+    assert_eq!(a.modified.as_ref().map(|m| m.date), Some(d(2022, 6, 14)));
+}
+
+#[test]
+fn related_heading_and_boilerplate_ru() {
+    let a = read_html(fixture!("related_ru.html"));
+    let t = text(&a);
+    assert!(t.contains("пешеходного моста"), "{t}");
+    assert!(t.contains("к осени следующего года"), "{t}");
+    for drop in [
+        "Читайте также",
+        "сто новых деревьев",
+        "Автобус номер пять",
+        "Поделиться",
+    ] {
+        assert!(!t.contains(drop), "leaked {drop:?} in\n{t}");
+    }
+    assert_eq!(first(&a), (d(2021, 3, 12), PubDateSource::Byline));
+}
+
+#[test]
+fn multilingual_dates_and_lines() {
+    use super::dates::parse_text_date;
+    use super::extract::is_boilerplate_line;
+    assert_eq!(parse_text_date("3 de março de 2021"), Some(d(2021, 3, 3)));
+    assert_eq!(
+        parse_text_date("Publicado el 3 de marzo de 2021"),
+        Some(d(2021, 3, 3))
+    );
+    assert_eq!(parse_text_date("le 3 mars 2021 à 10h"), Some(d(2021, 3, 3)));
+    assert_eq!(parse_text_date("3. März 2021"), Some(d(2021, 3, 3)));
+    assert_eq!(parse_text_date("3 marzo 2021"), Some(d(2021, 3, 3)));
+    assert_eq!(parse_text_date("3 марта 2021 г."), Some(d(2021, 3, 3)));
+    assert_eq!(parse_text_date("12 août 2020"), Some(d(2020, 8, 12)));
+    assert_eq!(
+        parse_text_date("2019年11月18日 10:00"),
+        Some(d(2019, 11, 18))
+    );
+    assert_eq!(parse_text_date("2019년 11월 18일"), Some(d(2019, 11, 18)));
+    // Date-only lines, numeric dates in either order among them.
+    assert!(super::dates::is_date_line(
+        "segunda-feira, 22 de janeiro de 2018 às 0:13"
+    ));
+    assert!(super::dates::is_date_line("05/10/2018"));
+    assert!(!super::dates::is_date_line(
+        "The bridge opened on 3 March 2021."
+    ));
+    // A month-like word without a day and a year is no date.
+    assert_eq!(parse_text_date("Mai Tai recipes"), None);
+    for line in [
+        "Lee también: el puerto amplía su horario",
+        "À lire aussi",
+        "Lesen Sie auch: Die Brücke ist fertig",
+        "Leggi anche",
+        "Читайте также",
+        "Publicidade",
+        "Por Ana Souza",
+        "Par Jean Dupont",
+        "Von Max Müller",
+        "Suscríbete a nuestro boletín",
+        "Mis à jour le 3 mars 2021",
+        "Photo: Jane Doe/Reuters",
+        "Foto: Arquivo pessoal",
+        "[button link=\"/submit\" type=\"big\"]Send us your story[/button]",
+        "Get the magazine delivered every month. Click here for more information.",
+    ] {
+        assert!(is_boilerplate_line(line), "{line}");
+    }
+    for line in [
+        "Por la mañana, el puerto abrió sus puertas a los visitantes.",
+        "Von den zwölf Booten kehrten nur drei zurück.",
+    ] {
+        assert!(!is_boilerplate_line(line), "{line}");
+    }
+}
+
+#[test]
+fn class_names_in_other_languages() {
+    use super::extract::boiler_level;
+    assert_eq!(boiler_level("comentarios-area"), 3);
+    assert_eq!(boiler_level("bloc-commentaires"), 3);
+    assert!(boiler_level("noticias-relacionadas") >= 2);
+    assert!(boiler_level("post-autor") >= 2);
+    assert_eq!(boiler_level("articulo-cuerpo"), 0);
+    assert_eq!(boiler_level("disqus_thread"), 3);
+    assert!(boiler_level("addtoany_share_save_container") >= 2);
+    assert!(boiler_level("jp-relatedposts") >= 2);
+}
+
+#[test]
+fn caption_named_article_body_is_still_text() {
+    let html = format!(
+        "<html><body><div class=\"entry-content has-captions\">{}{}{}</div></body></html>",
+        ARTICLE,
+        "<p>Members also agreed to repair the old footbridge, which has been closed since the spring floods, before the end of the year.</p>",
+        "<p>The mayor said the money would come from reserves, so that council tax would not rise, and thanked staff for their work on the plan.</p>"
+    );
+    let a = read_html(html.as_bytes());
+    assert!(
+        main_text(&a).contains("approved the new budget"),
+        "{:?}",
+        a.blocks
+    );
+}
+
+#[test]
+fn list_article_made_of_cards_is_kept() {
+    // A listicle whose items look like cards (picture, linked name, text): when cards are
+    // most of the page they are the article.
+    let mut html = String::from("<html><body><div class=\"post\"><p>Five bakeries worth the queue this winter, chosen by our readers after a long vote.</p><ul>");
+    for (name, line) in [
+        ("North Loaf", "Sourdough baked in a wood oven every morning, with a crust that crackles, and rye on Fridays."),
+        ("Crumb & Co", "Small shop near the station where the cinnamon buns sell out before nine on most days."),
+        ("The Mill", "A former flour mill turned café, with long tables, a view of the river and honey cake."),
+        ("Oven Door", "Family bakery open since 1962, famous for poppy seed rolls and strong coffee at the counter."),
+        ("Rise", "Young bakers trying new grains, spelt and emmer, with a different loaf every week of the year."),
+    ] {
+        html.push_str(&format!(
+            "<li class=\"item\"><img src=\"x.jpg\"><h3><a href=\"/b\">{name}</a></h3><p>{line}</p></li>"
+        ));
+    }
+    html.push_str("</ul></div></body></html>");
+    let a = read_html(html.as_bytes());
+    let t = main_text(&a);
+    assert!(t.contains("wood oven"), "{t}");
+    assert!(t.contains("emmer"), "{t}");
+}
+
+#[test]
+fn standfirst_above_the_body_box_is_kept() {
+    let html = format!(
+        "<html><body><article><h1>Budget approved</h1>\
+         <div class=\"article__summary\">After a long night, councillors backed the plan for schools and roads.</div>\
+         <div class=\"share\"><a href=\"/s\">Share</a></div>\
+         <div class=\"article__text\">{ARTICLE}{ARTICLE}</div>\
+         <div class=\"sidebar-teaser\">Elsewhere today: the weather turns cold again in the north.</div>\
+         </article></body></html>"
+    );
+    let a = read_html(html.as_bytes());
+    let t = main_text(&a);
+    assert!(t.starts_with("After a long night"), "{t}");
+    assert!(t.contains("approved the new budget"), "{t}");
+    assert!(!t.contains("Elsewhere today"), "{t}");
+}
+
+#[test]
+fn trailing_heading_is_dropped() {
+    let html = format!(
+        "<html><body><div class=\"post\">{ARTICLE}{ARTICLE}<h2>Reader reactions</h2>\
+         <div class=\"comments\"><p>I was there and it was a long night, but worth it.</p></div>\
+         </div></body></html>"
+    );
+    let a = read_html(html.as_bytes());
+    assert!(a
+        .blocks
+        .last()
+        .is_some_and(|b| b.kind != ParagraphKind::Heading));
+    assert!(!text(&a).contains("Reader reactions"));
+}
+
+#[test]
+fn teaser_headings_match_whole_or_by_known_openings() {
+    use super::phrases::is_teaser_heading;
+    for h in [
+        "Related stories",
+        "Você pode gostar...",
+        "More from Business",
+        "Самые популярные диеты",
+        "Leia também",
+        "Vous aimerez aussi",
+    ] {
+        assert!(is_teaser_heading(h), "{h}");
+    }
+    for h in [
+        "Recommended dosage",
+        "Relatedness and kinship",
+        "Latest news from the front line of the strike",
+        "Trends in housing",
+        "Popular uprising spreads to the capital",
+    ] {
+        assert!(!is_teaser_heading(h), "{h}");
+    }
+}
+
+#[test]
+fn inline_links_named_like_furniture_stay_in_the_sentence() {
+    let html = format!(
+        "<html><body><div class=\"story\">{ARTICLE}<p>Radiation is a hazard of deep \
+         <a class=\"textTag\" href=\"/tags/space\">space travel</a>, the report said, and \
+         <span class=\"share-word\">shielding</span> must be planned early.</p>{ARTICLE}</div></body></html>"
+    );
+    let a = read_html(html.as_bytes());
+    let t = text(&a);
+    assert!(
+        t.contains("hazard of deep space travel, the report said"),
+        "{t}"
+    );
+    assert!(t.contains("and shielding must"), "{t}");
+}

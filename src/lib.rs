@@ -1,0 +1,20 @@
+//! dateline: news articles in, a country-by-country timeline out.
+//!
+//! Data flows one way: files → [`model::Article`] ([`ingest`]) → date mentions ([`timex`]) and
+//! country mentions ([`gazetteer`]) → [`model::Event`]s ([`events`]) grouped by happening
+//! ([`corroborate`]) → [`model::Corpus`] ([`pipeline`]) → layout ([`timeline`]) → paint ([`gui`]).
+//! Every stage except the last is a plain function testable without a window.
+
+pub mod cli;
+pub mod corrections;
+pub mod corroborate;
+pub mod crossdate;
+pub mod events;
+pub mod gazetteer;
+pub mod gui;
+pub mod ingest;
+pub mod model;
+pub mod pipeline;
+pub mod pubdate;
+pub mod timeline;
+pub mod timex;

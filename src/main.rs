@@ -1,0 +1,20 @@
+//! `dateline [PATH...]` opens the window; `dateline events|articles|timex|text` run headless.
+
+use clap::Parser;
+
+fn main() {
+    let cli = dateline::cli::Cli::parse();
+    match cli.command {
+        Some(command) => std::process::exit(dateline::cli::run(command)),
+        None => {
+            if let Some(missing) = cli.paths.iter().find(|p| !p.exists()) {
+                eprintln!("dateline: no such file or folder: {}", missing.display());
+                std::process::exit(2);
+            }
+            if let Err(e) = dateline::gui::run(cli.paths) {
+                eprintln!("dateline: could not open the window: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! The whole pipeline behind the GUI and the CLI: paths → articles → publication dates →
+//! date and country mentions → events → corroboration clusters, in parallel, with progress
+//! and cancellation, and with the user's corrections applied.
+
+use crate::corrections::{event_key, Corrections};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Article, ArticleId, Corpus, DateSource, Event, Problem};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// What a load needs besides the paths.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// `--pub-date FILE=DATE` for one run: FILE matches an article's path, a suffix of it
+    /// after a `/`, or its file name.
+    pub pub_dates: Vec<(String, NaiveDate)>,
+    /// The user's stored corrections (empty with `--no-corrections`).
+    pub corrections: Corrections,
+}
+
+/// Shared with the UI thread: how far a load is, and a flag to stop it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+    pub cancel: AtomicBool,
+    /// The file being read most recently (for the progress line).
+    pub current: Mutex<String>,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            0.0
+        } else {
+            self.done.load(Ordering::Relaxed) as f32 / total as f32
+        }
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    MissingPath(PathBuf),
+    Cancelled,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::MissingPath(p) => write!(f, "no such file or folder: {}", p.display()),
+            LoadError::Cancelled => f.write_str("loading cancelled"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The bundled sample corpus: `assets/sample` next to the executable (installed layouts),
+/// else in the source tree the binary was built from.
+pub fn sample_dir() -> PathBuf {
+    if let Ok(exe) = std::env::current_exe() {
+        for dir in exe.ancestors().skip(1).take(4) {
+            let cand = dir.join("assets").join("sample");
+            if cand.is_dir() {
+                return cand;
+            }
+        }
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("sample")
+}
+
+/// Reads and analyses everything under `paths`. Blocking and parallel (rayon): call it from
+/// a worker thread in the GUI. Per-file problems end up in `Article::problems`; only a
+/// missing path or a cancel stop the load.
+pub fn load(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    progress: &Progress,
+) -> Result<Corpus, LoadError> {
+    let walked = crate::ingest::walk(paths).map_err(LoadError::MissingPath)?;
+    progress.total.store(walked.files.len(), Ordering::Relaxed);
+    progress.done.store(0, Ordering::Relaxed);
+    let per_file: Vec<Vec<Article>> = walked
+        .files
+        .par_iter()
+        .map(|f| {
+            if progress.is_cancelled() {
+                return Vec::new();
+            }
+            if let Ok(mut cur) = progress.current.try_lock() {
+                cur.clone_from(&f.display);
+            }
+            // A reader bug must cost one file, not the load.
+            let arts =
+                std::panic::catch_unwind(|| crate::ingest::read_file(f)).unwrap_or_else(|_| {
+                    vec![Article {
+                        path: f.display.clone(),
+                        file: f.path.clone(),
+                        problems: vec![Problem::error(
+                            "internal error while reading this file (please report it)",
+                        )],
+                        ..Default::default()
+                    }]
+                });
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            arts
+        })
+        .collect();
+    if progress.is_cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    let articles: Vec<Article> = per_file.into_iter().flatten().collect();
+    let mut corpus = analyze(articles, opts);
+    corpus.problems = walked.problems;
+    Ok(corpus)
+}
+
+fn override_for(opts: &LoadOptions, article: &Article) -> Option<NaiveDate> {
+    opts.pub_dates
+        .iter()
+        .rev()
+        .find(|(pat, _)| {
+            let p = article.path.as_str();
+            let base = p.split('#').next().unwrap_or(p);
+            p == pat
+                || base == pat
+                || p.ends_with(&format!("/{pat}"))
+                || base.ends_with(&format!("/{pat}"))
+        })
+        .map(|(_, d)| *d)
+}
+
+/// Resolves one article's publication date and extracts its events (uncorrected).
+fn analyze_article(id: ArticleId, article: &mut Article, user: Option<NaiveDate>) -> Vec<Event> {
+    article.pub_date = crate::pubdate::resolve(article, user);
+    extract_events(id, article)
+}
+
+/// Extracts an article's events against the publication date it already has.
+fn extract_events(id: ArticleId, article: &mut Article) -> Vec<Event> {
+    let reference = article.pub_date.as_ref().map(|p| p.date);
+    let timexes = crate::timex::tag(&article.text, reference);
+    let mentions = Gazetteer::builtin().find(&article.text);
+    article
+        .problems
+        .retain(|p| !p.message.starts_with(UNPLACED));
+    if reference.is_none() {
+        let n = crate::events::unplaced_count(&timexes);
+        if n > 0 {
+            article.problems.push(Problem::warning(format!(
+                "{UNPLACED}: {n} relative date(s) cannot be placed until a publication date is set"
+            )));
+        }
+    }
+    crate::events::extract(id, article, &timexes, &mentions)
+}
+
+const UNPLACED: &str = "publication date unknown";
+
+/// Runs everything after reading: publication dates, events, corrections, clusters.
+pub fn analyze(mut articles: Vec<Article>, opts: &LoadOptions) -> Corpus {
+    let per_article: Vec<Vec<Event>> = articles
+        .par_iter_mut()
+        .enumerate()
+        .map(|(i, a)| {
+            let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
+            analyze_article(i as ArticleId, a, user)
+        })
+        .collect();
+    let mut corpus = Corpus {
+        articles,
+        events: per_article.into_iter().flatten().collect(),
+        clusters: Vec::new(),
+        problems: Vec::new(),
+    };
+    settle(&mut corpus, &opts.corrections);
+    corpus
+}
+
+/// The corpus-wide steps after per-article extraction: publication dates inferred from
+/// firmly dated articles (their events rebuilt), corrections, clusters.
+fn settle(corpus: &mut Corpus, corrections: &Corrections) {
+    let changed = crate::crossdate::infer(corpus);
+    if !changed.is_empty() {
+        let changed: std::collections::HashSet<usize> = changed.into_iter().collect();
+        corpus
+            .events
+            .retain(|e| !changed.contains(&(e.article as usize)));
+        let fresh: Vec<Event> = corpus
+            .articles
+            .par_iter_mut()
+            .enumerate()
+            .filter(|(i, _)| changed.contains(i))
+            .flat_map_iter(|(i, a)| extract_events(i as ArticleId, a))
+            .collect();
+        corpus.events.extend(fresh);
+        corpus
+            .events
+            .sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
+    }
+    correct_events(corpus, corrections);
+    corpus.clusters = crate::corroborate::cluster(&mut corpus.events, &corpus.articles);
+}
+
+/// Applies hidden-event and event-date corrections to freshly extracted events.
+fn correct_events(corpus: &mut Corpus, corrections: &Corrections) {
+    if corrections.is_empty() {
+        return;
+    }
+    for e in &mut corpus.events {
+        let hash = &corpus.articles[e.article as usize].content_hash;
+        let key = event_key(e);
+        e.hidden = corrections.is_hidden(hash, &key);
+        if let Some(span) = corrections.event_date(hash, &key) {
+            e.span = span;
+            e.date_source = DateSource::User;
+            e.confidence = 1.0;
+            e.note = "date set by the user".into();
+        }
+    }
+}
+
+/// Re-applies the user's corrections to a loaded corpus without re-reading any file: the
+/// articles whose publication date changes are re-resolved (every relative date in them
+/// moves at once), hidden events and event dates are re-applied, and clusters rebuilt.
+pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
+    // Which articles need their events rebuilt: a different publication date, or events
+    // touched by a correction before or now (so that undo restores the extracted values).
+    let dirty: Vec<bool> =
+        corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let user = corrections.pub_date(&a.content_hash);
+                let was_user = a.pub_date.as_ref().map(|p| p.source)
+                    == Some(crate::model::PubDateSource::User);
+                let now = match user {
+                    Some(d) => a.pub_date.as_ref().map(|p| p.date) != Some(d) || !was_user,
+                    None => was_user,
+                };
+                now || corpus.events.iter().any(|e| {
+                    e.article as usize == i && (e.hidden || e.date_source == DateSource::User)
+                }) || corrections_touch(corrections, a)
+            })
+            .collect();
+    if !dirty.iter().any(|d| *d) {
+        return;
+    }
+    let mut kept: Vec<Event> = corpus
+        .events
+        .drain(..)
+        .filter(|e| !dirty[e.article as usize])
+        .collect();
+    let fresh: Vec<Event> = corpus
+        .articles
+        .par_iter_mut()
+        .enumerate()
+        .filter(|(i, _)| dirty[*i])
+        .flat_map_iter(|(i, a)| {
+            let user = corrections.pub_date(&a.content_hash);
+            analyze_article(i as ArticleId, a, user)
+        })
+        .collect();
+    kept.extend(fresh);
+    // Keep events in article order so ids stay meaningful to readers of the list.
+    kept.sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
+    corpus.events = kept;
+    settle(corpus, corrections);
+}
+
+fn corrections_touch(c: &Corrections, a: &Article) -> bool {
+    c.has_event_corrections(&a.content_hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn overrides_match_path_suffix_or_name() {
+        let a = Article {
+            path: "corpus/sub/a.txt".into(),
+            ..Default::default()
+        };
+        let d = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        for pat in ["corpus/sub/a.txt", "sub/a.txt", "a.txt"] {
+            let o = LoadOptions {
+                pub_dates: vec![(pat.into(), d)],
+                ..Default::default()
+            };
+            assert_eq!(override_for(&o, &a), Some(d), "{pat}");
+        }
+        let o = LoadOptions {
+            pub_dates: vec![("b/a.txt".into(), d)],
+            ..Default::default()
+        };
+        assert_eq!(override_for(&o, &a), None);
+    }
+
+    #[test]
+    fn missing_path_and_cancel() {
+        let p = Progress::default();
+        let err = load(
+            &[PathBuf::from("/no/such/dir")],
+            &LoadOptions::default(),
+            &p,
+        )
+        .unwrap_err();
+        assert!(matches!(err, LoadError::MissingPath(_)));
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "a.txt",
+            "Title here\nSomething happened on 3 May 2021.",
+        );
+        p.cancel.store(true, Ordering::Relaxed);
+        let err = load(&[dir.path().to_path_buf()], &LoadOptions::default(), &p).unwrap_err();
+        assert_eq!(err, LoadError::Cancelled);
+    }
+
+    #[test]
+    fn bad_file_is_a_problem_and_the_rest_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "good.txt",
+            "Title here\nFrance and Spain signed a pact on 3 May 2021.",
+        );
+        std::fs::write(dir.path().join("bad.json"), b"{ broken").unwrap();
+        std::fs::write(dir.path().join("bin.txt"), [0u8, 159, 146, 150, 0, 0]).unwrap();
+        let c = load(
+            &[dir.path().to_path_buf()],
+            &LoadOptions::default(),
+            &Progress::default(),
+        )
+        .unwrap();
+        assert_eq!(c.articles.len(), 3);
+        let bad = c
+            .articles
+            .iter()
+            .find(|a| a.path.ends_with("bad.json"))
+            .unwrap();
+        assert!(!bad.problems.is_empty());
+        assert!(c
+            .events
+            .iter()
+            .any(|e| e.span.start == NaiveDate::from_ymd_opt(2021, 5, 3).unwrap()));
+    }
+}

@@ -1,0 +1,577 @@
+//! Publication dates, with their evidence.
+//!
+//! Every relative date in an article ("on Wednesday", "September 12" without a year) is only
+//! as good as the publication date it is resolved against, so this module never guesses
+//! silently: it walks the evidence from most to least trusted (metadata, header lines, wire
+//! datelines, the file name, the text itself, and last the file's modification time) and
+//! says which one decided and how sure it is. When a dateline or the text gives a month and
+//! day but no year, the year is inferred from weekday–date consistency and from the years
+//! the text mentions, and the confidence says how well that went.
+
+use crate::model::{Article, DatedEvidence, PubDateSource};
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Confidence at or above which a publication date counts as firm: events resolved against
+/// it are `relative-to-publication`; below it they are `publication-date-inferred`.
+pub const FIRM: f32 = 0.8;
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Month number from an English month name or common abbreviation ("Sept.", "September").
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    // "Sept" and the three-letter forms are abbreviations; anything longer must be the full
+    // name ("Marc" is not a month).
+    (w.len() == 3 || w == "sept" || FULL[i] == w).then_some(i as u32 + 1)
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    Some(match w.as_str() {
+        "monday" | "mon" => Weekday::Mon,
+        "tuesday" | "tue" | "tues" => Weekday::Tue,
+        "wednesday" | "wed" => Weekday::Wed,
+        "thursday" | "thu" | "thurs" => Weekday::Thu,
+        "friday" | "fri" => Weekday::Fri,
+        "saturday" | "sat" => Weekday::Sat,
+        "sunday" | "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Parses a date at the start of a metadata string: ISO (`2024-06-20`, `2024-06-20T09:00+09:00`,
+/// `2024/06/20`, `20240620`), `20 June 2024`, `June 20, 2024`, `Thu, 20 Jun 2024 10:00 GMT`,
+/// `20.06.2024`. Leading weekday names and punctuation are skipped. The date is taken as
+/// written (in the page's own zone), never converted to UTC. Returns the date and how many
+/// bytes of `s` it used.
+pub fn parse_date_string(s: &str) -> Option<(NaiveDate, usize)> {
+    static RE: OnceLock<[Regex; 4]> = OnceLock::new();
+    let res = RE.get_or_init(|| {
+        [
+            // ISO and slashed year-first.
+            Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?").unwrap(),
+            // 20 June 2024 / 20 Jun. 2024
+            Regex::new(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})").unwrap(),
+            // June 20, 2024 / Jun 20 2024
+            Regex::new(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})").unwrap(),
+            // 20.06.2024 / 20/06/2024 (day first: the US form is ambiguous in metadata and
+            // rare there, so only accept it when the first number cannot be a month).
+            Regex::new(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})").unwrap(),
+        ]
+    });
+    let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || ",:|-–—·".contains(c));
+    let mut skip = s.len() - trimmed.len();
+    let mut t = trimmed;
+    // Leading weekday: "Thu, 20 Jun 2024", "Wednesday 13 September 2023".
+    if let Some(first) = t.split_whitespace().next() {
+        if weekday_of(first).is_some() {
+            let rest = t[first.len()..].trim_start_matches([',', ' ']);
+            skip += t.len() - rest.len();
+            t = rest;
+        }
+    }
+    let ymd = |y: &str, m: u32, d: &str| -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?)
+    };
+    if let Some(c) = res[0].captures(t) {
+        let d = ymd(&c[1], c[2].parse().ok()?, &c[3])?;
+        return Some((d, skip + c[0].len()));
+    }
+    if t.len() >= 8
+        && t.as_bytes()[..8].iter().all(u8::is_ascii_digit)
+        && !t.as_bytes().get(8).is_some_and(u8::is_ascii_digit)
+    {
+        let d = ymd(&t[..4], t[4..6].parse().ok()?, &t[6..8])?;
+        return Some((d, skip + 8));
+    }
+    if let Some(c) = res[1].captures(t) {
+        let d = ymd(&c[3], month_number(&c[2])?, &c[1])?;
+        return Some((d, skip + c[0].len()));
+    }
+    if let Some(c) = res[2].captures(t) {
+        let d = ymd(&c[3], month_number(&c[1])?, &c[2])?;
+        return Some((d, skip + c[0].len()));
+    }
+    if let Some(c) = res[3].captures(t) {
+        let a: u32 = c[1].parse().ok()?;
+        let b: u32 = c[2].parse().ok()?;
+        let (day, month) = if a > 12 || t.as_bytes().get(c[1].len()) == Some(&b'.') {
+            (a, b)
+        } else {
+            return None; // 03/04/2021: month-first or day-first? Don't guess.
+        };
+        let d = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month, day)?;
+        return Some((d, skip + c[0].len()));
+    }
+    None
+}
+
+/// A wire dateline at the start of the body: "TOKYO, September 19. /TASS/.",
+/// "PARIS, Oct 2 (AFP) -", "WASHINGTON (Reuters) -".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    pub place: String,
+    /// Month and day when the dateline carries them.
+    pub month_day: Option<(u32, u32)>,
+    /// A full date when it carries a year too.
+    pub date: Option<NaiveDate>,
+}
+
+pub fn find_dateline(article: &Article) -> Option<Dateline> {
+    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
+    let [dated, agency] = RE.get_or_init(|| {
+        [
+            // "TOKYO, September 19", "PARIS, Oct 2", "KYIV, Ukraine, March 3, 2022": the
+            // optional region is lazy so that a month is never taken for it.
+            Regex::new(r"^(?P<place>[A-Z][A-Z'.\- ]{2,30}[A-Z])(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)??,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>\d{4})\b)?").unwrap(),
+            // "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —", "MOSCOW, /TASS/."
+            Regex::new(r"^(?P<place>[A-Z][A-Z'.\- ]{2,30}[A-Z])(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?,?\s*(?:\(|/)(?P<agency>[A-Z][A-Za-z]{1,15})(?:\)|/)\.?\s*[-–—:.]?").unwrap(),
+        ]
+    });
+    article
+        .paragraphs
+        .iter()
+        .take(6)
+        .filter(|p| p.kind != crate::model::ParagraphKind::Title)
+        .find_map(|p| {
+            let t = &article.text[p.range.clone()];
+            if let Some(c) = dated.captures(t) {
+                if let (Some(m), Ok(d)) = (month_number(&c["month"]), c["day"].parse::<u32>()) {
+                    if (1..=31).contains(&d) {
+                        let date = c
+                            .name("year")
+                            .and_then(|y| y.as_str().parse().ok())
+                            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+                        return Some(Dateline {
+                            place: c["place"].trim().to_string(),
+                            month_day: Some((m, d)),
+                            date,
+                        });
+                    }
+                }
+            }
+            // Without a date, an upper-case start is a dateline only with an agency mark;
+            // otherwise it is just a shouting sentence.
+            agency.captures(t).map(|c| Dateline {
+                place: c["place"].trim().to_string(),
+                month_day: None,
+                date: None,
+            })
+        })
+}
+
+/// A date in a file name: `2023-09-14-kim.txt`, `20210303_report.html`.
+pub fn date_in_file_name(name: &str) -> Option<NaiveDate> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?:^|[^0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)").unwrap()
+    });
+    let c = re.captures(name)?;
+    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// "Wednesday, September 13" / "Wednesday (Sept. 13)" / "Wednesday 13 September" pairs
+/// without a year: each one constrains which years are possible.
+pub fn weekday_date_pairs(text: &str) -> Vec<(Weekday, u32, u32)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]{2,8})|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b(?P<year>,?\s+\d{4})?").unwrap()
+    });
+    re.captures_iter(text)
+        .filter(|c| c.name("year").is_none())
+        .filter_map(|c| {
+            let wd = weekday_of(&format!("{}day", &c[1]))?;
+            let (m, d) = match (c.name("m1"), c.name("d1"), c.name("m2"), c.name("d2")) {
+                (Some(m), Some(d), _, _) | (_, _, Some(m), Some(d)) => {
+                    (month_number(m.as_str())?, d.as_str().parse().ok()?)
+                }
+                _ => return None,
+            };
+            Some((wd, m, d))
+        })
+        .collect()
+}
+
+/// Four-digit years the text mentions (1900–2099), as a sorted set.
+pub fn years_mentioned(text: &str) -> Vec<i32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?:^|[^\w$€£.,/-])((?:19|20)\d{2})(?:s\b)?(?:[^\w%]|$)").unwrap()
+    });
+    let mut ys: Vec<i32> = re
+        .captures_iter(text)
+        .filter(|c| !c[0].trim_end().ends_with('s'))
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    ys.sort_unstable();
+    ys.dedup();
+    ys
+}
+
+/// The result of inferring a year for a month-day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearGuess {
+    pub year: i32,
+    pub confidence: f32,
+    pub note: String,
+}
+
+/// Chooses the year for a month-day ("September 19") that came without one, from the
+/// evidence in the text: weekday–date pairs (only some years fit), and the latest year the
+/// text mentions (an article is rarely published before a year it mentions, and usually
+/// within a year after the latest one). `fallback` (the file time) is used last and labelled.
+pub fn infer_year(
+    month: u32,
+    day: u32,
+    text: &str,
+    fallback: Option<NaiveDate>,
+) -> Option<YearGuess> {
+    let pairs = weekday_date_pairs(text);
+    let years = years_mentioned(text);
+    let latest = years.last().copied();
+    let fits = |y: i32| {
+        NaiveDate::from_ymd_opt(y, month, day).is_some()
+            && pairs.iter().all(|&(wd, m, d)| {
+                NaiveDate::from_ymd_opt(y, m, d).is_some_and(|date| date.weekday() == wd)
+            })
+    };
+    if !pairs.is_empty() {
+        let (wd, m, d) = pairs[0];
+        let pair_txt = format!(
+            "{wd:?} {}",
+            NaiveDate::from_ymd_opt(2000, m, d)
+                .map(|x| x.format("%B %-d").to_string())
+                .unwrap_or_default()
+        );
+        if let Some(latest) = latest {
+            let cands: Vec<i32> = (latest..=latest + 1).filter(|&y| fits(y)).collect();
+            if cands.len() == 1 {
+                return Some(YearGuess {
+                    year: cands[0],
+                    confidence: 0.7,
+                    note: format!(
+                        "year inferred from weekday ({pair_txt}) and the years the text mentions"
+                    ),
+                });
+            }
+        }
+        let anchor = fallback.map(|f| f.year()).or(latest);
+        if let Some(anchor) = anchor {
+            if let Some(y) = (anchor - 6..=anchor).rev().find(|&y| fits(y)) {
+                return Some(YearGuess {
+                    year: y,
+                    confidence: 0.4,
+                    note: format!("year inferred from weekday ({pair_txt}) alone: the latest fitting year up to {anchor}"),
+                });
+            }
+        }
+    }
+    if let Some(latest) = latest {
+        if NaiveDate::from_ymd_opt(latest, month, day).is_some() {
+            return Some(YearGuess {
+                year: latest,
+                confidence: 0.4,
+                note: format!("year assumed from the latest year the text mentions ({latest})"),
+            });
+        }
+    }
+    let f = fallback?;
+    let y = if (month, day) <= (f.month(), f.day()) {
+        f.year()
+    } else {
+        f.year() - 1
+    };
+    NaiveDate::from_ymd_opt(y, month, day)?;
+    Some(YearGuess {
+        year: y,
+        confidence: 0.2,
+        note: "year unknown: assumed from the file's modification time".into(),
+    })
+}
+
+fn trust_rank(s: PubDateSource) -> u8 {
+    match s {
+        PubDateSource::User => 0,
+        PubDateSource::JsonLd => 1,
+        PubDateSource::Meta => 2,
+        PubDateSource::TimeElement => 3,
+        PubDateSource::JsonField => 4,
+        PubDateSource::Url => 5,
+        PubDateSource::Byline => 6,
+        PubDateSource::HeaderLine => 7,
+        PubDateSource::Dateline => 8,
+        PubDateSource::FileName => 9,
+        PubDateSource::Text => 10,
+        PubDateSource::Corpus => 11,
+        PubDateSource::FileTime => 12,
+    }
+}
+
+/// Decides an article's publication date from its evidence. `user` (a correction or
+/// `--pub-date`) wins outright. Returns `None` only when there is no evidence at all, not
+/// even a file time.
+pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEvidence> {
+    if let Some(d) = user {
+        return Some(DatedEvidence {
+            date: d,
+            source: PubDateSource::User,
+            confidence: 1.0,
+            note: "set by the user".into(),
+        });
+    }
+    if let Some(best) = article
+        .pub_date_evidence
+        .iter()
+        .min_by_key(|e| trust_rank(e.source))
+    {
+        return Some(best.clone());
+    }
+    let dateline = find_dateline(article);
+    if let Some(dl) = &dateline {
+        if let Some(date) = dl.date {
+            return Some(DatedEvidence {
+                date,
+                source: PubDateSource::Dateline,
+                confidence: 0.9,
+                note: format!("wire dateline {}", dl.place),
+            });
+        }
+    }
+    let file_name = article
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if let Some(date) = date_in_file_name(&file_name) {
+        return Some(DatedEvidence {
+            date,
+            source: PubDateSource::FileName,
+            confidence: 0.75,
+            note: format!("date in the file name {file_name}"),
+        });
+    }
+    if let Some(Dateline {
+        place,
+        month_day: Some((m, d)),
+        ..
+    }) = &dateline
+    {
+        if let Some(g) = infer_year(*m, *d, &article.text, article.file_time) {
+            if let Some(date) = NaiveDate::from_ymd_opt(g.year, *m, *d) {
+                return Some(DatedEvidence {
+                    date,
+                    source: PubDateSource::Dateline,
+                    confidence: g.confidence,
+                    note: format!("wire dateline {place} without a year; {}", g.note),
+                });
+            }
+        }
+    }
+    if let Some(ev) = from_text(article) {
+        return Some(ev);
+    }
+    article.file_time.map(|date| DatedEvidence {
+        date,
+        source: PubDateSource::FileTime,
+        confidence: 0.15,
+        note: "publication date unknown: file time used".into(),
+    })
+}
+
+/// Evidence from the text alone: the latest full date it states, or a weekday–date pair
+/// whose year can be inferred. Weak by nature, and labelled so.
+fn from_text(article: &Article) -> Option<DatedEvidence> {
+    let latest_full = crate::timex::tag(&article.text, None)
+        .into_iter()
+        .filter(|t| t.resolution == crate::timex::Resolution::Absolute)
+        .filter_map(|t| crate::timex::span_of(t.end_value.as_deref().unwrap_or(&t.value)))
+        .filter(|s| s.precision == crate::model::Precision::Day)
+        .map(|s| s.end)
+        .filter(|d| article.file_time.is_none_or(|f| *d <= f))
+        .max();
+    if let Some(date) = latest_full {
+        return Some(DatedEvidence {
+            date,
+            source: PubDateSource::Text,
+            confidence: 0.45,
+            note: "latest full date the text states".into(),
+        });
+    }
+    let pairs = weekday_date_pairs(&article.text);
+    let &(_, m, d) = pairs.last()?;
+    let g = infer_year(m, d, &article.text, None)?;
+    let date = NaiveDate::from_ymd_opt(g.year, m, d)?;
+    Some(DatedEvidence {
+        date,
+        source: PubDateSource::Text,
+        confidence: (g.confidence - 0.1).max(0.2),
+        note: format!("latest weekday-dated day in the text; {}", g.note),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ParagraphKind;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn article(paras: &[&str]) -> Article {
+        let mut b = crate::ingest::builder::ArticleBuilder::default();
+        for p in paras {
+            b.push(p, ParagraphKind::Body);
+        }
+        let mut a = Article::default();
+        b.finish_into(&mut a);
+        a
+    }
+
+    #[test]
+    fn parses_metadata_date_strings() {
+        let cases = [
+            ("2024-06-20", d(2024, 6, 20)),
+            ("2021-03-03T23:30:00-05:00", d(2021, 3, 3)),
+            ("2020/01/31", d(2020, 1, 31)),
+            ("20210303", d(2021, 3, 3)),
+            ("3 March 2021, 14:05 GMT", d(2021, 3, 3)),
+            ("March 3, 2021", d(2021, 3, 3)),
+            ("Sept. 14, 2023", d(2023, 9, 14)),
+            ("Thu, 20 Jun 2024 10:00:00 +0000", d(2024, 6, 20)),
+            ("Wednesday 13 September 2023", d(2023, 9, 13)),
+            ("29.02.2024", d(2024, 2, 29)),
+            ("  : 2022-01-05 14:00", d(2022, 1, 5)),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_date_string(s).map(|x| x.0), Some(want), "{s}");
+        }
+        for bad in ["03/04/2021", "2023-02-30", "Marc 3, 2021", "yesterday", ""] {
+            assert_eq!(parse_date_string(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("September"), Some(9));
+        assert_eq!(month_number("May"), Some(5));
+        assert_eq!(month_number("Marc"), None);
+        assert_eq!(month_number("Mayor"), None);
+    }
+
+    #[test]
+    fn finds_wire_datelines() {
+        let a = article(&["TOKYO, September 19. /TASS/. Japan said it was concerned."]);
+        let dl = find_dateline(&a).unwrap();
+        assert_eq!(dl.place, "TOKYO");
+        assert_eq!(dl.month_day, Some((9, 19)));
+        let a = article(&["WASHINGTON (Reuters) - Officials said."]);
+        assert_eq!(find_dateline(&a).unwrap().month_day, None);
+        let a = article(&["PARIS, Oct 2 (AFP) - Talks resumed."]);
+        assert_eq!(find_dateline(&a).unwrap().month_day, Some((10, 2)));
+        let a = article(&["KYIV, Ukraine (AP) — Sirens sounded."]);
+        assert_eq!(find_dateline(&a).unwrap().place, "KYIV");
+        let a = article(&["NATO leaders met in Vilnius."]);
+        assert!(find_dateline(&a).is_none());
+    }
+
+    #[test]
+    fn file_name_dates() {
+        assert_eq!(
+            date_in_file_name("2023-09-14-kim-visit.txt"),
+            Some(d(2023, 9, 14))
+        );
+        assert_eq!(
+            date_in_file_name("20210303_report.html"),
+            Some(d(2021, 3, 3))
+        );
+        assert_eq!(date_in_file_name("report-12345678.txt"), None);
+        assert_eq!(date_in_file_name("notes.txt"), None);
+    }
+
+    #[test]
+    fn year_from_weekday_and_mentioned_years() {
+        // 13 September was a Wednesday in 2023 (and 2017), not in 2022 or 2024.
+        let text = "The talks on Wednesday, September 13 followed a 2022 meeting.";
+        let g = infer_year(9, 19, text, None).unwrap();
+        assert_eq!(g.year, 2023);
+        assert!(g.note.contains("weekday"));
+        // Weekday alone: the latest fitting year up to the file time's year.
+        let g = infer_year(
+            9,
+            19,
+            "They met on Wednesday, September 13.",
+            Some(d(2026, 11, 1)),
+        )
+        .unwrap();
+        assert_eq!(g.year, 2023);
+        assert!(g.confidence < 0.5);
+    }
+
+    #[test]
+    fn nothing_decides_means_low_confidence_file_time_or_none() {
+        assert_eq!(infer_year(9, 19, "No years here.", None), None);
+        let g = infer_year(9, 19, "No years here.", Some(d(2026, 3, 1))).unwrap();
+        assert_eq!(g.year, 2025);
+        assert!(g.confidence <= 0.2);
+    }
+
+    #[test]
+    fn evidence_order() {
+        let mut a = article(&[
+            "TOKYO, September 19. /TASS/. Talks, on Wednesday, September 13, 2023 ended.",
+        ]);
+        a.file_time = Some(d(2026, 11, 23));
+        let ev = resolve(&a, None).unwrap();
+        assert_eq!(ev.source, PubDateSource::Dateline);
+        assert_eq!(ev.date, d(2023, 9, 19));
+        a.pub_date_evidence.push(DatedEvidence {
+            date: d(2023, 9, 20),
+            source: PubDateSource::Meta,
+            confidence: 0.95,
+            note: String::new(),
+        });
+        assert_eq!(resolve(&a, None).unwrap().source, PubDateSource::Meta);
+        assert_eq!(
+            resolve(&a, Some(d(2023, 9, 21))).unwrap().source,
+            PubDateSource::User
+        );
+        let mut bare = article(&["Officials met on Tuesday."]);
+        assert_eq!(resolve(&bare, None), None);
+        bare.file_time = Some(d(2026, 1, 2));
+        let ev = resolve(&bare, None).unwrap();
+        assert_eq!(ev.source, PubDateSource::FileTime);
+        assert!(ev.confidence < 0.3);
+    }
+
+    #[test]
+    fn mentioned_years_ignore_money_and_decades() {
+        assert_eq!(
+            years_mentioned("In 2019 and in 2021, $2000 and the 1990s"),
+            vec![2019, 2021]
+        );
+    }
+}

@@ -1,0 +1,353 @@
+//! Lanes and items, computed once per corpus change.
+//!
+//! The unit drawn is a happening (a [`Cluster`]): one item per cluster per country lane,
+//! so a cluster about Japan and Korea appears once in each lane, however many articles
+//! reported it. Each lane keeps its items sorted by *length class* then start day: within
+//! a class every item is at most `max_len` days long, so the items overlapping a window
+//! `[a, b)` are exactly those starting in `[a - max_len, b)` — two binary searches per
+//! class, whatever the lane's size. Rows (stacking within a lane) are assigned here in
+//! day space, so they are stable while the user zooms and pans.
+
+use super::axis::day_number;
+use super::lane_label;
+use crate::model::{Corpus, CountryCode, EventId, Precision};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Most rows a lane grows to; more overlapping items share rows (and are then usually
+/// drawn as a count bubble).
+pub const MAX_ROWS: u8 = 4;
+
+/// How an item is drawn; decided by the date's precision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// One day: a mark.
+    Point,
+    /// A range of days ("September 12-17"): a bar.
+    Bar,
+    /// A month- or year-precise date: a faint span over the whole period.
+    Span,
+}
+
+/// Bit flags on [`Item::flags`] and [`Unit::flags`].
+pub mod flags {
+    /// The date rests on a guess (`Event::is_uncertain`).
+    pub const UNCERTAIN: u8 = 1;
+    /// The cluster's members disagree on the date.
+    pub const CONFLICT: u8 = 2;
+    /// More than one article reports it.
+    pub const MULTI_SOURCE: u8 = 4;
+}
+
+/// One cluster in one lane.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    /// Day number of the first day.
+    pub start: f64,
+    /// Day number just after the last day (`start + 1` for a single day).
+    pub end: f64,
+    /// Index into [`Layout::units`].
+    pub unit: u32,
+    pub row: u8,
+    pub kind: ItemKind,
+    pub flags: u8,
+}
+
+impl Item {
+    pub fn len(&self) -> f64 {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// Items `range` of a lane whose lengths are all within `min_len..=max_len` days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LengthClass {
+    pub range: Range<usize>,
+    pub min_len: f64,
+    pub max_len: f64,
+}
+
+/// One country (or the "No country" lane).
+#[derive(Clone, Debug)]
+pub struct Lane {
+    /// `None` for the lane of events that name no country.
+    pub code: Option<CountryCode>,
+    pub label: String,
+    /// Sorted by (length class, start).
+    pub items: Vec<Item>,
+    pub classes: Vec<LengthClass>,
+    /// Rows in use, 1..=MAX_ROWS.
+    pub rows: u8,
+}
+
+impl Lane {
+    /// Indices of the items overlapping days `[a, b)`, class by class (O(log n) each).
+    pub fn overlapping(&self, a: f64, b: f64) -> impl Iterator<Item = usize> + '_ {
+        self.classes.iter().flat_map(move |c| {
+            let r = class_window(&self.items, c, a, b);
+            r.filter(move |&i| self.items[i].end > a)
+        })
+    }
+}
+
+/// Items of class `c` whose start lies in `[a - max_len, b)`: a superset of those
+/// overlapping `[a, b)`, found by two binary searches.
+pub fn class_window(items: &[Item], c: &LengthClass, a: f64, b: f64) -> Range<usize> {
+    let s = &items[c.range.clone()];
+    let lo = s.partition_point(|it| it.start < a - c.max_len);
+    let hi = s.partition_point(|it| it.start < b);
+    c.range.start + lo..c.range.start + hi.max(lo)
+}
+
+/// A happening as drawn: a cluster's visible members, or one event outside any cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// The representative event (the cluster's most confident visible member).
+    pub rep: EventId,
+    /// Index into `Corpus::clusters`, when the unit is a cluster.
+    pub cluster: Option<u32>,
+    /// Distinct articles among the visible members.
+    pub sources: u32,
+    /// Visible members.
+    pub events: u32,
+    pub flags: u8,
+}
+
+/// The whole timeline's geometry in day space.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// Display order: most items first, "No country" last.
+    pub lanes: Vec<Lane>,
+    pub units: Vec<Unit>,
+    /// `unit_pos[unit_pos_start[u]..unit_pos_start[u + 1]]`: (lane, item index) of unit `u`.
+    unit_pos_start: Vec<u32>,
+    unit_pos: Vec<(u32, u32)>,
+    /// Unit of each event (`u32::MAX` for hidden events).
+    event_unit: Vec<u32>,
+    /// First and last day (exclusive) of all items.
+    pub extent: Option<(f64, f64)>,
+}
+
+impl Layout {
+    /// Lays out every visible event of `corpus`. Costs O(n log n) in the number of events.
+    pub fn build(corpus: &Corpus) -> Layout {
+        let n_events = corpus.events.len();
+        let mut covered = vec![false; n_events];
+        let mut event_unit = vec![u32::MAX; n_events];
+        let mut units: Vec<Unit> = Vec::new();
+        let mut lane_of: HashMap<Option<CountryCode>, usize> = HashMap::new();
+        let mut lanes: Vec<Lane> = Vec::new();
+        let mut members: Vec<EventId> = Vec::new();
+        let mut scratch_codes: Vec<CountryCode> = Vec::new();
+        let mut scratch_articles: Vec<u32> = Vec::new();
+
+        let mut add_unit = |members: &[EventId], cluster: Option<u32>, conflict: bool| {
+            let Some(&rep) = members.first() else { return };
+            let e = &corpus.events[rep as usize];
+            let unit = units.len() as u32;
+            scratch_codes.clear();
+            scratch_articles.clear();
+            for &m in members {
+                let ev = &corpus.events[m as usize];
+                scratch_codes.extend_from_slice(&ev.countries);
+                scratch_articles.push(ev.article);
+                event_unit[m as usize] = unit;
+            }
+            scratch_codes.sort_unstable();
+            scratch_codes.dedup();
+            scratch_articles.sort_unstable();
+            scratch_articles.dedup();
+            let sources = scratch_articles.len() as u32;
+            let mut fl = 0;
+            if e.is_uncertain() {
+                fl |= flags::UNCERTAIN;
+            }
+            if conflict && members.len() > 1 {
+                fl |= flags::CONFLICT;
+            }
+            if sources > 1 {
+                fl |= flags::MULTI_SOURCE;
+            }
+            let (start, end) = {
+                let s = day_number(e.span.start) as f64;
+                let t = day_number(e.span.end) as f64 + 1.0;
+                (s.min(t - 1.0), t.max(s + 1.0))
+            };
+            let kind = match e.span.precision {
+                Precision::Day if end - start <= 1.0 => ItemKind::Point,
+                Precision::Day => ItemKind::Bar,
+                Precision::Month | Precision::Year => ItemKind::Span,
+            };
+            units.push(Unit {
+                rep,
+                cluster,
+                sources,
+                events: members.len() as u32,
+                flags: fl,
+            });
+            let item = Item {
+                start,
+                end,
+                unit,
+                row: 0,
+                kind,
+                flags: fl,
+            };
+            let keys: Vec<Option<CountryCode>> = if scratch_codes.is_empty() {
+                vec![None]
+            } else {
+                scratch_codes.iter().copied().map(Some).collect()
+            };
+            for key in keys {
+                let li = *lane_of.entry(key).or_insert_with(|| {
+                    lanes.push(Lane {
+                        code: key,
+                        label: key.map_or_else(|| "No country".to_string(), lane_label),
+                        items: Vec::new(),
+                        classes: Vec::new(),
+                        rows: 1,
+                    });
+                    lanes.len() - 1
+                });
+                lanes[li].items.push(item);
+            }
+        };
+
+        for (ci, c) in corpus.clusters.iter().enumerate() {
+            members.clear();
+            for &m in &c.events {
+                let i = m as usize;
+                if i < n_events && !covered[i] && !corpus.events[i].hidden {
+                    covered[i] = true;
+                    members.push(m);
+                }
+            }
+            add_unit(&members, Some(ci as u32), c.conflicting_dates);
+        }
+        for (i, e) in corpus.events.iter().enumerate() {
+            if !covered[i] && !e.hidden {
+                add_unit(&[i as EventId], None, false);
+            }
+        }
+
+        lanes.par_iter_mut().for_each(arrange_lane);
+        lanes.sort_by_key(|l| (l.code.is_none(), std::cmp::Reverse(l.items.len()), l.code));
+
+        // Where each unit sits, as a CSR table (counting sort by unit).
+        let mut unit_pos_start = vec![0u32; units.len() + 1];
+        for lane in &lanes {
+            for it in &lane.items {
+                unit_pos_start[it.unit as usize + 1] += 1;
+            }
+        }
+        for i in 1..unit_pos_start.len() {
+            unit_pos_start[i] += unit_pos_start[i - 1];
+        }
+        let mut fill = unit_pos_start.clone();
+        let mut unit_pos = vec![(0u32, 0u32); *unit_pos_start.last().unwrap_or(&0) as usize];
+        for (li, lane) in lanes.iter().enumerate() {
+            for (ii, it) in lane.items.iter().enumerate() {
+                let slot = &mut fill[it.unit as usize];
+                unit_pos[*slot as usize] = (li as u32, ii as u32);
+                *slot += 1;
+            }
+        }
+
+        let extent =
+            lanes
+                .iter()
+                .flat_map(|l| l.items.iter())
+                .fold(None, |acc: Option<(f64, f64)>, it| match acc {
+                    None => Some((it.start, it.end)),
+                    Some((a, b)) => Some((a.min(it.start), b.max(it.end))),
+                });
+
+        Layout {
+            lanes,
+            units,
+            unit_pos_start,
+            unit_pos,
+            event_unit,
+            extent,
+        }
+    }
+
+    /// (lane, item index) of every item drawn for `unit`, one per lane.
+    pub fn positions(&self, unit: u32) -> &[(u32, u32)] {
+        let u = unit as usize;
+        match (self.unit_pos_start.get(u), self.unit_pos_start.get(u + 1)) {
+            (Some(&a), Some(&b)) => &self.unit_pos[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The unit an event is drawn in; `None` for hidden or unknown events.
+    pub fn unit_of_event(&self, e: EventId) -> Option<u32> {
+        self.event_unit
+            .get(e as usize)
+            .copied()
+            .filter(|&u| u != u32::MAX)
+    }
+
+    pub fn item(&self, lane: usize, index: usize) -> Option<&Item> {
+        self.lanes.get(lane)?.items.get(index)
+    }
+}
+
+/// Length class of an item: class k holds lengths in (2^(k-1), 2^k] days.
+fn class_of(len: f64) -> u32 {
+    if len <= 1.0 {
+        0
+    } else {
+        (len.log2().ceil() as u32).min(40)
+    }
+}
+
+/// Assigns rows greedily in start order, then regroups items by length class.
+fn arrange_lane(lane: &mut Lane) {
+    let items = &mut lane.items;
+    items.sort_unstable_by(|a, b| {
+        a.start
+            .total_cmp(&b.start)
+            .then(b.end.total_cmp(&a.end))
+            .then(a.unit.cmp(&b.unit))
+    });
+    let mut row_end = [f64::NEG_INFINITY; MAX_ROWS as usize];
+    let mut used = 1u8;
+    for it in items.iter_mut() {
+        let r = match row_end.iter().position(|&e| e <= it.start) {
+            Some(r) => r,
+            // All rows busy: share the row that frees up first.
+            None => (0..row_end.len())
+                .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]))
+                .unwrap_or(0),
+        };
+        row_end[r] = row_end[r].max(it.end);
+        it.row = r as u8;
+        used = used.max(r as u8 + 1);
+    }
+    lane.rows = used;
+    // Stable: keeps start order within each class.
+    items.sort_by_key(|it| class_of(it.len()));
+    lane.classes.clear();
+    let mut i = 0;
+    while i < items.len() {
+        let k = class_of(items[i].len());
+        let j = i + items[i..].partition_point(|it| class_of(it.len()) == k);
+        let (mut lo, mut hi) = (f64::INFINITY, 0.0f64);
+        for it in &items[i..j] {
+            lo = lo.min(it.len());
+            hi = hi.max(it.len());
+        }
+        lane.classes.push(LengthClass {
+            range: i..j,
+            min_len: lo,
+            max_len: hi,
+        });
+        i = j;
+    }
+}

@@ -1,0 +1,260 @@
+//! What to draw in one lane this frame: items one by one where they fit, count bubbles
+//! where they would pile up (level of detail).
+//!
+//! Items of a lane's *wide* length classes (shortest member at least [`WIDE_PX`] on
+//! screen) never pile up beyond their rows and are drawn individually. The other,
+//! *narrow*, items are counted per screen bucket of [`BUCKET_PX`] (aligned to a fixed
+//! grid of day numbers so bubbles do not shimmer while panning): a bucket with items on
+//! distinct rows draws them; a crowded bucket draws one bubble with the count. Counting
+//! uses two binary searches per class and bucket, so a frame costs
+//! O(buckets × classes × log n) per lane however many events are in view.
+//!
+//! Geometry is in px relative to the plot's left edge (x) and the lane's top edge (y);
+//! [`super::hit`] uses the very same functions, so what is hit is what is drawn.
+
+use super::axis::TimeView;
+use super::layout::{class_window, Item, ItemKind, Lane, LengthClass, MAX_ROWS};
+
+/// Height of one stacking row.
+pub const ROW_H: f64 = 18.0;
+/// Space above the first and below the last row.
+pub const LANE_PAD: f64 = 7.0;
+/// Width of a counting bucket.
+pub const BUCKET_PX: f64 = 22.0;
+/// A class whose shortest item is at least this wide is drawn item by item.
+pub const WIDE_PX: f64 = 24.0;
+/// Half the width of a point mark.
+pub const POINT_HALF: f64 = 5.5;
+/// Centres of two marks on one row closer than this make a bubble.
+pub const MIN_MARK_GAP: f64 = 2.0 * POINT_HALF + 3.0;
+/// Bars and spans are widened to at least this.
+pub const MIN_BAR_PX: f64 = 8.0;
+/// A wide class with more items than this in view is counted in buckets instead.
+const MAX_WIDE_VISIBLE: usize = 4000;
+
+pub fn lane_height(rows: u8) -> f64 {
+    2.0 * LANE_PAD + f64::from(rows.clamp(1, MAX_ROWS)) * ROW_H
+}
+
+pub fn row_center(row: u8) -> f64 {
+    LANE_PAD + (f64::from(row) + 0.5) * ROW_H
+}
+
+/// An axis-aligned box in lane-local px.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BoxPx {
+    pub x0: f64,
+    pub x1: f64,
+    pub y0: f64,
+    pub y1: f64,
+}
+
+impl BoxPx {
+    pub fn contains(&self, x: f64, y: f64, pad: f64) -> bool {
+        x >= self.x0 - pad && x <= self.x1 + pad && y >= self.y0 - pad && y <= self.y1 + pad
+    }
+    pub fn center(&self) -> (f64, f64) {
+        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
+    }
+    pub fn area(&self) -> f64 {
+        (self.x1 - self.x0) * (self.y1 - self.y0)
+    }
+}
+
+/// Where an item is drawn (its mark, bar or span), in lane-local px.
+pub fn item_box(it: &Item, view: &TimeView) -> BoxPx {
+    let yc = row_center(it.row);
+    match it.kind {
+        ItemKind::Point => {
+            let xc = view.x_of(it.start + 0.5);
+            BoxPx {
+                x0: xc - POINT_HALF,
+                x1: xc + POINT_HALF,
+                y0: yc - POINT_HALF,
+                y1: yc + POINT_HALF,
+            }
+        }
+        ItemKind::Bar | ItemKind::Span => {
+            let (mut x0, mut x1) = (view.x_of(it.start), view.x_of(it.end));
+            if x1 - x0 < MIN_BAR_PX {
+                let c = (x0 + x1) / 2.0;
+                x0 = c - MIN_BAR_PX / 2.0;
+                x1 = c + MIN_BAR_PX / 2.0;
+            }
+            let h = if it.kind == ItemKind::Bar {
+                4.5
+            } else {
+                ROW_H / 2.0 - 1.5
+            };
+            BoxPx {
+                x0,
+                x1,
+                y0: yc - h,
+                y1: yc + h,
+            }
+        }
+    }
+}
+
+/// Several items drawn as one count.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bubble {
+    /// Centre, lane-local px.
+    pub x: f64,
+    pub y: f64,
+    pub radius: f64,
+    pub count: u32,
+    /// The days the bucket covers (for "zoom into this bubble").
+    pub first_day: f64,
+    pub last_day: f64,
+}
+
+impl Bubble {
+    pub fn contains(&self, x: f64, y: f64, pad: f64) -> bool {
+        let (dx, dy) = (x - self.x, y - self.y);
+        dx * dx + dy * dy <= (self.radius + pad) * (self.radius + pad)
+    }
+}
+
+/// One lane's drawing list for one frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LaneFrame {
+    /// Item indices in drawing order: spans, then bars, then points.
+    pub items: Vec<u32>,
+    pub bubbles: Vec<Bubble>,
+}
+
+/// How the lane's classes split at this zoom.
+pub(crate) struct Split<'a> {
+    pub wide: Vec<&'a LengthClass>,
+    pub narrow: Vec<&'a LengthClass>,
+    /// Bucket width in days.
+    pub bucket_days: f64,
+}
+
+pub(crate) fn split<'a>(lane: &'a Lane, view: &TimeView, width: f64) -> Split<'a> {
+    let (a, b) = view.range(width);
+    let mut wide = Vec::new();
+    let mut narrow = Vec::new();
+    for c in &lane.classes {
+        let w = class_window(&lane.items, c, a, b);
+        // Single days always go through buckets: any number of them can share a day.
+        if c.max_len > 1.0 && c.min_len * view.px_per_day >= WIDE_PX && w.len() <= MAX_WIDE_VISIBLE
+        {
+            wide.push(c);
+        } else {
+            narrow.push(c);
+        }
+    }
+    Split {
+        wide,
+        narrow,
+        bucket_days: BUCKET_PX / view.px_per_day,
+    }
+}
+
+/// What a bucket shows.
+pub(crate) enum Bucket {
+    Empty,
+    /// These items, on distinct rows.
+    Items(Vec<u32>),
+    Bubble(Bubble),
+}
+
+/// The content of bucket `i`: the narrow items whose *centre* lies in days
+/// `[i·bw, (i+1)·bw)`. Within a class the centre is `start + len/2` with `len` between
+/// `min_len` and `max_len`, so bucketing by `start + min_len/2` keeps items sorted and
+/// puts each near its drawn position (exactly, for single days).
+pub(crate) fn bucket(lane: &Lane, s: &Split, view: &TimeView, i: i64) -> Bucket {
+    let bw = s.bucket_days;
+    let (d0, d1) = (i as f64 * bw, (i + 1) as f64 * bw);
+    let mut total = 0usize;
+    let mut ranges = Vec::new();
+    let (mut first, mut last) = (f64::INFINITY, f64::NEG_INFINITY);
+    for c in &s.narrow {
+        let cs = &lane.items[c.range.clone()];
+        let off = c.min_len / 2.0;
+        let lo = cs.partition_point(|it| it.start + off < d0);
+        let hi = cs.partition_point(|it| it.start + off < d1);
+        if hi > lo {
+            total += hi - lo;
+            first = first.min(cs[lo].start + cs[lo].len() / 2.0);
+            last = last.max(cs[hi - 1].start + cs[hi - 1].len() / 2.0);
+            ranges.push(c.range.start + lo..c.range.start + hi);
+        }
+    }
+    if total == 0 {
+        return Bucket::Empty;
+    }
+    if total <= 2 * usize::from(MAX_ROWS) {
+        // Drawn one by one when marks sharing a row do not touch.
+        let mut placed: Vec<(u8, f64, u32)> = Vec::with_capacity(total);
+        for r in ranges {
+            for k in r {
+                let it = &lane.items[k];
+                placed.push((it.row, view.x_of(it.start + it.len() / 2.0), k as u32));
+            }
+        }
+        placed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let apart = placed
+            .windows(2)
+            .all(|w| w[0].0 != w[1].0 || w[1].1 - w[0].1 >= MIN_MARK_GAP);
+        if apart {
+            return Bucket::Items(placed.into_iter().map(|p| p.2).collect());
+        }
+    }
+    let radius = (7.0 + 1.6 * (total as f64).log10()).min(BUCKET_PX / 2.0);
+    Bucket::Bubble(Bubble {
+        x: view.x_of((first + last) / 2.0),
+        y: lane_height(lane.rows) / 2.0,
+        radius,
+        count: total as u32,
+        first_day: d0.min(first),
+        last_day: d1.max(last),
+    })
+}
+
+/// Bucket index range covering the plot, with one bucket of slack on each side.
+pub(crate) fn bucket_range(
+    s: &Split,
+    view: &TimeView,
+    width: f64,
+) -> std::ops::RangeInclusive<i64> {
+    let (a, b) = view.range(width);
+    let bw = s.bucket_days;
+    (a / bw).floor() as i64 - 1..=(b / bw).floor() as i64 + 1
+}
+
+/// Everything to draw in `lane` for a plot `width` px wide.
+pub fn query_lane(lane: &Lane, view: &TimeView, width: f64) -> LaneFrame {
+    let s = split(lane, view, width);
+    let (a, b) = view.range(width);
+    // Marks reach a few px past their days: widen the window by that.
+    let slack = (MIN_BAR_PX + POINT_HALF) / view.px_per_day;
+    let mut frame = LaneFrame::default();
+    for c in &s.wide {
+        for k in class_window(&lane.items, c, a - slack, b + slack) {
+            if lane.items[k].end > a - slack {
+                frame.items.push(k as u32);
+            }
+        }
+    }
+    if !s.narrow.is_empty() {
+        for i in bucket_range(&s, view, width) {
+            match bucket(lane, &s, view, i) {
+                Bucket::Empty => {}
+                Bucket::Items(v) => frame.items.extend(v),
+                Bucket::Bubble(bu) => frame.bubbles.push(bu),
+            }
+        }
+    }
+    // Stable: keeps start order within each kind.
+    frame
+        .items
+        .sort_by_key(|&k| match lane.items[k as usize].kind {
+            ItemKind::Span => 0,
+            ItemKind::Bar => 1,
+            ItemKind::Point => 2,
+        });
+    frame
+}

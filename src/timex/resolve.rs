@@ -1,0 +1,697 @@
+//! Turning a parsed expression into a TIMEX3 value: fill in what the phrase left out from
+//! the reference date (with the tense of the sentence) or from the last date mentioned.
+
+use super::lexicon::{Part, Unit};
+use super::value::*;
+use super::{Resolution, TimexType};
+use chrono::{Datelike, Duration, NaiveDate};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Relative marker in front of a weekday, month or season.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rel {
+    Bare,
+    Last,
+    This,
+    Next,
+}
+
+/// Sub-year part: quarter 1-4, half 1-2, season 0 spring .. 3 winter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YP {
+    Q(u32),
+    H(u32),
+    S(u8),
+}
+
+/// Time of day attached to a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tod {
+    Part(Part),
+    Clock(u32, u32),
+}
+
+/// What a phrase says, before anything is filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    /// A calendar date or month; `y: None` takes the year from the reference.
+    Date {
+        y: Option<i32>,
+        m: u32,
+        d: Option<u32>,
+    },
+    /// "June last year", "March 3 next year".
+    DateRelYear {
+        m: u32,
+        d: Option<u32>,
+        n: i32,
+    },
+    Year(i32),
+    /// Three-digit decade value ("199" for the 1990s).
+    Decade(i32),
+    /// Two-digit century value ("19" for the 20th century).
+    Century(i32),
+    YearPart {
+        y: Option<i32>,
+        p: YP,
+    },
+    Weekday {
+        w: u32,
+        rel: Rel,
+    },
+    MonthRel {
+        m: u32,
+        rel: Rel,
+    },
+    SeasonRel {
+        s: u8,
+        rel: Rel,
+    },
+    /// Reference date shifted by `n` units, written at granularity `gran`.
+    RefShift {
+        n: i32,
+        unit: Unit,
+        gran: Unit,
+    },
+    /// Last mentioned date shifted by `n` units.
+    AnchorShift {
+        n: i32,
+        unit: Unit,
+        gran: Unit,
+    },
+    /// "a year ago" (`anchored: false`), "a year earlier": in a report about a quarter
+    /// this means that quarter a year before, otherwise the year.
+    YearAgo {
+        n: i32,
+        anchored: bool,
+        /// The phrase names the period ("the year-ago quarter", "the corresponding period
+        /// last year"): always the reported quarter shifted.
+        q: bool,
+    },
+    /// "the 1988 quarter", "the 1989 period": the reported quarter in year `y`.
+    QuarterOfYear(i32),
+    /// "this year's third quarter" (`p: Some`), "last year's quarter" (`p: None`: the
+    /// reported quarter): a part of the reference year shifted by `n` years.
+    RelYearPart {
+        n: i32,
+        p: Option<YP>,
+    },
+    /// "two days after Sept. 12": a stated day shifted.
+    Shifted {
+        base: Box<Expr>,
+        n: i32,
+        unit: Unit,
+    },
+    /// "the weekend": the last one in past or neutral tense, the coming one in future.
+    TheWeekend,
+    /// "the quarter", "the latest quarter": the quarter most recently reported on.
+    ReportQuarter,
+    Thanksgiving(Option<i32>),
+    Time {
+        day: Option<Box<Expr>>,
+        tod: Tod,
+    },
+    Ref(&'static str),
+    Duration(String),
+    Set(String),
+}
+
+/// The last resolved date, for anchored expressions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Anchor {
+    pub date: NaiveDate,
+    pub gran: Unit,
+}
+
+pub struct Ctx {
+    pub reference: Option<NaiveDate>,
+    pub anchor: Option<Anchor>,
+    /// The last day-level date mentioned.
+    pub day_anchor: Option<NaiveDate>,
+    pub tense: Tense,
+    /// A day-level date mentioned just before (for "Wednesday at 3 p.m.").
+    pub near_day: Option<NaiveDate>,
+    /// Start of the last quarter mentioned: earnings reports compare "the year-ago
+    /// quarter" with it even after other dates came in between.
+    pub quarter_anchor: Option<NaiveDate>,
+}
+
+/// The quarter a report is about: the last one named, else the one before the reference
+/// date's (results come out some weeks after a quarter closes).
+fn report_quarter(cx: &Ctx) -> Option<(NaiveDate, Resolution)> {
+    match (cx.quarter_anchor, cx.reference) {
+        (Some(q), _) => Some((q, Resolution::Anchored)),
+        (None, Some(r)) => Some((r - Duration::days(45), Resolution::Reference)),
+        _ => None,
+    }
+}
+
+pub struct Out {
+    pub value: String,
+    pub kind: TimexType,
+    pub res: Resolution,
+    pub anchor: Option<Anchor>,
+}
+
+fn out(value: String, res: Resolution, anchor: Option<Anchor>) -> Out {
+    Out {
+        value,
+        kind: TimexType::Date,
+        res,
+        anchor,
+    }
+}
+
+fn unres(value: &str) -> Out {
+    out(value.to_string(), Resolution::Unresolved, None)
+}
+
+fn yp_code(p: YP) -> String {
+    match p {
+        YP::Q(q) => format!("Q{q}"),
+        YP::H(h) => format!("H{h}"),
+        YP::S(s) => ["SP", "SU", "FA", "WI"][s.min(3) as usize].to_string(),
+    }
+}
+
+/// Season index in calendar order of its start within a season-year: WI 0, SP 1, SU 2, FA 3.
+fn season_order(s: u8) -> i32 {
+    match s {
+        3 => 0,
+        s => s as i32 + 1,
+    }
+}
+
+/// (season-year, season order) of a date; December belongs to next year's winter.
+fn season_now(r: NaiveDate) -> (i32, i32) {
+    match r.month() {
+        12 => (r.year() + 1, 0),
+        1 | 2 => (r.year(), 0),
+        3..=5 => (r.year(), 1),
+        6..=8 => (r.year(), 2),
+        _ => (r.year(), 3),
+    }
+}
+
+fn gran_of_yp(p: YP) -> Unit {
+    match p {
+        YP::Q(_) => Unit::Quarter,
+        _ => Unit::Month,
+    }
+}
+
+fn yp_date(y: i32, p: YP) -> Option<NaiveDate> {
+    let m = match p {
+        YP::Q(q) => (q.clamp(1, 4) - 1) * 3 + 1,
+        YP::H(h) => (h.clamp(1, 2) - 1) * 6 + 1,
+        YP::S(s) => [3, 6, 9, 1][s.min(3) as usize],
+    };
+    ymd(y, m, 1)
+}
+
+/// Writes `d` at granularity `gran`.
+pub fn fmt_gran(d: NaiveDate, gran: Unit) -> String {
+    match gran {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Fortnight => fmt_day(d),
+        Unit::Week => fmt_week(d),
+        Unit::Weekend => format!("{}-WE", fmt_week(d)),
+        Unit::Month => fmt_month(d.year(), d.month()),
+        Unit::Quarter => format!("{:04}-Q{}", d.year(), quarter_of(d.month())),
+        Unit::Year => fmt_year(d.year()),
+        Unit::Decade => format!("{:03}", d.year().div_euclid(10)),
+        Unit::Century => format!("{:02}", d.year().div_euclid(100)),
+    }
+}
+
+fn x_gran(gran: Unit) -> &'static str {
+    match gran {
+        Unit::Week | Unit::Weekend => "XXXX-WXX",
+        Unit::Month => "XXXX-XX",
+        Unit::Quarter => "XXXX-QX",
+        Unit::Year => "XXXX",
+        Unit::Decade => "XXX",
+        Unit::Century => "XX",
+        _ => "XXXX-XX-XX",
+    }
+}
+
+fn shift(d: NaiveDate, n: i32, unit: Unit) -> Option<NaiveDate> {
+    let n = n.clamp(-100_000, 100_000);
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => Some(d),
+        Unit::Day => d.checked_add_signed(Duration::days(n as i64)),
+        Unit::Week | Unit::Weekend => d.checked_add_signed(Duration::days(7 * n as i64)),
+        Unit::Fortnight => d.checked_add_signed(Duration::days(14 * n as i64)),
+        Unit::Month => add_months(d, n),
+        Unit::Quarter => add_months(d, 3 * n),
+        Unit::Year => add_months(d, 12 * n),
+        Unit::Decade => add_months(d, 120 * n),
+        Unit::Century => add_months(d, 1200 * n),
+    }
+}
+
+/// Picks the year for a month (and day) stated without one: the reference year, moved
+/// back when a past-tense sentence names a date well after the reference, forward when a
+/// future-tense sentence names one before it.
+fn pick_year(r: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
+    let y = r.year();
+    let at = |y: i32| ymd(y, m, d.unwrap_or(15).min(28)).unwrap_or(r);
+    // The occurrence nearest the reference date, then the tense moves it.
+    let mut best = y;
+    // Distance with a two-month handicap for the future: news mostly reports the past.
+    let dist = |c: i32| {
+        let days = (at(c) - r).num_days();
+        if days > 0 {
+            days + 60
+        } else {
+            -days
+        }
+    };
+    for c in [y - 1, y + 1] {
+        if dist(c) < dist(best) {
+            best = c;
+        }
+    }
+    match tense {
+        // A stated day a few weeks ahead in a past-tense sentence is usually a scheduled
+        // event ("declared a dividend payable Dec. 15"); only far-off ones move back.
+        Tense::Past if at(best) > r + Duration::days(if d.is_some() { 92 } else { 31 }) => best - 1,
+        Tense::Future => {
+            let before = match d {
+                Some(_) => at(best) + Duration::days(31) < r,
+                None => (best, m) < (r.year(), r.month()),
+            };
+            if before {
+                best + 1
+            } else {
+                best
+            }
+        }
+        _ => best,
+    }
+}
+
+fn weekday_date(r: NaiveDate, w: u32, rel: Rel, tense: Tense) -> Option<NaiveDate> {
+    let cur = r.weekday().number_from_monday() as i64;
+    let w = w.clamp(1, 7) as i64;
+    let back = (cur - w).rem_euclid(7); // days since the most recent such day (0 = today)
+    let fwd = (w - cur).rem_euclid(7);
+    let off = match rel {
+        Rel::Last => -(if back == 0 { 7 } else { back }),
+        Rel::Next => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        Rel::This => w - cur,
+        Rel::Bare => match tense {
+            Tense::Future => {
+                if fwd == 0 {
+                    7
+                } else {
+                    fwd
+                }
+            }
+            _ => -back,
+        },
+    };
+    r.checked_add_signed(Duration::days(off))
+}
+
+fn thanksgiving(y: i32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Thu, 4)
+}
+
+/// Resolves one expression.
+pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
+    use Resolution::*;
+    let r = cx.reference;
+    let day_anchor = |d: NaiveDate| {
+        Some(Anchor {
+            date: d,
+            gran: Unit::Day,
+        })
+    };
+    Some(match e {
+        Expr::Date { y, m, d } => {
+            let (y, res) = match (y, r) {
+                (Some(y), _) => (*y, Absolute),
+                (None, Some(r)) => (pick_year(r, *m, *d, cx.tense), Reference),
+                (None, None) => {
+                    return Some(match d {
+                        Some(d) => unres(&format!("XXXX-{m:02}-{d:02}")),
+                        None => unres(&format!("XXXX-{m:02}")),
+                    })
+                }
+            };
+            match d {
+                Some(d) => {
+                    let date = ymd(y, *m, *d)?;
+                    out(fmt_day(date), res, day_anchor(date))
+                }
+                None => out(
+                    fmt_month(y, *m),
+                    res,
+                    ymd(y, *m, 1).map(|date| Anchor {
+                        date,
+                        gran: Unit::Month,
+                    }),
+                ),
+            }
+        }
+        Expr::DateRelYear { m, d, n } => match r {
+            None => unres(&format!("XXXX-{m:02}")),
+            Some(r) => {
+                let y = r.year().saturating_add(*n);
+                match d {
+                    Some(d) => {
+                        let date = ymd(y, *m, *d)?;
+                        out(fmt_day(date), Reference, day_anchor(date))
+                    }
+                    None => out(
+                        fmt_month(y, *m),
+                        Reference,
+                        ymd(y, *m, 1).map(|date| Anchor {
+                            date,
+                            gran: Unit::Month,
+                        }),
+                    ),
+                }
+            }
+        },
+        Expr::Year(y) => out(
+            fmt_year(*y),
+            Absolute,
+            ymd(*y, 1, 1).map(|date| Anchor {
+                date,
+                gran: Unit::Year,
+            }),
+        ),
+        Expr::Decade(d) => out(format!("{d:03}"), Absolute, None),
+        Expr::Century(c) => out(format!("{c:02}"), Absolute, None),
+        Expr::YearPart { y, p } => {
+            let (y, res) = match (y, r) {
+                (Some(y), _) => (*y, Absolute),
+                (None, None) => return Some(unres(&format!("XXXX-{}", yp_code(*p)))),
+                (None, Some(r)) => {
+                    let y = r.year();
+                    let y = match p {
+                        YP::Q(q) => {
+                            let cur = quarter_of(r.month());
+                            if *q > cur && cx.tense != Tense::Future {
+                                y - 1
+                            } else if *q < cur && cx.tense == Tense::Future {
+                                y + 1
+                            } else {
+                                y
+                            }
+                        }
+                        YP::H(h) => {
+                            let cur = if r.month() <= 6 { 1 } else { 2 };
+                            if *h > cur && cx.tense != Tense::Future {
+                                y - 1
+                            } else {
+                                y
+                            }
+                        }
+                        YP::S(s) => {
+                            let rel = match cx.tense {
+                                Tense::Past => Rel::Last,
+                                Tense::Future => Rel::Next,
+                                Tense::Unknown => Rel::This,
+                            };
+                            season_year(r, *s, rel)
+                        }
+                    };
+                    (y, Reference)
+                }
+            };
+            let anchor = yp_date(y, *p).map(|date| Anchor {
+                date,
+                gran: gran_of_yp(*p),
+            });
+            out(format!("{:04}-{}", y, yp_code(*p)), res, anchor)
+        }
+        Expr::SeasonRel { s, rel } => match r {
+            None => unres(&format!("XXXX-{}", yp_code(YP::S(*s)))),
+            Some(r) => {
+                let y = season_year(r, *s, *rel);
+                out(format!("{:04}-{}", y, yp_code(YP::S(*s))), Reference, None)
+            }
+        },
+        Expr::Weekday { w, rel } => match r {
+            None => unres(&format!("XXXX-WXX-{w}")),
+            Some(r) => {
+                let d = weekday_date(r, *w, *rel, cx.tense)?;
+                out(fmt_day(d), Reference, day_anchor(d))
+            }
+        },
+        Expr::MonthRel { m, rel } => match r {
+            None => unres(&format!("XXXX-{m:02}")),
+            Some(r) => {
+                let y = r.year();
+                let y = match rel {
+                    Rel::Last if *m >= r.month() => y - 1,
+                    Rel::Next if *m <= r.month() => y + 1,
+                    _ => y,
+                };
+                let anchor = ymd(y, *m, 1).map(|date| Anchor {
+                    date,
+                    gran: Unit::Month,
+                });
+                out(fmt_month(y, *m), Reference, anchor)
+            }
+        },
+        Expr::RefShift { n, unit, gran } => match r {
+            None => unres(x_gran(*gran)),
+            Some(r) => {
+                let d = shift(r, *n, *unit)?;
+                let anchor = Some(Anchor {
+                    date: d,
+                    gran: *gran,
+                });
+                out(fmt_gran(d, *gran), Reference, anchor)
+            }
+        },
+        Expr::YearAgo {
+            n,
+            anchored: _,
+            q: true,
+        } => match report_quarter(cx) {
+            Some((b, res)) => {
+                let d = shift(b, *n, Unit::Year)?;
+                out(fmt_gran(d, Unit::Quarter), res, None)
+            }
+            None => unres("XXXX-QX"),
+        },
+        Expr::QuarterOfYear(y) => match report_quarter(cx) {
+            Some((b, _)) => out(
+                format!("{:04}-Q{}", y, quarter_of(b.month())),
+                Absolute,
+                None,
+            ),
+            None => unres(&format!("{y:04}-QX")),
+        },
+        Expr::RelYearPart { n, p } => {
+            let Some(r) = r else {
+                return Some(unres("XXXX-QX"));
+            };
+            let y = r.year().saturating_add(*n);
+            match p {
+                Some(p) => {
+                    let anchor = yp_date(y, *p).map(|date| Anchor {
+                        date,
+                        gran: gran_of_yp(*p),
+                    });
+                    out(format!("{:04}-{}", y, yp_code(*p)), Reference, anchor)
+                }
+                None => {
+                    let (b, _) = report_quarter(cx)?;
+                    out(
+                        format!("{:04}-Q{}", y, quarter_of(b.month())),
+                        Reference,
+                        None,
+                    )
+                }
+            }
+        }
+        Expr::YearAgo { n, anchored, q: _ } => {
+            // Once a report has named a quarter, "a year ago" compares with that quarter
+            // even after other dates ("the quarter ended Sept. 30") came in between.
+            let (base, res) = match (cx.anchor, r) {
+                (_, _)
+                    if cx.quarter_anchor.is_some()
+                        && cx.anchor.is_some_and(|a| a.gran != Unit::Year) =>
+                {
+                    let d = shift(cx.quarter_anchor?, *n, Unit::Year)?;
+                    let res = if *anchored { Anchored } else { Reference };
+                    // No new anchor: a second "a year earlier" compares with the same quarter.
+                    return Some(out(fmt_gran(d, Unit::Quarter), res, None));
+                }
+                (Some(a), _) if *anchored => (a.date, Anchored),
+                (_, Some(r)) => (r, Reference),
+                _ => return Some(unres("XXXX")),
+            };
+            let d = shift(base, *n, Unit::Year)?;
+            out(fmt_gran(d, Unit::Year), res, None)
+        }
+        Expr::AnchorShift { n, unit, gran } => {
+            // Day- and week-sized shifts need a day to start from; coarser ones take the
+            // last date of any precision ("a year earlier" after "the third quarter").
+            let fine = matches!(
+                unit,
+                Unit::Second
+                    | Unit::Minute
+                    | Unit::Hour
+                    | Unit::Day
+                    | Unit::Week
+                    | Unit::Weekend
+                    | Unit::Fortnight
+            );
+            let found = if fine {
+                cx.day_anchor.map(|date| Anchor {
+                    date,
+                    gran: Unit::Day,
+                })
+            } else if *unit == Unit::Quarter {
+                // "that quarter", "the previous quarter": the last quarter named
+                cx.quarter_anchor
+                    .map(|date| Anchor {
+                        date,
+                        gran: Unit::Quarter,
+                    })
+                    .or(cx.anchor)
+            } else {
+                cx.anchor
+            };
+            let (base, res, bgran) = match (found, r) {
+                (Some(a), _) => (a.date, Anchored, a.gran),
+                (None, Some(r)) => (r, Reference, Unit::Day),
+                (None, None) => return Some(unres(x_gran(*gran))),
+            };
+            let gran = match (*unit, bgran) {
+                (Unit::Year, Unit::Quarter | Unit::Month) if *n != 0 => bgran,
+                _ => *gran,
+            };
+            let d = shift(base, *n, *unit)?;
+            out(fmt_gran(d, gran), res, Some(Anchor { date: d, gran }))
+        }
+        Expr::Shifted { base, n, unit } => {
+            let b = resolve(base, cx)?;
+            match b.anchor {
+                Some(a) if b.res != Unresolved => {
+                    let d = shift(a.date, *n, *unit)?;
+                    out(
+                        fmt_day(d),
+                        b.res,
+                        Some(Anchor {
+                            date: d,
+                            gran: Unit::Day,
+                        }),
+                    )
+                }
+                _ => unres("XXXX-XX-XX"),
+            }
+        }
+        Expr::TheWeekend => match r {
+            None => unres("XXXX-WXX-WE"),
+            Some(r) => {
+                let wd = r.weekday().number_from_monday();
+                let n = if cx.tense == Tense::Future || wd >= 6 {
+                    0
+                } else {
+                    -1
+                };
+                let d = shift(r, n, Unit::Week)?;
+                out(fmt_gran(d, Unit::Weekend), Reference, None)
+            }
+        },
+        Expr::ReportQuarter => match r {
+            None => unres("XXXX-QX"),
+            Some(r) => {
+                let d = r - Duration::days(45);
+                out(
+                    fmt_gran(d, Unit::Quarter),
+                    Reference,
+                    Some(Anchor {
+                        date: d,
+                        gran: Unit::Quarter,
+                    }),
+                )
+            }
+        },
+        Expr::Thanksgiving(y) => match (y, r) {
+            (Some(y), _) => {
+                let d = thanksgiving(*y)?;
+                out(fmt_day(d), Absolute, day_anchor(d))
+            }
+            (None, Some(r)) => {
+                let y = pick_year(r, 11, Some(25), cx.tense);
+                let d = thanksgiving(y)?;
+                out(fmt_day(d), Reference, day_anchor(d))
+            }
+            (None, None) => unres("XXXX-11"),
+        },
+        Expr::Time { day, tod } => {
+            let suffix = match tod {
+                Tod::Part(p) => format!("T{}", p.code()),
+                Tod::Clock(h, m) => format!("T{h:02}:{m:02}"),
+            };
+            let base = match day {
+                Some(d) => resolve(d, cx)?,
+                None => match (cx.near_day, r) {
+                    (Some(d), _) => out(fmt_day(d), Anchored, None),
+                    (None, Some(r)) => out(fmt_day(r), Reference, None),
+                    (None, None) => unres("XXXX-XX-XX"),
+                },
+            };
+            let mut o = base;
+            o.value.push_str(&suffix);
+            o.kind = TimexType::Time;
+            o
+        }
+        Expr::Ref(s) => unres(s),
+        Expr::Duration(v) => Out {
+            value: v.clone(),
+            kind: TimexType::Duration,
+            res: Absolute,
+            anchor: None,
+        },
+        Expr::Set(v) => Out {
+            value: v.clone(),
+            kind: TimexType::Set,
+            res: Absolute,
+            anchor: None,
+        },
+    })
+}
+
+fn season_year(r: NaiveDate, s: u8, rel: Rel) -> i32 {
+    let (sy, cur) = season_now(r);
+    let o = season_order(s);
+    match rel {
+        Rel::Last => {
+            if o < cur {
+                sy
+            } else {
+                sy - 1
+            }
+        }
+        Rel::Next => {
+            if o > cur {
+                sy
+            } else {
+                sy + 1
+            }
+        }
+        Rel::This | Rel::Bare => sy,
+    }
+}

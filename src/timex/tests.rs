@@ -1,0 +1,802 @@
+//! Table-driven tests: each row is (reference date or "", text, expected tags written as
+//! "phrase=VALUE" joined by " | "; ranges as "phrase=START..END"; "" = nothing tagged).
+
+use super::*;
+use chrono::NaiveDate;
+
+fn d(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn render(text: &str, r: Option<NaiveDate>) -> String {
+    tag(text, r)
+        .iter()
+        .map(|t| match &t.end_value {
+            Some(e) => format!("{}={}..{}", &text[t.start..t.end], t.value, e),
+            None => format!("{}={}", &text[t.start..t.end], t.value),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+// 2023-09-14 is a Thursday; 2024-01-01 a Monday; 2024-12-30 a Monday; 2023-09-15 a Friday.
+const CASES: &[(&str, &str, &str)] = &[
+    // explicit dates
+    (
+        "2023-09-14",
+        "It happened on 2023-09-12.",
+        "2023-09-12=2023-09-12",
+    ),
+    (
+        "2023-09-14",
+        "on 12 September 2023",
+        "12 September 2023=2023-09-12",
+    ),
+    (
+        "2023-09-14",
+        "on September 12, 2023, police said",
+        "September 12, 2023=2023-09-12",
+    ),
+    (
+        "2023-09-14",
+        "due Oct. 15, 1999.",
+        "Oct. 15, 1999=1999-10-15",
+    ),
+    ("2023-09-14", "Sept. 12", "Sept. 12=2023-09-12"),
+    (
+        "2023-09-14",
+        "on 9/12/2023 at noon",
+        "9/12/2023=2023-09-12 | noon=2023-09-12T12:00",
+    ),
+    ("2023-09-14", "on 25/12/2023", "25/12/2023=2023-12-25"),
+    (
+        "2023-09-14",
+        "am 12.09.2023 in Berlin",
+        "12.09.2023=2023-09-12",
+    ),
+    (
+        "2023-09-14",
+        "the 12th of September 2023",
+        "12th of September 2023=2023-09-12",
+    ),
+    (
+        "2023-09-14",
+        "on the 3rd of March",
+        "3rd of March=2023-03-03",
+    ),
+    ("2023-09-14", "in September 2023", "September 2023=2023-09"),
+    (
+        "2023-09-14",
+        "in September of 2021",
+        "September of 2021=2021-09",
+    ),
+    ("2023-09-14", "in 2019 the plant closed", "2019=2019"),
+    ("2023-09-14", "since 1850", "1850=1850"),
+    ("2023-09-14", "by 2050", "2050=2050"),
+    ("2023-09-14", "in the 1990s", "the 1990s=199"),
+    ("2023-09-14", "in the 1990's", "the 1990's=199"),
+    ("2023-09-14", "the '80s were loud", "the '80s=198"),
+    ("2023-09-14", "in the late 1970s", "the late 1970s=197"),
+    ("2023-09-14", "the 1800s", "the 1800s=18"),
+    ("2023-09-14", "the 20th century", "the 20th century=19"),
+    (
+        "2023-09-14",
+        "the twenty-first century",
+        "the twenty-first century=20",
+    ),
+    (
+        "2023-09-14",
+        "the nineteenth century",
+        "the nineteenth century=18",
+    ),
+    ("2023-09-14", "in the nineties", "the nineties=199"),
+    (
+        "2023-09-14",
+        "in nineteen ninety-six",
+        "nineteen ninety-six=1996",
+    ),
+    (
+        "2023-09-14",
+        "in the summer of 2019",
+        "the summer of 2019=2019-SU",
+    ),
+    ("2023-09-14", "in spring 2020", "spring 2020=2020-SP"),
+    ("2023-09-14", "results for Q3 2023", "Q3 2023=2023-Q3"),
+    ("2023-09-14", "in Q2", "Q2=2023-Q2"),
+    (
+        "2023-09-14",
+        "the third quarter of 2022",
+        "the third quarter of 2022=2022-Q3",
+    ),
+    (
+        "2023-09-14",
+        "third-quarter profit",
+        "third-quarter=2023-Q3",
+    ),
+    (
+        "2023-09-14",
+        "in the fourth quarter",
+        "the fourth quarter=2022-Q4",
+    ),
+    (
+        "2023-09-14",
+        "sales will rise in the fourth quarter",
+        "the fourth quarter=2023-Q4",
+    ),
+    (
+        "2023-09-14",
+        "the first half of 2021",
+        "the first half of 2021=2021-H1",
+    ),
+    ("2023-09-14", "by mid-2022", "mid-2022=2022"),
+    (
+        "2023-09-14",
+        "in early September",
+        "early September=2023-09",
+    ),
+    ("2023-09-14", "late last year", "late last year=2022"),
+    ("2023-09-14", "fiscal 1989", "fiscal 1989=1989"),
+    ("2023-09-14", "at the end of 2021", "end of 2021=2021"),
+    (
+        "2023-09-14",
+        "by the end of the year",
+        "the end of the year=2023",
+    ),
+    ("2023-09-14", "by year-end", "year-end=2023-12-31"),
+    ("2023-09-14", "on Christmas Day", "Christmas Day=2023-12-25"),
+    (
+        "2023-09-14",
+        "on Christmas Eve 2019",
+        "Christmas Eve 2019=2019-12-24",
+    ),
+    (
+        "2023-09-14",
+        "on New Year's Day",
+        "New Year's Day=2024-01-01",
+    ),
+    ("2023-09-14", "at Thanksgiving", "Thanksgiving=2023-11-23"),
+    (
+        "2023-09-14",
+        "on Wed., Sept. 13",
+        "Wed., Sept. 13=2023-09-13",
+    ),
+    (
+        "2023-09-14",
+        "on Wednesday, Sept. 13, 2023",
+        "Wednesday, Sept. 13, 2023=2023-09-13",
+    ),
+    (
+        "2023-09-14",
+        "the 2023-09-12T15:30 update",
+        "2023-09-12T15:30=2023-09-12T15:30",
+    ),
+    // relative to the reference date
+    ("2023-09-14", "today", "today=2023-09-14"),
+    ("2023-09-14", "Yesterday, he left", "Yesterday=2023-09-13"),
+    ("2023-09-14", "tomorrow", "tomorrow=2023-09-15"),
+    ("2023-09-14", "tonight", "tonight=2023-09-14TNI"),
+    ("2023-09-14", "this morning", "this morning=2023-09-14TMO"),
+    ("2023-09-14", "last night", "last night=2023-09-13TNI"),
+    (
+        "2023-09-14",
+        "yesterday afternoon",
+        "yesterday afternoon=2023-09-13TAF",
+    ),
+    ("2023-09-14", "last week", "last week=2023-W36"),
+    ("2023-09-14", "this week", "this week=2023-W37"),
+    ("2023-09-14", "next week", "next week=2023-W38"),
+    ("2023-09-14", "this month", "this month=2023-09"),
+    ("2023-09-14", "last month", "last month=2023-08"),
+    ("2023-09-14", "next month", "next month=2023-10"),
+    ("2023-09-14", "next year", "next year=2024"),
+    ("2023-09-14", "last year", "last year=2022"),
+    ("2023-09-14", "this year", "this year=2023"),
+    ("2023-09-14", "last quarter", "last quarter=2023-Q2"),
+    ("2023-09-14", "this weekend", "this weekend=2023-W37-WE"),
+    (
+        "2023-09-14",
+        "Talks continued over the weekend.",
+        "the weekend=2023-W36-WE",
+    ),
+    ("2023-09-14", "two years ago", "two years ago=2021"),
+    ("2023-09-14", "three days ago", "three days ago=2023-09-11"),
+    ("2023-09-14", "two weeks ago", "two weeks ago=2023-W35"),
+    (
+        "2023-09-14",
+        "a month and a half ago",
+        "a month and a half ago=2023-07",
+    ),
+    ("2023-09-14", "six months ago", "six months ago=2023-03"),
+    ("2023-09-14", "a decade ago", "a decade ago=201"),
+    (
+        "2023-09-14",
+        "earlier this month",
+        "earlier this month=2023-09",
+    ),
+    ("2023-09-14", "later this year", "later this year=2023"),
+    ("2023-09-14", "early next year", "early next year=2024"),
+    ("2023-09-14", "last November", "last November=2022-11"),
+    ("2023-09-14", "next June", "next June=2024-06"),
+    ("2023-09-14", "this September", "this September=2023-09"),
+    ("2023-09-14", "last fall", "last fall=2022-FA"),
+    ("2023-09-14", "last summer", "last summer=2023-SU"),
+    ("2023-09-14", "next spring", "next spring=2024-SP"),
+    ("2023-09-14", "this winter", "this winter=2023-WI"),
+    ("2023-09-14", "in the fall", "the fall=2023-FA"),
+    ("2023-09-14", "in three days", "three days=P3D"),
+    (
+        "2023-09-14",
+        "three years from now",
+        "three years from now=2026",
+    ),
+    // weekdays and tense (2023-09-14 is a Thursday)
+    (
+        "2023-09-14",
+        "The minister resigned on Wednesday.",
+        "Wednesday=2023-09-13",
+    ),
+    (
+        "2023-09-14",
+        "The minister will resign on Wednesday.",
+        "Wednesday=2023-09-20",
+    ),
+    (
+        "2023-09-14",
+        "He said Monday that prices rose.",
+        "Monday=2023-09-11",
+    ),
+    (
+        "2023-09-14",
+        "It happened on Thursday.",
+        "Thursday=2023-09-14",
+    ),
+    (
+        "2023-09-14",
+        "They will meet on Thursday.",
+        "Thursday=2023-09-21",
+    ),
+    ("2023-09-14", "last Friday", "last Friday=2023-09-08"),
+    ("2023-09-15", "last Friday", "last Friday=2023-09-08"),
+    ("2023-09-14", "next Monday", "next Monday=2023-09-18"),
+    ("2023-09-14", "this Monday", "this Monday=2023-09-11"),
+    ("2023-09-14", "this Sunday", "this Sunday=2023-09-17"),
+    (
+        "2023-09-14",
+        "Tuesday morning",
+        "Tuesday morning=2023-09-12",
+    ),
+    ("2023-09-14", "on Friday night", "Friday night=2023-09-08"),
+    ("2023-09-14", "as early as Tuesday", "Tuesday=2023-09-19"),
+    (
+        "2023-09-14",
+        "the talks, set to resume as soon as Monday",
+        "Monday=2023-09-18",
+    ),
+    // months without a year, by tense
+    ("2023-09-14", "The law passed in March.", "March=2023-03"),
+    (
+        "2023-09-14",
+        "The vote will be held in March.",
+        "March=2024-03",
+    ),
+    ("2023-09-14", "in December", "December=2023-12"),
+    ("2024-01-10", "in December", "December=2023-12"),
+    ("2024-01-10", "It rained in November.", "November=2023-11"),
+    ("2023-09-14", "on Sept. 30", "Sept. 30=2023-09-30"),
+    ("2023-12-28", "on Jan. 3", "Jan. 3=2024-01-03"),
+    // times
+    ("2023-09-14", "at 3 p.m.", "3 p.m=2023-09-14T15:00"),
+    (
+        "2023-09-14",
+        "at 3 p.m. on Friday",
+        "3 p.m. on Friday=2023-09-08T15:00",
+    ),
+    (
+        "2023-09-14",
+        "at 10:35 a.m. EST",
+        "10:35 a.m. EST=2023-09-14T10:35",
+    ),
+    (
+        "2023-09-14",
+        "at 9 a.m. Tuesday",
+        "9 a.m. Tuesday=2023-09-12T09:00",
+    ),
+    (
+        "2023-09-14",
+        "at 12 a.m. local time",
+        "12 a.m.=2023-09-14T00:00",
+    ),
+    ("2023-09-14", "at 15:30", "15:30=2023-09-14T15:30"),
+    ("2023-09-14", "at 5 o'clock", "5 o'clock=2023-09-14T05:00"),
+    (
+        "2023-09-14",
+        "noon Thursday",
+        "noon Thursday=2023-09-14T12:00",
+    ),
+    (
+        "2023-09-14",
+        "On Sept. 12 at 3 p.m. he left",
+        "Sept. 12=2023-09-12 | 3 p.m.=2023-09-12T15:00",
+    ),
+    // anchored
+    (
+        "2023-09-14",
+        "He left on May 3, 2021. Two days later he returned.",
+        "May 3, 2021=2021-05-03 | Two days later=2021-05-05",
+    ),
+    (
+        "2023-09-14",
+        "It began on 1 March 2020; the following day it spread.",
+        "1 March 2020=2020-03-01 | the following day=2020-03-02",
+    ),
+    (
+        "2023-09-14",
+        "The vote was on 5 May 2019 and the day before was calm.",
+        "5 May 2019=2019-05-05",
+    ),
+    (
+        "2023-09-14",
+        "On 4 July 2018 he arrived. The previous day he had been in Rome.",
+        "4 July 2018=2018-07-04 | The previous day=2018-07-03",
+    ),
+    (
+        "2023-09-14",
+        "Feb 29, 2024 was a leap day; a year after February 29, 2024 it was cited.",
+        "Feb 29, 2024=2024-02-29 | a year after February 29, 2024=2025-02-28",
+    ),
+    (
+        "2023-09-14",
+        "two days after Sept. 12",
+        "two days after Sept. 12=2023-09-14",
+    ),
+    (
+        "2023-09-14",
+        "Sales in the third quarter of 2022 rose from a year earlier.",
+        "the third quarter of 2022=2022-Q3 | a year earlier=2021-Q3",
+    ),
+    (
+        "2023-09-14",
+        "In 2010 it opened. Two years later it closed.",
+        "2010=2010 | Two years later=2012",
+    ),
+    // ranges
+    (
+        "2023-09-14",
+        "September 12-17",
+        "September 12-17=2023-09-12..2023-09-17",
+    ),
+    (
+        "2023-09-14",
+        "from March to May 2021",
+        "March to May 2021=2021-03..2021-05",
+    ),
+    (
+        "2023-09-14",
+        "between 2019 and 2021",
+        "2019 and 2021=2019..2021",
+    ),
+    ("2023-09-14", "the 2019-21 period", "2019-21=2019..2021"),
+    (
+        "2023-09-14",
+        "from 14-17 July 2022",
+        "14-17 July 2022=2022-07-14..2022-07-17",
+    ),
+    // vague
+    ("2023-09-14", "Prices recently fell.", "recently=PAST_REF"),
+    ("2023-09-14", "It is now clear.", "now=PRESENT_REF"),
+    ("2023-09-14", "currently", "currently=PRESENT_REF"),
+    ("2023-09-14", "in the future", "the future=FUTURE_REF"),
+    ("2023-09-14", "in the past", "the past=PAST_REF"),
+    ("2023-09-14", "in recent years", "recent years=PAST_REF"),
+    // durations
+    ("2023-09-14", "for three days", "three days=P3D"),
+    ("2023-09-14", "two years", "two years=P2Y"),
+    ("2023-09-14", "a two-year contract", "two-year=P2Y"),
+    ("2023-09-14", "for 18 months", "18 months=P18M"),
+    ("2023-09-14", "for five hours", "five hours=PT5H"),
+    (
+        "2023-09-14",
+        "over the past two months",
+        "the past two months=P2M",
+    ),
+    (
+        "2023-09-14",
+        "the first nine months",
+        "the first nine months=P9M",
+    ),
+    ("2023-09-14", "for several years", "several years=PXY"),
+    ("2023-09-14", "a few weeks", "a few weeks=PXW"),
+    ("2023-09-14", "two decades", "two decades=P20Y"),
+    ("2023-09-14", "twenty-five years", "twenty-five years=P25Y"),
+    (
+        "2023-09-14",
+        "for a year and a half",
+        "a year and a half=P1Y6M",
+    ),
+    ("2023-09-14", "for years", "years=PXY"),
+    ("2023-09-14", "45 minutes", "45 minutes=PT45M"),
+    // sets
+    ("2023-09-14", "every Monday", "every Monday=XXXX-WXX-1"),
+    ("2023-09-14", "each July", "each July=XXXX-07"),
+    ("2023-09-14", "daily", "daily=P1D"),
+    ("2023-09-14", "published weekly", "weekly=P1W"),
+    ("2023-09-14", "every year", "every year=P1Y"),
+    ("2023-09-14", "every two weeks", "every two weeks=P2W"),
+    (
+        "2023-09-14",
+        "on Tuesday nights",
+        "Tuesday nights=XXXX-WXX-2TNI",
+    ),
+    ("2023-09-14", "annually", "annually=P1Y"),
+    // year boundaries and ISO weeks
+    ("2024-01-10", "last month", "last month=2023-12"),
+    ("2024-12-30", "next week", "next week=2025-W02"),
+    ("2024-12-30", "this week", "this week=2025-W01"),
+    ("2024-01-01", "It opened on Monday.", "Monday=2024-01-01"),
+    ("2024-01-01", "It opened on Sunday.", "Sunday=2023-12-31"),
+    ("2024-01-01", "It will open on Sunday.", "Sunday=2024-01-07"),
+    ("2020-12-31", "this week", "this week=2020-W53"),
+    ("2021-01-03", "this week", "this week=2020-W53"),
+    ("2024-03-29", "a month ago", "a month ago=2024-02"),
+    (
+        "2024-02-29",
+        "a year ago today",
+        "a year ago=2023 | today=2024-02-29",
+    ),
+    ("2024-02-29", "yesterday", "yesterday=2024-02-28"),
+    ("2024-03-01", "yesterday", "yesterday=2024-02-29"),
+    ("2023-01-05", "last year", "last year=2022"),
+    ("2023-01-05", "last quarter", "last quarter=2022-Q4"),
+    ("2024-12-30", "next month", "next month=2025-01"),
+    // round 2 conventions
+    (
+        "2023-09-14",
+        "Friday evening",
+        "Friday evening=2023-09-08TEV",
+    ),
+    (
+        "2023-09-14",
+        "In January, the company sold its unit.",
+        "January=2023-01",
+    ),
+    (
+        "2023-09-14",
+        "Until Thursday, they had not named him.",
+        "Thursday=2023-09-14",
+    ),
+    (
+        "2023-09-14",
+        "He said he would travel Saturday.",
+        "Saturday=2023-09-16",
+    ),
+    (
+        "2023-09-14",
+        "they would appeal Wednesday's ruling",
+        "Wednesday=2023-09-13",
+    ),
+    (
+        "2023-09-14",
+        "On Tuesday, the league plans to hold a news conference.",
+        "Tuesday=2023-09-19",
+    ),
+    (
+        "2023-09-14",
+        "they signed a cooperation plan Monday",
+        "Monday=2023-09-11",
+    ),
+    ("2023-09-14", "in June last year", "June last year=2022-06"),
+    (
+        "2023-09-14",
+        "on March 3 next year",
+        "March 3 next year=2024-03-03",
+    ),
+    (
+        "2023-09-14",
+        "in January nineteen ninety-seven",
+        "January nineteen ninety-seven=1997-01",
+    ),
+    ("2023-09-14", "over the past year", "the past year=2022"),
+    ("2023-09-14", "in the last decade", "the last decade=201"),
+    ("2023-09-14", "for 5 1/2 hours", "5 1/2 hours=PT5H30M"),
+    ("2023-09-14", "for 2 1/2 years", "2 1/2 years=P2Y6M"),
+    (
+        "2023-11-02",
+        "third-quarter net rose from a year earlier",
+        "third-quarter=2023-Q3 | a year earlier=2022-Q3",
+    ),
+    (
+        "2023-11-02",
+        "Net fell in the quarter ended Sept. 30, compared with a year-earlier loss.",
+        "the quarter=2023-Q3 | Sept. 30=2023-09-30 | year-earlier=2022-Q3",
+    ),
+    (
+        "2023-11-02",
+        "in the 1988 third quarter",
+        "the 1988 third quarter=1988-Q3",
+    ),
+    (
+        "2023-11-02",
+        "the third quarter. In the 1988 period, it earned less.",
+        "the third quarter=2023-Q3 | the 1988 period=1988-Q3",
+    ),
+    (
+        "2023-11-02",
+        "sales for this year's third quarter",
+        "this year's third quarter=2023-Q3",
+    ),
+    (
+        "2023-11-02",
+        "as early as next year's first quarter",
+        "next year's first quarter=2024-Q1",
+    ),
+    (
+        "2023-11-02",
+        "in the second quarter. Sales for last year's quarter fell.",
+        "the second quarter=2023-Q2 | last year's quarter=2022-Q2",
+    ),
+    (
+        "2023-11-02",
+        "the third quarter, up from the corresponding period last year",
+        "the third quarter=2023-Q3 | the corresponding period last year=2022-Q3",
+    ),
+    (
+        "2023-11-02",
+        "the third quarter; for the quarter a year ago, it lost money",
+        "the third quarter=2023-Q3 | the quarter a year ago=2022-Q3",
+    ),
+    (
+        "2023-11-02",
+        "the third quarter; in the comparable year-ago quarter",
+        "the third quarter=2023-Q3 | the comparable year-ago quarter=2022-Q3",
+    ),
+    (
+        "2023-11-02",
+        "to close the deal by year-end",
+        "year-end=2023-12-31",
+    ),
+    (
+        "2023-11-02",
+        "the change is since year-end",
+        "year-end=2022-12-31",
+    ),
+    (
+        "2023-11-02",
+        "For the year, volume was flat.",
+        "the year=2023",
+    ),
+    (
+        "2023-11-02",
+        "He arrived in June 1998 and left later that year.",
+        "June 1998=1998-06 | later that year=1998",
+    ),
+    (
+        "2023-11-02",
+        "It began on Oct. 3; that same day, shares fell.",
+        "Oct. 3=2023-10-03 | that same day=2023-10-03",
+    ),
+    ("2023-11-02", "a joint venture called Orion 1980", ""),
+    // no reference date
+    ("", "on Wednesday", "Wednesday=XXXX-WXX-3"),
+    ("", "on September 12", "September 12=XXXX-09-12"),
+    ("", "in September", "September=XXXX-09"),
+    ("", "yesterday", "yesterday=XXXX-XX-XX"),
+    ("", "last year", "last year=XXXX"),
+    ("", "on 12 September 2023", "12 September 2023=2023-09-12"),
+    ("", "now", "now=PRESENT_REF"),
+    ("", "two days later", "two days later=XXXX-XX-XX"),
+    // must not be tagged
+    ("2023-09-14", "rainfall of 122mm", ""),
+    ("2023-09-14", "10 million people", ""),
+    ("2023-09-14", "it cost $2019", ""),
+    ("2023-09-14", "the vote was -3 ( +1 / -4 )", ""),
+    ("2023-09-14", "he may go", ""),
+    ("2023-09-14", "May I ask?", ""),
+    ("2023-09-14", "a protest march", ""),
+    ("2023-09-14", "the March for Life", ""),
+    ("2023-09-14", "the Sun reported", ""),
+    ("2023-09-14", "Wed Smith", ""),
+    ("2023-09-14", "prices fall sharply", ""),
+    ("2023-09-14", "the second round", ""),
+    ("2023-09-14", "a second term", ""),
+    ("2023-09-14", "the score was 3/8", ""),
+    ("2023-09-14", "version 1.2.3.4", ""),
+    ("2023-09-14", "1,990 troops", ""),
+    ("2023-09-14", "a 45-year-old man", ""),
+    ("2023-09-14", "he is 45 years old", ""),
+    ("2023-09-14", "three quarters of voters", ""),
+    ("2023-09-14", "the Communist Party daily Granma", ""),
+    ("2023-09-14", "in the march of time", ""),
+    ("2023-09-14", "the now-defunct firm", ""),
+    ("2023-09-14", "room 2019b", ""),
+    ("2023-09-14", "$2.5 billion", ""),
+];
+
+#[test]
+fn table() {
+    let mut failures = Vec::new();
+    for (r, text, want) in CASES {
+        let got = render(text, d(r));
+        if got != *want {
+            failures.push(format!("[{r}] {text:?}\n   want: {want}\n    got: {got}"));
+        }
+    }
+    assert!(CASES.len() >= 150, "only {} cases", CASES.len());
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn resolution_kinds() {
+    let r = d("2023-09-14");
+    let t = tag(
+        "On 12 September 2023 and on Wednesday; two days later; recently.",
+        r,
+    );
+    let res: Vec<Resolution> = t.iter().map(|t| t.resolution).collect();
+    assert_eq!(
+        res,
+        vec![
+            Resolution::Absolute,
+            Resolution::Reference,
+            Resolution::Anchored,
+            Resolution::Unresolved
+        ]
+    );
+    let t = tag("on Wednesday", None);
+    assert_eq!(t[0].resolution, Resolution::Unresolved);
+    assert_eq!(t[0].kind, TimexType::Date);
+    assert_eq!(tag("three days", r)[0].kind, TimexType::Duration);
+    assert_eq!(tag("every Monday", r)[0].kind, TimexType::Set);
+    assert_eq!(tag("at 3 p.m.", r)[0].kind, TimexType::Time);
+}
+
+#[test]
+fn spans_of_values() {
+    use crate::model::Precision;
+    let s = span_of("2023-09-12").unwrap();
+    assert_eq!(
+        (s.start, s.end, s.precision),
+        (
+            d("2023-09-12").unwrap(),
+            d("2023-09-12").unwrap(),
+            Precision::Day
+        )
+    );
+    let s = span_of("2020-W53").unwrap();
+    assert_eq!(
+        (s.start, s.end),
+        (d("2020-12-28").unwrap(), d("2021-01-03").unwrap())
+    );
+    let s = span_of("2023-Q3").unwrap();
+    assert_eq!(
+        (s.start, s.end, s.precision),
+        (
+            d("2023-07-01").unwrap(),
+            d("2023-09-30").unwrap(),
+            Precision::Month
+        )
+    );
+    let s = span_of("2024-02").unwrap();
+    assert_eq!(s.end, d("2024-02-29").unwrap());
+    let s = span_of("199").unwrap();
+    assert_eq!(
+        (s.start, s.end, s.precision),
+        (
+            d("1990-01-01").unwrap(),
+            d("1999-12-31").unwrap(),
+            Precision::Year
+        )
+    );
+    let s = span_of("19").unwrap();
+    assert_eq!(
+        (s.start, s.end),
+        (d("1900-01-01").unwrap(), d("1999-12-31").unwrap())
+    );
+    assert_eq!(span_of("2023-SU").unwrap().start, d("2023-06-01").unwrap());
+    assert_eq!(
+        span_of("2023-09-12TMO").unwrap(),
+        span_of("2023-09-12").unwrap()
+    );
+    assert_eq!(
+        span_of("2023-W37-WE").unwrap().start,
+        d("2023-09-16").unwrap()
+    );
+    for v in [
+        "P3D",
+        "XXXX-09-12",
+        "PRESENT_REF",
+        "XXXX-WXX-1",
+        "2023-13",
+        "2023-02-30",
+        "",
+        "20x3",
+        "é",
+    ] {
+        assert_eq!(span_of(v), None, "{v}");
+    }
+}
+
+#[test]
+fn sorted_non_overlapping_and_no_panics() {
+    // A small xorshift fuzzer over bytes drawn from digits, punctuation, month words and
+    // multi-byte characters; every result must be sorted, disjoint and on char boundaries.
+    let pieces = [
+        "Sept",
+        ".",
+        " ",
+        "12",
+        "-",
+        "2023",
+        "/",
+        "May",
+        "’",
+        "'",
+        "90s",
+        "Monday",
+        "last",
+        "the",
+        "ago",
+        "a",
+        "é",
+        "—",
+        "–",
+        "p.m.",
+        ":",
+        "30",
+        "Q",
+        "3",
+        "\n\n",
+        "of",
+        "and",
+        "year",
+        "s",
+        "from",
+        "to",
+        "between",
+        "9999",
+        "0",
+        "mid",
+        "fiscal",
+        "Christmas",
+        "New",
+        "Year",
+    ];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        for _ in 0..(x % 24) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        for r in [None, d("2023-09-14"), d("0001-01-01"), d("9999-12-31")] {
+            let t = tag(&s, r);
+            for w in t.windows(2) {
+                assert!(w[0].end <= w[1].start, "{s:?}");
+            }
+            for m in &t {
+                assert!(
+                    m.start < m.end && s.is_char_boundary(m.start) && s.is_char_boundary(m.end)
+                );
+                let _ = span_of(&m.value);
+            }
+        }
+    }
+    // raw random bytes made valid UTF-8
+    for _ in 0..2000 {
+        let mut b = Vec::new();
+        for _ in 0..(x % 64) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            b.push((x >> 24) as u8);
+        }
+        let s = String::from_utf8_lossy(&b);
+        let _ = tag(&s, d("2023-09-14"));
+    }
+}

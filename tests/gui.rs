@@ -1,0 +1,320 @@
+//! The window driven headless with egui_kittest: open a corpus, read an event's source,
+//! correct a publication date, cancel a load. No GPU, no display, no user data dir.
+
+use dateline::gui::{AppConfig, DatelineApp};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Two short articles written for these tests: explicit ISO dates (any date engine reads
+/// them) and one relative date ("yesterday") that depends on the publication date.
+fn write_corpus(dir: &Path) {
+    std::fs::write(
+        dir.join("fishing-talks.txt"),
+        "Fishing talks resume\n\
+         date: 2023-09-14\n\n\
+         Negotiators from Japan and Russia met in Vladivostok on 2023-09-12 to discuss salmon quotas.\n\n\
+         The talks had stalled for most of the summer.\n\n\
+         A spokesman for Japan said yesterday that a second round would follow.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("missile-test.txt"),
+        "Launch condemned\n\
+         date: 2023-10-02\n\n\
+         North Korea fired a missile into the sea on 2023-09-30, officials in Japan said.\n\n\
+         It was the third launch this year.\n",
+    )
+    .unwrap();
+}
+
+#[derive(Debug)]
+struct TestDrop(PathBuf);
+
+impl egui::DroppedFile for TestDrop {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn harness(config_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
+    let config = AppConfig::isolated(config_dir);
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_accessibility_check(false)
+        .build_eframe(move |cc| DatelineApp::new(cc, config, paths))
+}
+
+/// Runs frames until the background load is over (bounded).
+fn wait_loaded(h: &mut Harness<'_, DatelineApp>) {
+    let t = Instant::now();
+    while h.state().is_loading() {
+        assert!(t.elapsed() < Duration::from_secs(60), "load did not finish");
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.run_steps(3);
+}
+
+fn event_with_phrase(app: &DatelineApp, phrase: &str) -> u32 {
+    app.corpus
+        .events
+        .iter()
+        .position(|e| {
+            app.corpus.articles[e.article as usize]
+                .text
+                .get(e.date_range.clone())
+                == Some(phrase)
+        })
+        .unwrap_or_else(|| panic!("no event for {phrase:?}")) as u32
+}
+
+#[test]
+fn opens_paths_and_shows_lanes_and_source() {
+    let corpus = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_corpus(corpus.path());
+    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
+    wait_loaded(&mut h);
+
+    let app = h.state();
+    assert_eq!(app.corpus.articles.len(), 2);
+    assert!(!app.corpus.events.is_empty());
+    let lanes: Vec<String> = app.timeline.lanes().into_iter().map(|(_, l)| l).collect();
+    assert!(
+        lanes
+            .iter()
+            .any(|l| l.contains("Japan") && l.contains("JP")),
+        "{lanes:?}"
+    );
+    assert!(lanes.iter().any(|l| l.contains("KP")), "{lanes:?}");
+    let status = app.status.message.clone();
+    assert!(status.contains("Loaded 2 articles"), "{status}");
+
+    // The country filter lists the lanes by label.
+    h.get(egui_kittest::kittest::by().value("All countries"))
+        .click();
+    h.run_steps(2);
+    assert!(h.query_all_by_label_contains("· JP").next().is_some());
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+
+    // Search narrows the list to the missile sentence.
+    let search = || egui_kittest::kittest::by().role(egui::accesskit::Role::TextInput);
+    h.get(search()).click();
+    h.run_steps(2);
+    h.get(search()).type_text("missile");
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.filter.text, "missile");
+    let rows = app.event_list.rows();
+    assert!(!rows.is_empty() && rows.len() < app.corpus.events.len());
+    assert!(rows.iter().all(|id| {
+        let e = &app.corpus.events[*id as usize];
+        let a = &app.corpus.articles[e.article as usize];
+        a.text[e.sentence.clone()].contains("missile")
+    }));
+    // Click the event in the list: its paragraph and neighbours appear in the side panel.
+    let nodes: Vec<_> = h.get_all_by_label("2023-09-30").collect();
+    assert!(!nodes.is_empty());
+    nodes[0].click();
+    h.run_steps(3);
+    let selected = h.state().sel.selected.expect("a row click selects");
+    let e = &h.state().corpus.events[selected as usize];
+    assert_eq!(e.span.start.to_string(), "2023-09-30");
+    h.get_by_label(
+        "North Korea fired a missile into the sea on 2023-09-30, officials in Japan said.",
+    );
+    h.get_by_label("It was the third launch this year.");
+    // Title in the list row and as the panel's heading.
+    assert!(h.query_all_by_label("Launch condemned").count() >= 2);
+    h.get_by_label_contains("2023-10-02 · header-line");
+}
+
+#[test]
+fn dropped_folder_loads_through_open_paths() {
+    let first = tempfile::tempdir().unwrap();
+    let dropped = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        first.path().join("one.txt"),
+        "Only one\ndate: 2022-01-05\n\nJapan signed the deal on 2022-01-03.\n",
+    )
+    .unwrap();
+    write_corpus(dropped.path());
+    let mut h = harness(config.path(), vec![first.path().to_path_buf()]);
+    wait_loaded(&mut h);
+    assert_eq!(h.state().corpus.articles.len(), 1);
+
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(TestDrop(dropped.path().to_path_buf())));
+    h.step();
+    assert!(h.state().is_loading(), "a drop starts a load");
+    wait_loaded(&mut h);
+    assert_eq!(h.state().corpus.articles.len(), 2);
+    assert_eq!(h.state().corpus_paths, vec![dropped.path().to_path_buf()]);
+}
+
+#[test]
+fn setting_pub_date_moves_relative_event_and_undo_restores() {
+    let corpus = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_corpus(corpus.path());
+    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
+    wait_loaded(&mut h);
+
+    let id = event_with_phrase(h.state(), "yesterday");
+    assert_eq!(
+        h.state().corpus.events[id as usize].span.start.to_string(),
+        "2023-09-13"
+    );
+    h.state_mut().sel.selected = Some(id);
+    h.run_steps(2);
+
+    // Pick a date (as the date picker would) and press Apply in the source panel.
+    let new = chrono::NaiveDate::from_ymd_opt(2024, 3, 6).unwrap();
+    h.state_mut().correction_ui.set_draft_pub_date(new);
+    h.get_by_label("Apply publication date").click();
+    h.run_steps(3);
+
+    let app = h.state();
+    let id = event_with_phrase(app, "yesterday");
+    assert_eq!(
+        app.corpus.events[id as usize].span.start.to_string(),
+        "2024-03-05"
+    );
+    assert_eq!(
+        app.sel.selected,
+        Some(id),
+        "the selection follows its event"
+    );
+    let a = &app.corpus.articles[app.corpus.events[id as usize].article as usize];
+    assert_eq!(a.pub_date.as_ref().unwrap().date, new);
+    assert!(
+        config.path().join("corrections.json").exists(),
+        "saved to the test dir"
+    );
+    // The explicit date in the same article does not move.
+    let explicit = event_with_phrase(app, "2023-09-12");
+    assert_eq!(
+        app.corpus.events[explicit as usize].span.start.to_string(),
+        "2023-09-12"
+    );
+
+    // Ctrl+Z undoes it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    let app = h.state();
+    let id = event_with_phrase(app, "yesterday");
+    assert_eq!(
+        app.corpus.events[id as usize].span.start.to_string(),
+        "2023-09-13"
+    );
+}
+
+#[test]
+fn hide_event_removes_it_from_the_list() {
+    let corpus = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_corpus(corpus.path());
+    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
+    wait_loaded(&mut h);
+    let id = event_with_phrase(h.state(), "2023-09-30");
+    let before = h.state().event_list.rows().len();
+    h.state_mut().sel.selected = Some(id);
+    h.run_steps(2);
+    h.get_by_label("Hide this event").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.event_list.rows().len(), before - 1);
+    assert!(app.corpus.events.iter().any(|e| e.hidden));
+    assert_eq!(app.sel.selected, None);
+}
+
+#[test]
+fn cancel_keeps_previous_corpus() {
+    let small = tempfile::tempdir().unwrap();
+    let big = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_corpus(small.path());
+    for i in 0..3000 {
+        std::fs::write(
+            big.path().join(format!("a{i:04}.txt")),
+            format!("Article {i}\ndate: 2021-02-03\n\nJapan reported on 2021-02-01 that talks went on.\n"),
+        )
+        .unwrap();
+    }
+    let mut h = harness(config.path(), vec![small.path().to_path_buf()]);
+    wait_loaded(&mut h);
+    h.state_mut().open_paths(vec![big.path().to_path_buf()]);
+    h.step();
+    h.get_by_label("Cancel").click();
+    h.step();
+    assert!(h.state().loader.as_ref().is_none_or(|l| l.is_cancelling()));
+    wait_loaded(&mut h);
+    let app = h.state();
+    assert_eq!(app.corpus.articles.len(), 2, "previous corpus still shown");
+    assert!(
+        app.status.message.contains("cancelled"),
+        "{}",
+        app.status.message
+    );
+}
+
+#[test]
+fn missing_path_is_reported_not_fatal() {
+    let config = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        config.path(),
+        vec![PathBuf::from("/nonexistent/dateline-test")],
+    );
+    wait_loaded(&mut h);
+    assert!(h.state().status.is_error);
+    assert!(h.state().corpus.articles.is_empty());
+}
+
+#[test]
+fn export_crops_and_writes_png() {
+    use dateline::gui::export::{crop, write_png_atomic};
+    let mut pixels = vec![egui::Color32::WHITE; 20 * 10];
+    pixels[3 * 20 + 4] = egui::Color32::RED;
+    let img = egui::ColorImage::new([20, 10], pixels);
+    // 2 pixels per point: points (2,1)-(5,4) are pixels (4,2)-(10,8).
+    let rect = egui::Rect::from_min_max(egui::pos2(2.0, 1.0), egui::pos2(5.0, 4.0));
+    let c = crop(&img, rect, 2.0).unwrap();
+    assert_eq!(c.size, [6, 6]);
+    assert_eq!(c.pixels[6], egui::Color32::RED); // pixel (4,3) → (0,1)
+    assert!(crop(
+        &img,
+        egui::Rect::from_min_size(egui::pos2(50.0, 50.0), egui::vec2(5.0, 5.0)),
+        1.0
+    )
+    .is_none());
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.png");
+    write_png_atomic(&c, &out).unwrap();
+    let back = image::open(&out).unwrap().to_rgba8();
+    assert_eq!(back.dimensions(), (6, 6));
+    assert_eq!(back.get_pixel(0, 1).0, [255, 0, 0, 255]);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temp file left behind");
+}
+
+#[test]
+fn no_paths_opens_the_bundled_sample() {
+    let config = tempfile::tempdir().unwrap();
+    let mut h = harness(config.path(), vec![]);
+    wait_loaded(&mut h);
+    let app = h.state();
+    assert_eq!(app.corpus_name, "sample corpus");
+    assert!(app.corpus.articles.len() >= 5, "{}", app.status.message);
+    assert!(!app.corpus.events.is_empty());
+    assert!(!app.timeline.lanes().is_empty());
+}
