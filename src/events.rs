@@ -154,7 +154,9 @@ fn relative_scope(text: &str, scope: &Range<usize>, date: &Range<usize>) -> Opti
         .filter_map(|m| before.rfind(m).map(|i| (i, m)))
         .max_by_key(|(i, _)| *i)?;
     let rel_start = scope.start + at;
+    // The comma that opens the relative clause is not the start of its noun phrase.
     let head = text[scope.start..rel_start]
+        .trim_end_matches([',', ' '])
         .rfind([',', ';'])
         .map_or(scope.start, |i| scope.start + i + 1);
     Some(head..scope.end)

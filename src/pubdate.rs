@@ -348,6 +348,15 @@ pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEviden
     {
         return Some(best.clone());
     }
+    // Only a "last updated" stamp: publication came on or before it, usually close.
+    if let Some(m) = &article.modified_date {
+        return Some(DatedEvidence {
+            date: m.date,
+            source: m.source,
+            confidence: (m.confidence * 0.8).min(0.75),
+            note: format!("only a last-updated date is given ({})", m.note),
+        });
+    }
     let dateline = find_dateline(article);
     if let Some(dl) = &dateline {
         if let Some(date) = dl.date {
@@ -403,9 +412,11 @@ pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEviden
 /// Evidence from the text alone: the latest full date it states, or a weekday–date pair
 /// whose year can be inferred. Weak by nature, and labelled so.
 fn from_text(article: &Article) -> Option<DatedEvidence> {
-    let latest_full = crate::timex::tag(&article.text, None)
-        .into_iter()
+    let tags = crate::timex::tag(&article.text, None);
+    let latest_full = tags
+        .iter()
         .filter(|t| t.resolution == crate::timex::Resolution::Absolute)
+        .filter(|t| !is_future_context(&article.text, t.start))
         .filter_map(|t| crate::timex::span_of(t.end_value.as_deref().unwrap_or(&t.value)))
         .filter(|s| s.precision == crate::model::Precision::Day)
         .map(|s| s.end)
@@ -420,15 +431,74 @@ fn from_text(article: &Article) -> Option<DatedEvidence> {
         });
     }
     let pairs = weekday_date_pairs(&article.text);
-    let &(_, m, d) = pairs.last()?;
-    let g = infer_year(m, d, &article.text, None)?;
+    if let Some(&(_, m, d)) = pairs.last() {
+        if let Some(g) = infer_year(m, d, &article.text, None) {
+            if let Some(date) = NaiveDate::from_ymd_opt(g.year, m, d) {
+                return Some(DatedEvidence {
+                    date,
+                    source: PubDateSource::Text,
+                    confidence: (g.confidence - 0.1).max(0.2),
+                    note: format!("latest weekday-dated day in the text; {}", g.note),
+                });
+            }
+        }
+    }
+    // A month-day without a year ("since September 12"): news names such days only near
+    // its publication, and reports them after they happen, so the latest one is a lower
+    // bound and a fair guess. Its year is inferred as for datelines.
+    let (m, d) = tags
+        .iter()
+        .filter_map(|t| yearless_month_day(&t.value))
+        .max()?;
+    let g = infer_year(m, d, &article.text, article.file_time)?;
     let date = NaiveDate::from_ymd_opt(g.year, m, d)?;
     Some(DatedEvidence {
         date,
         source: PubDateSource::Text,
-        confidence: (g.confidence - 0.1).max(0.2),
-        note: format!("latest weekday-dated day in the text; {}", g.note),
+        confidence: g.confidence.min(0.3),
+        note: format!(
+            "no date given; the latest month and day the text mentions ({}), {}",
+            date.format("%B %-d"),
+            g.note
+        ),
     })
+}
+
+/// Does the sentence around byte `at` speak of the future ("A vote will be held on 4 April
+/// 2023")? Such dates come after publication and must not be taken for it.
+fn is_future_context(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let before = text[start..at].to_ascii_lowercase();
+    const CUES: &[&str] = &[
+        " will ",
+        " shall ",
+        " would ",
+        "'ll ",
+        " is due ",
+        " are due ",
+        " scheduled ",
+        " expected to ",
+        " set to ",
+        " plans to ",
+        " plan to ",
+        " intends to ",
+        " is to ",
+        " are to ",
+        " next ",
+        " until ",
+        " by ",
+    ];
+    let padded = format!(" {before}");
+    CUES.iter().any(|c| padded.contains(c))
+}
+
+/// `XXXX-09-12` → (9, 12).
+fn yearless_month_day(value: &str) -> Option<(u32, u32)> {
+    let rest = value.strip_prefix("XXXX-")?;
+    if rest.len() != 5 {
+        return None;
+    }
+    Some((rest[..2].parse().ok()?, rest[3..].parse().ok()?))
 }
 
 #[cfg(test)]
@@ -565,6 +635,19 @@ mod tests {
         let ev = resolve(&bare, None).unwrap();
         assert_eq!(ev.source, PubDateSource::FileTime);
         assert!(ev.confidence < 0.3);
+    }
+
+    #[test]
+    fn yearless_month_day_in_text_is_weak_evidence() {
+        let mut a =
+            article(&["The envoy has been in Oslo since September 12, officials said in 2022."]);
+        a.file_time = Some(d(2026, 11, 23));
+        let ev = resolve(&a, None).unwrap();
+        assert_eq!(ev.source, PubDateSource::Text);
+        assert_eq!(ev.date, d(2022, 9, 12));
+        assert!(ev.confidence <= 0.3);
+        assert_eq!(yearless_month_day("XXXX-09-12"), Some((9, 12)));
+        assert_eq!(yearless_month_day("XXXX-WXX-3"), None);
     }
 
     #[test]

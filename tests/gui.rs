@@ -318,3 +318,90 @@ fn no_paths_opens_the_bundled_sample() {
     assert!(!app.corpus.events.is_empty());
     assert!(!app.timeline.lanes().is_empty());
 }
+
+#[test]
+fn reopens_stored_paths_when_none_given() {
+    let corpus = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_corpus(corpus.path());
+    let stored = vec![corpus.path().to_path_buf()];
+    let app = DatelineApp::with_context(
+        egui::Context::default(),
+        AppConfig::isolated(config.path()),
+        vec![],
+        Some(stored.clone()),
+    );
+    let loader = app.loader.as_ref().expect("loading starts at once");
+    assert_eq!(loader.paths, stored);
+    // Stored paths that no longer exist fall back to the sample.
+    let app = DatelineApp::with_context(
+        egui::Context::default(),
+        AppConfig::isolated(config.path()),
+        vec![],
+        Some(vec![PathBuf::from("/nonexistent/dateline")]),
+    );
+    assert_eq!(
+        app.loader.as_ref().unwrap().paths,
+        vec![dateline::pipeline::sample_dir()]
+    );
+}
+
+/// A million rows: filtering/sorting happens once, each frame only lays out visible rows.
+#[test]
+fn event_list_stays_fast_with_a_million_rows() {
+    use dateline::gui::app::Filter;
+    use dateline::gui::event_list::EventList;
+    use dateline::gui::selection::Selection;
+    use dateline::model::*;
+    let day0 = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    let jp = CountryCode::parse("JP").unwrap();
+    let mut corpus = Corpus::default();
+    corpus.articles.push(Article {
+        title: "Synthetic".into(),
+        text: "On 2001-02-03 Japan said so.".into(),
+        ..Default::default()
+    });
+    corpus.events = (0..1_000_000u32)
+        .map(|i| Event {
+            article: 0,
+            paragraph: 0,
+            sentence: 0..28,
+            date_range: 3..13,
+            timex_value: String::new(),
+            span: DateSpan::day(day0 + chrono::Days::new(u64::from(i) * 7919 % 9000)),
+            countries: vec![jp],
+            country_spans: vec![],
+            date_source: DateSource::Explicit,
+            confidence: 0.9,
+            note: String::new(),
+            cluster: i,
+            hidden: false,
+        })
+        .collect();
+    let t = Instant::now();
+    let rows = dateline::gui::event_list::visible_events(&corpus, &Filter::default(), false);
+    assert_eq!(rows.len(), 1_000_000);
+    let first = corpus.events[rows[0] as usize].span.start;
+    assert!(rows.windows(2).take(1000).all(|w| {
+        corpus.events[w[0] as usize].span.start <= corpus.events[w[1] as usize].span.start
+    }));
+    assert_eq!(first, day0);
+    eprintln!("filter+sort of 1M rows: {:?}", t.elapsed());
+
+    let state = (corpus, EventList::default(), Selection::default());
+    let mut h = Harness::builder()
+        .with_size([1000.0, 400.0])
+        .build_ui_state(
+            |ui, (corpus, list, sel): &mut (Corpus, EventList, Selection)| {
+                list.ui(ui, corpus, 1, &Filter::default(), sel)
+            },
+            state,
+        );
+    h.run_steps(2);
+    let t = Instant::now();
+    h.run_steps(10);
+    let per_frame = t.elapsed() / 10;
+    eprintln!("event list frame with 1M rows: {per_frame:?}");
+    assert!(per_frame < Duration::from_millis(100), "{per_frame:?}");
+    assert_eq!(h.state().1.rows().len(), 1_000_000);
+}

@@ -154,6 +154,10 @@ fn hover_sets_hovered_and_click_selects() {
     h.run();
     assert_eq!(h.state().sel.hovered, Some(2));
     assert_eq!(h.state().sel.selected, None);
+    // Leaving the plot clears what this panel set.
+    h.hover_at(pos2(60.0, 200.0));
+    h.run();
+    assert_eq!(h.state().sel.hovered, None);
 
     // The twin of cluster 0 in the Korea lane selects the member that names Korea.
     h.get_by_label("Summit in Seoul (2023-09-12) · KR").click();

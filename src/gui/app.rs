@@ -91,6 +91,8 @@ pub struct DatelineApp {
     /// Where the timeline was drawn last frame (for PNG export).
     pub timeline_rect: egui::Rect,
     title_sent: String,
+    /// (generation, hidden events, problems) for the status bar.
+    counts: (Option<u64>, usize, usize),
 }
 
 impl DatelineApp {
@@ -150,6 +152,7 @@ impl DatelineApp {
             status,
             timeline_rect: egui::Rect::NOTHING,
             title_sent: String::new(),
+            counts: (None, 0, 0),
         };
         let start = if !paths.is_empty() {
             paths
@@ -536,9 +539,19 @@ impl DatelineApp {
         }
     }
 
-    fn status_bar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
+    /// (hidden events, problems), recounted only when the corpus changes: the status bar
+    /// is drawn every frame and a corpus can hold a million events.
+    fn counts(&mut self) -> (usize, usize) {
+        if self.counts.0 != Some(self.generation) {
             let hidden = self.corpus.events.iter().filter(|e| e.hidden).count();
+            self.counts = (Some(self.generation), hidden, problem_count(&self.corpus));
+        }
+        (self.counts.1, self.counts.2)
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let (hidden, problems) = self.counts();
+        ui.horizontal(|ui| {
             ui.label(format!(
                 "{} articles · {} events",
                 self.corpus.articles.len(),
@@ -547,7 +560,6 @@ impl DatelineApp {
             if hidden > 0 {
                 ui.weak(format!("({hidden} hidden)"));
             }
-            let problems = problem_count(&self.corpus);
             if problems > 0 {
                 let dark = ui.visuals().dark_mode;
                 let text =

@@ -68,6 +68,7 @@ impl EventList {
             .column(Column::initial(90.0).at_least(50.0).clip(true))
             .column(Column::initial(200.0).at_least(60.0).clip(true))
             .column(Column::remainder().at_least(100.0).clip(true))
+            .auto_shrink([false, false])
             .min_scrolled_height(0.0);
         if let Some(i) = scroll_to {
             table = table.scroll_to_row(i, Some(egui::Align::Center));
@@ -185,11 +186,18 @@ pub fn visible_events(corpus: &Corpus, filter: &Filter, descending: bool) -> Vec
         })
         .map(|(i, _)| i as EventId)
         .collect();
-    let key = |id: &EventId| {
-        let e = &corpus.events[*id as usize];
-        (e.span.start, e.span.end, e.article, e.date_range.start)
-    };
-    rows.sort_by_key(key);
+    // Keys gathered once into a flat vector: sorting a million ids by looking the events
+    // up in the comparator is several times slower.
+    let mut keyed: Vec<_> = rows
+        .iter()
+        .map(|&id| {
+            let e = &corpus.events[id as usize];
+            (e.span.start, e.span.end, e.article, e.date_range.start, id)
+        })
+        .collect();
+    keyed.sort_unstable();
+    rows.clear();
+    rows.extend(keyed.into_iter().map(|k| k.4));
     if descending {
         rows.reverse();
     }

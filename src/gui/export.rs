@@ -128,6 +128,13 @@ pub fn write_png_atomic(img: &ColorImage, path: &Path) -> std::io::Result<()> {
             image::ImageFormat::Png,
         )
         .map_err(std::io::Error::other)?;
+    // tempfile creates 0600; an exported image is meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

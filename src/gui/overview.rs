@@ -45,7 +45,7 @@ impl Overview {
         let mut action = None;
         egui::Window::new("Corpus overview")
             .open(&mut open)
-            .default_size([720.0, 480.0])
+            .default_size([860.0, 480.0])
             .vscroll(false)
             .show(ctx, |ui| action = self.contents(ui, corpus));
         self.open = open;
@@ -78,10 +78,10 @@ impl Overview {
                 .resizable(true)
                 .max_scroll_height(table_height)
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::initial(330.0).at_least(120.0).clip(true))
-                .column(Column::initial(250.0).at_least(100.0).clip(true))
+                .column(Column::initial(300.0).at_least(120.0).clip(true))
+                .column(Column::initial(220.0).at_least(100.0).clip(true))
                 .column(Column::initial(70.0))
-                .column(Column::remainder().at_least(150.0))
+                .column(Column::remainder().at_least(220.0))
                 .header(row_height, |mut h| {
                     for t in ["Publication date", "Article", "Problems", ""] {
                         h.col(|ui| {

@@ -115,8 +115,7 @@ impl SourcePanel {
         });
 
         ui.add_space(6.0);
-        let body = ui.text_style_height(&egui::TextStyle::Body);
-        let font = FontId::proportional(body.max(13.0));
+        let font = egui::TextStyle::Body.resolve(ui.style());
         if e.paragraph > 0 {
             let prev = a.paragraph_text(e.paragraph - 1);
             ui.add(egui::Label::new(RichText::new(prev).weak()).wrap());

@@ -133,7 +133,24 @@ impl TimelinePanel {
         if corpus.events.len() != self.events_len {
             self.set_corpus(corpus, false);
         }
-        let rect = ui.available_rect_before_wrap();
+        // Lane geometry: top edges (relative to the lanes area, before scrolling).
+        let shown = self.shown_lanes();
+        let mut edges = Vec::with_capacity(shown.len() + 1);
+        let mut y = 0.0f64;
+        for &li in &shown {
+            edges.push(y);
+            y += lane_height(self.layout.lanes[li].rows);
+        }
+        edges.push(y);
+
+        let mut rect = ui.available_rect_before_wrap();
+        // Inside a scroll area the available space is unbounded: take what the lanes need.
+        if !rect.height().is_finite() || rect.height() > 100_000.0 {
+            rect.set_height(AXIS_H + y as f32 + 8.0);
+        }
+        if !rect.width().is_finite() || rect.width() > 100_000.0 {
+            rect.set_width(1200.0);
+        }
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         let id = response.id;
         let plot = Rect::from_min_max(pos2(rect.left() + LABEL_W, rect.top()), rect.max);
@@ -145,15 +162,6 @@ impl TimelinePanel {
             self.needs_fit = false;
         }
 
-        // Lane geometry: top edges (relative to the lanes area, before scrolling).
-        let shown = self.shown_lanes();
-        let mut edges = Vec::with_capacity(shown.len() + 1);
-        let mut y = 0.0f64;
-        for &li in &shown {
-            edges.push(y);
-            y += lane_height(self.layout.lanes[li].rows);
-        }
-        edges.push(y);
         let max_scroll = (y as f32 - lanes_area.height() + 8.0).max(0.0);
 
         self.handle_input(ui, &response, plot, width);

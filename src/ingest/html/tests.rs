@@ -18,7 +18,8 @@ fn text(a: &HtmlArticle) -> String {
         .join("\n\n")
 }
 
-/// Runs `read_html` on a 2 MiB thread (the size of a small worker's stack) with a time limit.
+/// Runs `read_html` on a 2 MiB thread (the size of a small worker's stack) under the hang
+/// detector.
 fn run_small_stack(bytes: Vec<u8>, limit: Duration) -> HtmlArticle {
     let t0 = Instant::now();
     let h = std::thread::Builder::new()
@@ -42,8 +43,11 @@ fn scale(full: usize) -> usize {
     }
 }
 
+/// A hang detector, not a speed target: quadratic blow-ups on hostile markup take minutes,
+/// so a generous bound catches them without flaking on a loaded CI machine. Speed figures
+/// live in `benches/html.rs` and BENCHMARKS.md.
 fn limit() -> Duration {
-    Duration::from_secs(if cfg!(debug_assertions) { 10 } else { 2 })
+    Duration::from_secs(60)
 }
 
 const ARTICLE: &str = "<p>The council met on Tuesday, and after a long debate, it approved the new budget for the coming year.</p>";

@@ -1,0 +1,71 @@
+//! Publication-date evidence, one hand-written fixture per kind (tests/fixtures/pubdate,
+//! with the expected date and source in expected.tsv).
+
+use dateline::pipeline::{load, LoadOptions, Progress};
+use std::path::Path;
+
+fn fixtures() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pubdate")
+}
+
+#[test]
+fn every_evidence_kind_gives_the_expected_date_and_source() {
+    let dir = fixtures();
+    let table = std::fs::read_to_string(dir.join("expected.tsv")).unwrap();
+    let mut checked = 0;
+    for line in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols[0] == "file" {
+            continue;
+        }
+        let (file, want_date, want_source) = (cols[0], cols[1], cols[2]);
+        let corpus = load(
+            &[dir.join(file)],
+            &LoadOptions::default(),
+            &Progress::default(),
+        )
+        .unwrap();
+        let a = &corpus.articles[0];
+        let pd = a.pub_date.as_ref();
+        if want_date == "-" {
+            // Nothing in the content decides: either the file time, labelled as such, or a
+            // low-confidence guess that says why. Never a confident date.
+            let p = pd.expect("the file time is always there as a last resort");
+            assert!(p.confidence < 0.5, "{file}: {p:?}");
+            assert!(!p.note.is_empty(), "{file}: a guess must say why");
+        } else {
+            let p = pd.unwrap_or_else(|| panic!("{file}: no publication date"));
+            assert_eq!(p.date.to_string(), want_date, "{file}: {p:?}");
+            assert_eq!(p.source.as_str(), want_source, "{file}: {p:?}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} fixtures");
+}
+
+#[test]
+fn inferred_years_are_marked_as_less_sure_than_stated_ones() {
+    let dir = fixtures();
+    let opts = LoadOptions::default();
+    let get = |f: &str| {
+        load(&[dir.join(f)], &opts, &Progress::default())
+            .unwrap()
+            .articles[0]
+            .pub_date
+            .clone()
+            .unwrap()
+    };
+    let stated = get("header-date.txt");
+    let dateline = get("dateline-tass.txt");
+    let weekday = get("weekday-year.txt");
+    assert!(stated.confidence >= 0.8);
+    assert!(dateline.confidence < stated.confidence);
+    assert!(weekday.confidence < stated.confidence);
+    assert!(
+        dateline.note.contains("weekday") || dateline.note.contains("year"),
+        "{dateline:?}"
+    );
+}
