@@ -1,6 +1,6 @@
 //! TempEval-3 style scorer for the date engine on TimeML (`.tml`) files.
 //!
-//! Usage: `cargo run --release --example score_timebank -- <dir> [--errors] [--json]`
+//! Usage: `cargo run --release --example score_timebank -- <dir> [--errors] [--ok] [--json]`
 //!
 //! For each file: plain text = content of `<TEXT>` with tags removed and entities decoded;
 //! gold = its TIMEX3s; the reference date = the DCT. Scores per top-level corpus folder and
@@ -214,6 +214,9 @@ fn ctx(text: &str, s: usize, e: usize) -> String {
     format!("{}[{}]{}", &text[a..s], &text[s..e], &text[e..b]).replace('\n', " ")
 }
 
+/// `--ok`: also list correct matches (to measure the precision of one rule).
+static SHOW_OK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Scores one document on gold/system lists already filtered to the types of interest.
 fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, log: bool) -> Counts {
     let mut c = Counts {
@@ -259,6 +262,15 @@ fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, lo
             };
             if gd.value == v {
                 c.value_ok += 1;
+                if log && SHOW_OK.load(std::sync::atomic::Ordering::Relaxed) {
+                    errors.push(format!(
+                        "OK   {} {:<8} {:<14} {}",
+                        doc.name,
+                        gd.kind,
+                        v,
+                        ctx(&doc.text, s.start, s.end)
+                    ));
+                }
             } else if log {
                 errors.push(format!(
                     "VAL  {} {:<8} gold={:<14} sys={:<14} {}",
@@ -303,7 +315,9 @@ fn main() {
         .find(|a| !a.starts_with("--"))
         .cloned()
         .unwrap_or_else(|| "/work/shared/timebank".into());
-    let show_errors = args.iter().any(|a| a == "--errors");
+    let show_ok = args.iter().any(|a| a == "--ok");
+    SHOW_OK.store(show_ok, std::sync::atomic::Ordering::Relaxed);
+    let show_errors = show_ok || args.iter().any(|a| a == "--errors");
     let json = args.iter().any(|a| a == "--json");
     let root = PathBuf::from(&dir);
     let mut files = Vec::new();

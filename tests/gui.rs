@@ -405,3 +405,75 @@ fn event_list_stays_fast_with_a_million_rows() {
     assert!(per_frame < Duration::from_millis(100), "{per_frame:?}");
     assert_eq!(h.state().1.rows().len(), 1_000_000);
 }
+
+#[test]
+fn per_file_problems_reach_the_status_bar_and_overview() {
+    let corpus = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_corpus(corpus.path());
+    std::fs::write(
+        corpus.path().join("broken.json"),
+        "{ \"title\": \"Half a file",
+    )
+    .unwrap();
+    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
+    wait_loaded(&mut h);
+    let problems = dateline::gui::app::problem_count(&h.state().corpus);
+    assert!(problems > 0, "a broken JSON file is a problem");
+    let label = format!("{problems} problems");
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    assert!(h.state().overview.open);
+    h.get_by_label_contains("Problems (");
+    // Doubtful publication dates are listed first.
+    let order = dateline::gui::overview::doubtful_first(&h.state().corpus);
+    let app = h.state();
+    let conf = |i: usize| {
+        app.corpus.articles[order[i] as usize]
+            .pub_date
+            .as_ref()
+            .map_or(-1.0, |d| d.confidence)
+    };
+    assert!((1..order.len()).all(|i| conf(i - 1) <= conf(i)));
+}
+
+#[test]
+fn corroborating_sources_are_listed_and_clickable() {
+    let config = tempfile::tempdir().unwrap();
+    let mut h = harness(config.path(), vec![dateline::pipeline::sample_dir()]);
+    wait_loaded(&mut h);
+    let app = h.state();
+    let Some(cluster) = app.corpus.clusters.iter().find(|c| {
+        c.sources >= 2
+            && c.events.len() >= 2
+            && c.events
+                .iter()
+                .all(|e| !app.corpus.events[*e as usize].hidden)
+    }) else {
+        panic!("the sample corpus should have a happening reported by two sources");
+    };
+    let (first, second) = (cluster.events[0], cluster.events[1]);
+    let n = cluster.sources;
+    h.state_mut().sel.selected = Some(first);
+    h.run_steps(3);
+    h.get_by_label(&format!("Reported by {n} sources"));
+    let app = h.state();
+    let ev = &app.corpus.events[second as usize];
+    let art = &app.corpus.articles[ev.article as usize];
+    let title = if art.title.trim().is_empty() {
+        &art.path
+    } else {
+        &art.title
+    };
+    let entry = format!(
+        "{title} — “{}” — {}",
+        &art.text[ev.date_range.clone()],
+        ev.span
+    );
+    h.get_by_label(&entry).click();
+    h.run_steps(3);
+    let app = h.state();
+    let shown = app.source.shown_event(&app.corpus, &app.sel);
+    assert_eq!(shown, Some(second));
+    assert_eq!(app.sel.selected, Some(first), "the selection itself stays");
+}

@@ -256,3 +256,30 @@ fn reveal_brings_the_selection_into_view_once() {
     assert!(!h.state().sel.reveal);
     assert!(h.query_by_label("Talks resume (2023-09-25) · KR").is_some());
 }
+
+#[test]
+fn crowded_days_become_bubbles_that_zoom_in_when_clicked() {
+    let mut c = corpus();
+    // 400 lone Japanese events over one year: too many for marks at this zoom.
+    for i in 0..400u32 {
+        let d = date(2023, 1, 1) + chrono::Days::new(u64::from(i % 365));
+        let mut e = event(2, DateSpan::day(d), &["JP"], 0.9, 100 + i);
+        e.note.clear();
+        c.events.push(e);
+    }
+    let mut h = harness(c);
+    let before = h.state().panel.view();
+    let bubbles = h.query_all_by_label_contains(" events").count();
+    assert!(bubbles > 5, "{bubbles} bubbles");
+    h.query_all_by_label_contains(" events")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let after = h.state().panel.view();
+    assert!(
+        after.px_per_day > before.px_per_day * 3.0,
+        "{before:?} → {after:?}"
+    );
+    assert_eq!(h.state().sel.selected, None);
+}

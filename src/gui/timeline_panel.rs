@@ -375,7 +375,7 @@ impl TimelinePanel {
                 continue;
             }
             let frame = query_lane(&self.layout.lanes[li], &self.view, width);
-            a11y_budget = a11y_budget.saturating_sub(frame.items.len());
+            a11y_budget = a11y_budget.saturating_sub(frame.items.len() + frame.bubbles.len());
             frames.push((k, li, frame));
         }
         let a11y = a11y_budget > 0;
@@ -399,8 +399,17 @@ impl TimelinePanel {
                     resp.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
                 }
             }
-            for b in &frame.bubbles {
-                paint_bubble(&plot_painter, &pal, origin, b, colour);
+            for (bi, b) in frame.bubbles.iter().enumerate() {
+                let r = paint_bubble(&plot_painter, &pal, origin, b, colour);
+                if a11y && plot.intersects(r) && lanes_area.intersects(r) {
+                    let resp = ui.interact(
+                        r.intersect(plot),
+                        id.with(("bubble", *li, bi)),
+                        Sense::hover(),
+                    );
+                    let label = format!("{} events", b.count);
+                    resp.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+                }
             }
         }
 
@@ -789,7 +798,8 @@ fn hatch(p: &Painter, r: Rect, colour: Color32) {
     }
 }
 
-fn paint_bubble(p: &Painter, pal: &Palette, origin: Pos2, b: &Bubble, colour: Color32) {
+/// Paints a count bubble; returns its rectangle.
+fn paint_bubble(p: &Painter, pal: &Palette, origin: Pos2, b: &Bubble, colour: Color32) -> Rect {
     let c = pos2(origin.x + b.x as f32, origin.y + b.y as f32);
     let text = format_count(b.count);
     let font = FontId::proportional(10.5);
@@ -811,6 +821,7 @@ fn paint_bubble(p: &Painter, pal: &Palette, origin: Pos2, b: &Bubble, colour: Co
     );
     let size = g.size();
     p.galley(c - size / 2.0, g, Color32::WHITE);
+    rect
 }
 
 /// "7", "842", "1.2k", "35k", "1.1M".

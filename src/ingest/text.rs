@@ -301,6 +301,10 @@ fn build(lines: &[Line], front: Option<&FrontMatter>) -> Article {
                 } else {
                     article.pub_date_evidence.push(ev);
                 }
+                // "By Jane Roe | 4 May 2022": the names before the date are the authors.
+                if let Some(names) = t.split(['|', '·', '—']).next().and_then(byline_authors) {
+                    article.authors.extend(names);
+                }
                 if !leftover.is_empty() && leftover.split_whitespace().count() <= 5 {
                     article.outlet.get_or_insert(leftover);
                 }

@@ -1,0 +1,162 @@
+//! Events end to end on small hand-written corpora: splitting one sentence into several
+//! happenings, countries referred back to, boilerplate that must stay silent, and one
+//! happening reported by several articles becoming one cluster.
+
+use chrono::NaiveDate;
+use dateline::model::{Corpus, Event};
+use dateline::pipeline::{load, LoadOptions, Progress};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn corpus(files: &[(&str, &str)]) -> Corpus {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    load(
+        &[dir.path().to_path_buf()],
+        &LoadOptions::default(),
+        &Progress::default(),
+    )
+    .unwrap()
+}
+
+fn codes(e: &Event) -> Vec<&str> {
+    e.countries.iter().map(|c| c.as_str()).collect()
+}
+
+fn phrase<'a>(c: &'a Corpus, e: &Event) -> &'a str {
+    &c.articles[e.article as usize].text[e.date_range.clone()]
+}
+
+#[test]
+fn several_dates_in_one_sentence_are_several_events() {
+    let c = corpus(&[(
+        "visit.txt",
+        "Leader's visit\ndate 2023-09-22\nKim Jong Un visited Russia from September 12 to 17 and met Vladimir Putin on Wednesday.\n",
+    )]);
+    assert_eq!(c.events.len(), 2, "{:#?}", c.events);
+    let range = &c.events[0];
+    assert_eq!(
+        (range.span.start, range.span.end),
+        (d("2023-09-12"), d("2023-09-17"))
+    );
+    assert_eq!(codes(range), vec!["KP", "RU"]);
+    let meeting = &c.events[1];
+    // Published Friday 2023-09-22: the Wednesday before.
+    assert_eq!(meeting.span.start, d("2023-09-20"));
+    assert!(codes(meeting).contains(&"RU"));
+    assert_eq!(
+        meeting.sentence, range.sentence,
+        "both keep their whole sentence as text"
+    );
+    assert_ne!(meeting.date_range, range.date_range);
+}
+
+#[test]
+fn a_sentence_without_countries_takes_those_it_refers_back_to() {
+    let c = corpus(&[(
+        "ministry.txt",
+        "Ministry statement\ndate 2022-11-04\nJapan's foreign ministry summoned the ambassador of China over the incident.\n\nThe ministry said on Thursday that talks would continue.\n",
+    )]);
+    let e = c
+        .events
+        .iter()
+        .find(|e| phrase(&c, e).contains("Thursday"))
+        .unwrap();
+    assert_eq!(codes(e), vec!["CN", "JP"]);
+    assert!(e.note.contains("preceding sentence"));
+    assert!(
+        e.country_spans.is_empty(),
+        "nothing to highlight in the sentence itself"
+    );
+}
+
+#[test]
+fn country_mentions_are_highlightable_byte_ranges() {
+    let c = corpus(&[(
+        "a.txt",
+        "Talks\ndate 2021-05-05\nNorth Korean and South Korean officials met in Panmunjom on 3 May 2021.\n",
+    )]);
+    let e = &c.events[0];
+    let text = &c.articles[e.article as usize].text;
+    let spans: Vec<(&str, &str)> = e
+        .country_spans
+        .iter()
+        .map(|s| (&text[s.start..s.end], s.code.as_str()))
+        .collect();
+    assert_eq!(spans, vec![("North Korean", "KP"), ("South Korean", "KR")]);
+    assert_eq!(&text[e.date_range.clone()], "3 May 2021");
+}
+
+#[test]
+fn bylines_navigation_read_more_and_comments_produce_nothing() {
+    let c = corpus(&[(
+        "page.txt",
+        "Home > World > Europe\nPolish and German ministers meet\nBy Anna Nowak | 12 March 2022\nPolish and German ministers met in Warsaw on Friday.\nRead more: Germany said on 1 March 2022 it would send aid\nShare on Facebook\n© 2022 Example News\nGerman readers disagree, 2021 was worse!\n+5 ( +6 / -1 )\nLogin to comment\n",
+    )]);
+    assert_eq!(c.events.len(), 1, "{:#?}", c.events);
+    assert_eq!(c.events[0].span.start, d("2022-03-11"));
+    assert_eq!(codes(&c.events[0]), vec!["DE", "PL"]);
+    let a = &c.articles[0];
+    assert_eq!(a.pub_date.as_ref().unwrap().date, d("2022-03-12"));
+    assert_eq!(a.authors, vec!["Anna Nowak"]);
+}
+
+#[test]
+fn captions_can_carry_events() {
+    let c = corpus(&[(
+        "photo.txt",
+        "Summit photo\ndate 2024-06-20\nThe two leaders shake hands in Hanoi, Vietnam, on Wednesday. Photo: A. Photographer\nThe talks ended on Thursday.\n",
+    )]);
+    let caption = c
+        .events
+        .iter()
+        .find(|e| phrase(&c, e).contains("Wednesday"))
+        .unwrap();
+    assert_eq!(caption.span.start, d("2024-06-19"));
+    assert_eq!(codes(caption), vec!["VN"]);
+}
+
+#[test]
+fn one_happening_in_three_articles_is_one_cluster_with_three_sources() {
+    let c = corpus(&[
+        (
+            "a.txt",
+            "Port deal\ndate 2023-05-10\nChile and Peru signed a port cooperation agreement on 8 May 2023 in Lima.\n",
+        ),
+        (
+            "b.md",
+            "---\ndate: 2023-05-09\n---\n# Port pact\n\nPeru and Chile signed the port cooperation agreement in Lima yesterday.\n",
+        ),
+        (
+            "c.json",
+            r#"{"title":"Andean ports","date":"2023-05-11","text":"The port cooperation agreement that Chile and Peru signed on Monday in Lima takes effect in June."}"#,
+        ),
+        (
+            "d.txt",
+            "Unrelated\ndate 2023-05-10\nChile announced a new fisheries quota on 8 May 2023.\n",
+        ),
+    ]);
+    let signing: Vec<&Event> = c
+        .events
+        .iter()
+        .filter(|e| e.span.start == d("2023-05-08") && codes(e) == vec!["CL", "PE"])
+        .collect();
+    assert_eq!(signing.len(), 3, "{:#?}", c.events);
+    let cluster = signing[0].cluster;
+    assert!(signing.iter().all(|e| e.cluster == cluster));
+    assert_eq!(c.clusters[cluster as usize].sources, 3);
+    assert!(!c.clusters[cluster as usize].conflicting_dates);
+    let quota = c
+        .events
+        .iter()
+        .find(|e| c.articles[e.article as usize].path.ends_with("d.txt"))
+        .unwrap();
+    assert_ne!(
+        quota.cluster, cluster,
+        "same day and country, different happening"
+    );
+}
