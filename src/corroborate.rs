@@ -18,6 +18,7 @@
 
 use crate::model::{Article, Cluster, CountryCode, DateSource, Event};
 use chrono::Datelike;
+use rayon::prelude::*;
 
 /// Days by which an uncertain date may miss another and still be the same happening.
 pub const DATE_TOLERANCE_DAYS: i32 = 3;
@@ -35,7 +36,7 @@ pub const MAX_COMPARISONS: usize = 400;
 pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
     let n = events.len();
     let sigs: Vec<Signature> = events
-        .iter()
+        .par_iter()
         .map(|e| {
             let sentence = articles
                 .get(e.article as usize)
@@ -70,25 +71,45 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
     }
     keyed.sort_unstable();
 
+    // Candidate pairs are found in parallel (the expensive part: wording similarity), then
+    // joined in their original order, so the result is the same as a sequential sweep.
+    const CHUNK: usize = 4096;
+    let pairs: Vec<Vec<(u32, u32)>> = (0..keyed.len().div_ceil(CHUNK))
+        .into_par_iter()
+        .map(|c| {
+            let mut found = Vec::new();
+            for a in c * CHUNK..((c + 1) * CHUNK).min(keyed.len()) {
+                let (key, _, a_end, ai) = keyed[a];
+                let limit = a_end.saturating_add(DATE_TOLERANCE_DAYS);
+                for &(bkey, b_start, _, bi) in keyed[a + 1..].iter().take(MAX_COMPARISONS) {
+                    if bkey != key || b_start > limit {
+                        break;
+                    }
+                    let (ai, bi) = (ai as usize, bi as usize);
+                    // Two dates in one sentence ("from Monday to Friday") are different
+                    // points, not a repeat: they may only join when they overlap.
+                    let same_sentence = events[ai].article == events[bi].article
+                        && events[ai].sentence == events[bi].sentence;
+                    if ai != bi
+                        && dates_compatible(
+                            &events[ai],
+                            days[ai],
+                            &events[bi],
+                            days[bi],
+                            same_sentence,
+                        )
+                        && sigs[ai].similar(&sigs[bi])
+                    {
+                        found.push((ai as u32, bi as u32));
+                    }
+                }
+            }
+            found
+        })
+        .collect();
     let mut uf = UnionFind::new(&days);
-    for (a, &(key, _, a_end, ai)) in keyed.iter().enumerate() {
-        let limit = a_end.saturating_add(DATE_TOLERANCE_DAYS);
-        for &(bkey, b_start, _, bi) in keyed[a + 1..].iter().take(MAX_COMPARISONS) {
-            if bkey != key || b_start > limit {
-                break;
-            }
-            let (ai, bi) = (ai as usize, bi as usize);
-            // Two dates in one sentence ("from Monday to Friday") are different points, not
-            // a repeat: they may only join when they overlap.
-            let same_sentence = events[ai].article == events[bi].article
-                && events[ai].sentence == events[bi].sentence;
-            if ai != bi
-                && dates_compatible(&events[ai], days[ai], &events[bi], days[bi], same_sentence)
-                && sigs[ai].similar(&sigs[bi])
-            {
-                uf.union_within(ai, bi, DATE_TOLERANCE_DAYS);
-            }
-        }
+    for (a, b) in pairs.into_iter().flatten() {
+        uf.union_within(a as usize, b as usize, DATE_TOLERANCE_DAYS);
     }
 
     // Collect members per root, clusters ordered by their first event.

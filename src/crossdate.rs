@@ -127,6 +127,9 @@ struct FirmEvent {
 /// Infers publication dates for weakly dated articles from firmly dated ones. Returns the
 /// ids of the articles whose publication date it changed (their events must be rebuilt).
 pub fn infer(corpus: &mut Corpus) -> Vec<usize> {
+    if !corpus.articles.iter().any(is_weak) {
+        return Vec::new();
+    }
     let firm_articles: HashSet<u32> = corpus
         .articles
         .iter()

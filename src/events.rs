@@ -230,37 +230,56 @@ pub fn span_of_timex(t: &Timex) -> Option<DateSpan> {
     })
 }
 
-/// How an event's date came about, and how far to trust it.
-fn provenance(t: &Timex, pub_date: Option<&DatedEvidence>) -> (DateSource, f32, String) {
-    let firm = pub_date.is_some_and(|p| p.confidence >= crate::pubdate::FIRM);
-    let pub_desc = pub_date
-        .map(|p| format!("publication date {} ({})", p.date, p.source.as_str()))
-        .unwrap_or_default();
-    match t.resolution {
-        Resolution::Absolute => (DateSource::Explicit, 0.95, "date stated in full".into()),
-        Resolution::Reference | Resolution::Unresolved if firm => (
-            DateSource::RelativeToPublication,
-            0.85,
-            format!("resolved against the {pub_desc}"),
-        ),
-        Resolution::Anchored if firm => (
-            DateSource::Anchored,
-            0.75,
-            "counted from another date in the text".into(),
-        ),
-        _ => {
-            let p = pub_date.map_or(0.0, |p| p.confidence);
-            let why = pub_date.map_or(String::new(), |p| p.note.clone());
-            let source = if t.resolution == Resolution::Anchored {
-                DateSource::Anchored
-            } else {
-                DateSource::PublicationDateInferred
+/// How an event's date came about, and how far to trust it: one entry per kind of
+/// resolution, computed once per article (the notes are the same for all its events).
+struct Provenance {
+    explicit: (DateSource, f32, String),
+    relative: (DateSource, f32, String),
+    anchored: (DateSource, f32, String),
+}
+
+impl Provenance {
+    fn new(pub_date: Option<&DatedEvidence>) -> Self {
+        let firm = pub_date.is_some_and(|p| p.confidence >= crate::pubdate::FIRM);
+        let pub_desc = pub_date
+            .map(|p| format!("publication date {} ({})", p.date, p.source.as_str()))
+            .unwrap_or_default();
+        let explicit = (
+            DateSource::Explicit,
+            0.95,
+            "date stated in full".to_string(),
+        );
+        if firm {
+            return Provenance {
+                explicit,
+                relative: (
+                    DateSource::RelativeToPublication,
+                    0.85,
+                    format!("resolved against the {pub_desc}"),
+                ),
+                anchored: (
+                    DateSource::Anchored,
+                    0.75,
+                    "counted from another date in the text".into(),
+                ),
             };
-            (
-                source,
-                (p * 0.9).min(0.65),
-                format!("resolved against an uncertain {pub_desc}: {why}"),
-            )
+        }
+        let p = pub_date.map_or(0.0, |p| p.confidence);
+        let why = pub_date.map_or(String::new(), |p| p.note.clone());
+        let note = format!("resolved against an uncertain {pub_desc}: {why}");
+        let conf = (p * 0.9).min(0.65);
+        Provenance {
+            explicit,
+            relative: (DateSource::PublicationDateInferred, conf, note.clone()),
+            anchored: (DateSource::Anchored, conf, note),
+        }
+    }
+
+    fn of(&self, t: &Timex) -> &(DateSource, f32, String) {
+        match t.resolution {
+            Resolution::Absolute => &self.explicit,
+            Resolution::Anchored => &self.anchored,
+            Resolution::Reference | Resolution::Unresolved => &self.relative,
         }
     }
 }
@@ -297,6 +316,7 @@ pub fn extract(
     let mut events = Vec::new();
     let mut context: Vec<CountryCode> = Vec::new();
     let text = &article.text;
+    let provenance = Provenance::new(article.pub_date.as_ref());
     for (pi, para) in article.paragraphs.iter().enumerate() {
         for sentence in sentences(text, para.range.clone()) {
             let sentence_spans = mentions_in(mentions, &sentence);
@@ -309,8 +329,9 @@ pub fn extract(
             let ranges: Vec<Range<usize>> = dated.iter().map(|(t, _)| t.start..t.end).collect();
             let scopes = clauses(text, sentence.clone(), &ranges);
             for ((t, span), scope) in dated.iter().zip(scopes) {
+                let (date_source, confidence, note) = provenance.of(t);
                 let (date_source, mut confidence, mut note) =
-                    provenance(t, article.pub_date.as_ref());
+                    (*date_source, *confidence, note.clone());
                 let date = t.start..t.end;
                 let mut spans = relative_scope(text, &scope, &date)
                     .map(|r| mentions_in(mentions, &r))

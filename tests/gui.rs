@@ -477,3 +477,41 @@ fn corroborating_sources_are_listed_and_clickable() {
     assert_eq!(shown, Some(second));
     assert_eq!(app.sel.selected, Some(first), "the selection itself stays");
 }
+
+#[test]
+fn event_date_spans_follow_the_chosen_precision() {
+    use dateline::gui::correction::span_with_precision;
+    use dateline::model::Precision;
+    let d = chrono::NaiveDate::from_ymd_opt(2024, 2, 17).unwrap();
+    let m = span_with_precision(d, Precision::Month).unwrap();
+    assert_eq!(
+        (m.start.to_string(), m.end.to_string()),
+        ("2024-02-01".into(), "2024-02-29".into())
+    );
+    let y = span_with_precision(d, Precision::Year).unwrap();
+    assert_eq!(y.to_string(), "2024");
+    assert!(span_with_precision(d, Precision::Day)
+        .unwrap()
+        .is_single_day());
+}
+
+#[test]
+fn setting_an_event_date_through_the_panel() {
+    let corpus = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_corpus(corpus.path());
+    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
+    wait_loaded(&mut h);
+    let id = event_with_phrase(h.state(), "2023-09-30");
+    h.state_mut().sel.selected = Some(id);
+    h.run_steps(2);
+    let d = chrono::NaiveDate::from_ymd_opt(2023, 9, 29).unwrap();
+    h.state_mut().correction_ui.event_date = dateline::gui::correction::to_jiff(d);
+    h.get_by_label("Apply event date").click();
+    h.run_steps(3);
+    let app = h.state();
+    let id = event_with_phrase(app, "2023-09-30");
+    let e = &app.corpus.events[id as usize];
+    assert_eq!(e.span.to_string(), "2023-09-29");
+    assert_eq!(e.date_source, dateline::model::DateSource::User);
+}

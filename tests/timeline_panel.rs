@@ -283,3 +283,45 @@ fn crowded_days_become_bubbles_that_zoom_in_when_clicked() {
     );
     assert_eq!(h.state().sel.selected, None);
 }
+
+/// Frame time with one million events in 30 lanes (no rendering, just `ui` and shape
+/// building). Ignored by default; run with
+/// `cargo test --release --test timeline_panel -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn million_events_frame_time() {
+    let codes: Vec<String> = (0..30)
+        .map(|i| format!("{}{}", (b'A' + i / 26) as char, (b'A' + i % 26) as char))
+        .collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut events = Vec::with_capacity(1_000_000);
+    for i in 0..1_000_000u32 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let d = date(2015, 1, 1) + chrono::Days::new((x >> 20) % 3650);
+        let code = codes[(x % 30) as usize].as_str();
+        events.push(event(0, DateSpan::day(d), &[code], 0.9, i));
+    }
+    let corpus = Corpus {
+        articles: vec![article("a")],
+        events,
+        ..Default::default()
+    };
+    let t = std::time::Instant::now();
+    let mut h = harness(corpus);
+    eprintln!("set_corpus + first frames: {:?}", t.elapsed());
+    for (name, zoom) in [("all", 1.0), ("month", 120.0)] {
+        let v = h.state().panel.view();
+        let mut z = v;
+        z.zoom_around(500.0, zoom);
+        h.state_mut().panel.set_view(z);
+        h.step();
+        let t = std::time::Instant::now();
+        for _ in 0..20 {
+            h.step();
+        }
+        eprintln!("frame ({name}): {:?}", t.elapsed() / 20);
+        h.state_mut().panel.set_view(v);
+    }
+}

@@ -276,10 +276,10 @@ impl DatelineApp {
         let Some(e) = self.corpus.events.get(event as usize) else {
             return;
         };
-        let hash = self.corpus.articles[e.article as usize]
-            .content_hash
-            .clone();
-        let key = event_key(e);
+        let Some(a) = self.corpus.articles.get(e.article as usize) else {
+            return;
+        };
+        let (hash, key) = (a.content_hash.clone(), event_key(e));
         self.corrections.hide_event(&hash, &key);
         self.sel.selected = None;
         self.corrections_changed("Event hidden (Undo: Ctrl+Z)".into());
@@ -289,10 +289,10 @@ impl DatelineApp {
         let Some(e) = self.corpus.events.get(event as usize) else {
             return;
         };
-        let hash = self.corpus.articles[e.article as usize]
-            .content_hash
-            .clone();
-        let key = event_key(e);
+        let Some(a) = self.corpus.articles.get(e.article as usize) else {
+            return;
+        };
+        let (hash, key) = (a.content_hash.clone(), event_key(e));
         self.corrections.set_event_date(&hash, &key, span);
         self.corrections_changed(format!("Event date set to {span}"));
     }

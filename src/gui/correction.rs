@@ -2,7 +2,7 @@
 //! hide the event, set the event's date, undo. The widgets only return an [`Action`];
 //! the app applies it (store, save, re-resolve, refresh) in one place.
 
-use crate::model::{ArticleId, Corpus, DateSpan, EventId};
+use crate::model::{ArticleId, Corpus, DateSpan, EventId, Precision};
 use chrono::{Datelike, NaiveDate};
 use egui_extras::DatePickerButton;
 
@@ -16,11 +16,22 @@ pub enum Action {
 }
 
 /// Draft dates in the pickers, reset when another event is selected.
-#[derive(Default)]
 pub struct CorrectionUi {
     for_event: Option<EventId>,
     pub pub_date: Option<jiff::civil::Date>,
     pub event_date: Option<jiff::civil::Date>,
+    pub event_precision: Precision,
+}
+
+impl Default for CorrectionUi {
+    fn default() -> Self {
+        CorrectionUi {
+            for_event: None,
+            pub_date: None,
+            event_date: None,
+            event_precision: Precision::Day,
+        }
+    }
 }
 
 impl CorrectionUi {
@@ -48,6 +59,7 @@ impl CorrectionUi {
                 .unwrap_or(e.span.start);
             self.pub_date = to_jiff(pub_guess);
             self.event_date = to_jiff(e.span.start);
+            self.event_precision = e.span.precision;
         }
         let mut action = None;
         ui.strong("Correct");
@@ -90,12 +102,29 @@ impl CorrectionUi {
                     }
                     if ui
                         .button("Apply event date")
-                        .on_hover_text("Set this event's date by hand (as a single day)")
+                        .on_hover_text("Set this event's date by hand")
                         .clicked()
                     {
-                        if let Some(d) = self.event_date.and_then(from_jiff) {
-                            action = Some(Action::SetEventDate(event, DateSpan::day(d)));
+                        if let Some(span) = self
+                            .event_date
+                            .and_then(from_jiff)
+                            .and_then(|d| span_with_precision(d, self.event_precision))
+                        {
+                            action = Some(Action::SetEventDate(event, span));
                         }
+                    }
+                });
+                ui.end_row();
+
+                ui.label("");
+                ui.horizontal(|ui| {
+                    ui.label("as a");
+                    for (p, name) in [
+                        (Precision::Day, "day"),
+                        (Precision::Month, "month"),
+                        (Precision::Year, "year"),
+                    ] {
+                        ui.selectable_value(&mut self.event_precision, p, name);
                     }
                 });
                 ui.end_row();
@@ -118,6 +147,27 @@ impl CorrectionUi {
         });
         action
     }
+}
+
+/// The day, month or year containing `d`.
+pub fn span_with_precision(d: NaiveDate, precision: Precision) -> Option<DateSpan> {
+    let (start, end) = match precision {
+        Precision::Day => (d, d),
+        Precision::Month => {
+            let start = d.with_day(1)?;
+            let next = start.checked_add_months(chrono::Months::new(1))?;
+            (start, next.pred_opt()?)
+        }
+        Precision::Year => (
+            NaiveDate::from_ymd_opt(d.year(), 1, 1)?,
+            NaiveDate::from_ymd_opt(d.year(), 12, 31)?,
+        ),
+    };
+    Some(DateSpan {
+        start,
+        end,
+        precision,
+    })
 }
 
 pub fn to_jiff(d: NaiveDate) -> Option<jiff::civil::Date> {

@@ -124,27 +124,24 @@ fn strip_inline_markdown(s: &str) -> String {
     while let Some(i) = rest.find(['[', '*', '`', '_']) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
-        if tail.starts_with('[') {
-            if let Some(close) = tail.find("](") {
-                if let Some(paren) = tail[close..].find(')') {
-                    out.push_str(&tail[1..close]);
-                    rest = &tail[close + paren + 1..];
-                    continue;
+        // All four markers are one byte long.
+        let (marker, after) = tail.split_at(1);
+        rest = after;
+        match marker {
+            "[" => {
+                // [text](url) → text; a lone bracket stays.
+                if let Some((label, url_part)) = after.split_once("](") {
+                    if let Some(close) = url_part.find(')') {
+                        out.push_str(label);
+                        rest = &url_part[close + 1..];
+                        continue;
+                    }
                 }
+                out.push('[');
             }
-            out.push('[');
-            rest = &tail[1..];
-        } else if tail.starts_with('_') {
             // Underscores inside words (snake_case) are kept.
-            let prev_alnum = out.chars().last().is_some_and(|c| c.is_alphanumeric());
-            if !prev_alnum {
-                rest = &tail[1..];
-            } else {
-                out.push('_');
-                rest = &tail[1..];
-            }
-        } else {
-            rest = &tail[1..]; // * and ` are dropped
+            "_" if out.chars().last().is_some_and(|c| c.is_alphanumeric()) => out.push('_'),
+            _ => {} // emphasis and code markers are dropped
         }
     }
     out.push_str(rest);

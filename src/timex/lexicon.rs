@@ -146,6 +146,11 @@ pub enum W {
     Ended,
     /// "comparable", "corresponding": "the comparable period last year".
     Comparable,
+    /// "is", "are": future only in "is to resume".
+    Is,
+    /// Present-tense schedule verbs ("meets", "resumes", "begins"): in news a present
+    /// tense event with a weekday is a scheduled one ("talks resume Monday").
+    Sched,
 }
 
 /// What a word means to the tagger.
@@ -528,6 +533,21 @@ fn build() -> Map {
         ("ended", Ended),
         ("ending", Ended),
         ("comparable", Comparable),
+        ("is", Is),
+        ("are", Is),
+        ("set", Expected),
+        ("supposed", Expected),
+        ("effective", Expected),
+        ("meet", Sched),
+        ("meets", Sched),
+        ("resume", Sched),
+        ("resumes", Sched),
+        ("begins", Sched),
+        ("opens", Sched),
+        ("arrives", Sched),
+        ("visits", Sched),
+        ("leaves", Sched),
+        ("returns", Sched),
         ("corresponding", Comparable),
     ];
     for &(n, w) in words {

@@ -161,6 +161,9 @@ fn tag_block(
             tense: tense(text, toks, cand.s, cand.e),
             near_day,
             quarter_anchor: st.quarter,
+            closed: cand.s > 0
+                && matches!(toks[cand.s - 1].lex, Some(Lex::Word(W::Ended)))
+                && toks[cand.s - 1].len() == 5,
         };
         let Some(o) = resolve::resolve(&cand.x, &cx) else {
             i += 1;
@@ -216,7 +219,7 @@ fn tense(text: &str, t: &[Tok], s: usize, e: usize) -> Tense {
     if possessive {
         return Tense::Unknown;
     }
-    match tense_before(t, s) {
+    match tense_before(text, t, s) {
         // "until Thursday, they had not called him": "until" only looks ahead when the
         // rest of its sentence does not say otherwise.
         Some((Tense::Future, true)) => match tense_after(text, t, e) {
@@ -263,7 +266,7 @@ fn tense_after(text: &str, t: &[Tok], e: usize) -> Tense {
 
 /// The nearest tense marker before token `s` in the same sentence, and whether it was a
 /// weak one ("until").
-fn tense_before(t: &[Tok], s: usize) -> Option<(Tense, bool)> {
+fn tense_before(text: &str, t: &[Tok], s: usize) -> Option<(Tense, bool)> {
     // The words before the phrase count first: in news the clause after a date is often
     // reported speech about something else ("said Friday it would ...").
     let mut j = s;
@@ -277,10 +280,22 @@ fn tense_before(t: &[Tok], s: usize) -> Option<(Tense, bool)> {
             break;
         }
         if let Some(x) = marker(t, j) {
+            // A schedule verb speaks for a date right after it ("meet Monday"), not for
+            // one further on ("to meet demand ... into the summer").
+            if matches!(t[j].lex, Some(Lex::Word(W::Sched))) && s - j > 3 {
+                continue;
+            }
             // "will be held", "will have left": a participle after a future auxiliary
             if x == Tense::Past {
-                let aux = (j.saturating_sub(3)..j)
-                    .any(|k| matches!(t[k].lex, Some(Lex::Word(W::Will | W::Shall | W::Ll))));
+                // ("would be paid" too, but not "would have been")
+                let aux = (j.saturating_sub(3)..j).any(|k| match t[k].lex {
+                    Some(Lex::Word(W::Will | W::Shall | W::Ll)) => true,
+                    Some(Lex::Word(W::Would)) => !(k + 1..j).any(|h| {
+                        text.get(t[h].start..t[h].end)
+                            .is_some_and(|w| w.eq_ignore_ascii_case("have"))
+                    }),
+                    _ => false,
+                });
                 if aux {
                     return Some((Tense::Future, false));
                 }
@@ -328,6 +343,12 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
         Some(Lex::Word(W::Will | W::Would | W::Shall | W::Ll | W::Going | W::Expected)) => {
             Some(Tense::Future)
         }
+        // "is to resume", "are to meet": an arrangement
+        Some(Lex::Word(W::Is)) => {
+            matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
+                .then_some(Tense::Future)
+        }
+        Some(Lex::Word(W::Sched)) => Some(Tense::Future),
         Some(Lex::Word(W::Was | W::Said)) => Some(Tense::Past),
         // "the quarter ended Sept. 30" (but not "ending")
         Some(Lex::Word(W::Ended)) if tk.len() == 5 => Some(Tense::Past),
@@ -337,6 +358,12 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         Some(_) => None,
-        None => (tk.ed && !tk.cap).then_some(Tense::Past),
+        // "a still unspecified date", "the revised plan": an -ed adjective after an
+        // article is no verb.
+        None => (tk.ed
+            && !tk.cap
+            && !(j.saturating_sub(2)..j)
+                .any(|k| matches!(t[k].lex, Some(Lex::Word(W::A | W::The)))))
+        .then_some(Tense::Past),
     }
 }

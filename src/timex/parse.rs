@@ -258,7 +258,7 @@ impl<'a> P<'a> {
                 let j = i + 1;
                 // "the year ended Sept. 30" is a fiscal period; "the full year" this year.
                 let mut y = j;
-                if self.is(y, Full) || self.is(y, Latest) {
+                if self.is(y, Full) || self.is(y, Latest) || self.is(y, Current) {
                     y += 1;
                 }
                 if self.is(y, Fiscal) {
@@ -290,6 +290,14 @@ impl<'a> P<'a> {
                         );
                     }
                 }
+                // "in the near future", "the near term", "the short term" (but not the
+                // adjectives "near-term", "short-term", nor "the long run")
+                let near = self.word_is(j, "near")
+                    && (self.is(j + 1, Future) || self.word_is(j + 1, "term"));
+                let short = self.word_is(j, "short") && self.word_is(j + 1, "term");
+                if (near || short) && !self.p(j + 2, b'-') {
+                    return c(i, j + 2, Expr::Ref("FUTURE_REF"));
+                }
                 if let Some(Lex::DecadeW(d)) = self.lex(j) {
                     return c(i, j + 1, Expr::Decade(190 + d as i32));
                 }
@@ -301,6 +309,14 @@ impl<'a> P<'a> {
                 }
                 if self.unit(j) == Some(Unit::Weekend) {
                     return c(i, j + 1, Expr::TheWeekend);
+                }
+                // "the week of March 6"
+                if self.unit(j) == Some(Unit::Week) && self.is(j + 1, Of) {
+                    if let Some(m) = self.parse_at(j + 2) {
+                        if m.end.is_none() && matches!(m.x, Expr::Date { d: Some(_), .. }) {
+                            return c(i, m.e, Expr::WeekOf(Box::new(m.x)));
+                        }
+                    }
                 }
                 let m = match self.w(j) {
                     Some(
@@ -338,6 +354,13 @@ impl<'a> P<'a> {
                 .rel_led(i, false)
                 .or_else(|| c(i, i + 1, Expr::Ref("PRESENT_REF"))),
             Today | Yesterday | Tomorrow => {
+                // "the people of tomorrow", "for today's youth": the present or future
+                // age in general, not a day.
+                let after_of_for = i > 0 && matches!(self.w(i - 1), Some(Of | For));
+                let possessive = self.p(i + 1, b'\'') && self.word_is(i + 2, "s");
+                if after_of_for && (possessive || (w == Tomorrow && self.ends_clause(i + 1))) {
+                    return None;
+                }
                 let n = match w {
                     Yesterday => -1,
                     Tomorrow => 1,
@@ -381,12 +404,35 @@ impl<'a> P<'a> {
             // "previously", "soon" and bare "future" are tagged far less often than they
             // occur (measured on TimeBank), so only the reliable vague words are kept.
             Recently | Lately => c(i, i + 1, Expr::Ref("PAST_REF")),
+            // "it soon will begin", "may soon seek": an event ahead; not "as soon as",
+            // "soon after", nor a narrated past ("was soon released", "soon became").
+            Soon => {
+                let past = |k: usize| {
+                    self.t.get(k).is_some_and(|t| {
+                        t.ed || matches!(t.lex, Some(Lex::Word(Was | Said | Ended)))
+                    })
+                };
+                let linked = (i > 0 && (self.is(i - 1, W::Than) || self.word_is(i - 1, "as")))
+                    || matches!(self.w(i + 1), Some(After | Than))
+                    || self.word_is(i + 1, "as")
+                    || self.word_is(i + 1, "afterward");
+                if linked || (i > 0 && past(i - 1)) || past(i + 1) || self.cap(i) {
+                    return None;
+                }
+                c(i, i + 1, Expr::Ref("FUTURE_REF"))
+            }
             Recent => {
                 if i > 0 && matches!(self.w(i - 1), Some(The | Most)) {
                     return None; // "the recent talks": an adjective
                 }
-                if self.units(i + 1).is_some() {
-                    return c(i, i + 2, Expr::Ref("PAST_REF"));
+                match self.units(i + 1) {
+                    // "in recent months", "recent quarters": annotated as a vague
+                    // duration (TimeBank: 3 of 3); "recent years/days" as the past.
+                    Some(u @ (Unit::Month | Unit::Quarter)) => {
+                        return c(i, i + 2, Expr::Duration(dur(None, u, false)));
+                    }
+                    Some(_) => return c(i, i + 2, Expr::Ref("PAST_REF")),
+                    None => {}
                 }
                 c(i, i + 1, Expr::Ref("PAST_REF"))
             }
@@ -394,6 +440,15 @@ impl<'a> P<'a> {
                 let mut k = i + 1;
                 if self.p(k, b'-') && self.adj(k) {
                     k += 1;
+                }
+                // "mid-afternoon yesterday", "by mid afternoon": a part of a day
+                if let Some(Lex::Part(p)) = self.lex(k) {
+                    let (e, day) = match self.day_core(k + 1) {
+                        Some((e, d)) => (e, Some(Box::new(d))),
+                        None => (k + 1, None),
+                    };
+                    let tod = Tod::Part(p);
+                    return c(i, e, Expr::Time { day, tod });
                 }
                 let m = match self.w(k) {
                     Some(Last | Next | This) => self.rel_led(k, false),
@@ -685,6 +740,10 @@ impl<'a> P<'a> {
                 }
             }
         }
+        // "ABC's \"This Week\"": a title-case unit inside a sentence names a programme.
+        if self.cap(i) && self.cap(k) && !self.t[i].nl && i > 0 && self.p(i - 1, b'"') {
+            return None;
+        }
         let rel = match w {
             Last | Previous => Rel::Last,
             Next | Coming | Following => Rel::Next,
@@ -722,7 +781,7 @@ impl<'a> P<'a> {
                         Past | Last | Next | Coming => Some(Expr::Duration(dur(Some(1), u, false))),
                         _ => None,
                     }
-                } else if w == Latest || (w == Current && u == Unit::Quarter) {
+                } else if w == Latest {
                     (u == Unit::Quarter).then_some(Expr::ReportQuarter)
                 } else if the {
                     match w {
@@ -755,6 +814,10 @@ impl<'a> P<'a> {
             }
             Some(Lex::Units(u)) if the && matches!(w, Past | Coming) => {
                 c(i, k + 1, Expr::Duration(dur(None, u, false)))
+            }
+            Some(Lex::Weekday(d)) if self.cap(k) && the && matches!(w, Previous | Following) => {
+                let dir = if w == Previous { -1 } else { 1 };
+                c(i, k + 1, Expr::AnchorWeekday { w: d as u32, dir })
             }
             Some(Lex::Weekday(d))
                 if self.cap(k) && matches!(w, Last | Next | This | Coming | Previous) =>
@@ -1528,12 +1591,14 @@ impl<'a> P<'a> {
         if self.is(k, W::Of) {
             k += 1;
         }
-        let m = match self.lex(k) {
-            Some(Lex::Month(m) | Lex::MonthAbbr(m)) if self.cap(k) => m as u32,
+        let (m, abbr) = match self.lex(k) {
+            Some(Lex::Month(m)) if self.cap(k) => (m as u32, false),
+            Some(Lex::MonthAbbr(m)) if self.cap(k) => (m as u32, true),
             _ => return None,
         };
         k += 1;
-        if self.p(k, b'.') && self.adj(k) {
+        // "12 Sept." keeps its abbreviation dot; "on 1 July." ends the sentence.
+        if abbr && self.p(k, b'.') && self.adj(k) {
             k += 1;
         }
         let (e, y) = match self.year_after(k) {
@@ -1789,6 +1854,7 @@ fn date_ish(x: &Expr) -> bool {
             | Expr::Century(_)
             | Expr::YearPart { .. }
             | Expr::Weekday { .. }
+            | Expr::AnchorWeekday { .. }
             | Expr::MonthRel { .. }
             | Expr::SeasonRel { .. }
             | Expr::RefShift { .. }

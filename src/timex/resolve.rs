@@ -108,6 +108,14 @@ pub enum Expr {
         n: i32,
         unit: Unit,
     },
+    /// "the week of March 6": the ISO week holding a stated day.
+    WeekOf(Box<Expr>),
+    /// "the previous Friday" (`dir` -1), "the following Monday" (+1): counted from the
+    /// last day mentioned, not from the reference date.
+    AnchorWeekday {
+        w: u32,
+        dir: i32,
+    },
     /// "the weekend": the last one in past or neutral tense, the coming one in future.
     TheWeekend,
     /// "the quarter", "the latest quarter": the quarter most recently reported on.
@@ -140,6 +148,9 @@ pub struct Ctx {
     /// Start of the last quarter mentioned: earnings reports compare "the year-ago
     /// quarter" with it even after other dates came in between.
     pub quarter_anchor: Option<NaiveDate>,
+    /// The phrase follows "ended" ("the year ended Jan. 31"): a period already closed, so
+    /// a day stated without a year is not after the reference date.
+    pub closed: bool,
 }
 
 /// The quarter a report is about: the last one named, else the one before the reference
@@ -344,7 +355,11 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         Expr::Date { y, m, d } => {
             let (y, res) = match (y, r) {
                 (Some(y), _) => (*y, Absolute),
-                (None, Some(r)) => (pick_year(r, *m, *d, cx.tense), Reference),
+                (None, Some(r)) => {
+                    let y = pick_year(r, *m, *d, cx.tense);
+                    let after = ymd(y, *m, d.unwrap_or(1)).is_some_and(|x| x > r);
+                    (if cx.closed && after { y - 1 } else { y }, Reference)
+                }
                 (None, None) => {
                     return Some(match d {
                         Some(d) => unres(&format!("XXXX-{m:02}-{d:02}")),
@@ -601,6 +616,29 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 _ => unres("XXXX-XX-XX"),
             }
         }
+        Expr::WeekOf(base) => {
+            let b = resolve(base, cx)?;
+            match b.anchor {
+                Some(a) if b.res != Unresolved => out(fmt_week(a.date), b.res, None),
+                _ => unres("XXXX-WXX"),
+            }
+        }
+        Expr::AnchorWeekday { w, dir } => {
+            let (base, res) = match (cx.day_anchor, r) {
+                (Some(d), _) => (d, Anchored),
+                (None, Some(r)) => (r, Reference),
+                (None, None) => return Some(unres(&format!("XXXX-WXX-{w}"))),
+            };
+            let cur = base.weekday().number_from_monday() as i64;
+            let w = (*w).clamp(1, 7) as i64;
+            let off = if *dir < 0 {
+                -((cur - w - 1).rem_euclid(7) + 1)
+            } else {
+                (w - cur - 1).rem_euclid(7) + 1
+            };
+            let d = base.checked_add_signed(Duration::days(off))?;
+            out(fmt_day(d), res, day_anchor(d))
+        }
         Expr::TheWeekend => match r {
             None => unres("XXXX-WXX-WE"),
             Some(r) => {
@@ -647,7 +685,8 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             };
             let base = match day {
                 Some(d) => resolve(d, cx)?,
-                None => match (cx.near_day, r) {
+                // A clock time alone ("at 10 p.m.") happens on the day last talked about.
+                None => match (cx.near_day.or(cx.day_anchor), r) {
                     (Some(d), _) => out(fmt_day(d), Anchored, None),
                     (None, Some(r)) => out(fmt_day(r), Reference, None),
                     (None, None) => unres("XXXX-XX-XX"),

@@ -609,6 +609,126 @@ const CASES: &[(&str, &str, &str)] = &[
     ("2023-09-14", "the now-defunct firm", ""),
     ("2023-09-14", "room 2019b", ""),
     ("2023-09-14", "$2.5 billion", ""),
+    // a sentence's full stop is not part of a date; abbreviations keep their dot
+    (
+        "2023-06-14",
+        "They will join formally on 1 July.",
+        "1 July=2023-07-01",
+    ),
+    (
+        "2023-06-14",
+        "The vote is on 12 June 2023. Results follow.",
+        "12 June 2023=2023-06-12",
+    ),
+    ("2023-06-14", "It ends on 30 Sept.", "30 Sept.=2023-09-30"),
+    ("2023-06-14", "It ends on July 1.", "July 1=2023-07-01"),
+    ("2023-06-14", "It ended in July.", "July=2023-07"),
+    // round 3: schedules, closed periods, anchored weekdays and clock times, vague words
+    (
+        "2023-09-14",
+        "Talks are set to resume Monday in Belfast.",
+        "Monday=2023-09-18",
+    ),
+    (
+        "2023-09-14",
+        "The two leaders meet Monday in Paris.",
+        "Monday=2023-09-18",
+    ),
+    (
+        "2023-09-14",
+        "He is to resume trading Tuesday.",
+        "Tuesday=2023-09-19",
+    ),
+    (
+        "2023-09-14",
+        "The leaders met Monday.",
+        "Monday=2023-09-11",
+    ),
+    (
+        "2023-09-14",
+        "The talks are supposed to conclude by May.",
+        "May=2024-05",
+    ),
+    (
+        "2023-09-14",
+        "He becomes chairman, effective Feb. 1.",
+        "Feb. 1=2024-02-01",
+    ),
+    (
+        "2023-09-14",
+        "In the fiscal year ended Oct. 31, sales rose.",
+        "the fiscal year=P1Y | Oct. 31=2022-10-31",
+    ),
+    (
+        "2023-09-14",
+        "A hearing is set for the week of Sept. 18.",
+        "the week of Sept. 18=2023-W38",
+    ),
+    (
+        "2023-09-14",
+        "On Tuesday, Sept. 12, shares fell 4% from the previous Friday.",
+        "Tuesday, Sept. 12=2023-09-12 | the previous Friday=2023-09-08",
+    ),
+    (
+        "2023-09-14",
+        "It began Sept. 12 and ended the following Monday.",
+        "Sept. 12=2023-09-12 | the following Monday=2023-09-18",
+    ),
+    (
+        "2023-09-14",
+        "He was shot on Oct. 23, 1998. He died at 10 p.m. in hospital.",
+        "Oct. 23, 1998=1998-10-23 | 10 p.m.=1998-10-23T22:00",
+    ),
+    (
+        "2023-09-14",
+        "The case is for today's youth what the war was for us.",
+        "",
+    ),
+    (
+        "2023-09-14",
+        "It was advertised in today's editions.",
+        "today=2023-09-14",
+    ),
+    (
+        "2023-09-14",
+        "I would choose the people of tomorrow, he said.",
+        "",
+    ),
+    (
+        "2023-09-14",
+        "Baker said on ABC's \"This Week\" that talks failed.",
+        "",
+    ),
+    (
+        "2023-09-14",
+        "Officials have voiced concern in recent months.",
+        "recent months=PXM",
+    ),
+    (
+        "2023-09-14",
+        "It expects higher sales in the current fiscal year and the current quarter.",
+        "the current fiscal year=2023 | the current quarter=2023-Q3",
+    ),
+    (
+        "2023-09-14",
+        "It may go public in the near future, but near-term earnings suffer and in the long run it wins.",
+        "the near future=FUTURE_REF",
+    ),
+    (
+        "2023-09-14",
+        "They may soon seek an indictment. He was soon released. Return him as soon as possible.",
+        "soon=FUTURE_REF",
+    ),
+    (
+        "2023-09-14",
+        "The split would be paid in January. It would have been paid in January.",
+        "January=2024-01 | January=2023-01",
+    ),
+    (
+        "2023-09-14",
+        "In London at mid-afternoon yesterday, shares rose. By mid afternoon, they fell.",
+        "mid-afternoon yesterday=2023-09-13TAF | mid afternoon=2023-09-13TAF",
+    ),
 ];
 
 #[test]
@@ -705,9 +825,30 @@ fn spans_of_values() {
         span_of("2023-W37-WE").unwrap().start,
         d("2023-09-16").unwrap()
     );
+    // partly unknown values place at their known prefix
+    for (v, a, b) in [
+        ("198X", "1980-01-01", "1989-12-31"),
+        ("19XX", "1900-01-01", "1999-12-31"),
+        ("1949-XX", "1949-01-01", "1949-12-31"),
+        ("1998-10-XX", "1998-10-01", "1998-10-31"),
+        ("1989-WXX", "1989-01-01", "1989-12-31"),
+        ("1988-QX", "1988-01-01", "1988-12-31"),
+        ("199X-XX-XX", "1990-01-01", "1999-12-31"),
+        ("1998-12-XXTNI", "1998-12-01", "1998-12-31"),
+    ] {
+        let s = span_of(v).unwrap_or_else(|| panic!("{v}"));
+        assert_eq!((Some(s.start), Some(s.end)), (d(a), d(b)), "{v}");
+    }
+    assert_eq!(span_of("198X").unwrap().precision, Precision::Year);
+    assert_eq!(span_of("1998-10-XX").unwrap().precision, Precision::Month);
     for v in [
         "P3D",
         "XXXX-09-12",
+        "XXXX",
+        "1XXX",
+        "X98X",
+        "XXXX-WXX-1",
+        "19X8",
         "PRESENT_REF",
         "XXXX-WXX-1",
         "2023-13",

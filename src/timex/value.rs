@@ -71,11 +71,16 @@ fn years(y1: i32, y2: i32) -> Option<DateSpan> {
 /// TIMEX value → inclusive calendar interval with precision. Days and weeks are
 /// [`Precision::Day`]; months, quarters, halves and seasons [`Precision::Month`]; years,
 /// decades and centuries [`Precision::Year`]. Times map to their day. Winter of year Y is
-/// December Y-1 to February Y (the winter that starts the year). `None` for durations,
-/// sets, `*_REF` and anything with an `X`.
+/// December Y-1 to February Y (the winter that starts the year). Partly unknown values
+/// place at their known prefix: "1998-10-XX" is October 1998, "1949-XX" and "1989-WXX"
+/// the year, "198X" the 1980s, "19XX" the 1900s. `None` for durations, sets, `*_REF` and
+/// values whose year is unknown ("XXXX-09-12").
 pub fn span_of(value: &str) -> Option<DateSpan> {
-    if value.contains('X') || value.starts_with('P') || !value.is_ascii() {
+    if value.starts_with('P') || !value.is_ascii() {
         return None;
+    }
+    if value.contains('X') {
+        return known_prefix(value);
     }
     let v = match value.find('T') {
         Some(i) => &value[..i],
@@ -149,4 +154,33 @@ pub fn span_of(value: &str) -> Option<DateSpan> {
         }
         _ => None,
     }
+}
+
+/// The calendar interval of the fully known leading part of a value with `X`s.
+fn known_prefix(value: &str) -> Option<DateSpan> {
+    let v = match value.find('T') {
+        Some(i) => &value[..i],
+        None => value,
+    };
+    let mut parts = v.split('-');
+    let y = parts.next()?;
+    if y.len() != 4 {
+        return None;
+    }
+    let digits = y.trim_end_matches('X');
+    if y.contains('X') {
+        // "198X" (a decade), "19XX" (a century): nothing after an unknown year digit counts
+        return match digits.len() {
+            2 | 3 if !digits.contains('X') => span_of(digits),
+            _ => None,
+        };
+    }
+    let mut end = y.len();
+    for p in parts {
+        if p.contains('X') {
+            break;
+        }
+        end += 1 + p.len();
+    }
+    span_of(&v[..end])
 }
