@@ -117,6 +117,9 @@ pub struct Unit {
     pub flags: u8,
 }
 
+/// Items at most this long (a month and a bit) are "fine" and decide the fitted view.
+const FINE_DAYS: f64 = 32.0;
+
 /// The whole timeline's geometry in day space.
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
@@ -257,14 +260,21 @@ impl Layout {
             }
         }
 
-        let extent =
+        // "Fit" frames the dated happenings: month- and day-precise items. Year, decade and
+        // century spans ("in the 1990s", "by 2030") are background context and would
+        // otherwise squeeze the story into a few pixels; they decide the frame only when
+        // nothing finer exists.
+        let span_of = |fine: bool| {
             lanes
                 .iter()
                 .flat_map(|l| l.items.iter())
+                .filter(|it| !fine || it.end - it.start <= FINE_DAYS)
                 .fold(None, |acc: Option<(f64, f64)>, it| match acc {
                     None => Some((it.start, it.end)),
                     Some((a, b)) => Some((a.min(it.start), b.max(it.end))),
-                });
+                })
+        };
+        let extent = span_of(true).or_else(|| span_of(false));
 
         Layout {
             lanes,
