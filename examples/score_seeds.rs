@@ -1,6 +1,10 @@
 //! Scores the event pipeline against hand-written expectations.
 //!
-//! `cargo run --release --example score_seeds -- <articles dir> <expected.tsv> [--errors]`
+//! `cargo run --release --example score_seeds -- <articles dir> <expected.tsv> [--errors]
+//! [--pub-date FILE=YYYY-MM-DD]...`
+//!
+//! `--pub-date` scores as if the user had set those publication dates (the one-click
+//! correction), which separates the date engine from publication-date inference.
 //!
 //! The TSV has one expected event per line: `file, paragraph, date_text, start, end,
 //! countries` (tab-separated, `#` comments). A predicted event matches an expected one when
@@ -27,7 +31,25 @@ struct Expected {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let errors = args.iter().any(|a| a == "--errors");
-    let pos: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let mut pub_dates = Vec::new();
+    let mut pos: Vec<&String> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--pub-date" {
+            let v = it.next().map(String::as_str).unwrap_or("");
+            match v.rsplit_once('=').and_then(|(f, d)| {
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().map(|d| (f.to_string(), d))
+            }) {
+                Some(p) => pub_dates.push(p),
+                None => {
+                    eprintln!("--pub-date wants FILE=YYYY-MM-DD, got {v:?}");
+                    std::process::exit(2);
+                }
+            }
+        } else if !a.starts_with("--") {
+            pos.push(a);
+        }
+    }
     if pos.len() != 2 {
         eprintln!("usage: score_seeds <articles dir> <expected.tsv> [--errors]");
         std::process::exit(2);
@@ -58,7 +80,7 @@ fn main() {
         })
         .collect();
     let opts = LoadOptions {
-        pub_dates: Vec::new(),
+        pub_dates,
         corrections: Corrections::default(),
     };
     let corpus = load(&[dir], &opts, &Progress::default()).unwrap_or_else(|e| {
