@@ -71,6 +71,12 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
     }
     keyed.sort_unstable();
 
+    // The hot loop below reads only these compact arrays, never the (large) events.
+    let sentence_key: Vec<(u32, u32)> = events
+        .iter()
+        .map(|e| (e.article, e.sentence.start as u32))
+        .collect();
+    let unsure: Vec<bool> = events.iter().map(uncertain).collect();
     // Candidate pairs are found in parallel (the expensive part: wording similarity), then
     // joined in their original order, so the result is the same as a sequential sweep.
     const CHUNK: usize = 4096;
@@ -88,16 +94,10 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
                     let (ai, bi) = (ai as usize, bi as usize);
                     // Two dates in one sentence ("from Monday to Friday") are different
                     // points, not a repeat: they may only join when they overlap.
-                    let same_sentence = events[ai].article == events[bi].article
-                        && events[ai].sentence == events[bi].sentence;
+                    let same_sentence = sentence_key[ai] == sentence_key[bi];
+                    let either_unsure = unsure[ai] || unsure[bi];
                     if ai != bi
-                        && dates_compatible(
-                            &events[ai],
-                            days[ai],
-                            &events[bi],
-                            days[bi],
-                            same_sentence,
-                        )
+                        && dates_compatible(days[ai], days[bi], same_sentence, either_unsure)
                         && sigs[ai].similar(&sigs[bi])
                     {
                         found.push((ai as u32, bi as u32));
@@ -171,14 +171,13 @@ fn uncertain(e: &Event) -> bool {
 /// Overlapping dates always fit; dates up to the tolerance apart fit when either is uncertain
 /// (unless both come from the same sentence).
 fn dates_compatible(
-    a: &Event,
     (a0, a1): (i32, i32),
-    b: &Event,
     (b0, b1): (i32, i32),
     same_sentence: bool,
+    either_uncertain: bool,
 ) -> bool {
     let gap = (b0 - a1).max(a0 - b1);
-    gap <= 0 || (!same_sentence && gap <= DATE_TOLERANCE_DAYS && (uncertain(a) || uncertain(b)))
+    gap <= 0 || (!same_sentence && gap <= DATE_TOLERANCE_DAYS && either_uncertain)
 }
 
 /// Union-find over events that also tracks each set's latest start and earliest end, so a

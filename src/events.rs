@@ -146,20 +146,32 @@ const RELATIVE: &[&str] = &[
 ];
 
 /// Narrows a date's scope for country lookup when the date sits in a relative clause: the
-/// clause plus the comma-delimited phrase before it.
+/// clause plus its antecedent, taken as the few words right before the relative pronoun
+/// ("the war in Ukraine, which began in February 2022"). `None` when there is no relative
+/// clause; the caller falls back to the whole clause when the antecedent names no country
+/// ("… and the United States at the close of the summit, which opened on Monday").
 fn relative_scope(text: &str, scope: &Range<usize>, date: &Range<usize>) -> Option<Range<usize>> {
+    const ANTECEDENT_WORDS: usize = 6;
     let before = &text[scope.start..date.start];
     let (at, _) = RELATIVE
         .iter()
         .filter_map(|m| before.rfind(m).map(|i| (i, m)))
         .max_by_key(|(i, _)| *i)?;
     let rel_start = scope.start + at;
-    // The comma that opens the relative clause is not the start of its noun phrase.
-    let head = text[scope.start..rel_start]
-        .trim_end_matches([',', ' '])
-        .rfind([',', ';'])
-        .map_or(scope.start, |i| scope.start + i + 1);
-    Some(head..scope.end)
+    // The comma that opens the relative clause is not part of its antecedent.
+    let lead = text[scope.start..rel_start].trim_end_matches([',', ' ']);
+    // Stay within the comma-delimited phrase, and take at most a few words of it.
+    let phrase_start = lead.rfind([',', ';']).map_or(0, |i| i + 1);
+    let gaps: Vec<usize> = lead[phrase_start..]
+        .char_indices()
+        .filter(|(i, c)| c.is_whitespace() && *i > 0)
+        .map(|(i, _)| phrase_start + i)
+        .collect();
+    let head = gaps
+        .len()
+        .checked_sub(ANTECEDENT_WORDS - 1)
+        .map_or(phrase_start, |k| gaps[k]);
+    Some(scope.start + head..scope.end)
 }
 
 /// The sentence's subject country: a mention among its first five words ("Kim Jong Un has
@@ -446,8 +458,14 @@ mod tests {
         let r = relative_scope(s, &(0..s.len()), &d).unwrap();
         assert_eq!(
             &s[r],
-            " especially amid the war in Ukraine, which began in February 2022."
+            " amid the war in Ukraine, which began in February 2022."
         );
+        // A long list before the antecedent is not part of it.
+        let s =
+            "It was signed by Chile and Peru at the close of the summit, which opened on Monday.";
+        let d = s.find("Monday").unwrap()..s.len() - 1;
+        let r = relative_scope(s, &(0..s.len()), &d).unwrap();
+        assert_eq!(&s[r], " the close of the summit, which opened on Monday.");
         assert!(relative_scope("They met on 3 May.", &(0..18), &(11..17)).is_none());
     }
 
