@@ -114,7 +114,12 @@ fn load(args: &CorpusArgs) -> Result<Corpus, String> {
         pub_dates: args.pub_dates.clone(),
         corrections,
     };
-    pipeline::load(&args.paths, &opts, &Progress::default()).map_err(|e| e.to_string())
+    let corpus =
+        pipeline::load(&args.paths, &opts, &Progress::default()).map_err(|e| e.to_string())?;
+    for p in &corpus.problems {
+        eprintln!("dateline: {p}");
+    }
+    Ok(corpus)
 }
 
 fn event_json(c: &Corpus, e: &Event) -> serde_json::Value {

@@ -11,8 +11,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Environment variable that overrides the data directory (tests, portable installs).
-pub const DATA_DIR_ENV: &str = "DATELINE_DATA_DIR";
+pub use crate::paths::DATA_DIR_ENV;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Store {
@@ -54,11 +53,7 @@ pub fn event_key(e: &Event) -> String {
 impl Corrections {
     /// The app's data directory: `$DATELINE_DATA_DIR`, else the platform data dir.
     pub fn data_dir() -> Option<PathBuf> {
-        if let Some(d) = std::env::var_os(DATA_DIR_ENV) {
-            return Some(PathBuf::from(d));
-        }
-        directories::ProjectDirs::from("org", "dateline", "dateline")
-            .map(|p| p.data_dir().to_path_buf())
+        crate::paths::data_dir()
     }
 
     pub fn default_path() -> Option<PathBuf> {

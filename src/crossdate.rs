@@ -188,7 +188,7 @@ fn infer_one(
 ) -> Option<DatedEvidence> {
     // Relative date expressions in the article, tagged without a reference date.
     let tags = crate::timex::tag(&a.text, None);
-    let mentions = Gazetteer::builtin().find(&a.text);
+    let mentions = Gazetteer::active().find(&a.text);
     let mut probes = Vec::new();
     for t in tags.iter().filter(|t| t.resolution != Resolution::Absolute) {
         let Some(p) = a.paragraph_at(t.start) else {

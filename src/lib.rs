@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod gui;
 pub mod ingest;
 pub mod model;
+pub mod paths;
 pub mod pipeline;
 pub mod pubdate;
 pub mod timeline;

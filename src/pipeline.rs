@@ -121,6 +121,9 @@ pub fn load(
     let articles: Vec<Article> = per_file.into_iter().flatten().collect();
     let mut corpus = analyze(articles, opts);
     corpus.problems = walked.problems;
+    if let Some(p) = Gazetteer::user_files_problem() {
+        corpus.problems.push(p.to_string());
+    }
     Ok(corpus)
 }
 
@@ -149,7 +152,7 @@ fn analyze_article(id: ArticleId, article: &mut Article, user: Option<NaiveDate>
 fn extract_events(id: ArticleId, article: &mut Article) -> Vec<Event> {
     let reference = article.pub_date.as_ref().map(|p| p.date);
     let timexes = crate::timex::tag(&article.text, reference);
-    let mentions = Gazetteer::builtin().find(&article.text);
+    let mentions = Gazetteer::active().find(&article.text);
     article
         .problems
         .retain(|p| !p.message.starts_with(UNPLACED));

@@ -291,3 +291,43 @@ fn corpus_folder_is_never_written() {
         "Title\nChile and Peru met on 4 April 2019.\n"
     );
 }
+
+#[test]
+fn user_gazetteer_files_extend_the_built_in_lists() {
+    let dir = corpus(&[(
+        "a.txt",
+        "Harbour news\ndate 2022-03-04\nOfficials in Bergen Harbour said on Thursday that the port would reopen.\n",
+    )]);
+    let data = tempfile::tempdir().unwrap();
+    let run_with = |data: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_dateline"))
+            .env("DATELINE_DATA_DIR", data)
+            .args(["events", "--json", dir.path().to_str().unwrap()])
+            .output()
+            .unwrap()
+    };
+    let before = json_lines(&run_with(data.path()));
+    assert_eq!(before[0]["countries"], serde_json::json!([]));
+    std::fs::create_dir_all(data.path().join("gazetteer")).unwrap();
+    std::fs::write(
+        data.path().join("gazetteer/capitals-local.tsv"),
+        "# my additions\nNO\tBergen Harbour\n",
+    )
+    .unwrap();
+    let after = json_lines(&run_with(data.path()));
+    assert_eq!(after[0]["countries"], serde_json::json!(["NO"]));
+    // A broken user file is reported and the built-in lists still work.
+    std::fs::write(
+        data.path().join("gazetteer/countries-bad.tsv"),
+        "ZZZ\tNowhere\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("DATELINE_DATA_DIR", data.path())
+        .args(["articles", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("user gazetteer files not used"), "{err}");
+}

@@ -142,6 +142,55 @@ impl Gazetteer {
         })
     }
 
+    /// The gazetteer the pipeline uses: the built-in files plus the user's own
+    /// `<data dir>/gazetteer/*.tsv` (see README), read once. If a user file is broken the
+    /// built-in lists are used and [`Gazetteer::user_files_problem`] says why.
+    pub fn active() -> &'static Gazetteer {
+        Self::active_with_problem().0
+    }
+
+    /// Why the user's gazetteer files were not used, if they were not.
+    pub fn user_files_problem() -> Option<&'static str> {
+        Self::active_with_problem().1.as_deref()
+    }
+
+    fn active_with_problem() -> &'static (&'static Gazetteer, Option<String>) {
+        static ACTIVE: OnceLock<(&'static Gazetteer, Option<String>)> = OnceLock::new();
+        ACTIVE.get_or_init(|| {
+            let files = crate::paths::user_gazetteer_dir()
+                .and_then(|dir| std::fs::read_dir(dir).ok())
+                .map(|entries| {
+                    let mut files: Vec<(String, String)> = entries
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+                        .filter_map(|p| {
+                            let name = p.file_name()?.to_string_lossy().to_string();
+                            Some((name, std::fs::read_to_string(&p).ok()?))
+                        })
+                        .collect();
+                    files.sort();
+                    files
+                })
+                .unwrap_or_default();
+            if files.is_empty() {
+                return (Self::builtin(), None);
+            }
+            let refs: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(n, c)| (n.as_str(), c.as_str()))
+                .collect();
+            match Self::with_user_files(&refs) {
+                // Leaked once per process: the gazetteer lives as long as the program.
+                Ok(g) => (&*Box::leak(Box::new(g)), None),
+                Err(e) => (
+                    Self::builtin(),
+                    Some(format!("user gazetteer files not used: {e}")),
+                ),
+            }
+        })
+    }
+
     /// The built-in files followed by `user` files (later rows override earlier ones).
     pub fn with_user_files(user: &[(&str, &str)]) -> Result<Gazetteer, String> {
         let all: Vec<(&str, &str)> = BUILTIN_SOURCES.iter().chain(user).copied().collect();

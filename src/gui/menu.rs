@@ -265,7 +265,7 @@ fn country_filter(ui: &mut egui::Ui, app: &mut DatelineApp) {
 
 /// "Japan · JP", or the bare code for places the gazetteer cannot name.
 pub fn country_label(c: CountryCode) -> String {
-    match Gazetteer::builtin().name(c) {
+    match Gazetteer::active().name(c) {
         Some(n) => format!("{n} · {c}"),
         None => c.to_string(),
     }

@@ -23,7 +23,7 @@ use crate::model::CountryCode;
 
 /// The label of a country lane: "Japan · JP" (the code alone when the name is unknown).
 pub fn lane_label(code: CountryCode) -> String {
-    match crate::gazetteer::Gazetteer::builtin().name(code) {
+    match crate::gazetteer::Gazetteer::active().name(code) {
         Some(name) if !name.is_empty() => format!("{name} · {code}"),
         _ => code.as_str().to_string(),
     }
