@@ -135,7 +135,7 @@ fn event_json(c: &Corpus, e: &Event) -> serde_json::Value {
         "precision": crate::events::precision_name(e.span.precision),
         "countries": e.countries,
         "date_source": e.date_source.as_str(),
-        "confidence": (e.confidence * 100.0).round() / 100.0,
+        "confidence": round2(e.confidence),
         "note": e.note,
         "timex": e.timex_value,
         "cluster": e.cluster,
@@ -143,6 +143,11 @@ fn event_json(c: &Corpus, e: &Event) -> serde_json::Value {
         "conflicting_dates": cluster.is_some_and(|k| k.conflicting_dates),
         "hidden": e.hidden,
     })
+}
+
+/// Two decimals, computed in f64 so JSON shows 0.85 rather than 0.8500000238418579.
+fn round2(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }
 
 fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io::Result<()> {
@@ -207,7 +212,7 @@ fn print_articles(out: &mut impl Write, c: &Corpus, as_json: bool) -> std::io::R
                 "title": a.title,
                 "pub_date": pd.map(|p| p.date.to_string()),
                 "pub_date_source": pd.map(|p| p.source.as_str()),
-                "pub_date_confidence": pd.map(|p| (p.confidence * 100.0).round() / 100.0),
+                "pub_date_confidence": pd.map(|p| round2(p.confidence)),
                 "pub_date_note": pd.map(|p| p.note.as_str()),
                 "modified_date": a.modified_date.as_ref().map(|p| p.date.to_string()),
                 "outlet": a.outlet,

@@ -17,34 +17,9 @@ use std::sync::OnceLock;
 /// it are `relative-to-publication`; below it they are `publication-date-inferred`.
 pub const FIRM: f32 = 0.8;
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// Month number from an English month name or common abbreviation ("Sept.", "September").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    // "Sept" and the three-letter forms are abbreviations; anything longer must be the full
-    // name ("Marc" is not a month).
-    (w.len() == 3 || w == "sept" || FULL[i] == w).then_some(i as u32 + 1)
+    crate::timex::month_number(word)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
