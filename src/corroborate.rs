@@ -29,6 +29,8 @@ pub const MIN_SHARED: usize = 2;
 /// Cap on comparisons per event per country in the sweep (bounds the cost of dense days and
 /// of year-long spans).
 pub const MAX_COMPARISONS: usize = 400;
+/// Spans longer than this (in days) are coarse: they group only with the identical span.
+pub const COARSE_DAYS: i32 = 31;
 
 /// Groups events that report the same happening; sets each event's `cluster` field and
 /// returns the clusters (ids 0..n in order of their first event, every event in exactly one
@@ -85,11 +87,24 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
         .map(|c| {
             let mut found = Vec::new();
             for a in c * CHUNK..((c + 1) * CHUNK).min(keyed.len()) {
-                let (key, _, a_end, ai) = keyed[a];
-                let limit = a_end.saturating_add(DATE_TOLERANCE_DAYS);
-                for &(bkey, b_start, _, bi) in keyed[a + 1..].iter().take(MAX_COMPARISONS) {
+                let (key, a_start, a_end, ai) = keyed[a];
+                // A span longer than a month ("in 2019", "the 1990s") only repeats the same
+                // span: compared with everything it overlaps it would cost hundreds of
+                // comparisons each and group unrelated happenings of the same year.
+                let a_coarse = a_end - a_start > COARSE_DAYS;
+                let limit = if a_coarse {
+                    a_start
+                } else {
+                    a_end.saturating_add(DATE_TOLERANCE_DAYS)
+                };
+                for &(bkey, b_start, b_end, bi) in keyed[a + 1..].iter().take(MAX_COMPARISONS) {
                     if bkey != key || b_start > limit {
                         break;
+                    }
+                    if (a_coarse || b_end - b_start > COARSE_DAYS)
+                        && (a_start, a_end) != (b_start, b_end)
+                    {
+                        continue;
                     }
                     let (ai, bi) = (ai as usize, bi as usize);
                     // Two dates in one sentence ("from Monday to Friday") are different
@@ -511,6 +526,30 @@ mod tests {
             clusters[0].events[0], 1,
             "equal confidence: the single day leads"
         );
+    }
+
+    #[test]
+    fn year_spans_group_only_with_the_same_year() {
+        let year = DateSpan {
+            start: d(2019, 1, 1),
+            end: d(2019, 12, 31),
+            precision: Precision::Year,
+        };
+        let (mut events, arts) = setup(
+            &MISSILE,
+            &[year, day(2019, 5, 3), year],
+            &[&["KP"], &["KP"], &["KP"]],
+        );
+        let clusters = cluster(&mut events, &arts);
+        assert_eq!(
+            events[0].cluster, events[2].cluster,
+            "same year, same wording"
+        );
+        assert_ne!(
+            events[0].cluster, events[1].cluster,
+            "a year is not a day within it"
+        );
+        assert_eq!(clusters.len(), 2);
     }
 
     #[test]
