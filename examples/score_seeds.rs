@@ -38,7 +38,9 @@ fn main() {
         if a == "--pub-date" {
             let v = it.next().map(String::as_str).unwrap_or("");
             match v.rsplit_once('=').and_then(|(f, d)| {
-                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().map(|d| (f.to_string(), d))
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| (f.to_string(), d))
             }) {
                 Some(p) => pub_dates.push(p),
                 None => {
