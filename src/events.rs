@@ -383,8 +383,14 @@ pub fn extract(
                     hidden: false,
                 });
             }
+            // What a later sentence without countries refers back to: this sentence's
+            // subject when it opens with one ("Japan's coast guard said …, with officers
+            // from four other countries" → Japan), else every country it names.
             if !sentence_spans.is_empty() {
-                context = codes(&sentence_spans);
+                context = match subject(text, &sentence, &sentence_spans) {
+                    Some(c) => vec![c],
+                    None => codes(&sentence_spans),
+                };
             }
         }
     }
