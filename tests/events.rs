@@ -66,12 +66,27 @@ fn a_sentence_without_countries_takes_those_it_refers_back_to() {
         .iter()
         .find(|e| phrase(&c, e).contains("Thursday"))
         .unwrap();
-    assert_eq!(codes(e), vec!["CN", "JP"]);
+    // "The ministry" is the subject of the sentence before: Japan's, not China's.
+    assert_eq!(codes(e), vec!["JP"]);
     assert!(e.note.contains("preceding sentence"));
     assert!(
         e.country_spans.is_empty(),
         "nothing to highlight in the sentence itself"
     );
+}
+
+#[test]
+fn without_a_subject_every_country_of_the_sentence_before_is_referred_to() {
+    let c = corpus(&[(
+        "talks.txt",
+        "Talks\ndate 2022-11-04\nAfter long delays, negotiators from Chile and Peru met in Lima.\n\nThe talks ended on Thursday.\n",
+    )]);
+    let e = c
+        .events
+        .iter()
+        .find(|e| phrase(&c, e).contains("Thursday"))
+        .unwrap();
+    assert_eq!(codes(e), vec!["CL", "PE"]);
 }
 
 #[test]
