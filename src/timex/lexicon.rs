@@ -114,6 +114,9 @@ pub enum W {
     That,
     Christmas,
     Thanksgiving,
+    /// "Election Day": the US general election, first Tuesday after the first Monday of
+    /// November.
+    Election,
     Halloween,
     Eve,
     New,
@@ -151,6 +154,8 @@ pub enum W {
     /// Present-tense schedule verbs ("meets", "resumes", "begins"): in news a present
     /// tense event with a weekday is a scheduled one ("talks resume Monday").
     Sched,
+    /// "planning", "preparing": future only as "planning to" (not "strategy planning").
+    Planning,
 }
 
 /// What a word means to the tagger.
@@ -456,6 +461,7 @@ fn build() -> Map {
         ("that", That),
         ("christmas", Christmas),
         ("thanksgiving", Thanksgiving),
+        ("election", Election),
         ("halloween", Halloween),
         ("eve", Eve),
         ("new", New),
@@ -486,6 +492,8 @@ fn build() -> Map {
         ("scheduled", Expected),
         ("planned", Expected),
         ("plans", Expected),
+        ("planning", Planning),
+        ("preparing", Planning),
         ("plan", Expected),
         ("slated", Expected),
         ("upcoming", Expected),

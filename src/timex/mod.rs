@@ -310,6 +310,14 @@ fn tense_before(text: &str, t: &[Tok], s: usize) -> Option<(Tense, bool)> {
                     return Some((Tense::Future, false));
                 }
             }
+            // "as soon as trading opened Monday": the verb inside the "as soon as"
+            // clause is past in form only.
+            if x == Tense::Past
+                && t[j].lex.is_none()
+                && (j.saturating_sub(3)..j).any(|k| matches!(t[k].lex, Some(Lex::Word(W::Soon))))
+            {
+                return Some((Tense::Future, false));
+            }
             let weak = matches!(t[j].lex, Some(Lex::Word(W::Until)));
             return Some((x, weak));
         }
@@ -353,8 +361,8 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
         Some(Lex::Word(W::Will | W::Would | W::Shall | W::Ll | W::Going | W::Expected)) => {
             Some(Tense::Future)
         }
-        // "is to resume", "are to meet": an arrangement
-        Some(Lex::Word(W::Is)) => {
+        // "is to resume", "are to meet": an arrangement; "were planning to drive"
+        Some(Lex::Word(W::Is | W::Planning)) => {
             matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
                 .then_some(Tense::Future)
         }

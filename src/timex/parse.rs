@@ -343,6 +343,7 @@ impl<'a> P<'a> {
                         | Expr::MonthRel { .. }
                         | Expr::Set(_)
                         | Expr::Thanksgiving(_)
+                        | Expr::ElectionDay
                         | Expr::Time { .. }
                 ) && m.end.is_none();
                 Some(if keep_the { Cand { s: i, ..m } } else { m })
@@ -359,6 +360,18 @@ impl<'a> P<'a> {
                 let after_of_for = i > 0 && matches!(self.w(i - 1), Some(Of | For));
                 let possessive = self.p(i + 1, b'\'') && self.word_is(i + 2, "s");
                 if after_of_for && (possessive || (w == Tomorrow && self.ends_clause(i + 1))) {
+                    return None;
+                }
+                // "USA Today", "This is VOA Today": a capitalised "Today" right after a
+                // capitalised name is a title.
+                let title = w == Today
+                    && self.cap(i)
+                    && i > 0
+                    && !self.t[i].nl
+                    && self.t[i - 1].kind == Kind::Word
+                    && self.cap(i - 1)
+                    && self.lex(i - 1).is_none();
+                if title {
                     return None;
                 }
                 let n = match w {
@@ -487,6 +500,21 @@ impl<'a> P<'a> {
                 let m = match self.w(i + 1) {
                     Some(This | Last | Next) => self.rel_led(i + 1, false)?,
                     Some(That) => self.that_unit(i + 1)?,
+                    // "earlier in the year", "later in the month": the period last talked
+                    // about (the reference one when none was); "later in the day" is
+                    // seldom annotated.
+                    Some(In) if self.is(i + 2, The) => {
+                        let u = self.unit(i + 3)?;
+                        if !matches!(u, Unit::Week | Unit::Month | Unit::Year) {
+                            return None;
+                        }
+                        let x = Expr::AnchorShift {
+                            n: 0,
+                            unit: u,
+                            gran: u,
+                        };
+                        return c(i, i + 4, x);
+                    }
                     _ => return None,
                 };
                 matches!(m.x, Expr::RefShift { .. } | Expr::AnchorShift { .. })
@@ -574,6 +602,9 @@ impl<'a> P<'a> {
                     i + 1
                 };
                 c(i, e, Expr::Thanksgiving(None))
+            }
+            Election if self.cap(i) && self.cap(i + 1) && self.unit(i + 1) == Some(Unit::Day) => {
+                c(i, i + 2, Expr::ElectionDay)
             }
             New if self.cap(i) => {
                 // New Year's Day / Eve
@@ -1268,11 +1299,17 @@ impl<'a> P<'a> {
                 k += 1;
             }
             let mut end_day = None;
-            if (self.p(k, b'-') || matches!(self.w(k), Some(W::To | W::Through | W::Until)))
+            // "April 24 and 25": two days read as a range, so both are placed (but not
+            // "May 3 and 40 others").
+            let and = self.is(k, W::And)
+                && self.lone_num(k + 1)
+                && self.unit(k + 2).is_none()
+                && self.units(k + 2).is_none();
+            if (self.p(k, b'-') || and || matches!(self.w(k), Some(W::To | W::Through | W::Until)))
                 && !(self.p(k, b'-') && !self.adj(k) && self.adj(k + 1))
             {
                 if let Some((d2, nd)) = self.n(k + 1) {
-                    if nd <= 2 && d2 > d && d2 <= 31 {
+                    if nd <= 2 && d2 > d && d2 <= 31 && (!and || d2 - d <= 7) {
                         end_day = Some(d2);
                         k += 2;
                     }
@@ -1409,6 +1446,14 @@ impl<'a> P<'a> {
                     p: YP::S(s),
                 },
             );
+        }
+        if self.cap(i)
+            && self.is(i + 1, W::Of)
+            && self.cap(i + 2)
+            && self.lex(i + 2).is_none()
+            && !self.prep_before(i)
+        {
+            return None; // "the ``Spring of Life'' rallies": a name
         }
         if s == 2 && self.word_is(i, "fall") {
             // "fall" the verb/noun: a season only after "in the", "this", "last", ...

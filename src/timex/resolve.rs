@@ -121,6 +121,8 @@ pub enum Expr {
     /// "the quarter", "the latest quarter": the quarter most recently reported on.
     ReportQuarter,
     Thanksgiving(Option<i32>),
+    /// "Election Day" (US): the year is picked like a month named without one.
+    ElectionDay,
     Time {
         day: Option<Box<Expr>>,
         tod: Tod,
@@ -335,6 +337,12 @@ fn weekday_date(r: NaiveDate, w: u32, rel: Rel, tense: Tense) -> Option<NaiveDat
         },
     };
     r.checked_add_signed(Duration::days(off))
+}
+
+/// The Tuesday after the first Monday of November.
+fn election_day(y: i32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Mon, 1)?
+        .checked_add_signed(Duration::days(1))
 }
 
 fn thanksgiving(y: i32) -> Option<NaiveDate> {
@@ -665,6 +673,14 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                     }),
                 )
             }
+        },
+        Expr::ElectionDay => match r {
+            Some(r) => {
+                let y = pick_year(r, 11, Some(5), cx.tense);
+                let d = election_day(y)?;
+                out(fmt_day(d), Reference, day_anchor(d))
+            }
+            None => unres("XXXX-11"),
         },
         Expr::Thanksgiving(y) => match (y, r) {
             (Some(y), _) => {

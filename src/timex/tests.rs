@@ -155,6 +155,13 @@ const CASES: &[(&str, &str, &str)] = &[
         "New Year's Day=2024-01-01",
     ),
     ("2023-09-14", "at Thanksgiving", "Thanksgiving=2023-11-23"),
+    // Election Day: the Tuesday after the first Monday of November
+    (
+        "2024-09-14",
+        "Voters go to the polls on Election Day. The election day rush.",
+        "Election Day=2024-11-05",
+    ),
+    ("2023-12-20", "He lost on Election Day.", "Election Day=2023-11-07"),
     (
         "2023-09-14",
         "on Wed., Sept. 13",
@@ -266,11 +273,68 @@ const CASES: &[(&str, &str, &str)] = &[
         "Tuesday morning=2023-09-12",
     ),
     ("2023-09-14", "on Friday night", "Friday night=2023-09-08"),
+    // two days joined by "and" form a range; a count after "and" does not
+    (
+        "2023-09-14",
+        "the summit on April 24 and 25, 1999",
+        "April 24 and 25, 1999=1999-04-24..1999-04-25",
+    ),
+    (
+        "2023-09-14",
+        "killed on May 3 and 40 others hurt",
+        "May 3=2023-05-03",
+    ),
+    (
+        "2023-09-14",
+        "on May 3 and 4 days later",
+        "May 3=2023-05-03 | 4 days later=2023-05-07",
+    ),
     ("2023-09-14", "as early as Tuesday", "Tuesday=2023-09-19"),
     (
         "2023-09-14",
         "the talks, set to resume as soon as Monday",
         "Monday=2023-09-18",
+    ),
+    // "planning to" looks ahead; the noun "planning" says nothing
+    (
+        "2023-09-14",
+        "Protesters were planning to drive to the airport on Monday.",
+        "Monday=2023-09-18",
+    ),
+    (
+        "2023-09-14",
+        "The planning board Monday approved the budget.",
+        "Monday=2023-09-11",
+    ),
+    // a past-form verb inside "as soon as" still looks ahead
+    (
+        "2023-09-14",
+        "It will buy shares as soon as trading opened Monday.",
+        "Monday=2023-09-18",
+    ),
+    ("2023-09-14", "He was hired Monday.", "Monday=2023-09-11"),
+    // a capitalised season before "of" and a name is a title, not a date
+    (
+        "2023-09-14",
+        "the ``Spring of Life'' rallies; in the Spring of 1999",
+        "the Spring of 1999=1999-SP",
+    ),
+    // a capitalised "Today" after a name is a title
+    (
+        "2023-09-14",
+        "He told USA Today on Monday that today was fine. Today, it rains.",
+        "Monday=2023-09-11 | today=2023-09-14 | Today=2023-09-14",
+    ),
+    // "earlier in the year": the year last talked about, else the reference year
+    (
+        "2023-09-14",
+        "Sales were delayed earlier in the year. It came later in the day.",
+        "earlier in the year=2023",
+    ),
+    (
+        "2023-09-14",
+        "In 2019 it opened; earlier in the year it had hired staff.",
+        "2019=2019 | earlier in the year=2019",
     ),
     // months without a year, by tense
     ("2023-09-14", "The law passed in March.", "March=2023-03"),
