@@ -155,8 +155,12 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
     }
     // Named after the middle of the view: the left edge often sits in the margin before
     // the first event.
+    // A January tick already says the year (and the middle of a multi-year view would
+    // name just one of them), so month steps need no corner label then.
+    let years_labelled = matches!(labeled, Step::Months(_)) && ticks.iter().any(|t| t.major);
     let context = date_of(((a + b) / 2.0).floor() as i64).and_then(|d| match labeled {
         Step::Years(_) => None,
+        Step::Months(_) if years_labelled => None,
         Step::Months(_) | Step::MonthsLong => Some(year_label(d.year())),
         Step::MonthDays(_) | Step::Days => Some(format!(
             "{} {}",
@@ -332,6 +336,14 @@ mod tests {
         assert!(!ax.ticks.iter().find(|t| t.label == "2021").unwrap().major);
         assert!(!ax.minor.is_empty(), "quarters or months as minor lines");
         assert_no_overlap(&v, &ax);
+    }
+
+    #[test]
+    fn no_corner_label_when_januaries_show_the_years() {
+        let v = view_of(ymd(2020, 1, 1), ymd(2024, 6, 1), 1400.0);
+        let ax = axis(&v, 1400.0, px);
+        assert!(labels(&ax).contains(&"2021"), "{:?}", labels(&ax));
+        assert!(ax.context.is_none(), "{:?}", ax.context);
     }
 
     #[test]
