@@ -12,76 +12,12 @@
 
 use dateline::ingest::decode::decode;
 use dateline::ingest::html::read_html;
-use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
-fn tokens(s: &str) -> Vec<&str> {
-    // Python's \w: Unicode letters, digits, marks, and the underscore.
-    let is_w = |c: char| c.is_alphanumeric() || c == '_' || is_mark(c);
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        match (is_w(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push(&s[st..i]);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        out.push(&s[st..]);
-    }
-    out
-}
-
-/// Combining marks common in the benchmark's languages (Python's \w includes them).
-fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A
-        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31..=0x0E3A | 0x3099..=0x309A)
-}
-
-fn shingles<'a>(toks: &[&'a str]) -> HashMap<Vec<&'a str>, usize> {
-    let mut m = HashMap::new();
-    let n = 4;
-    let count = toks.len().saturating_sub(n - 1).max(1);
-    for i in 0..count {
-        let end = (i + n).min(toks.len());
-        *m.entry(toks[i.min(end)..end].to_vec()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// (precision, recall) of one page.
-fn score(truth: &str, pred: &str) -> (f64, f64, bool) {
-    let (tt, pt) = (tokens(truth), tokens(pred));
-    let (ts, ps) = (shingles(&tt), shingles(&pt));
-    let mut tp = 0usize;
-    for (k, &c) in &ps {
-        tp += c.min(ts.get(k).copied().unwrap_or(0));
-    }
-    let fp = ps.values().sum::<usize>() - tp;
-    let fn_ = ts.values().sum::<usize>() - tp;
-    let total = (tp + fp + fn_) as f64;
-    let (tp, fp, fn_) = (tp as f64 / total, fp as f64 / total, fn_ as f64 / total);
-    let p = if fp == 0.0 && fn_ == 0.0 {
-        1.0
-    } else if tp + fp > 0.0 {
-        tp / (tp + fp)
-    } else {
-        0.0
-    };
-    let r = if fp == 0.0 && fn_ == 0.0 {
-        1.0
-    } else if tp + fn_ > 0.0 {
-        tp / (tp + fn_)
-    } else {
-        0.0
-    };
-    (p, r, tt == pt)
-}
+#[path = "common/shingle_score.rs"]
+mod shingle_score;
+use shingle_score::score;
 
 /// `println!` that stops quietly when the reader goes away (`| head`).
 macro_rules! say {

@@ -120,6 +120,18 @@ fn correction_survives_restart_and_rename_and_corpus_is_untouched() {
     assert!(store.exists());
 }
 
+/// The event a correction key names: the article's content hash plus the key within it.
+fn event_by_key<'a>(
+    c: &'a dateline::model::Corpus,
+    hash: &str,
+    key: &str,
+) -> &'a dateline::model::Event {
+    c.events
+        .iter()
+        .find(|e| event_key(e) == key && c.articles[e.article as usize].content_hash == hash)
+        .expect("the corrected event is still there")
+}
+
 #[test]
 fn hidden_event_and_event_date_apply_and_undo() {
     let root = tempfile::tempdir().unwrap();
@@ -142,28 +154,16 @@ fn hidden_event_and_event_date_apply_and_undo() {
     let mut corrections = Corrections::default();
     corrections.hide_event(&hash, &key);
     apply_corrections(&mut c, &corrections);
-    let e = c
-        .events
-        .iter()
-        .find(|e| event_key(e) == key && c.articles[e.article as usize].content_hash == hash)
-        .unwrap();
+    let e = event_by_key(&c, &hash, &key);
     assert!(e.hidden);
     corrections.undo();
     apply_corrections(&mut c, &corrections);
-    let e = c
-        .events
-        .iter()
-        .find(|e| event_key(e) == key && c.articles[e.article as usize].content_hash == hash)
-        .unwrap();
+    let e = event_by_key(&c, &hash, &key);
     assert!(!e.hidden);
     let span = dateline::model::DateSpan::day(d("2021-05-27"));
     corrections.set_event_date(&hash, &key, span);
     apply_corrections(&mut c, &corrections);
-    let e = c
-        .events
-        .iter()
-        .find(|e| event_key(e) == key && c.articles[e.article as usize].content_hash == hash)
-        .unwrap();
+    let e = event_by_key(&c, &hash, &key);
     assert_eq!(e.span, span);
     assert_eq!(e.date_source.as_str(), "user");
     assert_eq!(e.confidence, 1.0);
