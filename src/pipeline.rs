@@ -238,24 +238,31 @@ fn correct_events(corpus: &mut Corpus, corrections: &Corrections) {
 pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
     // Which articles need their events rebuilt: a different publication date, or events
     // touched by a correction before or now (so that undo restores the extracted values).
-    let dirty: Vec<bool> =
-        corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let user = corrections.pub_date(&a.content_hash);
-                let was_user = a.pub_date.as_ref().map(|p| p.source)
-                    == Some(crate::model::PubDateSource::User);
-                let now = match user {
-                    Some(d) => a.pub_date.as_ref().map(|p| p.date) != Some(d) || !was_user,
-                    None => was_user,
-                };
-                now || corpus.events.iter().any(|e| {
-                    e.article as usize == i && (e.hidden || e.date_source == DateSource::User)
-                }) || corrections_touch(corrections, a)
-            })
-            .collect();
+    // Articles with an event the user hid or re-dated, found in one pass over the events
+    // (a per-article scan would be quadratic in the corpus on every correction).
+    let mut touched = vec![false; corpus.articles.len()];
+    for e in corpus
+        .events
+        .iter()
+        .filter(|e| e.hidden || e.date_source == DateSource::User)
+    {
+        touched[e.article as usize] = true;
+    }
+    let dirty: Vec<bool> = corpus
+        .articles
+        .iter()
+        .zip(touched)
+        .map(|(a, touched)| {
+            let user = corrections.pub_date(&a.content_hash);
+            let was_user =
+                a.pub_date.as_ref().map(|p| p.source) == Some(crate::model::PubDateSource::User);
+            let now = match user {
+                Some(d) => a.pub_date.as_ref().map(|p| p.date) != Some(d) || !was_user,
+                None => was_user,
+            };
+            now || touched || corrections.has_event_corrections(&a.content_hash)
+        })
+        .collect();
     if !dirty.iter().any(|d| *d) {
         return;
     }
@@ -279,10 +286,6 @@ pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
     kept.sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
     corpus.events = kept;
     settle(corpus, corrections);
-}
-
-fn corrections_touch(c: &Corrections, a: &Article) -> bool {
-    c.has_event_corrections(&a.content_hash)
 }
 
 #[cfg(test)]
