@@ -193,11 +193,7 @@ fn bench_child(name: &str, dir: &str) {
     totals.sort();
     let median = totals[totals.len() / 2].as_secs_f64();
     let (p, r) = (sum_p / n, sum_r / n);
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let f1 = shingle_score::f1(p, r);
     println!(
         "RESULT {p:.3} {r:.3} {f1:.3} {:.3} {:.1} {panics} {errors} {}",
         exact as f64 / n,

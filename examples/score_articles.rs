@@ -125,11 +125,7 @@ fn main() {
     }
     let n = rows.len().max(1) as f64;
     let (p, r) = (sum_p / n, sum_r / n);
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let f1 = shingle_score::f1(p, r);
     say!(
         "pages {}  precision {p:.3}  recall {r:.3}  F1 {f1:.3}  accuracy {:.3}",
         rows.len(),

@@ -54,19 +54,19 @@ pub fn score(truth: &str, pred: &str) -> (f64, f64, bool) {
     let fn_ = ts.values().sum::<usize>() - tp;
     let total = (tp + fp + fn_) as f64;
     let (tp, fp, fn_) = (tp as f64 / total, fp as f64 / total, fn_ as f64 / total);
-    let p = if fp == 0.0 && fn_ == 0.0 {
-        1.0
-    } else if tp + fp > 0.0 {
-        tp / (tp + fp)
-    } else {
-        0.0
-    };
-    let r = if fp == 0.0 && fn_ == 0.0 {
-        1.0
-    } else if tp + fn_ > 0.0 {
-        tp / (tp + fn_)
-    } else {
-        0.0
-    };
+    // A page where both texts are empty (or identical) is perfect on both counts.
+    let perfect = fp == 0.0 && fn_ == 0.0;
+    let ratio = |a: f64, b: f64| if a + b > 0.0 { a / (a + b) } else { 0.0 };
+    let p = if perfect { 1.0 } else { ratio(tp, fp) };
+    let r = if perfect { 1.0 } else { ratio(tp, fn_) };
     (p, r, tt == pt)
+}
+
+/// F1 of mean precision and recall, as the benchmark defines it.
+pub fn f1(p: f64, r: f64) -> f64 {
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
