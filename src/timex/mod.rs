@@ -174,6 +174,7 @@ fn tag_block(
             closed: cand.s > 0
                 && matches!(toks[cand.s - 1].lex, Some(Lex::Word(W::Ended)))
                 && toks[cand.s - 1].len() == 5,
+            bound_past: bound_past(text, toks, cand.s),
         };
         let Some(o) = resolve::resolve(&cand.x, &cx) else {
             i += 1;
@@ -310,6 +311,15 @@ fn tense_before(text: &str, t: &[Tok], s: usize) -> Option<(Tense, bool)> {
                     return Some((Tense::Future, false));
                 }
             }
+            // "to be published in": a participle after "to be" looks ahead.
+            if x == Tense::Past
+                && t[j].lex.is_none()
+                && j > 1
+                && is_be(text, &t[j - 1])
+                && matches!(t[j - 2].lex, Some(Lex::Word(W::To)))
+            {
+                return Some((Tense::Future, false));
+            }
             // "as soon as trading opened Monday": the verb inside the "as soon as"
             // clause is past in form only.
             if x == Tense::Past
@@ -323,6 +333,31 @@ fn tense_before(text: &str, t: &[Tok], s: usize) -> Option<(Tense, bool)> {
         }
     }
     None
+}
+
+/// A past-tense verb right before the phrase, or before its preposition: "left on
+/// Sept. 12", "was killed March 3", "died in May".
+fn bound_past(text: &str, t: &[Tok], s: usize) -> bool {
+    let mut j = s;
+    if j > 0 && matches!(t[j - 1].lex, Some(Lex::Word(W::On | W::In))) {
+        j -= 1;
+    }
+    if j == 0 || t[j].nl {
+        return false;
+    }
+    let v = j - 1;
+    if marker(t, v) != Some(Tense::Past) || matches!(t[v].lex, Some(Lex::Word(W::Ended))) {
+        return false;
+    }
+    // "to be published in", "should be paid on": a participle after "be" is no past.
+    let be = v > 0 && is_be(text, &t[v - 1]);
+    // "will be held on", "would have ended in": not past after an auxiliary.
+    !be && !matches!(tense_before(text, t, v + 1), Some((Tense::Future, _)))
+}
+
+fn is_be(text: &str, t: &Tok) -> bool {
+    text.get(t.start..t.end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("be") || w.eq_ignore_ascii_case("being"))
 }
 
 fn sentence_end(t: &[Tok], j: usize) -> bool {

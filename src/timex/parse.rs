@@ -112,13 +112,11 @@ impl<'a> P<'a> {
             }
             Kind::Word => match t.lex {
                 Some(l) => self.word_led(i, l),
-                None => {
-                    if t.len() == 1 && self.s(i) == "Q" {
-                        self.q_quarter(i)
-                    } else {
-                        None
-                    }
-                }
+                None => match (t.len(), self.s(i)) {
+                    (1, "Q") => self.q_quarter(i),
+                    (1, "H") => self.h_half(i),
+                    _ => None,
+                },
             },
         }
     }
@@ -297,6 +295,25 @@ impl<'a> P<'a> {
                 let short = self.word_is(j, "short") && self.word_is(j + 1, "term");
                 if (near || short) && !self.p(j + 2, b'-') {
                     return c(i, j + 2, Expr::Ref("FUTURE_REF"));
+                }
+                // "the day after tomorrow", "the day before yesterday"
+                if self.unit(j) == Some(Unit::Day) {
+                    let n = match (self.w(j + 1), self.w(j + 2)) {
+                        (Some(After), Some(Tomorrow)) => 2,
+                        (Some(Before), Some(Yesterday)) => -2,
+                        _ => 0,
+                    };
+                    if n != 0 {
+                        return c(
+                            i,
+                            j + 3,
+                            Expr::RefShift {
+                                n,
+                                unit: Unit::Day,
+                                gran: Unit::Day,
+                            },
+                        );
+                    }
                 }
                 if let Some(Lex::DecadeW(d)) = self.lex(j) {
                     return c(i, j + 1, Expr::Decade(190 + d as i32));
@@ -537,7 +554,24 @@ impl<'a> P<'a> {
                 if self.unit(k) == Some(Unit::Year) {
                     k += 1;
                 }
-                if let Some(y) = self.year4(k) {
+                // "FY2023", "FY23": a year glued to the abbreviation
+                let glued = match self.n(k) {
+                    Some((v, nd))
+                        if self.t[i].len() == 2
+                            && self.adj(k)
+                            && !(self.adj(k + 1)
+                                && self.t.get(k + 1).is_some_and(|t| t.kind != Kind::Punct)) =>
+                    {
+                        match nd {
+                            2 if v < 70 => Some(2000 + v as i32),
+                            2 => Some(1900 + v as i32),
+                            4 if (1900..=2099).contains(&v) => Some(v as i32),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                if let Some(y) = glued.or_else(|| self.year4(k)) {
                     if let Some(m) = self.ord_after_year(i, k + 1, y) {
                         return Some(m);
                     }
@@ -595,6 +629,30 @@ impl<'a> P<'a> {
                     d: Some(31),
                 },
             ),
+            Easter if self.cap(i) => {
+                // "Easter Sunday", "Easter Monday", "Easter week"; not "Easter Island" nor
+                // "the Easter Rising" (a capitalised name follows).
+                let (e, off) = match self.lex(i + 1) {
+                    Some(Lex::Weekday(7)) => (i + 2, 0),
+                    Some(Lex::Weekday(1)) => (i + 2, 1),
+                    _ if self.unit(i + 1) == Some(Unit::Day) => (i + 2, 0),
+                    _ if self.cap(i + 1)
+                        && self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word) =>
+                    {
+                        return None
+                    }
+                    _ => (i + 1, 0),
+                };
+                let (e, y) = match self.year_after(e) {
+                    Some((e2, y)) => (e2, Some(y)),
+                    None => (e, None),
+                };
+                let day = Expr::Easter { y, off };
+                if off == 0 && e == i + 1 && self.unit(e) == Some(Unit::Week) && !self.cap(e) {
+                    return c(i, e + 1, Expr::WeekOf(Box::new(day)));
+                }
+                c(i, e, day)
+            }
             Thanksgiving if self.cap(i) => {
                 let e = if self.unit(i + 1) == Some(Unit::Day) {
                     i + 2
@@ -989,7 +1047,15 @@ impl<'a> P<'a> {
 
     /// "three days", "two years ago", "two days later", "a month and a half ago".
     fn count_led(&self, i: usize) -> Option<Cand> {
-        let (k, n, u, half, hyph) = self.count_unit(i)?;
+        let (mut k, n, u, half, hyph) = self.count_unit(i)?;
+        // "“a month and a half” ago": a closing quote between the quoted amount and the
+        // word that places it.
+        let quoted = self.adj(k)
+            && (self.p(k, b'"') || self.p(k, b'\''))
+            && matches!(self.w(k + 1), Some(W::Ago | W::Later | W::Earlier));
+        if quoted {
+            k += 1;
+        }
         if self.is(k, W::Old) || (self.p(k, b'-') && self.is(k + 1, W::Old)) {
             return None; // ages
         }
@@ -1184,6 +1250,24 @@ impl<'a> P<'a> {
             None => (i + 2, None),
         };
         c(i, e, Expr::YearPart { y, p: YP::Q(q) })
+    }
+
+    /// "H1 2024", "H2 of 2023": a half, only with its year ("H1" alone is too often
+    /// something else: a visa, a flu strain).
+    fn h_half(&self, i: usize) -> Option<Cand> {
+        let (h, nd) = self.n(i + 1)?;
+        if !self.adj(i + 1) || nd != 1 || !(1..=2).contains(&h) || self.adj(i + 2) {
+            return None;
+        }
+        let (e, y) = self.year_after(i + 2)?;
+        c(
+            i,
+            e,
+            Expr::YearPart {
+                y: Some(y),
+                p: YP::H(h),
+            },
+        )
     }
 
     /// A four-digit year at `i` that reads as a year.
@@ -1543,6 +1627,20 @@ impl<'a> P<'a> {
             colon = true;
             k += 2;
         }
+        // "10.30am", "7.45 p.m." (British): the dot reads as a clock only before am/pm.
+        let dotted = !colon
+            && self.p(k, b'.')
+            && self.adj(k)
+            && self.adj(k + 1)
+            && self.n(k + 1).is_some_and(|(m, nd2)| nd2 == 2 && m < 60)
+            && (matches!(self.w(k + 2), Some(W::Am | W::Pm))
+                || ((self.word_is(k + 2, "a") || self.word_is(k + 2, "p"))
+                    && self.p(k + 3, b'.')
+                    && self.word_is(k + 4, "m")));
+        if dotted {
+            mi = self.n(k + 1).map_or(0, |(m, _)| m);
+            k += 2;
+        }
         let mut ampm = None;
         if let Some(W::Am | W::Pm) = self.w(k) {
             ampm = Some(self.is(k, W::Pm));
@@ -1666,6 +1764,29 @@ impl<'a> P<'a> {
         }
         if let Some(m) = self.numeric_date(i, v, nd) {
             return Some(m);
+        }
+        // "0600 GMT", "1430 UTC": wire-service clock times, only with their zone; not the
+        // conversion in "10:35 a.m. (0735 GMT)", which repeats the time before it.
+        let converted = i > 0 && self.p(i - 1, b'(');
+        if nd == 4
+            && v % 100 < 60
+            && v / 100 < 24
+            && !converted
+            && self.is(i + 1, W::Tz)
+            && self.cap(i + 1)
+        {
+            let (e, day) = match self.day_core(i + 2) {
+                Some((e, d)) => (e, Some(Box::new(d))),
+                None => (i + 2, None),
+            };
+            return c(
+                i,
+                e,
+                Expr::Time {
+                    day,
+                    tod: Tod::Clock(v / 100, v % 100),
+                },
+            );
         }
         if nd <= 2 {
             if let Some(m) = self.time_led(i) {

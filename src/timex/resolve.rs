@@ -121,6 +121,11 @@ pub enum Expr {
     /// "the quarter", "the latest quarter": the quarter most recently reported on.
     ReportQuarter,
     Thanksgiving(Option<i32>),
+    /// Easter Sunday (Western churches) shifted by `off` days ("Easter Monday" +1).
+    Easter {
+        y: Option<i32>,
+        off: i32,
+    },
     /// "Election Day" (US): the year is picked like a month named without one.
     ElectionDay,
     Time {
@@ -153,6 +158,10 @@ pub struct Ctx {
     /// The phrase follows "ended" ("the year ended Jan. 31"): a period already closed, so
     /// a day stated without a year is not after the reference date.
     pub closed: bool,
+    /// A past-tense verb governs the phrase directly ("left on Sept. 12", "died March
+    /// 3"): the date is what happened, not something scheduled, so it is not after the
+    /// reference date.
+    pub bound_past: bool,
 }
 
 /// The quarter a report is about: the last one named, else the one before the reference
@@ -349,6 +358,25 @@ fn thanksgiving(y: i32) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Thu, 4)
 }
 
+/// Western Easter Sunday: the anonymous Gregorian computus (Meeus/Jones/Butcher).
+pub(crate) fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month as u32, day as u32)
+}
+
 /// Resolves one expression.
 pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
     use Resolution::*;
@@ -366,7 +394,11 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 (None, Some(r)) => {
                     let y = pick_year(r, *m, *d, cx.tense);
                     let after = ymd(y, *m, d.unwrap_or(1)).is_some_and(|x| x > r);
-                    (if cx.closed && after { y - 1 } else { y }, Reference)
+                    // A day later than the reference by more than a time zone can explain.
+                    let ahead =
+                        ymd(y, *m, d.unwrap_or(1)).is_some_and(|x| x > r + Duration::days(1));
+                    let back = (cx.closed && after) || (cx.bound_past && ahead);
+                    (if back { y - 1 } else { y }, Reference)
                 }
                 (None, None) => {
                     return Some(match d {
@@ -682,6 +714,15 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             }
             None => unres("XXXX-11"),
         },
+        Expr::Easter { y, off } => {
+            let (y, res) = match (y, r) {
+                (Some(y), _) => (*y, Absolute),
+                (None, Some(r)) => (pick_year(r, 4, Some(10), cx.tense), Reference),
+                (None, None) => return Some(unres("XXXX-XX-XX")),
+            };
+            let d = easter(y)?.checked_add_signed(Duration::days(*off as i64))?;
+            out(fmt_day(d), res, day_anchor(d))
+        }
         Expr::Thanksgiving(y) => match (y, r) {
             (Some(y), _) => {
                 let d = thanksgiving(*y)?;

@@ -793,6 +793,69 @@ const CASES: &[(&str, &str, &str)] = &[
         "In London at mid-afternoon yesterday, shares rose. By mid afternoon, they fell.",
         "mid-afternoon yesterday=2023-09-13TAF | mid afternoon=2023-09-13TAF",
     ),
+    // a past verb that governs a day stated without a year: what happened, not a plan
+    (
+        "2024-06-20",
+        "He left on Sept. 12. She died Sept. 12.",
+        "Sept. 12=2023-09-12 | Sept. 12=2023-09-12",
+    ),
+    (
+        "2024-06-20",
+        "The board declared a dividend payable Sept. 12. The rules, to be published in September, are strict.",
+        "Sept. 12=2024-09-12 | September=2024-09",
+    ),
+    (
+        "2024-06-20",
+        "It will be held on Sept. 12. It was held on June 19.",
+        "Sept. 12=2024-09-12 | June 19=2024-06-19",
+    ),
+    (
+        "2024-06-20",
+        "He leaves the day after tomorrow; she left the day before yesterday.",
+        "the day after tomorrow=2024-06-22 | the day before yesterday=2024-06-18",
+    ),
+    (
+        "2024-06-20",
+        "Sales rose in H1 2024 and fell in H2 of 2023. The H1N1 strain and an H1 visa.",
+        "H1 2024=2024-H1 | H2 of 2023=2023-H2",
+    ),
+    (
+        "2024-06-20",
+        "Profit fell in FY2023 and will rise in FY25; FY 2022 was flat.",
+        "FY2023=2023 | FY25=2025 | FY 2022=2022",
+    ),
+    // Easter: 2024-03-31, 2019-04-21, 2000-04-23 (ISO week 16)
+    (
+        "2024-06-20",
+        "At Easter he left. On Easter Monday 2019 she came back.",
+        "Easter=2024-03-31 | Easter Monday 2019=2019-04-22",
+    ),
+    (
+        "2000-04-17",
+        "Protesters prayed as Easter week began. Easter Island and the Easter Rising are names.",
+        "Easter week=2000-W16",
+    ),
+    (
+        "2024-02-10",
+        "The 2008 Easter Sunday service; Easter 2025 is late.",
+        "2008=2008 | Easter Sunday=2024-03-31 | Easter 2025=2025-04-20",
+    ),
+    // clock times as wire services write them
+    (
+        "2024-06-20",
+        "Shelling began at 0600 GMT and stopped at 10.30am; talks ended at 7.45 p.m. sharp.",
+        "0600 GMT=2024-06-20T06:00 | 10.30am=2024-06-20T10:30 | 7.45 p.m.=2024-06-20T19:45",
+    ),
+    (
+        "2024-06-20",
+        "It struck at 10:35 a.m. (0735 GMT). A ticket cost 10.30 euros; the 1430 flight left.",
+        "10:35 a.m.=2024-06-20T10:35",
+    ),
+    (
+        "2023-09-15",
+        "Weapons were supplied “a month and a half” ago.",
+        "a month and a half” ago=2023-08",
+    ),
 ];
 
 #[test]
