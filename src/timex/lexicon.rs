@@ -531,6 +531,7 @@ fn build() -> Map {
         ("saw", Was),
         ("killed", Was),
         ("died", Was),
+        ("ran", Was),
         ("fled", Was),
         ("shot", Was),
         ("struck", Was),

@@ -1683,7 +1683,13 @@ impl<'a> P<'a> {
         if self.is(k, W::Tz) && self.cap(k) {
             k += 1;
         }
-        let (e, day) = match self.day_core(k) {
+        // "9 a.m. local time on Tuesday" (the zone words only with the day after them)
+        let local = self.word_is(k, "local") && self.word_is(k + 1, "time");
+        let found = match local.then(|| self.day_core(k + 2)).flatten() {
+            Some(x) => Some(x),
+            None => self.day_core(k),
+        };
+        let (e, day) = match found {
             Some((e, d)) => (e, Some(Box::new(d))),
             None => (k, None),
         };

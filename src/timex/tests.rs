@@ -856,6 +856,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "Weapons were supplied “a month and a half” ago.",
         "a month and a half” ago=2023-08",
     ),
+    (
+        "2024-06-20",
+        "Talks ran Sept. 12-13. He spoke at 9 a.m. local time on Tuesday, then at 5 p.m. local time.",
+        "Sept. 12-13=2023-09-12..2023-09-13 | 9 a.m. local time on Tuesday=2024-06-18T09:00 | 5 p.m.=2024-06-18T17:00",
+    ),
 ];
 
 #[test]
