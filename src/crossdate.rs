@@ -253,10 +253,11 @@ fn infer_one(
         .collect();
     tries.sort_unstable();
     tries.dedup();
-    // Score each publication date by the agreement it produces: every (relative date, firm
-    // event) pair that lands on the same day adds its wording similarity, so a date on which
-    // two firm articles agree beats one matched by a single article.
-    let mut best: Option<(f32, usize, NaiveDate)> = None;
+    // Score each publication date by the agreement it produces: each relative date adds the
+    // wording similarity of the best firm event that lands on the same day. One probe counts
+    // once, so a date is not preferred just because more firm articles cover that story;
+    // the number of agreeing pairs only breaks ties.
+    let mut scored: Vec<(f32, usize, usize, NaiveDate)> = Vec::new(); // (score, pairs, probes, date)
     for d in tries {
         if dateline_md.is_some_and(|(m, day)| (d.month(), d.day()) != (m, day)) {
             continue;
@@ -272,8 +273,8 @@ fn infer_one(
         if far {
             continue;
         }
-        let mut score = 0.0;
-        let mut probes_hit = HashSet::new();
+        let mut best_per_probe: HashMap<usize, f32> = HashMap::new();
+        let mut pairs = 0;
         for &(pi, fi) in &candidates {
             let start = probes[pi].start;
             let Some(t) = resolved.iter().find(|t| t.start == start) else {
@@ -283,24 +284,58 @@ fn infer_one(
                 continue;
             };
             if span.start == firm[fi].day && span.end == firm[fi].day {
-                score += similarity(&probes[pi].words, &firm[fi].words);
-                probes_hit.insert(pi);
+                let sim = similarity(&probes[pi].words, &firm[fi].words);
+                let b = best_per_probe.entry(pi).or_insert(0.0);
+                *b = b.max(sim);
+                pairs += 1;
             }
         }
-        // Ties go to the earliest date: news is published soon after what it reports.
-        if score > best.map_or(0.0, |b| b.0) + 1e-6 {
-            best = Some((score, probes_hit.len(), d));
+        let score: f32 = best_per_probe.values().sum();
+        if score > 0.0 {
+            scored.push((score, pairs, best_per_probe.len(), d));
         }
     }
-    let (_, n, date) = best?;
-    let confidence = if n >= 2 { 0.6 } else { 0.45 };
+    // Ties go to the earliest date: news is published soon after what it reports.
+    let mut best: Option<(f32, usize, usize, NaiveDate)> = None;
+    for &x in &scored {
+        let better = match best {
+            None => true,
+            Some(b) => x.0 > b.0 + 1e-6 || ((x.0 - b.0).abs() <= 1e-6 && x.1 > b.1),
+        };
+        if better {
+            best = Some(x);
+        }
+    }
+    let (score, _, n, date) = best?;
+    // The same story can fit a quite different date (two summits of the same leaders a year
+    // apart): then the corpus cannot decide, and the date stays weak and says why.
+    let rival = scored
+        .iter()
+        .filter(|x| (x.3 - date).num_days().abs() > 2 * WINDOW_DAYS && x.0 >= 0.75 * score)
+        .fold(None::<(f32, NaiveDate)>, |acc, x| match acc {
+            Some(b) if b.0 + 1e-6 >= x.0 => Some(b), // the earliest of equals
+            _ => Some((x.0, x.3)),
+        })
+        .map(|x| x.1);
+    let (confidence, note) = match rival {
+        Some(r) => (
+            0.3,
+            format!(
+                "inferred from {n} event(s) shared with firmly dated articles, but the text fits {r} about as well: check the date"
+            ),
+        ),
+        None => (
+            if n >= 2 { 0.6 } else { 0.45 },
+            format!(
+                "inferred from {n} event(s) shared with firmly dated articles: the earliest publication date under which they coincide"
+            ),
+        ),
+    };
     Some(DatedEvidence {
         date,
         source: PubDateSource::Corpus,
         confidence,
-        note: format!(
-            "inferred from {n} event(s) shared with firmly dated articles: the earliest publication date under which they coincide"
-        ),
+        note,
     })
 }
 
