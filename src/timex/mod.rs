@@ -174,7 +174,9 @@ fn tag_block(
             closed: cand.s > 0
                 && matches!(toks[cand.s - 1].lex, Some(Lex::Word(W::Ended)))
                 && toks[cand.s - 1].len() == 5,
-            bound_past: bound_past(text, toks, cand.s),
+            // only a day or month without a year can move
+            bound_past: matches!(cand.x, Expr::Date { y: None, .. })
+                && bound_past(text, toks, cand.s),
         };
         let Some(o) = resolve::resolve(&cand.x, &cx) else {
             i += 1;
