@@ -296,6 +296,25 @@ impl Provenance {
     }
 }
 
+/// Is byte `at` inside a quotation that opened in the same paragraph (curly quotes
+/// balanced, or an odd number of straight double quotes before it)?
+fn in_quotation(text: &str, para_start: usize, at: usize) -> bool {
+    let Some(before) = text.get(para_start..at) else {
+        return false;
+    };
+    let mut depth = 0i32;
+    let mut straight = 0;
+    for c in before.chars() {
+        match c {
+            '“' | '«' => depth += 1,
+            '”' | '»' => depth = (depth - 1).max(0),
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    depth > 0 || straight % 2 == 1
+}
+
 /// Mentions inside `r` (mentions are sorted by start).
 fn mentions_in(mentions: &[Mention], r: &Range<usize>) -> Vec<CountrySpan> {
     let from = mentions.partition_point(|m| m.start < r.start);
@@ -358,6 +377,16 @@ pub fn extract(
                         countries.push(c);
                         countries.sort_unstable();
                     }
+                }
+                if t.resolution == Resolution::Reference
+                    && in_quotation(text, para.range.start, t.start)
+                {
+                    // "“The treaty we signed today …,” Putin said": the speaker's today,
+                    // which is the publication day only if the words were said that day.
+                    note.push_str(
+                        "; inside a quotation: relative to when it was said, which may be before publication",
+                    );
+                    confidence *= 0.6;
                 }
                 if countries.is_empty() && !context.is_empty() {
                     countries = context.clone();

@@ -175,3 +175,31 @@ fn one_happening_in_three_articles_is_one_cluster_with_three_sources() {
         "same day and country, different happening"
     );
 }
+
+#[test]
+fn today_inside_a_quotation_is_the_speakers_day_and_says_so() {
+    let c = corpus(&[(
+        "pact.txt",
+        " date 2024-06-20  Harbour Ledger\nPact signed\n\
+         On Wednesday, Chile and Peru signed a trade pact. \u{201c}The pact we signed today opens markets,\u{201d} the Chilean president said.\n\
+         Peru's minister said today that talks with Chile would continue.\n\
+         \"We are ready today,\" Peru's negotiator said.\n",
+    )]);
+    let todays: Vec<&Event> = c
+        .events
+        .iter()
+        .filter(|e| phrase(&c, e) == "today")
+        .collect();
+    assert_eq!(todays.len(), 3);
+    for e in &todays {
+        assert_eq!(e.span.start, d("2024-06-20"));
+    }
+    let quoted: Vec<bool> = todays
+        .iter()
+        .map(|e| e.note.contains("inside a quotation"))
+        .collect();
+    assert_eq!(quoted, vec![true, false, true]);
+    assert!(todays[0].confidence < Event::FIRM && todays[0].is_uncertain());
+    assert!(todays[1].confidence >= Event::FIRM);
+    assert!(todays[2].confidence < Event::FIRM);
+}
