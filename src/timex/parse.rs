@@ -1680,15 +1680,21 @@ impl<'a> P<'a> {
                 }
             }
         }
+        self.clock_at(i, k, h, mi)
+    }
+
+    /// A clock time `h:mi` read from token `i`, whose words end before `k`: an optional
+    /// zone, then an optional day ("3 p.m. EST Tuesday", "9 a.m. local time on Tuesday").
+    fn clock_at(&self, i: usize, mut k: usize, h: u32, mi: u32) -> Option<Cand> {
         if self.is(k, W::Tz) && self.cap(k) {
             k += 1;
         }
-        // "9 a.m. local time on Tuesday" (the zone words only with the day after them)
+        // "local time" only with the day after it
         let local = self.word_is(k, "local") && self.word_is(k + 1, "time");
-        let found = match local.then(|| self.day_core(k + 2)).flatten() {
-            Some(x) => Some(x),
-            None => self.day_core(k),
-        };
+        let found = local
+            .then(|| self.day_core(k + 2))
+            .flatten()
+            .or_else(|| self.day_core(k));
         let (e, day) = match found {
             Some((e, d)) => (e, Some(Box::new(d))),
             None => (k, None),
@@ -1781,18 +1787,7 @@ impl<'a> P<'a> {
             && self.is(i + 1, W::Tz)
             && self.cap(i + 1)
         {
-            let (e, day) = match self.day_core(i + 2) {
-                Some((e, d)) => (e, Some(Box::new(d))),
-                None => (i + 2, None),
-            };
-            return c(
-                i,
-                e,
-                Expr::Time {
-                    day,
-                    tod: Tod::Clock(v / 100, v % 100),
-                },
-            );
+            return self.clock_at(i, i + 1, v / 100, v % 100);
         }
         if nd <= 2 {
             if let Some(m) = self.time_led(i) {

@@ -393,10 +393,10 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 (Some(y), _) => (*y, Absolute),
                 (None, Some(r)) => {
                     let y = pick_year(r, *m, *d, cx.tense);
-                    let after = ymd(y, *m, d.unwrap_or(1)).is_some_and(|x| x > r);
+                    let first = ymd(y, *m, d.unwrap_or(1));
+                    let after = first.is_some_and(|x| x > r);
                     // A day later than the reference by more than a time zone can explain.
-                    let ahead =
-                        ymd(y, *m, d.unwrap_or(1)).is_some_and(|x| x > r + Duration::days(1));
+                    let ahead = first.is_some_and(|x| x > r + Duration::days(1));
                     let back = (cx.closed && after) || (cx.bound_past && ahead);
                     (if back { y - 1 } else { y }, Reference)
                 }
