@@ -1,15 +1,14 @@
 //! Corrections persist outside the corpus, survive a restart and a folder rename, move every
 //! relative date of the article at once, and never touch the corpus folder.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::{d, load_paths};
 use dateline::corrections::{event_key, Corrections};
 use dateline::pipeline::{apply_corrections, load, LoadOptions, Progress};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
 
 /// Every file under `dir` with its bytes, by relative path.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -136,12 +135,7 @@ fn event_by_key<'a>(
 fn hidden_event_and_event_date_apply_and_undo() {
     let root = tempfile::tempdir().unwrap();
     write_corpus(root.path());
-    let mut c = load(
-        &[root.path().to_path_buf()],
-        &LoadOptions::default(),
-        &Progress::default(),
-    )
-    .unwrap();
+    let mut c = load_paths(&[root.path().to_path_buf()]);
     let dated = c
         .events
         .iter()
@@ -174,12 +168,7 @@ fn cli_applies_stored_corrections_unless_told_not_to() {
     let root = tempfile::tempdir().unwrap();
     write_corpus(root.path());
     let data = tempfile::tempdir().unwrap();
-    let c = load(
-        &[root.path().to_path_buf()],
-        &LoadOptions::default(),
-        &Progress::default(),
-    )
-    .unwrap();
+    let c = load_paths(&[root.path().to_path_buf()]);
     let a = c
         .articles
         .iter()

@@ -2,26 +2,11 @@
 //! that reports what a dated one reports takes its date from it, and says so; when the same
 //! story fits two dates far apart, the inferred date stays weak and names the other one.
 
-use chrono::{Datelike, NaiveDate};
+mod common;
+
+use chrono::Datelike;
+use common::{corpus, d};
 use dateline::model::{Corpus, PubDateSource};
-use dateline::pipeline::{load, LoadOptions, Progress};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn corpus(files: &[(&str, &str)]) -> Corpus {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    load(
-        &[dir.path().to_path_buf()],
-        &LoadOptions::default(),
-        &Progress::default(),
-    )
-    .unwrap()
-}
 
 fn article<'a>(c: &'a Corpus, name: &str) -> &'a dateline::model::Article {
     c.articles

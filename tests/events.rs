@@ -2,26 +2,10 @@
 //! happenings, countries referred back to, boilerplate that must stay silent, and one
 //! happening reported by several articles becoming one cluster.
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{corpus, d};
 use dateline::model::{Corpus, Event};
-use dateline::pipeline::{load, LoadOptions, Progress};
-
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn corpus(files: &[(&str, &str)]) -> Corpus {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    load(
-        &[dir.path().to_path_buf()],
-        &LoadOptions::default(),
-        &Progress::default(),
-    )
-    .unwrap()
-}
 
 fn codes(e: &Event) -> Vec<&str> {
     e.countries.iter().map(|c| c.as_str()).collect()

@@ -50,6 +50,21 @@ fn harness(config_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, DatelineA
         .build_eframe(move |cc| DatelineApp::new(cc, config, paths))
 }
 
+/// The hand-written corpus loaded into an app with its own settings folder; the two
+/// folders (settings, corpus) live as long as the caller keeps them.
+fn loaded() -> (
+    Harness<'static, DatelineApp>,
+    tempfile::TempDir,
+    tempfile::TempDir,
+) {
+    let corpus = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    write_corpus(corpus.path());
+    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
+    wait_loaded(&mut h);
+    (h, config, corpus)
+}
+
 /// Runs frames until the background load is over (bounded).
 fn wait_loaded(h: &mut Harness<'_, DatelineApp>) {
     let t = Instant::now();
@@ -76,11 +91,7 @@ fn event_with_phrase(app: &DatelineApp, phrase: &str) -> u32 {
 
 #[test]
 fn opens_paths_and_shows_lanes_and_source() {
-    let corpus = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    write_corpus(corpus.path());
-    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
-    wait_loaded(&mut h);
+    let (mut h, _config, _corpus) = loaded();
 
     let app = h.state();
     assert_eq!(app.corpus.articles.len(), 2);
@@ -163,11 +174,7 @@ fn dropped_folder_loads_through_open_paths() {
 
 #[test]
 fn setting_pub_date_moves_relative_event_and_undo_restores() {
-    let corpus = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    write_corpus(corpus.path());
-    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
-    wait_loaded(&mut h);
+    let (mut h, config, _corpus) = loaded();
 
     let id = event_with_phrase(h.state(), "yesterday");
     assert_eq!(
@@ -220,11 +227,7 @@ fn setting_pub_date_moves_relative_event_and_undo_restores() {
 
 #[test]
 fn hide_event_removes_it_from_the_list() {
-    let corpus = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    write_corpus(corpus.path());
-    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
-    wait_loaded(&mut h);
+    let (mut h, _config, _corpus) = loaded();
     let id = event_with_phrase(h.state(), "2023-09-30");
     let before = h.state().event_list.rows().len();
     h.state_mut().sel.selected = Some(id);
@@ -497,11 +500,7 @@ fn event_date_spans_follow_the_chosen_precision() {
 
 #[test]
 fn setting_an_event_date_through_the_panel() {
-    let corpus = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    write_corpus(corpus.path());
-    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
-    wait_loaded(&mut h);
+    let (mut h, _config, _corpus) = loaded();
     let id = event_with_phrase(h.state(), "2023-09-30");
     h.state_mut().sel.selected = Some(id);
     h.run_steps(2);

@@ -1,7 +1,9 @@
 //! Publication-date evidence, one hand-written fixture per kind (tests/fixtures/pubdate,
 //! with the expected date and source in expected.tsv).
 
-use dateline::pipeline::{load, LoadOptions, Progress};
+mod common;
+
+use common::load_paths;
 use std::path::Path;
 
 fn fixtures() -> std::path::PathBuf {
@@ -22,12 +24,7 @@ fn every_evidence_kind_gives_the_expected_date_and_source() {
             continue;
         }
         let (file, want_date, want_source) = (cols[0], cols[1], cols[2]);
-        let corpus = load(
-            &[dir.join(file)],
-            &LoadOptions::default(),
-            &Progress::default(),
-        )
-        .unwrap();
+        let corpus = load_paths(&[dir.join(file)]);
         let a = &corpus.articles[0];
         let pd = a.pub_date.as_ref();
         if want_date == "-" {
@@ -49,11 +46,8 @@ fn every_evidence_kind_gives_the_expected_date_and_source() {
 #[test]
 fn inferred_years_are_marked_as_less_sure_than_stated_ones() {
     let dir = fixtures();
-    let opts = LoadOptions::default();
     let get = |f: &str| {
-        load(&[dir.join(f)], &opts, &Progress::default())
-            .unwrap()
-            .articles[0]
+        load_paths(&[dir.join(f)]).articles[0]
             .pub_date
             .clone()
             .unwrap()

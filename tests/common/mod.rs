@@ -1,0 +1,27 @@
+//! Helpers shared by the integration tests: dates, and loading a corpus the way the app
+//! does (default options, no corrections).
+#![allow(dead_code)] // each test binary uses its own subset
+
+use chrono::NaiveDate;
+use dateline::model::Corpus;
+use dateline::pipeline::{load, LoadOptions, Progress};
+use std::path::PathBuf;
+
+pub fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Loads files and folders with the default options.
+pub fn load_paths(paths: &[PathBuf]) -> Corpus {
+    load(paths, &LoadOptions::default(), &Progress::default()).unwrap()
+}
+
+/// Writes `(name, text)` files into a fresh folder and loads it (the folder is removed
+/// afterwards; the corpus keeps the text).
+pub fn corpus(files: &[(&str, &str)]) -> Corpus {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    load_paths(&[dir.path().to_path_buf()])
+}
