@@ -91,7 +91,7 @@ fn thread_cpu(wall: Instant) -> Duration {
     wall.elapsed()
 }
 
-// ---- scorer (copied from score_articles.rs) ----
+// ---- scorer and pages (shared with score_articles.rs) ----
 
 #[path = "common/shingle_score.rs"]
 mod shingle_score;
@@ -132,27 +132,12 @@ fn run_isolated(name: &str, bytes: &[u8], stack: usize) -> (Outcome, Duration) {
 }
 
 fn load(dir: &str) -> Vec<(Vec<u8>, String)> {
-    let gt_text = std::fs::read_to_string(format!("{dir}/ground-truth.json"))
-        .expect("ground-truth.json readable");
-    let gt: serde_json::Value = serde_json::from_str(&gt_text).expect("ground truth is JSON");
-    let gt = gt.as_object().expect("ground truth is an object");
-    let mut ids: Vec<&String> = gt.keys().collect();
-    ids.sort();
+    let (ids, gt) = shingle_score::ground_truth(dir);
     let mut pages = Vec::new();
     for id in ids {
-        let path = format!("{dir}/html/{id}.html.gz");
-        let mut raw = Vec::new();
-        let ok = std::fs::File::open(&path)
-            .map(|f| {
-                flate2::read::GzDecoder::new(f)
-                    .read_to_end(&mut raw)
-                    .is_ok()
-            })
-            .unwrap_or(false);
-        if !ok {
-            eprintln!("skipping unreadable {path}");
+        let Some(raw) = shingle_score::page_html(dir, &id) else {
             continue;
-        }
+        };
         let truth = gt[id.as_str()]["articleBody"].as_str().unwrap_or("");
         pages.push((raw, truth.to_string()));
     }

@@ -12,7 +12,7 @@
 
 use dateline::ingest::decode::decode;
 use dateline::ingest::html::read_html;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 #[path = "common/shingle_score.rs"]
@@ -55,12 +55,7 @@ fn main() {
         }
         i += 1;
     }
-    let gt_text = std::fs::read_to_string(format!("{dir}/ground-truth.json"))
-        .expect("ground-truth.json readable");
-    let gt: serde_json::Value = serde_json::from_str(&gt_text).expect("ground truth is JSON");
-    let gt = gt.as_object().expect("ground truth is an object");
-    let mut ids: Vec<&String> = gt.keys().collect();
-    ids.sort();
+    let (ids, gt) = shingle_score::ground_truth(&dir);
     let mut rows = Vec::new();
     let (mut sum_p, mut sum_r, mut exact) = (0.0, 0.0, 0usize);
     let mut t_all = Duration::ZERO;
@@ -73,19 +68,9 @@ fn main() {
                 continue;
             }
         }
-        let path = format!("{dir}/html/{id}.html.gz");
-        let Ok(f) = std::fs::File::open(&path) else {
-            eprintln!("missing {path}");
+        let Some(raw) = shingle_score::page_html(&dir, &id) else {
             continue;
         };
-        let mut raw = Vec::new();
-        if flate2::read::GzDecoder::new(f)
-            .read_to_end(&mut raw)
-            .is_err()
-        {
-            eprintln!("bad gzip {path}");
-            continue;
-        }
         bytes_total += raw.len();
         let t0 = Instant::now();
         let _ = std::hint::black_box(decode(&raw, true));

@@ -1,8 +1,41 @@
 //! The articles-bench scoring rule (its README): `\w+` tokens, 4-gram shingle multisets,
-//! per-page normalised TP/FP/FN. Shared by the examples that score extractors, so that every
-//! extractor is measured by exactly the same code.
+//! per-page normalised TP/FP/FN; and reading the benchmark folder. Shared by the examples
+//! that score extractors, so that every extractor is measured by exactly the same code on
+//! exactly the same pages.
 
 use std::collections::HashMap;
+use std::io::Read;
+
+/// The benchmark's ground truth (page id → `articleBody`, `url`, ...) and its ids in order.
+pub fn ground_truth(dir: &str) -> (Vec<String>, serde_json::Map<String, serde_json::Value>) {
+    let text = std::fs::read_to_string(format!("{dir}/ground-truth.json"))
+        .expect("ground-truth.json readable");
+    let gt: serde_json::Value = serde_json::from_str(&text).expect("ground truth is JSON");
+    let serde_json::Value::Object(gt) = gt else {
+        panic!("ground truth is not an object");
+    };
+    let mut ids: Vec<String> = gt.keys().cloned().collect();
+    ids.sort();
+    (ids, gt)
+}
+
+/// The saved page `id`, gunzipped; `None`, with a line on stderr, when it cannot be read.
+pub fn page_html(dir: &str, id: &str) -> Option<Vec<u8>> {
+    let path = format!("{dir}/html/{id}.html.gz");
+    let mut raw = Vec::new();
+    let ok = std::fs::File::open(&path)
+        .map(|f| {
+            flate2::read::GzDecoder::new(f)
+                .read_to_end(&mut raw)
+                .is_ok()
+        })
+        .unwrap_or(false);
+    if !ok {
+        eprintln!("skipping unreadable {path}");
+        return None;
+    }
+    Some(raw)
+}
 
 pub fn tokens(s: &str) -> Vec<&str> {
     // Python's \w: Unicode letters, digits, marks, and the underscore.
