@@ -295,28 +295,18 @@ fn infer_one(
             scored.push((score, pairs, best_per_probe.len(), d));
         }
     }
-    // Ties go to the earliest date: news is published soon after what it reports.
-    let mut best: Option<(f32, usize, usize, NaiveDate)> = None;
-    for &x in &scored {
-        let better = match best {
-            None => true,
-            Some(b) => x.0 > b.0 + 1e-6 || ((x.0 - b.0).abs() <= 1e-6 && x.1 > b.1),
-        };
-        if better {
-            best = Some(x);
-        }
-    }
-    let (score, _, n, date) = best?;
+    // Ties go to the earliest date: news is published soon after what it reports. Among
+    // equal scores, more agreeing pairs win.
+    let &(score, _, n, date) = earliest_best(scored.iter(), |x| (x.0, x.1))?;
     // The same story can fit a quite different date (two summits of the same leaders a year
     // apart): then the corpus cannot decide, and the date stays weak and says why.
-    let rival = scored
-        .iter()
-        .filter(|x| (x.3 - date).num_days().abs() > 2 * WINDOW_DAYS && x.0 >= 0.75 * score)
-        .fold(None::<(f32, NaiveDate)>, |acc, x| match acc {
-            Some(b) if b.0 + 1e-6 >= x.0 => Some(b), // the earliest of equals
-            _ => Some((x.0, x.3)),
-        })
-        .map(|x| x.1);
+    let rival = earliest_best(
+        scored
+            .iter()
+            .filter(|x| (x.3 - date).num_days().abs() > 2 * WINDOW_DAYS && x.0 >= 0.75 * score),
+        |x| (x.0, 0),
+    )
+    .map(|x| x.3);
     let (confidence, note) = match rival {
         Some(r) => (
             0.3,
@@ -337,6 +327,25 @@ fn infer_one(
         confidence,
         note,
     })
+}
+
+/// The first item with the largest key (score, tie-break); scores within 1e-6 are equal.
+fn earliest_best<'a, T>(
+    items: impl Iterator<Item = &'a T>,
+    key: impl Fn(&T) -> (f32, usize),
+) -> Option<&'a T> {
+    let mut best: Option<(&T, (f32, usize))> = None;
+    for x in items {
+        let k = key(x);
+        let better = match best {
+            None => true,
+            Some((_, b)) => k.0 > b.0 + 1e-6 || ((k.0 - b.0).abs() <= 1e-6 && k.1 > b.1),
+        };
+        if better {
+            best = Some((x, k));
+        }
+    }
+    best.map(|b| b.0)
 }
 
 #[cfg(test)]
