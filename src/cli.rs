@@ -274,6 +274,9 @@ fn timex(out: &mut impl Write, dct: Option<NaiveDate>, file: &PathBuf) -> CmdRes
             if let Some(e) = &t.end_value {
                 v["end_value"] = json!(e);
             }
+            if let Some(p) = &t.point {
+                v["point"] = json!(p);
+            }
             writeln!(out, "{v}")?;
         }
         Ok(())

@@ -12,7 +12,7 @@ use crate::model::{
     Article, ArticleId, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event,
     Precision,
 };
-use crate::timex::{Resolution, Timex, TimexType};
+use crate::timex::{Resolution, Timex};
 use std::ops::Range;
 
 /// Words after which a full stop does not end a sentence.
@@ -224,10 +224,7 @@ fn clauses(text: &str, sentence: Range<usize>, dates: &[Range<usize>]) -> Vec<Ra
 
 /// The calendar span of a date expression, ranges included; `None` if it cannot be placed.
 pub fn span_of_timex(t: &Timex) -> Option<DateSpan> {
-    if !matches!(t.kind, TimexType::Date | TimexType::Time) {
-        return None;
-    }
-    let start = crate::timex::span_of(&t.value)?;
+    let start = crate::timex::span_of(t.date_value()?)?;
     let Some(end_value) = &t.end_value else {
         return Some(start);
     };
@@ -398,9 +395,10 @@ pub fn extract(
                     paragraph: pi,
                     sentence: sentence.clone(),
                     date_range: t.start..t.end,
-                    timex_value: match &t.end_value {
-                        Some(e) => format!("{}/{}", t.value, e),
-                        None => t.value.clone(),
+                    timex_value: match (&t.end_value, t.date_value()) {
+                        (Some(e), _) => format!("{}/{}", t.value, e),
+                        (None, Some(v)) => v.to_string(),
+                        (None, None) => t.value.clone(),
                     },
                     span: *span,
                     countries,
@@ -430,9 +428,8 @@ pub fn extract(
 pub fn unplaced_count(timexes: &[Timex]) -> usize {
     timexes
         .iter()
-        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter(|t| t.resolution != Resolution::Absolute && span_of_timex(t).is_none())
-        .filter(|t| t.value.contains('X'))
+        .filter(|t| t.date_value().is_some_and(|v| v.contains('X')))
         .count()
 }
 

@@ -492,6 +492,8 @@ fn build() -> Map {
         ("ll", Ll),
         ("going", Going),
         ("expected", Expected),
+        ("expects", Expected),
+        ("expect", Expected),
         ("scheduled", Expected),
         ("planned", Expected),
         ("plans", Expected),

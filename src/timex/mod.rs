@@ -57,7 +57,22 @@ pub struct Timex {
     pub value: String,
     /// For ranges ("September 12-17", "from March to May 2021"): the end point's value.
     pub end_value: Option<String>,
+    /// For an amount of time counted from another date ("three days later", a DURATION
+    /// in TIMEX3): the date it leads to, which is what the timeline places.
+    pub point: Option<String>,
     pub resolution: Resolution,
+}
+
+impl Timex {
+    /// The date this expression places on a calendar: its value for a DATE or TIME, the
+    /// date it leads to for a counted amount ("three days later"), else nothing.
+    pub fn date_value(&self) -> Option<&str> {
+        match (&self.point, self.kind) {
+            (Some(p), _) => Some(p),
+            (None, TimexType::Date | TimexType::Time) => Some(&self.value),
+            _ => None,
+        }
+    }
 }
 
 pub use value::span_of;
@@ -212,6 +227,7 @@ fn tag_block(
             kind: o.kind,
             value: o.value,
             end_value,
+            point: o.point,
             resolution: o.res,
         });
         i = cand.e;
@@ -242,7 +258,14 @@ fn tense(text: &str, t: &[Tok], s: usize, e: usize) -> Tense {
         Some((x, _)) => x,
         // Sentence-initial dates ("In January, the company sold ...") take the tense of
         // the clause they introduce.
-        None => tense_after(text, t, e),
+        // Failing both, a verb further back in a long sentence ("rising to a high of $42
+        // in June from $29 in March"); further ahead measured worse.
+        None => match tense_after(text, t, e) {
+            Tense::Unknown => tense_before_within(text, t, s, FAR_BACK)
+                .map(|x| x.0)
+                .unwrap_or(Tense::Unknown),
+            x => x,
+        },
     }
 }
 
@@ -280,10 +303,17 @@ fn tense_after(text: &str, t: &[Tok], e: usize) -> Tense {
 /// The nearest tense marker before token `s` in the same sentence, and whether it was a
 /// weak one ("until").
 fn tense_before(text: &str, t: &[Tok], s: usize) -> Option<(Tense, bool)> {
+    tense_before_within(text, t, s, 12)
+}
+
+/// How far back `tense` looks when nothing near the phrase marks the tense (tokens).
+const FAR_BACK: usize = 20;
+
+fn tense_before_within(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense, bool)> {
     // The words before the phrase count first: in news the clause after a date is often
     // reported speech about something else ("said Friday it would ...").
     let mut j = s;
-    let lo = s.saturating_sub(12);
+    let lo = s.saturating_sub(reach);
     while j > lo {
         if t.get(j).is_some_and(|x| x.nl) {
             break;
@@ -330,11 +360,52 @@ fn tense_before(text: &str, t: &[Tok], s: usize) -> Option<(Tense, bool)> {
             {
                 return Some((Tense::Future, false));
             }
+            // "had been scheduled to expire at midnight Friday": a plan in the past perfect
+            // was for a day that has passed.
+            if x == Tense::Future
+                && matches!(t[j].lex, Some(Lex::Word(W::Expected)))
+                && (j.saturating_sub(3)..j).any(|k| {
+                    text.get(t[k].start..t[k].end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("had"))
+                })
+            {
+                return Some((Tense::Past, false));
+            }
+            // "decided to admit them in early March": the decision is past, the thing
+            // decided on may still be ahead, so the verb says nothing about the date.
+            if x == Tense::Past && t[j].lex.is_none() && looks_ahead_verb(text, t, j) {
+                return Some((Tense::Unknown, false));
+            }
             let weak = matches!(t[j].lex, Some(Lex::Word(W::Until)));
             return Some((x, weak));
         }
     }
     None
+}
+
+/// A past verb of deciding or promising followed by "to": what it governs is later than
+/// the verb ("agreed to meet", "vowed to return").
+fn looks_ahead_verb(text: &str, t: &[Tok], j: usize) -> bool {
+    const VERBS: [&str; 14] = [
+        "agreed",
+        "decided",
+        "voted",
+        "promised",
+        "pledged",
+        "vowed",
+        "threatened",
+        "offered",
+        "hoped",
+        "wanted",
+        "intended",
+        "proposed",
+        "aimed",
+        "prepared",
+    ];
+    matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
+        && text
+            .get(t[j].start..t[j].end)
+            .is_some_and(|w| VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// A past-tense verb right before the phrase, or before its preposition: "left on

@@ -262,6 +262,32 @@ impl<'a> P<'a> {
                 if self.is(y, Fiscal) {
                     y += 1;
                 }
+                // (not "the last half of the '80s", a half of something else)
+                if let Some((e, h)) = self.half_in_other_words(j) {
+                    match self.year_after(e) {
+                        Some((e, y)) => {
+                            return c(
+                                i,
+                                e,
+                                Expr::YearPart {
+                                    y: Some(y),
+                                    p: YP::H(h),
+                                },
+                            )
+                        }
+                        None if !self.is(e, Of) => {
+                            return c(
+                                i,
+                                e,
+                                Expr::YearPart {
+                                    y: None,
+                                    p: YP::H(h),
+                                },
+                            )
+                        }
+                        None => {}
+                    }
+                }
                 if self.unit(y) == Some(Unit::Year) {
                     if self.is(y + 1, Ended) {
                         return c(i, y + 1, Expr::Duration("P1Y".into()));
@@ -311,6 +337,21 @@ impl<'a> P<'a> {
                                 n,
                                 unit: Unit::Day,
                                 gran: Unit::Day,
+                            },
+                        );
+                    }
+                    // "the day before last Tuesday's hearing", "the day after Sept. 12"
+                    if let (Some(w @ (After | Before)), Some(b)) =
+                        (self.w(j + 1), self.day_base(j + 2))
+                    {
+                        let n = if w == After { 1 } else { -1 };
+                        return c(
+                            i,
+                            b.e,
+                            Expr::Shifted {
+                                base: Box::new(b.x),
+                                n,
+                                unit: Unit::Day,
                             },
                         );
                     }
@@ -368,9 +409,15 @@ impl<'a> P<'a> {
             Last | Next | This | Past | Previous | Coming | Following | Latest => {
                 self.rel_led(i, false)
             }
-            Current => self
-                .rel_led(i, false)
-                .or_else(|| c(i, i + 1, Expr::Ref("PRESENT_REF"))),
+            // "the then current price": current at a past time.
+            Current => self.rel_led(i, false).or_else(|| {
+                let then = i > 0 && self.word_is(i - 1, "then");
+                c(
+                    i,
+                    i + 1,
+                    Expr::Ref(if then { "PAST_REF" } else { "PRESENT_REF" }),
+                )
+            }),
             Today | Yesterday | Tomorrow => {
                 // "the people of tomorrow", "for today's youth": the present or future
                 // age in general, not a day.
@@ -1056,6 +1103,13 @@ impl<'a> P<'a> {
         if quoted {
             k += 1;
         }
+        // "a week or so ago": the hedge does not change the date.
+        if self.word_is(k, "or")
+            && self.word_is(k + 1, "so")
+            && matches!(self.w(k + 2), Some(W::Ago | W::Later | W::Earlier))
+        {
+            k += 2;
+        }
         if self.is(k, W::Old) || (self.p(k, b'-') && self.is(k + 1, W::Old)) {
             return None; // ages
         }
@@ -1064,6 +1118,10 @@ impl<'a> P<'a> {
         }
         if hyph {
             return c(i, k, Expr::Duration(dur(n, u, half)));
+        }
+        // "Islam will one day be ...", "could one day replace": some time ahead.
+        if u == Unit::Day && n == Some(1) && k == i + 2 && self.after_modal(i) {
+            return c(i, k, Expr::Ref("FUTURE_REF"));
         }
         let shift = |sign: i32| -> Option<Expr> {
             let n = n? as i32;
@@ -1086,6 +1144,13 @@ impl<'a> P<'a> {
                 Expr::RefShift { n, unit, gran } => Some(Expr::AnchorShift { n, unit, gran }),
                 _ => None,
             }
+        };
+        // TimeML marks "three days later" a duration; the date it leads to rides along.
+        let counted = |sign: i32| -> Option<Expr> {
+            Some(Expr::Counted {
+                dur: dur(n, u, half),
+                point: Box::new(anchored(sign)?),
+            })
         };
         if u == Unit::Year && !half && n.is_some() {
             let n = n.unwrap_or(1) as i32;
@@ -1120,20 +1185,18 @@ impl<'a> P<'a> {
                 Some(x) => c(i, k + 1, x),
                 None => c(i, k + 1, Expr::Ref("PAST_REF")),
             },
-            Some(W::Later) => match anchored(1) {
+            Some(W::Later) => match counted(1) {
                 Some(x) => c(i, k + 1, x),
                 None => c(i, k, Expr::Duration(dur(n, u, half))),
             },
-            Some(W::Earlier) => match anchored(-1) {
+            Some(W::Earlier) => match counted(-1) {
                 Some(x) => c(i, k + 1, x),
                 None => c(i, k, Expr::Duration(dur(n, u, half))),
             },
             Some(W::After | W::Before) if !self.ends_clause(k + 1) => {
                 // "two days after Sept. 12": shift an explicit day
                 let sign = if self.is(k, W::After) { 1 } else { -1 };
-                let base = self
-                    .parse_at(k + 1)
-                    .filter(|b| b.end.is_none() && matches!(b.x, Expr::Date { d: Some(_), .. }));
+                let base = self.day_base(k + 1);
                 match (base, shift(sign)) {
                     (Some(b), Some(Expr::RefShift { n, unit, .. })) => c(
                         i,
@@ -1149,7 +1212,7 @@ impl<'a> P<'a> {
             }
             Some(W::After | W::Before) => {
                 let sign = if self.is(k, W::After) { 1 } else { -1 };
-                match anchored(sign) {
+                match counted(sign) {
                     Some(x) => c(i, k + 1, x),
                     None => c(i, k, Expr::Duration(dur(n, u, half))),
                 }
@@ -1160,6 +1223,38 @@ impl<'a> P<'a> {
             },
             _ => c(i, k, Expr::Duration(dur(n, u, half))),
         }
+    }
+
+    /// "last half", "first two quarters", "last two quarters": a half of the year named
+    /// another way. Returns the end and which half.
+    fn half_in_other_words(&self, j: usize) -> Option<(usize, u32)> {
+        let h = match self.lex(j)? {
+            Lex::Ord(1) => 1,
+            Lex::Word(W::Last) => 2,
+            _ => return None,
+        };
+        if h == 2 && self.is(j + 1, W::Half) {
+            return Some((j + 2, 2));
+        }
+        match self.count(j + 1)? {
+            (k, Some(2)) if self.lex(k) == Some(Lex::Units(Unit::Quarter)) => Some((k + 1, h)),
+            _ => None,
+        }
+    }
+
+    /// Token `i` follows a modal verb ("will", "could", "might", ...), perhaps with an
+    /// adverb between.
+    fn after_modal(&self, i: usize) -> bool {
+        const MODALS: [&str; 7] = ["will", "would", "could", "can", "may", "might", "should"];
+        (i.saturating_sub(2)..i).any(|k| MODALS.iter().any(|m| self.word_is(k, m)))
+    }
+
+    /// A single day stated at token `i` ("Sept. 12", "last Tuesday") that a shift such
+    /// as "two days after" can start from.
+    fn day_base(&self, i: usize) -> Option<Cand> {
+        self.parse_at(i).filter(|b| {
+            b.end.is_none() && matches!(b.x, Expr::Date { d: Some(_), .. } | Expr::Weekday { .. })
+        })
     }
 
     /// Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand".

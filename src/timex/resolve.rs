@@ -79,6 +79,12 @@ pub enum Expr {
         unit: Unit,
         gran: Unit,
     },
+    /// "three days later": an amount of time (TIMEX3 marks it a DURATION, with "later" as
+    /// a signal) that also leads to a date, `point`.
+    Counted {
+        dur: String,
+        point: Box<Expr>,
+    },
     /// Last mentioned date shifted by `n` units.
     AnchorShift {
         n: i32,
@@ -179,6 +185,8 @@ pub struct Out {
     pub kind: TimexType,
     pub res: Resolution,
     pub anchor: Option<Anchor>,
+    /// For an amount counted from another date: the date it leads to.
+    pub point: Option<String>,
 }
 
 fn out(value: String, res: Resolution, anchor: Option<Anchor>) -> Out {
@@ -187,6 +195,7 @@ fn out(value: String, res: Resolution, anchor: Option<Anchor>) -> Out {
         kind: TimexType::Date,
         res,
         anchor,
+        point: None,
     }
 }
 
@@ -463,7 +472,9 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                             let cur = quarter_of(r.month());
                             if *q > cur && cx.tense != Tense::Future {
                                 y - 1
-                            } else if *q < cur && cx.tense == Tense::Future {
+                            } else if *q + 1 < cur && cx.tense == Tense::Future {
+                                // The quarter just closed is still to be reported on
+                                // ("expects to post third-quarter results" in October).
                                 y + 1
                             } else {
                                 y
@@ -760,12 +771,24 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             kind: TimexType::Duration,
             res: Absolute,
             anchor: None,
+            point: None,
         },
+        Expr::Counted { dur, point } => {
+            let p = resolve(point, cx)?;
+            Out {
+                value: dur.clone(),
+                kind: TimexType::Duration,
+                res: p.res,
+                anchor: p.anchor,
+                point: Some(p.value),
+            }
+        }
         Expr::Set(v) => Out {
             value: v.clone(),
             kind: TimexType::Set,
             res: Absolute,
             anchor: None,
+            point: None,
         },
     })
 }

@@ -11,9 +11,11 @@ fn d(s: &str) -> Option<NaiveDate> {
 fn render(text: &str, r: Option<NaiveDate>) -> String {
     tag(text, r)
         .iter()
-        .map(|t| match &t.end_value {
-            Some(e) => format!("{}={}..{}", &text[t.start..t.end], t.value, e),
-            None => format!("{}={}", &text[t.start..t.end], t.value),
+        .map(|t| match (&t.end_value, &t.point) {
+            (Some(e), _) => format!("{}={}..{}", &text[t.start..t.end], t.value, e),
+            // a counted amount: "two days later=P2D->2021-05-05"
+            (None, Some(p)) => format!("{}={}->{}", &text[t.start..t.end], t.value, p),
+            (None, None) => format!("{}={}", &text[t.start..t.end], t.value),
         })
         .collect::<Vec<_>>()
         .join(" | ")
@@ -287,7 +289,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "2023-09-14",
         "on May 3 and 4 days later",
-        "May 3=2023-05-03 | 4 days later=2023-05-07",
+        "May 3=2023-05-03 | 4 days later=P4D->2023-05-07",
     ),
     ("2023-09-14", "as early as Tuesday", "Tuesday=2023-09-19"),
     (
@@ -386,7 +388,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "2023-09-14",
         "He left on May 3, 2021. Two days later he returned.",
-        "May 3, 2021=2021-05-03 | Two days later=2021-05-05",
+        "May 3, 2021=2021-05-03 | Two days later=P2D->2021-05-05",
     ),
     (
         "2023-09-14",
@@ -421,7 +423,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "2023-09-14",
         "In 2010 it opened. Two years later it closed.",
-        "2010=2010 | Two years later=2012",
+        "2010=2010 | Two years later=P2Y->2012",
     ),
     // ranges
     (
@@ -647,7 +649,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("", "last year", "last year=XXXX"),
     ("", "on 12 September 2023", "12 September 2023=2023-09-12"),
     ("", "now", "now=PRESENT_REF"),
-    ("", "two days later", "two days later=XXXX-XX-XX"),
+    ("", "two days later", "two days later=P2D->XXXX-XX-XX"),
     // must not be tagged
     ("2023-09-14", "rainfall of 122mm", ""),
     ("2023-09-14", "10 million people", ""),
@@ -860,6 +862,78 @@ const CASES: &[(&str, &str, &str)] = &[
         "2024-06-20",
         "Talks ran Sept. 12-13. He spoke at 9 a.m. local time on Tuesday, then at 5 p.m. local time.",
         "Sept. 12-13=2023-09-12..2023-09-13 | 9 a.m. local time on Tuesday=2024-06-18T09:00 | 5 p.m.=2024-06-18T17:00",
+    ),
+    // a just-closed quarter stays in its year even in future tense
+    (
+        "1989-10-26",
+        "The company plans to restructure in the wake of a third-quarter loss.",
+        "third-quarter=1989-Q3",
+    ),
+    (
+        "1989-10-26",
+        "It will report first-quarter results next week.",
+        "first-quarter=1990-Q1 | next week=1989-W44",
+    ),
+    // "decided to admit ... in March": the decision is past, its object need not be
+    (
+        "1999-02-10",
+        "NATO has decided to admit Poland in early March, an official said.",
+        "early March=1999-03",
+    ),
+    (
+        "1999-02-10",
+        "NATO admitted Poland in early March.",
+        "early March=1998-03",
+    ),
+    // a plan in the past perfect was for a day now past
+    (
+        "1989-11-01",
+        "The offer previously had been scheduled to expire at midnight Friday.",
+        "midnight Friday=1989-10-27T24:00",
+    ),
+    (
+        "1989-11-01",
+        "The offer is scheduled to expire at midnight Friday.",
+        "midnight Friday=1989-11-03T24:00",
+    ),
+    // a day before or after a stated day is one expression
+    (
+        "2000-02-24",
+        "The day before last Tuesday's hearing, he went home. The day after May 3 was calm.",
+        "The day before last Tuesday=2000-02-21 | The day after May 3=2000-05-04",
+    ),
+    // halves named another way; not a half of a decade
+    (
+        "1989-11-01",
+        "Earnings for the last half of 1989 and the first two quarters of 1990 will fall; the last half of the '80s was flat.",
+        "the last half of 1989=1989-H2 | the first two quarters of 1990=1990-H1 | the '80s=198",
+    ),
+    (
+        "1998-03-03",
+        "Islam will one day be the second largest religion. It took one day.",
+        "one day=FUTURE_REF | one day=P1D",
+    ),
+    (
+        "1991-02-25",
+        "Then, a week or so ago, he picked a date.",
+        "a week or so ago=1991-W08",
+    ),
+    (
+        "1989-11-01",
+        "at 50% of the then current market price, or the current price.",
+        "current=PAST_REF | current=PRESENT_REF",
+    ),
+    // a past verb far back in a long sentence still sets the tense
+    (
+        "1998-02-13",
+        "It said two new flights would leave Bombay on Monday and Tuesday nights from March 30, with the third departing each Thursday from August 6.",
+        "Monday=1998-02-16 | Tuesday nights=XXXX-WXX-2TNI | March 30=1998-03-30 | each Thursday=XXXX-WXX-4 | August 6=1998-08-06",
+    ),
+    // counted amounts are durations that lead to a date
+    (
+        "1998-10-25",
+        "Trading resumed on Oct. 19. Three days later the index fell; a day earlier it rose.",
+        "Oct. 19=1998-10-19 | Three days later=P3D->1998-10-22 | a day earlier=P1D->1998-10-21",
     ),
 ];
 
