@@ -187,3 +187,20 @@ fn today_inside_a_quotation_is_the_speakers_day_and_says_so() {
     assert!(todays[1].confidence >= Event::FIRM);
     assert!(todays[2].confidence < Event::FIRM);
 }
+
+#[test]
+fn a_counted_amount_of_time_is_placed_at_the_date_it_leads_to() {
+    // TIMEX3 calls "Two days later" a duration; the timeline still needs its day.
+    let c = corpus(&[(
+        "treaty.txt",
+        "Treaty signed\ndate 2021-05-10\nFrance and Germany signed a treaty on 3 May 2021.\n\nTwo days later, Italy joined the agreement.\n",
+    )]);
+    let later = c
+        .events
+        .iter()
+        .find(|e| phrase(&c, e) == "Two days later")
+        .expect("the counted date is an event");
+    assert_eq!(later.span.start, d("2021-05-05"));
+    assert_eq!(later.timex_value, "2021-05-05");
+    assert_eq!(codes(later), vec!["IT"]);
+}
