@@ -419,11 +419,28 @@ impl<'a> P<'a> {
                 )
             }),
             Today | Yesterday | Tomorrow => {
-                // "the people of tomorrow", "for today's youth": the present or future
-                // age in general, not a day.
+                // "the people of tomorrow", "many of today's computers", "in today's
+                // world": the present or future age in general, not a day ("for today's
+                // quiz" is a day).
+                const AGE: [&str; 12] = [
+                    "world",
+                    "society",
+                    "youth",
+                    "young",
+                    "children",
+                    "generation",
+                    "economy",
+                    "standards",
+                    "culture",
+                    "technology",
+                    "era",
+                    "times",
+                ];
                 let after_of_for = i > 0 && matches!(self.w(i - 1), Some(Of | For));
                 let possessive = self.p(i + 1, b'\'') && self.word_is(i + 2, "s");
-                if after_of_for && (possessive || (w == Tomorrow && self.ends_clause(i + 1))) {
+                let after_of = i > 0 && self.is(i - 1, Of);
+                let age = possessive && (after_of || AGE.iter().any(|n| self.word_is(i + 3, n)));
+                if age || (after_of_for && w == Tomorrow && self.ends_clause(i + 1)) {
                     return None;
                 }
                 // "USA Today", "This is VOA Today": a capitalised "Today" right after a

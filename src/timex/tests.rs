@@ -935,6 +935,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "Trading resumed on Oct. 19. Three days later the index fell; a day earlier it rose.",
         "Oct. 19=1998-10-19 | Three days later=P3D->1998-10-22 | a day earlier=P1D->1998-10-21",
     ),
+    // today's as an age, not a day
+    (
+        "1998-04-24",
+        "Rights matter in today's world and in many of today's computers. Now for today's quiz.",
+        "Now=PRESENT_REF | today=1998-04-24",
+    ),
 ];
 
 #[test]
