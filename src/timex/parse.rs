@@ -498,6 +498,8 @@ impl<'a> P<'a> {
             // "previously", "soon" and bare "future" are tagged far less often than they
             // occur (measured on TimeBank), so only the reliable vague words are kept.
             Recently | Lately => c(i, i + 1, Expr::Ref("PAST_REF")),
+            // "these days": the present
+            These if self.units(i + 1) == Some(Unit::Day) => c(i, i + 2, Expr::Ref("PRESENT_REF")),
             // "it soon will begin", "may soon seek": an event ahead; not "as soon as",
             // "soon after", nor a narrated past ("was soon released", "soon became").
             Soon => {
@@ -787,6 +789,12 @@ impl<'a> P<'a> {
                     end: Some(b.x),
                 })
             }
+            // "at a later date", "at a future time": some time ahead
+            A if (self.is(i + 1, Later) || self.is(i + 1, Future))
+                && (self.word_is(i + 2, "date") || self.word_is(i + 2, "time")) =>
+            {
+                c(i, i + 3, Expr::Ref("FUTURE_REF"))
+            }
             A | Several | Few | Many | Couple => self.count_led(i),
             _ => None,
         }
@@ -968,6 +976,23 @@ impl<'a> P<'a> {
             Some(Lex::Units(u)) if the && matches!(w, Past | Coming) => {
                 c(i, k + 1, Expr::Duration(dur(None, u, false)))
             }
+            // "in coming months", "in past years": without the article, the vague future
+            // or past rather than a stretch of time
+            Some(Lex::Units(_)) if matches!(w, Past | Coming) => c(
+                i,
+                k + 1,
+                Expr::Ref(if w == Past { "PAST_REF" } else { "FUTURE_REF" }),
+            ),
+            // "the next morning", "the following evening": the day after the last one named
+            Some(Lex::Part(_)) if the && matches!(w, Next | Following) => c(
+                i,
+                k + 1,
+                Expr::AnchorShift {
+                    n: 1,
+                    unit: Unit::Day,
+                    gran: Unit::Day,
+                },
+            ),
             Some(Lex::Weekday(d)) if self.cap(k) && the && matches!(w, Previous | Following) => {
                 let dir = if w == Previous { -1 } else { 1 };
                 c(i, k + 1, Expr::AnchorWeekday { w: d as u32, dir })
@@ -1771,7 +1796,15 @@ impl<'a> P<'a> {
         } else if self.word_is(k, "o") && self.p(k + 1, b'\'') && self.word_is(k + 2, "clock") {
             k += 3;
             ampm = Some(false);
-        } else if !colon {
+        }
+        // "4 in the morning", "six o'clock in the evening"
+        if matches!(ampm, None | Some(false)) && self.is(k, W::In) && self.is(k + 1, W::The) {
+            if let Some(Lex::Part(p)) = self.lex(k + 2) {
+                ampm = Some(p != Part::Morning);
+                k += 3;
+            }
+        }
+        if ampm.is_none() && !colon {
             return None;
         }
         let mut h = h;

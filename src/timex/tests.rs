@@ -941,6 +941,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "Rights matter in today's world and in many of today's computers. Now for today's quiz.",
         "Now=PRESENT_REF | today=1998-04-24",
     ),
+    // vague references without an article, the morning after, clock times by part of day
+    (
+        "2000-02-24",
+        "The hearing was on Feb. 22. He appeared in court the next morning. Prices will slow in coming months, as in past years; the rest will follow at a later date. These days he leaves at 4 in the morning, not 7 o'clock in the evening.",
+        "Feb. 22=2000-02-22 | the next morning=2000-02-23 | coming months=FUTURE_REF | past years=PAST_REF | a later date=FUTURE_REF | These days=PRESENT_REF | 4 in the morning=2000-02-23T04:00 | 7 o'clock in the evening=2000-02-23T19:00",
+    ),
 ];
 
 #[test]
