@@ -202,9 +202,12 @@ impl<'a> P<'a> {
                     if q {
                         e += 1;
                     }
+                    // The adjective compares with the period being reported, not with the
+                    // last year named ("Last year losses were $5 million ... The
+                    // year-earlier results have been restated").
                     let x = Expr::YearAgo {
                         n,
-                        anchored: !self.is(i + 2, W::Ago),
+                        anchored: false,
                         q,
                     };
                     return c(i, e, x);
@@ -1625,6 +1628,12 @@ impl<'a> P<'a> {
         let x = Expr::Weekday { w, rel: Rel::Bare };
         if let Some(Lex::Parts(p)) = self.lex(i + 1) {
             return c(i, i + 2, Expr::Set(format!("XXXX-WXX-{w}T{}", p.code())));
+        }
+        // "on Monday and Tuesday nights": the plural after the second day covers both
+        if self.is(i + 1, W::And) && matches!(self.lex(i + 2), Some(Lex::Weekday(_))) {
+            if let Some(Lex::Parts(p)) = self.lex(i + 3) {
+                return c(i, i + 1, Expr::Set(format!("XXXX-WXX-{w}T{}", p.code())));
+            }
         }
         match self.lex(i + 1) {
             // "Friday night", "Friday morning" are annotated as the day itself more often

@@ -927,7 +927,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "1998-02-13",
         "It said two new flights would leave Bombay on Monday and Tuesday nights from March 30, with the third departing each Thursday from August 6.",
-        "Monday=1998-02-16 | Tuesday nights=XXXX-WXX-2TNI | March 30=1998-03-30 | each Thursday=XXXX-WXX-4 | August 6=1998-08-06",
+        "Monday=XXXX-WXX-1TNI | Tuesday nights=XXXX-WXX-2TNI | March 30=1998-03-30 | each Thursday=XXXX-WXX-4 | August 6=1998-08-06",
     ),
     // counted amounts are durations that lead to a date
     (
@@ -946,6 +946,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "2000-02-24",
         "The hearing was on Feb. 22. He appeared in court the next morning. Prices will slow in coming months, as in past years; the rest will follow at a later date. These days he leaves at 4 in the morning, not 7 o'clock in the evening.",
         "Feb. 22=2000-02-22 | the next morning=2000-02-23 | coming months=FUTURE_REF | past years=PAST_REF | a later date=FUTURE_REF | These days=PRESENT_REF | 4 in the morning=2000-02-23T04:00 | 7 o'clock in the evening=2000-02-23T19:00",
+    ),
+    // the adjective "year-earlier" compares with the reported period, not the last year named
+    (
+        "1989-10-30",
+        "Third-quarter net fell. Last year losses totaled $5 million. The year-earlier results were restated; a year earlier it had lost more.",
+        "Third-quarter=1989-Q3 | Last year=1988 | The year-earlier=1988 | a year earlier=1987",
     ),
 ];
 
