@@ -13,7 +13,7 @@
 //! is compared with `value`, the second with `end_value`, and the range then counts as two
 //! system expressions (so precision is not flattered).
 
-use dateline::timex::{tag, Timex, TimexType};
+use dateline::timex::{tag, timeml, Timex, TimexType};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -344,7 +344,7 @@ fn main() {
             continue;
         };
         bytes += doc.text.len();
-        let sys = tag(&doc.text, doc.dct);
+        let sys = timeml(tag(&doc.text, doc.dct));
         let g_all: Vec<&Gold> = doc.gold.iter().collect();
         let s_all: Vec<&Timex> = sys.iter().collect();
         let all = score(&doc, &g_all, &s_all, &mut errors, show_errors);

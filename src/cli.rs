@@ -263,7 +263,7 @@ fn timex(out: &mut impl Write, dct: Option<NaiveDate>, file: &PathBuf) -> CmdRes
         )
     })?;
     let mut run = || -> std::io::Result<()> {
-        for t in crate::timex::tag(&text, dct) {
+        for t in crate::timex::timeml(crate::timex::tag(&text, dct)) {
             let mut v = json!({
                 "start": t.start,
                 "end": t.end,

@@ -252,6 +252,32 @@ fn timex_prints_byte_offsets() {
 }
 
 #[test]
+fn timex_marks_a_two_part_range_and_a_counted_amount_as_timex3_does() {
+    let dir = corpus(&[(
+        "t.txt",
+        "Shares were bought from Aug. 26 to Oct. 20. Three days later the offer ended.",
+    )]);
+    let f = dir.path().join("t.txt");
+    let out = run(&["timex", "--dct", "1989-11-01", f.to_str().unwrap()]);
+    let tags = json_lines(&out);
+    let texts: Vec<&str> = tags.iter().map(|t| t["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        ["Aug. 26", "Oct. 20", "Three days later"],
+        "{tags:?}"
+    );
+    // the range's start keeps its end; the end stands alone
+    assert_eq!(tags[0]["value"], "1989-08-26");
+    assert_eq!(tags[0]["end_value"], "1989-10-20");
+    assert_eq!(tags[1]["value"], "1989-10-20");
+    assert!(tags[1].get("end_value").is_none());
+    // a duration in TIMEX3, with the day it leads to
+    assert_eq!(tags[2]["type"], "DURATION");
+    assert_eq!(tags[2]["value"], "P3D");
+    assert_eq!(tags[2]["point"], "1989-10-23");
+}
+
+#[test]
 fn text_prints_clean_paragraphs_with_headers_for_several_files() {
     let dir = corpus(&[
         (

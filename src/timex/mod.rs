@@ -60,6 +60,10 @@ pub struct Timex {
     /// For an amount of time counted from another date ("three days later", a DURATION
     /// in TIMEX3): the date it leads to, which is what the timeline places.
     pub point: Option<String>,
+    /// For a range written as two expressions ("from Aug. 26 to Oct. 20"): the byte
+    /// offsets where the first ends and the second starts. TIMEX3 marks them as two; see
+    /// [`timeml`].
+    pub split: Option<(usize, usize)>,
     pub resolution: Resolution,
 }
 
@@ -73,6 +77,36 @@ impl Timex {
             _ => None,
         }
     }
+}
+
+/// The expressions as TIMEX3 marks them: a range written as two expressions becomes
+/// two, the first keeping the range's end in `end_value`, the second valued on its own.
+/// The timeline keeps ranges whole (one event from start to end); this view is for
+/// `dateline timex` and the TimeBank scorer.
+pub fn timeml(tags: Vec<Timex>) -> Vec<Timex> {
+    let mut out = Vec::with_capacity(tags.len());
+    for t in tags {
+        match (t.split, &t.end_value) {
+            (Some((a, b)), Some(end_value)) => {
+                let second = Timex {
+                    start: b,
+                    end: t.end,
+                    value: end_value.clone(),
+                    end_value: None,
+                    split: None,
+                    ..t.clone()
+                };
+                out.push(Timex {
+                    end: a,
+                    split: None,
+                    ..t
+                });
+                out.push(second);
+            }
+            _ => out.push(t),
+        }
+    }
+    out
 }
 
 pub use value::span_of;
@@ -197,13 +231,13 @@ fn tag_block(
             i += 1;
             continue;
         };
-        let end_value = cand
-            .end
-            .as_ref()
-            .and_then(|x| resolve::resolve(x, &cx))
-            .map(|o| o.value);
+        let end_out = cand.end.as_ref().and_then(|x| resolve::resolve(x, &cx));
+        // What comes next is counted from the end of a range ("from Aug. 26 to Oct. 20.
+        // Three days later").
+        let anchor = end_out.as_ref().and_then(|e| e.anchor).or(o.anchor);
+        let end_value = end_out.map(|o| o.value);
         if o.res != Resolution::Unresolved {
-            if let Some(a) = o.anchor {
+            if let Some(a) = anchor {
                 st.anchor = Some(a);
                 if a.gran == lexicon::Unit::Day {
                     st.day_anchor = Some(a.date);
@@ -228,6 +262,7 @@ fn tag_block(
             value: o.value,
             end_value,
             point: o.point,
+            split: cand.mid.map(|(a, b)| (toks[a - 1].end, toks[b].start)),
             resolution: o.res,
         });
         i = cand.e;

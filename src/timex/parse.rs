@@ -13,10 +13,19 @@ pub struct Cand {
     pub e: usize,
     pub x: Expr,
     pub end: Option<Expr>,
+    /// A range written as two expressions ("from Aug. 26 to Oct. 20"): where the first
+    /// ends and the second starts (tokens).
+    pub mid: Option<(usize, usize)>,
 }
 
 fn c(s: usize, e: usize, x: Expr) -> Option<Cand> {
-    Some(Cand { s, e, x, end: None })
+    Some(Cand {
+        s,
+        e,
+        x,
+        end: None,
+        mid: None,
+    })
 }
 
 /// Count in front of a unit: a number, or vague ("several") as `None`.
@@ -790,6 +799,7 @@ impl<'a> P<'a> {
                     e: b.e,
                     x: start,
                     end: Some(b.x),
+                    mid: Some((a.e, b.s)),
                 })
             }
             // "at a later date", "at a future time": some time ahead
@@ -1555,6 +1565,7 @@ impl<'a> P<'a> {
                 e,
                 x: Expr::Date { y, m, d: Some(d) },
                 end,
+                mid: None,
             });
         }
         if let Some((e, y)) = self.year_after(k) {
@@ -1920,6 +1931,7 @@ impl<'a> P<'a> {
             e,
             x: Expr::Date { y, m, d: Some(d) },
             end: end_day.map(|d2| Expr::Date { y, m, d: Some(d2) }),
+            mid: None,
         })
     }
 
@@ -2002,6 +2014,7 @@ impl<'a> P<'a> {
                             e: k + 2,
                             x: Expr::Year(y),
                             end: Some(Expr::Year(y2)),
+                            mid: None,
                         });
                     }
                     return None;
