@@ -525,7 +525,9 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             Some(r) => {
                 let y = r.year();
                 let y = match rel {
-                    Rel::Last if *m >= r.month() => y - 1,
+                    // The month just past is "last month"; "last February" said in March
+                    // is the year before.
+                    Rel::Last if *m + 1 >= r.month() => y - 1,
                     Rel::Next if *m <= r.month() => y + 1,
                     _ => y,
                 };

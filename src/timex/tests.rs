@@ -953,6 +953,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "Third-quarter net fell. Last year losses totaled $5 million. The year-earlier results were restated; a year earlier it had lost more.",
         "Third-quarter=1989-Q3 | Last year=1988 | The year-earlier=1988 | a year earlier=1987",
     ),
+    // "last <month>" skips the month just past
+    (
+        "1998-03-01",
+        "Two helicopters crashed last February; talks resumed last January.",
+        "last February=1997-02 | last January=1998-01",
+    ),
 ];
 
 #[test]
