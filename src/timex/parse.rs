@@ -276,28 +276,9 @@ impl<'a> P<'a> {
                 }
                 // (not "the last half of the '80s", a half of something else)
                 if let Some((e, h)) = self.half_in_other_words(j) {
-                    match self.year_after(e) {
-                        Some((e, y)) => {
-                            return c(
-                                i,
-                                e,
-                                Expr::YearPart {
-                                    y: Some(y),
-                                    p: YP::H(h),
-                                },
-                            )
-                        }
-                        None if !self.is(e, Of) => {
-                            return c(
-                                i,
-                                e,
-                                Expr::YearPart {
-                                    y: None,
-                                    p: YP::H(h),
-                                },
-                            )
-                        }
-                        None => {}
+                    let (e, y) = self.maybe_year_after(e);
+                    if y.is_some() || !self.is(e, Of) {
+                        return c(i, e, Expr::YearPart { y, p: YP::H(h) });
                     }
                 }
                 if self.unit(y) == Some(Unit::Year) {
@@ -684,10 +665,7 @@ impl<'a> P<'a> {
                 } else {
                     (i + 1, 25)
                 };
-                let (e, y) = match self.year_after(e) {
-                    Some((e2, y)) => (e2, Some(y)),
-                    None => (e, None),
-                };
+                let (e, y) = self.maybe_year_after(e);
                 c(
                     i,
                     e,
@@ -721,10 +699,7 @@ impl<'a> P<'a> {
                     }
                     _ => (i + 1, 0),
                 };
-                let (e, y) = match self.year_after(e) {
-                    Some((e2, y)) => (e2, Some(y)),
-                    None => (e, None),
-                };
+                let (e, y) = self.maybe_year_after(e);
                 let day = Expr::Easter { y, off };
                 if off == 0 && e == i + 1 && self.unit(e) == Some(Unit::Week) && !self.cap(e) {
                     return c(i, e + 1, Expr::WeekOf(Box::new(day)));
@@ -1359,10 +1334,7 @@ impl<'a> P<'a> {
             _ => None,
         };
         if let Some(p) = part {
-            let (e, y) = match self.year_after(k + 1) {
-                Some((e, y)) => (e, Some(y)),
-                None => (k + 1, None),
-            };
+            let (e, y) = self.maybe_year_after(k + 1);
             return c(i, e, Expr::YearPart { y, p });
         }
         if n == 1 {
@@ -1395,10 +1367,7 @@ impl<'a> P<'a> {
         if !self.adj(i + 1) || nd != 1 || !(1..=4).contains(&q) || self.adj(i + 2) {
             return None;
         }
-        let (e, y) = match self.year_after(i + 2) {
-            Some((e, y)) => (e, Some(y)),
-            None => (i + 2, None),
-        };
+        let (e, y) = self.maybe_year_after(i + 2);
         c(i, e, Expr::YearPart { y, p: YP::Q(q) })
     }
 
@@ -1439,6 +1408,15 @@ impl<'a> P<'a> {
             }
         }
         Some(v as i32)
+    }
+
+    /// Where a phrase ends with or without the year that may follow token `k`, and the
+    /// year.
+    fn maybe_year_after(&self, k: usize) -> (usize, Option<i32>) {
+        match self.year_after(k) {
+            Some((e, y)) => (e, Some(y)),
+            None => (k, None),
+        }
     }
 
     /// An optional year after a month/quarter/season: ", 2023", "2023", "of 2023".
@@ -1553,10 +1531,7 @@ impl<'a> P<'a> {
                 chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
                 return c(i, e, Expr::DateRelYear { m, d: Some(d), n });
             }
-            let (e, y) = match self.year_after(k) {
-                Some((e, y)) => (e, Some(y)),
-                None => (k, None),
-            };
+            let (e, y) = self.maybe_year_after(k);
             let check_y = y.unwrap_or(2000);
             chrono::NaiveDate::from_ymd_opt(check_y, m, d)?;
             let end = end_day.map(|d2| Expr::Date { y, m, d: Some(d2) });
@@ -1921,10 +1896,7 @@ impl<'a> P<'a> {
         if abbr && self.p(k, b'.') && self.adj(k) {
             k += 1;
         }
-        let (e, y) = match self.year_after(k) {
-            Some((e, y)) => (e, Some(y)),
-            None => (k, None),
-        };
+        let (e, y) = self.maybe_year_after(k);
         chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d)?;
         Some(Cand {
             s: i,
