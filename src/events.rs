@@ -395,10 +395,10 @@ pub fn extract(
                     paragraph: pi,
                     sentence: sentence.clone(),
                     date_range: t.start..t.end,
-                    timex_value: match (&t.end_value, t.date_value()) {
-                        (Some(e), _) => format!("{}/{}", t.value, e),
-                        (None, Some(v)) => v.to_string(),
-                        (None, None) => t.value.clone(),
+                    // placed dates only, so `date_value` is there
+                    timex_value: match &t.end_value {
+                        Some(e) => format!("{}/{}", t.value, e),
+                        None => t.date_value().unwrap_or(&t.value).to_string(),
                     },
                     span: *span,
                     countries,

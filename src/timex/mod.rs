@@ -283,22 +283,22 @@ fn tense(text: &str, t: &[Tok], s: usize, e: usize) -> Tense {
     if possessive {
         return Tense::Unknown;
     }
-    match tense_before(text, t, s) {
+    // One look back serves both reaches: the near one first, the far one last.
+    let back = marker_before(text, t, s, FAR_BACK);
+    match back.filter(|&(.., j)| s - j <= NEAR_BACK) {
         // "until Thursday, they had not called him": "until" only looks ahead when the
         // rest of its sentence does not say otherwise.
-        Some((Tense::Future, true)) => match tense_after(text, t, e) {
+        Some((Tense::Future, true, _)) => match tense_after(text, t, e) {
             Tense::Past => Tense::Past,
             _ => Tense::Future,
         },
-        Some((x, _)) => x,
+        Some((x, ..)) => x,
         // Sentence-initial dates ("In January, the company sold ...") take the tense of
         // the clause they introduce.
         // Failing both, a verb further back in a long sentence ("rising to a high of $42
         // in June from $29 in March"); further ahead measured worse.
         None => match tense_after(text, t, e) {
-            Tense::Unknown => tense_before_within(text, t, s, FAR_BACK)
-                .map(|x| x.0)
-                .unwrap_or(Tense::Unknown),
+            Tense::Unknown => back.map_or(Tense::Unknown, |(x, ..)| x),
             x => x,
         },
     }
@@ -338,13 +338,16 @@ fn tense_after(text: &str, t: &[Tok], e: usize) -> Tense {
 /// The nearest tense marker before token `s` in the same sentence, and whether it was a
 /// weak one ("until").
 fn tense_before(text: &str, t: &[Tok], s: usize) -> Option<(Tense, bool)> {
-    tense_before_within(text, t, s, 12)
+    marker_before(text, t, s, NEAR_BACK).map(|(x, weak, _)| (x, weak))
 }
 
+/// How far back a tense marker counts as near the phrase (tokens).
+const NEAR_BACK: usize = 12;
 /// How far back `tense` looks when nothing near the phrase marks the tense (tokens).
 const FAR_BACK: usize = 20;
 
-fn tense_before_within(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense, bool)> {
+/// `tense_before` within `reach` tokens, with the marker's token index.
+fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense, bool, usize)> {
     // The words before the phrase count first: in news the clause after a date is often
     // reported speech about something else ("said Friday it would ...").
     let mut j = s;
@@ -368,14 +371,13 @@ fn tense_before_within(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<
                 // ("would be paid" too, but not "would have been")
                 let aux = (j.saturating_sub(3)..j).any(|k| match t[k].lex {
                     Some(Lex::Word(W::Will | W::Shall | W::Ll)) => true,
-                    Some(Lex::Word(W::Would)) => !(k + 1..j).any(|h| {
-                        text.get(t[h].start..t[h].end)
-                            .is_some_and(|w| w.eq_ignore_ascii_case("have"))
-                    }),
+                    Some(Lex::Word(W::Would)) => {
+                        !(k + 1..j).any(|h| word_in(text, &t[h], &["have"]))
+                    }
                     _ => false,
                 });
                 if aux {
-                    return Some((Tense::Future, false));
+                    return Some((Tense::Future, false, j));
                 }
             }
             // "to be published in": a participle after "to be" looks ahead.
@@ -385,7 +387,7 @@ fn tense_before_within(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<
                 && is_be(text, &t[j - 1])
                 && matches!(t[j - 2].lex, Some(Lex::Word(W::To)))
             {
-                return Some((Tense::Future, false));
+                return Some((Tense::Future, false, j));
             }
             // "as soon as trading opened Monday": the verb inside the "as soon as"
             // clause is past in form only.
@@ -393,26 +395,23 @@ fn tense_before_within(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<
                 && t[j].lex.is_none()
                 && (j.saturating_sub(3)..j).any(|k| matches!(t[k].lex, Some(Lex::Word(W::Soon))))
             {
-                return Some((Tense::Future, false));
+                return Some((Tense::Future, false, j));
             }
             // "had been scheduled to expire at midnight Friday": a plan in the past perfect
             // was for a day that has passed.
             if x == Tense::Future
                 && matches!(t[j].lex, Some(Lex::Word(W::Expected)))
-                && (j.saturating_sub(3)..j).any(|k| {
-                    text.get(t[k].start..t[k].end)
-                        .is_some_and(|w| w.eq_ignore_ascii_case("had"))
-                })
+                && (j.saturating_sub(3)..j).any(|k| word_in(text, &t[k], &["had"]))
             {
-                return Some((Tense::Past, false));
+                return Some((Tense::Past, false, j));
             }
             // "decided to admit them in early March": the decision is past, the thing
             // decided on may still be ahead, so the verb says nothing about the date.
             if x == Tense::Past && t[j].lex.is_none() && looks_ahead_verb(text, t, j) {
-                return Some((Tense::Unknown, false));
+                return Some((Tense::Unknown, false, j));
             }
             let weak = matches!(t[j].lex, Some(Lex::Word(W::Until)));
-            return Some((x, weak));
+            return Some((x, weak, j));
         }
     }
     None
@@ -438,9 +437,7 @@ fn looks_ahead_verb(text: &str, t: &[Tok], j: usize) -> bool {
         "prepared",
     ];
     matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
-        && text
-            .get(t[j].start..t[j].end)
-            .is_some_and(|w| VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
+        && word_in(text, &t[j], &VERBS)
 }
 
 /// A past-tense verb right before the phrase, or before its preposition: "left on
@@ -464,8 +461,13 @@ fn bound_past(text: &str, t: &[Tok], s: usize) -> bool {
 }
 
 fn is_be(text: &str, t: &Tok) -> bool {
+    word_in(text, t, &["be", "being"])
+}
+
+/// Token `t` is one of `words` (ASCII case ignored).
+fn word_in(text: &str, t: &Tok, words: &[&str]) -> bool {
     text.get(t.start..t.end)
-        .is_some_and(|w| w.eq_ignore_ascii_case("be") || w.eq_ignore_ascii_case("being"))
+        .is_some_and(|w| words.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 fn sentence_end(t: &[Tok], j: usize) -> bool {
