@@ -1,6 +1,7 @@
 //! TempEval-3 style scorer for the date engine on TimeML (`.tml`) files.
 //!
-//! Usage: `cargo run --release --example score_timebank -- <dir> [--errors] [--ok] [--json]`
+//! Usage: `cargo run --release --example score_timebank -- <dir> [--errors] [--ok] [--dt] [--json]`
+//! (`--dt`: list the errors of the DATE+TIME scoring instead of the all-types one)
 //!
 //! For each file: plain text = content of `<TEXT>` with tags removed and entities decoded;
 //! gold = its TIMEX3s; the reference date = the DCT. Scores per top-level corpus folder and
@@ -319,6 +320,7 @@ fn main() {
     SHOW_OK.store(show_ok, std::sync::atomic::Ordering::Relaxed);
     let show_errors = show_ok || args.iter().any(|a| a == "--errors");
     let json = args.iter().any(|a| a == "--json");
+    let dt_only = args.iter().any(|a| a == "--dt");
     let root = PathBuf::from(&dir);
     let mut files = Vec::new();
     walk(&root, &mut files);
@@ -347,7 +349,7 @@ fn main() {
         let sys = timeml(tag(&doc.text, doc.dct));
         let g_all: Vec<&Gold> = doc.gold.iter().collect();
         let s_all: Vec<&Timex> = sys.iter().collect();
-        let all = score(&doc, &g_all, &s_all, &mut errors, show_errors);
+        let all = score(&doc, &g_all, &s_all, &mut errors, show_errors && !dt_only);
         let g_dt: Vec<&Gold> = doc
             .gold
             .iter()
@@ -357,7 +359,7 @@ fn main() {
             .iter()
             .filter(|s| matches!(s.kind, TimexType::Date | TimexType::Time))
             .collect();
-        let dt = score(&doc, &g_dt, &s_dt, &mut Vec::new(), false);
+        let dt = score(&doc, &g_dt, &s_dt, &mut errors, show_errors && dt_only);
         let e = per.entry(doc.corpus.clone()).or_default();
         e.0.add(&all);
         e.1.add(&dt);

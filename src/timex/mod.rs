@@ -223,6 +223,8 @@ fn tag_block(
             closed: cand.s > 0
                 && matches!(toks[cand.s - 1].lex, Some(Lex::Word(W::Ended)))
                 && toks[cand.s - 1].len() == 5,
+            // (only "a year ago" asks, and the look back is long)
+            long_period: matches!(cand.x, Expr::YearAgo { .. }) && long_period(toks, cand.s),
             // only a day or month without a year can move
             bound_past: matches!(cand.x, Expr::Date { y: None, .. })
                 && bound_past(text, toks, cand.s),
@@ -288,7 +290,7 @@ fn tense(text: &str, t: &[Tok], s: usize, e: usize) -> Tense {
     match back.filter(|&(.., j)| s - j <= NEAR_BACK) {
         // "until Thursday, they had not called him": "until" only looks ahead when the
         // rest of its sentence does not say otherwise.
-        Some((Tense::Future, true, _)) => match tense_after(text, t, e) {
+        Some((Tense::Future, true, _)) => match tense_after(text, t, e, 10) {
             Tense::Past => Tense::Past,
             _ => Tense::Future,
         },
@@ -297,16 +299,31 @@ fn tense(text: &str, t: &[Tok], s: usize, e: usize) -> Tense {
         // the clause they introduce.
         // Failing both, a verb further back in a long sentence ("rising to a high of $42
         // in June from $29 in March"); further ahead measured worse.
-        None => match tense_after(text, t, e) {
+        // A fronted date ("In January, a week after the anniversary, a bomb killed
+        // ...") belongs to the main clause, however long the way to its verb.
+        None => match tense_after(text, t, e, if fronted(t, s, e) { 30 } else { 10 }) {
             Tense::Unknown => back.map_or(Tense::Unknown, |(x, ..)| x),
             x => x,
         },
     }
 }
 
-/// The first tense marker after tokens `..e` in the same sentence, within a few words.
-fn tense_after(text: &str, t: &[Tok], e: usize) -> Tense {
-    let hi = (e + 10).min(t.len());
+/// The phrase opens its sentence, alone or after a preposition, and a comma follows.
+fn fronted(t: &[Tok], s: usize, e: usize) -> bool {
+    let opens = |k: usize| k == 0 || t[k].nl || sentence_end(t, k - 1);
+    let start = opens(s)
+        || (matches!(
+            t[s - 1].lex,
+            Some(Lex::Word(W::In | W::On | W::By | W::Since))
+        ) && opens(s - 1));
+    start
+        && t.get(e)
+            .is_some_and(|x| x.kind == Kind::Punct && x.ch == b',')
+}
+
+/// The first tense marker after tokens `..e` in the same sentence, within `reach` tokens.
+fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
+    let hi = (e + reach).min(t.len());
     let mut j = e;
     while j < hi {
         if t[j].nl || sentence_end(t, j) {
@@ -405,6 +422,28 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
             {
                 return Some((Tense::Past, false, j));
             }
+            // "a memorial service planned for Saturday was canceled": a participle with no
+            // auxiliary names a plan, not when it falls.
+            if x == Tense::Future
+                && matches!(t[j].lex, Some(Lex::Word(W::Expected)))
+                && text
+                    .get(t[j].start..t[j].end)
+                    .is_some_and(|w| w.ends_with("ed"))
+                && j > 0
+                && t[j - 1].kind == Kind::Word
+                && t[j - 1].lex.is_none()
+                && !word_in(
+                    text,
+                    &t[j - 1],
+                    &["been", "be", "are", "were", "has", "have", "had"],
+                )
+                && t.get(j + 1).is_some_and(|n| {
+                    matches!(n.lex, Some(Lex::Word(W::For | W::On | W::In)))
+                        || word_in(text, n, &["at"])
+                })
+            {
+                return Some((Tense::Unknown, false, j));
+            }
             // "decided to admit them in early March": the decision is past, the thing
             // decided on may still be ahead, so the verb says nothing about the date.
             if x == Tense::Past && t[j].lex.is_none() && looks_ahead_verb(text, t, j) {
@@ -415,6 +454,31 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
         }
     }
     None
+}
+
+/// Earlier in the sentence, a reporting period longer than a quarter ("For the nine
+/// months, net rose ... a year earlier"): what is compared with it is that period a year
+/// back, which no quarter names.
+fn long_period(t: &[Tok], s: usize) -> bool {
+    let mut j = s;
+    let lo = s.saturating_sub(70);
+    while j > lo + 1 {
+        j -= 1;
+        if sentence_end(t, j) || t[j + 1].nl {
+            return false;
+        }
+        if matches!(t[j].lex, Some(Lex::Units(lexicon::Unit::Month))) {
+            let n = match (t[j - 1].kind, t[j - 1].lex) {
+                (Kind::Num, _) => t[j - 1].num,
+                (_, Some(Lex::Num(n))) => n,
+                _ => 0,
+            };
+            if (4..12).contains(&n) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A past verb of deciding or promising followed by "to": what it governs is later than
@@ -478,6 +542,13 @@ fn sentence_end(t: &[Tok], j: usize) -> bool {
     match tk.ch {
         b'!' | b'?' | b';' => true,
         b'.' => {
+            // "$18.9 million", "U.S.": a period with no space after it ends nothing.
+            // "Ala., killed": nor does an abbreviation's period before a comma.
+            if t.get(j + 1)
+                .is_some_and(|n| !n.sp && !n.nl && (n.kind != Kind::Punct || n.ch == b','))
+            {
+                return false;
+            }
             // "Sept." and initials are not sentence ends.
             let prev_abbr = j > 0
                 && match t[j - 1].lex {

@@ -201,6 +201,12 @@ impl<'a> P<'a> {
                         _ => return None,
                     };
                     let mut e = i + 3;
+                    // "the year-earlier nine months": the count is the expression
+                    if self.units(e + 1) == Some(Unit::Month)
+                        && matches!(self.lex(e), Some(Lex::Num(_)))
+                    {
+                        return None;
+                    }
                     // "year-ago third quarter"
                     if matches!(self.lex(e), Some(Lex::Ord(1..=4) | Lex::Unit(Unit::Second)))
                         && self.unit(e + 1) == Some(Unit::Quarter)
@@ -314,6 +320,28 @@ impl<'a> P<'a> {
                 let short = self.word_is(j, "short") && self.word_is(j + 1, "term");
                 if (near || short) && !self.p(j + 2, b'-') {
                     return c(i, j + 2, Expr::Ref("FUTURE_REF"));
+                }
+                // "Oct. 12, the day before the crash": a second name for the date just
+                // given
+                if self.unit(j) == Some(Unit::Day)
+                    && matches!(self.w(j + 1), Some(Before | After))
+                    && i >= 2
+                    && self.p(i - 1, b',')
+                    && (self
+                        .n(i - 2)
+                        .is_some_and(|(d, nd)| nd <= 2 && (1..=31).contains(&d))
+                        || matches!(self.lex(i - 2), Some(Lex::Weekday(_))))
+                    && !matches!(self.w(j + 2), Some(Tomorrow | Yesterday))
+                {
+                    return c(
+                        i,
+                        j + 1,
+                        Expr::AnchorShift {
+                            n: 0,
+                            unit: Unit::Day,
+                            gran: Unit::Day,
+                        },
+                    );
                 }
                 // "the day after tomorrow", "the day before yesterday"
                 if self.unit(j) == Some(Unit::Day) {
@@ -932,6 +960,14 @@ impl<'a> P<'a> {
                     }
                 } else if w == Latest {
                     (u == Unit::Quarter).then_some(Expr::ReportQuarter)
+                } else if w == This
+                    && u == Unit::Quarter
+                    && self.p(k + 1, b'\'')
+                    && self.adj(k + 1)
+                    && self.word_is(k + 2, "s")
+                {
+                    // "This quarter's loss includes ...": the quarter the report is about
+                    Some(Expr::ReportQuarter)
                 } else if the {
                     match w {
                         Following => anch(1),
@@ -1063,6 +1099,11 @@ impl<'a> P<'a> {
                 }
                 if let Some(Lex::Num(100)) = self.lex(k) {
                     v *= 100;
+                    k += 1;
+                }
+                // "two thousand years"
+                if v < 1000 && self.is(k, W::Million) && self.word_is(k, "thousand") {
+                    v *= 1000;
                     k += 1;
                 }
                 Some((k, Some(v)))
@@ -1294,7 +1335,14 @@ impl<'a> P<'a> {
             _ => return None,
         };
         if hi == 2 && self.is(i + 1, W::Million) && self.word_is(i + 1, "thousand") {
-            return Some((i + 2, 2000));
+            // "two thousand years", "two thousand people": a count
+            // (but "the year two thousand has ...")
+            let counted = self.units(i + 2).is_some()
+                || (self.unit(i.wrapping_sub(1)) != Some(Unit::Year)
+                    && self.t.get(i + 2).is_some_and(|t| {
+                        t.kind == Kind::Word && !t.cap && t.lex.is_none() && t.sp
+                    }));
+            return (!counted).then_some((i + 2, 2000));
         }
         if !(11..=20).contains(&hi) {
             return None;
@@ -1336,6 +1384,28 @@ impl<'a> P<'a> {
         if let Some(p) = part {
             let (e, y) = self.maybe_year_after(k + 1);
             return c(i, e, Expr::YearPart { y, p });
+        }
+        // "today is the eighth day of the blockade", "it's the second day of an
+        // offensive": the day the text speaks from.
+        if self.unit(k) == Some(Unit::Day) && self.is(k + 1, W::Of) && k == i + 1 {
+            let s = if i > 0 && self.is(i - 1, W::The) {
+                i - 1
+            } else {
+                i
+            };
+            let copula = s > 0
+                && (self.is(s - 1, W::Is) || (self.word_is(s - 1, "s") && self.p(s - 2, b'\'')));
+            if copula {
+                return c(
+                    s,
+                    k + 1,
+                    Expr::RefShift {
+                        n: 0,
+                        unit: Unit::Day,
+                        gran: Unit::Day,
+                    },
+                );
+            }
         }
         if n == 1 {
             if let Some((e, cnt, u, half, false)) = self.count_unit(i + 1) {
@@ -1505,6 +1575,18 @@ impl<'a> P<'a> {
                 return None;
             }
         }
+        // "March eighth", as speech transcripts write it (not "March second-quarter").
+        let day = day.or(match self.lex(k) {
+            Some(Lex::Ord(d))
+                if (1..=31).contains(&d)
+                    && !self.p(k + 1, b'-')
+                    && self.unit(k + 1).is_none()
+                    && !self.is(k + 1, W::Half) =>
+            {
+                Some(d)
+            }
+            _ => None,
+        });
         if let Some(d) = day {
             k += 1;
             if self.adj(k) && matches!(self.s(k), "st" | "nd" | "rd" | "th") {

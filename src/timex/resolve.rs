@@ -164,6 +164,8 @@ pub struct Ctx {
     /// The phrase follows "ended" ("the year ended Jan. 31"): a period already closed, so
     /// a day stated without a year is not after the reference date.
     pub closed: bool,
+    /// The sentence reports on a period longer than a quarter ("the nine months").
+    pub long_period: bool,
     /// A past-tense verb governs the phrase directly ("left on Sept. 12", "died March
     /// 3"): the date is what happened, not something scheduled, so it is not after the
     /// reference date.
@@ -597,6 +599,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             let (base, res) = match (cx.anchor, r) {
                 (_, _)
                     if cx.quarter_anchor.is_some()
+                        && !cx.long_period
                         && cx.anchor.is_some_and(|a| a.gran != Unit::Year) =>
                 {
                     let d = shift(cx.quarter_anchor?, *n, Unit::Year)?;
@@ -624,6 +627,17 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                     | Unit::Weekend
                     | Unit::Fortnight
             );
+            // "killed last October ... crossed out that same day": the day is in the month
+            // last spoken of, which day is not said.
+            if let (0, Unit::Day, Some(a)) = (*n, *unit, cx.anchor) {
+                if a.gran == Unit::Month {
+                    return Some(out(
+                        format!("{:04}-{:02}-XX", a.date.year(), a.date.month()),
+                        Anchored,
+                        None,
+                    ));
+                }
+            }
             let found = if fine {
                 cx.day_anchor.map(|date| Anchor {
                     date,

@@ -641,6 +641,95 @@ const CASES: &[(&str, &str, &str)] = &[
         "Oct. 3=2023-10-03 | that same day=2023-10-03",
     ),
     ("2023-11-02", "a joint venture called Orion 1980", ""),
+    // a reporting period longer than a quarter: the comparison is with that period a
+    // year back, which no quarter names (the quarter is kept when none is in the sentence)
+    (
+        "2023-10-25",
+        "Acme's third-quarter profit rose. For the nine months, net was $41.5 million, or 80 cents a share, up from $30.2 million, or 61 cents a share, a year earlier.",
+        "third-quarter=2023-Q3 | the nine months=P9M | a year earlier=2022",
+    ),
+    (
+        "2023-10-25",
+        "Acme's third-quarter profit rose to $12.5 million from $9.1 million a year earlier.",
+        "third-quarter=2023-Q3 | a year earlier=2022-Q3",
+    ),
+    (
+        "2023-10-25",
+        "Acme's third-quarter net rose. Net for the year-earlier nine months included a gain.",
+        "third-quarter=2023-Q3 | nine months=P9M",
+    ),
+    (
+        "2023-10-25",
+        "Acme reported a third-quarter loss. This quarter's loss includes a charge.",
+        "third-quarter=2023-Q3 | This quarter=2023-Q3",
+    ),
+    (
+        "2023-10-25",
+        "Acme expects the current quarter to be strong.",
+        "the current quarter=2023-Q4",
+    ),
+    // the day the text speaks from, by another name
+    (
+        "2023-03-06",
+        "In the capital, today is the ninth day of the strike.",
+        "today=2023-03-06 | the ninth day=2023-03-06",
+    ),
+    (
+        "2023-03-06",
+        "It's the third day of a march across the region.",
+        "the third day=2023-03-06",
+    ),
+    ("2023-03-06", "He won the third day of the tournament.", ""),
+    // an apposition names the date just given again
+    (
+        "2023-11-02",
+        "Prices peaked on Oct. 12, the day before the crash.",
+        "Oct. 12=2023-10-12 | the day=2023-10-12",
+    ),
+    ("2023-11-02", "They met the day before the vote.", ""),
+    // "that same day" after a month: a day of that month, which is not said
+    (
+        "2023-11-02",
+        "He was arrested last March, and his name was removed that same day.",
+        "last March=2023-03 | that same day=2023-03-XX",
+    ),
+    // a spoken date, and "two thousand" as a count
+    (
+        "2023-03-02",
+        "The vote is this coming Sunday, March fifth.",
+        "this coming Sunday=2023-03-05 | March fifth=2023-03-05",
+    ),
+    (
+        "2023-03-02",
+        "sales in the March second-quarter report",
+        "March=2023-03 | second-quarter=2022-Q2",
+    ),
+    (
+        "2023-03-02",
+        "They kept the secret for more than two thousand years.",
+        "two thousand years=P2000Y",
+    ),
+    (
+        "1998-03-02",
+        "The year two thousand has many worried.",
+        "The year two thousand=2000",
+    ),
+    // tense: a plan named by a bare participle, and a fronted date with a far verb
+    (
+        "2023-10-22",
+        "A rally planned for Saturday was called off after threats.",
+        "Saturday=2023-10-21",
+    ),
+    (
+        "2023-10-22",
+        "The team planned to leave on Thursday for the coast.",
+        "Thursday=2023-10-26",
+    ),
+    (
+        "2023-10-25",
+        "In January, a month after the 50th anniversary of the Main St. bridge opening, a flood in Dover, Del., destroyed it.",
+        "January=2023-01 | a month=P1M",
+    ),
     // no reference date
     ("", "on Wednesday", "Wednesday=XXXX-WXX-3"),
     ("", "on September 12", "September 12=XXXX-09-12"),
