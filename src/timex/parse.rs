@@ -343,6 +343,39 @@ impl<'a> P<'a> {
                         },
                     );
                 }
+                // "the year before, sales had dropped", "the day after.": a step from the
+                // date last named (not "the day before the vote", counted from an event)
+                if let (Some(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year)), Some(w)) =
+                    (self.unit(j), self.w(j + 1))
+                {
+                    let bare = self.t.get(j + 2).is_none_or(|t| {
+                        t.kind == Kind::Punct && matches!(t.ch, b',' | b'.' | b';')
+                    });
+                    // "the year before last"
+                    if w == Before && self.is(j + 2, Last) && self.parse_at(j + 2).is_none() {
+                        return c(
+                            i,
+                            j + 3,
+                            Expr::RefShift {
+                                n: -2,
+                                unit: u,
+                                gran: u,
+                            },
+                        );
+                    }
+                    if matches!(w, Before | After) && bare {
+                        let n = if w == Before { -1 } else { 1 };
+                        return c(
+                            i,
+                            j + 2,
+                            Expr::AnchorShift {
+                                n,
+                                unit: u,
+                                gran: u,
+                            },
+                        );
+                    }
+                }
                 // "the day after tomorrow", "the day before yesterday"
                 if self.unit(j) == Some(Unit::Day) {
                     let n = match (self.w(j + 1), self.w(j + 2)) {
@@ -2148,7 +2181,8 @@ impl<'a> P<'a> {
             }
         }
         let (y, m, d) = match sep {
-            b'-' if nd == 4 && nb <= 2 && nc <= 2 => (v as i32, b, c3),
+            // "2023-09-12", and "2023/09/12" or "2023.09.12" as East Asian sites write it
+            b'-' | b'/' | b'.' if nd == 4 && nb <= 2 && nc <= 2 => (v as i32, b, c3),
             b'/' if nd <= 2 && nb <= 2 && (nc == 4 || nc == 2) => {
                 let y = if nc == 2 {
                     if c3 >= 50 {

@@ -693,6 +693,30 @@ const CASES: &[(&str, &str, &str)] = &[
         "He was arrested last March, and his name was removed that same day.",
         "last March=2023-03 | that same day=2023-03-XX",
     ),
+    // a step from the date last named, with nothing after it to count from
+    (
+        "2023-11-02",
+        "Sales were $5 million in 2021, down from $7 million the year before.",
+        "2021=2021 | the year before=2020",
+    ),
+    (
+        "2023-11-02",
+        "The flood came on Oct. 3. The day after, the river fell.",
+        "Oct. 3=2023-10-03 | The day after=2023-10-04",
+    ),
+    ("2023-11-02", "The day before the vote, polls closed early.", ""),
+    (
+        "2023-11-02",
+        "He left the year before last.",
+        "the year before last=2021",
+    ),
+    ("2023-11-02", "It fell the week before last year's vote.", "last year=2022"),
+    // year-first dates with slashes or dots, as East Asian sites write them
+    (
+        "2023-11-02",
+        "Posted 2023/09/12, updated 2023.09.13",
+        "2023/09/12=2023-09-12 | 2023.09.13=2023-09-13",
+    ),
     // a spoken date, and "two thousand" as a count
     (
         "2023-03-02",
