@@ -341,7 +341,7 @@ pub fn extract(
     timexes: &[Timex],
     mentions: &[Mention],
 ) -> Vec<Event> {
-    let mut events = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
     let mut context: Vec<CountryCode> = Vec::new();
     let text = &article.text;
     let provenance = Provenance::new(article.pub_date.as_ref());
@@ -389,6 +389,22 @@ pub fn extract(
                     countries = context.clone();
                     note.push_str("; countries from the preceding sentence");
                     confidence *= 0.95;
+                }
+                // "on Oct. 12, the day before the crash", "arrested last March and removed
+                // that same day": a date that restates one earlier in the sentence is the
+                // same mark, with the countries of both clauses.
+                if t.resolution == Resolution::Anchored {
+                    if let Some(e) = events
+                        .iter_mut()
+                        .rev()
+                        .take_while(|e| e.sentence == sentence)
+                        .find(|e| e.span == *span)
+                    {
+                        e.countries.extend(countries);
+                        e.countries.sort_unstable();
+                        e.countries.dedup();
+                        continue;
+                    }
                 }
                 events.push(Event {
                     article: id,

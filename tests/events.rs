@@ -204,3 +204,18 @@ fn a_counted_amount_of_time_is_placed_at_the_date_it_leads_to() {
     assert_eq!(later.timex_value, "2021-05-05");
     assert_eq!(codes(later), vec!["IT"]);
 }
+
+#[test]
+fn a_date_restated_in_its_sentence_is_one_event() {
+    let c = corpus(&[(
+        "crash.txt",
+        "Markets\ndate 2023-11-02\nTrading in Germany peaked on Oct. 12, the day before the crash in Japan.\n\nIn France the minister was arrested last March, and his name was removed that same day.\n",
+    )]);
+    assert_eq!(c.events.len(), 2, "{:#?}", c.events);
+    let peak = &c.events[0];
+    assert_eq!(phrase(&c, peak), "Oct. 12");
+    assert_eq!(peak.span.start, d("2023-10-12"));
+    // the restating clause still brings its countries
+    assert_eq!(codes(peak), vec!["DE", "JP"]);
+    assert_eq!(phrase(&c, &c.events[1]), "last March");
+}
