@@ -1416,6 +1416,14 @@ impl<'a> P<'a> {
         };
         if let Some(p) = part {
             let (e, y) = self.maybe_year_after(k + 1);
+            if y.is_none() {
+                // "the first half of last year", "the third quarter of the year"
+                match self.rel_year_of(e) {
+                    Some((e, Some(n))) => return c(i, e, Expr::RelYearPart { n, p: Some(p) }),
+                    Some((e, None)) => return c(i, e, Expr::YearPart { y, p }),
+                    None => {}
+                }
+            }
             return c(i, e, Expr::YearPart { y, p });
         }
         // "today is the eighth day of the blockade", "it's the second day of an
@@ -1539,6 +1547,22 @@ impl<'a> P<'a> {
             return None;
         }
         Some((j + 1, y))
+    }
+
+    /// "of last year", "of this year" (`Some(offset)`), "of the year" (`None`: the year
+    /// the tense picks): the year a part belongs to, as (end, offset).
+    fn rel_year_of(&self, k: usize) -> Option<(usize, Option<i32>)> {
+        if !self.is(k, W::Of) {
+            return None;
+        }
+        if let Some((e, n)) = self.rel_year_after(k + 1) {
+            return Some((e, Some(n)));
+        }
+        let the_year = self.is(k + 1, W::The)
+            && self.unit(k + 2) == Some(Unit::Year)
+            && !self.p(k + 3, b'-')
+            && !self.p(k + 3, b'\'');
+        the_year.then_some((k + 3, None))
     }
 
     /// "last year", "this year", "next year" after a month: (end, year offset).

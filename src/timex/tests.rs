@@ -711,6 +711,22 @@ const CASES: &[(&str, &str, &str)] = &[
         "the year before last=2021",
     ),
     ("2023-11-02", "It fell the week before last year's vote.", "last year=2022"),
+    // a part of a year named by its relation to this one
+    (
+        "2012-11-01",
+        "Sales fell in the first half of last year and rose in the third quarter of this year.",
+        "the first half of last year=2011-H1 | the third quarter of this year=2012-Q3",
+    ),
+    (
+        "2012-11-01",
+        "In the first half of the year, sales fell.",
+        "the first half of the year=2012-H1",
+    ),
+    (
+        "2012-11-01",
+        "the fourth quarter of the year-earlier period",
+        "the fourth quarter=2012-Q4 | the year-earlier period=2011-Q4",
+    ),
     // year-first dates with slashes or dots, as East Asian sites write them
     (
         "2023-11-02",
