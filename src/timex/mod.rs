@@ -290,9 +290,13 @@ fn tense(text: &str, t: &[Tok], s: usize, e: usize) -> Tense {
     match back.filter(|&(.., j)| s - j <= NEAR_BACK) {
         // "until Thursday, they had not called him": "until" only looks ahead when the
         // rest of its sentence does not say otherwise.
-        Some((Tense::Future, true, _)) => match tense_after(text, t, e, 10) {
+        // ("He stayed until Sunday": nor does it when the verb before it is past.)
+        Some((Tense::Future, true, j)) => match tense_after(text, t, e, 10) {
             Tense::Past => Tense::Past,
-            _ => Tense::Future,
+            _ => match marker_before(text, t, j, NEAR_BACK) {
+                Some((Tense::Past, _, v)) if !word_in(text, &t[v], &DEFERRING) => Tense::Past,
+                _ => Tense::Future,
+            },
         },
         Some((x, ..)) => x,
         // Sentence-initial dates ("In January, the company sold ...") take the tense of
@@ -320,6 +324,20 @@ fn fronted(t: &[Tok], s: usize, e: usize) -> bool {
         && t.get(e)
             .is_some_and(|x| x.kind == Kind::Punct && x.ch == b',')
 }
+
+/// Past verbs that push something to a later date: "postponed until Tuesday" is ahead.
+const DEFERRING: [&str; 10] = [
+    "postponed",
+    "delayed",
+    "extended",
+    "adjourned",
+    "deferred",
+    "suspended",
+    "pushed",
+    "moved",
+    "rescheduled",
+    "recessed",
+];
 
 /// The first tense marker after tokens `..e` in the same sentence, within `reach` tokens.
 fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
@@ -381,6 +399,11 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
             // A schedule verb speaks for a date right after it ("meet Monday"), not for
             // one further on ("to meet demand ... into the summer").
             if matches!(t[j].lex, Some(Lex::Word(W::Sched))) && s - j > 3 {
+                continue;
+            }
+            // "through" is a span of time only right before the date ("through January"),
+            // not "ripped through an office building ... Friday".
+            if matches!(t[j].lex, Some(Lex::Word(W::Through))) && s - j > 2 {
                 continue;
             }
             // "will be held", "will have left": a participle after a future auxiliary
@@ -449,7 +472,7 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
             if x == Tense::Past && t[j].lex.is_none() && looks_ahead_verb(text, t, j) {
                 return Some((Tense::Unknown, false, j));
             }
-            let weak = matches!(t[j].lex, Some(Lex::Word(W::Until)));
+            let weak = matches!(t[j].lex, Some(Lex::Word(W::Until | W::Through)));
             return Some((x, weak, j));
         }
     }
@@ -587,7 +610,7 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
         // "the quarter ended Sept. 30" (but not "ending")
         Some(Lex::Word(W::Ended)) if tk.len() == 5 => Some(Tense::Past),
         // "as soon as Tuesday", "as early as next week", "until 9 a.m. Tuesday"
-        Some(Lex::Word(W::Soon | W::Until)) => Some(Tense::Future),
+        Some(Lex::Word(W::Soon | W::Until | W::Through)) => Some(Tense::Future),
         Some(Lex::Word(W::Early)) if j > 0 && t[j - 1].lex.is_none() && t[j - 1].len() == 2 => {
             Some(Tense::Future)
         }

@@ -599,6 +599,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             let (base, res) = match (cx.anchor, r) {
                 (_, _)
                     if cx.quarter_anchor.is_some()
+                        && n.abs() == 1
                         && !cx.long_period
                         && cx.anchor.is_some_and(|a| a.gran != Unit::Year) =>
                 {

@@ -711,6 +711,22 @@ const CASES: &[(&str, &str, &str)] = &[
         "the year before last=2021",
     ),
     ("2023-11-02", "It fell the week before last year's vote.", "last year=2022"),
+    // "until"/"through" look ahead unless the verb before them is past, and not one that
+    // puts things off; "ago" counts from the reference date even after a quarter
+    ("2012-11-08", "He stayed until Sunday.", "Sunday=2012-11-04"),
+    ("2012-11-08", "The hearing was postponed until Tuesday.", "Tuesday=2012-11-13"),
+    ("2012-11-08", "The offer is valid until Friday.", "Friday=2012-11-09"),
+    ("2012-11-08", "The forum runs through Sunday.", "Sunday=2012-11-11"),
+    (
+        "2012-11-08",
+        "A bomb ripped through an office building in the capital Monday morning.",
+        "Monday morning=2012-11-05",
+    ),
+    (
+        "2012-11-08",
+        "The deal will close in the first quarter of 2013. The company was founded 25 years ago.",
+        "the first quarter of 2013=2013-Q1 | 25 years ago=1987",
+    ),
     // a part of a year named by its relation to this one
     (
         "2012-11-01",
