@@ -1435,7 +1435,8 @@ impl<'a> P<'a> {
                 i
             };
             let copula = s > 0
-                && (self.is(s - 1, W::Is) || (self.word_is(s - 1, "s") && self.p(s - 2, b'\'')));
+                && (self.is(s - 1, W::Is)
+                    || (s >= 2 && self.word_is(s - 1, "s") && self.p(s - 2, b'\'')));
             if copula {
                 return c(
                     s,
