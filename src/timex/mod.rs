@@ -350,11 +350,7 @@ fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
         if let Some(x) = marker(t, j) {
             // "On Friday, the government planned to ...": -ed plan words after the date
             // are past verbs more often than future markers.
-            if x == Tense::Future
-                && text
-                    .get(t[j].start..t[j].end)
-                    .is_some_and(|w| w.ends_with("ed"))
-            {
+            if x == Tense::Future && ends_ed(text, &t[j]) {
                 j += 1;
                 continue;
             }
@@ -449,9 +445,7 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
             // auxiliary names a plan, not when it falls.
             if x == Tense::Future
                 && matches!(t[j].lex, Some(Lex::Word(W::Expected)))
-                && text
-                    .get(t[j].start..t[j].end)
-                    .is_some_and(|w| w.ends_with("ed"))
+                && ends_ed(text, &t[j])
                 && j > 0
                 && t[j - 1].kind == Kind::Word
                 && t[j - 1].lex.is_none()
@@ -549,6 +543,11 @@ fn bound_past(text: &str, t: &[Tok], s: usize) -> bool {
 
 fn is_be(text: &str, t: &Tok) -> bool {
     word_in(text, t, &["be", "being"])
+}
+
+/// Token `t` ends in "-ed" ("planned", "scheduled"), whatever the lexicon says of it.
+fn ends_ed(text: &str, t: &Tok) -> bool {
+    text.get(t.start..t.end).is_some_and(|w| w.ends_with("ed"))
 }
 
 /// Token `t` is one of `words` (ASCII case ignored).

@@ -910,7 +910,7 @@ impl<'a> P<'a> {
     /// "this year's third quarter", "next year's first half", "last year's quarter";
     /// `k` is the token "year".
     fn year_s_part(&self, i: usize, k: usize, n: i32) -> Option<Cand> {
-        if !(self.p(k + 1, b'\'') && self.adj(k + 1) && self.word_is(k + 2, "s")) {
+        if !self.apostrophe_s(k + 1) {
             return None;
         }
         let j = k + 3;
@@ -993,12 +993,7 @@ impl<'a> P<'a> {
                     }
                 } else if w == Latest {
                     (u == Unit::Quarter).then_some(Expr::ReportQuarter)
-                } else if w == This
-                    && u == Unit::Quarter
-                    && self.p(k + 1, b'\'')
-                    && self.adj(k + 1)
-                    && self.word_is(k + 2, "s")
-                {
+                } else if w == This && u == Unit::Quarter && self.apostrophe_s(k + 1) {
                     // "This quarter's loss includes ...": the quarter the report is about
                     Some(Expr::ReportQuarter)
                 } else if the {
@@ -1520,6 +1515,11 @@ impl<'a> P<'a> {
             }
         }
         Some(v as i32)
+    }
+
+    /// A possessive "'s" starting at token `k`, glued to the word before ("year's").
+    fn apostrophe_s(&self, k: usize) -> bool {
+        self.p(k, b'\'') && self.adj(k) && self.word_is(k + 1, "s")
     }
 
     /// Where a phrase ends with or without the year that may follow token `k`, and the
