@@ -168,6 +168,7 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
             countries,
             conflicting_dates: latest_start > earliest_end,
             events: ids,
+            ..Default::default()
         });
     }
     clusters
@@ -399,6 +400,7 @@ mod tests {
             note: String::new(),
             cluster: u32::MAX,
             hidden: false,
+            salience: 0.0,
         }
     }
 

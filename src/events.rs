@@ -424,6 +424,7 @@ pub fn extract(
                     note,
                     cluster: 0,
                     hidden: false,
+                    salience: 0.0,
                 });
             }
             // What a later sentence without countries refers back to: this sentence's

@@ -353,6 +353,9 @@ pub struct Event {
     pub cluster: u32,
     /// Hidden by the user: kept so that undo works, never drawn or listed by default.
     pub hidden: bool,
+    /// How much this happening matters in this corpus, 0.0 ..= 1.0 (see `Cluster::salience`);
+    /// 0.0 until the corpus-wide ranking has run.
+    pub salience: f32,
 }
 
 impl Event {
@@ -375,6 +378,12 @@ pub struct Cluster {
     pub countries: Vec<CountryCode>,
     /// True when members disagree on the date (shown, not hidden).
     pub conflicting_dates: bool,
+    /// How much this happening matters in this corpus, 0.0 ..= 1.0: how many articles and
+    /// outlets report it, how sure and precise its date is, main clause or aside, burstiness.
+    pub salience: f32,
+    /// A short "who did what" caption for the chart ("Putin and Kim sign partnership
+    /// treaty"); empty when none could be made.
+    pub caption: String,
 }
 
 /// Everything the GUI and CLI show: articles, their events, and the corroboration groups.

@@ -379,6 +379,7 @@ fn event_list_stays_fast_with_a_million_rows() {
             note: String::new(),
             cluster: i,
             hidden: false,
+            salience: 0.0,
         })
         .collect();
     let t = Instant::now();

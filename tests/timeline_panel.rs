@@ -39,6 +39,7 @@ fn event(article: u32, span: DateSpan, countries: &[&str], confidence: f32, clus
         note: "year guessed from the file date".into(),
         cluster,
         hidden: false,
+        salience: 0.0,
     }
 }
 
@@ -56,6 +57,7 @@ fn cluster(id: u32, events: Vec<EventId>, sources: usize) -> Cluster {
         sources,
         countries: Vec::new(),
         conflicting_dates: false,
+        ..Default::default()
     }
 }
 

@@ -30,6 +30,7 @@ fn event(article: u32, span: DateSpan, countries: &[&str], confidence: f32, clus
         note: String::new(),
         cluster,
         hidden: false,
+        salience: 0.0,
     }
 }
 
@@ -74,6 +75,7 @@ fn small_corpus() -> Corpus {
             sources: 2,
             countries: vec![cc("JP"), cc("KR")],
             conflicting_dates: true,
+            ..Default::default()
         },
         Cluster {
             id: 1,
@@ -81,6 +83,7 @@ fn small_corpus() -> Corpus {
             sources: 1,
             countries: vec![cc("JP")],
             conflicting_dates: false,
+            ..Default::default()
         },
     ];
     Corpus {
