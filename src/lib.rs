@@ -5,6 +5,8 @@
 //! ([`corroborate`]) → [`model::Corpus`] ([`pipeline`]) → layout ([`timeline`]) → paint ([`gui`]).
 //! Every stage except the last is a plain function testable without a window.
 
+pub(crate) mod caption;
+pub(crate) mod clause;
 pub mod cli;
 pub mod corrections;
 pub mod corroborate;
@@ -17,5 +19,7 @@ pub mod model;
 pub mod paths;
 pub mod pipeline;
 pub mod pubdate;
+pub(crate) mod salience;
+pub(crate) mod story;
 pub mod timeline;
 pub mod timex;
