@@ -17,5 +17,6 @@ pub mod model;
 pub mod paths;
 pub mod pipeline;
 pub mod pubdate;
+pub mod render;
 pub mod timeline;
 pub mod timex;

@@ -22,8 +22,8 @@ pub const TILE_PX: f64 = 280.0;
 pub const CAPTION_H: f64 = 15.0;
 /// Widest a caption grows; longer text is shortened with "…".
 pub const MAX_CAPTION_PX: f64 = 250.0;
-/// Narrowest shortened caption worth showing.
-pub const MIN_CAPTION_PX: f64 = 64.0;
+/// Narrowest shortened caption worth showing (two or three words: fewer say nothing).
+pub const MIN_CAPTION_PX: f64 = 96.0;
 /// Space between a mark and its caption.
 pub const GAP: f64 = 3.0;
 /// Candidates tried per tile and lane (bounds the work per frame).
@@ -222,7 +222,7 @@ mod tests {
         assert!(out[0].b.x1 <= 300.0 && out[0].b.x0 >= 0.0);
         out.clear();
         // Too little room for even a short caption.
-        place_tile(&[point(1, 40.0, 240.0)], 0.0, 90.0, &[], &mut out);
+        place_tile(&[point(1, 40.0, 240.0)], 0.0, 110.0, &[], &mut out);
         assert!(out.is_empty());
     }
 

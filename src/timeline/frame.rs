@@ -45,14 +45,14 @@ pub struct LaneView {
 }
 
 /// The lane's content for a plot `width` px wide. `measure(item, more)` gives the width in
-/// px of the item's caption text (with its "+N more" when `more > 0`), or `None` when the
-/// item has no caption.
+/// px of the item's caption text (with its "+N more" when `more > 0`) and of what is drawn
+/// right after its mark (a source count, a "?"), or `None` when the item has no caption.
 pub fn lane_view(
     lane: &Lane,
     view: &TimeView,
     width: f64,
     opts: FrameOptions,
-    measure: &mut dyn FnMut(u32, u32) -> Option<f64>,
+    measure: &mut dyn FnMut(u32, u32) -> Option<(f64, f64)>,
 ) -> LaneView {
     let s = split(lane, view, width);
     let (a, b) = view.range(width);
@@ -118,21 +118,25 @@ pub fn lane_view(
                     .map(|j| out.cells[j].count)
             });
             let more = cell.map_or(0, |n| n.saturating_sub(1));
-            let width = measure(k, more).map(|w| w + 2.0 * CAPTION_PAD);
+            let size = measure(k, more);
+            let mut mark = item_box(it, view);
+            mark.x1 += size.map_or(0.0, |s| s.1);
             cands.push(Candidate {
                 item: k,
                 row: it.row,
-                mark: item_box(it, view),
+                mark,
                 is_span: it.kind == ItemKind::Span,
-                width,
+                width: size.map(|s| s.0 + 2.0 * CAPTION_PAD),
                 more,
                 own_mark: cell.is_some(),
             });
         }
         let (mut x0, mut x1) = (view.x_of(d0), view.x_of(d1));
         if opts.inside_plot {
-            x0 = x0.max(0.0);
-            x1 = x1.min(width);
+            // Clear of the plot's edges and of the off-chart counts drawn there.
+            let inset = |n: u32| if n > 0 { OFF_CHART_PX } else { 0.0 };
+            x0 = x0.max(inset(out.before));
+            x1 = x1.min(width - inset(out.after));
         }
         captions::place_tile(&cands, x0, x1, &obstacles, &mut out.captions);
     }
@@ -141,6 +145,8 @@ pub fn lane_view(
 
 /// Padding on each side of a caption's text inside its box.
 pub const CAPTION_PAD: f64 = 4.0;
+/// Width kept at an edge of a still picture for the count of happenings off the chart.
+pub const OFF_CHART_PX: f64 = 46.0;
 
 /// The bucket index item `k` is counted in, when its class is bucketed at this zoom.
 fn cell_of(lane: &Lane, s: &super::lod::Split, k: usize) -> Option<i64> {
@@ -217,8 +223,8 @@ mod tests {
         c
     }
 
-    fn measure(_: u32, more: u32) -> Option<f64> {
-        Some(if more > 0 { 150.0 } else { 110.0 })
+    fn measure(_: u32, more: u32) -> Option<(f64, f64)> {
+        Some((if more > 0 { 150.0 } else { 110.0 }, 0.0))
     }
 
     fn caption_units(l: &Layout, v: &LaneView) -> Vec<u32> {

@@ -42,6 +42,8 @@ pub mod flags {
     pub const MULTI_SOURCE: u8 = 4;
     /// The date was resolved against a publication date guessed from the file's time.
     pub const FILE_TIME: u8 = 8;
+    /// Longer than a month and a bit (a year, a decade): context rather than the story.
+    pub const COARSE: u8 = 16;
 }
 
 /// One cluster in one lane.
@@ -208,6 +210,9 @@ impl Layout {
                 (s.min(t - 1.0), t.max(s + 1.0))
             };
             unit_fine.push(end - start <= FINE_DAYS);
+            if end - start > FINE_DAYS {
+                fl |= flags::COARSE;
+            }
             let kind = match e.span.precision {
                 Precision::Day if end - start <= 1.0 => ItemKind::Point,
                 Precision::Day => ItemKind::Bar,
