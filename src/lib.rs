@@ -19,6 +19,7 @@ pub mod model;
 pub mod paths;
 pub mod pipeline;
 pub mod pubdate;
+pub mod render;
 pub(crate) mod salience;
 pub(crate) mod story;
 pub mod timeline;
