@@ -5,6 +5,7 @@
 //! ([`corroborate`]) → [`model::Corpus`] ([`pipeline`]) → layout ([`timeline`]) → paint ([`gui`]).
 //! Every stage except the last is a plain function testable without a window.
 
+pub mod calendar;
 pub mod cli;
 pub mod corrections;
 pub mod corroborate;

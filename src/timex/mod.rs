@@ -117,14 +117,10 @@ pub fn timeml(tags: Vec<Timex>) -> Vec<Timex> {
 
 pub use value::span_of;
 
-/// Month number of an English month name or abbreviation ("September", "Sept.", "Sep"),
-/// from the engine's own lexicon so that every part of dateline reads months alike.
+/// Month number of an English month name or abbreviation ("September", "Sept.", "Sep"):
+/// the program's one month table, [`crate::calendar::month_number`].
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    match lexicon::lookup(w.as_bytes())? {
-        lexicon::Lex::Month(m) | lexicon::Lex::MonthAbbr(m) => Some(u32::from(m)),
-        _ => None,
-    }
+    crate::calendar::month_number(word)
 }
 
 /// Blocks are cut at whitespace after this many bytes so the token buffer stays small and
