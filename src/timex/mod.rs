@@ -193,7 +193,11 @@ fn tag_block(
     st: &mut State,
     out: &mut Vec<Timex>,
 ) {
-    let rules = rules::Toks { t: toks, text };
+    let rules = rules::Toks {
+        t: toks,
+        text,
+        year: reference.map(|r| chrono::Datelike::year(&r)),
+    };
     let mut i = 0;
     while i < toks.len() {
         if !is_trigger(&toks[i]) {

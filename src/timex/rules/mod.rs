@@ -134,6 +134,8 @@ type Count = Option<u32>;
 pub(super) struct Toks<'a> {
     pub t: &'a [Tok],
     pub text: &'a str,
+    /// The reference year, for the century of a two-digit year ("'99", "FY23").
+    pub year: Option<i32>,
 }
 
 impl Toks<'_> {

@@ -262,21 +262,22 @@ pub(super) fn apostrophe_year(t: &Toks, i: usize) -> Option<Match> {
     if nd != 2 || !t.glued(i + 1) || (i > 0 && t.glued(i)) {
         return None;
     }
-    let century = if v >= 30 { 1900 } else { 2000 };
     if t.glued(i + 2) && t.spelled(i + 2, "s") {
         if v % 10 != 0 {
             return None;
         }
-        return found(i, i + 3, Expr::Decade((century + v as i32) / 10));
+        let start = crate::calendar::decade_start(v, t.year);
+        return found(i, i + 3, Expr::Decade(start / 10));
     }
-    if t.glued(i + 2) {
+    // "'99ers" is no year; "in '99." and "in '99," are
+    if t.glued(i + 2) && t.t.get(i + 2).is_some_and(|x| x.kind != Kind::Punct) {
         return None;
     }
     if matches!(
         t.word_before(i),
         Some(W::In | W::Since | W::Of | W::By | W::Until)
     ) {
-        return found(i, i + 2, Expr::Year(century + v as i32));
+        return found(i, i + 2, Expr::Year(crate::calendar::full_year(v, t.year)));
     }
     None
 }
@@ -296,8 +297,7 @@ pub(super) fn fiscal_year(t: &Toks, i: usize) -> Option<Match> {
                 && !(t.glued(k + 1) && t.t.get(k + 1).is_some_and(|x| x.kind != Kind::Punct)) =>
         {
             match nd {
-                2 if v < 70 => Some(2000 + v as i32),
-                2 => Some(1900 + v as i32),
+                2 => Some(crate::calendar::full_year(v, t.year)),
                 4 if (1900..=2099).contains(&v) => Some(v as i32),
                 _ => None,
             }
@@ -354,4 +354,28 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2023-09-14", "it cost $2019", ""),
     ("2023-09-14", "1,990 troops", ""),
     ("2023-09-14", "room 2019b", ""),
+    // apostrophe_year, fiscal_year, numeric_date: a two-digit year is the one in the
+    // hundred years that end 20 after the reference year; a decade so named has begun
+    (
+        "1998-05-01",
+        "It has grown since '87 and will double by '15.",
+        "'87=1987 | '15=2015",
+    ),
+    (
+        "1998-05-01",
+        "He came in '29, before the crash.",
+        "'29=1929",
+    ),
+    ("2023-09-14", "the jazz of the '30s", "the '30s=193"),
+    ("1998-05-01", "the flappers of the '20s", "the '20s=192"),
+    (
+        "1989-11-01",
+        "FY90 profit will rise; FY89 fell.",
+        "FY90=1990 | FY89=1989",
+    ),
+    (
+        "2023-09-14",
+        "Filed on 9/12/23 and 3/5/89.",
+        "9/12/23=2023-09-12 | 3/5/89=1989-03-05",
+    ),
 ];
