@@ -306,7 +306,6 @@ fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, lo
     c
 }
 
-
 /// Which side of the held-out split a file is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Part {

@@ -5,6 +5,7 @@
 //! ([`corroborate`]) → [`model::Corpus`] ([`pipeline`]) → layout ([`timeline`]) → paint ([`gui`]).
 //! Every stage except the last is a plain function testable without a window.
 
+pub mod calendar;
 pub(crate) mod caption;
 pub(crate) mod clause;
 pub mod cli;
