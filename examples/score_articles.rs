@@ -2,7 +2,7 @@
 //! `\w+` tokens, 4-gram shingle multisets, per-page normalised TP/FP/FN, mean precision and
 //! recall, F1 = 2PR/(P+R), accuracy = share of pages whose token lists are equal.
 //!
-//! cargo run --release --example score_articles -- /work/shared/articles-bench [--errors N] [--dump ID] [--with-captions] [--half tune|check]
+//! cargo run --release --example score_articles -- /work/shared/articles-bench [--errors N] [--dump ID] [--with-captions] [--half tune|check] [--dates]
 //!
 //! Figures are printed for all pages and for each half of the fixed split
 //! (`common/split.rs`); `--half` limits the error list and dumps to one half.
@@ -43,6 +43,9 @@ fn main() {
     let mut errors = 0usize;
     let mut dump: Option<String> = None;
     let mut with_captions = false;
+    // One line per page with every publication-date candidate (there is no date truth here:
+    // disagreement between candidates is what to look at).
+    let dates = args.iter().any(|a| a == "--dates");
     // Which half the error list and dumps come from (the figures cover both halves).
     let only = split::half_arg(&args);
     let mut i = 1;
@@ -91,6 +94,28 @@ fn main() {
         t_all += t0.elapsed();
         if !art.published.is_empty() {
             dated += 1;
+        }
+        if dates && only.is_none_or(|h| Half::of(&format!("{id}.html.gz")) == h) {
+            let ev: Vec<String> = art
+                .published
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {} {:.2} [{}]",
+                        e.date,
+                        e.source.as_str(),
+                        e.confidence,
+                        e.note
+                    )
+                })
+                .collect();
+            let url = gt[id.as_str()]["url"].as_str().unwrap_or("");
+            say!(
+                "{} {url}\n    {}\n    modified {:?}",
+                &id[..8],
+                ev.join("\n    "),
+                art.modified.as_ref().map(|m| (m.date, m.note.as_str()))
+            );
         }
         let pred = art
             .blocks

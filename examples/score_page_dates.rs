@@ -3,7 +3,7 @@
 //! `pubdate::resolve` (without a file time: the checkout's file times say nothing about the
 //! pages, and a file-time guess would hide a page where we found nothing).
 //!
-//! cargo run --release --example score_page_dates -- ../shared/page-dates [--errors] [--half tune|check]
+//! cargo run --release --example score_page_dates -- ../shared/page-dates [--errors] [--dump] [--half tune|check]
 //!
 //! Per half of the fixed split (`common/split.rs`) and over all pages:
 //! - accuracy: pages with a stated date whose date we give within a day of it (the README's
@@ -64,6 +64,8 @@ fn main() {
         .cloned()
         .unwrap_or_else(|| "../shared/page-dates".into());
     let list_errors = args.iter().any(|a| a == "--errors");
+    // Every candidate the HTML reader found, for each page of `--half`.
+    let dump = args.iter().any(|a| a == "--dump");
     let only = split::half_arg(&args);
     let truth = std::fs::read_to_string(format!("{dir}/truth.jsonl")).unwrap_or_else(|e| {
         eprintln!("cannot read {dir}/truth.jsonl: {e}");
@@ -95,6 +97,21 @@ fn main() {
         let mut article = read_bytes(&bytes, Format::Html).remove(0);
         article.file = path.clone();
         let got = dateline::pubdate::resolve(&article, None);
+        if dump && only.is_none_or(|h| h == Half::of(&name)) {
+            say!("{page}  truth {:?}", v["published"].as_str());
+            for e in &article.pub_date_evidence {
+                say!(
+                    "    {} {} {:.2} [{}]",
+                    e.date,
+                    e.source.as_str(),
+                    e.confidence,
+                    e.note
+                );
+            }
+            if let Some(m) = &article.modified_date {
+                say!("    modified {} [{}]", m.date, m.note);
+            }
+        }
         rows.push(Row {
             page,
             half: Half::of(&name),
@@ -154,11 +171,7 @@ fn main() {
                     g.confidence,
                     g.note
                 ),
-                None => say!(
-                    "{:5} {}  truth {truth}  got nothing",
-                    r.half.name(),
-                    r.page
-                ),
+                None => say!("{:5} {}  truth {truth}  got nothing", r.half.name(), r.page),
             }
         }
     }
