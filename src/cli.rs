@@ -202,6 +202,8 @@ fn event_json(c: &Corpus, e: &Event) -> serde_json::Value {
         "sources": cluster.map_or(1, |k| k.sources),
         "conflicting_dates": cluster.is_some_and(|k| k.conflicting_dates),
         "hidden": e.hidden,
+        "salience": round2(e.salience),
+        "caption": cluster.map_or("", |k| k.caption.as_str()),
     })
 }
 
@@ -220,8 +222,8 @@ fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io:
     }
     writeln!(
         out,
-        "{:<23}  {:<9}  {:<24}  {:<5}  {:<26}  {:<30}  text",
-        "date", "countries", "date source", "conf", "phrase", "article"
+        "{:<23}  {:<9}  {:<24}  {:<5}  {:<4}  {:<26}  {:<30}  text",
+        "date", "countries", "date source", "conf", "sal", "phrase", "article"
     )?;
     for e in visible {
         let a = &c.articles[e.article as usize];
@@ -229,11 +231,12 @@ fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io:
         let countries: Vec<&str> = e.countries.iter().map(|c| c.as_str()).collect();
         writeln!(
             out,
-            "{:<22}{flag}  {:<9}  {:<24}  {:<5.2}  {:<26}  {:<30}  {}",
+            "{:<22}{flag}  {:<9}  {:<24}  {:<5.2}  {:<4.2}  {:<26}  {:<30}  {}",
             e.span.to_string(),
             clip(&countries.join(","), 9),
             e.date_source.as_str(),
             e.confidence,
+            e.salience,
             clip(&a.text[e.date_range.clone()], 26),
             clip(&a.path, 30),
             clip(&a.text[e.sentence.clone()], 90),

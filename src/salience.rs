@@ -2,12 +2,14 @@
 //! itself says (never from one document alone).
 //!
 //! The core is **attention voting**: every article has one vote, split evenly over the
-//! distinct day-precise dates it places (confidence-weighted). A report about one day gives
-//! that day its whole vote; a profile that walks through twenty dates gives each a
-//! twentieth. A day's evidence is the sum of the votes of every article that places it,
-//! which counts distinct articles (as the plain baseline does) while discounting background
-//! and chronology pieces that name many dates in passing. Month- and year-precise dates vote
-//! the same way among each article's coarse dates and are weighted down by precision.
+//! distinct single days it places (confidence-weighted). A report about one day gives that
+//! day its whole vote; a profile that walks through twenty dates gives each a twentieth. A
+//! day's evidence is the sum of the votes of every article that places it, which counts
+//! distinct articles (as the plain baseline does) while discounting background and
+//! chronology pieces that name many dates in passing. Ranges, months and years vote the same
+//! way among each article's other spans and are weighted down by precision. A date named in
+//! an aside ("Kim, who was arrested on 14 May, ...") votes in full: later articles recalling
+//! a date in passing are evidence that it mattered.
 //!
 //! On top of that, per happening (cluster):
 //! * **burstiness**: a day's votes against the mean of its neighbourhood
@@ -38,7 +40,8 @@ pub(crate) const BURST_POWER: f32 = 0.25;
 /// How strongly a cluster's share of its date's evidence separates it from other clusters
 /// on the same date (0 = all equal, 1 = proportional).
 const SHARE_POWER: f32 = 0.5;
-/// Weight of a vote from a date in an aside, against one in the main clause.
+/// Weight of a member whose date is in an aside, against one in the main clause, when
+/// clusters on the same date are compared (not in the date's evidence).
 const ASIDE_WEIGHT: f32 = 0.6;
 
 /// How much less a date of this kind says *when* something happened.
@@ -52,10 +55,10 @@ fn precision_factor(span: &DateSpan) -> f32 {
     }
 }
 
-/// A date as a vote key: its span, with day-precise ones (single days and ranges) apart from
-/// coarse ones, since an article's vote is split within each kind.
+/// An article's vote is split among its single days, and apart from that among its other
+/// spans (ranges, months, years), so vague dates never dilute the days.
 fn is_fine(span: &DateSpan) -> bool {
-    span.precision == Precision::Day
+    span.is_single_day()
 }
 
 /// The outlet an article comes from: its stated outlet, else the host of its URL.
@@ -76,8 +79,10 @@ fn outlet_of(a: &Article) -> Option<String> {
 struct Vote {
     article: u32,
     span: DateSpan,
-    /// Confidence times the aside weight.
+    /// The date's confidence.
     weight: f32,
+    /// The aside weight (1 in the main clause).
+    clause: f32,
 }
 
 /// Fills `salience` of every cluster and of every event (an event takes its cluster's).
@@ -98,7 +103,8 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
             Vote {
                 article: e.article,
                 span: e.span,
-                weight: e.confidence.clamp(0.0, 1.0) * if aside { ASIDE_WEIGHT } else { 1.0 },
+                weight: e.confidence.clamp(0.0, 1.0),
+                clause: if aside { ASIDE_WEIGHT } else { 1.0 },
             }
         })
         .collect();
@@ -162,7 +168,7 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
                 continue;
             }
             seen.push(e.article);
-            own[ci] += v.weight * share(e.article, &e.span);
+            own[ci] += v.weight * v.clause * share(e.article, &e.span);
             if let Some(o) = articles.get(e.article as usize).and_then(outlet_of) {
                 if !names.contains(&o) {
                     names.push(o);
@@ -314,17 +320,37 @@ mod tests {
     }
 
     #[test]
-    fn an_aside_counts_less_than_a_main_clause() {
+    fn on_one_date_the_main_clause_report_leads_and_asides_still_count() {
         let main = "Kim met Putin on 3 May 2023.";
         let aside = "Kim, who met Putin on 3 May 2023, went home.";
-        let arts = vec![article(main, None), article(aside, None)];
+        let other = "Kim met Putin on 3 May 2023.";
+        let arts = vec![
+            article(main, None),
+            article(aside, None),
+            article(aside, None),
+            article(other, None),
+        ];
+        // Two clusters on 3 May: one main-clause report, one from two asides. One report
+        // on 9 May in a main clause.
         let mut evs = vec![
             event(0, main, "3 May 2023", day(5, 3), 0),
-            event(1, aside, "3 May 2023", day(5, 10), 1),
+            event(1, aside, "3 May 2023", day(5, 3), 1),
+            event(2, aside, "3 May 2023", day(5, 3), 1),
+            event(3, other, "3 May 2023", day(5, 9), 2),
         ];
         let mut cl = clusters_for(&evs);
         rank(&mut evs, &mut cl, &arts);
-        assert!(cl[1].salience < cl[0].salience);
+        // The asides make 3 May the bigger date...
+        assert!(cl[0].salience > cl[2].salience, "{cl:?}");
+        // ... but the two asides (0.6 each) beat one main clause as the day's report.
+        assert!(cl[1].salience >= cl[0].salience, "{cl:?}");
+        let mut evs = vec![
+            event(0, main, "3 May 2023", day(5, 3), 0),
+            event(1, aside, "3 May 2023", day(5, 3), 1),
+        ];
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts[..2]);
+        assert!(cl[0].salience > cl[1].salience, "{cl:?}");
     }
 
     #[test]
