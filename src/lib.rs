@@ -19,3 +19,4 @@ pub mod pipeline;
 pub mod pubdate;
 pub mod timeline;
 pub mod timex;
+pub mod view;

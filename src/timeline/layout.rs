@@ -138,6 +138,12 @@ pub struct Layout {
 impl Layout {
     /// Lays out every visible event of `corpus`. Costs O(n log n) in the number of events.
     pub fn build(corpus: &Corpus) -> Layout {
+        Self::build_where(corpus, |_| true)
+    }
+
+    /// Lays out the visible events of `corpus` that `keep` (given an event's index)
+    /// accepts: the top-N and pinned-only views.
+    pub fn build_where(corpus: &Corpus, keep: impl Fn(usize) -> bool) -> Layout {
         let n_events = corpus.events.len();
         let mut covered = vec![false; n_events];
         let mut event_unit = vec![u32::MAX; n_events];
@@ -224,7 +230,7 @@ impl Layout {
             members.clear();
             for &m in &c.events {
                 let i = m as usize;
-                if i < n_events && !covered[i] && !corpus.events[i].hidden {
+                if i < n_events && !covered[i] && !corpus.events[i].hidden && keep(i) {
                     covered[i] = true;
                     members.push(m);
                 }
@@ -232,7 +238,7 @@ impl Layout {
             add_unit(&members, Some(ci as u32), c.conflicting_dates);
         }
         for (i, e) in corpus.events.iter().enumerate() {
-            if !covered[i] && !e.hidden {
+            if !covered[i] && !e.hidden && keep(i) {
                 add_unit(&[i as EventId], None, false);
             }
         }
