@@ -442,7 +442,15 @@ fn from_text(article: &Article) -> Option<DatedEvidence> {
 /// Does the sentence around byte `at` speak of the future ("A vote will be held on 4 April
 /// 2023")? Such dates come after publication and must not be taken for it.
 fn is_future_context(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    // Within the sentence, and no further back than a sentence can be long (text without
+    // sentence ends must not make every date read back to the start of the file).
+    let mut from = at.saturating_sub(crate::events::MAX_SENTENCE_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let start = text[from..at]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(from, |i| from + i + 1);
     let before = text[start..at].to_ascii_lowercase();
     const CUES: &[&str] = &[
         " will ",
