@@ -457,10 +457,19 @@ fn infer_one(a: &Article, index: &FirmIndex) -> Option<DatedEvidence> {
         }
     }
     // Hard constraints on the publication date from the article itself: a dateline's month
-    // and day, and month-days it mentions without a year (news names such days only when
-    // they are close to the publication date).
+    // and day, the year or month its folders name, and month-days it mentions without a
+    // year (news names such days only when they are close to the publication date).
     let dateline_md = crate::pubdate::find_dateline(a).and_then(|d| d.month_day);
-    bounds.retain(|(_, d)| dateline_md.is_none_or(|(m, day)| (d.month(), d.day()) == (m, day)));
+    // (A year alone may be a folder above the corpus that has nothing to do with it.)
+    let folder = a
+        .file
+        .parent()
+        .and_then(crate::pubdate::date_in_folders)
+        .filter(|f| f.month.is_some());
+    bounds.retain(|(_, d)| {
+        dateline_md.is_none_or(|(m, day)| (d.month(), d.day()) == (m, day))
+            && folder.as_ref().is_none_or(|f| f.contains(*d))
+    });
     bounds.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let yearless: Vec<usize> = tags
         .iter()
