@@ -113,15 +113,9 @@ pub enum W {
     For,
     Same,
     That,
-    Christmas,
-    Thanksgiving,
-    /// "Election Day": the US general election, first Tuesday after the first Monday of
-    /// November.
-    Election,
-    Halloween,
-    Easter,
-    Eve,
-    New,
+    /// The first word of a holiday's name in some locale ("Christmas", "New", "Labor"):
+    /// see `holidays`.
+    Holiday,
     Old,
     More,
     Than,
@@ -436,13 +430,6 @@ fn build() -> Map {
         ("for", For),
         ("same", Same),
         ("that", That),
-        ("christmas", Christmas),
-        ("thanksgiving", Thanksgiving),
-        ("election", Election),
-        ("halloween", Halloween),
-        ("easter", Easter),
-        ("eve", Eve),
-        ("new", New),
         ("old", Old),
         ("more", More),
         ("than", Than),
@@ -550,6 +537,12 @@ fn build() -> Map {
     ];
     for &(n, w) in words {
         m.insert(n.as_bytes(), Word(w));
+    }
+    // Holiday names start with these; a word that means something else already keeps
+    // its meaning ("Fourth of July" starts with an ordinal).
+    for w in super::holidays::first_words() {
+        let w: &'static [u8] = Box::leak(w.into_boxed_str()).as_bytes();
+        m.entry(w).or_insert(Word(Holiday));
     }
     m
 }

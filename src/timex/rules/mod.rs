@@ -136,6 +136,8 @@ pub(super) struct Toks<'a> {
     pub text: &'a str,
     /// The reference year, for the century of a two-digit year ("'99", "FY23").
     pub year: Option<i32>,
+    /// The holidays of the text's locale, longest name first.
+    pub holidays: &'a [crate::timex::holidays::Name],
 }
 
 impl Toks<'_> {
@@ -332,7 +334,9 @@ fn content_word(t: &Toks, i: usize, l: Lex) -> Option<Match> {
             ],
         ),
         Lex::DecadeW(_) => first_of(t, i, rules![years::decade_word]),
-        Lex::Ord(n) => named("ordinal_part", year_parts::ordinal_part(t, i, n)),
+        // "the Fourth of July"
+        Lex::Ord(n) => first_of(t, i, rules![holidays::holiday])
+            .or_else(|| named("ordinal_part", year_parts::ordinal_part(t, i, n))),
         _ => None,
     }
 }
@@ -361,9 +365,7 @@ fn function_word(t: &Toks, i: usize, w: W) -> Option<Match> {
         Every | Each => first_of(t, i, rules![sets::every]),
         Fiscal => first_of(t, i, rules![years::fiscal_year]),
         Noon | Midnight | Midday => first_of(t, i, rules![clock::noon_or_midnight]),
-        Christmas | Halloween | Easter | Thanksgiving | Election | New => {
-            first_of(t, i, rules![holidays::holiday])
-        }
+        Holiday => first_of(t, i, rules![holidays::holiday]),
         From | Between => first_of(t, i, rules![spans::range]),
         A => first_of(t, i, rules![vague::a_later_date, amounts::counted_amount]),
         Several | Few | Many | Couple => first_of(t, i, rules![amounts::counted_amount]),

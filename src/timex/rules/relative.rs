@@ -196,8 +196,7 @@ fn the_then_expression(t: &Toks, i: usize) -> Option<Match> {
             | Expr::Weekday { .. }
             | Expr::MonthRel { .. }
             | Expr::Set(_)
-            | Expr::Thanksgiving(_)
-            | Expr::ElectionDay
+            | Expr::Holiday { .. }
             | Expr::Time { .. }
     ) && m.end.is_none();
     Some(if keep_the { m.from(i) } else { m })
