@@ -857,7 +857,7 @@ fn short_broken_pages_keep_their_text() {
     let s = "On June 1, 2022, Kenya and Peru met";
     let pages = [
         format!("<p>{s}"),
-        format!("{s}"),
+        s.to_string(),
         format!("<html><body><div>{s}."),
         format!("<b>{s}</i></p></div>"),
         format!("<html><head><title>x</title></head><body><p>{s}.</p></body></html>"),
