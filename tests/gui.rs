@@ -352,7 +352,7 @@ fn reopens_stored_paths_when_none_given() {
 /// A million rows: filtering/sorting happens once, each frame only lays out visible rows.
 #[test]
 fn event_list_stays_fast_with_a_million_rows() {
-    use dateline::gui::app::Filter;
+    use dateline::gui::context::{Filter, PanelCtx};
     use dateline::gui::event_list::EventList;
     use dateline::gui::selection::Selection;
     use dateline::model::*;
@@ -397,7 +397,7 @@ fn event_list_stays_fast_with_a_million_rows() {
         .with_size([1000.0, 400.0])
         .build_ui_state(
             |ui, (corpus, list, sel): &mut (Corpus, EventList, Selection)| {
-                list.ui(ui, corpus, 1, &Filter::default(), sel)
+                list.ui(ui, &PanelCtx::new(corpus, 1, sel, &Filter::default()));
             },
             state,
         );
@@ -422,7 +422,7 @@ fn per_file_problems_reach_the_status_bar_and_overview() {
     .unwrap();
     let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
     wait_loaded(&mut h);
-    let problems = dateline::gui::app::problem_count(&h.state().corpus);
+    let problems = dateline::gui::status_bar::problem_count(&h.state().corpus);
     assert!(problems > 0, "a broken JSON file is a problem");
     let label = format!("{problems} problems");
     h.get_by_label(&label).click();

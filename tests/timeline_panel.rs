@@ -2,6 +2,7 @@
 //! click update the selection, `F` and double-click fit, wheel zooms, `reveal` pans.
 
 use chrono::NaiveDate;
+use dateline::gui::context::{Filter, PanelCtx};
 use dateline::gui::selection::Selection;
 use dateline::gui::timeline_panel::TimelinePanel;
 use dateline::model::*;
@@ -123,7 +124,11 @@ fn harness(corpus: Corpus) -> Harness<'static, State> {
         .build_ui_state(
             |ui, s: &mut State| {
                 let State { panel, corpus, sel } = s;
-                panel.ui(ui, corpus, sel);
+                let filter = Filter::default();
+                if let Some(a) = panel.ui(ui, &PanelCtx::new(corpus, 0, sel, &filter)) {
+                    sel.apply(&a);
+                    ui.ctx().request_repaint();
+                }
             },
             state,
         );

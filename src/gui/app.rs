@@ -1,19 +1,27 @@
 //! [`DatelineApp`]: the window's state and its top-to-bottom layout. Every panel lives in
-//! its own module with its own state struct; this file wires them together and owns the
-//! few operations that touch several of them (opening paths, applying corrections).
+//! its own module with its own state struct and the same shape,
+//! `ui(&mut self, ui, &PanelCtx) -> Option<Action>`; this file builds the read-only
+//! [`PanelCtx`], lays the panels out, and applies their [`Action`]s in one place
+//! ([`DatelineApp::apply`]). Panels never import this file or each other.
 
+use super::action::Action;
+use super::context::{Filter, LoadStatus, PanelCtx, Status};
 use super::correction::CorrectionUi;
+use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
 use super::export::Export;
 use super::loader::{LoadOutcome, Loader};
-use super::menu::{self, DialogResult, Dialogs};
+use super::loading_strip::LoadingStrip;
+use super::menu::MenuBar;
 use super::overview::Overview;
 use super::selection::Selection;
 use super::source_panel::SourcePanel;
+use super::status_bar::{problem_count, StatusBar};
 use super::theme;
 use super::timeline_panel::TimelinePanel;
+use super::toolbar::Toolbar;
 use crate::corrections::{event_key, Corrections};
-use crate::model::{ArticleId, Corpus, CountryCode, DateSpan, EventId};
+use crate::model::{ArticleId, Corpus, DateSpan, EventId};
 use crate::pipeline::{self, LoadOptions};
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -50,20 +58,6 @@ impl AppConfig {
     }
 }
 
-/// Filters shared by the toolbar, the timeline and the event list.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Filter {
-    pub country: Option<CountryCode>,
-    pub text: String,
-}
-
-/// The last thing worth telling the user, shown in the status bar.
-#[derive(Clone, Debug, Default)]
-pub struct Status {
-    pub message: String,
-    pub is_error: bool,
-}
-
 pub struct DatelineApp {
     pub config: AppConfig,
     pub ctx: egui::Context,
@@ -73,6 +67,8 @@ pub struct DatelineApp {
     pub corpus_name: String,
     /// Bumped whenever `corpus` changes, so panels can rebuild their caches.
     pub generation: u64,
+    /// Bumped when a different corpus is loaded (not on corrections).
+    pub corpus_id: u64,
     pub loader: Option<Loader>,
     pub timeline: TimelinePanel,
     pub sel: Selection,
@@ -85,14 +81,16 @@ pub struct DatelineApp {
     pub source: SourcePanel,
     pub correction_ui: CorrectionUi,
     pub overview: Overview,
+    pub menu: MenuBar,
+    pub toolbar: Toolbar,
+    pub status_bar: StatusBar,
+    pub loading_strip: LoadingStrip,
     pub export: Export,
     pub dialogs: Dialogs,
     pub status: Status,
     /// Where the timeline was drawn last frame (for PNG export).
     pub timeline_rect: egui::Rect,
     title_sent: String,
-    /// (generation, hidden events, problems) for the status bar.
-    counts: (Option<u64>, usize, usize),
 }
 
 impl DatelineApp {
@@ -136,6 +134,7 @@ impl DatelineApp {
             corpus_paths: Vec::new(),
             corpus_name: String::new(),
             generation: 0,
+            corpus_id: 0,
             loader: None,
             timeline: TimelinePanel::new(),
             sel: Selection::default(),
@@ -147,12 +146,15 @@ impl DatelineApp {
             source: SourcePanel::default(),
             correction_ui: CorrectionUi::default(),
             overview: Overview::default(),
+            menu: MenuBar,
+            toolbar: Toolbar::default(),
+            status_bar: StatusBar::default(),
+            loading_strip: LoadingStrip,
             export: Export::default(),
             dialogs: Dialogs::default(),
             status,
             timeline_rect: egui::Rect::NOTHING,
             title_sent: String::new(),
-            counts: (None, 0, 0),
         };
         let start = if !paths.is_empty() {
             paths
@@ -241,11 +243,11 @@ impl DatelineApp {
         self.corpus_name = corpus_name(&paths);
         self.corpus_paths = paths;
         self.generation += 1;
+        self.corpus_id += 1;
         self.sel = Selection::default();
         self.source = SourcePanel::default();
         self.filter.country = None;
         self.timeline.set_country_filter(None);
-        self.timeline.set_corpus(&self.corpus, true);
         let problems = problem_count(&self.corpus);
         let msg = format!(
             "Loaded {} articles, {} events{}",
@@ -318,7 +320,6 @@ impl DatelineApp {
         self.generation += 1;
         self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
         self.sel.hovered = None;
-        self.timeline.set_corpus(&self.corpus, false);
         match save_error {
             Some(e) => self.set_status(
                 format!("{message}, but saving corrections failed: {e}"),
@@ -435,153 +436,114 @@ impl DatelineApp {
         self.handle_input();
         self.update_title();
 
-        egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar(ui, self));
-        egui::Panel::top("toolbar").show(ui, |ui| menu::toolbar(ui, self));
-        if self.loader.is_some() {
-            egui::Panel::top("loading").show(ui, |ui| self.loading_strip(ui));
-        }
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::bottom("event_list")
-            .resizable(true)
-            .default_size(220.0)
-            .min_size(80.0)
-            .show(ui, |ui| {
-                self.event_list.ui(
-                    ui,
-                    &self.corpus,
-                    self.generation,
-                    &self.filter,
-                    &mut self.sel,
-                )
-            });
-        let mut action = None;
-        egui::Panel::right("source_panel")
-            .resizable(true)
-            .default_size(380.0)
-            .min_size(240.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.source.ui(ui, &self.corpus, &mut self.sel);
-                    if let Some(id) = self.sel.selected {
-                        ui.separator();
-                        action = self.correction_ui.ui(
-                            ui,
-                            &self.corpus,
-                            id,
-                            self.corrections.can_undo(),
-                        );
-                    }
-                });
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.corpus.events.is_empty() && self.loader.is_none() {
-                ui.centered_and_justified(|ui| {
-                    ui.label(
-                        "No dated events yet. Open a folder (File > Open folder…) or drop \
-                         folders and files onto this window.",
-                    );
-                });
-                self.timeline_rect = ui.max_rect();
-            } else {
-                self.timeline_rect = self.timeline.ui(ui, &self.corpus, &mut self.sel);
+        let load = self.loader.as_ref().map(|l| {
+            let (done, total, current) = l.status();
+            LoadStatus {
+                done,
+                total,
+                current,
+                cancelling: l.is_cancelling(),
             }
         });
-        if let Some(a) = self.overview.ui(&self.ctx, &self.corpus, self.generation) {
-            action = Some(a);
+        let mut actions: Vec<Action> = Vec::new();
+        {
+            let ctx = PanelCtx {
+                corpus: &self.corpus,
+                generation: self.generation,
+                corpus_id: self.corpus_id,
+                sel: &self.sel,
+                filter: &self.filter,
+                lanes: &[],
+                status: &self.status,
+                load: load.as_ref(),
+                can_undo: self.corrections.can_undo(),
+                can_reload: !self.corpus_paths.is_empty(),
+                dialog_open: self.dialogs.is_open(),
+                overview_open: self.overview.open,
+            };
+            // The toolbar lists the timeline's lanes: bring them up to date first.
+            self.timeline.sync(&ctx);
+            let lanes = self.timeline.lanes();
+            let ctx = PanelCtx {
+                lanes: &lanes,
+                ..ctx
+            };
+            let mut push = |a: Option<Action>| actions.extend(a);
+            egui::Panel::top("menu_bar").show(ui, |ui| push(self.menu.ui(ui, &ctx)));
+            egui::Panel::top("toolbar").show(ui, |ui| push(self.toolbar.ui(ui, &ctx)));
+            if ctx.load.is_some() {
+                egui::Panel::top("loading").show(ui, |ui| push(self.loading_strip.ui(ui, &ctx)));
+            }
+            egui::Panel::bottom("status_bar").show(ui, |ui| push(self.status_bar.ui(ui, &ctx)));
+            egui::Panel::bottom("event_list")
+                .resizable(true)
+                .default_size(220.0)
+                .min_size(80.0)
+                .show(ui, |ui| push(self.event_list.ui(ui, &ctx)));
+            egui::Panel::right("source_panel")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(240.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        push(self.source.ui(ui, &ctx));
+                        if ctx.sel.selected.is_some() {
+                            ui.separator();
+                            push(self.correction_ui.ui(ui, &ctx));
+                        }
+                    });
+                });
+            egui::CentralPanel::default().show(ui, |ui| {
+                self.timeline_rect = ui.available_rect_before_wrap();
+                if ctx.corpus.events.is_empty() && ctx.load.is_none() {
+                    ui.centered_and_justified(|ui| {
+                        ui.label(
+                            "No dated events yet. Open a folder (File > Open folder…) or drop \
+                             folders and files onto this window.",
+                        );
+                    });
+                } else {
+                    push(self.timeline.ui(ui, &ctx));
+                }
+            });
+            push(self.overview.ui(ui, &ctx));
         }
-        if let Some(a) = action {
-            self.apply_action(a);
+        for a in actions {
+            self.apply(a);
         }
         self.drop_hint(ui);
     }
 
-    fn apply_action(&mut self, action: super::correction::Action) {
-        use super::correction::Action;
+    /// The one place where what panels ask for happens.
+    pub fn apply(&mut self, action: Action) {
+        if self.sel.apply(&action) {
+            // Panels drew this frame with the old selection.
+            self.ctx.request_repaint();
+            return;
+        }
         match action {
             Action::SetPubDate(a, d) => self.set_pub_date(a, d),
             Action::HideEvent(e) => self.hide_event(e),
             Action::SetEventDate(e, span) => self.set_event_date(e, span),
             Action::Undo => self.undo(),
-        }
-    }
-
-    fn loading_strip(&mut self, ui: &mut egui::Ui) {
-        let Some(loader) = &self.loader else { return };
-        let (done, total, current) = loader.status();
-        let cancelling = loader.is_cancelling();
-        let mut cancel = false;
-        ui.horizontal(|ui| {
-            ui.spinner();
-            let fraction = if total > 0 {
-                done as f32 / total as f32
-            } else {
-                0.0
-            };
-            let text = if total > 0 {
-                format!("{done} / {total} files")
-            } else {
-                "Scanning…".to_string()
-            };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(260.0)
-                    .text(text),
-            );
-            if cancelling {
-                ui.label("Cancelling…");
-            } else if ui.button("Cancel").clicked() {
-                cancel = true;
+            Action::Select { .. } | Action::Hover(_) => {} // applied above
+            Action::OpenFolderDialog => self.dialogs.open_folder(),
+            Action::OpenFilesDialog => self.dialogs.open_files(),
+            Action::OpenPaths(paths) => self.open_paths(paths),
+            Action::Reload => self.open_paths(self.corpus_paths.clone()),
+            Action::CancelLoad => self.cancel_load(),
+            Action::FitTimeline => self.timeline.fit_all(),
+            Action::SetCountryFilter(c) => {
+                self.filter.country = c;
+                self.timeline.set_country_filter(c.map(|c| vec![c]));
             }
-            ui.add(egui::Label::new(egui::RichText::new(current).weak()).truncate());
-        });
-        if cancel {
-            self.cancel_load();
+            Action::SetSearch(text) => self.filter.text = text,
+            Action::SetOverviewOpen(open) => self.overview.open = open,
+            Action::SetTheme(t) => self.ctx.set_theme(t),
+            Action::ExportPng => self.start_export(),
+            Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
-    }
-
-    /// (hidden events, problems), recounted only when the corpus changes: the status bar
-    /// is drawn every frame and a corpus can hold a million events.
-    fn counts(&mut self) -> (usize, usize) {
-        if self.counts.0 != Some(self.generation) {
-            let hidden = self.corpus.events.iter().filter(|e| e.hidden).count();
-            self.counts = (Some(self.generation), hidden, problem_count(&self.corpus));
-        }
-        (self.counts.1, self.counts.2)
-    }
-
-    fn status_bar(&mut self, ui: &mut egui::Ui) {
-        let (hidden, problems) = self.counts();
-        ui.horizontal(|ui| {
-            ui.label(format!(
-                "{} articles · {} events",
-                self.corpus.articles.len(),
-                self.corpus.events.len() - hidden
-            ));
-            if hidden > 0 {
-                ui.weak(format!("({hidden} hidden)"));
-            }
-            if problems > 0 {
-                let dark = ui.visuals().dark_mode;
-                let text =
-                    egui::RichText::new(format!("{problems} problems")).color(theme::warning(dark));
-                if ui
-                    .add(egui::Button::new(text).frame(false))
-                    .on_hover_text("Open the corpus overview")
-                    .clicked()
-                {
-                    self.overview.open = true;
-                }
-            }
-            ui.separator();
-            let color = if self.status.is_error {
-                theme::error(ui.visuals().dark_mode)
-            } else {
-                ui.visuals().text_color()
-            };
-            ui.add(
-                egui::Label::new(egui::RichText::new(&self.status.message).color(color)).truncate(),
-            );
-        });
+        self.ctx.request_repaint();
     }
 
     fn drop_hint(&self, ui: &egui::Ui) {
@@ -615,16 +577,6 @@ impl eframe::App for DatelineApp {
             eframe::set_value(storage, PATHS_KEY, &self.corpus_paths);
         }
     }
-}
-
-/// Per-file problems plus corpus-wide ones.
-pub fn problem_count(corpus: &Corpus) -> usize {
-    corpus
-        .articles
-        .iter()
-        .map(|a| a.problems.len())
-        .sum::<usize>()
-        + corpus.problems.len()
 }
 
 /// A short name for the window title: the folder or file name, "sample" for the bundled

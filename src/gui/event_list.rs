@@ -2,8 +2,9 @@
 //! toolbar's country and search box, virtually scrolled so a million rows stay smooth.
 //! Rows are recomputed only when the corpus, the filter or the sort order changes.
 
-use super::app::Filter;
-use super::selection::Selection;
+use super::action::Action;
+use super::context::{Filter, PanelCtx};
+use super::format::article_title;
 use crate::model::{Corpus, EventId};
 use egui_extras::{Column, TableBuilder};
 
@@ -32,15 +33,9 @@ impl EventList {
         }
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        corpus: &Corpus,
-        generation: u64,
-        filter: &Filter,
-        sel: &mut Selection,
-    ) {
-        self.refresh(corpus, generation, filter);
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
+        let (corpus, filter, sel) = (ctx.corpus, ctx.filter, ctx.sel);
+        self.refresh(corpus, ctx.generation, filter);
         ui.horizontal(|ui| {
             ui.strong("Events");
             ui.weak(format!("{} shown", self.rows.len()));
@@ -48,6 +43,7 @@ impl EventList {
                 ui.weak("(filtered: see toolbar)");
             }
         });
+        let mut hovered = None;
         let scroll_to = if sel.selected != self.last_selected {
             self.last_selected = sel.selected;
             sel.selected
@@ -141,7 +137,7 @@ impl EventList {
                         clicked = Some(id);
                     }
                     if row.response().hovered() {
-                        sel.hovered = Some(id);
+                        hovered = Some(id);
                     }
                 });
             });
@@ -149,19 +145,16 @@ impl EventList {
             self.descending = !self.descending;
         }
         if let Some(id) = clicked {
-            sel.selected = Some(id);
-            sel.reveal = true;
             self.last_selected = Some(id);
+            return Some(Action::Select {
+                event: Some(id),
+                reveal: true,
+            });
         }
-    }
-}
-
-/// The title to show for an article: its title, else its path.
-pub fn article_title(a: &crate::model::Article) -> &str {
-    if a.title.trim().is_empty() {
-        &a.path
-    } else {
-        &a.title
+        // The list only ever sets the hover; the timeline clears what it set.
+        hovered
+            .filter(|h| sel.hovered != Some(*h))
+            .map(|h| Action::Hover(Some(h)))
     }
 }
 

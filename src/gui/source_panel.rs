@@ -3,10 +3,12 @@
 //! country mentions highlighted, the neighbouring paragraphs, and the other sources that
 //! report the same happening.
 
-use super::event_list::article_title;
+use super::action::Action;
+use super::context::PanelCtx;
+use super::format::{article_title, pub_date_line};
 use super::selection::Selection;
 use super::theme;
-use crate::model::{Article, Corpus, DatedEvidence, Event, EventId};
+use crate::model::{Article, Corpus, Event, EventId};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText};
 
@@ -36,7 +38,10 @@ impl SourcePanel {
         )
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, sel: &mut Selection) {
+    /// The source of the selected event; it only changes which cluster member is shown
+    /// (its own state), so it never asks for an action today.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
+        let (corpus, sel) = (ctx.corpus, ctx.sel);
         if self.shown_for != sel.selected {
             self.shown = None;
             self.shown_for = sel.selected;
@@ -45,12 +50,10 @@ impl SourcePanel {
             ui.add_space(8.0);
             ui.heading("Source");
             ui.weak("Select an event on the timeline or in the list to read where it came from.");
-            return;
+            return None;
         };
         let e = &corpus.events[id as usize];
-        let Some(a) = corpus.articles.get(e.article as usize) else {
-            return;
-        };
+        let a = corpus.articles.get(e.article as usize)?;
         let dark = ui.visuals().dark_mode;
 
         ui.add_space(4.0);
@@ -129,6 +132,7 @@ impl SourcePanel {
         }
 
         self.cluster_ui(ui, corpus, e, id);
+        None
     }
 
     fn cluster_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, e: &Event, shown: EventId) {
@@ -171,29 +175,6 @@ impl SourcePanel {
             }
         }
     }
-}
-
-/// "2023-09-14 · dateline · low confidence: year inferred from weekday"; the flag is
-/// false when the date should be shown as doubtful.
-pub fn pub_date_line(d: Option<&DatedEvidence>) -> (String, bool) {
-    let Some(d) = d else {
-        return ("unknown".to_string(), false);
-    };
-    let firm = d.confidence >= Event::FIRM;
-    let mut s = format!("{} · {}", d.date, d.source.as_str());
-    if firm {
-        s.push_str(&format!(" · confidence {:.2}", d.confidence));
-        if !d.note.is_empty() {
-            s.push_str(&format!(" ({})", d.note));
-        }
-    } else {
-        s.push_str(" · low confidence");
-        if !d.note.is_empty() {
-            s.push_str(": ");
-            s.push_str(&d.note);
-        }
-    }
-    (s, firm)
 }
 
 /// The event's paragraph with the date phrase and each country mention on a coloured

@@ -5,6 +5,8 @@
 //! bubbles) lives in the pure `timeline` modules; this file only maps their lane-local
 //! pixel boxes to screen rectangles and chooses colours.
 
+use crate::gui::action::Action;
+use crate::gui::context::PanelCtx;
 use crate::gui::selection::Selection;
 use crate::model::{Corpus, CountryCode, EventId};
 use crate::timeline::hit::{hit_lane, lane_at, Target};
@@ -37,9 +39,8 @@ pub struct TimelinePanel {
     needs_fit: bool,
     /// `Selection::hovered` was set by this panel (so we clear it when the pointer leaves).
     hover_owned: bool,
-    /// Events in the corpus the layout was built from: a cheap check that `ui` is given
-    /// the same corpus.
-    events_len: usize,
+    /// (generation, corpus id) of the corpus the layout was built from.
+    seen: Option<(u64, u64)>,
 }
 
 impl Default for TimelinePanel {
@@ -65,7 +66,7 @@ impl TimelinePanel {
             plot_width: 800.0,
             needs_fit: true,
             hover_owned: false,
-            events_len: 0,
+            seen: None,
         }
     }
 
@@ -74,7 +75,6 @@ impl TimelinePanel {
     pub fn set_corpus(&mut self, corpus: &Corpus, fit: bool) {
         let was_empty = self.layout.extent.is_none();
         self.layout = Layout::build(corpus);
-        self.events_len = corpus.events.len();
         if fit || was_empty {
             self.fit_all();
         }
@@ -128,11 +128,27 @@ impl TimelinePanel {
             .collect()
     }
 
-    /// Paints the timeline into all of `ui`'s available space; returns the Rect drawn.
-    pub fn ui(&mut self, ui: &mut Ui, corpus: &Corpus, sel: &mut Selection) -> Rect {
-        if corpus.events.len() != self.events_len {
-            self.set_corpus(corpus, false);
+    /// Rebuilds the layout when the context's corpus changed since the last call: keeps
+    /// the view after a correction, fits a newly loaded corpus.
+    pub fn sync(&mut self, ctx: &PanelCtx) {
+        let now = (ctx.generation, ctx.corpus_id);
+        if self.seen != Some(now) {
+            let new_corpus = self.seen.is_none_or(|(_, id)| id != ctx.corpus_id);
+            self.set_corpus(ctx.corpus, new_corpus);
+            self.seen = Some(now);
         }
+    }
+
+    /// Paints the timeline into all of `ui`'s available space; answers with the change of
+    /// selection or hover it made.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &PanelCtx) -> Option<Action> {
+        self.sync(ctx);
+        let mut sel = ctx.sel.clone();
+        self.paint(ui, ctx.corpus, &mut sel);
+        ctx.sel.change_to(&sel)
+    }
+
+    fn paint(&mut self, ui: &mut Ui, corpus: &Corpus, sel: &mut Selection) -> Rect {
         // Lane geometry: top edges (relative to the lanes area, before scrolling).
         let shown = self.shown_lanes();
         let mut edges = Vec::with_capacity(shown.len() + 1);
