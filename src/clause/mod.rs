@@ -266,8 +266,12 @@ fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
             Tag::Number
         } else if w == "'s" {
             // "'s" after a pronoun or before a participle is "is"/"has"; else possessive.
+            // "Monday's meeting", "Kim's visiting delegation" are possessives; "he's
+            // leaving", "the army's been" are verbs.
+            let prev_common = i > 0 && !toks[i - 1].cap && toks[i - 1].tag != Tag::Date;
             let next_is_verbish = toks.get(i + 1).is_some_and(|t| {
-                matches!(t.lower.as_str(), "been" | "not" | "going") || t.lower.ends_with("ing")
+                matches!(t.lower.as_str(), "been" | "not" | "going")
+                    || (t.lower.ends_with("ing") && prev_common)
             });
             let after_pron = i > 0 && PRONOUNS.contains(&toks[i - 1].lower.as_str());
             if next_is_verbish || after_pron {
@@ -410,7 +414,7 @@ fn is_date_word(toks: &[Token], i: usize) -> bool {
         "nov.",
         "dec.",
     ];
-    if DAYS.contains(&w) {
+    if DAYS.contains(&w) || w == "weekend" {
         return true;
     }
     let next_num = toks
@@ -664,7 +668,9 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
                             || a == "got";
                         main = Some((b, VerbForm::Participle));
                     }
-                    (Some((b, VerbForm::Gerund)), Some(a)) if BE.contains(&a) || a == "been" => {
+                    (Some((b, VerbForm::Gerund)), Some(a))
+                        if (BE.contains(&a) || a == "been") && !ING_ADJECTIVES.contains(&w) =>
+                    {
                         main = Some((b, VerbForm::Gerund));
                     }
                     (Some((b, VerbForm::Base)), Some(a))
@@ -675,6 +681,13 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
                     (Some((b, _)), Some(a)) if MODALS.contains(&a) || DO.contains(&a) => {
                         // A form the lexicon reads otherwise, after "will"/"did": a base.
                         main = Some((b, VerbForm::Base));
+                    }
+                    // After a modal or "did" comes a base form, known or not ("will
+                    // monitor").
+                    (None, Some(a))
+                        if (MODALS.contains(&a) || DO.contains(&a)) && t.tag == Tag::Word =>
+                    {
+                        main = Some((w.to_string(), VerbForm::Base));
                     }
                     _ => break,
                 }
@@ -693,7 +706,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
     let lemma = match &main {
         Some((b, _)) => b.clone(),
         None => {
-            let a = toks[i].lower.as_str();
+            let a = last_aux.unwrap_or(toks[i].lower.as_str());
             if BE.contains(&a) {
                 "be".into()
             } else if HAVE.contains(&a) {
@@ -739,9 +752,44 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
             || (t.tag == Tag::Other && matches!(t.lower.as_str(), "&" | "-"))
     };
     let mut i = v;
+    // "The leader today visited", "The government on Thursday expressed": a date between
+    // subject and verb is not part of the subject.
+    while i > floor
+        && (matches!(toks[i - 1].tag, Tag::Date | Tag::Adv)
+            || (toks[i - 1].tag == Tag::Prep && toks.get(i).is_some_and(|t| t.tag == Tag::Date)))
+    {
+        i -= 1;
+    }
     // "... and met Putin": a second verb of an earlier subject.
     if i > floor && toks[i - 1].tag == Tag::And {
         return None;
+    }
+    // A relative clause's subject is its antecedent: "the war in Ukraine, which began".
+    if i > floor && matches!(toks[i - 1].tag, Tag::Rel) {
+        let mut k = i - 1;
+        if k > floor && toks[k - 1].tag == Tag::Comma {
+            k -= 1;
+        }
+        let end = k;
+        let mut preps = 0;
+        while k > floor {
+            let t = &toks[k - 1];
+            let inner_prep = t.tag == Tag::Prep
+                && preps == 0
+                && matches!(t.lower.as_str(), "in" | "of" | "on" | "for" | "at")
+                && k >= floor + 2
+                && matches!(toks[k - 2].tag, Tag::Word | Tag::Proper);
+            if np(t) || inner_prep {
+                preps += usize::from(inner_prep);
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        while k < end && matches!(toks[k].tag, Tag::And | Tag::Prep | Tag::Poss) {
+            k += 1;
+        }
+        return (k < end).then(|| toks[k].range.start..toks[end - 1].range.end);
     }
     // An appositive before the verb: ", North Korea's leader," or ", who ... ,".
     if i > floor && toks[i - 1].tag == Tag::Comma {
@@ -754,9 +802,25 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         }
     }
     let end = i;
+    let mut places = 0;
     while i > floor {
         let t = &toks[i - 1];
         if np(t) {
+            i -= 1;
+            continue;
+        }
+        // A place inside the subject: "a rally at Karaj outside Tehran", "the excitement in
+        // the opposition camp" (a preposition of place after a noun, at most twice).
+        if t.tag == Tag::Prep
+            && places < 2
+            && matches!(
+                t.lower.as_str(),
+                "in" | "at" | "outside" | "near" | "inside" | "from"
+            )
+            && i >= floor + 2
+            && matches!(toks[i - 2].tag, Tag::Word | Tag::Proper)
+        {
+            places += 1;
             i -= 1;
             continue;
         }
@@ -772,7 +836,7 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         break;
     }
     // A pronoun is the whole subject; otherwise no leading conjunction or "of".
-    while i < end && matches!(toks[i].tag, Tag::And | Tag::Prep) {
+    while i < end && matches!(toks[i].tag, Tag::And | Tag::Prep | Tag::Poss) {
         i += 1;
     }
     if let Some(p) = (i..end).rev().find(|&k| toks[k].tag == Tag::Pron) {
@@ -802,10 +866,10 @@ fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
             .get(i + 1)
             .is_some_and(|t| t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
     {
-        i += 2;
-        let (obj_end, _) = noun_phrase(toks, i);
-        let end = obj_end.max(i);
-        return Some(toks[start].range.start..toks[end - 1].range.end);
+        // The infinitive's own object or first prepositional phrase ("to travel to Russia").
+        let inner = object(toks, i + 2, "");
+        let end = inner.map_or(toks[i + 1].range.end, |r| r.end);
+        return Some(toks[start].range.start..end);
     }
     // A verb of saying reports a clause, not an object: handled by the caller.
     let _ = lemma;
@@ -815,14 +879,25 @@ fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
             .is_some_and(|t| t.tag == Tag::Pron && t.lower != "there")
     {
         let (end, _) = noun_phrase(toks, i);
+        // "willing to meet Kim", "ready to sign": an adjective with its infinitive.
+        if end == i + 1
+            && toks[i].tag == Tag::Word
+            && toks.get(end).is_some_and(|t| t.tag == Tag::To)
+            && toks
+                .get(end + 1)
+                .is_some_and(|t| t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        {
+            if let Some(inf) = object(toks, end, "") {
+                return Some(toks[start].range.start..inf.end);
+            }
+        }
         if end > i {
             return Some(toks[start].range.start..toks[end - 1].range.end);
         }
     }
-    if toks
-        .get(i)
-        .is_some_and(|t| t.tag == Tag::Prep || (t.tag == Tag::Sub && t.lower == "as"))
-    {
+    if toks.get(i).is_some_and(|t| {
+        matches!(t.tag, Tag::Prep | Tag::To) || (t.tag == Tag::Sub && t.lower == "as")
+    }) {
         let (end, _) = noun_phrase(toks, i + 1);
         if end > i + 1 {
             return Some(toks[start].range.start..toks[end - 1].range.end);
@@ -841,8 +916,18 @@ fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
         match t.tag {
             Tag::Det | Tag::Poss => {}
             Tag::Number => head = true,
+            // "a statement condemning Russia", "an activist planning raids": a participle
+            // with its own object ends the phrase.
+            Tag::Word
+                if head
+                    && t.lower.ends_with("ing")
+                    && toks.get(j + 1).is_some_and(|n| {
+                        matches!(n.tag, Tag::Det | Tag::Proper | Tag::Word | Tag::Number)
+                    }) =>
+            {
+                break
+            }
             Tag::Word | Tag::Proper | Tag::Pron => {
-                // A finite verb ends the phrase ("... and met Putin").
                 head = true;
             }
             Tag::Prep if t.lower == "of" && head => {}
@@ -1009,6 +1094,19 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
             subj = subject(toks, gs[p].start, 0);
         }
     }
+    // "under the treaty signed Wednesday": a past form right after a noun phrase that is
+    // itself the object of a preposition or verb is a participle (a reduced relative).
+    let mut passive = g.passive;
+    if let Some(r) = &subj {
+        let first = toks.iter().position(|t| t.range.start == r.start);
+        let before = first.and_then(|f| f.checked_sub(1)).map(|b| &toks[b]);
+        let single_past = g.end == g.start + 1
+            && g.time == Time::Past
+            && !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel);
+        if single_past && before.is_some_and(|b| b.tag == Tag::Prep && b.lower != "of") {
+            passive = true;
+        }
+    }
     let mut obj = object(toks, g.end, &g.lemma);
     let mut reported = None;
     if REPORTING.contains(&g.lemma.as_str()) {
@@ -1038,7 +1136,12 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
             .iter()
             .any(|t| matches!(t.tag, Tag::And | Tag::Sub | Tag::Rel))
     {
-        let inner = build(s, toks, &gs[..k], k - 1);
+        // What is attributed is the sentence's first main clause.
+        let first = gs[..k]
+            .iter()
+            .position(|x| !in_subordinate(toks, x.start))
+            .unwrap_or(k - 1);
+        let inner = build(s, toks, &gs[..k], first);
         if inner.subject.is_some() {
             reported = Some(Box::new(inner));
         }
@@ -1063,7 +1166,7 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
         lemma: g.lemma.clone(),
         time: g.time,
         modal: g.modal.clone(),
-        passive: g.passive,
+        passive,
         negated: g.negated,
         object: obj,
         reported,
