@@ -70,7 +70,6 @@ pub enum W {
     Currently,
     These,
     Recently,
-    Recent,
     Lately,
     Future,
     Nowadays,
@@ -152,6 +151,11 @@ pub enum W {
     Sched,
     /// "planning", "preparing": future only as "planning to" (not "strategy planning").
     Planning,
+    /// "should", "must", "might", "can": a modal that speaks of what is not yet past
+    /// (lowercase "may" is one too; the lexicon knows it as the month).
+    Modal,
+    /// "have": after a modal it makes the clause past ("should have paid").
+    Have,
 }
 
 /// What a word means to the tagger.
@@ -385,7 +389,6 @@ fn build() -> Map {
         ("presently", Currently),
         ("nowadays", Nowadays),
         ("recently", Recently),
-        ("recent", Recent),
         ("lately", Lately),
         ("future", Future),
         ("early", Early),
@@ -534,6 +537,12 @@ fn build() -> Map {
         ("leaves", Sched),
         ("returns", Sched),
         ("corresponding", Comparable),
+        ("should", Modal),
+        ("must", Modal),
+        ("might", Modal),
+        ("can", Modal),
+        ("cannot", Modal),
+        ("have", Have),
     ];
     for &(n, w) in words {
         m.insert(n.as_bytes(), Word(w));

@@ -237,32 +237,17 @@ fn year_end_at(t: &Toks, i: usize) -> Option<usize> {
     (t.is(k, W::End) && !t.is(k + 1, W::Of)).then_some(k)
 }
 
-/// "by year-end": the last day of the year; "since year-end": of the year before.
-pub(super) fn year_end_hyphenated(t: &Toks, i: usize) -> Option<Match> {
+/// "year-end", "year end", "year's end": the current year (TIMEX3 puts the end in a
+/// modifier, as for "the end of the year"); "since year-end" the year before. (A reading
+/// of the hyphenated form as December 31, from 2 TimeBank phrases, was dropped in issue 18.)
+pub(super) fn year_end(t: &Toks, i: usize) -> Option<Match> {
     let k = year_end_at(t, i)?;
-    if !(k == i + 2 && t.punct(i + 1, b'-')) {
-        return None;
-    }
     let since = i > 0 && t.is(i - 1, W::Since);
     found(
         i,
         k + 1,
-        Expr::DateRelYear {
-            m: 12,
-            d: Some(31),
-            n: if since { -1 } else { 0 },
-        },
-    )
-}
-
-/// "year end", "year's end": the end of the current year.
-pub(super) fn year_end(t: &Toks, i: usize) -> Option<Match> {
-    let k = year_end_at(t, i)?;
-    found(
-        i,
-        k + 1,
         Expr::RefShift {
-            n: 0,
+            n: if since { -1 } else { 0 },
             unit: Unit::Year,
             gran: Unit::Year,
         },
@@ -339,17 +324,17 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // q_quarter
     ("2023-09-14", "results for Q3 2023", "Q3 2023=2023-Q3"),
     ("2023-09-14", "in Q2", "Q2=2023-Q2"),
-    // year_end_hyphenated
-    ("2023-09-14", "by year-end", "year-end=2023-12-31"),
+    // year_end: "year-end" reads as "year end" and "the end of the year"
+    ("2023-09-14", "by year-end", "year-end=2023"),
     (
         "2023-11-02",
-        "to close the deal by year-end",
-        "year-end=2023-12-31",
+        "to close the deal by year end",
+        "year end=2023",
     ),
     (
         "2023-11-02",
         "the change is since year-end",
-        "year-end=2022-12-31",
+        "year-end=2022",
     ),
     // year_then_ordinal_part
     (
