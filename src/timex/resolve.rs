@@ -34,7 +34,33 @@ pub enum YP {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tod {
     Part(Part),
-    Clock(u32, u32),
+    /// Hour, minute and the zone when one is stated.
+    Clock(u32, u32, Option<Zone>),
+}
+
+/// The time zone stated with a clock time ("14:58 UTC", "9 a.m. EST", "6 p.m. ET").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    /// A fixed offset east of UTC in minutes; 0 is UTC, written "Z".
+    Fixed(i32),
+    /// A US zone named without "standard" or "daylight" ("ET", "PT"): the standard
+    /// offset in minutes, an hour more on days of daylight saving time.
+    Us(i32),
+}
+
+impl Zone {
+    /// The TIMEX3 (ISO 8601) zone designator on day `d`: "Z", "-05:00", "+05:30".
+    fn designator(self, d: Option<NaiveDate>) -> String {
+        let off = match self {
+            Zone::Fixed(m) => m,
+            Zone::Us(m) => m + 60 * i32::from(d.is_some_and(crate::calendar::us_daylight_saving)),
+        };
+        if off == 0 {
+            return "Z".into();
+        }
+        let sign = if off < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60)
+    }
 }
 
 /// What a phrase says, before anything is filled in.
@@ -585,7 +611,8 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         }
         Expr::AnchorShift { n, unit, gran } => {
             // Day- and week-sized shifts need a day to start from; coarser ones take the
-            // last date of any precision ("a year earlier" after "the third quarter").
+            // last date of any precision, and name a period of their own unit ("the
+            // previous year" after "in March" is a year, not a March).
             let fine = matches!(
                 unit,
                 Unit::Second
@@ -623,17 +650,20 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             } else {
                 cx.anchor
             };
-            let (base, res, bgran) = match (found, r) {
-                (Some(a), _) => (a.date, Anchored, a.gran),
-                (None, Some(r)) => (r, Reference, Unit::Day),
+            let (base, res) = match (found, r) {
+                (Some(a), _) => (a.date, Anchored),
+                (None, Some(r)) => (r, Reference),
                 (None, None) => return Some(unres(x_gran(*gran))),
             };
-            let gran = match (*unit, bgran) {
-                (Unit::Year, Unit::Quarter | Unit::Month) if *n != 0 => bgran,
-                _ => *gran,
-            };
             let d = shift(base, *n, *unit)?;
-            out(fmt_gran(d, gran), res, Some(Anchor { date: d, gran }))
+            out(
+                fmt_gran(d, *gran),
+                res,
+                Some(Anchor {
+                    date: d,
+                    gran: *gran,
+                }),
+            )
         }
         Expr::Shifted { base, n, unit } => {
             let b = resolve(base, cx)?;
@@ -722,7 +752,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         Expr::Time { day, tod } => {
             let suffix = match tod {
                 Tod::Part(p) => format!("T{}", p.code()),
-                Tod::Clock(h, m) => format!("T{h:02}:{m:02}"),
+                Tod::Clock(h, m, _) => format!("T{h:02}:{m:02}"),
             };
             let base = match day {
                 Some(d) => resolve(d, cx)?,
@@ -735,6 +765,13 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             };
             let mut o = base;
             o.value.push_str(&suffix);
+            if let Tod::Clock(_, _, Some(z)) = tod {
+                let day = o
+                    .value
+                    .get(..10)
+                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+                o.value.push_str(&z.designator(day));
+            }
             o.kind = TimexType::Time;
             o
         }

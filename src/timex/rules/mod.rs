@@ -35,7 +35,6 @@ mod vague;
 mod year_parts;
 mod years;
 
-
 /// Every file's table rows, by file name.
 #[cfg(test)]
 pub(super) const TABLES: &[(&str, &[crate::timex::tests::Row])] = &[
