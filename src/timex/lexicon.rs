@@ -156,6 +156,8 @@ pub enum W {
     Modal,
     /// "have": after a modal it makes the clause past ("should have paid").
     Have,
+    /// "final": "the final quarter" is the fourth.
+    Final,
 }
 
 /// What a word means to the tagger.
@@ -566,6 +568,7 @@ fn build() -> Map {
         ("can", Modal),
         ("cannot", Modal),
         ("have", Have),
+        ("final", Final),
     ];
     for &(n, w) in words {
         m.insert(n.as_bytes(), Word(w));

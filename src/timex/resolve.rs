@@ -484,14 +484,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                                 y
                             }
                         }
-                        YP::S(s) => {
-                            let rel = match cx.tense {
-                                Tense::Past => Rel::Last,
-                                Tense::Future => Rel::Next,
-                                Tense::Unknown => Rel::This,
-                            };
-                            season_year(r, *s, rel)
-                        }
+                        YP::S(s) => season_of_year(r, *s, cx.tense, false),
                     };
                     (y, Reference)
                 }
@@ -505,7 +498,10 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         Expr::SeasonRel { s, rel } => match r {
             None => unres(&format!("XXXX-{}", yp_code(YP::S(*s)))),
             Some(r) => {
-                let y = season_year(r, *s, *rel);
+                let y = match rel {
+                    Rel::This | Rel::Bare => season_of_year(r, *s, cx.tense, true),
+                    _ => season_year(r, *s, *rel),
+                };
                 out(format!("{:04}-{}", y, yp_code(YP::S(*s))), Reference, None)
             }
         },
@@ -803,6 +799,45 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
     })
 }
 
+/// The year of a season named without one: the reference's calendar year (as writers
+/// and annotators count "this summer" in December: the summer just past), moved by the
+/// tense of the clause for a bare season ("sales rose in the summer" said in March is
+/// last year's; "will launch in the spring" said in October is next year's), and for
+/// "this" only forward ("this summer" said in December, in the future tense). A winter is
+/// named for the year of its January: the current one in December is next year's, and in
+/// the autumn "this winter" is the coming one.
+fn season_of_year(r: NaiveDate, s: u8, tense: Tense, this: bool) -> i32 {
+    let y = r.year();
+    // calendar order: winter's January 0, spring 1, summer 2, autumn 3, December 4
+    let cur = match r.month() {
+        1 | 2 => 0,
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=11 => 3,
+        _ => 4,
+    };
+    if s == 3 {
+        return match (cur, tense) {
+            (0, _) => y,
+            (4, _) => y + 1,
+            (_, Tense::Future) => y + 1,
+            (_, Tense::Past) => y,
+            _ if cur >= 3 => y + 1,
+            _ => y,
+        };
+    }
+    let o = s as i32 + 1;
+    if o > cur && tense == Tense::Past && !this {
+        y - 1
+    } else if o < cur && tense == Tense::Future {
+        y + 1
+    } else {
+        y
+    }
+}
+
+/// The year of "last"/"next" + season: the one before or after the season the reference
+/// date is in.
 fn season_year(r: NaiveDate, s: u8, rel: Rel) -> i32 {
     let (sy, cur) = season_now(r);
     let o = season_order(s);

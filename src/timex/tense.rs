@@ -157,14 +157,17 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
                     return Some((Tense::Future, false, j));
                 }
             }
-            // "to be published in": a participle after "to be" looks ahead.
-            if x == Tense::Past
-                && t[j].lex.is_none()
-                && j > 1
-                && is_be(text, &t[j - 1])
-                && matches!(t[j - 2].lex, Some(Lex::Word(W::To)))
-            {
-                return Some((Tense::Future, false, j));
+            // "to be published in", "going to be left", "is to be held": a participle
+            // after the bare "be" is passive and the clause not past ("have been" and
+            // "being" are other forms), except after "could not" ("could not be reached
+            // for comment on Tuesday").
+            if x == Tense::Past && j > 0 && word_in(text, &t[j - 1], &["be"]) {
+                let could_not = (j.saturating_sub(5)..j - 1)
+                    .any(|k| word_in(text, &t[k], &["could", "couldn"]))
+                    && (j.saturating_sub(4)..j - 1).any(|k| word_in(text, &t[k], &["not", "t"]));
+                if !could_not {
+                    return Some((Tense::Future, false, j));
+                }
             }
             // "as soon as trading opened Monday": the verb inside the "as soon as"
             // clause is past in form only.

@@ -19,6 +19,7 @@ pub(super) fn after_the(t: &Toks, i: usize) -> Option<Match> {
         i,
         rules![
             year_parts::the_half_named_otherwise,
+            year_parts::the_final_part_of_a_year,
             reports::the_fiscal_or_current_year,
             vague::the_near_future,
             the_year_before_last,
@@ -590,7 +591,7 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2023-09-14", "last fall", "last fall=2022-FA"),
     ("2023-09-14", "last summer", "last summer=2023-SU"),
     ("2023-09-14", "next spring", "next spring=2024-SP"),
-    ("2023-09-14", "this winter", "this winter=2023-WI"),
+    ("2023-09-14", "this winter", "this winter=2024-WI"),
     // later_or_earlier_in
     // "earlier in the year": the year last talked about, else the reference year
     ("2023-09-14", "Sales were delayed earlier in the year. It came later in the day.", "earlier in the year=2023"),

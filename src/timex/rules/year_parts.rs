@@ -7,6 +7,7 @@ use super::years::{maybe_year_after, relative_year_of, year_after};
 use super::{amounts, found, named, relative, Match, Toks};
 use crate::timex::lexicon::{Lex, Unit, W};
 use crate::timex::resolve::{Expr, YP};
+use crate::timex::scan::Kind;
 
 /// An ordinal `n` at token `i` and what it counts: "third quarter", "first half",
 /// "twentieth century"; "the eighth day of" (the reference day); "first nine months" (an
@@ -147,6 +148,32 @@ pub(super) fn the_half_named_otherwise(t: &Toks, i: usize) -> Option<Match> {
     None
 }
 
+/// "the final quarter of 2009", "the last quarter of last year", "the final half", "the
+/// final quarter" (the fourth, its year picked as for "the fourth quarter"); not "the last
+/// quarter" alone, which is the one before the current one.
+pub(super) fn the_final_part_of_a_year(t: &Toks, i: usize) -> Option<Match> {
+    let j = i + 1;
+    let last = t.is(j, W::Last);
+    if !(last || t.is(j, W::Final)) {
+        return None;
+    }
+    let p = match t.lex(j + 1)? {
+        Lex::Unit(Unit::Quarter) => YP::Q(4),
+        Lex::Word(W::Half) => YP::H(2),
+        _ => return None,
+    };
+    let (e, y) = maybe_year_after(t, j + 2);
+    if y.is_some() {
+        return found(i, e, Expr::YearPart { y, p });
+    }
+    match relative_year_of(t, e) {
+        Some((e, Some(n))) => found(i, e, Expr::RelYearPart { n, p: Some(p) }),
+        Some((e, None)) => found(i, e, Expr::YearPart { y, p }),
+        None if !last => found(i, e, Expr::YearPart { y, p }),
+        None => None,
+    }
+}
+
 /// "this year's third quarter", "next year's first half", "last year's quarter"; `k` is
 /// the token "year", `n` the year's offset from the reference.
 pub(super) fn year_s_part(t: &Toks, i: usize, k: usize, n: i32) -> Option<Match> {
@@ -197,6 +224,19 @@ pub(super) fn season(t: &Toks, i: usize) -> Option<Match> {
         && !t.after_preposition(i)
     {
         return None; // "the ``Spring of Life'' rallies": a name
+    }
+    // "the Arab Spring", "Spring Awakening", "The Winter's Tale": a capitalised season
+    // inside a sentence with a capitalised name beside it is part of that name
+    let name_word = |k: usize| {
+        t.t.get(k)
+            .is_some_and(|x| x.kind == Kind::Word && x.cap && x.lex.is_none())
+    };
+    let inside = i > 0 && !t.t[i].nl && !t.punct(i - 1, b'.') && !t.punct(i - 1, b'"');
+    if t.capital(i)
+        && inside
+        && (name_word(i - 1) || name_word(i + 1) || (t.apostrophe_s(i + 1) && name_word(i + 3)))
+    {
+        return None;
     }
     if s == 2 && t.spelled(i, "fall") {
         // "fall" the verb/noun: a season only after "in the", "this", "last", ...
@@ -345,4 +385,52 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // not dates
     ("2023-09-14", "prices fall sharply", ""),
     ("2023-09-14", "the second round", ""),
+    // the_final_part_of_a_year (issue 18)
+    (
+        "2010-02-15",
+        "Profit rose in the final quarter of 2009 and in the last quarter of last year.",
+        "the final quarter of 2009=2009-Q4 | the last quarter of last year=2009-Q4",
+    ),
+    (
+        "2009-06-10",
+        "Sales will recover in the final quarter.",
+        "the final quarter=2009-Q4",
+    ),
+    (
+        "2009-06-10",
+        "Sales fell in the last quarter.",
+        "the last quarter=2009-Q1",
+    ),
+    // season: the calendar year, moved by the tense (issue 18); a winter is named for its
+    // January; a capitalised season beside a name is part of the name
+    (
+        "2009-12-15",
+        "The floods this summer were the worst. The film will open this summer.",
+        "this summer=2009-SU | this summer=2010-SU",
+    ),
+    (
+        "2010-01-20",
+        "Last winter was mild; this winter is cold.",
+        "Last winter=2009-WI | this winter=2010-WI",
+    ),
+    (
+        "2009-12-15",
+        "Last winter was mild; this winter is cold.",
+        "Last winter=2009-WI | this winter=2010-WI",
+    ),
+    (
+        "2009-10-05",
+        "Sales rose in the spring and will rise again in the spring.",
+        "the spring=2009-SP | the spring=2010-SP",
+    ),
+    (
+        "2010-03-10",
+        "Sales rose in the summer.",
+        "the summer=2009-SU",
+    ),
+    (
+        "2011-05-01",
+        "after the Arab Spring, at a staging of The Winter's Tale",
+        "",
+    ),
 ];
