@@ -254,8 +254,7 @@ fn detokenize(s: &str) -> String {
                 || lw == "'s"
                 || lw == "’s"
                 || lw == "n't"
-                || lw == "'"
-                || (w.starts_with('-') && w.len() == 1 && words.get(i + 1).is_some() && false));
+                || lw == "'");
         let after_open = i > 0 && matches!(words[i - 1], "(" | "[" | "$" | "£" | "€");
         // "Tung Chee - hwa": a lone hyphen between word parts joins them.
         let hyphen_join = *w == "-"

@@ -309,9 +309,7 @@ fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
             Tag::Prep
         } else if ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
             Tag::Adv
-        } else if t.cap && !first {
-            Tag::Proper
-        } else if t.cap && first && forms::verb_form(w, true).is_none() {
+        } else if t.cap && (!first || forms::verb_form(w, true).is_none()) {
             Tag::Proper
         } else {
             Tag::Word
@@ -1038,7 +1036,7 @@ pub fn analyse(s: &str, focus: Option<Range<usize>>) -> Option<Clause> {
         .as_ref()
         .and_then(|r| toks.iter().position(|t| t.range.start >= r.start));
     let pick = choose(&toks, &gs, f);
-    Some(build(s, &toks, &gs, pick))
+    Some(build(&toks, &gs, pick))
 }
 
 /// The group that governs token `f`: the nearest one before it with no clause boundary
@@ -1072,7 +1070,7 @@ fn in_subordinate(toks: &[Token], i: usize) -> bool {
             .any(|t| matches!(t.tag, Tag::Rel | Tag::Sub))
 }
 
-fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
+fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
     let g = &gs[k];
     // The subject never reaches back over the previous group.
     let floor = if k > 0 { gs[k - 1].end } else { 0 };
@@ -1113,7 +1111,7 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
         // "said (that) Russia will sign", "told reporters that ...": the next group after the
         // verb (and its listener) with a subject of its own.
         if let Some(n) = gs.iter().position(|x| x.start >= g.end) {
-            let inner = build(s, toks, gs, n);
+            let inner = build(toks, gs, n);
             if inner.subject.is_some() {
                 obj = None;
                 reported = Some(Box::new(inner));
@@ -1141,7 +1139,7 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
             .iter()
             .position(|x| !in_subordinate(toks, x.start))
             .unwrap_or(k - 1);
-        let inner = build(s, toks, &gs[..k], first);
+        let inner = build(toks, &gs[..k], first);
         if inner.subject.is_some() {
             reported = Some(Box::new(inner));
         }
