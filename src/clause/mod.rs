@@ -318,16 +318,17 @@ fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
     }
 }
 
-/// Is the lone "-" at `i` a hyphen inside a name written apart ("Tung Chee - hwa"): a
-/// capitalised word before it and a short lower-case word that is no function word after?
+/// Is the lone "-" at `i` a hyphen written apart ("Tung Chee - hwa", "eight - hour"): a
+/// word before it and a lower-case word that is no function word or verb after?
 fn joins_name(toks: &[Token], i: usize) -> bool {
     let before = i.checked_sub(1).map(|j| &toks[j]);
     let after = toks.get(i + 1);
-    before.is_some_and(|b| b.cap && b.lower.chars().all(char::is_alphabetic))
+    // "Tung Chee - hwa", "eight - hour", "anti - government": pre-tokenised hyphens.
+    before.is_some_and(|b| b.lower.chars().all(char::is_alphanumeric))
         && after.is_some_and(|a| {
             let w = a.lower.as_str();
             !a.cap
-                && w.len() <= 5
+                && w.len() <= 10
                 && w.chars().all(char::is_alphabetic)
                 && ![
                     DETERMINERS,
@@ -556,11 +557,16 @@ fn groups(toks: &[Token]) -> Vec<Group> {
             i += 1;
             continue;
         }
-        let opens = match t.tag {
-            Tag::Modal | Tag::Do => true,
-            Tag::Be | Tag::Have => !matches!(t.lower.as_str(), "be" | "been" | "being" | "having"),
-            _ => false,
-        };
+        // An auxiliary after "to" is an infinitive ("to have"), not a finite verb.
+        let after_to = i > 0 && toks[i - 1].tag == Tag::To;
+        let opens = !after_to
+            && match t.tag {
+                Tag::Modal | Tag::Do => true,
+                Tag::Be | Tag::Have => {
+                    !matches!(t.lower.as_str(), "be" | "been" | "being" | "having")
+                }
+                _ => false,
+            };
         if opens {
             if let Some((g, next)) = aux_group(toks, i) {
                 out.push(g);
@@ -807,13 +813,25 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
             i -= 1;
             continue;
         }
-        // A place inside the subject: "a rally at Karaj outside Tehran", "the excitement in
-        // the opposition camp" (a preposition of place after a noun, at most twice).
-        if t.tag == Tag::Prep
-            && places < 2
+        // A phrase inside the subject: "a rally at Karaj outside Tehran", "callers to the
+        // programme", "talks with Iran over its programme" (a preposition after a noun, at
+        // most three).
+        if matches!(t.tag, Tag::Prep | Tag::To)
+            && places < 3
             && matches!(
                 t.lower.as_str(),
-                "in" | "at" | "outside" | "near" | "inside" | "from"
+                "in" | "at"
+                    | "outside"
+                    | "near"
+                    | "inside"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "over"
+                    | "against"
+                    | "about"
+                    | "on"
+                    | "into"
             )
             && i >= floor + 2
             && matches!(toks[i - 2].tag, Tag::Word | Tag::Proper)
@@ -822,10 +840,12 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
             i -= 1;
             continue;
         }
-        // A list: "Russia, China and Iran".
+        // A list: "Russia, China and Iran" (of names only: "recrimination, Mark Cavendish"
+        // is no list).
         if t.tag == Tag::Comma
             && i > floor + 1
-            && matches!(toks[i - 2].tag, Tag::Proper | Tag::Word)
+            && toks[i - 2].tag == Tag::Proper
+            && toks.get(i).is_some_and(|x| x.tag == Tag::Proper)
             && toks[i..end].iter().any(|x| x.tag == Tag::And)
         {
             i -= 1;
@@ -860,9 +880,10 @@ fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
     };
     // "agreed to pay a fine"
     if toks.get(i).is_some_and(|t| t.tag == Tag::To)
-        && toks
-            .get(i + 1)
-            .is_some_and(|t| t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        && toks.get(i + 1).is_some_and(|t| {
+            matches!(t.tag, Tag::Be | Tag::Have | Tag::Do)
+                || (t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        })
     {
         // The infinitive's own object or first prepositional phrase ("to travel to Russia").
         let inner = object(toks, i + 2, "");
