@@ -77,6 +77,10 @@ fn candidate(
     max_chars: usize,
     subject_hint: Option<&str>,
 ) -> Option<Candidate> {
+    // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not captioned.
+    if sentence.contains("â€") || sentence.contains('Â') {
+        return None;
+    }
     let lower = sentence.trim_start().to_lowercase();
     if BOILERPLATE.iter().any(|b| lower.starts_with(b)) || is_byline(sentence) {
         return None;
@@ -148,7 +152,15 @@ fn candidate(
     } else {
         is_plural(&subject)
     };
-    let verb = headline_verb(c, plural);
+    let mut verb = headline_verb(c, plural);
+    // A passive keeps its participle as the text spells it ("stripped", "transferred").
+    if c.passive {
+        let written = sentence[c.main_verb.clone()].to_lowercase();
+        let built = forms::participle(&c.lemma);
+        if written != built && (written.ends_with("ed") || written.ends_with('n')) {
+            verb = verb.replace(&built, &written);
+        }
+    }
     let object = c
         .object
         .clone()
@@ -708,6 +720,7 @@ mod tests {
             // Plural subjects agree.
             ("Protesters stormed the parliament on 6 January.", "6 January", "Protesters storm parliament"),
             ("The head of the IMF resigned on 18 May.", "18 May", "Head of IMF resigns"),
+            ("The new chief operating officer was transferred to Houston on 3 May.", "3 May", "Chief operating officer transferred to Houston"),
         ];
         let mut bad = Vec::new();
         for (s, d, want) in cases {

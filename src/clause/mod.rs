@@ -89,6 +89,8 @@ pub struct Clause {
     pub subject: Option<Range<usize>>,
     /// The verb group as written ("has been arrested", "will not sign").
     pub verb: Range<usize>,
+    /// The main verb as written ("signed" in "was signed").
+    pub main_verb: Range<usize>,
     /// Base form of the main verb ("arrest", "sign"; "be" for a copula).
     pub lemma: String,
     pub time: Time,
@@ -469,6 +471,8 @@ fn is_date_word(toks: &[Token], i: usize) -> bool {
 struct Group {
     start: usize,
     end: usize,
+    /// The main verb's token.
+    main: usize,
     lemma: String,
     time: Time,
     modal: Option<String>,
@@ -590,6 +594,7 @@ fn groups(toks: &[Token]) -> Vec<Group> {
             out.push(Group {
                 start: i,
                 end,
+                main: i,
                 lemma: base,
                 time: if form == VerbForm::Past {
                     Time::Past
@@ -616,6 +621,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
     let mut passive = false;
     let mut negated = false;
     let mut main: Option<(String, VerbForm)> = None;
+    let mut main_at = i;
     let mut last_aux: Option<&str> = None;
     let mut going_to = false;
     while j < toks.len() {
@@ -670,20 +676,24 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
                             || a == "being"
                             || a == "get"
                             || a == "got";
+                        main_at = j;
                         main = Some((b, VerbForm::Participle));
                     }
                     (Some((b, VerbForm::Gerund)), Some(a))
                         if (BE.contains(&a) || a == "been") && !ING_ADJECTIVES.contains(&w) =>
                     {
+                        main_at = j;
                         main = Some((b, VerbForm::Gerund));
                     }
                     (Some((b, VerbForm::Base)), Some(a))
                         if MODALS.contains(&a) || DO.contains(&a) || a == "going" || a == "be" =>
                     {
+                        main_at = j;
                         main = Some((b, VerbForm::Base));
                     }
                     (Some((b, _)), Some(a)) if MODALS.contains(&a) || DO.contains(&a) => {
                         // A form the lexicon reads otherwise, after "will"/"did": a base.
+                        main_at = j;
                         main = Some((b, VerbForm::Base));
                     }
                     // After a modal or "did" comes a base form, known or not ("will
@@ -691,6 +701,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
                     (None, Some(a))
                         if (MODALS.contains(&a) || DO.contains(&a)) && t.tag == Tag::Word =>
                     {
+                        main_at = j;
                         main = Some((w.to_string(), VerbForm::Base));
                     }
                     _ => break,
@@ -735,6 +746,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
         Group {
             start: i,
             end,
+            main: main_at,
             lemma,
             time,
             modal,
@@ -1182,6 +1194,7 @@ fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
         particle,
         subject: subj,
         verb: toks[g.start].range.start..toks[g.end.max(g.start + 1) - 1].range.end,
+        main_verb: toks[g.main.min(toks.len() - 1)].range.clone(),
         lemma: g.lemma.clone(),
         time: g.time,
         modal: g.modal.clone(),
