@@ -302,6 +302,7 @@ fn settle(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
     corpus.clusters = times.time(Stage::Clusters, || {
         crate::corroborate::cluster(&mut corpus.events, &corpus.articles)
     });
+    crate::story::annotate(corpus);
 }
 
 /// Applies hidden-event and event-date corrections to freshly extracted events.
