@@ -74,7 +74,10 @@ impl Match {
     /// The same reading, starting earlier (at a word the rule read before it: "the",
     /// "early", a weekday).
     fn from(self, s: usize) -> Match {
-        Match { s, ..self }
+        Match {
+            s: s.min(self.s),
+            ..self
+        }
     }
 }
 
@@ -315,9 +318,14 @@ fn content_word(t: &Toks, i: usize, l: Lex) -> Option<Match> {
         Lex::Unit(Unit::Year) => first_of(
             t,
             i,
-            rules![year_parts::year_end, reports::year_earlier_adjective],
+            rules![
+                year_parts::year_end,
+                reports::year_earlier_adjective,
+                amounts::unit_long
+            ],
         ),
         Lex::Units(_) => first_of(t, i, rules![amounts::vague_amount]),
+        Lex::Unit(_) => first_of(t, i, rules![amounts::unit_long]),
         Lex::Num(_) => first_of(
             t,
             i,
