@@ -211,6 +211,7 @@ fn tag_block(
         text,
         year: reference.map(|r| chrono::Datelike::year(&r)),
         holidays: locale.names(),
+        depth: std::cell::Cell::new(0),
     };
     let mut i = 0;
     while i < toks.len() {

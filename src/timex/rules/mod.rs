@@ -139,7 +139,14 @@ pub(super) struct Toks<'a> {
     pub year: Option<i32>,
     /// The holidays of the text's locale, longest name first.
     pub holidays: &'a [crate::timex::holidays::Name],
+    /// How deep rules are nested in each other right now ("the" → "early" → "last week").
+    pub depth: std::cell::Cell<u8>,
 }
+
+/// The deepest nesting of one phrase inside another that a reading may need ("from early
+/// last week to ..." is four); a run of "the the the ..." stops there instead of
+/// recursing once per word (which was quadratic and could overflow the stack).
+const MAX_NESTING: u8 = 6;
 
 impl Toks<'_> {
     fn lex(&self, i: usize) -> Option<Lex> {
@@ -255,6 +262,17 @@ impl Toks<'_> {
 
     /// Tries every rule that can start at token `i`.
     pub fn match_at(&self, i: usize) -> Option<Match> {
+        let d = self.depth.get();
+        if d >= MAX_NESTING {
+            return None;
+        }
+        self.depth.set(d + 1);
+        let m = self.rules_at(i);
+        self.depth.set(d);
+        m
+    }
+
+    fn rules_at(&self, i: usize) -> Option<Match> {
         let t = self.t.get(i)?;
         match t.kind {
             Kind::Num => numbers(self, i),
