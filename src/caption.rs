@@ -77,10 +77,6 @@ fn candidate(
     max_chars: usize,
     subject_hint: Option<&str>,
 ) -> Option<Candidate> {
-    // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not captioned.
-    if sentence.contains("â€") || sentence.contains('Â') {
-        return None;
-    }
     let lower = sentence.trim_start().to_lowercase();
     if BOILERPLATE.iter().any(|b| lower.starts_with(b)) || is_byline(sentence) {
         return None;
@@ -152,6 +148,19 @@ fn candidate(
     } else {
         is_plural(&subject)
     };
+    // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not captioned.
+    let used_from = c
+        .subject
+        .as_ref()
+        .map_or(c.verb.start, |r| r.start.min(c.verb.start));
+    let used_to = c
+        .object
+        .as_ref()
+        .map_or(c.verb.end, |r| r.end.max(c.verb.end));
+    let used = sentence.get(used_from..used_to).unwrap_or("");
+    if used.contains("â€") || used.contains('Â') {
+        return None;
+    }
     let mut verb = headline_verb(c, plural);
     // A passive keeps its participle as the text spells it ("stripped", "transferred").
     if c.passive {
