@@ -429,8 +429,16 @@ fn shorter_objects(object: &str) -> Vec<String> {
         .map(|o| o.split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
     if core.first().is_none_or(|w| w != "to") {
-        for k in 1..core.len() {
-            let o = core[k..].join(" ");
+        // A prepositional object keeps its preposition ("over cooperation").
+        let lead = usize::from(core.first().is_some_and(|w| {
+            crate::clause::lexicon::PREPOSITIONS.contains(&w.as_str()) || w == "as"
+        }));
+        for k in 1 + lead..core.len() {
+            let o = if lead == 1 {
+                format!("{} {}", core[0], core[k..].join(" "))
+            } else {
+                core[k..].join(" ")
+            };
             if !out.contains(&o) {
                 out.push(o);
             }
@@ -726,6 +734,7 @@ mod tests {
             ("Many callers to the radio programme on Friday expressed their outrage.", "on Friday", "Many callers to radio programme express outrage"),
             ("The band played a six - hour set on Saturday .", "on Saturday", "Band plays six-hour set"),
             ("The company is rumoured to have three million phones ready for sale on 29 June.", "29 June", "Company rumoured to have three million phones"),
+            ("Japan, the United States and South Korea were concerned over growing military cooperation between Russia and North Korea on Tuesday.", "on Tuesday", "Japan and others concerned over cooperation"),
             // Plural subjects agree.
             ("Protesters stormed the parliament on 6 January.", "6 January", "Protesters storm parliament"),
             ("The head of the IMF resigned on 18 May.", "18 May", "Head of IMF resigns"),
