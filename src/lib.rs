@@ -25,3 +25,4 @@ pub(crate) mod salience;
 pub(crate) mod story;
 pub mod timeline;
 pub mod timex;
+pub mod view;

@@ -12,6 +12,7 @@
 //! resolution (`resolve`) run only on matches. Every look around a match is bounded, so
 //! the time is linear in the input whatever its punctuation.
 
+mod holidays;
 mod lexicon;
 mod resolve;
 mod rules;
@@ -133,6 +134,14 @@ const BLOCK: usize = 64 * 1024;
 /// for "on Wednesday") with [`Resolution::Unresolved`]. The result is sorted by start and
 /// non-overlapping.
 pub fn tag(text: &str, reference: Option<chrono::NaiveDate>) -> Vec<Timex> {
+    tag_in(text, reference, Locale::default())
+}
+
+pub use holidays::Locale;
+
+/// [`tag`] for text written in `locale`, whose holidays it names ("Thanksgiving" is in
+/// November in the US, in October in Canada; "Boxing Day" is a day in the UK only).
+pub fn tag_in(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut toks: Vec<Tok> = Vec::with_capacity(BLOCK / 4);
     let mut st = State {
@@ -148,7 +157,7 @@ pub fn tag(text: &str, reference: Option<chrono::NaiveDate>) -> Vec<Timex> {
         let to = block_end(bytes, from);
         toks.clear();
         scan::tokenize(text, from, to, &mut toks);
-        tag_block(text, &toks, reference, &mut st, &mut out);
+        tag_block(text, &toks, reference, locale, &mut st, &mut out);
         from = to;
     }
     out
@@ -190,6 +199,7 @@ fn tag_block(
     text: &str,
     toks: &[Tok],
     reference: Option<chrono::NaiveDate>,
+    locale: Locale,
     st: &mut State,
     out: &mut Vec<Timex>,
 ) {
@@ -197,6 +207,7 @@ fn tag_block(
         t: toks,
         text,
         year: reference.map(|r| chrono::Datelike::year(&r)),
+        holidays: locale.names(),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -232,8 +243,10 @@ fn tag_block(
             // (only "a year ago" asks, and the look back is long)
             long_period: matches!(cand.x, Expr::YearAgo { .. }) && tense::long_period(toks, cand.s),
             // only a day or month without a year can move
-            bound_past: matches!(cand.x, Expr::Date { y: None, .. })
-                && tense::bound_past(text, toks, cand.s),
+            bound_past: matches!(
+                cand.x,
+                Expr::Date { y: None, .. } | Expr::Holiday { y: None, .. }
+            ) && tense::bound_past(text, toks, cand.s),
         };
         let Some(o) = resolve::resolve(&cand.x, &cx) else {
             i += 1;

@@ -55,6 +55,31 @@ fn table() {
 }
 
 #[test]
+fn holidays_by_locale() {
+    let r = d("2023-09-14");
+    let value = |text: &str, l: Locale| {
+        tag_in(text, r, l)
+            .iter()
+            .map(|t| t.value.clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let text = "They meet at Thanksgiving and again on Boxing Day.";
+    assert_eq!(value(text, Locale::Us), "2023-11-23");
+    assert_eq!(value(text, Locale::Canada), "2023-10-09 2023-12-26");
+    assert_eq!(value(text, Locale::Uk), "2023-12-26");
+    assert_eq!(
+        value("Labour Day and Labor Day", Locale::Canada),
+        "2023-09-04"
+    );
+    assert_eq!(
+        value("They will march on Anzac Day", Locale::Australia),
+        "2024-04-25"
+    );
+    assert_eq!(tag(text, r), tag_in(text, r, Locale::Us));
+}
+
+#[test]
 fn resolution_kinds() {
     let r = d("2023-09-14");
     let t = tag(
