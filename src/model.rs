@@ -81,6 +81,9 @@ pub enum PubDateSource {
     Dateline,
     /// A date in the file name ("2023-09-14-kim-visit.txt").
     FileName,
+    /// A date in the names of the folders a file lives in ("2011-01-25/138.txt",
+    /// "2023/09/14/", "2023-09/").
+    Folder,
     /// Inferred from dates and weekdays inside the text.
     Text,
     /// Inferred from events shared with firmly dated articles in the same corpus.
@@ -102,6 +105,7 @@ impl PubDateSource {
             PubDateSource::HeaderLine => "header-line",
             PubDateSource::Dateline => "dateline",
             PubDateSource::FileName => "file-name",
+            PubDateSource::Folder => "folder",
             PubDateSource::Text => "text",
             PubDateSource::Corpus => "corpus",
             PubDateSource::FileTime => "file-time",

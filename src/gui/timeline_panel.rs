@@ -90,7 +90,7 @@ impl TimelinePanel {
     fn set_corpus_masked(&mut self, corpus: &Corpus, keep: Option<&[bool]>, fit: bool) {
         let was_empty = self.layout.extent.is_none();
         self.layout = match keep {
-            Some(k) => Layout::build_where(corpus, |i| k.get(i).copied().unwrap_or(true)),
+            Some(k) => Layout::build_where(corpus, |i| k.get(i as usize).copied().unwrap_or(true)),
             None => Layout::build(corpus),
         };
         // Until a context arranges them: every lane in layout order.

@@ -113,15 +113,9 @@ pub enum W {
     For,
     Same,
     That,
-    Christmas,
-    Thanksgiving,
-    /// "Election Day": the US general election, first Tuesday after the first Monday of
-    /// November.
-    Election,
-    Halloween,
-    Easter,
-    Eve,
-    New,
+    /// The first word of a holiday's name in some locale ("Christmas", "New", "Labor"):
+    /// see `holidays`.
+    Holiday,
     Old,
     More,
     Than,
@@ -206,38 +200,11 @@ type Map = HashMap<&'static [u8], Lex, BuildHasherDefault<Fx>>;
 fn build() -> Map {
     use Lex::*;
     let mut m: Map = HashMap::default();
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, n) in months.iter().enumerate() {
+    for (i, n) in crate::calendar::MONTH_NAMES.iter().enumerate() {
         m.insert(n.as_bytes(), Month(i as u8 + 1));
     }
-    for (n, i) in [
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ] {
-        m.insert(n.as_bytes(), MonthAbbr(i));
+    for (n, i) in crate::calendar::MONTH_ABBREVIATIONS {
+        m.insert(n.as_bytes(), MonthAbbr(i as u8));
     }
     let days = [
         "monday",
@@ -463,13 +430,6 @@ fn build() -> Map {
         ("for", For),
         ("same", Same),
         ("that", That),
-        ("christmas", Christmas),
-        ("thanksgiving", Thanksgiving),
-        ("election", Election),
-        ("halloween", Halloween),
-        ("easter", Easter),
-        ("eve", Eve),
-        ("new", New),
         ("old", Old),
         ("more", More),
         ("than", Than),
@@ -577,6 +537,12 @@ fn build() -> Map {
     ];
     for &(n, w) in words {
         m.insert(n.as_bytes(), Word(w));
+    }
+    // Holiday names start with these; a word that means something else already keeps
+    // its meaning ("Fourth of July" starts with an ordinal).
+    for w in super::holidays::first_words() {
+        let w: &'static [u8] = Box::leak(w.into_boxed_str()).as_bytes();
+        m.entry(w).or_insert(Word(Holiday));
     }
     m
 }

@@ -126,14 +126,11 @@ pub enum Expr {
     TheWeekend,
     /// "the quarter", "the latest quarter": the quarter most recently reported on.
     ReportQuarter,
-    Thanksgiving(Option<i32>),
-    /// Easter Sunday (Western churches) shifted by `off` days ("Easter Monday" +1).
-    Easter {
+    /// A holiday: how it falls, and the year when stated ("Christmas Eve 2019").
+    Holiday {
+        when: super::holidays::When,
         y: Option<i32>,
-        off: i32,
     },
-    /// "Election Day" (US): the year is picked like a month named without one.
-    ElectionDay,
     Time {
         day: Option<Box<Expr>>,
         tod: Tod,
@@ -357,35 +354,6 @@ fn weekday_date(r: NaiveDate, w: u32, rel: Rel, tense: Tense) -> Option<NaiveDat
         },
     };
     r.checked_add_signed(Duration::days(off))
-}
-
-/// The Tuesday after the first Monday of November.
-fn election_day(y: i32) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Mon, 1)?
-        .checked_add_signed(Duration::days(1))
-}
-
-fn thanksgiving(y: i32) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Thu, 4)
-}
-
-/// Western Easter Sunday: the anonymous Gregorian computus (Meeus/Jones/Butcher).
-pub(crate) fn easter(y: i32) -> Option<NaiveDate> {
-    let a = y.rem_euclid(19);
-    let b = y.div_euclid(100);
-    let c = y.rem_euclid(100);
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15).rem_euclid(30);
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    ymd(y, month as u32, day as u32)
 }
 
 /// Resolves one expression.
@@ -734,35 +702,23 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 )
             }
         },
-        Expr::ElectionDay => match r {
-            Some(r) => {
-                let y = pick_year(r, 11, Some(5), cx.tense);
-                let d = election_day(y)?;
-                out(fmt_day(d), Reference, day_anchor(d))
-            }
-            None => unres("XXXX-11"),
-        },
-        Expr::Easter { y, off } => {
+        Expr::Holiday { when, y } => {
             let (y, res) = match (y, r) {
                 (Some(y), _) => (*y, Absolute),
-                (None, Some(r)) => (pick_year(r, 4, Some(10), cx.tense), Reference),
-                (None, None) => return Some(unres("XXXX-XX-XX")),
+                (None, Some(r)) => {
+                    // the year as for a day named without one, from where the day falls
+                    // around the reference date
+                    let near = when.date(r.year()).or_else(|| when.date(r.year() - 1))?;
+                    let y = pick_year(r, near.month(), Some(near.day()), cx.tense);
+                    let d = when.date(y)?;
+                    let back = (cx.closed && d > r) || (cx.bound_past && d > r + Duration::days(1));
+                    (if back { y - 1 } else { y }, Reference)
+                }
+                (None, None) => return Some(unres(&when.yearless_value())),
             };
-            let d = easter(y)?.checked_add_signed(Duration::days(*off as i64))?;
+            let d = when.date(y)?;
             out(fmt_day(d), res, day_anchor(d))
         }
-        Expr::Thanksgiving(y) => match (y, r) {
-            (Some(y), _) => {
-                let d = thanksgiving(*y)?;
-                out(fmt_day(d), Absolute, day_anchor(d))
-            }
-            (None, Some(r)) => {
-                let y = pick_year(r, 11, Some(25), cx.tense);
-                let d = thanksgiving(y)?;
-                out(fmt_day(d), Reference, day_anchor(d))
-            }
-            (None, None) => unres("XXXX-11"),
-        },
         Expr::Time { day, tod } => {
             let suffix = match tod {
                 Tod::Part(p) => format!("T{}", p.code()),
