@@ -77,6 +77,10 @@ fn candidate(
     max_chars: usize,
     subject_hint: Option<&str>,
 ) -> Option<Candidate> {
+    // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not captioned.
+    if sentence.contains("â€") || sentence.contains('Â') {
+        return None;
+    }
     let lower = sentence.trim_start().to_lowercase();
     if BOILERPLATE.iter().any(|b| lower.starts_with(b)) || is_byline(sentence) {
         return None;
@@ -148,7 +152,15 @@ fn candidate(
     } else {
         is_plural(&subject)
     };
-    let verb = headline_verb(c, plural);
+    let mut verb = headline_verb(c, plural);
+    // A passive keeps its participle as the text spells it ("stripped", "transferred").
+    if c.passive {
+        let written = sentence[c.main_verb.clone()].to_lowercase();
+        let built = forms::participle(&c.lemma);
+        if written != built && (written.ends_with("ed") || written.ends_with('n')) {
+            verb = verb.replace(&built, &written);
+        }
+    }
     let object = c
         .object
         .clone()
@@ -254,8 +266,7 @@ fn detokenize(s: &str) -> String {
                 || lw == "'s"
                 || lw == "’s"
                 || lw == "n't"
-                || lw == "'"
-                || (w.starts_with('-') && w.len() == 1 && words.get(i + 1).is_some() && false));
+                || lw == "'");
         let after_open = i > 0 && matches!(words[i - 1], "(" | "[" | "$" | "£" | "€");
         // "Tung Chee - hwa": a lone hyphen between word parts joins them.
         let hyphen_join = *w == "-"
@@ -317,13 +328,13 @@ fn is_plural(subject: &str) -> bool {
     if words.iter().any(|w| *w == "and" || *w == "&") {
         return true;
     }
-    // The head is the last word before "of" ("head of the IMF" → "head").
+    // The head is the last word before a preposition ("head of the IMF" → "head",
+    // "callers to the programme" → "callers").
     let head = words
         .iter()
-        .position(|w| *w == "of")
-        .map_or(words.last(), |i| {
-            i.checked_sub(1).and_then(|i| words.get(i))
-        });
+        .skip(1)
+        .position(|w| crate::clause::lexicon::PREPOSITIONS.contains(w))
+        .map_or(words.last(), |i| words.get(i));
     let Some(head) = head else {
         return false;
     };
@@ -412,6 +423,16 @@ fn shorter_objects(object: &str) -> Vec<String> {
         for k in 1..core.len() {
             let o = core[k..].join(" ");
             if !out.contains(&o) {
+                out.push(o);
+            }
+        }
+    } else {
+        // An infinitive keeps its verb and loses words from its end ("to have three million
+        // phones ready" → "to have three million phones").
+        for n in (2..core.len()).rev() {
+            let words: Vec<&str> = core[..n].iter().map(String::as_str).collect();
+            let o = trim_function_words(&words);
+            if o.split_whitespace().count() >= 2 && !out.contains(&o) {
                 out.push(o);
             }
         }
@@ -693,9 +714,13 @@ mod tests {
             ("The war in Ukraine, which began in February 2022, has displaced millions.", "February 2022", "War in Ukraine begins"),
             ("The government is willing to meet the rebels, a spokesman said on Monday.", "on Monday", "Government willing to meet rebels"),
             ("Kim is planning to travel to Russia this month.", "this month", "Kim plans to travel to Russia"),
+            ("Many callers to the radio programme on Friday expressed their outrage.", "on Friday", "Many callers to radio programme express outrage"),
+            ("The band played a six - hour set on Saturday .", "on Saturday", "Band plays six-hour set"),
+            ("The company is rumoured to have three million phones ready for sale on 29 June.", "29 June", "Company rumoured to have three million phones"),
             // Plural subjects agree.
             ("Protesters stormed the parliament on 6 January.", "6 January", "Protesters storm parliament"),
             ("The head of the IMF resigned on 18 May.", "18 May", "Head of IMF resigns"),
+            ("The new chief operating officer was transferred to Houston on 3 May.", "3 May", "Chief operating officer transferred to Houston"),
         ];
         let mut bad = Vec::new();
         for (s, d, want) in cases {

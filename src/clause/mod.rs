@@ -89,6 +89,8 @@ pub struct Clause {
     pub subject: Option<Range<usize>>,
     /// The verb group as written ("has been arrested", "will not sign").
     pub verb: Range<usize>,
+    /// The main verb as written ("signed" in "was signed").
+    pub main_verb: Range<usize>,
     /// Base form of the main verb ("arrest", "sign"; "be" for a copula).
     pub lemma: String,
     pub time: Time,
@@ -309,9 +311,7 @@ fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
             Tag::Prep
         } else if ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
             Tag::Adv
-        } else if t.cap && !first {
-            Tag::Proper
-        } else if t.cap && first && forms::verb_form(w, true).is_none() {
+        } else if t.cap && (!first || forms::verb_form(w, true).is_none()) {
             Tag::Proper
         } else {
             Tag::Word
@@ -320,16 +320,17 @@ fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
     }
 }
 
-/// Is the lone "-" at `i` a hyphen inside a name written apart ("Tung Chee - hwa"): a
-/// capitalised word before it and a short lower-case word that is no function word after?
+/// Is the lone "-" at `i` a hyphen written apart ("Tung Chee - hwa", "eight - hour"): a
+/// word before it and a lower-case word that is no function word or verb after?
 fn joins_name(toks: &[Token], i: usize) -> bool {
     let before = i.checked_sub(1).map(|j| &toks[j]);
     let after = toks.get(i + 1);
-    before.is_some_and(|b| b.cap && b.lower.chars().all(char::is_alphabetic))
+    // "Tung Chee - hwa", "eight - hour", "anti - government": pre-tokenised hyphens.
+    before.is_some_and(|b| b.lower.chars().all(char::is_alphanumeric))
         && after.is_some_and(|a| {
             let w = a.lower.as_str();
             !a.cap
-                && w.len() <= 5
+                && w.len() <= 10
                 && w.chars().all(char::is_alphabetic)
                 && ![
                     DETERMINERS,
@@ -470,6 +471,8 @@ fn is_date_word(toks: &[Token], i: usize) -> bool {
 struct Group {
     start: usize,
     end: usize,
+    /// The main verb's token.
+    main: usize,
     lemma: String,
     time: Time,
     modal: Option<String>,
@@ -558,11 +561,16 @@ fn groups(toks: &[Token]) -> Vec<Group> {
             i += 1;
             continue;
         }
-        let opens = match t.tag {
-            Tag::Modal | Tag::Do => true,
-            Tag::Be | Tag::Have => !matches!(t.lower.as_str(), "be" | "been" | "being" | "having"),
-            _ => false,
-        };
+        // An auxiliary after "to" is an infinitive ("to have"), not a finite verb.
+        let after_to = i > 0 && toks[i - 1].tag == Tag::To;
+        let opens = !after_to
+            && match t.tag {
+                Tag::Modal | Tag::Do => true,
+                Tag::Be | Tag::Have => {
+                    !matches!(t.lower.as_str(), "be" | "been" | "being" | "having")
+                }
+                _ => false,
+            };
         if opens {
             if let Some((g, next)) = aux_group(toks, i) {
                 out.push(g);
@@ -586,6 +594,7 @@ fn groups(toks: &[Token]) -> Vec<Group> {
             out.push(Group {
                 start: i,
                 end,
+                main: i,
                 lemma: base,
                 time: if form == VerbForm::Past {
                     Time::Past
@@ -612,6 +621,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
     let mut passive = false;
     let mut negated = false;
     let mut main: Option<(String, VerbForm)> = None;
+    let mut main_at = i;
     let mut last_aux: Option<&str> = None;
     let mut going_to = false;
     while j < toks.len() {
@@ -666,20 +676,24 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
                             || a == "being"
                             || a == "get"
                             || a == "got";
+                        main_at = j;
                         main = Some((b, VerbForm::Participle));
                     }
                     (Some((b, VerbForm::Gerund)), Some(a))
                         if (BE.contains(&a) || a == "been") && !ING_ADJECTIVES.contains(&w) =>
                     {
+                        main_at = j;
                         main = Some((b, VerbForm::Gerund));
                     }
                     (Some((b, VerbForm::Base)), Some(a))
                         if MODALS.contains(&a) || DO.contains(&a) || a == "going" || a == "be" =>
                     {
+                        main_at = j;
                         main = Some((b, VerbForm::Base));
                     }
                     (Some((b, _)), Some(a)) if MODALS.contains(&a) || DO.contains(&a) => {
                         // A form the lexicon reads otherwise, after "will"/"did": a base.
+                        main_at = j;
                         main = Some((b, VerbForm::Base));
                     }
                     // After a modal or "did" comes a base form, known or not ("will
@@ -687,6 +701,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
                     (None, Some(a))
                         if (MODALS.contains(&a) || DO.contains(&a)) && t.tag == Tag::Word =>
                     {
+                        main_at = j;
                         main = Some((w.to_string(), VerbForm::Base));
                     }
                     _ => break,
@@ -731,6 +746,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
         Group {
             start: i,
             end,
+            main: main_at,
             lemma,
             time,
             modal,
@@ -809,13 +825,25 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
             i -= 1;
             continue;
         }
-        // A place inside the subject: "a rally at Karaj outside Tehran", "the excitement in
-        // the opposition camp" (a preposition of place after a noun, at most twice).
-        if t.tag == Tag::Prep
-            && places < 2
+        // A phrase inside the subject: "a rally at Karaj outside Tehran", "callers to the
+        // programme", "talks with Iran over its programme" (a preposition after a noun, at
+        // most three).
+        if matches!(t.tag, Tag::Prep | Tag::To)
+            && places < 3
             && matches!(
                 t.lower.as_str(),
-                "in" | "at" | "outside" | "near" | "inside" | "from"
+                "in" | "at"
+                    | "outside"
+                    | "near"
+                    | "inside"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "over"
+                    | "against"
+                    | "about"
+                    | "on"
+                    | "into"
             )
             && i >= floor + 2
             && matches!(toks[i - 2].tag, Tag::Word | Tag::Proper)
@@ -824,10 +852,12 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
             i -= 1;
             continue;
         }
-        // A list: "Russia, China and Iran".
+        // A list: "Russia, China and Iran" (of names only: "recrimination, Mark Cavendish"
+        // is no list).
         if t.tag == Tag::Comma
             && i > floor + 1
-            && matches!(toks[i - 2].tag, Tag::Proper | Tag::Word)
+            && toks[i - 2].tag == Tag::Proper
+            && toks.get(i).is_some_and(|x| x.tag == Tag::Proper)
             && toks[i..end].iter().any(|x| x.tag == Tag::And)
         {
             i -= 1;
@@ -862,9 +892,10 @@ fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
     };
     // "agreed to pay a fine"
     if toks.get(i).is_some_and(|t| t.tag == Tag::To)
-        && toks
-            .get(i + 1)
-            .is_some_and(|t| t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        && toks.get(i + 1).is_some_and(|t| {
+            matches!(t.tag, Tag::Be | Tag::Have | Tag::Do)
+                || (t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        })
     {
         // The infinitive's own object or first prepositional phrase ("to travel to Russia").
         let inner = object(toks, i + 2, "");
@@ -1038,7 +1069,7 @@ pub fn analyse(s: &str, focus: Option<Range<usize>>) -> Option<Clause> {
         .as_ref()
         .and_then(|r| toks.iter().position(|t| t.range.start >= r.start));
     let pick = choose(&toks, &gs, f);
-    Some(build(s, &toks, &gs, pick))
+    Some(build(&toks, &gs, pick))
 }
 
 /// The group that governs token `f`: the nearest one before it with no clause boundary
@@ -1072,7 +1103,7 @@ fn in_subordinate(toks: &[Token], i: usize) -> bool {
             .any(|t| matches!(t.tag, Tag::Rel | Tag::Sub))
 }
 
-fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
+fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
     let g = &gs[k];
     // The subject never reaches back over the previous group.
     let floor = if k > 0 { gs[k - 1].end } else { 0 };
@@ -1113,7 +1144,7 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
         // "said (that) Russia will sign", "told reporters that ...": the next group after the
         // verb (and its listener) with a subject of its own.
         if let Some(n) = gs.iter().position(|x| x.start >= g.end) {
-            let inner = build(s, toks, gs, n);
+            let inner = build(toks, gs, n);
             if inner.subject.is_some() {
                 obj = None;
                 reported = Some(Box::new(inner));
@@ -1141,7 +1172,7 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
             .iter()
             .position(|x| !in_subordinate(toks, x.start))
             .unwrap_or(k - 1);
-        let inner = build(s, toks, &gs[..k], first);
+        let inner = build(toks, &gs[..k], first);
         if inner.subject.is_some() {
             reported = Some(Box::new(inner));
         }
@@ -1163,6 +1194,7 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
         particle,
         subject: subj,
         verb: toks[g.start].range.start..toks[g.end.max(g.start + 1) - 1].range.end,
+        main_verb: toks[g.main.min(toks.len() - 1)].range.clone(),
         lemma: g.lemma.clone(),
         time: g.time,
         modal: g.modal.clone(),

@@ -34,7 +34,33 @@ pub enum YP {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tod {
     Part(Part),
-    Clock(u32, u32),
+    /// Hour, minute and the zone when one is stated.
+    Clock(u32, u32, Option<Zone>),
+}
+
+/// The time zone stated with a clock time ("14:58 UTC", "9 a.m. EST", "6 p.m. ET").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    /// A fixed offset east of UTC in minutes; 0 is UTC, written "Z".
+    Fixed(i32),
+    /// A US zone named without "standard" or "daylight" ("ET", "PT"): the standard
+    /// offset in minutes, an hour more on days of daylight saving time.
+    Us(i32),
+}
+
+impl Zone {
+    /// The TIMEX3 (ISO 8601) zone designator on day `d`: "Z", "-05:00", "+05:30".
+    fn designator(self, d: Option<NaiveDate>) -> String {
+        let off = match self {
+            Zone::Fixed(m) => m,
+            Zone::Us(m) => m + 60 * i32::from(d.is_some_and(crate::calendar::us_daylight_saving)),
+        };
+        if off == 0 {
+            return "Z".into();
+        }
+        let sign = if off < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60)
+    }
 }
 
 /// What a phrase says, before anything is filled in.
@@ -458,14 +484,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                                 y
                             }
                         }
-                        YP::S(s) => {
-                            let rel = match cx.tense {
-                                Tense::Past => Rel::Last,
-                                Tense::Future => Rel::Next,
-                                Tense::Unknown => Rel::This,
-                            };
-                            season_year(r, *s, rel)
-                        }
+                        YP::S(s) => season_of_year(r, *s, cx.tense, false),
                     };
                     (y, Reference)
                 }
@@ -479,7 +498,10 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         Expr::SeasonRel { s, rel } => match r {
             None => unres(&format!("XXXX-{}", yp_code(YP::S(*s)))),
             Some(r) => {
-                let y = season_year(r, *s, *rel);
+                let y = match rel {
+                    Rel::This | Rel::Bare => season_of_year(r, *s, cx.tense, true),
+                    _ => season_year(r, *s, *rel),
+                };
                 out(format!("{:04}-{}", y, yp_code(YP::S(*s))), Reference, None)
             }
         },
@@ -585,7 +607,8 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         }
         Expr::AnchorShift { n, unit, gran } => {
             // Day- and week-sized shifts need a day to start from; coarser ones take the
-            // last date of any precision ("a year earlier" after "the third quarter").
+            // last date of any precision, and name a period of their own unit ("the
+            // previous year" after "in March" is a year, not a March).
             let fine = matches!(
                 unit,
                 Unit::Second
@@ -623,17 +646,20 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             } else {
                 cx.anchor
             };
-            let (base, res, bgran) = match (found, r) {
-                (Some(a), _) => (a.date, Anchored, a.gran),
-                (None, Some(r)) => (r, Reference, Unit::Day),
+            let (base, res) = match (found, r) {
+                (Some(a), _) => (a.date, Anchored),
+                (None, Some(r)) => (r, Reference),
                 (None, None) => return Some(unres(x_gran(*gran))),
             };
-            let gran = match (*unit, bgran) {
-                (Unit::Year, Unit::Quarter | Unit::Month) if *n != 0 => bgran,
-                _ => *gran,
-            };
             let d = shift(base, *n, *unit)?;
-            out(fmt_gran(d, gran), res, Some(Anchor { date: d, gran }))
+            out(
+                fmt_gran(d, *gran),
+                res,
+                Some(Anchor {
+                    date: d,
+                    gran: *gran,
+                }),
+            )
         }
         Expr::Shifted { base, n, unit } => {
             let b = resolve(base, cx)?;
@@ -722,7 +748,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         Expr::Time { day, tod } => {
             let suffix = match tod {
                 Tod::Part(p) => format!("T{}", p.code()),
-                Tod::Clock(h, m) => format!("T{h:02}:{m:02}"),
+                Tod::Clock(h, m, _) => format!("T{h:02}:{m:02}"),
             };
             let base = match day {
                 Some(d) => resolve(d, cx)?,
@@ -735,6 +761,13 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             };
             let mut o = base;
             o.value.push_str(&suffix);
+            if let Tod::Clock(_, _, Some(z)) = tod {
+                let day = o
+                    .value
+                    .get(..10)
+                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+                o.value.push_str(&z.designator(day));
+            }
             o.kind = TimexType::Time;
             o
         }
@@ -766,6 +799,45 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
     })
 }
 
+/// The year of a season named without one: the reference's calendar year (as writers
+/// and annotators count "this summer" in December: the summer just past), moved by the
+/// tense of the clause for a bare season ("sales rose in the summer" said in March is
+/// last year's; "will launch in the spring" said in October is next year's), and for
+/// "this" only forward ("this summer" said in December, in the future tense). A winter is
+/// named for the year of its January: the current one in December is next year's, and in
+/// the autumn "this winter" is the coming one.
+fn season_of_year(r: NaiveDate, s: u8, tense: Tense, this: bool) -> i32 {
+    let y = r.year();
+    // calendar order: winter's January 0, spring 1, summer 2, autumn 3, December 4
+    let cur = match r.month() {
+        1 | 2 => 0,
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=11 => 3,
+        _ => 4,
+    };
+    if s == 3 {
+        return match (cur, tense) {
+            (0, _) => y,
+            (4, _) => y + 1,
+            (_, Tense::Future) => y + 1,
+            (_, Tense::Past) => y,
+            _ if cur >= 3 => y + 1,
+            _ => y,
+        };
+    }
+    let o = s as i32 + 1;
+    if o > cur && tense == Tense::Past && !this {
+        y - 1
+    } else if o < cur && tense == Tense::Future {
+        y + 1
+    } else {
+        y
+    }
+}
+
+/// The year of "last"/"next" + season: the one before or after the season the reference
+/// date is in.
 fn season_year(r: NaiveDate, s: u8, rel: Rel) -> i32 {
     let (sy, cur) = season_now(r);
     let o = season_order(s);

@@ -1245,6 +1245,68 @@ pub fn select_by_mass(doc: &Doc, a: &Analysis, share: f32) -> Option<u32> {
     Some(cur)
 }
 
+/// When the article box holds several stories, each under its own `<h1>` (a site that
+/// appends the next article to the page as the reader scrolls), the story of the page's
+/// headline (`title`; else the first). A story is the box just below `root` that holds
+/// an `<h1>` and a fifth of the box's good text.
+pub fn one_story(doc: &Doc, a: &Analysis, root: u32, title: Option<&str>) -> u32 {
+    let total = a.good[root as usize].max(1);
+    // (story box, its h1) for each h1 under root, in document order.
+    let mut stories: Vec<(u32, u32)> = Vec::new();
+    let end = subtree_end(doc, root);
+    for i in (root as usize + 1)..end {
+        if doc.nodes[i].tag != H1 || a.junk[i] {
+            continue;
+        }
+        let mut b = i as u32;
+        while doc.nodes[b as usize].parent != root && doc.nodes[b as usize].parent != NONE {
+            b = doc.nodes[b as usize].parent;
+        }
+        if stories.iter().any(|s| s.0 == b) || stories.len() >= 16 {
+            return root; // two headlines in one box: a page of its own making, leave it
+        }
+        stories.push((b, i as u32));
+    }
+    let big = stories
+        .iter()
+        .filter(|(b, _)| a.good[*b as usize] * 5 >= total)
+        .count();
+    if stories.len() < 2 || big < 2 {
+        return root;
+    }
+    let norm = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| c.to_lowercase())
+            .collect()
+    };
+    let want = title.map(norm).unwrap_or_default();
+    stories
+        .iter()
+        .find(|(_, h)| {
+            let h = norm(&super::meta::inner_text(doc, *h, 300));
+            !h.is_empty() && !want.is_empty() && (want.starts_with(&h) || h.starts_with(&want))
+        })
+        .or(stories.first())
+        .map(|s| s.0)
+        .unwrap_or(root)
+}
+
+/// One past the last node of `i`'s subtree (nodes are in document order).
+fn subtree_end(doc: &Doc, i: u32) -> usize {
+    let mut n = i;
+    loop {
+        let node = &doc.nodes[n as usize];
+        if node.next_sibling != NONE {
+            return node.next_sibling as usize;
+        }
+        if node.parent == NONE {
+            return doc.nodes.len();
+        }
+        n = node.parent;
+    }
+}
+
 /// The standfirst printed just above the body box ("article__summary", "lead", "dek"):
 /// part of the article though sites keep it out of the body's container. Looked for
 /// among the few element siblings before the box and before its parent.

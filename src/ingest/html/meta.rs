@@ -164,7 +164,11 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
         }
     }
     let order = Order::of_language(m.language.as_deref());
-    cands.extend(visible(doc, in_junk, order));
+    let title_hint = json_title
+        .as_deref()
+        .or(og_title.as_deref())
+        .or(m.title.as_deref());
+    cands.extend(visible(doc, in_junk, order, title_hint));
 
     m.url = canonical
         .filter(|u| u.starts_with("http"))

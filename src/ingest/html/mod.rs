@@ -120,6 +120,7 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
     // densest cluster only when the page has no paragraph text at all.
     let mut roots = match extract::select_by_mass(&doc, &a, 0.8) {
         Some(r) => {
+            let r = extract::one_story(&doc, &a, r, m.title.as_deref().or(m.h1.as_deref()));
             let mut v: Vec<u32> = extract::lead_before(&doc, &a, r).into_iter().collect();
             v.push(r);
             v

@@ -464,6 +464,7 @@ pub const BYLINE_OPENERS: &[&str] = &[
 pub const PUBLISHED_WORDS: &[&str] = &[
     "published",
     "posted",
+    "submitted",
     "created",
     "publicado",
     "publicada",

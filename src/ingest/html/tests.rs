@@ -1067,3 +1067,13 @@ fn layout_article_split_into_several_boxes_is_whole() {
         &["Advertisement", "Most popular", "Road works", "Sunny"],
     );
 }
+
+#[test]
+fn layout_next_article_appended_to_the_page_is_left_out() {
+    let a = read_html(fixture!("layout_next_article.html"));
+    layout(
+        &a,
+        &["town hall tower struck noon", "wind the clock once a week"],
+        &["bypass", "Next article", "lorries"],
+    );
+}

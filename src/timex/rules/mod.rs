@@ -15,7 +15,7 @@
 //! | `amounts` | "three days", "two years ago", "a week later", "for years" |
 //! | `clock` | "3 p.m.", "10:35 a.m. EST", "0600 GMT", "noon", "mid-afternoon" |
 //! | `holidays` | "Christmas Eve", "Easter Monday", "Thanksgiving", "New Year's Day" |
-//! | `vague` | "now", "recently", "soon", "the near future", "these days" |
+//! | `vague` | "now", "recently", "the near future", "these days" |
 //! | `sets` | "every Monday", "daily", "Fridays", "each year" |
 //! | `spans` | "from March to May", "between 2019 and 2021", "early 2022", "end of June" |
 //!
@@ -34,8 +34,6 @@ mod spans;
 mod vague;
 mod year_parts;
 mod years;
-
-pub(super) use amounts::duration_value;
 
 /// Every file's table rows, by file name.
 #[cfg(test)]
@@ -317,11 +315,7 @@ fn content_word(t: &Toks, i: usize, l: Lex) -> Option<Match> {
         Lex::Unit(Unit::Year) => first_of(
             t,
             i,
-            rules![
-                year_parts::year_end_hyphenated,
-                year_parts::year_end,
-                reports::year_earlier_adjective
-            ],
+            rules![year_parts::year_end, reports::year_earlier_adjective],
         ),
         Lex::Units(_) => first_of(t, i, rules![amounts::vague_amount]),
         Lex::Num(_) => first_of(
@@ -355,8 +349,6 @@ fn function_word(t: &Toks, i: usize, w: W) -> Option<Match> {
         Now | Currently | Nowadays => first_of(t, i, rules![vague::now]),
         Recently | Lately => first_of(t, i, rules![vague::recently]),
         These => first_of(t, i, rules![vague::these_days]),
-        Soon => first_of(t, i, rules![vague::soon]),
-        Recent => first_of(t, i, rules![vague::recent]),
         Early | Mid | Late => first_of(t, i, rules![spans::early_mid_late]),
         End | Beginning | Start | Middle => first_of(t, i, rules![spans::end_or_start_of]),
         Later | Earlier => first_of(t, i, rules![relative::later_or_earlier_in]),
