@@ -319,7 +319,6 @@ fn word_body(
                             p.kind = ParagraphKind::ListItem;
                         }
                     }
-                    b"p" => {}
                     _ => {}
                 }
             }

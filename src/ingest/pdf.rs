@@ -52,8 +52,7 @@ pub(crate) fn read_pdf(bytes: &[u8], budget: &Budget, deadline: Deadline) -> Vec
     let mut problems = Vec::new();
     let mut out = Glyphs::default();
     let mut failed_pages = Vec::new();
-    let mut read_pages = 0usize;
-    for &n in pages.keys() {
+    for (read_pages, &n) in pages.keys().enumerate() {
         if deadline.passed() {
             problems.push(Problem::warning(format!(
                 "PDF cut after page {read_pages} of {}: reading took longer than the {} s a file may take",
@@ -80,7 +79,6 @@ pub(crate) fn read_pdf(bytes: &[u8], budget: &Budget, deadline: Deadline) -> Vec
                 failed_pages.push(n);
             }
         }
-        read_pages += 1;
     }
     if !failed_pages.is_empty() {
         let shown: Vec<String> = failed_pages.iter().take(5).map(u32::to_string).collect();
@@ -170,6 +168,9 @@ fn check_inflation(bytes: &[u8], cap: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// Form XObjects still to visit: (form, nesting depth, the forms drawing it).
+type FormStack = Vec<(ObjectId, usize, Vec<ObjectId>)>;
+
 /// Refuses loops in the page tree's `Parent` links and form XObjects that draw themselves or
 /// nest absurdly deep: the parser follows both by recursion.
 fn check_graph(
@@ -204,12 +205,9 @@ fn check_graph(
         let Ok(dict) = doc.get_dictionary(page) else {
             continue;
         };
-        let mut stack: Vec<(ObjectId, usize, Vec<ObjectId>)> = Vec::new();
+        let mut stack: FormStack = Vec::new();
         let push_forms =
-            |res: Option<Object>,
-             depth: usize,
-             path: &Vec<ObjectId>,
-             stack: &mut Vec<(ObjectId, usize, Vec<ObjectId>)>| {
+            |res: Option<Object>, depth: usize, path: &Vec<ObjectId>, stack: &mut FormStack| {
                 let Some(Object::Dictionary(res)) = res else {
                     return;
                 };
@@ -364,7 +362,7 @@ impl OutputDev for Glyphs {
         let vx = font_size * (trm.m11 + trm.m21);
         let vy = font_size * (trm.m12 + trm.m22);
         let size = (vx * vy).abs().sqrt();
-        if !size.is_finite() || size <= 0.0 || char.trim().is_empty() && char != " " {
+        if !size.is_finite() || size <= 0.0 || (char.trim().is_empty() && char != " ") {
             return Ok(());
         }
         let (x, y) = (trm.m31, self.height - trm.m32);

@@ -184,11 +184,10 @@ impl<'a> Reader<'a> {
     fn control_word(&mut self, word: &str, param: Option<i32>) {
         // Anything but more `\'hh` ends a multi-byte run.
         self.flush_bytes();
-        if SKIP.contains(&word) && !(word == "info") {
+        if SKIP.contains(&word) {
             self.g.skip = true;
         }
         match word {
-            "info" => self.g.skip = true,
             "title" if self.stack.len() >= 2 => {
                 self.g.title = true;
                 self.g.skip = false;

@@ -74,11 +74,8 @@ fn main_resource(bytes: &[u8], deadline: Deadline) -> Result<Main, String> {
                     main: is_main,
                 });
             }
-            Event::EndCollection => {
-                if stack.pop().is_some_and(|o| o.main) {
-                    break;
-                }
-            }
+            Event::EndCollection if stack.pop().is_some_and(|o| o.main) => break,
+            Event::EndCollection => {}
             Event::Data(d) if in_main && parent_key.as_deref() == Some("WebResourceData") => {
                 main.data = Some(d.into_owned());
             }

@@ -342,8 +342,10 @@ pub fn date_in_line(text: &str, order: Order) -> Option<(NaiveDate, bool)> {
     let mut plain = None;
     let mut update = None;
     for f in &found {
-        let cue = t[prev..f.start].to_lowercase();
-        prev = f.end;
+        // Found dates may overlap ("14.09.2023" inside a longer match): the cue is the
+        // text since the previous date's end, empty when they overlap.
+        let cue = t[prev.min(f.start)..f.start].to_lowercase();
+        prev = prev.max(f.end);
         // The word nearest the date decides: "Updated ... Posted 17 Nov".
         let last_pub = PUBLISHED_WORDS.iter().filter_map(|w| cue.rfind(w)).max();
         let last_upd = UPDATED_WORDS.iter().filter_map(|w| cue.rfind(w)).max();

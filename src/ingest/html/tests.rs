@@ -1093,3 +1093,24 @@ fn layout_standfirst_named_teaser_is_the_articles() {
     let t = main_text(&a);
     assert!(t.find("zwölf Kilometer neue").unwrap() < t.find("Stadtrat").unwrap());
 }
+
+#[test]
+fn dates_in_a_line_never_share_a_token() {
+    use super::dates::{find_dates, Order};
+    use super::evidence::date_in_line;
+    // The year of "14.09.2023" is not also the year of "2023 September 12".
+    let s = "Posted 14.09.2023 September 12 and 2023/09/14 12 September 2023";
+    let f = find_dates(s, Order::Unknown, 8);
+    for w in f.windows(2) {
+        assert!(
+            w[0].end <= w[1].start,
+            "{:?}",
+            (w[0].start, w[0].end, w[1].start)
+        );
+    }
+    assert_eq!(f.len(), 3);
+    assert_eq!(
+        date_in_line(s, Order::Unknown),
+        Some((d(2023, 9, 14), false))
+    );
+}
