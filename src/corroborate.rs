@@ -128,46 +128,6 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
         }
     }
     keyed.sort_unstable();
-    // Candidate pairs are found in parallel, then joined in their original order, so the
-    // result is the same as a sequential sweep.
-    const CHUNK: usize = 4096;
-    let pairs: Vec<Vec<(u32, u32)>> = (0..keyed.len().div_ceil(CHUNK))
-        .into_par_iter()
-        .map(|c| {
-            let mut found = Vec::new();
-            for a in c * CHUNK..((c + 1) * CHUNK).min(keyed.len()) {
-                let (key, _, _, ai) = keyed[a];
-                let ua = &units[ai as usize];
-                let limit = ua.facts.reach();
-                let budget =
-                    MAX_COMPARISONS.min(MAX_COMPARISONS_PER_UNIT / ua.countries.len().max(1));
-                for &(bkey, b_start, _, bi) in keyed[a + 1..].iter().take(budget) {
-                    if bkey != key || b_start > limit {
-                        break;
-                    }
-                    let ub = &units[bi as usize];
-                    // A pair sharing several countries is compared under the first only.
-                    if ua.countries.len() > 1
-                        && ub.countries.len() > 1
-                        && first_shared(&ua.countries, &ub.countries).map(country_key) != Some(key)
-                    {
-                        continue;
-                    }
-                    let same_sentence = ua.sentence.is_some() && ua.sentence == ub.sentence;
-                    if same_happening(
-                        ua.facts,
-                        ub.facts,
-                        contents[ua.content as usize],
-                        contents[ub.content as usize],
-                        same_sentence,
-                    ) {
-                        found.push((ai, bi));
-                    }
-                }
-            }
-            found
-        })
-        .collect();
     let days: Vec<(i32, i32)> = facts.iter().map(|f| (f.start, f.end)).collect();
     let mut uf = UnionFind::new(&days);
     for u in &units {
@@ -180,9 +140,41 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
             }
         }
     }
-    for (a, b) in pairs.into_iter().flatten() {
-        let (a, b) = (units[a as usize].members[0], units[b as usize].members[0]);
-        uf.union_within(a as usize, b as usize, DATE_TOLERANCE_DAYS);
+    // One pass in sweep order; a pair already in one cluster is not compared again, which
+    // in dense stretches of similar text saves nearly every comparison.
+    for a in 0..keyed.len() {
+        let (key, _, _, ai) = keyed[a];
+        let ua = &units[ai as usize];
+        let limit = ua.facts.reach();
+        let budget = MAX_COMPARISONS.min(MAX_COMPARISONS_PER_UNIT / ua.countries.len().max(1));
+        let rep_a = ua.members[0] as usize;
+        for &(bkey, b_start, _, bi) in keyed[a + 1..].iter().take(budget) {
+            if bkey != key || b_start > limit {
+                break;
+            }
+            let ub = &units[bi as usize];
+            let rep_b = ub.members[0] as usize;
+            if uf.find(rep_a) == uf.find(rep_b) {
+                continue;
+            }
+            // A pair sharing several countries is compared under the first only.
+            if ua.countries.len() > 1
+                && ub.countries.len() > 1
+                && shares_before(&ua.countries, &ub.countries, key)
+            {
+                continue;
+            }
+            let same_sentence = ua.sentence.is_some() && ua.sentence == ub.sentence;
+            if same_happening(
+                ua.facts,
+                ub.facts,
+                contents[ua.content as usize],
+                contents[ub.content as usize],
+                same_sentence,
+            ) {
+                uf.union_within(rep_a, rep_b, DATE_TOLERANCE_DAYS);
+            }
+        }
     }
 
     // Collect members per root, clusters ordered by their first event.
@@ -236,17 +228,17 @@ fn country_key(c: CountryCode) -> u16 {
     u16::from_be_bytes(c.0)
 }
 
-/// The first country two sorted lists share.
-fn first_shared(a: &[CountryCode], b: &[CountryCode]) -> Option<CountryCode> {
+/// Do two sorted lists share a country whose key comes before `key`?
+fn shares_before(a: &[CountryCode], b: &[CountryCode], key: u16) -> bool {
     let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
+    while i < a.len() && j < b.len() && country_key(a[i]) < key && country_key(b[j]) < key {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return Some(a[i]),
+            std::cmp::Ordering::Equal => return true,
         }
     }
-    None
+    false
 }
 
 /// Union-find over events that also tracks each set's latest start and earliest end, so a

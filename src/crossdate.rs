@@ -44,7 +44,7 @@ const MAX_EXACT: usize = 64;
 /// Most similar firm entries kept per relative date.
 pub(crate) const MAX_CANDIDATES: usize = 64;
 /// Publication dates tried per article (each one re-reads the article's dates).
-pub(crate) const MAX_TRIES: usize = 48;
+pub(crate) const MAX_TRIES: usize = 16;
 
 const STOP: &[&str] = &[
     "about",
