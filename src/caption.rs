@@ -77,10 +77,6 @@ fn candidate(
     max_chars: usize,
     subject_hint: Option<&str>,
 ) -> Option<Candidate> {
-    // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not captioned.
-    if sentence.contains("â€") || sentence.contains('Â') {
-        return None;
-    }
     let lower = sentence.trim_start().to_lowercase();
     if BOILERPLATE.iter().any(|b| lower.starts_with(b)) || is_byline(sentence) {
         return None;
@@ -152,6 +148,19 @@ fn candidate(
     } else {
         is_plural(&subject)
     };
+    // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not captioned.
+    let used_from = c
+        .subject
+        .as_ref()
+        .map_or(c.verb.start, |r| r.start.min(c.verb.start));
+    let used_to = c
+        .object
+        .as_ref()
+        .map_or(c.verb.end, |r| r.end.max(c.verb.end));
+    let used = sentence.get(used_from..used_to).unwrap_or("");
+    if used.contains("â€") || used.contains('Â') {
+        return None;
+    }
     let mut verb = headline_verb(c, plural);
     // A passive keeps its participle as the text spells it ("stripped", "transferred").
     if c.passive {
@@ -420,8 +429,16 @@ fn shorter_objects(object: &str) -> Vec<String> {
         .map(|o| o.split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
     if core.first().is_none_or(|w| w != "to") {
-        for k in 1..core.len() {
-            let o = core[k..].join(" ");
+        // A prepositional object keeps its preposition ("over cooperation").
+        let lead = usize::from(core.first().is_some_and(|w| {
+            crate::clause::lexicon::PREPOSITIONS.contains(&w.as_str()) || w == "as"
+        }));
+        for k in 1 + lead..core.len() {
+            let o = if lead == 1 {
+                format!("{} {}", core[0], core[k..].join(" "))
+            } else {
+                core[k..].join(" ")
+            };
             if !out.contains(&o) {
                 out.push(o);
             }
@@ -717,6 +734,7 @@ mod tests {
             ("Many callers to the radio programme on Friday expressed their outrage.", "on Friday", "Many callers to radio programme express outrage"),
             ("The band played a six - hour set on Saturday .", "on Saturday", "Band plays six-hour set"),
             ("The company is rumoured to have three million phones ready for sale on 29 June.", "29 June", "Company rumoured to have three million phones"),
+            ("Japan, the United States and South Korea were concerned over growing military cooperation between Russia and North Korea on Tuesday.", "on Tuesday", "Japan and others concerned over cooperation"),
             // Plural subjects agree.
             ("Protesters stormed the parliament on 6 January.", "6 January", "Protesters storm parliament"),
             ("The head of the IMF resigned on 18 May.", "18 May", "Head of IMF resigns"),

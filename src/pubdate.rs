@@ -386,10 +386,13 @@ fn trust_rank(s: PubDateSource) -> u8 {
         PubDateSource::JsonLd => 1,
         PubDateSource::Meta => 2,
         PubDateSource::TimeElement => 3,
-        PubDateSource::JsonField => 4,
+        // Structured fields of a record: as firm as a JSON article's date field.
+        PubDateSource::JsonField | PubDateSource::Feed | PubDateSource::CsvField => 4,
         PubDateSource::Url => 5,
         PubDateSource::Byline => 6,
-        PubDateSource::HeaderLine => 7,
+        PubDateSource::HeaderLine | PubDateSource::ExportHeader => 7,
+        // When a message was sent: the article's own stated date, if any, comes first.
+        PubDateSource::MailHeader => 8,
         PubDateSource::Dateline => 8,
         PubDateSource::FileName => 9,
         PubDateSource::Folder => 10,

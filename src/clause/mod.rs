@@ -858,6 +858,8 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
             && i > floor + 1
             && toks[i - 2].tag == Tag::Proper
             && toks.get(i).is_some_and(|x| x.tag == Tag::Proper)
+                | (toks.get(i).is_some_and(|x| x.lower == "the")
+                    && toks.get(i + 1).is_some_and(|x| x.tag == Tag::Proper))
             && toks[i..end].iter().any(|x| x.tag == Tag::And)
         {
             i -= 1;

@@ -150,6 +150,7 @@ pub fn tag_in(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale) 
         last_end: usize::MAX,
         last_day: None,
         quarter: None,
+        half: false,
     };
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -169,6 +170,8 @@ struct State {
     last_end: usize,
     last_day: Option<chrono::NaiveDate>,
     quarter: Option<chrono::NaiveDate>,
+    /// The last reported period named is a half, whose start `quarter` holds.
+    half: bool,
 }
 
 fn block_end(b: &[u8], from: usize) -> usize {
@@ -208,6 +211,7 @@ fn tag_block(
         text,
         year: reference.map(|r| chrono::Datelike::year(&r)),
         holidays: locale.names(),
+        depth: std::cell::Cell::new(0),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -237,6 +241,7 @@ fn tag_block(
             tense: tense::tense(text, toks, cand.s, cand.e),
             near_day,
             quarter_anchor: st.quarter,
+            half_period: st.half,
             closed: cand.s > 0
                 && matches!(toks[cand.s - 1].lex, Some(Lex::Word(W::Ended)))
                 && toks[cand.s - 1].len() == 5,
@@ -265,6 +270,22 @@ fn tag_block(
                 }
                 if a.gran == lexicon::Unit::Quarter {
                     st.quarter = Some(a.date);
+                    st.half = false;
+                }
+                // "first-half profit": the half is the period the report is about
+                let half = matches!(
+                    cand.x,
+                    Expr::YearPart {
+                        p: resolve::YP::H(_),
+                        ..
+                    } | Expr::RelYearPart {
+                        p: Some(resolve::YP::H(_)),
+                        ..
+                    }
+                );
+                if half {
+                    st.quarter = Some(a.date);
+                    st.half = true;
                 }
             }
         }

@@ -181,6 +181,9 @@ pub struct Ctx {
     pub tense: Tense,
     /// A day-level date mentioned just before (for "Wednesday at 3 p.m.").
     pub near_day: Option<NaiveDate>,
+    /// The last period named is a half ("first-half profit"), not a quarter: reports
+    /// compare "the same period last year" with that half.
+    pub half_period: bool,
     /// Start of the last quarter mentioned: earnings reports compare "the year-ago
     /// quarter" with it even after other dates came in between.
     pub quarter_anchor: Option<NaiveDate>,
@@ -195,13 +198,22 @@ pub struct Ctx {
     pub bound_past: bool,
 }
 
-/// The quarter a report is about: the last one named, else the one before the reference
-/// date's (results come out some weeks after a quarter closes).
+/// The period a report is about: the last quarter or half named, else the quarter before
+/// the reference date's (results come out some weeks after a quarter closes).
 fn report_quarter(cx: &Ctx) -> Option<(NaiveDate, Resolution)> {
     match (cx.quarter_anchor, cx.reference) {
         (Some(q), _) => Some((q, Resolution::Anchored)),
         (None, Some(r)) => Some((r - Duration::days(45), Resolution::Reference)),
         _ => None,
+    }
+}
+
+/// The reported period holding `d`, written as a half when the report is about one.
+fn fmt_period(d: NaiveDate, cx: &Ctx) -> String {
+    if cx.half_period && cx.quarter_anchor.is_some() {
+        format!("{:04}-H{}", d.year(), if d.month() <= 6 { 1 } else { 2 })
+    } else {
+        fmt_gran(d, Unit::Quarter)
     }
 }
 
@@ -548,16 +560,12 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         } => match report_quarter(cx) {
             Some((b, res)) => {
                 let d = shift(b, *n, Unit::Year)?;
-                out(fmt_gran(d, Unit::Quarter), res, None)
+                out(fmt_period(d, cx), res, None)
             }
             None => unres("XXXX-QX"),
         },
         Expr::QuarterOfYear(y) => match report_quarter(cx) {
-            Some((b, _)) => out(
-                format!("{:04}-Q{}", y, quarter_of(b.month())),
-                Absolute,
-                None,
-            ),
+            Some((b, _)) => out(fmt_period(ymd(*y, b.month(), 1)?, cx), Absolute, None),
             None => unres(&format!("{y:04}-QX")),
         },
         Expr::RelYearPart { n, p } => {
@@ -575,11 +583,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 }
                 None => {
                     let (b, _) = report_quarter(cx)?;
-                    out(
-                        format!("{:04}-Q{}", y, quarter_of(b.month())),
-                        Reference,
-                        None,
-                    )
+                    out(fmt_period(ymd(y, b.month(), 1)?, cx), Reference, None)
                 }
             }
         }
@@ -589,6 +593,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             let (base, res) = match (cx.anchor, r) {
                 (_, _)
                     if cx.quarter_anchor.is_some()
+                        && !cx.half_period
                         && n.abs() == 1
                         && !cx.long_period
                         && cx.anchor.is_some_and(|a| a.gran != Unit::Year) =>
@@ -596,7 +601,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                     let d = shift(cx.quarter_anchor?, *n, Unit::Year)?;
                     let res = if *anchored { Anchored } else { Reference };
                     // No new anchor: a second "a year earlier" compares with the same quarter.
-                    return Some(out(fmt_gran(d, Unit::Quarter), res, None));
+                    return Some(out(fmt_period(d, cx), res, None));
                 }
                 (Some(a), _) if *anchored => (a.date, Anchored),
                 (_, Some(r)) => (r, Reference),
@@ -638,6 +643,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             } else if *unit == Unit::Quarter {
                 // "that quarter", "the previous quarter": the last quarter named
                 cx.quarter_anchor
+                    .filter(|_| !cx.half_period)
                     .map(|date| Anchor {
                         date,
                         gran: Unit::Quarter,

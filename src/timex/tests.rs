@@ -192,6 +192,33 @@ fn spans_of_values() {
 }
 
 #[test]
+fn runs_of_trigger_words_nest_only_so_deep() {
+    // "the the the ...": each word starts a rule that asks what follows; nesting is
+    // capped, so a long run neither overflows a small stack nor costs more than a fixed
+    // amount per word.
+    let out = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            let r = d("2023-09-14");
+            ["the ", "early ", "from ", "the end of ", "between ", "mid-"]
+                .iter()
+                .map(|p| tag(&p.repeat(20_000), r).len())
+                .sum::<usize>()
+        })
+        .unwrap()
+        .join();
+    assert_eq!(out.ok(), Some(0));
+    // nesting deep enough for real phrases
+    assert_eq!(
+        render(
+            "from early last week to the end of next month",
+            d("2023-09-14")
+        ),
+        "early last week to the end of next month=2023-W36..2023-10"
+    );
+}
+
+#[test]
 fn sorted_non_overlapping_and_no_panics() {
     // A small xorshift fuzzer over bytes drawn from digits, punctuation, month words and
     // multi-byte characters; every result must be sorted, disjoint and on char boundaries.

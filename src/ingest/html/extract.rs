@@ -1307,10 +1307,12 @@ fn subtree_end(doc: &Doc, i: u32) -> usize {
     }
 }
 
-/// The standfirst printed just above the body box ("article__summary", "lead", "dek"):
-/// part of the article though sites keep it out of the body's container. Looked for
-/// among the few element siblings before the box and before its parent.
-pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<u32> {
+/// The standfirst printed just above the body box ("article__summary", "lead", "dek";
+/// "teaser" on many European sites, where the word names the standfirst of the article
+/// itself): part of the article though sites keep it out of the body's container. Looked
+/// for among the few element siblings before the box and before its parent. Returns the
+/// box and whether it is named like (weak) furniture, so must be read with names ignored.
+pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<(u32, bool)> {
     const LEAD: &[&str] = &[
         "summary",
         "lead",
@@ -1321,6 +1323,7 @@ pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<u32> {
         "subtitle",
         "subheadline",
         "description",
+        "teaser",
     ];
     let mut anc = root;
     for _ in 0..2 {
@@ -1340,20 +1343,50 @@ pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<u32> {
         }
         for &c in before.iter().rev().take(4) {
             let ci = c as usize;
-            if a.junk[ci] || a.dead[ci] || a.text[ci] < 40 || a.text[ci] > 600 {
+            let cls = doc.attr(c, AttrName::Class).unwrap_or("");
+            if a.dead[ci] || a.foreign[ci] || !LEAD.iter().any(|w| contains_ci(cls, w)) {
+                continue;
+            }
+            if a.junk[ci] {
+                // Weakly named ("article-teaser"): no text stats were kept for it. A
+                // standfirst is a short run of text with no links and no picture.
+                let len = super::meta::inner_text(doc, c, 700).chars().count();
+                if (40..=600).contains(&len) && plain_box(doc, c) {
+                    return Some((c, true));
+                }
+                continue;
+            }
+            if a.text[ci] < 40 || a.text[ci] > 600 {
                 continue;
             }
             if a.link[ci] * 4 > a.text[ci] || a.caption[ci] || a.imgs[ci] > 0 {
                 continue;
             }
-            let cls = doc.attr(c, AttrName::Class).unwrap_or("");
-            if LEAD.iter().any(|w| contains_ci(cls, w)) {
-                return Some(c);
-            }
+            return Some((c, false));
         }
         anc = p;
     }
     None
+}
+
+/// A small box without links, pictures or embeds (looks at most 200 nodes).
+fn plain_box(doc: &Doc, i: u32) -> bool {
+    let mut stack = vec![i];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 200 {
+            return false;
+        }
+        if matches!(
+            doc.nodes[n as usize].tag,
+            A | IMG | PICTURE | IFRAME | VIDEO | FIGURE
+        ) {
+            return false;
+        }
+        stack.extend(doc.children(n));
+    }
+    true
 }
 
 fn is_ancestor(doc: &Doc, anc: u32, mut n: u32) -> bool {

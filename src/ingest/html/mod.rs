@@ -118,10 +118,17 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
 
     // The smallest box holding most of the good text (see `select_by_mass`); readability's
     // densest cluster only when the page has no paragraph text at all.
+    // A standfirst named like furniture ("article-teaser") is read with names ignored.
+    let mut lead_blocks = Vec::new();
     let mut roots = match extract::select_by_mass(&doc, &a, 0.8) {
         Some(r) => {
             let r = extract::one_story(&doc, &a, r, m.title.as_deref().or(m.h1.as_deref()));
-            let mut v: Vec<u32> = extract::lead_before(&doc, &a, r).into_iter().collect();
+            let mut v: Vec<u32> = Vec::new();
+            match extract::lead_before(&doc, &a, r) {
+                Some((lead, true)) => lead_blocks = extract::emit(&doc, &a, &[lead], false),
+                Some((lead, false)) => v.push(lead),
+                None => {}
+            }
             v.push(r);
             v
         }
@@ -129,6 +136,10 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
     };
     let mut use_junk = true;
     let mut blocks = extract::emit(&doc, &a, &roots, use_junk);
+    if !lead_blocks.is_empty() {
+        lead_blocks.append(&mut blocks);
+        blocks = lead_blocks;
+    }
     if text_len(&blocks) < 200 {
         // Some sites name their whole layout with words like "sidebar" or "header"; if
         // honouring class names leaves almost nothing, try again without them.

@@ -1077,3 +1077,19 @@ fn layout_next_article_appended_to_the_page_is_left_out() {
         &["bypass", "Next article", "lorries"],
     );
 }
+
+#[test]
+fn layout_standfirst_named_teaser_is_the_articles() {
+    let a = read_html(fixture!("layout_teaser_standfirst.html"));
+    layout(
+        &a,
+        &[
+            "zwölf Kilometer neue Radwege",
+            "Stadtrat hat am Dienstag",
+            "Uferweg für Fußgänger",
+        ],
+        &["Brücke gesperrt", "Neue Buslinie"],
+    );
+    let t = main_text(&a);
+    assert!(t.find("zwölf Kilometer neue").unwrap() < t.find("Stadtrat").unwrap());
+}

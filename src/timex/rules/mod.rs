@@ -74,7 +74,10 @@ impl Match {
     /// The same reading, starting earlier (at a word the rule read before it: "the",
     /// "early", a weekday).
     fn from(self, s: usize) -> Match {
-        Match { s, ..self }
+        Match {
+            s: s.min(self.s),
+            ..self
+        }
     }
 }
 
@@ -136,7 +139,14 @@ pub(super) struct Toks<'a> {
     pub year: Option<i32>,
     /// The holidays of the text's locale, longest name first.
     pub holidays: &'a [crate::timex::holidays::Name],
+    /// How deep rules are nested in each other right now ("the" → "early" → "last week").
+    pub depth: std::cell::Cell<u8>,
 }
+
+/// The deepest nesting of one phrase inside another that a reading may need ("from early
+/// last week to ..." is four); a run of "the the the ..." stops there instead of
+/// recursing once per word (which was quadratic and could overflow the stack).
+const MAX_NESTING: u8 = 6;
 
 impl Toks<'_> {
     fn lex(&self, i: usize) -> Option<Lex> {
@@ -252,6 +262,17 @@ impl Toks<'_> {
 
     /// Tries every rule that can start at token `i`.
     pub fn match_at(&self, i: usize) -> Option<Match> {
+        let d = self.depth.get();
+        if d >= MAX_NESTING {
+            return None;
+        }
+        self.depth.set(d + 1);
+        let m = self.rules_at(i);
+        self.depth.set(d);
+        m
+    }
+
+    fn rules_at(&self, i: usize) -> Option<Match> {
         let t = self.t.get(i)?;
         match t.kind {
             Kind::Num => numbers(self, i),
@@ -315,9 +336,14 @@ fn content_word(t: &Toks, i: usize, l: Lex) -> Option<Match> {
         Lex::Unit(Unit::Year) => first_of(
             t,
             i,
-            rules![year_parts::year_end, reports::year_earlier_adjective],
+            rules![
+                year_parts::year_end,
+                reports::year_earlier_adjective,
+                amounts::unit_long
+            ],
         ),
         Lex::Units(_) => first_of(t, i, rules![amounts::vague_amount]),
+        Lex::Unit(_) => first_of(t, i, rules![amounts::unit_long]),
         Lex::Num(_) => first_of(
             t,
             i,

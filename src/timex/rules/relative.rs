@@ -2,7 +2,7 @@
 //! afternoon", "tonight", "last week", "next Monday", "this fall", "the following day",
 //! "the previous Friday", "the year before last", "the day after tomorrow", "that year", "later this month", "the week of March 6", "the weekend".
 
-use super::amounts::{count_unit, duration_value};
+use super::amounts::{count_unit, duration_value, Half as HalfAt};
 use super::year_parts::year_s_part;
 use super::{
     days_from_reference, first_of, found, named, reports, rules, vague, year_parts, years, Match,
@@ -199,7 +199,11 @@ pub(super) fn relative(t: &Toks, i: usize, the: bool) -> Option<Match> {
         Some(Lex::Unit(u)) => named("relative_unit", relative_unit(t, &h, u)),
         Some(Lex::Units(u)) if the && matches!(w, Past | Coming) => named(
             "the_past_units",
-            found(i, k + 1, Expr::Duration(duration_value(None, u, false))),
+            found(
+                i,
+                k + 1,
+                Expr::Duration(duration_value(None, u, HalfAt::No)),
+            ),
         ),
         // "in coming months", "in past years": without the article, the vague future or
         // past rather than a stretch of time
@@ -306,7 +310,9 @@ fn relative_unit(t: &Toks, h: &Head, u: Unit) -> Option<Match> {
     };
     let x = if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
         match w {
-            Past | Last | Next | Coming => Some(Expr::Duration(duration_value(Some(1), u, false))),
+            Past | Last | Next | Coming => {
+                Some(Expr::Duration(duration_value(Some(1), u, HalfAt::No)))
+            }
             _ => None,
         }
     } else if w == Latest {
