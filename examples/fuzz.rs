@@ -57,16 +57,19 @@ fn main() {
         }
         let reference = NaiveDate::from_ymd_opt(1950 + r.below(100) as i32, 1, 1)
             .and_then(|d| d.checked_add_days(chrono::Days::new(r.below(366))));
-        let result = properties::readers(&bytes)
-            .and_then(|_| properties::date_engine(&text, reference))
-            .and_then(|_| properties::date_engine(&text, None))
-            .and_then(|_| properties::gazetteer(&text))
-            .and_then(|_| {
-                properties::pipeline_and_layout(
-                    &text,
-                    reference.unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 20).expect("valid")),
-                )
+        // A panic is a failure like any other: report it with the case that caused it.
+        let quiet = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let result = std::panic::catch_unwind(|| run_case(&bytes, &text, reference))
+            .unwrap_or_else(|p| {
+                let msg = p
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                Err(format!("panic: {msg}"))
             });
+        std::panic::set_hook(quiet);
         if let Err(e) = result {
             println!("case {case} (seed {seed}) failed: {e}\ninput: {text:?}");
             std::process::exit(1);
@@ -76,4 +79,17 @@ fn main() {
         "fuzz: {cases} cases passed (seed {seed}) in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+}
+
+fn run_case(bytes: &[u8], text: &str, reference: Option<NaiveDate>) -> Result<(), String> {
+    properties::readers(bytes)
+        .and_then(|_| properties::date_engine(text, reference))
+        .and_then(|_| properties::date_engine(text, None))
+        .and_then(|_| properties::gazetteer(text))
+        .and_then(|_| {
+            properties::pipeline_and_layout(
+                text,
+                reference.unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 20).expect("valid")),
+            )
+        })
 }

@@ -20,7 +20,14 @@ fn reference() -> impl Strategy<Value = Option<NaiveDate>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    // A fixed seed: the same cases on every run, so a failure here is a change in the code,
+    // not luck (examples/fuzz.rs explores further with other seeds).
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn readers_keep_paragraphs_inside_the_text(p in picks(), noise in prop::collection::vec(any::<u8>(), 0..64)) {

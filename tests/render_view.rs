@@ -1,7 +1,7 @@
 //! `dateline render --coverage` draws the coverage chart under the timeline, and
 //! `--view NAME` starts from a view saved in the app (explicit options still win).
 
-use dateline::view::{View, ViewStore};
+use dateline::view::{Filter, View, ViewStore};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -88,10 +88,15 @@ fn a_saved_view_fills_the_options_and_explicit_options_win() {
     let out = tempfile::tempdir().unwrap();
     let path = c.path().to_str().unwrap();
     let mut store = ViewStore::default();
-    let mut v = View::default();
-    v.range = chrono::NaiveDate::from_ymd_opt(2023, 5, 1)
-        .zip(chrono::NaiveDate::from_ymd_opt(2023, 5, 31));
-    v.filter.top_n = Some(1);
+    let v = View {
+        range: chrono::NaiveDate::from_ymd_opt(2023, 5, 1)
+            .zip(chrono::NaiveDate::from_ymd_opt(2023, 5, 31)),
+        filter: Filter {
+            top_n: Some(1),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     store.named.insert("may".into(), v);
     store
         .save(&ViewStore::path_for(
