@@ -1093,3 +1093,20 @@ fn layout_standfirst_named_teaser_is_the_articles() {
     let t = main_text(&a);
     assert!(t.find("zwölf Kilometer neue").unwrap() < t.find("Stadtrat").unwrap());
 }
+
+#[test]
+fn hostile_date_markup_everywhere() {
+    // Deeply nested related boxes full of item metadata, dated boxes, times and headlines:
+    // every date pass stays linear.
+    let n = scale(50_000);
+    let mut s = String::from("<html><body><h1>Title</h1>");
+    for i in 0..n {
+        s.push_str(&format!(
+            "<div class=\"related date\" itemscope itemtype=\"x\"><meta itemprop=\"datePublished\" content=\"2020-01-{:02}\"><time datetime=\"2020-02-01\">1 Feb 2020</time><h1>Other {i}</h1>",
+            i % 28 + 1
+        ));
+    }
+    s.push_str(ARTICLE);
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(text(&a).contains("approved the new budget") || !a.blocks.is_empty());
+}
