@@ -1114,3 +1114,20 @@ fn dates_in_a_line_never_share_a_token() {
         Some((d(2023, 9, 14), false))
     );
 }
+
+#[test]
+fn hostile_date_markup_everywhere() {
+    // Deeply nested related boxes full of item metadata, dated boxes, times and headlines:
+    // every date pass stays linear.
+    let n = scale(50_000);
+    let mut s = String::from("<html><body><h1>Title</h1>");
+    for i in 0..n {
+        s.push_str(&format!(
+            "<div class=\"related date\" itemscope itemtype=\"x\"><meta itemprop=\"datePublished\" content=\"2020-01-{:02}\"><time datetime=\"2020-02-01\">1 Feb 2020</time><h1>Other {i}</h1>",
+            i % 28 + 1
+        ));
+    }
+    s.push_str(ARTICLE);
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(text(&a).contains("approved the new budget") || !a.blocks.is_empty());
+}
