@@ -260,7 +260,9 @@ pub fn pipeline_and_layout(text: &str, reference: chrono::NaiveDate) -> Result<(
     let layout = dateline::timeline::Layout::build(&corpus);
     for lane in &layout.lanes {
         for it in &lane.items {
-            if !(it.start < it.end) || it.row >= dateline::timeline::layout::MAX_ROWS {
+            if it.start.partial_cmp(&it.end) != Some(std::cmp::Ordering::Less)
+                || it.row >= dateline::timeline::layout::MAX_ROWS
+            {
                 return Err(format!("item {it:?}"));
             }
         }
