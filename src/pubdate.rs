@@ -19,7 +19,7 @@ pub const FIRM: f32 = 0.8;
 
 /// Month number from an English month name or common abbreviation ("Sept.", "September").
 pub fn month_number(word: &str) -> Option<u32> {
-    crate::timex::month_number(word)
+    crate::calendar::month_number(word)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {

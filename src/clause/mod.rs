@@ -382,46 +382,15 @@ fn is_date_word(toks: &[Token], i: usize) -> bool {
         "days",
         "day",
     ];
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "jan.",
-        "feb.",
-        "aug.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-    ];
+    // month names and abbreviations ("sept.", "Jan"): the program's one month table
+    let is_month = |w: &str| crate::calendar::month_number(w).is_some();
     if DAYS.contains(&w) || w == "weekend" {
         return true;
     }
     let next_num = toks
         .get(i + 1)
         .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()));
-    if MONTHS.contains(&w) && (toks[i].cap || next_num) {
+    if is_month(w) && (toks[i].cap || next_num) {
         return toks[i].cap || next_num;
     }
     let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].lower.as_str());
@@ -449,14 +418,12 @@ fn is_date_word(toks: &[Token], i: usize) -> bool {
     }
     if w.starts_with(|c: char| c.is_ascii_digit()) {
         // "12" after or before a month, a year on its own.
-        let near_month = [prev(1), next]
-            .iter()
-            .any(|x| x.is_some_and(|x| MONTHS.contains(&x)))
+        let near_month = [prev(1), next].iter().any(|x| x.is_some_and(is_month))
             && toks
                 .iter()
                 .skip(i.saturating_sub(1))
                 .take(3)
-                .any(|t| t.cap && MONTHS.contains(&t.lower.as_str()));
+                .any(|t| t.cap && is_month(&t.lower));
         let year = w.len() == 4
             && w.chars().all(|c| c.is_ascii_digit())
             && (w.starts_with("19") || w.starts_with("20"));

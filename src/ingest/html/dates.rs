@@ -413,35 +413,9 @@ fn url_month(w: &[u8]) -> Option<i64> {
     if !s.is_ascii() || s.len() < 3 {
         return None;
     }
-    let m = month(s)? as i64;
-    // Only English names: "set", "out", "mai" are words in URLs of other languages.
-    const EN: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    EN.iter().any(|e| e.eq_ignore_ascii_case(s)).then_some(m)
+    // Only English names (the program's month table): "set", "out", "mai" are words in
+    // URLs of other languages.
+    crate::calendar::month_number(s).map(i64::from)
 }
 
 /// A date in a URL's path: `/2021/03/03/`, `/2021-03-03-title`, `/20210303/`,
