@@ -28,3 +28,4 @@ pub(crate) mod story;
 pub mod timeline;
 pub mod timex;
 pub mod view;
+pub mod startup;

@@ -3,6 +3,7 @@
 use clap::Parser;
 
 fn main() {
+    dateline::startup::mark_start();
     let cli = dateline::cli::Cli::parse();
     match cli.command {
         Some(command) => std::process::exit(dateline::cli::run(command)),

@@ -841,6 +841,7 @@ impl DatelineApp {
 
 impl eframe::App for DatelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::startup::on_frame(ui.ctx(), self.corpus_id > 0);
         self.ui_root(ui);
     }
 
@@ -903,13 +904,16 @@ fn save_corrections(c: &Corrections, path: &Path) -> std::io::Result<()> {
 
 /// Opens the window: `dateline [PATH...]`.
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
+    crate::startup::FIRST_FRAME_GATE.arm();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("dateline")
             .with_app_id("dateline")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
+        persistence_path: eframe_storage_file(),
         ..Default::default()
     };
     eframe::run_native(
@@ -917,4 +921,18 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, AppConfig::default(), paths)))),
     )
+}
+
+/// eframe's settings file: inside `$DATELINE_DATA_DIR` when that is set (so tests, timing
+/// runs and portable installs keep the last corpus and theme out of the user's), else
+/// eframe's own per-platform place.
+fn eframe_storage_file() -> Option<PathBuf> {
+    std::env::var_os(crate::paths::DATA_DIR_ENV).map(|d| PathBuf::from(d).join("app.ron"))
+}
+
+/// The window and taskbar icon on every platform, from the same SVG as the installed icons
+/// (`scripts/package-icons.sh`); the app id above names the desktop entry on Linux.
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/dateline-128.png"))
+        .unwrap_or_default()
 }
