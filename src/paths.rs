@@ -34,7 +34,8 @@ pub fn bundled_dir(name: &str) -> PathBuf {
 /// Where bundled data may be, most specific first, for an executable at `exe`:
 /// - `<prefix>/share/dateline/NAME` for `<prefix>/bin/dateline` (the Debian package's
 ///   `/usr`, `cargo install`'s or a hand install's `/usr/local`, `~/.local`);
-/// - `Contents/Resources/NAME` in a macOS `.app` bundle (`Contents/MacOS/dateline`);
+/// - `Contents/Resources/NAME` or `Contents/Resources/assets/NAME` in a macOS `.app`
+///   bundle (`Contents/MacOS/dateline`);
 /// - `NAME` or `assets/NAME` beside the executable or up to three folders above it (a
 ///   Windows install folder, an unpacked archive, `target/release` in a checkout);
 /// - the source tree the binary was built from.
@@ -48,6 +49,7 @@ pub fn bundled_candidates(
         if let Some(prefix) = dir.parent() {
             out.push(prefix.join("share").join("dateline").join(name));
             out.push(prefix.join("Resources").join(name));
+            out.push(prefix.join("Resources").join("assets").join(name));
         }
         out.push(dir.join(name));
         for d in dir.ancestors().take(4) {
