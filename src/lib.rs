@@ -13,6 +13,7 @@ pub mod cli;
 pub mod corrections;
 pub mod corroborate;
 pub mod coverage;
+pub mod crash;
 pub mod crossdate;
 pub mod events;
 pub mod gazetteer;

@@ -842,7 +842,7 @@ impl DatelineApp {
 impl eframe::App for DatelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         crate::startup::on_frame(ui.ctx(), self.corpus_id > 0);
-        self.ui_root(ui);
+        super::crash_screen::frame(self, ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
