@@ -91,6 +91,9 @@ pub enum PubDateSource {
     Dateline,
     /// A date in the file name ("2023-09-14-kim-visit.txt").
     FileName,
+    /// A date in the names of the folders a file lives in ("2011-01-25/138.txt",
+    /// "2023/09/14/", "2023-09/").
+    Folder,
     /// Inferred from dates and weekdays inside the text.
     Text,
     /// Inferred from events shared with firmly dated articles in the same corpus.
@@ -116,6 +119,7 @@ impl PubDateSource {
             PubDateSource::MailHeader => "mail-header",
             PubDateSource::Dateline => "dateline",
             PubDateSource::FileName => "file-name",
+            PubDateSource::Folder => "folder",
             PubDateSource::Text => "text",
             PubDateSource::Corpus => "corpus",
             PubDateSource::FileTime => "file-time",

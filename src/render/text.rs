@@ -1,0 +1,232 @@
+//! Text on the chart: measuring it with egui's fonts (the same fonts draw the window, the
+//! PNG and — embedded — the SVG), shortening it to a width, and the words of captions.
+
+use crate::model::Corpus;
+use crate::timeline::layout::Unit;
+use std::borrow::Cow;
+
+/// Measures one line of text in logical px.
+pub trait Measure {
+    /// Width of each char of `text` at `size`, appended to `out` in order.
+    fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>);
+
+    fn width(&mut self, text: &str, size: f32) -> f32 {
+        let mut v = Vec::with_capacity(text.len());
+        self.advances(text, size, &mut v);
+        v.iter().sum()
+    }
+}
+
+/// egui's fonts, by glyph advances: a frame measures hundreds of captions, and laying each
+/// out (shaping, a galley) costs far more than summing cached advances. Kerning only ever
+/// makes the real text a little narrower, so a measured caption always fits its box.
+impl Measure for egui::Context {
+    fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>) {
+        let font = egui::FontId::proportional(size);
+        self.fonts_mut(|f| out.extend(text.chars().map(|c| f.glyph_width(&font, c))));
+    }
+}
+
+/// egui's glyph advances behind a cache: looking a glyph up in egui's fonts takes a lock
+/// and several table lookups, and a frame asks for the same few dozen chars thousands of
+/// times. Keep one per window (or export) and clear it when the fonts change.
+pub struct GlyphCache {
+    ctx: egui::Context,
+    widths: std::collections::HashMap<(char, u32), f32>,
+}
+
+impl GlyphCache {
+    pub fn new(ctx: egui::Context) -> Self {
+        GlyphCache {
+            ctx,
+            widths: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Forgets the cached advances (after a change of fonts or of pixels per point).
+    pub fn clear(&mut self) {
+        self.widths.clear();
+    }
+}
+
+impl Measure for GlyphCache {
+    fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>) {
+        let key = size.to_bits();
+        let start = out.len();
+        let mut missing = false;
+        for c in text.chars() {
+            match self.widths.get(&(c, key)) {
+                Some(&w) => out.push(w),
+                None => {
+                    missing = true;
+                    out.push(f32::NAN);
+                }
+            }
+        }
+        if missing {
+            let font = egui::FontId::proportional(size);
+            let widths = &mut self.widths;
+            self.ctx.fonts_mut(|f| {
+                for (slot, c) in out[start..].iter_mut().zip(text.chars()) {
+                    if slot.is_nan() {
+                        let w = f.glyph_width(&font, c);
+                        widths.insert((c, key), w);
+                        *slot = w;
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// A fixed-advance measure for tests: `advance` px per char at size 1.
+#[derive(Clone, Copy, Debug)]
+pub struct Monospace(pub f32);
+
+impl Measure for Monospace {
+    fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>) {
+        out.extend(text.chars().map(|_| self.0 * size));
+    }
+}
+
+/// Baseline offset below the top of a text box and the box's height, per px of font
+/// size, for egui's proportional font.
+pub fn metrics(ctx: &egui::Context) -> (f32, f32) {
+    const SIZE: f32 = 100.0;
+    ctx.fonts_mut(|f| {
+        let g = f.layout_no_wrap(
+            "Hg".to_owned(),
+            egui::FontId::proportional(SIZE),
+            egui::Color32::WHITE,
+        );
+        let ascent = g
+            .rows
+            .first()
+            .and_then(|r| r.glyphs.first())
+            .map_or(0.8 * SIZE, |gl| gl.pos.y);
+        (ascent / SIZE, g.size().y / SIZE)
+    })
+}
+
+/// `text` cut to fit `max_w` px at `size`, ending in "…" (at a word boundary when one is
+/// near); `suffix` (such as " +12 more") is always kept whole.
+pub fn shorten(m: &mut dyn Measure, text: &str, suffix: &str, size: f32, max_w: f32) -> String {
+    let mut adv = Vec::with_capacity(text.len());
+    m.advances(text, size, &mut adv);
+    let suffix_w = m.width(suffix, size);
+    if adv.iter().sum::<f32>() + suffix_w <= max_w {
+        return format!("{text}{suffix}");
+    }
+    let room = max_w - suffix_w - m.width("…", size);
+    // Longest prefix (in chars) that fits before the ellipsis.
+    let mut used = 0.0;
+    let mut n = 0;
+    for a in &adv {
+        if used + a > room {
+            break;
+        }
+        used += a;
+        n += 1;
+    }
+    if n == 0 {
+        return if m.width(suffix.trim_start(), size) + m.width("…", size) <= max_w {
+            format!("…{suffix}")
+        } else {
+            "…".to_string()
+        };
+    }
+    let mut end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    // Prefer ending on a whole word when it costs little.
+    if let Some(space) = text[..end].rfind(' ') {
+        if space * 10 >= end * 6 && !text[..space].trim_end().is_empty() {
+            end = space;
+        }
+    }
+    let head = text[..end]
+        .trim_end()
+        .trim_end_matches([',', ';', ':', '-', '–']);
+    format!("{head}…{suffix}")
+}
+
+/// " +1,204 more" (empty for 0).
+pub fn more_suffix(more: u32) -> String {
+    if more == 0 {
+        String::new()
+    } else {
+        format!(" +{} more", thousands(u64::from(more)))
+    }
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The caption of a happening: its cluster's caption.
+///
+/// FALLBACK until the caption stage (issue 17, "story") fills `Cluster::caption` on main:
+/// the representative event's sentence, which the painter shortens to fit. Remove the
+/// fallback branch once captions arrive.
+pub fn caption_text<'a>(corpus: &'a Corpus, unit: &Unit) -> Cow<'a, str> {
+    if let Some(c) = unit.cluster.and_then(|c| corpus.clusters.get(c as usize)) {
+        if !c.caption.trim().is_empty() {
+            return Cow::Borrowed(c.caption.trim());
+        }
+    }
+    let Some(e) = corpus.events.get(unit.rep as usize) else {
+        return Cow::Borrowed("");
+    };
+    let sentence = corpus
+        .articles
+        .get(e.article as usize)
+        .and_then(|a| a.text.get(e.sentence.clone()))
+        .unwrap_or("");
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    Cow::Owned(words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortened_text_fits_and_keeps_the_suffix() {
+        let mut m = Monospace(0.5);
+        let t = "Putin and Kim sign a comprehensive strategic partnership treaty";
+        assert_eq!(shorten(&mut m, t, "", 10.0, 1000.0), t);
+        let s = shorten(&mut m, t, " +3 more", 10.0, 150.0);
+        assert!(s.ends_with("… +3 more"), "{s}");
+        assert!(m.width(&s, 10.0) <= 150.0);
+        assert!(s.starts_with("Putin and Kim sign"), "{s}");
+        // Cut at a word boundary: no half word before the ellipsis.
+        let head = s.trim_end_matches("… +3 more");
+        assert!(
+            t.starts_with(head) && t[head.len()..].starts_with(' '),
+            "{s}"
+        );
+        // Nothing fits but the ellipsis.
+        assert_eq!(shorten(&mut m, t, "", 10.0, 6.0), "…");
+        assert_eq!(
+            shorten(&mut m, "ünïcödé wörds hère", "", 10.0, 50.0)
+                .chars()
+                .count(),
+            8
+        );
+    }
+
+    #[test]
+    fn counts_read_well() {
+        assert_eq!(more_suffix(0), "");
+        assert_eq!(more_suffix(1204), " +1,204 more");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(999), "999");
+    }
+}
