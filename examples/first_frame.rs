@@ -63,9 +63,18 @@ fn main() {
     let (bc, ac) = (med(&bare, |t| t.content), med(&app, |t| t.content));
     let (bi, ai) = (med(&bare, |t| t.in_process), med(&app, |t| t.in_process));
     println!("runs: {runs} of each, alternating; medians, ms from spawn");
-    println!("{:<28} {:>12} {:>16} {:>14}", "", "first frame", "corpus on screen", "(in-process)");
-    println!("{:<28} {bf:>12.0} {bc:>16.0} {bi:>14.0}", "bare eframe window");
-    println!("{:<28} {af:>12.0} {ac:>16.0} {ai:>14.0}", "dateline, sample");
+    println!(
+        "{:<28} {:>12} {:>16} {:>14}",
+        "", "first frame", "corpus on screen", "(in-process)"
+    );
+    println!(
+        "{:<28} {bf:>12.0} {bc:>16.0} {bi:>14.0}",
+        "bare eframe window"
+    );
+    println!(
+        "{:<28} {af:>12.0} {ac:>16.0} {ai:>14.0}",
+        "dateline, sample"
+    );
     println!(
         "ratio first frame: {:.2}x   corpus on screen vs bare first frame: {:.2}x",
         af / bf,
@@ -144,6 +153,5 @@ fn bare_window() {
             .map(|d| PathBuf::from(d).join("app.ron")),
         ..Default::default()
     };
-    eframe::run_native("bare", options, Box::new(|_cc| Ok(Box::new(Bare))))
-        .expect("bare window");
+    eframe::run_native("bare", options, Box::new(|_cc| Ok(Box::new(Bare)))).expect("bare window");
 }

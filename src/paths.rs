@@ -67,15 +67,23 @@ mod tests {
 
     #[test]
     fn installed_layouts_come_before_the_source_tree() {
-        let c = bundled_candidates(Some(Path::new("/usr/bin/dateline")), Path::new("/src"), "sample");
-        assert_eq!(c[0], Path::new("/usr/share/dateline/sample"));
-        assert_eq!(c.last().unwrap(), Path::new("/src/assets/sample"));
-        let mac = bundled_candidates(
-            Some(Path::new("/Applications/dateline.app/Contents/MacOS/dateline")),
+        let c = bundled_candidates(
+            Some(Path::new("/usr/bin/dateline")),
             Path::new("/src"),
             "sample",
         );
-        assert!(mac.contains(&PathBuf::from("/Applications/dateline.app/Contents/Resources/sample")));
+        assert_eq!(c[0], Path::new("/usr/share/dateline/sample"));
+        assert_eq!(c.last().unwrap(), Path::new("/src/assets/sample"));
+        let mac = bundled_candidates(
+            Some(Path::new(
+                "/Applications/dateline.app/Contents/MacOS/dateline",
+            )),
+            Path::new("/src"),
+            "sample",
+        );
+        assert!(mac.contains(&PathBuf::from(
+            "/Applications/dateline.app/Contents/Resources/sample"
+        )));
         let dev = bundled_candidates(
             Some(Path::new("/w/dateline/target/release/dateline")),
             Path::new("/src"),
@@ -91,9 +99,10 @@ mod tests {
         let share = root.path().join("opt/share/dateline/sample");
         std::fs::create_dir_all(&bin).unwrap();
         std::fs::create_dir_all(&share).unwrap();
-        let found = bundled_candidates(Some(&bin.join("dateline")), Path::new("/nowhere"), "sample")
-            .into_iter()
-            .find(|p| p.is_dir());
+        let found =
+            bundled_candidates(Some(&bin.join("dateline")), Path::new("/nowhere"), "sample")
+                .into_iter()
+                .find(|p| p.is_dir());
         assert_eq!(found, Some(share));
     }
 }

@@ -251,7 +251,10 @@ mod tests {
         let mut p = Probe::new(Mode::Print);
         let o = p.tick(0, false);
         assert!(o.reached.is_empty());
-        assert!(o.repaint, "needs a second pass to see the first frame painted");
+        assert!(
+            o.repaint,
+            "needs a second pass to see the first frame painted"
+        );
         let o = p.tick(1, false);
         assert_eq!(o.reached, vec![Milestone::FirstFrame]);
         assert!(!o.repaint, "nothing to wait for until content arrives");
@@ -270,7 +273,10 @@ mod tests {
         assert_eq!(o.reached, vec![Milestone::Content]);
         assert!(o.close);
         let o = p.tick(7, true);
-        assert!(o.reached.is_empty() && !o.close && !o.repaint, "reports once");
+        assert!(
+            o.reached.is_empty() && !o.close && !o.repaint,
+            "reports once"
+        );
     }
 
     #[test]
@@ -306,7 +312,10 @@ mod tests {
         g.open();
         let waited = waiter.join().unwrap();
         assert!(waited >= Duration::from_millis(40), "{waited:?}");
-        assert!(waited < Duration::from_secs(30), "opened, not timed out: {waited:?}");
+        assert!(
+            waited < Duration::from_secs(30),
+            "opened, not timed out: {waited:?}"
+        );
         assert!(!g.is_holding());
         assert!(!g.wait(Duration::from_secs(60)), "open: no more waiting");
     }

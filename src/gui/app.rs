@@ -913,7 +913,9 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true)
             .with_icon(window_icon()),
-        persistence_path: eframe_storage_file(),
+        // The window's own state (last corpus, layout) lives with the corrections, so
+        // `DATELINE_DATA_DIR` moves all of it. eframe takes the settings *file* here.
+        persistence_path: crate::paths::data_dir().map(|d| d.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
@@ -921,13 +923,6 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, AppConfig::default(), paths)))),
     )
-}
-
-/// eframe's settings file: inside `$DATELINE_DATA_DIR` when that is set (so tests, timing
-/// runs and portable installs keep the last corpus and theme out of the user's), else
-/// eframe's own per-platform place.
-fn eframe_storage_file() -> Option<PathBuf> {
-    std::env::var_os(crate::paths::DATA_DIR_ENV).map(|d| PathBuf::from(d).join("app.ron"))
 }
 
 /// The window and taskbar icon on every platform, from the same SVG as the installed icons

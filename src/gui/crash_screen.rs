@@ -30,7 +30,8 @@ pub fn frame(app: &mut DatelineApp, ui: &mut egui::Ui) {
         let view_error = app.flush_view();
         let mut c = c;
         if let Some(e) = view_error {
-            c.message.push_str(&format!(" (and the view could not be saved: {e})"));
+            c.message
+                .push_str(&format!(" (and the view could not be saved: {e})"));
         }
         ctx.data_mut(|d| d.insert_temp(crash_id(), c));
         ctx.request_repaint();
