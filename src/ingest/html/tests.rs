@@ -1215,3 +1215,49 @@ fn publication_keys_in_script_data() {
     let big = "\"publishing\":1,".repeat(60_000);
     assert_eq!(got(&big), None);
 }
+
+#[test]
+fn layout_list_article_keeps_its_list_and_drops_the_author_box() {
+    let a = read_html(fixture!("layout_listicle.html"));
+    layout(
+        &a,
+        &[
+            "What the plan says",
+            "A congestion charge for vehicles",
+            "bike racks at railway stations",
+            "Opposition councillors said",
+        ],
+        &["transport correspondent", "Bus fares frozen", "Sport"],
+    );
+}
+
+#[test]
+fn layout_text_split_by_line_breaks_is_paragraphs() {
+    let a = read_html(fixture!("layout_br_paragraphs.html"));
+    layout(
+        &a,
+        &[
+            "closed to all shipping",
+            "towed to safety",
+            "wind to ease by Monday",
+        ],
+        &["All rights reserved", "Weather"],
+    );
+    assert_eq!(a.blocks.len(), 4, "{:?}", a.blocks);
+}
+
+#[test]
+fn layout_interview_keeps_questions_and_the_editors_note() {
+    let a = read_html(fixture!("layout_interview.html"));
+    layout(
+        &a,
+        &[
+            "reopened her bakery in six weeks",
+            "When did you know the shop could be saved?",
+            "Who helped?",
+            "until it floods",
+            "edited for length and clarity",
+        ],
+        &["Share on Facebook", "Sign up"],
+    );
+}
