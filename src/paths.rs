@@ -19,3 +19,13 @@ pub fn data_dir() -> Option<PathBuf> {
 pub fn user_gazetteer_dir() -> Option<PathBuf> {
     data_dir().map(|d| d.join("gazetteer"))
 }
+
+/// The index of what was extracted (`src/index/`): `<data dir>/index.sqlite`.
+pub fn index_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("index.sqlite"))
+}
+
+/// The user's settings: `<data dir>/settings.json`.
+pub fn settings_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("settings.json"))
+}

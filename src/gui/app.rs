@@ -5,7 +5,7 @@
 use super::correction::CorrectionUi;
 use super::event_list::EventList;
 use super::export::Export;
-use super::loader::{LoadOutcome, Loader};
+use super::loader::{drop_elsewhere, LoadOutcome, Loader, Shown, Watch};
 use super::menu::{self, DialogResult, Dialogs};
 use super::overview::Overview;
 use super::selection::Selection;
@@ -29,6 +29,8 @@ pub struct AppConfig {
     pub corrections_path: Option<PathBuf>,
     /// Reopen the last corpus (from eframe storage) when no path is given.
     pub restore_last: bool,
+    /// The index of extracted articles; `None` reads every file on every load.
+    pub index_path: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -36,6 +38,7 @@ impl Default for AppConfig {
         AppConfig {
             corrections_path: Corrections::default_path(),
             restore_last: true,
+            index_path: crate::paths::index_path(),
         }
     }
 }
@@ -46,6 +49,7 @@ impl AppConfig {
         AppConfig {
             corrections_path: Some(dir.join("corrections.json")),
             restore_last: false,
+            index_path: Some(dir.join("index.sqlite")),
         }
     }
 }
@@ -74,6 +78,10 @@ pub struct DatelineApp {
     /// Bumped whenever `corpus` changes, so panels can rebuild their caches.
     pub generation: u64,
     pub loader: Option<Loader>,
+    /// The corpus on screen follows its folders (files changed on disk arrive here).
+    pub watch: Option<Watch>,
+    /// A snapshot of the load in flight is on screen (the previous corpus is gone).
+    partial_shown: bool,
     pub timeline: TimelinePanel,
     pub sel: Selection,
     pub corrections: Corrections,
@@ -137,6 +145,8 @@ impl DatelineApp {
             corpus_name: String::new(),
             generation: 0,
             loader: None,
+            watch: None,
+            partial_shown: false,
             timeline: TimelinePanel::new(),
             sel: Selection::default(),
             corrections,
@@ -176,6 +186,8 @@ impl DatelineApp {
         if let Some(old) = self.loader.take() {
             old.cancel();
         }
+        self.watch = None;
+        self.partial_shown = false;
         let opts = LoadOptions {
             corrections: self.corrections.clone(),
             ..Default::default()
@@ -183,7 +195,12 @@ impl DatelineApp {
         let ctx = self.ctx.clone();
         self.load_corrections_version = self.corrections_version;
         self.set_status(format!("Loading {}…", corpus_name(&paths)), false);
-        self.loader = Some(Loader::start(paths, opts, move || ctx.request_repaint()));
+        self.loader = Some(Loader::start_with_index(
+            paths,
+            opts,
+            self.config.index_path.clone(),
+            move || ctx.request_repaint(),
+        ));
     }
 
     pub fn is_loading(&self) -> bool {
@@ -203,7 +220,7 @@ impl DatelineApp {
         };
     }
 
-    /// Moves a finished load onto the screen.
+    /// Moves what the loader sent onto the screen: snapshots while it reads, then the whole.
     fn poll_loader(&mut self) {
         let Some(loader) = &self.loader else { return };
         match loader.poll() {
@@ -212,18 +229,43 @@ impl DatelineApp {
                 self.ctx
                     .request_repaint_after(std::time::Duration::from_millis(50));
             }
-            LoadOutcome::Done(corpus) => {
-                let paths = std::mem::take(&mut self.loader)
-                    .map(|l| l.paths)
-                    .unwrap_or_default();
-                self.set_corpus(*corpus, paths);
+            LoadOutcome::Partial(shown) => {
+                let paths = loader.paths.clone();
+                let first = !self.partial_shown;
+                self.show(*shown, paths, first, self.load_corrections_version);
+                self.partial_shown = true;
+                self.ctx
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            LoadOutcome::Done(shown) => {
+                let Some(loader) = self.loader.take() else {
+                    return;
+                };
+                let paths = loader.paths.clone();
+                self.watch = loader.into_watch();
+                if let Some(w) = &self.watch {
+                    w.set_corrections(self.corrections_version, &self.corrections);
+                }
+                let first = !self.partial_shown;
+                self.partial_shown = false;
+                self.show(*shown, paths, first, self.load_corrections_version);
+                self.status_loaded();
             }
             LoadOutcome::Cancelled => {
                 self.loader = None;
-                self.set_status(
-                    "Loading cancelled; the previous corpus is still shown.",
-                    false,
-                );
+                if self.partial_shown {
+                    self.partial_shown = false;
+                    let msg = format!(
+                        "Loading cancelled; showing the {} articles read so far.",
+                        self.corpus.articles.len()
+                    );
+                    self.set_status(msg, false);
+                } else {
+                    self.set_status(
+                        "Loading cancelled; the previous corpus is still shown.",
+                        false,
+                    );
+                }
             }
             LoadOutcome::Failed(msg) => {
                 self.loader = None;
@@ -232,20 +274,65 @@ impl DatelineApp {
         }
     }
 
-    fn set_corpus(&mut self, mut corpus: Corpus, paths: Vec<PathBuf>) {
-        if self.load_corrections_version != self.corrections_version {
-            // Corrections made while loading were not in the loader's snapshot.
+    /// Takes in the corpus again after files changed on disk.
+    fn poll_watch(&mut self) {
+        let Some(update) = self.watch.as_ref().and_then(Watch::poll) else {
+            return;
+        };
+        let (shown, what) = update;
+        let paths = self.corpus_paths.clone();
+        let made_with = shown.corrections_version;
+        self.show(*shown, paths, false, made_with);
+        self.set_status(what, false);
+    }
+
+    /// Swaps in a corpus (with its layout) made on the worker. `fresh`: a new corpus
+    /// (selection, filter and view start over); else the same one grown or updated (the
+    /// selection follows its event, the view stays).
+    /// `made_with`: the corrections version the worker applied.
+    fn show(&mut self, shown: Shown, paths: Vec<PathBuf>, fresh: bool, made_with: u64) {
+        let Shown {
+            mut corpus, layout, ..
+        } = shown;
+        let mut layout = Some(layout);
+        if made_with != self.corrections_version {
+            // Corrections made while the worker ran were not in its snapshot.
             pipeline::apply_corrections(&mut corpus, &self.corrections);
+            layout = None;
         }
-        self.corpus = corpus;
+        let selected = (!fresh)
+            .then(|| self.sel.selected.and_then(|id| self.event_identity(id)))
+            .flatten();
+        drop_elsewhere(std::mem::replace(&mut self.corpus, corpus));
         self.corpus_name = corpus_name(&paths);
         self.corpus_paths = paths;
         self.generation += 1;
-        self.sel = Selection::default();
-        self.source = SourcePanel::default();
-        self.filter.country = None;
-        self.timeline.set_country_filter(None);
-        self.timeline.set_corpus(&self.corpus, true);
+        if fresh {
+            self.sel = Selection::default();
+            self.source = SourcePanel::default();
+            self.filter.country = None;
+            self.timeline.set_country_filter(None);
+        } else {
+            self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
+            self.sel.hovered = None;
+        }
+        match layout {
+            Some(l) => self.timeline.set_layout(&self.corpus, l, fresh),
+            None => self.timeline.set_corpus(&self.corpus, fresh),
+        }
+        if self.loader.is_some() {
+            let (done, total, _) = self.loader.as_ref().map(Loader::status).unwrap_or_default();
+            self.set_status(
+                format!(
+                    "Loading… showing {} articles ({done} of {total} files read)",
+                    self.corpus.articles.len()
+                ),
+                false,
+            );
+        }
+    }
+
+    fn status_loaded(&mut self) {
         let problems = problem_count(&self.corpus);
         let msg = format!(
             "Loaded {} articles, {} events{}",
@@ -308,6 +395,9 @@ impl DatelineApp {
     /// re-reading any file. The selection follows its event if the event survives.
     fn corrections_changed(&mut self, message: String) {
         self.corrections_version += 1;
+        if let Some(w) = &self.watch {
+            w.set_corrections(self.corrections_version, &self.corrections);
+        }
         let save_error = self
             .config
             .corrections_path
@@ -428,6 +518,7 @@ impl DatelineApp {
     /// The whole window, top to bottom. Public so kittest can drive it on a plain `Ui`.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.poll_loader();
+        self.poll_watch();
         self.poll_dialogs();
         if let Some(msg) = self.export.poll() {
             self.set_status(msg.message, msg.is_error);

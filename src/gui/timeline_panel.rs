@@ -80,6 +80,17 @@ impl TimelinePanel {
         }
     }
 
+    /// [`TimelinePanel::set_corpus`] with a layout already built for `corpus` (on a worker
+    /// thread: a million events take longer than a frame to lay out).
+    pub fn set_layout(&mut self, corpus: &Corpus, layout: Layout, fit: bool) {
+        let was_empty = self.layout.extent.is_none();
+        self.layout = layout;
+        self.events_len = corpus.events.len();
+        if fit || was_empty {
+            self.fit_all();
+        }
+    }
+
     /// Shows every event (applied at once, and again with the real width on the next paint).
     pub fn fit_all(&mut self) {
         self.needs_fit = true;

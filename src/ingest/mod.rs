@@ -40,7 +40,18 @@ pub fn format_of(path: &Path) -> Option<Format> {
 #[derive(Debug, Default)]
 pub struct Walked {
     pub files: Vec<SourceFile>,
+    /// Index shards (`*.dlindex`, written by `dateline index`): opened by `index`, not read
+    /// as articles.
+    pub shards: Vec<PathBuf>,
     pub problems: Vec<String>,
+}
+
+/// The extension of an index shard written by `dateline index --out`.
+pub const SHARD_EXTENSION: &str = "dlindex";
+
+fn is_shard(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(SHARD_EXTENSION))
 }
 
 /// Expands the user's paths: folders recursively (hidden entries skipped, sorted by name
@@ -53,6 +64,12 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
     let mut out = Walked::default();
     let mut seen = std::collections::HashSet::new();
     for root in paths {
+        if root.is_file() && is_shard(root) {
+            if seen.insert(root.clone()) {
+                out.shards.push(root.clone());
+            }
+            continue;
+        }
         if root.is_file() {
             // A file named explicitly is read even with an odd extension, as plain text.
             let format = format_of(root).unwrap_or(Format::Text);
@@ -81,6 +98,11 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
                                 display: e.path().display().to_string(),
                                 format,
                             });
+                        }
+                    }
+                    None if is_shard(e.path()) => {
+                        if seen.insert(e.path().to_path_buf()) {
+                            out.shards.push(e.path().to_path_buf());
                         }
                     }
                     None => skipped += 1,
