@@ -161,7 +161,7 @@ fn a_moved_folder_keeps_its_extractions_but_dates_follow_the_new_path() {
     std::fs::write(&named, "A note\nJapan and Korea met on Tuesday.\n").unwrap();
     set_time(&named, old_time());
     let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
-    through(&[corpus.clone()], &mut ix);
+    through(std::slice::from_ref(&corpus), &mut ix);
 
     let moved = dir.path().join("elsewhere");
     std::fs::rename(&corpus, &moved).unwrap();
@@ -304,7 +304,7 @@ fn four_shards_open_as_the_same_corpus_as_the_whole() {
         "one file per shard, no -wal"
     );
 
-    let want = fresh(&[corpus.clone()]);
+    let want = fresh(std::slice::from_ref(&corpus));
     assert!(
         want.clusters.iter().any(|k| k.sources > 1),
         "the sample has shared happenings"
@@ -317,7 +317,7 @@ fn four_shards_open_as_the_same_corpus_as_the_whole() {
     )
     .unwrap();
     let from_four = index::load(
-        &[shards.clone()],
+        std::slice::from_ref(&shards),
         &LoadOptions::default(),
         &Progress::default(),
         None,
@@ -369,7 +369,7 @@ fn a_file_that_is_not_a_shard_is_a_problem_and_the_rest_loads() {
     let corpus = sample_corpus(dir.path());
     std::fs::write(corpus.join("bogus.dlindex"), b"not sqlite").unwrap();
     let c = index::load(
-        &[corpus.clone()],
+        std::slice::from_ref(&corpus),
         &LoadOptions::default(),
         &Progress::default(),
         None,
@@ -383,5 +383,246 @@ fn a_file_that_is_not_a_shard_is_a_problem_and_the_rest_loads() {
         c.problems
     );
     std::fs::remove_file(corpus.join("bogus.dlindex")).unwrap();
+    assert_eq!(fingerprint(&c), fingerprint(&fresh(&[corpus])));
+}
+
+/// The corpus as a user sees it, by content rather than by ids (which shift when files come
+/// and go): each event with its article's path and the paths of its cluster's other
+/// sources.
+fn by_content(c: &Corpus) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .articles
+        .iter()
+        .map(|a| format!("A {} | {:?} | {}", a.path, a.pub_date, a.content_hash))
+        .collect();
+    for e in &c.events {
+        let a = &c.articles[e.article as usize];
+        let mut sources: Vec<String> = c.clusters[e.cluster as usize]
+            .events
+            .iter()
+            .map(|&m| {
+                let me = &c.events[m as usize];
+                format!(
+                    "{}@{:?}",
+                    c.articles[me.article as usize].path, me.date_range
+                )
+            })
+            .collect();
+        sources.sort();
+        out.push(format!(
+            "E {} {:?} {} {:?} {:?} {} {:?}",
+            a.path, e.date_range, e.span, e.countries, e.date_source, e.note, sources
+        ));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_watched_folder_follows_new_changed_and_deleted_files() {
+    use dateline::watch::{self, FolderWatcher};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let paths = vec![corpus.clone()];
+    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    let opts = LoadOptions::default();
+    let mut c = index::load(&paths, &opts, &Progress::default(), Some(&mut ix)).unwrap();
+    let watcher = FolderWatcher::new(&paths).unwrap();
+
+    std::fs::write(
+        corpus.join("aa-new.txt"),
+        "Port deal\ndate 2024-05-02\nKenya and Peru signed a port deal on 1 May 2024.\n",
+    )
+    .unwrap();
+    let changed = corpus.join("mekong-ministers-meet.txt");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(
+        &changed,
+        format!("{text}\nVietnam and Laos met again on 4 March 2024.\n"),
+    )
+    .unwrap();
+    std::fs::remove_file(corpus.join("canberra-review.md")).unwrap();
+    std::fs::write(
+        corpus.join(".hidden.txt"),
+        "Not part of the corpus on 3 May 2020.",
+    )
+    .unwrap();
+
+    let want = fresh(&paths);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while by_content(&c) != by_content(&want) && std::time::Instant::now() < deadline {
+        if let Some(changes) = watcher.changes(Duration::from_millis(500)) {
+            assert!(
+                changes.paths.iter().all(|p| !p.ends_with(".hidden.txt")),
+                "{changes:?}"
+            );
+            watch::apply(&mut c, &changes, &opts, Some(&mut ix)).unwrap();
+        }
+    }
+    assert_eq!(by_content(&c), by_content(&want));
+    // Articles come back in path order: the same corpus, ids and clusters included.
+    assert_eq!(fingerprint(&c), fingerprint(&want));
+    assert!(c.articles.iter().any(|a| a.path.ends_with("aa-new.txt")));
+    assert!(!c
+        .articles
+        .iter()
+        .any(|a| a.path.ends_with("canberra-review.md")));
+}
+
+#[test]
+fn the_window_shows_a_new_file_without_reloading() {
+    use dateline::gui::{AppConfig, DatelineApp};
+    use egui_kittest::Harness;
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let cfg = AppConfig::isolated(config.path());
+    let paths = vec![corpus.clone()];
+    let mut h = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .with_accessibility_check(false)
+        .build_eframe(move |cc| DatelineApp::new(cc, cfg, paths));
+    let t = std::time::Instant::now();
+    while h.state().is_loading() {
+        assert!(t.elapsed() < Duration::from_secs(60), "load did not finish");
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.run_steps(2);
+    assert!(h.state().watch.is_some(), "the loaded folder is watched");
+    let before = h.state().corpus.articles.len();
+    let generation = h.state().generation;
+    std::fs::write(
+        corpus.join("zz-late.txt"),
+        "Late news\ndate 2024-05-02\nKenya and Peru signed a port deal on 1 May 2024.\n",
+    )
+    .unwrap();
+    let t = std::time::Instant::now();
+    while h.state().corpus.articles.len() == before {
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the new file never showed"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let app = h.state();
+    assert_eq!(app.corpus.articles.len(), before + 1);
+    assert!(app.generation > generation);
+    assert!(app.loader.is_none(), "no reload was started");
+    assert!(
+        app.status.message.contains("changed on disk"),
+        "{}",
+        app.status.message
+    );
+    assert!(app
+        .corpus
+        .events
+        .iter()
+        .any(|e| e.span.start.to_string() == "2024-05-01"));
+}
+
+#[test]
+fn the_shard_map_script_gives_the_corpus_of_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let out = dir.path().join("out");
+    let bin = env!("CARGO_BIN_EXE_dateline");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scripts")
+        .join("shard-map.sh");
+    let run = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(&corpus)
+        .arg(&out)
+        .arg("3")
+        .arg(bin)
+        .env("DATELINE_DATA_DIR", dir.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(std::fs::read_dir(out.join("shards")).unwrap().count(), 3);
+    let events = |path: &Path| {
+        let o = std::process::Command::new(bin)
+            .args(["events", "--json", "--no-index"])
+            .arg(path)
+            .env("DATELINE_DATA_DIR", dir.path().join("data"))
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let from_shards = events(&out.join("shards"));
+    assert!(from_shards.lines().count() > 50);
+    assert_eq!(from_shards, events(&corpus));
+}
+
+#[test]
+fn a_killed_indexer_leaves_a_usable_shard_and_the_rerun_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for i in 0..1500 {
+        std::fs::write(
+            corpus.join(format!("a{i:04}.txt")),
+            format!(
+                "Report {i}\ndate 2021-03-{:02}\nJapan and Chile signed an accord on {} March 2021.\n",
+                i % 28 + 1,
+                i % 28 + 1
+            ),
+        )
+        .unwrap();
+    }
+    let bin = env!("CARGO_BIN_EXE_dateline");
+    let shard = dir.path().join("s.dlindex");
+    let mut child = std::process::Command::new(bin)
+        .arg("index")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&shard)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once something has been committed (or let it be, if it was faster).
+    let wal = dir.path().join("s.dlindex-wal");
+    let t = std::time::Instant::now();
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) == 0
+        && t.elapsed() < Duration::from_secs(30)
+        && child.try_wait().unwrap().is_none()
+    {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let _ = child.kill();
+    child.wait().unwrap();
+
+    // What was committed is readable as it is.
+    let partial = index::load(
+        std::slice::from_ref(&shard),
+        &LoadOptions::default(),
+        &Progress::default(),
+        None,
+    );
+    assert!(partial.is_ok());
+    // The rerun keeps what was stored and reads the rest.
+    let o = std::process::Command::new(bin)
+        .arg("index")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&shard)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let c = index::load(
+        &[shard],
+        &LoadOptions::default(),
+        &Progress::default(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(c.articles.len(), 1500);
     assert_eq!(fingerprint(&c), fingerprint(&fresh(&[corpus])));
 }

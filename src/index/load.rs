@@ -177,24 +177,24 @@ fn collect_with(
     };
 
     let mut slots: Vec<Option<FileResult>> = vec![None; n];
-    let mut cache = Cache::new(index.as_deref_mut(), extractor, &mut out.problems);
+    let mut cache = Cache::new(index, extractor, &mut out.problems);
 
     // 1. Files the index holds unchanged (same size and modification time).
     let mut hits: Vec<Want> = Vec::new();
     let mut misses: Vec<usize> = Vec::new();
-    for i in 0..n {
+    for (i, file) in files.iter().enumerate() {
         let known = ctx.stats[i].as_ref().and_then(|st| {
             let row = cache.files.get(&ctx.keys[i])?;
             let same = row.mtime_ns != -1
                 && row.size == st.size
                 && row.mtime_ns == st.mtime_ns
-                && row.format == format_name(files[i].format);
+                && row.format == format_name(file.format);
             if !same {
                 return None;
             }
             Some((
                 row.hash.clone(),
-                cache.want(i, &row.hash, files[i].format, &ctx)?,
+                cache.want(i, &row.hash, file.format, &ctx)?,
             ))
         });
         match known {
@@ -456,10 +456,10 @@ fn consistent(part: &FileResult) -> bool {
         })
 }
 
-fn read_shard(
-    path: &Path,
-    extractor: &str,
-) -> Result<(Vec<(FileKey, FileResult)>, Option<String>), IndexError> {
+/// A shard's files with their extractions, and a notice about it if any.
+type ShardFiles = (Vec<(FileKey, FileResult)>, Option<String>);
+
+fn read_shard(path: &Path, extractor: &str) -> Result<ShardFiles, IndexError> {
     let mut ix = Index::open_shard(path)?;
     let (files, extractors) = ix.read_all()?;
     let mut out = Vec::with_capacity(files.len());

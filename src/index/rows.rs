@@ -12,6 +12,9 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
 
+/// A file of a shard: path, display path, extract id, extraction.
+pub(crate) type ShardFile = (String, String, i64, FileResult);
+
 /// What the index knows about a file on disk.
 #[derive(Clone, Debug)]
 pub(crate) struct FileRow {
@@ -369,9 +372,7 @@ impl Index {
 
     /// Every file of a shard with its extraction, in path order; `extractors` lists the
     /// extractor versions found (more than one, or another than ours, is worth a notice).
-    pub(crate) fn read_all(
-        &mut self,
-    ) -> Result<(Vec<(String, String, i64, FileResult)>, Vec<String>), IndexError> {
+    pub(crate) fn read_all(&mut self) -> Result<(Vec<ShardFile>, Vec<String>), IndexError> {
         let files: Vec<(String, String, i64)> = {
             let mut st = self.conn().prepare(
                 "SELECT f.path, f.display, x.id FROM files f
