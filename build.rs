@@ -1,6 +1,7 @@
 //! Derives the extractor version the on-disk index is keyed by (`src/index/`): a hash of
 //! every source file that can change what is extracted from an article (all of `src/`
-//! except the window in `src/gui/`), the built-in gazetteer tables and `Cargo.lock` (a
+//! except the window in `src/gui/` and the index itself in `src/index/`, whose table
+//! layout has its own `SCHEMA_VERSION`), the built-in gazetteer tables and `Cargo.lock` (a
 //! reader crate's upgrade changes extraction too). Any edit there gives a new version, so
 //! an index can never serve rows a different extractor wrote. Exposed to the crate as
 //! `env!("DATELINE_EXTRACTOR_HASH")`.
@@ -10,12 +11,9 @@ use std::path::{Path, PathBuf};
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let mut files = Vec::new();
-    collect(&root.join("src"), &root.join("src").join("gui"), &mut files);
-    collect(
-        &root.join("assets").join("gazetteer"),
-        Path::new(""),
-        &mut files,
-    );
+    let src = root.join("src");
+    collect(&src, &[src.join("gui"), src.join("index")], &mut files);
+    collect(&root.join("assets").join("gazetteer"), &[], &mut files);
     files.push(root.join("Cargo.lock"));
     files.sort();
     // FNV-1a over (relative path, contents) of each file: stable across toolchains, unlike
@@ -40,13 +38,13 @@ fn main() {
     println!("cargo:rerun-if-changed=Cargo.lock");
 }
 
-fn collect(dir: &Path, skip: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, skip: &[PathBuf], out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for e in entries.flatten() {
         let p = e.path();
-        if p == skip {
+        if skip.contains(&p) {
             continue;
         }
         if p.is_dir() {

@@ -1,5 +1,5 @@
-//! The headless command line: `events`, `articles`, `timex`, `text`. Thin: every command
-//! is the library pipeline plus formatting. Field names are a stable interface.
+//! The headless command line: `events`, `articles`, `timex`, `text`, `render`. Thin: every
+//! command is the library pipeline plus formatting. Field names are a stable interface.
 
 use crate::corrections::Corrections;
 use crate::model::{Corpus, Event};
@@ -43,6 +43,8 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Draw the briefing chart to a PNG or SVG file, without a window.
+    Render(RenderArgs),
     /// Extract articles into an index shard (SHARD.dlindex): one map task of a corpus split
     /// over many machines. Every command opens a folder of shards as one corpus.
     Index(IndexArgs),
@@ -59,6 +61,54 @@ pub struct IndexArgs {
     /// files that changed are read again.
     #[arg(long)]
     pub out: PathBuf,
+}
+
+/// `dateline render`: what to draw and where.
+#[derive(Args, Debug)]
+pub struct RenderArgs {
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The picture to write: FILE.png or FILE.svg.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// First day shown (YYYY-MM-DD); the story's fitted frame when absent.
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day shown (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Lanes to show, in this order: ISO codes separated by commas (JP,KP,RU).
+    #[arg(long, value_delimiter = ',', value_parser = parse_country)]
+    pub countries: Vec<crate::model::CountryCode>,
+    /// Draw only the N most salient happenings.
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// The chart's title (default: the folder or file name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Width in logical pixels.
+    #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(400..=10_000))]
+    pub width: u32,
+    /// Pixels per logical pixel of a PNG: 1, 2 or 4.
+    #[arg(long, default_value_t = 1, value_parser = parse_scale)]
+    pub scale: u32,
+    /// light or dark.
+    #[arg(long, default_value = "light", value_parser = ["light", "dark"])]
+    pub theme: String,
+    /// Most lanes shown when --countries is not given (the busiest ones).
+    #[arg(long, default_value_t = 12)]
+    pub max_lanes: usize,
+    /// Set an article's publication date for this run: FILE=YYYY-MM-DD (repeatable).
+    #[arg(long = "pub-date", value_parser = parse_pub_date)]
+    pub pub_dates: Vec<(String, NaiveDate)>,
+    /// Ignore the corrections stored by the app.
+    #[arg(long)]
+    pub no_corrections: bool,
+    /// Read every file, without the index of extracted articles in the data directory.
+    #[arg(long)]
+    pub no_index: bool,
+    // A saved view (`--view NAME`, with the app's saved views) will fill the ChartSpec
+    // first; the options above then override it.
 }
 
 #[derive(Args, Debug)]
@@ -86,6 +136,18 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
 }
 
+fn parse_country(s: &str) -> Result<crate::model::CountryCode, String> {
+    crate::model::CountryCode::parse(s.trim())
+        .ok_or_else(|| format!("expected a two-letter country code, got {s:?}"))
+}
+
+fn parse_scale(s: &str) -> Result<u32, String> {
+    match s {
+        "1" | "2" | "4" => Ok(s.parse().unwrap_or(1)),
+        _ => Err("expected 1, 2 or 4".to_string()),
+    }
+}
+
 fn parse_pub_date(s: &str) -> Result<(String, NaiveDate), String> {
     let (file, date) = s
         .rsplit_once('=')
@@ -102,6 +164,7 @@ pub fn run(command: Command) -> i32 {
         Command::Articles(args) => load(&args).map(|c| print_articles(&mut out, &c, args.json)),
         Command::Timex { dct, file } => timex(&mut out, dct, &file),
         Command::Text { files } => text(&mut out, &files),
+        Command::Render(args) => render(&mut out, &args),
         Command::Index(args) => index(&args),
     };
     // A write error means stdout was closed (piped into `head`): not a failure.
@@ -174,6 +237,8 @@ fn event_json(c: &Corpus, e: &Event) -> serde_json::Value {
         "sources": cluster.map_or(1, |k| k.sources),
         "conflicting_dates": cluster.is_some_and(|k| k.conflicting_dates),
         "hidden": e.hidden,
+        "salience": round2(e.salience),
+        "caption": cluster.map_or("", |k| k.caption.as_str()),
     })
 }
 
@@ -192,8 +257,8 @@ fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io:
     }
     writeln!(
         out,
-        "{:<23}  {:<9}  {:<24}  {:<5}  {:<26}  {:<30}  text",
-        "date", "countries", "date source", "conf", "phrase", "article"
+        "{:<23}  {:<9}  {:<24}  {:<5}  {:<4}  {:<26}  {:<30}  text",
+        "date", "countries", "date source", "conf", "sal", "phrase", "article"
     )?;
     for e in visible {
         let a = &c.articles[e.article as usize];
@@ -201,11 +266,12 @@ fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io:
         let countries: Vec<&str> = e.countries.iter().map(|c| c.as_str()).collect();
         writeln!(
             out,
-            "{:<22}{flag}  {:<9}  {:<24}  {:<5.2}  {:<26}  {:<30}  {}",
+            "{:<22}{flag}  {:<9}  {:<24}  {:<5.2}  {:<4.2}  {:<26}  {:<30}  {}",
             e.span.to_string(),
             clip(&countries.join(","), 9),
             e.date_source.as_str(),
             e.confidence,
+            e.salience,
             clip(&a.text[e.date_range.clone()], 26),
             clip(&a.path, 30),
             clip(&a.text[e.sentence.clone()], 90),
@@ -352,6 +418,48 @@ fn text(out: &mut impl Write, files: &[PathBuf]) -> CmdResult {
         Ok(())
     };
     Ok(run())
+}
+
+fn render(out: &mut impl Write, args: &RenderArgs) -> CmdResult {
+    if crate::render::Format::of(&args.out).is_none() {
+        return Err(format!(
+            "{}: the file name must end in .png or .svg",
+            args.out.display()
+        ));
+    }
+    if let (Some(a), Some(b)) = (args.from, args.to) {
+        if b < a {
+            return Err(format!("--to {b} is before --from {a}"));
+        }
+    }
+    let corpus = load(&CorpusArgs {
+        paths: args.paths.clone(),
+        pub_dates: args.pub_dates.clone(),
+        json: false,
+        no_corrections: args.no_corrections,
+        include_hidden: false,
+        no_index: args.no_index,
+    })?;
+    let title = args.title.clone().unwrap_or_else(|| {
+        args.paths
+            .first()
+            .and_then(|p| p.canonicalize().ok().or_else(|| Some(p.clone())))
+            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_default()
+    });
+    let spec = crate::render::ChartSpec {
+        title,
+        from: args.from,
+        to: args.to,
+        countries: (!args.countries.is_empty()).then(|| args.countries.clone()),
+        top: args.top,
+        width: args.width as f32,
+        dark: args.theme == "dark",
+        max_lanes: args.max_lanes.max(1),
+    };
+    let (w, h) = crate::render::render_to_file(&corpus, &spec, args.scale as f32, &args.out)
+        .map_err(|e| e.to_string())?;
+    Ok(writeln!(out, "{}: {w}×{h} px", args.out.display()))
 }
 
 /// `dateline index PATH... --out SHARD`: extracts into the shard, which then holds exactly

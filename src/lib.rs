@@ -5,6 +5,9 @@
 //! ([`corroborate`]) → [`model::Corpus`] ([`pipeline`]) → layout ([`timeline`]) → paint ([`gui`]).
 //! Every stage except the last is a plain function testable without a window.
 
+pub mod calendar;
+pub(crate) mod caption;
+pub(crate) mod clause;
 pub mod cli;
 pub mod corrections;
 pub mod corroborate;
@@ -18,6 +21,10 @@ pub mod model;
 pub mod paths;
 pub mod pipeline;
 pub mod pubdate;
+pub mod render;
+pub(crate) mod salience;
+pub(crate) mod story;
 pub mod timeline;
 pub mod timex;
+pub mod view;
 pub mod watch;

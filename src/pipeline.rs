@@ -352,6 +352,7 @@ fn settle(corpus: &mut Corpus, corrections: &Corrections) {
     }
     correct_events(corpus, corrections);
     corpus.clusters = crate::corroborate::cluster(&mut corpus.events, &corpus.articles);
+    crate::story::annotate(corpus);
 }
 
 /// Applies hidden-event and event-date corrections to freshly extracted events.

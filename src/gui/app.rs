@@ -1,26 +1,41 @@
 //! [`DatelineApp`]: the window's state and its top-to-bottom layout. Every panel lives in
-//! its own module with its own state struct; this file wires them together and owns the
-//! few operations that touch several of them (opening paths, applying corrections).
+//! its own module with its own state struct and the same shape,
+//! `ui(&mut self, ui, &PanelCtx) -> Option<Action>`; this file builds the read-only
+//! [`PanelCtx`], lays the panels out, and applies their [`Action`]s in one place
+//! ([`DatelineApp::apply`]). Panels never import this file or each other.
 
+use super::action::Action;
+use super::context::{EventMask, LaneInfo, LoadStatus, PanelCtx, Status};
 use super::correction::CorrectionUi;
+use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
 use super::export::Export;
+use super::help::HelpPanel;
+use super::lanes_panel::LanesPanel;
 use super::loader::{drop_elsewhere, LoadOutcome, Loader, Shown, Watch};
-use super::menu::{self, DialogResult, Dialogs};
+use super::loading_strip::LoadingStrip;
+use super::menu::MenuBar;
 use super::overview::Overview;
 use super::selection::Selection;
+use super::shortcuts::{self, Command};
 use super::source_panel::SourcePanel;
+use super::status_bar::{problem_count, StatusBar};
 use super::theme;
 use super::timeline_panel::TimelinePanel;
+use super::toolbar::Toolbar;
+use super::view_keeper::ViewKeeper;
 use crate::corrections::{event_key, Corrections};
 use crate::model::{ArticleId, Corpus, CountryCode, DateSpan, EventId};
 use crate::pipeline::{self, LoadOptions};
+use crate::timeline::axis::{date_of, day_number};
+use crate::view::{natural_lane_order, View, ViewStore};
 use chrono::NaiveDate;
-use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::{Path, PathBuf};
 
 /// eframe storage key for the paths of the last corpus opened.
 const PATHS_KEY: &str = "dateline.paths";
+/// eframe storage key for the theme chosen in View (system, light, dark).
+const THEME_KEY: &str = "dateline.theme";
 
 /// Settings that tests (and packagers) need to override.
 #[derive(Clone, Debug)]
@@ -29,6 +44,10 @@ pub struct AppConfig {
     pub corrections_path: Option<PathBuf>,
     /// Reopen the last corpus (from eframe storage) when no path is given.
     pub restore_last: bool,
+    /// Where each corpus's views are kept; `None` keeps them in memory only.
+    pub views_dir: Option<PathBuf>,
+    /// Open source files in the system's viewer (tests only record the request).
+    pub open_externally: bool,
     /// The index of extracted articles; `None` reads every file on every load.
     pub index_path: Option<PathBuf>,
 }
@@ -38,34 +57,25 @@ impl Default for AppConfig {
         AppConfig {
             corrections_path: Corrections::default_path(),
             restore_last: true,
+            views_dir: ViewStore::default_dir(),
+            open_externally: true,
             index_path: crate::paths::index_path(),
         }
     }
 }
 
 impl AppConfig {
-    /// A config that never touches the user's data dir: corrections go under `dir`.
+    /// A config that never touches the user's data dir: corrections and views go under
+    /// `dir`, and no external viewer is started.
     pub fn isolated(dir: &Path) -> Self {
         AppConfig {
             corrections_path: Some(dir.join("corrections.json")),
             restore_last: false,
+            views_dir: Some(dir.join("views")),
+            open_externally: false,
             index_path: Some(dir.join("index.sqlite")),
         }
     }
-}
-
-/// Filters shared by the toolbar, the timeline and the event list.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Filter {
-    pub country: Option<CountryCode>,
-    pub text: String,
-}
-
-/// The last thing worth telling the user, shown in the status bar.
-#[derive(Clone, Debug, Default)]
-pub struct Status {
-    pub message: String,
-    pub is_error: bool,
 }
 
 pub struct DatelineApp {
@@ -77,6 +87,8 @@ pub struct DatelineApp {
     pub corpus_name: String,
     /// Bumped whenever `corpus` changes, so panels can rebuild their caches.
     pub generation: u64,
+    /// Bumped when a different corpus is loaded (not on corrections).
+    pub corpus_id: u64,
     pub loader: Option<Loader>,
     /// The corpus on screen follows its folders (files changed on disk arrive here).
     pub watch: Option<Watch>,
@@ -88,19 +100,35 @@ pub struct DatelineApp {
     /// Bumped on every correction, to notice ones made while a load was running.
     corrections_version: u64,
     load_corrections_version: u64,
-    pub filter: Filter,
+    /// Range, lanes, filters and pins of the corpus on screen (kept per corpus).
+    pub view: View,
+    pub views: ViewKeeper,
+    /// Events passing the top-N and pinned-only filters, rebuilt when they change.
+    mask: Option<EventMask>,
+    /// Countries in natural lane order, per generation (lane colours follow it).
+    natural_lanes: (Option<u64>, Vec<CountryCode>),
+    /// A time range to show once the timeline has synced with a new corpus.
+    pending_range: Option<(f64, f64)>,
+    /// The last source file asked to be opened (Enter, Open file).
+    pub last_opened: Option<PathBuf>,
     pub event_list: EventList,
     pub source: SourcePanel,
     pub correction_ui: CorrectionUi,
     pub overview: Overview,
+    pub menu: MenuBar,
+    pub toolbar: Toolbar,
+    pub status_bar: StatusBar,
+    pub loading_strip: LoadingStrip,
+    pub lanes_panel: LanesPanel,
+    pub lanes_open: bool,
+    pub help: HelpPanel,
+    pub help_open: bool,
     pub export: Export,
     pub dialogs: Dialogs,
     pub status: Status,
     /// Where the timeline was drawn last frame (for PNG export).
     pub timeline_rect: egui::Rect,
     title_sent: String,
-    /// (generation, hidden events, problems) for the status bar.
-    counts: (Option<u64>, usize, usize),
 }
 
 impl DatelineApp {
@@ -111,7 +139,12 @@ impl DatelineApp {
         } else {
             None
         };
-        Self::with_context(cc.egui_ctx.clone(), config, paths, stored)
+        let app = Self::with_context(cc.egui_ctx.clone(), config, paths, stored);
+        let theme: Option<String> = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY));
+        if let Some(pref) = theme.as_deref().and_then(theme_from_str) {
+            app.ctx.set_theme(pref);
+        }
+        app
     }
 
     /// Builds the app on any context (kittest harnesses too) and starts loading: the
@@ -122,7 +155,7 @@ impl DatelineApp {
         paths: Vec<PathBuf>,
         stored: Option<Vec<PathBuf>>,
     ) -> Self {
-        theme::apply(&ctx);
+        theme::apply(&ctx, egui::ThemePreference::System);
         let mut status = Status::default();
         let corrections = match &config.corrections_path {
             Some(p) if p.exists() => {
@@ -138,12 +171,13 @@ impl DatelineApp {
             _ => Corrections::default(),
         };
         let mut app = DatelineApp {
-            config,
+            config: config.clone(),
             ctx,
             corpus: Corpus::default(),
             corpus_paths: Vec::new(),
             corpus_name: String::new(),
             generation: 0,
+            corpus_id: 0,
             loader: None,
             watch: None,
             partial_shown: false,
@@ -152,17 +186,29 @@ impl DatelineApp {
             corrections,
             corrections_version: 0,
             load_corrections_version: 0,
-            filter: Filter::default(),
+            views: ViewKeeper::new(config.views_dir.clone()),
+            view: View::default(),
+            mask: None,
+            natural_lanes: (None, Vec::new()),
+            pending_range: None,
+            last_opened: None,
             event_list: EventList::default(),
             source: SourcePanel::default(),
             correction_ui: CorrectionUi::default(),
             overview: Overview::default(),
+            menu: MenuBar::default(),
+            toolbar: Toolbar::default(),
+            status_bar: StatusBar::default(),
+            loading_strip: LoadingStrip,
+            lanes_panel: LanesPanel,
+            lanes_open: false,
+            help: HelpPanel,
+            help_open: false,
             export: Export::default(),
             dialogs: Dialogs::default(),
             status,
             timeline_rect: egui::Rect::NOTHING,
             title_sent: String::new(),
-            counts: (None, 0, 0),
         };
         let start = if !paths.is_empty() {
             paths
@@ -231,9 +277,9 @@ impl DatelineApp {
             }
             LoadOutcome::Partial(shown) => {
                 let paths = loader.paths.clone();
-                let first = !self.partial_shown;
-                self.show(*shown, paths, first, self.load_corrections_version);
+                let fresh = !self.partial_shown;
                 self.partial_shown = true;
+                self.show(*shown, paths, fresh, self.load_corrections_version);
                 self.ctx
                     .request_repaint_after(std::time::Duration::from_millis(50));
             }
@@ -246,15 +292,13 @@ impl DatelineApp {
                 if let Some(w) = &self.watch {
                     w.set_corrections(self.corrections_version, &self.corrections);
                 }
-                let first = !self.partial_shown;
+                let fresh = !self.partial_shown;
                 self.partial_shown = false;
-                self.show(*shown, paths, first, self.load_corrections_version);
-                self.status_loaded();
+                self.show(*shown, paths, fresh, self.load_corrections_version);
             }
             LoadOutcome::Cancelled => {
                 self.loader = None;
-                if self.partial_shown {
-                    self.partial_shown = false;
+                if std::mem::take(&mut self.partial_shown) {
                     let msg = format!(
                         "Loading cancelled; showing the {} articles read so far.",
                         self.corpus.articles.len()
@@ -276,19 +320,18 @@ impl DatelineApp {
 
     /// Takes in the corpus again after files changed on disk.
     fn poll_watch(&mut self) {
-        let Some(update) = self.watch.as_ref().and_then(Watch::poll) else {
+        let Some((shown, what)) = self.watch.as_ref().and_then(Watch::poll) else {
             return;
         };
-        let (shown, what) = update;
         let paths = self.corpus_paths.clone();
         let made_with = shown.corrections_version;
         self.show(*shown, paths, false, made_with);
         self.set_status(what, false);
     }
 
-    /// Swaps in a corpus (with its layout) made on the worker. `fresh`: a new corpus
-    /// (selection, filter and view start over); else the same one grown or updated (the
-    /// selection follows its event, the view stays).
+    /// Swaps in a corpus (with its layout) made on the worker. `fresh`: a newly opened
+    /// corpus (selection and view start over, the corpus's saved view is opened); else the
+    /// same corpus grown or updated (the selection follows its event, the view stays).
     /// `made_with`: the corrections version the worker applied.
     fn show(&mut self, shown: Shown, paths: Vec<PathBuf>, fresh: bool, made_with: u64) {
         let Shown {
@@ -303,48 +346,158 @@ impl DatelineApp {
         let selected = (!fresh)
             .then(|| self.sel.selected.and_then(|id| self.event_identity(id)))
             .flatten();
+        let view_error = if fresh { self.flush_view() } else { None };
         drop_elsewhere(std::mem::replace(&mut self.corpus, corpus));
         self.corpus_name = corpus_name(&paths);
-        self.corpus_paths = paths;
         self.generation += 1;
+        let mut load_error = None;
         if fresh {
+            self.corpus_id += 1;
             self.sel = Selection::default();
             self.source = SourcePanel::default();
-            self.filter.country = None;
-            self.timeline.set_country_filter(None);
+            let (view, error) = self.views.open(&paths);
+            load_error = error;
+            self.corpus_paths = paths;
+            self.show_view(view);
         } else {
+            self.corpus_paths = paths;
             self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
             self.sel.hovered = None;
         }
-        match layout {
-            Some(l) => self.timeline.set_layout(&self.corpus, l, fresh),
-            None => self.timeline.set_corpus(&self.corpus, fresh),
-        }
-        if self.loader.is_some() {
-            let (done, total, _) = self.loader.as_ref().map(Loader::status).unwrap_or_default();
-            self.set_status(
-                format!(
-                    "Loading… showing {} articles ({done} of {total} files read)",
-                    self.corpus.articles.len()
-                ),
-                false,
+        if let Some(l) = layout {
+            self.timeline.set_layout(
+                l,
+                self.generation,
+                self.corpus_id,
+                fresh && self.pending_range.is_none(),
             );
+        }
+        let msg = if let Some(loader) = &self.loader {
+            let (done, total, _) = loader.status();
+            format!(
+                "Loading… showing {} articles ({done} of {total} files read)",
+                self.corpus.articles.len()
+            )
+        } else {
+            let problems = problem_count(&self.corpus);
+            format!(
+                "Loaded {} articles, {} events{}",
+                self.corpus.articles.len(),
+                self.corpus.events.len(),
+                if problems > 0 {
+                    format!(" ({problems} problems: see Corpus overview)")
+                } else {
+                    String::new()
+                }
+            )
+        };
+        match load_error.or(view_error.map(|e| format!("could not save the view: {e}"))) {
+            Some(e) => self.set_status(format!("{msg}; {e}"), true),
+            None => self.set_status(msg, false),
         }
     }
 
-    fn status_loaded(&mut self) {
-        let problems = problem_count(&self.corpus);
-        let msg = format!(
-            "Loaded {} articles, {} events{}",
-            self.corpus.articles.len(),
-            self.corpus.events.len(),
-            if problems > 0 {
-                format!(" ({problems} problems: see Corpus overview)")
-            } else {
-                String::new()
+    // ----- views ---------------------------------------------------------------------
+
+    /// Puts `view` on screen: filters, lanes and pins at once, the range once the timeline
+    /// has the corpus (a view without a range fits).
+    fn show_view(&mut self, view: View) {
+        self.pending_range = view
+            .range
+            .map(|(a, b)| (day_number(a) as f64, day_number(b) as f64 + 1.0));
+        if self.pending_range.is_none() {
+            self.timeline.fit_all();
+        }
+        self.view = view;
+    }
+
+    /// Writes the current view of this corpus now (before switching corpus, at exit).
+    pub fn flush_view(&mut self) -> Option<std::io::Error> {
+        if self.corpus_paths.is_empty() {
+            return None;
+        }
+        self.views.flush(&self.view)
+    }
+
+    /// The current view under `name`, for the menu and `dateline render --view NAME`.
+    fn save_named_view(&mut self, name: String) {
+        self.views
+            .store
+            .named
+            .insert(name.clone(), self.view.clone());
+        match self.views.write() {
+            Some(e) => self.set_status(format!("Could not save the view “{name}”: {e}"), true),
+            None => self.set_status(format!("View “{name}” saved"), false),
+        }
+    }
+
+    fn restore_named_view(&mut self, name: &str) {
+        match self.views.store.named(name).cloned() {
+            Some(v) => {
+                self.show_view(v);
+                self.set_status(format!("View “{name}”"), false);
             }
-        );
-        self.set_status(msg, false);
+            None => self.set_status(format!("No view named “{name}”"), true),
+        }
+    }
+
+    fn delete_named_view(&mut self, name: &str) {
+        if self.views.store.named.remove(name).is_some() {
+            match self.views.write() {
+                Some(e) => self.set_status(format!("Could not delete the view: {e}"), true),
+                None => self.set_status(format!("View “{name}” deleted"), false),
+            }
+        }
+    }
+
+    /// The top-N / pinned-only mask, rebuilt when the corpus or those filters change.
+    fn refresh_mask(&mut self) {
+        if !self.view.filter.masks_events() {
+            self.mask = None;
+            return;
+        }
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.generation, self.view.filter.top_n).hash(&mut h);
+        if self.view.filter.pinned_only {
+            self.view.pins.hash(&mut h);
+        }
+        let key = h.finish();
+        if self.mask.as_ref().is_some_and(|m| m.key == key) {
+            return;
+        }
+        self.mask = self
+            .view
+            .event_mask(&self.corpus)
+            .map(|keep| EventMask { key, keep });
+    }
+
+    /// The lanes as panels show them: the user's order, colours, hidden flags.
+    fn lane_infos(&mut self) -> Vec<LaneInfo> {
+        if self.natural_lanes.0 != Some(self.generation) {
+            self.natural_lanes = (Some(self.generation), natural_lane_order(&self.corpus));
+        }
+        let natural = &self.natural_lanes.1;
+        let dark = self.ctx.theme() == egui::Theme::Dark;
+        self.view
+            .lanes
+            .arrange(natural)
+            .into_iter()
+            .map(|code| {
+                let i = natural.iter().position(|c| *c == code).unwrap_or(0);
+                LaneInfo {
+                    code,
+                    label: crate::timeline::lane_label(code),
+                    colour: self
+                        .view
+                        .lanes
+                        .colours
+                        .get(&code)
+                        .map_or_else(|| theme::lane_colour(i, dark), |c| theme::rgb(*c)),
+                    hidden: self.view.lanes.hidden.contains(&code),
+                }
+            })
+            .collect()
     }
 
     // ----- corrections -------------------------------------------------------------
@@ -408,7 +561,6 @@ impl DatelineApp {
         self.generation += 1;
         self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
         self.sel.hovered = None;
-        self.timeline.set_corpus(&self.corpus, false);
         match save_error {
             Some(e) => self.set_status(
                 format!("{message}, but saving corrections failed: {e}"),
@@ -455,23 +607,77 @@ impl DatelineApp {
         if !dropped.is_empty() {
             self.open_paths(dropped);
         }
-        let export = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        if ctx.input_mut(|i| i.consume_shortcut(&export)) {
-            self.start_export();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&open)) {
-            self.dialogs.open_folder();
-        }
-        if !ctx.egui_wants_keyboard_input() {
-            let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-            if ctx.input_mut(|i| i.consume_shortcut(&undo)) {
-                self.undo();
-            }
-            if ctx.input(|i| i.key_pressed(Key::F) && i.modifiers.is_none()) {
-                self.timeline.fit_all();
+        // A text field or an open popup (a menu, the country list) keeps its own keys.
+        let typing = ctx.egui_wants_keyboard_input() || ctx.any_popup_open();
+        for command in shortcuts::pressed(&ctx, typing) {
+            let action = match command {
+                Command::OpenSource => self.sel.selected.map(Action::OpenSource),
+                Command::TogglePin => self.sel.selected.map(Action::TogglePin),
+                c => shortcuts::plain_action(c),
+            };
+            if let Some(a) = action {
+                self.apply(a);
             }
         }
+    }
+
+    /// Selects the event `delta` rows away from the selection in the event list (the
+    /// first or last row when nothing is selected), and brings it into view.
+    fn step_event(&mut self, delta: i32) {
+        let rows = self.event_list.rows();
+        if rows.is_empty() {
+            return;
+        }
+        let last = rows.len() as i64 - 1;
+        let at = self
+            .sel
+            .selected
+            .and_then(|id| rows.iter().position(|r| *r == id))
+            .map(|i| i as i64 + i64::from(delta))
+            .unwrap_or(if delta >= 0 { 0 } else { last });
+        let id = rows[at.clamp(0, last) as usize];
+        self.sel.selected = Some(id);
+        self.sel.reveal = true;
+    }
+
+    /// Esc: the selection first, then the filters.
+    fn clear(&mut self) {
+        if self.sel.selected.is_some() {
+            self.sel.selected = None;
+        } else {
+            let f = &mut self.view.filter;
+            f.text.clear();
+            f.country = None;
+            f.period = None;
+            f.top_n = None;
+            f.pinned_only = false;
+        }
+    }
+
+    fn open_source(&mut self, id: EventId) {
+        let Some(file) = self
+            .corpus
+            .events
+            .get(id as usize)
+            .and_then(|e| self.corpus.articles.get(e.article as usize))
+            .map(|a| a.file.clone())
+        else {
+            return;
+        };
+        self.last_opened = Some(file.clone());
+        if !self.config.open_externally {
+            self.set_status(format!("Source: {}", file.display()), false);
+            return;
+        }
+        match open::that(&file) {
+            Ok(()) => self.set_status(format!("Opened {}", file.display()), false),
+            Err(e) => self.set_status(format!("Could not open {}: {e}", file.display()), true),
+        }
+    }
+
+    fn toggle_pin(&mut self, id: EventId) {
+        let pinned = self.view.toggle_pin(&self.corpus, id);
+        self.set_status(if pinned { "Pinned" } else { "Unpinned" }, false);
     }
 
     /// Starts a PNG export of the timeline: ask for a path, then screenshot.
@@ -526,153 +732,159 @@ impl DatelineApp {
         self.handle_input();
         self.update_title();
 
-        egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar(ui, self));
-        egui::Panel::top("toolbar").show(ui, |ui| menu::toolbar(ui, self));
-        if self.loader.is_some() {
-            egui::Panel::top("loading").show(ui, |ui| self.loading_strip(ui));
-        }
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::bottom("event_list")
-            .resizable(true)
-            .default_size(220.0)
-            .min_size(80.0)
-            .show(ui, |ui| {
-                self.event_list.ui(
-                    ui,
-                    &self.corpus,
-                    self.generation,
-                    &self.filter,
-                    &mut self.sel,
-                )
-            });
-        let mut action = None;
-        egui::Panel::right("source_panel")
-            .resizable(true)
-            .default_size(380.0)
-            .min_size(240.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.source.ui(ui, &self.corpus, &mut self.sel);
-                    if let Some(id) = self.sel.selected {
-                        ui.separator();
-                        action = self.correction_ui.ui(
-                            ui,
-                            &self.corpus,
-                            id,
-                            self.corrections.can_undo(),
-                        );
-                    }
-                });
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.corpus.events.is_empty() && self.loader.is_none() {
-                ui.centered_and_justified(|ui| {
-                    ui.label(
-                        "No dated events yet. Open a folder (File > Open folder…) or drop \
-                         folders and files onto this window.",
-                    );
-                });
-                self.timeline_rect = ui.max_rect();
-            } else {
-                self.timeline_rect = self.timeline.ui(ui, &self.corpus, &mut self.sel);
+        let load = self.loader.as_ref().map(|l| {
+            let (done, total, current) = l.status();
+            LoadStatus {
+                done,
+                total,
+                current,
+                cancelling: l.is_cancelling(),
             }
         });
-        if let Some(a) = self.overview.ui(&self.ctx, &self.corpus, self.generation) {
-            action = Some(a);
+        self.refresh_mask();
+        let lanes = self.lane_infos();
+        let view_names = self.views.names();
+        let mut actions: Vec<Action> = Vec::new();
+        let mut timeline_drawn = false;
+        {
+            let ctx = PanelCtx {
+                corpus: &self.corpus,
+                generation: self.generation,
+                corpus_id: self.corpus_id,
+                sel: &self.sel,
+                filter: &self.view.filter,
+                view: &self.view,
+                mask: self.mask.as_ref(),
+                lanes: &lanes,
+                time_range: self.timeline.range(),
+                view_names: &view_names,
+                status: &self.status,
+                load: load.as_ref(),
+                can_undo: self.corrections.can_undo(),
+                can_reload: !self.corpus_paths.is_empty(),
+                dialog_open: self.dialogs.is_open(),
+                overview_open: self.overview.open,
+                lanes_open: self.lanes_open,
+                help_open: self.help_open,
+            };
+            // A new corpus fits the timeline as it syncs; a restored range comes after.
+            self.timeline.sync(&ctx);
+            if let Some((a, b)) = self.pending_range.take() {
+                self.timeline.show_range(a, b);
+            }
+            let mut push = |a: Option<Action>| actions.extend(a);
+            egui::Panel::top("menu_bar").show(ui, |ui| push(self.menu.ui(ui, &ctx)));
+            egui::Panel::top("toolbar").show(ui, |ui| push(self.toolbar.ui(ui, &ctx)));
+            if ctx.load.is_some() {
+                egui::Panel::top("loading").show(ui, |ui| push(self.loading_strip.ui(ui, &ctx)));
+            }
+            egui::Panel::bottom("status_bar").show(ui, |ui| push(self.status_bar.ui(ui, &ctx)));
+            egui::Panel::bottom("event_list")
+                .resizable(true)
+                .default_size(220.0)
+                .min_size(80.0)
+                .show(ui, |ui| push(self.event_list.ui(ui, &ctx)));
+            egui::Panel::right("source_panel")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(240.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        push(self.source.ui(ui, &ctx));
+                        if ctx.sel.selected.is_some() {
+                            ui.separator();
+                            push(self.correction_ui.ui(ui, &ctx));
+                        }
+                    });
+                });
+            egui::CentralPanel::default().show(ui, |ui| {
+                self.timeline_rect = ui.available_rect_before_wrap();
+                if ctx.corpus.events.is_empty() && ctx.load.is_none() {
+                    ui.centered_and_justified(|ui| {
+                        ui.label(
+                            "No dated events yet. Open a folder (File > Open folder…) or drop \
+                             folders and files onto this window.",
+                        );
+                    });
+                } else {
+                    push(self.timeline.ui(ui, &ctx));
+                    timeline_drawn = true;
+                }
+            });
+            push(self.overview.ui(ui, &ctx));
+            push(self.lanes_panel.ui(ui, &ctx));
+            push(self.help.ui(ui, &ctx));
         }
-        if let Some(a) = action {
-            self.apply_action(a);
+        for a in actions {
+            self.apply(a);
+        }
+        if timeline_drawn && self.pending_range.is_none() {
+            let (a, b) = self.timeline.range();
+            let day = |d: f64| date_of(d.floor() as i64);
+            self.view.range = day(a).zip(day((b - 1.0).max(a)));
+        }
+        if !self.corpus_paths.is_empty() {
+            if let Some(e) = self.views.maybe_save(&self.view) {
+                self.set_status(format!("Could not save the view: {e}"), true);
+            }
         }
         self.drop_hint(ui);
     }
 
-    fn apply_action(&mut self, action: super::correction::Action) {
-        use super::correction::Action;
+    /// The one place where what panels ask for happens.
+    pub fn apply(&mut self, action: Action) {
+        if self.sel.apply(&action) {
+            // Panels drew this frame with the old selection.
+            self.ctx.request_repaint();
+            return;
+        }
         match action {
             Action::SetPubDate(a, d) => self.set_pub_date(a, d),
             Action::HideEvent(e) => self.hide_event(e),
             Action::SetEventDate(e, span) => self.set_event_date(e, span),
             Action::Undo => self.undo(),
-        }
-    }
-
-    fn loading_strip(&mut self, ui: &mut egui::Ui) {
-        let Some(loader) = &self.loader else { return };
-        let (done, total, current) = loader.status();
-        let cancelling = loader.is_cancelling();
-        let mut cancel = false;
-        ui.horizontal(|ui| {
-            ui.spinner();
-            let fraction = if total > 0 {
-                done as f32 / total as f32
-            } else {
-                0.0
-            };
-            let text = if total > 0 {
-                format!("{done} / {total} files")
-            } else {
-                "Scanning…".to_string()
-            };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(260.0)
-                    .text(text),
-            );
-            if cancelling {
-                ui.label("Cancelling…");
-            } else if ui.button("Cancel").clicked() {
-                cancel = true;
+            Action::Select { .. } | Action::Hover(_) => {} // applied above
+            Action::StepEvent(d) => self.step_event(d),
+            Action::OpenSource(e) => self.open_source(e),
+            Action::Clear => self.clear(),
+            Action::OpenFolderDialog => self.dialogs.open_folder(),
+            Action::OpenFilesDialog => self.dialogs.open_files(),
+            Action::OpenPaths(paths) => self.open_paths(paths),
+            Action::Reload => self.open_paths(self.corpus_paths.clone()),
+            Action::CancelLoad => self.cancel_load(),
+            Action::FitTimeline => self.timeline.fit_all(),
+            Action::Zoom(f) => self.timeline.zoom(f),
+            Action::Pan(f) => self.timeline.pan(f),
+            Action::SetTimeRange(a, b) => self.timeline.show_range(a, b),
+            Action::SetCountryFilter(c) => self.view.filter.country = c,
+            Action::SetSearch(text) => self.view.filter.text = text,
+            Action::FocusSearch => self.toolbar.focus_search(),
+            Action::SetTopN(n) => self.view.filter.top_n = n,
+            Action::SetPinnedOnly(on) => self.view.filter.pinned_only = on,
+            Action::SetPeriod(p) => self.view.filter.period = p,
+            Action::TogglePin(e) => self.toggle_pin(e),
+            Action::SetLaneHidden(c, hidden) => self.view.lanes.set_hidden(c, hidden),
+            Action::MoveLane(c, delta) => {
+                let natural = self.natural_lanes.1.clone();
+                self.view.lanes.move_lane(&natural, c, delta);
             }
-            ui.add(egui::Label::new(egui::RichText::new(current).weak()).truncate());
-        });
-        if cancel {
-            self.cancel_load();
-        }
-    }
-
-    /// (hidden events, problems), recounted only when the corpus changes: the status bar
-    /// is drawn every frame and a corpus can hold a million events.
-    fn counts(&mut self) -> (usize, usize) {
-        if self.counts.0 != Some(self.generation) {
-            let hidden = self.corpus.events.iter().filter(|e| e.hidden).count();
-            self.counts = (Some(self.generation), hidden, problem_count(&self.corpus));
-        }
-        (self.counts.1, self.counts.2)
-    }
-
-    fn status_bar(&mut self, ui: &mut egui::Ui) {
-        let (hidden, problems) = self.counts();
-        ui.horizontal(|ui| {
-            ui.label(format!(
-                "{} articles · {} events",
-                self.corpus.articles.len(),
-                self.corpus.events.len() - hidden
-            ));
-            if hidden > 0 {
-                ui.weak(format!("({hidden} hidden)"));
+            Action::SetLaneColour(c, Some(rgb)) => {
+                self.view.lanes.colours.insert(c, rgb);
             }
-            if problems > 0 {
-                let dark = ui.visuals().dark_mode;
-                let text =
-                    egui::RichText::new(format!("{problems} problems")).color(theme::warning(dark));
-                if ui
-                    .add(egui::Button::new(text).frame(false))
-                    .on_hover_text("Open the corpus overview")
-                    .clicked()
-                {
-                    self.overview.open = true;
-                }
+            Action::SetLaneColour(c, None) => {
+                self.view.lanes.colours.remove(&c);
             }
-            ui.separator();
-            let color = if self.status.is_error {
-                theme::error(ui.visuals().dark_mode)
-            } else {
-                ui.visuals().text_color()
-            };
-            ui.add(
-                egui::Label::new(egui::RichText::new(&self.status.message).color(color)).truncate(),
-            );
-        });
+            Action::SaveNamedView(name) => self.save_named_view(name),
+            Action::RestoreNamedView(name) => self.restore_named_view(&name),
+            Action::DeleteNamedView(name) => self.delete_named_view(&name),
+            Action::SetOverviewOpen(open) => self.overview.open = open,
+            Action::SetLanesOpen(open) => self.lanes_open = open,
+            Action::SetHelpOpen(open) => self.help_open = open,
+            Action::SetTheme(t) => self.ctx.set_theme(t),
+            Action::ExportPng => self.start_export(),
+            Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+        self.ctx.request_repaint();
     }
 
     fn drop_hint(&self, ui: &egui::Ui) {
@@ -705,17 +917,32 @@ impl eframe::App for DatelineApp {
         if !self.corpus_paths.is_empty() {
             eframe::set_value(storage, PATHS_KEY, &self.corpus_paths);
         }
+        let theme = theme_to_str(self.ctx.options(|o| o.theme_preference));
+        eframe::set_value(storage, THEME_KEY, &theme);
+        // Not fatal at exit: the view was saved as it changed.
+        let _ = self.flush_view();
+    }
+
+    fn on_exit(&mut self) {
+        let _ = self.flush_view();
     }
 }
 
-/// Per-file problems plus corpus-wide ones.
-pub fn problem_count(corpus: &Corpus) -> usize {
-    corpus
-        .articles
-        .iter()
-        .map(|a| a.problems.len())
-        .sum::<usize>()
-        + corpus.problems.len()
+fn theme_to_str(t: egui::ThemePreference) -> &'static str {
+    match t {
+        egui::ThemePreference::System => "system",
+        egui::ThemePreference::Light => "light",
+        egui::ThemePreference::Dark => "dark",
+    }
+}
+
+fn theme_from_str(s: &str) -> Option<egui::ThemePreference> {
+    Some(match s {
+        "system" => egui::ThemePreference::System,
+        "light" => egui::ThemePreference::Light,
+        "dark" => egui::ThemePreference::Dark,
+        _ => return None,
+    })
 }
 
 /// A short name for the window title: the folder or file name, "sample" for the bundled

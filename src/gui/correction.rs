@@ -2,18 +2,11 @@
 //! hide the event, set the event's date, undo. The widgets only return an [`Action`];
 //! the app applies it (store, save, re-resolve, refresh) in one place.
 
-use crate::model::{ArticleId, Corpus, DateSpan, EventId, Precision};
+use super::action::Action;
+use super::context::PanelCtx;
+use crate::model::{DateSpan, EventId, Precision};
 use chrono::{Datelike, NaiveDate};
 use egui_extras::DatePickerButton;
-
-/// A correction asked for this frame.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    SetPubDate(ArticleId, NaiveDate),
-    HideEvent(EventId),
-    SetEventDate(EventId, DateSpan),
-    Undo,
-}
 
 /// Draft dates in the pickers, reset when another event is selected.
 pub struct CorrectionUi {
@@ -40,13 +33,10 @@ impl CorrectionUi {
         self.pub_date = to_jiff(d);
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        corpus: &Corpus,
-        event: EventId,
-        can_undo: bool,
-    ) -> Option<Action> {
+    /// The correction controls for the selected event (nothing when none is selected).
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
+        let (corpus, can_undo) = (ctx.corpus, ctx.can_undo);
+        let event = ctx.sel.selected?;
         let e = corpus.events.get(event as usize)?;
         let a = corpus.articles.get(e.article as usize)?;
         if self.for_event != Some(event) {

@@ -2,9 +2,10 @@
 //! doubtful ones first (unknown, then by rising confidence), each with a "Set date"
 //! shortcut; and every per-file problem the loader reported.
 
-use super::correction::{from_jiff, to_jiff, Action};
-use super::event_list::article_title;
-use super::source_panel::pub_date_line;
+use super::action::Action;
+use super::context::PanelCtx;
+use super::correction::{from_jiff, to_jiff};
+use super::format::{article_title, pub_date_line};
 use super::theme;
 use crate::model::{ArticleId, Corpus, Event, Severity};
 use egui::RichText;
@@ -36,18 +37,20 @@ impl Overview {
         &self.order
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, corpus: &Corpus, generation: u64) -> Option<Action> {
+    /// A window over the rest; `ui` is only where it gets its egui context from.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
         if !self.open {
             return None;
         }
-        self.order(corpus, generation);
+        let corpus = ctx.corpus;
+        self.order(corpus, ctx.generation);
         let mut open = self.open;
         let mut action = None;
         egui::Window::new("Corpus overview")
             .open(&mut open)
             .default_size([860.0, 480.0])
             .vscroll(false)
-            .show(ctx, |ui| action = self.contents(ui, corpus));
+            .show(ui.ctx(), |ui| action = self.contents(ui, corpus));
         self.open = open;
         action
     }

@@ -3,10 +3,14 @@
 //! country mentions highlighted, the neighbouring paragraphs, and the other sources that
 //! report the same happening.
 
-use super::event_list::article_title;
+use super::action::Action;
+use super::context::PanelCtx;
+use super::format::{article_title, pub_date_line};
 use super::selection::Selection;
+use super::shortcuts::{keys_text, Command};
 use super::theme;
-use crate::model::{Article, Corpus, DatedEvidence, Event, EventId};
+use super::widgets::pin_toggle;
+use crate::model::{Article, Corpus, Event, EventId};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText};
 
@@ -36,7 +40,9 @@ impl SourcePanel {
         )
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, sel: &mut Selection) {
+    /// The source of the selected event: pin it, open its file, pick another report.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
+        let (corpus, sel) = (ctx.corpus, ctx.sel);
         if self.shown_for != sel.selected {
             self.shown = None;
             self.shown_for = sel.selected;
@@ -45,12 +51,10 @@ impl SourcePanel {
             ui.add_space(8.0);
             ui.heading("Source");
             ui.weak("Select an event on the timeline or in the list to read where it came from.");
-            return;
+            return None;
         };
         let e = &corpus.events[id as usize];
-        let Some(a) = corpus.articles.get(e.article as usize) else {
-            return;
-        };
+        let a = corpus.articles.get(e.article as usize)?;
         let dark = ui.visuals().dark_mode;
 
         ui.add_space(4.0);
@@ -68,14 +72,36 @@ impl SourcePanel {
                 rt.color(theme::warning(dark))
             });
         });
+        let mut action = None;
         ui.horizontal(|ui| {
+            let pinned = ctx.view.is_pinned(corpus, id);
+            let star = pin_toggle(ui, pinned);
+            let text = ui.add(
+                egui::Label::new(if pinned { "Pinned" } else { "Pin this" })
+                    .sense(egui::Sense::click()),
+            );
+            if star
+                .union(text)
+                .on_hover_text(format!(
+                    "Pin this happening to find it again and show it with \"Pinned only\" ({})",
+                    keys_text(ui.ctx(), Command::TogglePin)
+                ))
+                .clicked()
+            {
+                action = Some(Action::TogglePin(id));
+            }
+            if ui
+                .small_button("Open file")
+                .on_hover_text(format!(
+                    "Open the article in the system's viewer ({})",
+                    keys_text(ui.ctx(), Command::OpenSource)
+                ))
+                .clicked()
+            {
+                action = Some(Action::OpenSource(id));
+            }
             ui.add(egui::Label::new(RichText::new(&a.path).weak().small()).truncate())
                 .on_hover_text(a.file.display().to_string());
-            if ui.small_button("Open file").clicked() {
-                if let Err(err) = open::that(&a.file) {
-                    ui.ctx().debug_text(format!("open failed: {err}"));
-                }
-            }
         });
         for p in &a.problems {
             let color = match p.severity {
@@ -129,6 +155,7 @@ impl SourcePanel {
         }
 
         self.cluster_ui(ui, corpus, e, id);
+        action
     }
 
     fn cluster_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, e: &Event, shown: EventId) {
@@ -171,29 +198,6 @@ impl SourcePanel {
             }
         }
     }
-}
-
-/// "2023-09-14 · dateline · low confidence: year inferred from weekday"; the flag is
-/// false when the date should be shown as doubtful.
-pub fn pub_date_line(d: Option<&DatedEvidence>) -> (String, bool) {
-    let Some(d) = d else {
-        return ("unknown".to_string(), false);
-    };
-    let firm = d.confidence >= Event::FIRM;
-    let mut s = format!("{} · {}", d.date, d.source.as_str());
-    if firm {
-        s.push_str(&format!(" · confidence {:.2}", d.confidence));
-        if !d.note.is_empty() {
-            s.push_str(&format!(" ({})", d.note));
-        }
-    } else {
-        s.push_str(" · low confidence");
-        if !d.note.is_empty() {
-            s.push_str(": ");
-            s.push_str(&d.note);
-        }
-    }
-    (s, firm)
 }
 
 /// The event's paragraph with the date phrase and each country mention on a coloured

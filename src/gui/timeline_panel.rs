@@ -5,6 +5,8 @@
 //! bubbles) lives in the pure `timeline` modules; this file only maps their lane-local
 //! pixel boxes to screen rectangles and chooses colours.
 
+use crate::gui::action::Action;
+use crate::gui::context::PanelCtx;
 use crate::gui::selection::Selection;
 use crate::model::{Corpus, CountryCode, EventId};
 use crate::timeline::hit::{hit_lane, lane_at, Target};
@@ -31,15 +33,21 @@ pub struct TimelinePanel {
     view: TimeView,
     /// Vertical scroll of the lanes, px.
     scroll_y: f32,
-    filter: Option<Vec<CountryCode>>,
+    /// Layout indices of the lanes shown, in order (from the context's lanes and filter).
+    shown: Vec<usize>,
+    /// Colour of each layout lane, from the context (`None`: the default palette).
+    colours: Vec<Option<Color32>>,
+    /// The country filter the lanes were arranged for (scroll resets when it changes).
+    country: Option<CountryCode>,
+    /// A range asked for before the real plot width was known (start, end days).
+    pending_range: Option<(f64, f64)>,
     /// Plot width seen last frame (to fit before the next paint knows it).
     plot_width: f64,
     needs_fit: bool,
     /// `Selection::hovered` was set by this panel (so we clear it when the pointer leaves).
     hover_owned: bool,
-    /// Events in the corpus the layout was built from: a cheap check that `ui` is given
-    /// the same corpus.
-    events_len: usize,
+    /// (generation, corpus id) of the corpus the layout was built from.
+    seen: Option<(u64, u64, Option<u64>)>,
 }
 
 impl Default for TimelinePanel {
@@ -61,31 +69,47 @@ impl TimelinePanel {
             layout: Layout::default(),
             view: TimeView::default(),
             scroll_y: 0.0,
-            filter: None,
+            shown: Vec::new(),
+            colours: Vec::new(),
+            country: None,
+            pending_range: None,
             plot_width: 800.0,
             needs_fit: true,
             hover_owned: false,
-            events_len: 0,
+            seen: None,
         }
     }
 
     /// Recompute the layout after the corpus or corrections change (hidden events, moved
     /// dates). Keeps the view unless `fit` is true (or nothing was shown before).
     pub fn set_corpus(&mut self, corpus: &Corpus, fit: bool) {
+        self.set_corpus_masked(corpus, None, fit);
+    }
+
+    /// As [`Self::set_corpus`], showing only the events `keep` allows (all if `None`).
+    fn set_corpus_masked(&mut self, corpus: &Corpus, keep: Option<&[bool]>, fit: bool) {
         let was_empty = self.layout.extent.is_none();
-        self.layout = Layout::build(corpus);
-        self.events_len = corpus.events.len();
+        self.layout = match keep {
+            Some(k) => Layout::build_where(corpus, |i| k.get(i as usize).copied().unwrap_or(true)),
+            None => Layout::build(corpus),
+        };
+        // Until a context arranges them: every lane in layout order.
+        self.shown = (0..self.layout.lanes.len()).collect();
+        self.colours = vec![None; self.layout.lanes.len()];
         if fit || was_empty {
             self.fit_all();
         }
     }
 
-    /// [`TimelinePanel::set_corpus`] with a layout already built for `corpus` (on a worker
-    /// thread: a million events take longer than a frame to lay out).
-    pub fn set_layout(&mut self, corpus: &Corpus, layout: Layout, fit: bool) {
+    /// Takes a layout built off the UI thread (a million events take longer than a frame
+    /// to lay out) for the corpus of `generation` and `corpus_id`, so that [`Self::sync`]
+    /// does not build it again. Keeps the view unless `fit` (or nothing was shown before).
+    pub fn set_layout(&mut self, layout: Layout, generation: u64, corpus_id: u64, fit: bool) {
         let was_empty = self.layout.extent.is_none();
         self.layout = layout;
-        self.events_len = corpus.events.len();
+        self.shown = (0..self.layout.lanes.len()).collect();
+        self.colours = vec![None; self.layout.lanes.len()];
+        self.seen = Some((generation, corpus_id, None));
         if fit || was_empty {
             self.fit_all();
         }
@@ -116,10 +140,29 @@ impl TimelinePanel {
             .collect()
     }
 
-    /// Optional filter: only these countries' lanes are shown (None = all).
-    pub fn set_country_filter(&mut self, only: Option<Vec<CountryCode>>) {
-        self.filter = only;
-        self.scroll_y = 0.0;
+    /// The days shown (start, end exclusive), at the last frame's width.
+    pub fn range(&self) -> (f64, f64) {
+        self.view.range(self.plot_width)
+    }
+
+    /// Shows the days `start..end` (applied at once, and again with the real width on the
+    /// next paint).
+    pub fn show_range(&mut self, start: f64, end: f64) {
+        if end > start {
+            self.view = exact_view(start, end, self.plot_width);
+            self.pending_range = Some((start, end));
+            self.needs_fit = false;
+        }
+    }
+
+    /// Zooms around the middle of the plot (`factor` > 1 zooms in).
+    pub fn zoom(&mut self, factor: f64) {
+        self.view.zoom_around(self.plot_width / 2.0, factor);
+    }
+
+    /// Pans by a fraction of the plot's width (> 0 moves forward in time).
+    pub fn pan(&mut self, fraction: f64) {
+        self.view.pan_px(-fraction * self.plot_width);
     }
 
     fn apply_fit(&mut self, width: f64) {
@@ -130,20 +173,80 @@ impl TimelinePanel {
 
     /// Layout indices of the lanes shown, in order.
     fn shown_lanes(&self) -> Vec<usize> {
-        (0..self.layout.lanes.len())
-            .filter(|&i| match (&self.filter, self.layout.lanes[i].code) {
-                (None, _) => true,
-                (Some(only), Some(c)) => only.contains(&c),
-                (Some(_), None) => false,
-            })
-            .collect()
+        self.shown.clone()
     }
 
-    /// Paints the timeline into all of `ui`'s available space; returns the Rect drawn.
-    pub fn ui(&mut self, ui: &mut Ui, corpus: &Corpus, sel: &mut Selection) -> Rect {
-        if corpus.events.len() != self.events_len {
-            self.set_corpus(corpus, false);
+    /// Arranges the lanes as the context says: the country filter, the user's order,
+    /// hidden lanes and colours. Lanes the context does not list (none, in a panel drawn
+    /// on its own) keep the layout's order; "No country" stays last.
+    fn arrange_lanes(&mut self, ctx: &PanelCtx) {
+        let lanes = &self.layout.lanes;
+        let index_of = |c: CountryCode| lanes.iter().position(|l| l.code == Some(c));
+        let mut shown: Vec<usize> = Vec::with_capacity(lanes.len());
+        let mut colours = vec![None; lanes.len()];
+        if let Some(c) = ctx.filter.country {
+            shown.extend(index_of(c));
+        } else {
+            for info in ctx.lanes {
+                if let Some(i) = index_of(info.code) {
+                    if !info.hidden {
+                        shown.push(i);
+                    }
+                }
+            }
+            for (i, l) in lanes.iter().enumerate() {
+                let listed = l
+                    .code
+                    .is_some_and(|c| ctx.lanes.iter().any(|info| info.code == c));
+                if l.code.is_some() && !listed {
+                    shown.push(i);
+                }
+            }
+            shown.extend(lanes.iter().position(|l| l.code.is_none()));
         }
+        for info in ctx.lanes {
+            if let Some(i) = index_of(info.code) {
+                colours[i] = Some(info.colour);
+            }
+        }
+        if ctx.filter.country != self.country {
+            self.country = ctx.filter.country;
+            self.scroll_y = 0.0;
+        }
+        self.shown = shown;
+        self.colours = colours;
+    }
+
+    fn lane_colour(&self, pal: &Palette, li: usize) -> Color32 {
+        self.colours
+            .get(li)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| pal.lane(li))
+    }
+
+    /// Rebuilds the layout when the context's corpus changed since the last call: keeps
+    /// the view after a correction, fits a newly loaded corpus.
+    pub fn sync(&mut self, ctx: &PanelCtx) {
+        let now = (ctx.generation, ctx.corpus_id, ctx.mask.map(|m| m.key));
+        if self.seen != Some(now) {
+            let new_corpus = self.seen.is_none_or(|(_, id, _)| id != ctx.corpus_id);
+            self.set_corpus_masked(ctx.corpus, ctx.mask.map(|m| m.keep.as_slice()), new_corpus);
+            self.seen = Some(now);
+        }
+        self.arrange_lanes(ctx);
+    }
+
+    /// Paints the timeline into all of `ui`'s available space; answers with the change of
+    /// selection or hover it made.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &PanelCtx) -> Option<Action> {
+        self.sync(ctx);
+        let mut sel = ctx.sel.clone();
+        self.paint(ui, ctx.corpus, &mut sel);
+        ctx.sel.change_to(&sel)
+    }
+
+    fn paint(&mut self, ui: &mut Ui, corpus: &Corpus, sel: &mut Selection) -> Rect {
         // Lane geometry: top edges (relative to the lanes area, before scrolling).
         let shown = self.shown_lanes();
         let mut edges = Vec::with_capacity(shown.len() + 1);
@@ -171,6 +274,9 @@ impl TimelinePanel {
         if self.needs_fit {
             self.apply_fit(width);
             self.needs_fit = false;
+        }
+        if let Some((a, b)) = self.pending_range.take() {
+            self.view = exact_view(a, b, width);
         }
 
         let max_scroll = (y as f32 - lanes_area.height() + 8.0).max(0.0);
@@ -265,7 +371,7 @@ impl TimelinePanel {
                 Stroke::new(1.0, pal.grid),
             );
             let lane = &self.layout.lanes[li];
-            let colour = pal.lane(li);
+            let colour = self.lane_colour(&pal, li);
             lane_painter.rect_filled(
                 Rect::from_min_size(pos2(lr.left() + 6.0, top + 9.0), vec2(4.0, 14.0)),
                 CornerRadius::same(2),
@@ -393,7 +499,7 @@ impl TimelinePanel {
         for (k, li, frame) in &frames {
             let origin = pos2(plot.left(), lane_rects[*k].top());
             let lane = &self.layout.lanes[*li];
-            let colour = pal.lane(*li);
+            let colour = self.lane_colour(&pal, *li);
             for &i in &frame.items {
                 let it = &lane.items[i as usize];
                 let r = to_rect(origin, item_box(it, &self.view));
@@ -669,6 +775,11 @@ fn bubble_tooltip(ui: &mut Ui, b: &Bubble) {
     ui.label(egui::RichText::new("click to zoom in").weak());
 }
 
+/// A view showing exactly days `start..end` across `width` px (no margin, unlike a fit).
+fn exact_view(start: f64, end: f64, width: f64) -> TimeView {
+    TimeView::new(start, width.max(50.0) / (end - start).max(1.0))
+}
+
 /// Lane-local px box → screen rectangle.
 fn to_rect(origin: Pos2, b: lod::BoxPx) -> Rect {
     Rect::from_min_max(
@@ -718,11 +829,9 @@ impl Palette {
         }
     }
 
-    /// A distinct muted colour per lane: hues spaced by the golden angle.
+    /// The default colour of a lane (see `theme::lane_colour`).
     fn lane(&self, i: usize) -> Color32 {
-        let h = (0.58 + i as f32 * 0.618_034) % 1.0;
-        let (s, v) = if self.dark { (0.45, 0.85) } else { (0.5, 0.68) };
-        egui::ecolor::Hsva::new(h, s, v, 1.0).into()
+        crate::gui::theme::lane_colour(i, self.dark)
     }
 }
 

@@ -525,8 +525,9 @@ impl Index {
     }
 }
 
-/// Reads extracts by id on one connection (a temporary table of the ids, then two joins
-/// in key order).
+/// Reads extracts by id on one connection: a temporary table of the ids drives two joins
+/// (CROSS JOIN keeps it the outer loop: ordering by the big table's key would make SQLite
+/// scan all of it for every batch), rows in key order within each extract.
 fn read_on(
     conn: &mut rusqlite::Connection,
     ids: &[i64],
@@ -550,13 +551,11 @@ fn read_on(
            a.authors, a.text, a.paragraphs, a.evidence, a.modified, a.file_date,
            a.pub_date, a.pub_date_source, a.pub_date_confidence, a.pub_date_note,
            a.problems
-         FROM temp.want w JOIN articles a ON a.extract = w.id
-         ORDER BY a.extract, a.idx",
+         FROM temp.want w CROSS JOIN articles a ON a.extract = w.id",
         "SELECT e.extract, e.article, e.paragraph, e.sentence_start, e.sentence_end,
            e.date_start, e.date_end, e.timex, e.start, e.end, e.precision, e.countries,
            e.country_spans, e.date_source, e.confidence, e.note
-         FROM temp.want w JOIN events e ON e.extract = w.id
-         ORDER BY e.extract, e.article, e.seq",
+         FROM temp.want w CROSS JOIN events e ON e.extract = w.id",
     )
 }
 

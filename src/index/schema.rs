@@ -6,8 +6,9 @@
 /// `PRAGMA application_id`: marks a SQLite file as a dateline index ("DLIX").
 pub(crate) const APPLICATION_ID: i64 = 0x444c_4958;
 
-/// `PRAGMA user_version`: bumped whenever the tables below change. An index with another
-/// number is rebuilt (the app's own) or refused (a shard), never read.
+/// `PRAGMA user_version`: bumped whenever the tables below or the way `rows.rs` encodes
+/// values in them change (this module is not part of the extractor version). An index with
+/// another number is rebuilt (the app's own) or refused (a shard), never read.
 pub(crate) const SCHEMA_VERSION: i64 = 1;
 
 pub(crate) const CREATE: &str = r#"

@@ -9,8 +9,10 @@
 //! day space, so they are stable while the user zooms and pans.
 
 use super::axis::day_number;
+use super::fit::{self, Fit};
 use super::lane_label;
-use crate::model::{Corpus, CountryCode, EventId, Precision};
+use super::topk::TopIndex;
+use crate::model::{Corpus, CountryCode, DateSource, EventId, Precision, PubDateSource};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -38,6 +40,10 @@ pub mod flags {
     pub const CONFLICT: u8 = 2;
     /// More than one article reports it.
     pub const MULTI_SOURCE: u8 = 4;
+    /// The date was resolved against a publication date guessed from the file's time.
+    pub const FILE_TIME: u8 = 8;
+    /// Longer than a month and a bit (a year, a decade): context rather than the story.
+    pub const COARSE: u8 = 16;
 }
 
 /// One cluster in one lane.
@@ -82,6 +88,8 @@ pub struct Lane {
     pub classes: Vec<LengthClass>,
     /// Rows in use, 1..=MAX_ROWS.
     pub rows: u8,
+    /// The lane's items by centre day with their salience ranks (for captions).
+    pub top: TopIndex,
 }
 
 impl Lane {
@@ -115,6 +123,11 @@ pub struct Unit {
     /// Visible members.
     pub events: u32,
     pub flags: u8,
+    /// The happening's salience in the corpus (the cluster's, else the event's), 0..=1.
+    pub salience: f32,
+    /// Position in the corpus-wide salience order: 0 is the happening that matters most.
+    /// Distinct for distinct units (ties are broken by sources, precision, certainty).
+    pub rank: u32,
 }
 
 /// Items at most this long (a month and a bit) are "fine" and decide the fitted view.
@@ -133,11 +146,19 @@ pub struct Layout {
     event_unit: Vec<u32>,
     /// First and last day (exclusive) of all items.
     pub extent: Option<(f64, f64)>,
+    /// Where the story is: the days "fit" frames, and what it leaves out.
+    pub fit: Option<Fit>,
 }
 
 impl Layout {
     /// Lays out every visible event of `corpus`. Costs O(n log n) in the number of events.
     pub fn build(corpus: &Corpus) -> Layout {
+        Self::build_where(corpus, |_| true)
+    }
+
+    /// Lays out the visible events of `corpus` for which `keep` is true (a render of the
+    /// top happenings only, say).
+    pub fn build_where(corpus: &Corpus, keep: impl Fn(EventId) -> bool) -> Layout {
         let n_events = corpus.events.len();
         let mut covered = vec![false; n_events];
         let mut event_unit = vec![u32::MAX; n_events];
@@ -147,6 +168,8 @@ impl Layout {
         let mut members: Vec<EventId> = Vec::new();
         let mut scratch_codes: Vec<CountryCode> = Vec::new();
         let mut scratch_articles: Vec<u32> = Vec::new();
+        // Per unit: is its date day- or month-precise (for ranking and the fit)?
+        let mut unit_fine: Vec<bool> = Vec::new();
 
         let mut add_unit = |members: &[EventId], cluster: Option<u32>, conflict: bool| {
             let Some(&rep) = members.first() else { return };
@@ -175,11 +198,21 @@ impl Layout {
             if sources > 1 {
                 fl |= flags::MULTI_SOURCE;
             }
+            if rests_on_file_time(corpus, e) {
+                fl |= flags::FILE_TIME;
+            }
+            let salience = cluster
+                .and_then(|c| corpus.clusters.get(c as usize))
+                .map_or(e.salience, |c| c.salience);
             let (start, end) = {
                 let s = day_number(e.span.start) as f64;
                 let t = day_number(e.span.end) as f64 + 1.0;
                 (s.min(t - 1.0), t.max(s + 1.0))
             };
+            unit_fine.push(end - start <= FINE_DAYS);
+            if end - start > FINE_DAYS {
+                fl |= flags::COARSE;
+            }
             let kind = match e.span.precision {
                 Precision::Day if end - start <= 1.0 => ItemKind::Point,
                 Precision::Day => ItemKind::Bar,
@@ -191,6 +224,8 @@ impl Layout {
                 sources,
                 events: members.len() as u32,
                 flags: fl,
+                salience: if salience.is_finite() { salience } else { 0.0 },
+                rank: 0,
             });
             let item = Item {
                 start,
@@ -213,6 +248,7 @@ impl Layout {
                         items: Vec::new(),
                         classes: Vec::new(),
                         rows: 1,
+                        top: TopIndex::default(),
                     });
                     lanes.len() - 1
                 });
@@ -224,7 +260,7 @@ impl Layout {
             members.clear();
             for &m in &c.events {
                 let i = m as usize;
-                if i < n_events && !covered[i] && !corpus.events[i].hidden {
+                if i < n_events && !covered[i] && !corpus.events[i].hidden && keep(m) {
                     covered[i] = true;
                     members.push(m);
                 }
@@ -232,12 +268,16 @@ impl Layout {
             add_unit(&members, Some(ci as u32), c.conflicting_dates);
         }
         for (i, e) in corpus.events.iter().enumerate() {
-            if !covered[i] && !e.hidden {
+            if !covered[i] && !e.hidden && keep(i as EventId) {
                 add_unit(&[i as EventId], None, false);
             }
         }
 
-        lanes.par_iter_mut().for_each(arrange_lane);
+        // Units are built; rank them before the lanes index their items by rank.
+        assign_ranks(&mut units, &unit_fine);
+        lanes
+            .par_iter_mut()
+            .for_each(|lane| arrange_lane(lane, &units));
         lanes.sort_by_key(|l| (l.code.is_none(), std::cmp::Reverse(l.items.len()), l.code));
 
         // Where each unit sits, as a CSR table (counting sort by unit).
@@ -260,9 +300,8 @@ impl Layout {
             }
         }
 
-        // "Fit" frames the dated happenings: month- and day-precise items. Year, decade and
-        // century spans ("in the 1990s", "by 2030") are background context and would
-        // otherwise squeeze the story into a few pixels; they decide the frame only when
+        // The full extent, month- and day-precise items first: year, decade and century
+        // spans ("in the 1990s", "by 2030") are background context and decide it only when
         // nothing finer exists.
         let span_of = |fine: bool| {
             lanes
@@ -275,6 +314,28 @@ impl Layout {
                 })
         };
         let extent = span_of(true).or_else(|| span_of(false));
+        // "Fit" frames where the trusted happenings are (see `fit`), once per unit.
+        let dated: Vec<fit::Dated> = (0..units.len())
+            .filter_map(|u| {
+                let &(li, ii) = unit_pos.get(*unit_pos_start.get(u)? as usize)?;
+                let it = lanes.get(li as usize)?.items.get(ii as usize)?;
+                let trust = if !unit_fine[u] {
+                    fit::Trust::Coarse
+                } else if it.flags & flags::FILE_TIME != 0 {
+                    fit::Trust::FileTime
+                } else if it.flags & flags::UNCERTAIN != 0 {
+                    fit::Trust::Guessed
+                } else {
+                    fit::Trust::Firm
+                };
+                Some(fit::Dated {
+                    start: it.start,
+                    end: it.end,
+                    trust,
+                })
+            })
+            .collect();
+        let fit = fit::frame(&dated);
 
         Layout {
             lanes,
@@ -283,6 +344,7 @@ impl Layout {
             unit_pos,
             event_unit,
             extent,
+            fit,
         }
     }
 
@@ -317,8 +379,52 @@ fn class_of(len: f64) -> u32 {
     }
 }
 
-/// Assigns rows greedily in start order, then regroups items by length class.
-fn arrange_lane(lane: &mut Lane) {
+/// True when `e`'s date was resolved against a publication date taken from the file's
+/// modification time (the weakest guess there is).
+fn rests_on_file_time(corpus: &Corpus, e: &crate::model::Event) -> bool {
+    e.date_source == DateSource::PublicationDateInferred
+        && corpus
+            .articles
+            .get(e.article as usize)
+            .and_then(|a| a.pub_date.as_ref())
+            .is_some_and(|p| p.source == PubDateSource::FileTime)
+}
+
+/// Orders the units by how much they matter: salience, then sources, then day- or
+/// month-precise before coarse, certain before uncertain, more reports first; the unit
+/// index last, so the order is total and deterministic.
+fn assign_ranks(units: &mut [Unit], fine: &[bool]) {
+    let mut order: Vec<u32> = (0..units.len() as u32).collect();
+    let key = |u: u32| {
+        let x = &units[u as usize];
+        (
+            std::cmp::Reverse(ordered(x.salience)),
+            std::cmp::Reverse(x.sources),
+            !fine.get(u as usize).copied().unwrap_or(false),
+            x.flags & flags::UNCERTAIN != 0,
+            std::cmp::Reverse(x.events),
+            u,
+        )
+    };
+    order.sort_unstable_by_key(|&u| key(u));
+    for (r, &u) in order.iter().enumerate() {
+        units[u as usize].rank = r as u32;
+    }
+}
+
+/// A total order on salience values (NaN was already replaced by 0).
+fn ordered(x: f32) -> u32 {
+    let b = x.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 1 << 31
+    }
+}
+
+/// Assigns rows greedily in start order, regroups items by length class, and indexes
+/// them by centre day and rank for captions.
+fn arrange_lane(lane: &mut Lane, units: &[Unit]) {
     let items = &mut lane.items;
     items.sort_unstable_by(|a, b| {
         a.start
@@ -360,4 +466,14 @@ fn arrange_lane(lane: &mut Lane) {
         });
         i = j;
     }
+    lane.top = TopIndex::build(
+        lane.items
+            .iter()
+            .enumerate()
+            .map(|(k, it)| {
+                let rank = units.get(it.unit as usize).map_or(u32::MAX - 1, |u| u.rank);
+                ((it.start + it.end) / 2.0, rank, k as u32)
+            })
+            .collect(),
+    );
 }

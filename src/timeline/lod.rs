@@ -107,6 +107,11 @@ pub struct Bubble {
     /// The days the bucket covers (for "zoom into this bubble").
     pub first_day: f64,
     pub last_day: f64,
+    /// The bucket's index on the zoom's fixed grid (`day / bucket_days`, floored).
+    pub bucket: i64,
+    /// The bucket's edges in px (a density-strip cell spans them).
+    pub x0: f64,
+    pub x1: f64,
 }
 
 impl Bubble {
@@ -211,6 +216,9 @@ pub(crate) fn bucket(lane: &Lane, s: &Split, view: &TimeView, i: i64) -> Bucket 
         count: total as u32,
         first_day: d0.min(first),
         last_day: d1.max(last),
+        bucket: i,
+        x0: view.x_of(d0),
+        x1: view.x_of(d1),
     })
 }
 

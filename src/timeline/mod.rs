@@ -6,15 +6,22 @@
 //!   corpus change.
 //! - [`lod`]: what to draw in a lane this frame (items, or count bubbles when crowded).
 //! - [`hit`]: what is under the pointer, in O(log n).
+//! - [`topk`], [`captions`], [`frame`]: the briefing chart's captions (most salient
+//!   first, never overlapping, stable while panning), density cells and off-screen counts.
+//! - [`fit`]: the days that frame the story, robust to stray dates.
 //!
 //! The GUI widget (`gui::timeline_panel`) only paints what these return, so everything
 //! that decides *where* things go is testable without a window.
 
 pub mod axis;
+pub mod captions;
+pub mod fit;
+pub mod frame;
 pub mod hit;
 pub mod layout;
 pub mod lod;
 pub mod ticks;
+pub mod topk;
 
 pub use axis::TimeView;
 pub use layout::{Item, ItemKind, Lane, Layout};

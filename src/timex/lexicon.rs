@@ -206,38 +206,11 @@ type Map = HashMap<&'static [u8], Lex, BuildHasherDefault<Fx>>;
 fn build() -> Map {
     use Lex::*;
     let mut m: Map = HashMap::default();
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, n) in months.iter().enumerate() {
+    for (i, n) in crate::calendar::MONTH_NAMES.iter().enumerate() {
         m.insert(n.as_bytes(), Month(i as u8 + 1));
     }
-    for (n, i) in [
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ] {
-        m.insert(n.as_bytes(), MonthAbbr(i));
+    for (n, i) in crate::calendar::MONTH_ABBREVIATIONS {
+        m.insert(n.as_bytes(), MonthAbbr(i as u8));
     }
     let days = [
         "monday",

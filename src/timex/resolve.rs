@@ -361,31 +361,12 @@ fn weekday_date(r: NaiveDate, w: u32, rel: Rel, tense: Tense) -> Option<NaiveDat
 
 /// The Tuesday after the first Monday of November.
 fn election_day(y: i32) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Mon, 1)?
-        .checked_add_signed(Duration::days(1))
+    crate::calendar::weekday_on_or_after(y, 11, 2, chrono::Weekday::Tue)
 }
 
+/// The fourth Thursday of November (US).
 fn thanksgiving(y: i32) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Thu, 4)
-}
-
-/// Western Easter Sunday: the anonymous Gregorian computus (Meeus/Jones/Butcher).
-pub(crate) fn easter(y: i32) -> Option<NaiveDate> {
-    let a = y.rem_euclid(19);
-    let b = y.div_euclid(100);
-    let c = y.rem_euclid(100);
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15).rem_euclid(30);
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    ymd(y, month as u32, day as u32)
+    crate::calendar::nth_weekday(y, 11, chrono::Weekday::Thu, 4)
 }
 
 /// Resolves one expression.
@@ -748,7 +729,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 (None, Some(r)) => (pick_year(r, 4, Some(10), cx.tense), Reference),
                 (None, None) => return Some(unres("XXXX-XX-XX")),
             };
-            let d = easter(y)?.checked_add_signed(Duration::days(*off as i64))?;
+            let d = crate::calendar::easter(y)?.checked_add_signed(Duration::days(*off as i64))?;
             out(fmt_day(d), res, day_anchor(d))
         }
         Expr::Thanksgiving(y) => match (y, r) {

@@ -1368,7 +1368,7 @@ fn boilerplate_line(t: &str) -> bool {
     if words <= 20
         && chars <= 150
         && l.bytes().any(|b| b.is_ascii_digit())
-        && (contains_any(l, PUBLISHED_WORDS) || contains_any(l, UPDATED_WORDS))
+        && contains_any(l, BYLINE_LINE_WORDS)
         && super::dates::has_date(t)
     {
         return true;

@@ -8,10 +8,13 @@
 //! linear time.
 
 mod dates;
+mod decide;
 mod dom;
 mod entities;
+mod evidence;
 mod extract;
 mod meta;
+mod months;
 mod phrases;
 #[cfg(test)]
 mod tests;

@@ -459,8 +459,100 @@ pub const BYLINE_OPENERS: &[&str] = &[
     "redação",
 ];
 
-/// Words that mark a visible date as the publication date.
+/// Words that mark a visible date as the publication date ("Published", "Publicado el",
+/// "发布时间", "기사입력", "公開日", "تاريخ النشر").
 pub const PUBLISHED_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "created",
+    "publicado",
+    "publicada",
+    "publié",
+    "publiée",
+    "veröffentlicht",
+    "erschienen",
+    "pubblicato",
+    "опубликовано",
+    "опубликован",
+    "gepubliceerd",
+    "geplaatst",
+    "publicerad",
+    "publiceret",
+    "publisert",
+    "opublikowano",
+    "publikováno",
+    "publicat",
+    "yayınlanma",
+    "yayın tarihi",
+    "diterbitkan",
+    "dipublikasikan",
+    "diposting",
+    "δημοσιεύθηκε",
+    "δημοσίευση",
+    "ngày đăng",
+    "प्रकाशित",
+    "نشر",
+    "发布",
+    "發布",
+    "发表",
+    "發表",
+    "刊登",
+    "公開",
+    "掲載",
+    "配信",
+    "投稿",
+    "입력",
+    "등록",
+    "작성",
+    "게재",
+];
+
+/// Words that mark a visible date as an update, not the publication.
+pub const UPDATED_WORDS: &[&str] = &[
+    "updated",
+    "modified",
+    "revised",
+    "actualizado",
+    "actualización",
+    "atualizado",
+    "atualizada",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "aktualisiert",
+    "geändert",
+    "aggiornato",
+    "обновлено",
+    "обновлен",
+    "изменено",
+    "bijgewerkt",
+    "uppdaterad",
+    "opdateret",
+    "oppdatert",
+    "zaktualizowano",
+    "aktualizacja",
+    "aktualizováno",
+    "actualizat",
+    "güncelleme",
+    "güncellendi",
+    "güncellenme",
+    "diperbarui",
+    "ενημερώθηκε",
+    "ενημέρωση",
+    "cập nhật",
+    "अपडेट",
+    "تحديث",
+    "更新",
+    "修改",
+    "수정",
+    "업데이트",
+];
+
+/// Words that make a short dated line a byline to leave out of the text ("The Associated
+/// Press Published Monday, November 18, 2019"): the publication and update words that are
+/// never the verb of a short news sentence's own clause, unlike "posted", "created" or
+/// "نشر" (also "deployed").
+pub const BYLINE_LINE_WORDS: &[&str] = &[
     "published",
     "posted",
     "publicado",
@@ -471,10 +563,6 @@ pub const PUBLISHED_WORDS: &[&str] = &[
     "pubblicato",
     "опубликовано",
     "gepubliceerd",
-];
-
-/// Words that mark a visible date as an update, not the publication.
-pub const UPDATED_WORDS: &[&str] = &[
     "updated",
     "modified",
     "actualizado",

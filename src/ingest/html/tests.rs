@@ -687,3 +687,164 @@ fn inline_links_named_like_furniture_stay_in_the_sentence() {
     );
     assert!(t.contains("and shielding must"), "{t}");
 }
+
+#[test]
+fn date_forms_in_many_languages_and_scripts() {
+    use super::dates::{find_dates, normalize_digits, parse_text_date, parse_text_date_in, Order};
+    let rows: &[(&str, Option<NaiveDate>)] = &[
+        ("14. September 2023, 09:40 Uhr", Some(d(2023, 9, 14))),
+        ("le 1er mars 2021 à 10h", Some(d(2021, 3, 1))),
+        ("1º de março de 2021", Some(d(2021, 3, 1))),
+        ("2023. szeptember 14. 10:02", Some(d(2023, 9, 14))),
+        ("14 września 2023 r.", Some(d(2023, 9, 14))),
+        ("14 Eylül 2023 Perşembe", Some(d(2023, 9, 14))),
+        ("Kamis, 14 Agustus 2023", Some(d(2023, 8, 14))),
+        ("14 вересня 2023", Some(d(2023, 9, 14))),
+        ("14 Σεπτεμβρίου 2023", Some(d(2023, 9, 14))),
+        ("१४ सितंबर २०२३", Some(d(2023, 9, 14))),
+        ("١٤ سبتمبر ٢٠٢٣", Some(d(2023, 9, 14))),
+        ("14 تشرين الأول 2023", Some(d(2023, 10, 14))),
+        ("14 กันยายน 2566", Some(d(2023, 9, 14))),
+        ("２０２３年９月１４日　１０時", Some(d(2023, 9, 14))),
+        ("令和元年5月1日", Some(d(2019, 5, 1))),
+        ("平成30年12月3日", Some(d(2018, 12, 3))),
+        ("14/09/2023", Some(d(2023, 9, 14))),
+        ("09/14/2023", Some(d(2023, 9, 14))),
+        ("2023/09/14 10:00", Some(d(2023, 9, 14))),
+        ("Nov. 19, 2019 5:50 PM", Some(d(2019, 11, 19))),
+        // Either order possible and no page language: not guessed.
+        ("05/10/2018", None),
+        // Separators must match: no date in a score line or a range of numbers.
+        ("2019-11/5", None),
+        ("Revenue rose 12.5 percent in 2023", None),
+    ];
+    for (s, want) in rows {
+        assert_eq!(parse_text_date(s), *want, "{s}");
+    }
+    assert_eq!(
+        parse_text_date_in("05/10/2018", Order::DayFirst),
+        Some(d(2018, 10, 5))
+    );
+    assert_eq!(
+        parse_text_date_in("05/10/2018", Order::MonthFirst),
+        Some(d(2018, 5, 10))
+    );
+    assert_eq!(Order::of_language(Some("en-US")), Order::MonthFirst);
+    assert_eq!(Order::of_language(Some("pt_BR")), Order::DayFirst);
+    assert_eq!(Order::of_language(Some("en")), Order::Unknown);
+    // Several dates in one line, in order, with their places.
+    let t = normalize_digits("Updated 18 Nov 2019 · Posted 17 Nov 2019");
+    let f = find_dates(&t, Order::Unknown, 4);
+    assert_eq!(f.len(), 2);
+    assert_eq!(&t[f[1].start..f[1].end], "17 Nov 2019");
+}
+
+#[test]
+fn stamps_urls_and_epochs() {
+    use super::dates::{parse_epoch, parse_stamp, parse_url_date, parse_url_month};
+    let s = parse_stamp("2021-03-04T02:30:00Z").unwrap();
+    assert_eq!((s.date, s.utc), (d(2021, 3, 4), true));
+    let s = parse_stamp("2021-03-03T21:30:00-05:00").unwrap();
+    assert_eq!((s.date, s.utc), (d(2021, 3, 3), false));
+    assert!(parse_stamp("2021-03-04T02:30:00+00:00").unwrap().utc);
+    assert!(!parse_stamp("2021-03-04").unwrap().utc);
+    assert!(parse_stamp("Thu, 04 Mar 2021 02:30:00 GMT").unwrap().utc);
+    assert_eq!(
+        parse_epoch("1574168580").map(|s| s.date),
+        Some(d(2019, 11, 19))
+    );
+    assert_eq!(
+        parse_epoch("1574168580123").map(|s| s.date),
+        Some(d(2019, 11, 19))
+    );
+    assert_eq!(parse_epoch("12345"), None);
+    assert_eq!(parse_epoch("9999999999"), None);
+    assert_eq!(
+        parse_url_date("https://x.example/world/2019/nov/18/slug"),
+        Some(d(2019, 11, 18))
+    );
+    // Month words of other languages are words in their URLs ("set", "out").
+    assert_eq!(parse_url_date("https://x.example/2019/set/18/slug"), None);
+    assert_eq!(
+        parse_url_month("https://x.example/2019/11/doobie-brothers.html"),
+        Some((2019, 11))
+    );
+    assert_eq!(
+        parse_url_month("https://x.example/2019/11/19/x"),
+        Some((2019, 11))
+    );
+    assert_eq!(parse_url_month("https://x.example/item/2019/123456"), None);
+}
+
+#[test]
+fn which_date_a_byline_line_means() {
+    use super::dates::Order;
+    use super::evidence::date_in_line;
+    let rows: &[(&str, Option<(NaiveDate, bool)>)] = &[
+        (
+            "By Eric Song Updated: 18 Nov 2019 9:38 pm Posted: 17 Nov 2019 8:11 pm",
+            Some((d(2019, 11, 17), false)),
+        ),
+        (
+            "on December 27, 2014 at 12:06 PM, updated December 28, 2014 at 12:10 PM",
+            Some((d(2014, 12, 27), false)),
+        ),
+        (
+            "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
+            Some((d(2019, 11, 19), false)),
+        ),
+        ("Last updated 3 May 2021", Some((d(2021, 5, 3), true))),
+        ("Mis à jour le 4 mai 2021", Some((d(2021, 5, 4), true))),
+        ("최종수정 2021.05.04 10:00", Some((d(2021, 5, 4), true))),
+        ("发布时间：2023-11-17 20:52", Some((d(2023, 11, 17), false))),
+        ("By Jane Doe", None),
+    ];
+    for (s, want) in rows {
+        assert_eq!(date_in_line(s, Order::Unknown), *want, "{s}");
+    }
+}
+
+#[test]
+fn meta_keys_read_by_their_words() {
+    use super::evidence::{meta_key, Kind};
+    let get = |k: &str, v: &str| meta_key(k, v).map(|c| (c.date, c.kind, c.modified));
+    let day = d(2021, 3, 3);
+    assert_eq!(
+        get("article:published_time", "2021-03-03T10:00:00+01:00"),
+        Some((day, Kind::MetaKnown, false))
+    );
+    assert_eq!(
+        get("og:updated_time", "2021-03-03"),
+        Some((day, Kind::MetaKnown, true))
+    );
+    for key in [
+        "weibo: article:create_at",
+        "bt:pubdate",
+        "publish-time",
+        "release-date",
+    ] {
+        assert_eq!(
+            get(key, "2021-03-03 10:00:00"),
+            Some((day, Kind::MetaGuessed, false)),
+            "{key}"
+        );
+    }
+    assert_eq!(
+        get("last_revised", "2021-03-03"),
+        Some((day, Kind::MetaGuessed, true))
+    );
+    for key in [
+        "article:expiration_time",
+        "page-crawled-time",
+        "event-start-date",
+        "publisher",
+        "viewport",
+    ] {
+        assert_eq!(get(key, "2021-03-03"), None, "{key}");
+    }
+    // A Unix time where the key says it is a time.
+    assert_eq!(
+        get("publish-timestamp", "1614765600").map(|x| x.0),
+        Some(day)
+    );
+}

@@ -1,0 +1,71 @@
+//! The status bar: corpus size, hidden events, per-file problems (a click opens the
+//! overview) and the last message.
+
+use super::action::Action;
+use super::context::PanelCtx;
+use super::theme;
+use crate::model::Corpus;
+
+#[derive(Default)]
+pub struct StatusBar {
+    /// (generation, hidden events, problems), recounted only when the corpus changes: the
+    /// bar is drawn every frame and a corpus can hold a million events.
+    counts: (Option<u64>, usize, usize),
+}
+
+impl StatusBar {
+    fn counts(&mut self, ctx: &PanelCtx) -> (usize, usize) {
+        if self.counts.0 != Some(ctx.generation) {
+            let hidden = ctx.corpus.events.iter().filter(|e| e.hidden).count();
+            self.counts = (Some(ctx.generation), hidden, problem_count(ctx.corpus));
+        }
+        (self.counts.1, self.counts.2)
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
+        let (hidden, problems) = self.counts(ctx);
+        let mut action = None;
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "{} articles · {} events",
+                ctx.corpus.articles.len(),
+                ctx.corpus.events.len() - hidden
+            ));
+            if hidden > 0 {
+                ui.weak(format!("({hidden} hidden)"));
+            }
+            if problems > 0 {
+                let dark = ui.visuals().dark_mode;
+                let text =
+                    egui::RichText::new(format!("{problems} problems")).color(theme::warning(dark));
+                if ui
+                    .add(egui::Button::new(text).frame(false))
+                    .on_hover_text("Open the corpus overview")
+                    .clicked()
+                {
+                    action = Some(Action::SetOverviewOpen(true));
+                }
+            }
+            ui.separator();
+            let color = if ctx.status.is_error {
+                theme::error(ui.visuals().dark_mode)
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.add(
+                egui::Label::new(egui::RichText::new(&ctx.status.message).color(color)).truncate(),
+            );
+        });
+        action
+    }
+}
+
+/// Per-file problems plus corpus-wide ones.
+pub fn problem_count(corpus: &Corpus) -> usize {
+    corpus
+        .articles
+        .iter()
+        .map(|a| a.problems.len())
+        .sum::<usize>()
+        + corpus.problems.len()
+}

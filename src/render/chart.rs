@@ -1,0 +1,583 @@
+//! The briefing chart, painted into a [`Scene`]: the timeline body (axis, lanes, density
+//! strips, marks, captions, off-chart counts) that the window shows, and around it for
+//! exports the title, the date range, a legend of mark kinds and a one-line source note.
+//!
+//! Geometry comes from [`crate::timeline`]; this module only turns lane-local boxes into
+//! shapes and chooses colours and type sizes, so the window and every export draw the
+//! same thing.
+
+use super::palette::Theme;
+use super::scene::{clip_segment, Scene, Shape};
+use super::text::{caption_text, more_suffix, shorten, thousands, Measure};
+use crate::model::{Corpus, CountryCode};
+use crate::timeline::axis::date_of;
+use crate::timeline::captions::{Caption, MAX_CAPTION_PX};
+use crate::timeline::frame::{lane_view, FrameOptions, LaneView, CAPTION_PAD};
+use crate::timeline::layout::{flags, Item, ItemKind, Lane, Layout};
+use crate::timeline::lod::{item_box, lane_height, BoxPx, Bubble, LANE_PAD};
+use crate::timeline::{ticks, TimeView};
+use egui::{pos2, vec2, Align2, Color32, Pos2, Rect, Stroke};
+use std::cell::RefCell;
+
+/// Width of the lane-label column.
+pub const LABEL_W: f32 = 176.0;
+/// Height of the time axis strip.
+pub const AXIS_H: f32 = 30.0;
+/// Type sizes.
+pub const CAPTION_SIZE: f32 = 11.5;
+const LABEL_SIZE: f32 = 12.5;
+const AXIS_SIZE: f32 = 12.0;
+const SMALL: f32 = 10.0;
+/// Caption text longer than this many bytes is surely wider than a caption may grow: it
+/// is not measured whole (a frame measures hundreds of captions).
+const LONG_CAPTION_BYTES: usize = 90;
+
+/// What the timeline body shows and where.
+pub struct Body<'a> {
+    pub corpus: &'a Corpus,
+    pub layout: &'a Layout,
+    /// Layout lane indices shown, top to bottom.
+    pub lanes: &'a [usize],
+    pub view: TimeView,
+    /// The whole body: label column on the left, axis strip on top.
+    pub rect: Rect,
+    /// Vertical scroll of the lanes, px.
+    pub scroll_y: f32,
+    pub theme: Theme,
+    pub opts: FrameOptions,
+    /// Paint lane labels (the window draws them as widgets instead).
+    pub lane_labels: bool,
+}
+
+/// Where things ended up, for hit-testing and overlays.
+#[derive(Clone, Debug)]
+pub struct BodyOut {
+    /// Right of the label column, below the axis.
+    pub plot: Rect,
+    /// Below the axis, full width.
+    pub lanes_area: Rect,
+    /// Screen y of each shown lane's top, then the last lane's bottom (after scrolling).
+    pub lane_tops: Vec<f32>,
+    /// What each shown lane drew (`None` when scrolled out of sight).
+    pub views: Vec<Option<LaneView>>,
+}
+
+impl BodyOut {
+    /// The screen rectangle of a lane-local box in shown lane `k`.
+    pub fn to_screen(&self, k: usize, b: &BoxPx) -> Rect {
+        let top = self.lane_tops.get(k).copied().unwrap_or(0.0);
+        Rect::from_min_max(
+            pos2(self.plot.left() + b.x0 as f32, top + b.y0 as f32),
+            pos2(self.plot.left() + b.x1 as f32, top + b.y1 as f32),
+        )
+    }
+}
+
+/// Total height of `lanes` of `layout`, px.
+pub fn lanes_height(layout: &Layout, lanes: &[usize]) -> f32 {
+    lanes
+        .iter()
+        .map(|&li| lane_height(layout.lanes[li].rows) as f32)
+        .sum()
+}
+
+/// Paints the timeline body into `scene`.
+pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
+    let th = &b.theme;
+    let rect = b.rect;
+    let plot = Rect::from_min_max(pos2(rect.left() + LABEL_W, rect.top() + AXIS_H), rect.max);
+    let lanes_area = Rect::from_min_max(pos2(rect.left(), rect.top() + AXIS_H), rect.max);
+    let width = f64::from(plot.width().max(1.0));
+    let mut out = BodyOut {
+        plot,
+        lanes_area,
+        lane_tops: Vec::with_capacity(b.lanes.len() + 1),
+        views: Vec::with_capacity(b.lanes.len()),
+    };
+
+    scene.layer(Some(rect));
+    scene.rect(
+        Rect::from_min_max(pos2(plot.left(), rect.top()), rect.max),
+        0.0,
+        th.plot_bg,
+        None,
+    );
+    scene.rect(
+        Rect::from_min_max(rect.min, pos2(plot.left(), rect.bottom())),
+        0.0,
+        th.panel,
+        None,
+    );
+
+    // Lane backgrounds and labels.
+    let mut y = lanes_area.top() - b.scroll_y;
+    for &li in b.lanes {
+        out.lane_tops.push(y);
+        y += lane_height(b.layout.lanes[li].rows) as f32;
+    }
+    out.lane_tops.push(y);
+    scene.layer(Some(lanes_area));
+    for (k, &li) in b.lanes.iter().enumerate() {
+        let (top, bottom) = (out.lane_tops[k], out.lane_tops[k + 1]);
+        if bottom < lanes_area.top() || top > lanes_area.bottom() {
+            continue;
+        }
+        let lr = Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), bottom));
+        if k % 2 == 1 {
+            scene.rect(lr, 0.0, th.stripe, None);
+        }
+        scene.line(
+            pos2(lr.left(), lr.bottom()),
+            pos2(lr.right(), lr.bottom()),
+            Stroke::new(1.0, th.grid),
+        );
+        let lane = &b.layout.lanes[li];
+        let colour = th.lane(k, lane.code.is_some());
+        scene.rect(
+            Rect::from_min_size(pos2(lr.left() + 8.0, top + 9.0), vec2(4.0, 14.0)),
+            2.0,
+            colour,
+            None,
+        );
+        if b.lane_labels {
+            paint_lane_label(scene, th, lane, lr, m);
+        }
+    }
+    scene.layer(Some(rect));
+    scene.line(
+        pos2(plot.left(), rect.top()),
+        pos2(plot.left(), rect.bottom()),
+        Stroke::new(1.0, th.grid),
+    );
+
+    paint_axis(scene, b, plot, m);
+
+    // Lanes' content, clipped to the plot.
+    scene.layer(Some(plot));
+    let measure_cell = RefCell::new(m);
+    for (k, &li) in b.lanes.iter().enumerate() {
+        let (top, bottom) = (out.lane_tops[k], out.lane_tops[k + 1]);
+        if bottom < lanes_area.top() || top > lanes_area.bottom() {
+            out.views.push(None);
+            continue;
+        }
+        let lane = &b.layout.lanes[li];
+        let colour = th.lane(k, lane.code.is_some());
+        let mut measure = |item: u32, more: u32| -> Option<(f64, f64)> {
+            let it = lane.items.get(item as usize)?;
+            let unit = b.layout.units.get(it.unit as usize)?;
+            let text = caption_text(b.corpus, unit);
+            if text.is_empty() {
+                return None;
+            }
+            let mut mm = measure_cell.borrow_mut();
+            let trailing = decoration_width(&mut **mm, it, unit.sources);
+            if text.len() > LONG_CAPTION_BYTES {
+                return Some((MAX_CAPTION_PX + 1.0, trailing));
+            }
+            let w = mm.width(&format!("{text}{}", more_suffix(more)), CAPTION_SIZE);
+            Some((f64::from(w), trailing))
+        };
+        let v = lane_view(lane, &b.view, width, b.opts, &mut measure);
+        let origin = pos2(plot.left(), top);
+        let inner_h = (bottom - top) - 2.0 * LANE_PAD as f32;
+        for cell in &v.cells {
+            paint_cell(scene, origin, cell, inner_h, colour);
+        }
+        let mut mm = measure_cell.borrow_mut();
+        let captioned: Vec<u32> = v.captions.iter().map(|c| c.item).collect();
+        for &i in &v.items {
+            let it = &lane.items[i as usize];
+            let r = to_rect(origin, item_box(it, &b.view));
+            paint_mark(scene, th, it.kind, it.flags, r, colour);
+        }
+        // Counts and flags over the marks, so a neighbouring mark never hides them.
+        for &i in &v.items {
+            if captioned.contains(&i) {
+                continue;
+            }
+            let it = &lane.items[i as usize];
+            let r = to_rect(origin, item_box(it, &b.view));
+            let sources = unit_sources(b.layout, it);
+            paint_decorations(scene, th, it.flags, r, sources, colour, &mut **mm);
+        }
+        for c in &v.captions {
+            let it = &lane.items[c.item as usize];
+            let r = to_rect(origin, item_box(it, &b.view));
+            if c.own_mark {
+                paint_mark(scene, th, it.kind, it.flags, r, colour);
+            }
+            let sources = unit_sources(b.layout, it);
+            paint_decorations(scene, th, it.flags, r, sources, colour, &mut **mm);
+            let unit = &b.layout.units[it.unit as usize];
+            let text = caption_text(b.corpus, unit);
+            paint_caption(scene, th, origin, c, &text, it, &mut **mm);
+        }
+        paint_off_chart(scene, th, origin, plot.width(), bottom - top, &v, &mut **mm);
+        out.views.push(Some(v));
+    }
+
+    if b.layout.lanes.is_empty() || b.lanes.is_empty() {
+        scene.text(
+            plot.center(),
+            Align2::CENTER_CENTER,
+            "No dated events to show",
+            15.0,
+            th.weak,
+        );
+    }
+    out
+}
+
+fn unit_sources(layout: &Layout, it: &Item) -> u32 {
+    layout.units.get(it.unit as usize).map_or(1, |u| u.sources)
+}
+
+fn to_rect(origin: Pos2, b: BoxPx) -> Rect {
+    Rect::from_min_max(
+        pos2(origin.x + b.x0 as f32, origin.y + b.y0 as f32),
+        pos2(origin.x + b.x1 as f32, origin.y + b.y1 as f32),
+    )
+}
+
+fn paint_lane_label(scene: &mut Scene, th: &Theme, lane: &Lane, lr: Rect, m: &mut dyn Measure) {
+    let n = lane.items.len();
+    let count = if n == 1 {
+        "1 event".to_string()
+    } else {
+        format!("{} events", thousands(n as u64))
+    };
+    let y = lr.top() + 16.0;
+    let count_w = m.width(&count, SMALL);
+    let room = LABEL_W - 18.0 - 10.0 - count_w - 6.0;
+    let label = shorten(m, &lane.label, "", LABEL_SIZE, room.max(30.0));
+    scene.text(
+        pos2(lr.left() + 18.0, y),
+        Align2::LEFT_CENTER,
+        label,
+        LABEL_SIZE,
+        th.text,
+    );
+    scene.text(
+        pos2(lr.left() + LABEL_W - 10.0, y),
+        Align2::RIGHT_CENTER,
+        count,
+        SMALL,
+        th.weak,
+    );
+}
+
+fn paint_axis(scene: &mut Scene, b: &Body, plot: Rect, m: &mut dyn Measure) {
+    let th = &b.theme;
+    let width = f64::from(plot.width().max(1.0));
+    let axis_rect = Rect::from_min_max(
+        pos2(plot.left(), b.rect.top()),
+        pos2(plot.right(), b.rect.top() + AXIS_H),
+    );
+    let cell = RefCell::new(m);
+    let axis = ticks::axis(&b.view, width, |s| {
+        f64::from(cell.borrow_mut().width(s, AXIS_SIZE))
+    });
+    scene.layer(Some(axis_rect));
+    scene.rect(axis_rect, 0.0, th.panel, None);
+    scene.layer(Some(plot));
+    let x_of = |d: f64| plot.left() + b.view.x_of(d) as f32;
+    for &d in &axis.minor {
+        let x = x_of(d);
+        scene.line(
+            pos2(x, plot.top()),
+            pos2(x, plot.bottom()),
+            Stroke::new(1.0, th.grid_minor),
+        );
+    }
+    for t in &axis.ticks {
+        let x = x_of(t.day);
+        let c = if t.major { th.grid_major } else { th.grid };
+        scene.line(
+            pos2(x, plot.top()),
+            pos2(x, plot.bottom()),
+            Stroke::new(1.0, c),
+        );
+    }
+    scene.layer(Some(axis_rect));
+    for &d in &axis.minor {
+        let x = x_of(d);
+        scene.line(
+            pos2(x, axis_rect.bottom() - 4.0),
+            pos2(x, axis_rect.bottom()),
+            Stroke::new(1.0, th.grid),
+        );
+    }
+    for t in &axis.ticks {
+        let x = x_of(t.day);
+        scene.line(
+            pos2(x, axis_rect.bottom() - 9.0),
+            pos2(x, axis_rect.bottom()),
+            Stroke::new(1.0, th.grid_major),
+        );
+        let colour = if t.major { th.text } else { th.weak };
+        scene.text(
+            pos2(x + 3.0, axis_rect.top() + 6.0),
+            Align2::LEFT_TOP,
+            &t.label,
+            AXIS_SIZE,
+            colour,
+        );
+    }
+    scene.layer(Some(b.rect));
+    scene.line(
+        pos2(b.rect.left(), axis_rect.bottom()),
+        pos2(b.rect.right(), axis_rect.bottom()),
+        Stroke::new(1.0, th.grid_major),
+    );
+    if let Some(ctx) = &axis.context {
+        scene.text(
+            pos2(b.rect.left() + 10.0, b.rect.top() + AXIS_H / 2.0),
+            Align2::LEFT_CENTER,
+            ctx,
+            13.0,
+            th.text,
+        );
+    }
+    scene.layer(Some(plot));
+}
+
+/// A crowded stretch: a column standing on the lane's floor whose height grows with the
+/// log of its count (10 events a third of the lane, 10,000 all of it). Square, flat and
+/// pale, so it never reads as a mark.
+fn paint_cell(scene: &mut Scene, origin: Pos2, cell: &Bubble, inner_h: f32, colour: Color32) {
+    let f = (0.12 + 0.88 * (f64::from(cell.count).log10() / 4.0)).clamp(0.12, 1.0) as f32;
+    let h = (inner_h * f).max(3.0);
+    let bottom = origin.y + LANE_PAD as f32 + inner_h + 3.0;
+    let r = Rect::from_min_max(
+        pos2(origin.x + cell.x0 as f32, bottom - h),
+        pos2(origin.x + cell.x1 as f32, bottom),
+    );
+    scene.rect(r, 0.0, colour.gamma_multiply(0.3), None);
+}
+
+/// A mark: a diamond for a day, a bar for a range, a faint span for a month or year;
+/// hatched when the date is a guess.
+pub fn paint_mark(scene: &mut Scene, th: &Theme, kind: ItemKind, fl: u8, r: Rect, colour: Color32) {
+    let uncertain = fl & flags::UNCERTAIN != 0;
+    let fill = if uncertain {
+        colour.gamma_multiply(0.45)
+    } else {
+        colour
+    };
+    match kind {
+        ItemKind::Point => {
+            let c = r.center();
+            let h = r.width() / 2.0;
+            let stroke = if uncertain {
+                Stroke::new(1.0, colour)
+            } else {
+                Stroke::new(1.0, th.outline)
+            };
+            scene.push(Shape::Polygon {
+                points: vec![
+                    pos2(c.x, c.y - h - 1.0),
+                    pos2(c.x + h, c.y),
+                    pos2(c.x, c.y + h + 1.0),
+                    pos2(c.x - h, c.y),
+                ],
+                fill,
+                stroke: Some(stroke),
+            });
+        }
+        ItemKind::Bar => {
+            scene.rect(r, 3.0, fill, None);
+            if uncertain {
+                hatch(scene, r, colour);
+            }
+        }
+        ItemKind::Span => {
+            // A year or longer is background context: fainter than a month.
+            let (fill_a, edge_a) = match (fl & flags::COARSE != 0, uncertain) {
+                (true, _) => (0.08, 0.35),
+                (false, true) => (0.2, 0.4),
+                (false, false) => (0.2, 0.7),
+            };
+            let edge = colour.gamma_multiply(edge_a);
+            scene.rect(
+                r,
+                2.0,
+                colour.gamma_multiply(fill_a),
+                Some(Stroke::new(1.0, edge)),
+            );
+            if uncertain {
+                hatch(scene, r, colour.gamma_multiply(0.5));
+            }
+        }
+    }
+}
+
+/// Width of what [`paint_decorations`] draws right of a mark.
+fn decoration_width(m: &mut dyn Measure, it: &Item, sources: u32) -> f64 {
+    let mut w = 0.0;
+    if sources > 1 {
+        w += f64::from(m.width(&format!("×{sources}"), SMALL)) + 4.0;
+    }
+    if it.flags & flags::UNCERTAIN != 0 {
+        w += 7.0;
+    }
+    if it.flags & flags::CONFLICT != 0 {
+        w += 10.0;
+    }
+    w
+}
+
+/// "×3" (reported by three articles), "?" (uncertain date), "!" (sources disagree).
+fn paint_decorations(
+    scene: &mut Scene,
+    th: &Theme,
+    fl: u8,
+    r: Rect,
+    sources: u32,
+    colour: Color32,
+    m: &mut dyn Measure,
+) {
+    let mut x = r.right() + 2.0;
+    if sources > 1 {
+        let t = format!("×{sources}");
+        let w = m.width(&t, SMALL);
+        scene.text(
+            pos2(x, r.center().y),
+            Align2::LEFT_CENTER,
+            t,
+            SMALL,
+            th.weak,
+        );
+        x += w + 2.0;
+    }
+    if fl & flags::UNCERTAIN != 0 {
+        scene.text(pos2(x, r.top() - 1.0), Align2::LEFT_TOP, "?", SMALL, colour);
+        x += 7.0;
+    }
+    if fl & flags::CONFLICT != 0 {
+        let c = pos2(x + 4.0, r.top());
+        scene.push(Shape::Circle {
+            centre: c,
+            radius: 4.0,
+            fill: th.conflict,
+            stroke: None,
+        });
+        scene.text(c, Align2::CENTER_CENTER, "!", SMALL, Color32::WHITE);
+    }
+}
+
+/// Diagonal hatching inside `r` (for dates that rest on a guess).
+fn hatch(scene: &mut Scene, r: Rect, colour: Color32) {
+    let h = r.height();
+    let stroke = Stroke::new(1.0, colour);
+    let mut x = r.left() - h;
+    while x < r.right() {
+        if let Some((a, b)) = clip_segment(pos2(x, r.bottom()), pos2(x + h, r.top()), r) {
+            scene.line(a, b, stroke);
+        }
+        x += 5.0;
+    }
+}
+
+fn paint_caption(
+    scene: &mut Scene,
+    th: &Theme,
+    origin: Pos2,
+    c: &Caption,
+    text: &str,
+    it: &Item,
+    m: &mut dyn Measure,
+) {
+    let r = to_rect(origin, c.b);
+    scene.rect(r, 3.0, th.caption_bg, None);
+    let room = r.width() - 2.0 * CAPTION_PAD as f32;
+    let suffix = more_suffix(c.more);
+    let label = if c.shortened || text.len() > LONG_CAPTION_BYTES {
+        shorten(m, text, &suffix, CAPTION_SIZE, room)
+    } else {
+        format!("{text}{suffix}")
+    };
+    let colour = if it.flags & flags::UNCERTAIN != 0 {
+        th.weak
+    } else {
+        th.text
+    };
+    scene.text(
+        pos2(r.left() + CAPTION_PAD as f32, r.center().y),
+        Align2::LEFT_CENTER,
+        label,
+        CAPTION_SIZE,
+        colour,
+    );
+}
+
+/// "◂ 12" and "30 ▸" at the plot's edges: happenings of this lane off the chart.
+fn paint_off_chart(
+    scene: &mut Scene,
+    th: &Theme,
+    origin: Pos2,
+    plot_w: f32,
+    lane_h: f32,
+    v: &LaneView,
+    m: &mut dyn Measure,
+) {
+    let y = origin.y + lane_h / 2.0;
+    for (n, left) in [(v.before, true), (v.after, false)] {
+        if n == 0 {
+            continue;
+        }
+        let t = thousands(u64::from(n));
+        let w = m.width(&t, SMALL) + 16.0;
+        let (x0, x1) = if left {
+            (origin.x + 1.0, origin.x + 1.0 + w)
+        } else {
+            (origin.x + plot_w - 1.0 - w, origin.x + plot_w - 1.0)
+        };
+        let r = Rect::from_min_max(pos2(x0, y - 8.0), pos2(x1, y + 8.0));
+        scene.rect(r, 8.0, th.caption_bg, Some(Stroke::new(1.0, th.grid)));
+        let (tip, base, text_x, anchor) = if left {
+            (x0 + 4.0, x0 + 9.0, x0 + 12.0, Align2::LEFT_CENTER)
+        } else {
+            (x1 - 4.0, x1 - 9.0, x1 - 12.0, Align2::RIGHT_CENTER)
+        };
+        scene.push(Shape::Polygon {
+            points: vec![pos2(tip, y), pos2(base, y - 4.0), pos2(base, y + 4.0)],
+            fill: th.weak,
+            stroke: None,
+        });
+        scene.text(pos2(text_x, y), anchor, t, SMALL, th.weak);
+    }
+}
+
+/// Which lanes to show: the listed countries in the given order, else the `max` lanes
+/// with most items overlapping days `[a, b)` (in layout order).
+pub fn choose_lanes(
+    layout: &Layout,
+    countries: Option<&[CountryCode]>,
+    a: f64,
+    b: f64,
+    max: usize,
+) -> Vec<usize> {
+    if let Some(list) = countries {
+        return list
+            .iter()
+            .filter_map(|c| layout.lanes.iter().position(|l| l.code == Some(*c)))
+            .collect();
+    }
+    let mut counted: Vec<(usize, usize)> = layout
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i, l.overlapping(a, b).count()))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    counted.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), layout.lanes[i].code.is_none(), i));
+    counted.truncate(max);
+    counted.sort_by_key(|&(i, _)| i);
+    counted.into_iter().map(|(i, _)| i).collect()
+}
+
+/// "12 Sep 2023" for a day number.
+pub fn long_date(day: f64) -> String {
+    date_of(day.floor() as i64).map_or_else(String::new, |d| d.format("%-d %b %Y").to_string())
+}

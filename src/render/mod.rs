@@ -1,0 +1,555 @@
+//! The briefing chart as a picture: `dateline render` and the window's Export menu.
+//!
+//! One painting code ([`chart`]) fills a display list ([`scene`]); the window draws it
+//! with egui, and exports write it as SVG ([`svg`], text kept as `<text>`) or as PNG by
+//! tessellating it with egui and rasterising the triangles on the CPU ([`raster`]): no
+//! window, no GPU, and the same pixels the window would show.
+
+pub mod chart;
+pub mod palette;
+pub mod raster;
+pub mod scene;
+pub mod svg;
+pub mod text;
+
+use crate::model::{Corpus, CountryCode, EventId};
+use crate::timeline::axis::day_number;
+use crate::timeline::frame::FrameOptions;
+use crate::timeline::layout::{ItemKind, Layout};
+use crate::timeline::TimeView;
+use chart::{choose_lanes, lanes_height, long_date, paint_body, Body, AXIS_H, LABEL_W};
+use chrono::NaiveDate;
+use egui::{pos2, vec2, Align2, Color32, Rect, Stroke};
+use palette::Theme;
+use scene::Scene;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use text::{thousands, Measure};
+
+/// What to draw. Built from `dateline render`'s options or the Export menu; a saved view
+/// (`--view NAME`, with "gui"'s saved views) will fill the same fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub title: String,
+    /// First and last day shown (inclusive); the fitted story when absent.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Lanes to show, in this order; the busiest lanes when absent.
+    pub countries: Option<Vec<CountryCode>>,
+    /// Only the N most salient happenings.
+    pub top: Option<usize>,
+    /// Width in logical px (the PNG is `width × scale` pixels wide).
+    pub width: f32,
+    pub dark: bool,
+    /// Most lanes shown when `countries` is absent.
+    pub max_lanes: usize,
+}
+
+impl Default for ChartSpec {
+    fn default() -> Self {
+        ChartSpec {
+            title: String::new(),
+            from: None,
+            to: None,
+            countries: None,
+            top: None,
+            width: 1600.0,
+            dark: false,
+            max_lanes: 12,
+        }
+    }
+}
+
+/// Outer margin of an exported chart.
+const MARGIN: f32 = 28.0;
+const TITLE_SIZE: f32 = 22.0;
+const SUBTITLE_SIZE: f32 = 13.0;
+const NOTE_SIZE: f32 = 11.5;
+
+/// The whole exported chart: title, date range, timeline, legend, source note.
+pub fn chart_scene(
+    corpus: &Corpus,
+    spec: &ChartSpec,
+    m: &mut dyn Measure,
+    metrics: (f32, f32),
+) -> Scene {
+    let theme = if spec.dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
+    let width = spec.width.max(LABEL_W + 2.0 * MARGIN + 120.0);
+    let plot_w = f64::from(width - 2.0 * MARGIN - LABEL_W);
+    let full = Layout::build(corpus);
+    let view = chart_view(&full, spec, plot_w);
+    let (a, b) = view.range(plot_w);
+    let mut lanes = choose_lanes(&full, spec.countries.as_deref(), a, b, spec.max_lanes);
+    let layout = match spec.top {
+        Some(n) => {
+            let keep = top_events(corpus, &full, &lanes, a, b, n);
+            let codes: Vec<Option<CountryCode>> =
+                lanes.iter().map(|&li| full.lanes[li].code).collect();
+            let l = Layout::build_where(corpus, |e| keep.contains(&e));
+            lanes = codes
+                .iter()
+                .filter_map(|c| l.lanes.iter().position(|x| x.code == *c))
+                .collect();
+            l
+        }
+        None => full,
+    };
+
+    let header_h = MARGIN + TITLE_SIZE + 8.0 + SUBTITLE_SIZE + 18.0;
+    let body_h = AXIS_H + lanes_height(&layout, &lanes).max(40.0);
+    let legend_h = 36.0;
+    let note_h = NOTE_SIZE + 8.0 + MARGIN;
+    let height = (header_h + body_h + legend_h + note_h).ceil();
+    let mut scene = Scene {
+        size: vec2(width, height),
+        background: theme.bg,
+        ascent: metrics.0,
+        line_height: metrics.1,
+        ..Default::default()
+    };
+
+    // Header.
+    scene.layer(None);
+    let title = if spec.title.trim().is_empty() {
+        "Timeline"
+    } else {
+        spec.title.trim()
+    };
+    let title = text::shorten(m, title, "", TITLE_SIZE, width - 2.0 * MARGIN);
+    scene.text(
+        pos2(MARGIN, MARGIN),
+        Align2::LEFT_TOP,
+        title,
+        TITLE_SIZE,
+        theme.text,
+    );
+    let mut sub = format!("{} – {}", long_date(a), long_date(b - 1e-6));
+    let n_countries = lanes
+        .iter()
+        .filter(|&&li| layout.lanes[li].code.is_some())
+        .count();
+    sub.push_str(&match n_countries {
+        0 => String::new(),
+        1 => " · 1 country".to_string(),
+        n => format!(" · {n} countries"),
+    });
+    if let Some(n) = spec.top {
+        sub.push_str(&format!(" · the {n} happenings that matter most"));
+    }
+    scene.text(
+        pos2(MARGIN, MARGIN + TITLE_SIZE + 8.0),
+        Align2::LEFT_TOP,
+        sub,
+        SUBTITLE_SIZE,
+        theme.weak,
+    );
+
+    // Timeline.
+    let body_rect = Rect::from_min_size(pos2(MARGIN, header_h), vec2(width - 2.0 * MARGIN, body_h));
+    paint_body(
+        &mut scene,
+        &Body {
+            corpus,
+            layout: &layout,
+            lanes: &lanes,
+            view,
+            rect: body_rect,
+            scroll_y: 0.0,
+            theme,
+            opts: FrameOptions {
+                captions: true,
+                inside_plot: true,
+            },
+            lane_labels: true,
+        },
+        m,
+    );
+    scene.layer(None);
+    scene.rect(
+        body_rect,
+        0.0,
+        Color32::TRANSPARENT,
+        Some(Stroke::new(1.0, theme.grid)),
+    );
+
+    // Legend and source note.
+    let legend_y = header_h + body_h + legend_h / 2.0 + 2.0;
+    paint_legend(&mut scene, &theme, MARGIN, legend_y, m);
+    let note = source_note(corpus, &layout, &lanes, a, b);
+    let note_y = height - MARGIN - NOTE_SIZE / 2.0;
+    scene.text(
+        pos2(MARGIN, note_y),
+        Align2::LEFT_CENTER,
+        note,
+        NOTE_SIZE,
+        theme.weak,
+    );
+    scene.text(
+        pos2(width - MARGIN, note_y),
+        Align2::RIGHT_CENTER,
+        "Made with dateline",
+        NOTE_SIZE,
+        theme.weak,
+    );
+    scene
+}
+
+/// The view: `from..=to` exactly, else the fitted story with margins.
+fn chart_view(layout: &Layout, spec: &ChartSpec, plot_w: f64) -> TimeView {
+    let from = spec.from.map(|d| day_number(d) as f64);
+    let to = spec.to.map(|d| day_number(d) as f64 + 1.0);
+    let fit = layout.fit.map(|f| (f.start, f.end)).or(layout.extent);
+    match (from, to, fit) {
+        (Some(a), Some(b), _) if b > a => TimeView::new(a, plot_w / (b - a)),
+        (Some(a), None, Some((_, e))) if e > a => TimeView::new(a, plot_w / (e - a)),
+        (None, Some(b), Some((s, _))) if b > s => TimeView::new(s, plot_w / (b - s)),
+        (None, None, Some((s, e))) => TimeView::fit(s, e, plot_w),
+        (Some(a), _, _) => TimeView::new(a, plot_w / 30.0),
+        _ => TimeView::default(),
+    }
+}
+
+/// Events of the `n` best-ranked happenings drawn in `lanes` within days `[a, b)`.
+fn top_events(
+    corpus: &Corpus,
+    layout: &Layout,
+    lanes: &[usize],
+    a: f64,
+    b: f64,
+    n: usize,
+) -> HashSet<EventId> {
+    let mut units: Vec<u32> = lanes
+        .iter()
+        .flat_map(|&li| {
+            let lane = &layout.lanes[li];
+            lane.overlapping(a, b).map(move |k| lane.items[k].unit)
+        })
+        .collect();
+    units.sort_unstable_by_key(|&u| layout.units[u as usize].rank);
+    units.dedup();
+    units.truncate(n);
+    let chosen: HashSet<u32> = units.into_iter().collect();
+    (0..corpus.events.len() as EventId)
+        .filter(|&e| layout.unit_of_event(e).is_some_and(|u| chosen.contains(&u)))
+        .collect()
+}
+
+/// "14 articles, 6 outlets, 2023-09-12 to 2024-06-20": the articles behind what is drawn.
+pub fn source_note(corpus: &Corpus, layout: &Layout, lanes: &[usize], a: f64, b: f64) -> String {
+    let mut units: HashSet<u32> = HashSet::new();
+    for &li in lanes {
+        let lane = &layout.lanes[li];
+        units.extend(lane.overlapping(a, b).map(|k| lane.items[k].unit));
+    }
+    let mut articles: HashSet<u32> = HashSet::new();
+    for (i, e) in corpus.events.iter().enumerate() {
+        if layout
+            .unit_of_event(i as EventId)
+            .is_some_and(|u| units.contains(&u))
+        {
+            articles.insert(e.article);
+        }
+    }
+    let mut outlets: HashSet<&str> = HashSet::new();
+    let (mut first, mut last): (Option<NaiveDate>, Option<NaiveDate>) = (None, None);
+    for &ai in &articles {
+        let Some(art) = corpus.articles.get(ai as usize) else {
+            continue;
+        };
+        if let Some(o) = art
+            .outlet
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+        {
+            outlets.insert(o);
+        }
+        if let Some(p) = &art.pub_date {
+            first = Some(first.map_or(p.date, |f| f.min(p.date)));
+            last = Some(last.map_or(p.date, |l| l.max(p.date)));
+        }
+    }
+    let n = articles.len();
+    let mut s = if n == 1 {
+        "1 article".to_string()
+    } else {
+        format!("{} articles", thousands(n as u64))
+    };
+    match outlets.len() {
+        0 => {}
+        1 => s.push_str(", 1 outlet"),
+        k => s.push_str(&format!(", {} outlets", thousands(k as u64))),
+    }
+    match (first, last) {
+        (Some(f), Some(l)) if f == l => s.push_str(&format!(", published {f}")),
+        (Some(f), Some(l)) => s.push_str(&format!(", {f} to {l}")),
+        _ => {}
+    }
+    s
+}
+
+/// One line of samples drawn by the same code as the chart's marks.
+fn paint_legend(scene: &mut Scene, th: &Theme, x: f32, y: f32, m: &mut dyn Measure) {
+    use crate::timeline::layout::flags;
+    let c = th.weak;
+    let size = NOTE_SIZE;
+    let mut x = x;
+    let label = |scene: &mut Scene, m: &mut dyn Measure, x: &mut f32, t: &str| {
+        scene.text(pos2(*x, y), Align2::LEFT_CENTER, t, size, th.weak);
+        *x += m.width(t, size) + 22.0;
+    };
+    let sample = |kind, fl, w: f32, x: f32| {
+        let r = match kind {
+            ItemKind::Point => Rect::from_center_size(pos2(x + 5.5, y), vec2(11.0, 11.0)),
+            ItemKind::Bar => Rect::from_min_size(pos2(x, y - 4.5), vec2(w, 9.0)),
+            ItemKind::Span => Rect::from_min_size(pos2(x, y - 7.5), vec2(w, 15.0)),
+        };
+        (r, kind, fl)
+    };
+    for (kind, fl, w, t) in [
+        (ItemKind::Point, 0, 11.0, "one day"),
+        (ItemKind::Bar, 0, 28.0, "several days"),
+        (ItemKind::Span, 0, 28.0, "a month or a year"),
+        (
+            ItemKind::Point,
+            flags::UNCERTAIN,
+            11.0,
+            "uncertain date (a guess)",
+        ),
+    ] {
+        let (r, kind, fl) = sample(kind, fl, w, x);
+        chart::paint_mark(scene, th, kind, fl, r, c);
+        if fl & flags::UNCERTAIN != 0 {
+            scene.text(
+                pos2(r.right() + 2.0, r.top() - 1.0),
+                Align2::LEFT_TOP,
+                "?",
+                10.0,
+                c,
+            );
+            x += 8.0;
+        }
+        x += r.width() + 6.0;
+        label(scene, m, &mut x, t);
+    }
+    // A density cell.
+    let cell = Rect::from_min_max(pos2(x, y - 7.0), pos2(x + 10.0, y + 7.0));
+    scene.rect(cell, 1.5, c.gamma_multiply(0.38), None);
+    let cell2 = Rect::from_min_max(pos2(x + 11.0, y - 1.0), pos2(x + 21.0, y + 7.0));
+    scene.rect(cell2, 1.5, c.gamma_multiply(0.38), None);
+    x += 27.0;
+    label(scene, m, &mut x, "many events (taller: more)");
+    scene.text(pos2(x, y), Align2::LEFT_CENTER, "×3", 10.0, th.weak);
+    x += m.width("×3", 10.0) + 5.0;
+    label(scene, m, &mut x, "reported by 3 articles");
+    scene.text(pos2(x, y), Align2::LEFT_CENTER, "+12 more", size, th.text);
+    x += m.width("+12 more", size) + 5.0;
+    label(scene, m, &mut x, "others in the same stretch");
+    let pill = Rect::from_min_size(pos2(x, y - 8.0), vec2(30.0, 16.0));
+    scene.rect(pill, 8.0, th.caption_bg, Some(Stroke::new(1.0, th.grid)));
+    scene.push(scene::Shape::Polygon {
+        points: vec![
+            pos2(x + 4.0, y),
+            pos2(x + 9.0, y - 4.0),
+            pos2(x + 9.0, y + 4.0),
+        ],
+        fill: th.weak,
+        stroke: None,
+    });
+    scene.text(pos2(x + 12.0, y), Align2::LEFT_CENTER, "12", 10.0, th.weak);
+    x += 36.0;
+    label(scene, m, &mut x, "off the chart");
+}
+
+/// A headless egui context: measures text and tessellates scenes with the window's fonts.
+pub struct Headless {
+    pub ctx: egui::Context,
+    input: egui::RawInput,
+    atlas: egui::ColorImage,
+    ppp: f32,
+}
+
+impl Headless {
+    pub fn new(pixels_per_point: f32) -> Headless {
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 600.0))),
+            max_texture_side: Some(16_384),
+            ..Default::default()
+        };
+        if let Some(v) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+            v.native_pixels_per_point = Some(pixels_per_point);
+        }
+        let mut h = Headless {
+            ctx,
+            input,
+            atlas: egui::ColorImage::new([0, 0], Vec::new()),
+            ppp: pixels_per_point,
+        };
+        let out = h.ctx.run_ui(h.input.clone(), |_| {});
+        h.apply(&out.textures_delta);
+        h
+    }
+
+    /// Baseline offset and line height per px of font size.
+    pub fn metrics(&self) -> (f32, f32) {
+        text::metrics(&self.ctx)
+    }
+
+    fn apply(&mut self, delta: &egui::TexturesDelta) {
+        for (id, list) in &delta.set {
+            if *id != egui::TextureId::default() {
+                continue;
+            }
+            for d in list {
+                let egui::ImageData::Color(img) = &d.image;
+                match d.pos {
+                    None => self.atlas = (**img).clone(),
+                    Some([x, y]) => {
+                        let [w, h] = img.size;
+                        let aw = self.atlas.size[0];
+                        for row in 0..h {
+                            for col in 0..w {
+                                if let Some(p) = self.atlas.pixels.get_mut((y + row) * aw + x + col)
+                                {
+                                    *p = img.pixels[row * w + col];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The scene as straight RGBA pixels, `size × ppp` (rounded) large.
+    pub fn rasterize(&mut self, scene: &Scene) -> (usize, usize, Vec<u8>) {
+        self.input.screen_rect = Some(Rect::from_min_size(pos2(0.0, 0.0), scene.size));
+        let out = self.ctx.run_ui(self.input.clone(), |ui| {
+            scene.paint(ui.painter(), egui::Vec2::ZERO);
+        });
+        self.apply(&out.textures_delta);
+        let prims = self.ctx.tessellate(out.shapes, out.pixels_per_point);
+        let w = (scene.size.x * self.ppp).round() as usize;
+        let h = (scene.size.y * self.ppp).round() as usize;
+        let mut canvas = raster::Canvas::new(w, h, scene.background);
+        canvas.draw(&prims, &self.atlas, self.ppp);
+        (w, h, canvas.into_rgba())
+    }
+}
+
+/// The TrueType font egui lays out proportional text with (embedded in SVG exports).
+pub fn ui_font() -> Option<Vec<u8>> {
+    let defs = egui::FontDefinitions::default();
+    let name = defs
+        .families
+        .get(&egui::FontFamily::Proportional)?
+        .first()?;
+    let data = defs.font_data.get(name)?;
+    Some((*data.font).as_ref().to_vec())
+}
+
+/// The picture format, from a file name's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Svg,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "png" => Some(Format::Png),
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+}
+
+/// Why a picture could not be written.
+#[derive(Debug)]
+pub enum RenderError {
+    UnknownFormat(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::UnknownFormat(p) => {
+                write!(f, "{}: the file name must end in .png or .svg", p.display())
+            }
+            RenderError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Renders `spec` of `corpus` to `path` (PNG or SVG by extension) at `scale` pixels per
+/// logical px (PNG only); returns the picture's size in pixels.
+pub fn render_to_file(
+    corpus: &Corpus,
+    spec: &ChartSpec,
+    scale: f32,
+    path: &Path,
+) -> Result<(usize, usize), RenderError> {
+    let format = Format::of(path).ok_or_else(|| RenderError::UnknownFormat(path.to_path_buf()))?;
+    let mut h = Headless::new(scale);
+    let metrics = h.metrics();
+    let mut ctx = h.ctx.clone();
+    let scene = chart_scene(corpus, spec, &mut ctx, metrics);
+    let io = |e| RenderError::Io(path.to_path_buf(), e);
+    match format {
+        Format::Svg => {
+            let svg = svg::to_svg(&scene, ui_font().as_deref());
+            write_atomic(path, svg.as_bytes()).map_err(io)?;
+            Ok((scene.size.x.round() as usize, scene.size.y.round() as usize))
+        }
+        Format::Png => {
+            let (w, hgt, rgba) = h.rasterize(&scene);
+            let png = encode_png(w, hgt, rgba).map_err(io)?;
+            write_atomic(path, &png).map_err(io)?;
+            Ok((w, hgt))
+        }
+    }
+}
+
+/// PNG bytes of straight RGBA pixels.
+pub fn encode_png(w: usize, h: usize, rgba: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    let img = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
+        .ok_or_else(|| std::io::Error::other("image buffer has the wrong size"))?;
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .map_err(std::io::Error::other)?;
+    Ok(out.into_inner())
+}
+
+/// Writes `bytes` next to `path` and renames them into place, so a slide deck never links
+/// to a half-written picture.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dateline-export")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    // tempfile creates 0600; an exported picture is meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

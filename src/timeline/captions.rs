@@ -1,0 +1,271 @@
+//! Where captions go: beside their mark, inside their lane, never over one another, the
+//! most salient happenings first, and the same wherever the user pans.
+//!
+//! The plot is cut into *tiles* on a fixed grid of days whose width is a power of two
+//! days chosen so a tile spans [`TILE_PX`]..2·[`TILE_PX`] px at the current zoom. A
+//! caption belongs to the tile holding its item's centre and must fit inside that tile, so
+//! what one tile shows depends only on the items in it and the zoom — never on where the
+//! plot's edges are. Panning therefore moves captions with their marks and never makes
+//! them jump or trade places; zooming by less than a factor of two keeps the grid.
+//!
+//! Inside a tile, candidates come best-ranked first (see `topk`) and each takes the first
+//! free place of: right of its mark, inside it (long spans), left of it, then the same
+//! shortened to the room left (at least [`MIN_CAPTION_PX`]). A place is free when it
+//! overlaps no caption or captioned mark already placed; places that would also hide
+//! another mark are tried only after all that would not.
+
+use super::lod::{row_center, BoxPx, POINT_HALF};
+
+/// Tiles are this wide at least (and less than twice this).
+pub const TILE_PX: f64 = 280.0;
+/// Height of a caption's box; less than a row, so a caption never leaves its lane.
+pub const CAPTION_H: f64 = 15.0;
+/// Widest a caption grows; longer text is shortened with "…".
+pub const MAX_CAPTION_PX: f64 = 250.0;
+/// Narrowest shortened caption worth showing (two or three words: fewer say nothing).
+pub const MIN_CAPTION_PX: f64 = 96.0;
+/// Space between a mark and its caption.
+pub const GAP: f64 = 3.0;
+/// Candidates tried per tile and lane (bounds the work per frame).
+pub const CANDIDATES_PER_TILE: usize = 12;
+
+/// Width in days of the caption tiles at `px_per_day`: a power of two (possibly below
+/// one day) spanning `TILE_PX..2 * TILE_PX` px.
+pub fn tile_days(px_per_day: f64) -> f64 {
+    let want = TILE_PX / px_per_day.max(1e-9);
+    2f64.powi(want.log2().ceil() as i32)
+}
+
+/// A placed caption, in lane-local px.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Caption {
+    /// Index into the lane's items.
+    pub item: u32,
+    /// The caption's box (text plus padding).
+    pub b: BoxPx,
+    /// Other happenings drawn in the same crowded cell ("+N more").
+    pub more: u32,
+    /// The text is wider than the box: shorten it to fit.
+    pub shortened: bool,
+    /// The item sits in a density cell, so its mark is drawn with the caption.
+    pub own_mark: bool,
+}
+
+/// A candidate for one tile, best first.
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate {
+    pub item: u32,
+    pub row: u8,
+    /// Where the item's mark is drawn.
+    pub mark: BoxPx,
+    /// A span drawn faintly behind others: its caption may sit inside it.
+    pub is_span: bool,
+    /// Full caption width in px (text plus padding); `None` when there is no text.
+    pub width: Option<f64>,
+    pub more: u32,
+    pub own_mark: bool,
+}
+
+/// Places captions for one tile whose usable x range is `[x0, x1)`. `obstacles` are
+/// marks drawn in the lane (row and box) that a caption should rather not hide.
+pub fn place_tile(
+    cands: &[Candidate],
+    x0: f64,
+    x1: f64,
+    obstacles: &[(u8, BoxPx)],
+    out: &mut Vec<Caption>,
+) {
+    // Keep clear of marks centred just across the tile's edges.
+    let (lo, hi) = (x0 + POINT_HALF + 1.0, x1 - POINT_HALF - 1.0);
+    let mut taken: Vec<BoxPx> = Vec::new();
+    for c in cands {
+        let Some(full) = c.width else { continue };
+        if taken.iter().any(|t| overlaps(t, &c.mark, 1.0)) {
+            // Its mark is under a caption already placed.
+            continue;
+        }
+        let yc = row_center(c.row);
+        let (y0, y1) = (yc - CAPTION_H / 2.0, yc + CAPTION_H / 2.0);
+        let w = full.min(MAX_CAPTION_PX);
+        let m = &c.mark;
+        // (x0, x1) of each place, best first.
+        let mut places: Vec<(f64, f64)> = Vec::with_capacity(6);
+        places.push((m.x1 + GAP, m.x1 + GAP + w));
+        if c.is_span {
+            let s = m.x0.max(lo) + GAP;
+            if s + w <= m.x1.min(hi) {
+                places.push((s, s + w));
+            }
+        }
+        places.push((m.x0 - GAP - w, m.x0 - GAP));
+        let right_room = hi - (m.x1 + GAP);
+        if right_room >= MIN_CAPTION_PX && right_room < w {
+            places.push((m.x1 + GAP, hi));
+        }
+        let left_room = (m.x0 - GAP) - lo;
+        if left_room >= MIN_CAPTION_PX && left_room < w {
+            places.push((lo, m.x0 - GAP));
+        }
+        let fits = |&(a, b): &(f64, f64)| {
+            let bx = BoxPx {
+                x0: a,
+                x1: b,
+                y0,
+                y1,
+            };
+            a >= lo
+                && b <= hi
+                && !taken.iter().any(|t| overlaps(t, &bx, 2.0))
+                && !overlaps(&bx, m, 0.0)
+        };
+        let hides = |&(a, b): &(f64, f64)| {
+            obstacles
+                .iter()
+                .any(|(row, o)| *row == c.row && *o != *m && o.x1 > a && o.x0 < b)
+        };
+        let choice = places
+            .iter()
+            .find(|p| fits(p) && !hides(p))
+            .or_else(|| places.iter().find(|p| fits(p)));
+        if let Some(&(a, b)) = choice {
+            let bx = BoxPx {
+                x0: a,
+                x1: b,
+                y0,
+                y1,
+            };
+            taken.push(bx);
+            taken.push(*m);
+            out.push(Caption {
+                item: c.item,
+                b: bx,
+                more: c.more,
+                shortened: b - a < full - 0.5,
+                own_mark: c.own_mark,
+            });
+        }
+    }
+}
+
+fn overlaps(a: &BoxPx, b: &BoxPx, margin: f64) -> bool {
+    a.x0 < b.x1 + margin && b.x0 < a.x1 + margin && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+/// The caption under (`x`, `y`) (lane-local px), if any.
+pub fn caption_at(captions: &[Caption], x: f64, y: f64) -> Option<&Caption> {
+    captions.iter().find(|c| c.b.contains(x, y, 0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(item: u32, x: f64, width: f64) -> Candidate {
+        Candidate {
+            item,
+            row: 0,
+            mark: BoxPx {
+                x0: x - POINT_HALF,
+                x1: x + POINT_HALF,
+                y0: row_center(0) - POINT_HALF,
+                y1: row_center(0) + POINT_HALF,
+            },
+            is_span: false,
+            width: Some(width),
+            more: 0,
+            own_mark: false,
+        }
+    }
+
+    fn no_overlaps(c: &[Caption]) {
+        for (i, a) in c.iter().enumerate() {
+            for b in &c[i + 1..] {
+                assert!(!overlaps(&a.b, &b.b, 0.0), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn best_first_right_of_the_mark() {
+        let mut out = Vec::new();
+        // The best candidate takes the right; the next, 40 px further, goes left of its
+        // own mark only if that does not cover the first one.
+        let c = [
+            point(1, 50.0, 120.0),
+            point(2, 90.0, 120.0),
+            point(3, 300.0, 100.0),
+        ];
+        place_tile(&c, 0.0, 560.0, &[], &mut out);
+        no_overlaps(&out);
+        assert_eq!(out[0].item, 1);
+        assert!(out[0].b.x0 > 50.0 && (out[0].b.x1 - out[0].b.x0 - 120.0).abs() < 1e-9);
+        let items: Vec<u32> = out.iter().map(|c| c.item).collect();
+        assert_eq!(
+            items,
+            vec![1, 3],
+            "item 2's mark lies under item 1's caption"
+        );
+    }
+
+    #[test]
+    fn captions_stay_in_their_tile_and_flip_or_shorten() {
+        let mut out = Vec::new();
+        place_tile(&[point(1, 540.0, 120.0)], 280.0, 560.0, &[], &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].b.x1 < 540.0, "flipped to the left: {:?}", out[0]);
+        assert!(out[0].b.x0 >= 280.0);
+        out.clear();
+        // Room on neither side for the whole text: shortened on the larger side.
+        place_tile(&[point(1, 150.0, 240.0)], 0.0, 300.0, &[], &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].shortened);
+        assert!(out[0].b.x1 <= 300.0 && out[0].b.x0 >= 0.0);
+        out.clear();
+        // Too little room for even a short caption.
+        place_tile(&[point(1, 40.0, 240.0)], 0.0, 110.0, &[], &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn prefers_places_that_hide_no_mark() {
+        let mut out = Vec::new();
+        let c = point(1, 200.0, 80.0);
+        let other = point(9, 240.0, 10.0).mark;
+        place_tile(&[c], 0.0, 560.0, &[(0, other), (0, c.mark)], &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(
+            out[0].b.x1 < 200.0,
+            "went left to keep the mark at 240 visible"
+        );
+        // With marks on both sides it still gets a caption.
+        out.clear();
+        let left = point(8, 150.0, 10.0).mark;
+        place_tile(&[c], 0.0, 560.0, &[(0, other), (0, left)], &mut out);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn rows_are_separate_and_text_less_items_are_skipped() {
+        let mut out = Vec::new();
+        let mut b = point(2, 50.0, 120.0);
+        b.row = 1;
+        b.mark.y0 += 18.0;
+        b.mark.y1 += 18.0;
+        let mut none = point(3, 400.0, 0.0);
+        none.width = None;
+        place_tile(&[point(1, 50.0, 120.0), b, none], 0.0, 560.0, &[], &mut out);
+        assert_eq!(out.len(), 2);
+        assert!(out[1].b.y0 >= out[0].b.y1);
+        no_overlaps(&out);
+    }
+
+    #[test]
+    fn tile_width_is_a_power_of_two_days_in_range() {
+        for ppd in [0.002, 0.1, 1.0, 3.7, 50.0, 4800.0] {
+            let td = tile_days(ppd);
+            let px = td * ppd;
+            assert!((TILE_PX..2.0 * TILE_PX + 1e-6).contains(&px), "{ppd}: {px}");
+            assert_eq!(td.log2().fract(), 0.0);
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! What one lane shows in one frame of the briefing chart: marks where they fit, density
+//! cells where they would pile up, captions for the happenings that matter most, and how
+//! many happenings lie off each edge.
+//!
+//! Builds on [`super::lod`] (which marks are drawn, which buckets are crowded) and
+//! [`super::captions`] (where captions go). Marks and cells are computed over whole
+//! caption tiles, a little past the plot's edges, so that captions near an edge are
+//! decided by the same content whatever the pan (the painter clips to the plot).
+
+use super::axis::TimeView;
+use super::captions::{self, Candidate, Caption, CANDIDATES_PER_TILE};
+use super::layout::{class_window, ItemKind, Lane};
+use super::lod::{bucket, item_box, split, BoxPx, Bubble, Bucket, MIN_BAR_PX, POINT_HALF};
+
+/// How a frame is made.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FrameOptions {
+    /// Place captions at all (off: marks only, the benchmark's baseline).
+    pub captions: bool,
+    /// A still picture: captions must also stay inside the plot (in the window they may
+    /// run past its edges, like marks, so that panning never changes them).
+    pub inside_plot: bool,
+}
+
+impl Default for FrameOptions {
+    fn default() -> Self {
+        FrameOptions {
+            captions: true,
+            inside_plot: false,
+        }
+    }
+}
+
+/// Everything to draw in one lane for one frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LaneView {
+    /// Item indices drawn one by one: spans, then bars, then points.
+    pub items: Vec<u32>,
+    /// Crowded buckets, drawn as a density strip.
+    pub cells: Vec<Bubble>,
+    pub captions: Vec<Caption>,
+    /// Items entirely left of the plot and entirely right of it.
+    pub before: u32,
+    pub after: u32,
+}
+
+/// The lane's content for a plot `width` px wide. `measure(item, more)` gives the width in
+/// px of the item's caption text (with its "+N more" when `more > 0`) and of what is drawn
+/// right after its mark (a source count, a "?"), or `None` when the item has no caption.
+pub fn lane_view(
+    lane: &Lane,
+    view: &TimeView,
+    width: f64,
+    opts: FrameOptions,
+    measure: &mut dyn FnMut(u32, u32) -> Option<(f64, f64)>,
+) -> LaneView {
+    let s = split(lane, view, width);
+    let (a, b) = view.range(width);
+    let td = captions::tile_days(view.px_per_day);
+    let (t0, t1) = ((a / td).floor() as i64, (b / td).floor() as i64);
+    // Marks reach a few px past their days; with captions, whole tiles are covered.
+    let slack = (MIN_BAR_PX + POINT_HALF) / view.px_per_day;
+    let (ea, eb) = if opts.captions {
+        (t0 as f64 * td - slack, (t1 + 1) as f64 * td + slack)
+    } else {
+        (a - slack, b + slack)
+    };
+    let mut out = LaneView::default();
+    for c in &s.wide {
+        for k in class_window(&lane.items, c, ea, eb) {
+            if lane.items[k].end > ea {
+                out.items.push(k as u32);
+            }
+        }
+    }
+    if !s.narrow.is_empty() {
+        let bw = s.bucket_days;
+        for i in (ea / bw).floor() as i64 - 1..=(eb / bw).floor() as i64 + 1 {
+            match bucket(lane, &s, view, i) {
+                Bucket::Empty => {}
+                Bucket::Items(v) => out.items.extend(v),
+                Bucket::Bubble(bu) => out.cells.push(bu),
+            }
+        }
+    }
+    out.items
+        .sort_by_key(|&k| match lane.items[k as usize].kind {
+            ItemKind::Span => 0,
+            ItemKind::Bar => 1,
+            ItemKind::Point => 2,
+        });
+    (out.before, out.after) = off_screen(lane, a, b);
+    if !opts.captions {
+        return out;
+    }
+
+    // Marks a caption should rather not hide (spans are faint backgrounds: text may cover them).
+    let obstacles: Vec<(u8, BoxPx)> = out
+        .items
+        .iter()
+        .map(|&k| &lane.items[k as usize])
+        .filter(|it| it.kind != ItemKind::Span)
+        .map(|it| (it.row, item_box(it, view)))
+        .collect();
+    let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
+    let mut cands = Vec::with_capacity(CANDIDATES_PER_TILE);
+    for t in t0..=t1 {
+        let (d0, d1) = (t as f64 * td, (t + 1) as f64 * td);
+        picks.clear();
+        lane.top.top_in(d0, d1, CANDIDATES_PER_TILE, &mut picks);
+        cands.clear();
+        for &k in &picks {
+            let it = &lane.items[k as usize];
+            let cell = cell_of(lane, &s, k as usize).and_then(|i| {
+                out.cells
+                    .binary_search_by_key(&i, |c| c.bucket)
+                    .ok()
+                    .map(|j| out.cells[j].count)
+            });
+            let more = cell.map_or(0, |n| n.saturating_sub(1));
+            let size = measure(k, more);
+            let mut mark = item_box(it, view);
+            mark.x1 += size.map_or(0.0, |s| s.1);
+            cands.push(Candidate {
+                item: k,
+                row: it.row,
+                mark,
+                is_span: it.kind == ItemKind::Span,
+                width: size.map(|s| s.0 + 2.0 * CAPTION_PAD),
+                more,
+                own_mark: cell.is_some(),
+            });
+        }
+        let (mut x0, mut x1) = (view.x_of(d0), view.x_of(d1));
+        if opts.inside_plot {
+            // Clear of the plot's edges and of the off-chart counts drawn there.
+            let inset = |n: u32| if n > 0 { OFF_CHART_PX } else { 0.0 };
+            x0 = x0.max(inset(out.before));
+            x1 = x1.min(width - inset(out.after));
+        }
+        captions::place_tile(&cands, x0, x1, &obstacles, &mut out.captions);
+    }
+    out
+}
+
+/// Padding on each side of a caption's text inside its box.
+pub const CAPTION_PAD: f64 = 4.0;
+/// Width kept at an edge of a still picture for the count of happenings off the chart.
+pub const OFF_CHART_PX: f64 = 46.0;
+
+/// The bucket index item `k` is counted in, when its class is bucketed at this zoom.
+fn cell_of(lane: &Lane, s: &super::lod::Split, k: usize) -> Option<i64> {
+    let c = s.narrow.iter().find(|c| c.range.contains(&k))?;
+    let it = &lane.items[k];
+    Some(((it.start + c.min_len / 2.0) / s.bucket_days).floor() as i64)
+}
+
+/// Items entirely before day `a` and entirely after day `b`. Within a length class the
+/// items sure to be out are found by binary search; only those whose length decides it are
+/// looked at one by one (at most a few thousand, then estimated from those seen).
+fn off_screen(lane: &Lane, a: f64, b: f64) -> (u32, u32) {
+    const MAX_LOOK: usize = 2048;
+    let (mut before, mut after) = (0usize, 0usize);
+    for c in &lane.classes {
+        let s = &lane.items[c.range.clone()];
+        after += s.len() - s.partition_point(|it| it.start < b);
+        let sure = s.partition_point(|it| it.start + c.max_len <= a);
+        let maybe_end = s.partition_point(|it| it.start + c.min_len <= a);
+        before += sure;
+        let maybe = &s[sure..maybe_end.max(sure)];
+        let look = &maybe[..maybe.len().min(MAX_LOOK)];
+        let out = look.iter().filter(|it| it.end <= a).count();
+        before += if look.len() == maybe.len() {
+            out
+        } else {
+            (out as f64 * maybe.len() as f64 / look.len() as f64).round() as usize
+        };
+    }
+    (before as u32, after as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use crate::timeline::axis::day_number;
+    use crate::timeline::Layout;
+    use chrono::NaiveDate;
+
+    fn ev(d: NaiveDate, code: &str, cluster: u32) -> Event {
+        Event {
+            article: cluster,
+            paragraph: 0,
+            sentence: 0..0,
+            date_range: 0..0,
+            timex_value: String::new(),
+            span: DateSpan::day(d),
+            countries: vec![CountryCode::parse(code).unwrap()],
+            country_spans: Vec::new(),
+            date_source: DateSource::Explicit,
+            confidence: 0.9,
+            note: String::new(),
+            cluster,
+            hidden: false,
+            salience: 0.0,
+        }
+    }
+
+    /// One event a day for `days` days from 2020-01-01 in lane FR, salience rising with
+    /// the day's index modulo 7 (so every week has a clear top happening).
+    fn corpus(days: u64) -> Corpus {
+        let base = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let mut c = Corpus::default();
+        for i in 0..days {
+            let mut e = ev(base + chrono::Days::new(i), "FR", i as u32);
+            e.salience = ((i * 37) % 101) as f32 / 100.0;
+            c.events.push(e);
+        }
+        c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
+        for cl in &mut c.clusters {
+            cl.salience = c.events[cl.events[0] as usize].salience;
+        }
+        c
+    }
+
+    fn measure(_: u32, more: u32) -> Option<(f64, f64)> {
+        Some((if more > 0 { 150.0 } else { 110.0 }, 0.0))
+    }
+
+    fn caption_units(l: &Layout, v: &LaneView) -> Vec<u32> {
+        let mut u: Vec<u32> = v
+            .captions
+            .iter()
+            .map(|c| l.lanes[0].items[c.item as usize].unit)
+            .collect();
+        u.sort_unstable();
+        u
+    }
+
+    #[test]
+    fn panning_moves_captions_with_their_marks() {
+        let c = corpus(400);
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let width = 1000.0;
+        let v0 = TimeView::new(
+            day_number(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()) as f64,
+            6.0,
+        );
+        let f0 = lane_view(lane, &v0, width, FrameOptions::default(), &mut measure);
+        assert!(f0.captions.len() >= 4, "{}", f0.captions.len());
+        // Pan by 137 px in small steps: every caption that stays on screen keeps its item,
+        // its side and its offset from the mark.
+        let mut v = v0;
+        for _ in 0..10 {
+            v.pan_px(-13.7);
+        }
+        let f1 = lane_view(lane, &v, width, FrameOptions::default(), &mut measure);
+        let dx = v.x_of(0.0) - v0.x_of(0.0);
+        for c0 in &f0.captions {
+            let on_screen = c0.b.x0 + dx > 0.0 && c0.b.x1 + dx < width;
+            if !on_screen {
+                continue;
+            }
+            let c1 = f1
+                .captions
+                .iter()
+                .find(|c| c.item == c0.item)
+                .unwrap_or_else(|| panic!("caption of item {} vanished", c0.item));
+            assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6);
+            assert_eq!(c1.b.y0, c0.b.y0);
+        }
+    }
+
+    #[test]
+    fn most_salient_first_and_no_overlap() {
+        let c = corpus(400);
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let v = TimeView::new(
+            day_number(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()) as f64,
+            6.0,
+        );
+        let f = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut measure);
+        for (i, a) in f.captions.iter().enumerate() {
+            for b in &f.captions[i + 1..] {
+                let apart =
+                    a.b.x1 <= b.b.x0 || b.b.x1 <= a.b.x0 || a.b.y1 <= b.b.y0 || b.b.y1 <= a.b.y0;
+                assert!(apart, "{a:?} / {b:?}");
+            }
+            // Inside the lane.
+            assert!(a.b.y0 >= 0.0 && a.b.y1 <= crate::timeline::lod::lane_height(lane.rows));
+        }
+        // In each tile the best-ranked item is captioned (its tile has room for it).
+        let td = captions::tile_days(v.px_per_day);
+        for cap in &f.captions {
+            let it = &lane.items[cap.item as usize];
+            let t = ((it.start + it.end) / 2.0 / td).floor();
+            let best = lane
+                .items
+                .iter()
+                .filter(|o| ((o.start + o.end) / 2.0 / td).floor() == t)
+                .map(|o| l.units[o.unit as usize].rank)
+                .min()
+                .unwrap();
+            let captioned: Vec<u32> = f
+                .captions
+                .iter()
+                .map(|c| l.units[lane.items[c.item as usize].unit as usize].rank)
+                .collect();
+            assert!(
+                captioned.contains(&best),
+                "tile {t}: best rank {best} not captioned"
+            );
+        }
+        assert!(!caption_units(&l, &f).is_empty());
+    }
+
+    #[test]
+    fn crowded_stretches_caption_their_top_happening_with_a_count() {
+        let c = corpus(3650);
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let (a, b) = l.extent.unwrap();
+        let v = TimeView::fit(a, b, 1000.0);
+        let f = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut measure);
+        assert!(!f.cells.is_empty());
+        assert!(!f.captions.is_empty());
+        for cap in &f.captions {
+            assert!(cap.own_mark && cap.more > 0, "{cap:?}");
+            let cell = f
+                .cells
+                .iter()
+                .find(|c| c.count == cap.more + 1)
+                .expect("the count is its cell's");
+            assert!(cell.count > 1);
+        }
+        // A still picture keeps captions inside the plot.
+        let opts = FrameOptions {
+            inside_plot: true,
+            ..Default::default()
+        };
+        let f = lane_view(lane, &v, 1000.0, opts, &mut measure);
+        assert!(f.captions.iter().all(|c| c.b.x0 >= 0.0 && c.b.x1 <= 1000.0));
+        // Marks only: no captions, same marks and cells on screen.
+        let m = lane_view(
+            lane,
+            &v,
+            1000.0,
+            FrameOptions {
+                captions: false,
+                inside_plot: false,
+            },
+            &mut measure,
+        );
+        assert!(m.captions.is_empty());
+        assert!(m.cells.len() <= f.cells.len());
+    }
+
+    #[test]
+    fn off_screen_counts_each_side() {
+        let c = corpus(100);
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let start = day_number(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()) as f64;
+        // Days 30..60 on screen.
+        let v = TimeView::new(start + 30.0, 1000.0 / 30.0);
+        let f = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut measure);
+        assert_eq!((f.before, f.after), (30, 40));
+    }
+}
