@@ -1,5 +1,5 @@
 //! Writes a deterministic synthetic news corpus for load, index and streaming measurements:
-//! `cargo run --release --example gen_corpus -- OUT_DIR ARTICLES [EVENTS_PER_ARTICLE]`.
+//! `cargo run --release --example gen_index_corpus -- OUT_DIR ARTICLES [EVENTS_PER_ARTICLE]`.
 //!
 //! Plain-text articles (a title, a `date` header line, short paragraphs), 1,000 per folder,
 //! each sentence naming one or two countries and one date: a full date, a weekday relative
@@ -97,7 +97,7 @@ impl Rng {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
-        eprintln!("usage: gen_corpus OUT_DIR ARTICLES [EVENTS_PER_ARTICLE]");
+        eprintln!("usage: gen_index_corpus OUT_DIR ARTICLES [EVENTS_PER_ARTICLE]");
         std::process::exit(2);
     }
     let out = std::path::PathBuf::from(&args[1]);
