@@ -19,7 +19,8 @@
 //! both halves are reported.
 //!
 //! `--captions N` prints the captions of N clusters drawn at random (seeded) from the
-//! clusters with a single-day date, with their sentences, for reading by hand.
+//! clusters with a single-day date (`--min-salience P`: only those with salience ≥ P %),
+//! with their sentences, for reading by hand.
 
 use chrono::NaiveDate;
 use dateline::model::Corpus;
@@ -123,6 +124,8 @@ fn main() {
             .and_then(|v| v.parse::<u64>().ok())
     };
     let captions = value_of("--captions").unwrap_or(0) as usize;
+    // Draw the caption sample from the clusters at or above this salience (percent).
+    let min_salience = value_of("--min-salience").unwrap_or(0) as f32 / 100.0;
     let seed = value_of("--seed").unwrap_or(17);
     let Some(root) = args
         .iter()
@@ -205,7 +208,7 @@ fn main() {
                     continue;
                 };
                 let e = &corpus.events[first as usize];
-                if e.hidden || !e.span.is_single_day() {
+                if e.hidden || !e.span.is_single_day() || k.salience < min_salience {
                     continue;
                 }
                 let a = &corpus.articles[e.article as usize];

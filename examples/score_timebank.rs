@@ -2,11 +2,13 @@
 //! tune/check splits of the held-out discipline built in.
 //!
 //! Usage: `cargo run --release --example score_timebank -- [DIR...] [--errors] [--ok] [--dt]
-//! [--json] [--dump] [--fingerprint]` (no DIR: `../shared/timebank` and `../shared/meantime-dev`).
+//! [--json] [--rules] [--dump] [--fingerprint]` (no DIR: `../shared/timebank` and `../shared/meantime-dev`).
 //!
 //! - `--errors` lists the errors of the *tune* parts only (`--dt`: of the DATE+TIME scoring,
 //!   `--ok`: the correct values too); the errors of a check part are never printed, only
 //!   counted, so that nobody tunes on them by accident.
+//! - `--rules` counts, per rule and part, the expressions read, matched and right (the
+//!   rule's precision where it was and was not tuned, without listing any error).
 //! - `--dump` prints every system expression of the tune parts (no gold), `--fingerprint`
 //!   one hash of all system output per part: equal hashes before and after a refactor mean
 //!   the engine's behaviour did not change anywhere, check parts included.
@@ -216,7 +218,17 @@ fn ctx(text: &str, s: usize, e: usize) -> String {
 static SHOW_OK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Scores one document on gold/system lists already filtered to the types of interest.
-fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, log: bool) -> Counts {
+/// Per rule: (system expressions, matched to a gold one, with the right value).
+type RuleTally = BTreeMap<&'static str, [usize; 3]>;
+
+fn score(
+    doc: &Doc,
+    gold: &[&Gold],
+    sys: &[&Timex],
+    errors: &mut Vec<String>,
+    log: bool,
+    mut tally: Option<&mut RuleTally>,
+) -> Counts {
     let mut c = Counts {
         gold: gold.len(),
         ..Default::default()
@@ -230,14 +242,21 @@ fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, lo
         let take = if s.end_value.is_some() { 2 } else { 1 };
         let matched: Vec<usize> = overl.into_iter().take(take).collect();
         sys_units += matched.len().max(1);
+        if let Some(t) = tally.as_deref_mut() {
+            let e = t.entry(s.rule).or_default();
+            e[0] += 1;
+            e[1] += usize::from(!matched.is_empty());
+            e[2] += usize::from(matched.first().is_some_and(|&g| gold[g].value == s.value));
+        }
         if matched.is_empty() {
             if log {
                 errors.push(format!(
-                    "FP   {} {:<8} {:<14} {}",
+                    "FP   {} {:<8} {:<14} {} [{}]",
                     doc.name,
                     kind_str(s.kind),
                     s.value,
-                    ctx(&doc.text, s.start, s.end)
+                    ctx(&doc.text, s.start, s.end),
+                    s.rule
                 ));
             }
             continue;
@@ -271,12 +290,13 @@ fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, lo
                 }
             } else if log {
                 errors.push(format!(
-                    "VAL  {} {:<8} gold={:<14} sys={:<14} {}",
+                    "VAL  {} {:<8} gold={:<14} sys={:<14} {} [{}]",
                     doc.name,
                     gd.kind,
                     gd.value,
                     v,
-                    ctx(&doc.text, gd.start, gd.end)
+                    ctx(&doc.text, gd.start, gd.end),
+                    s.rule
                 ));
             }
             if log && (gd.start != s.start || gd.end != s.end) {
@@ -431,6 +451,7 @@ fn main() {
     let mut prints: BTreeMap<(String, Part), u64> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut withheld = 0usize;
+    let mut rule_tally: BTreeMap<(String, Part), RuleTally> = BTreeMap::new();
     let mut bytes = 0usize;
     let t0 = std::time::Instant::now();
     for (f, corpus, part) in &files {
@@ -467,7 +488,15 @@ fn main() {
         let g_all: Vec<&Gold> = doc.gold.iter().collect();
         let s_all: Vec<&Timex> = sys.iter().collect();
         let mut errs = Vec::new();
-        let all = score(&doc, &g_all, &s_all, &mut errs, show_errors && !dt_only);
+        let tally = rule_tally.entry((corpus.clone(), *part)).or_default();
+        let all = score(
+            &doc,
+            &g_all,
+            &s_all,
+            &mut errs,
+            show_errors && !dt_only,
+            Some(tally),
+        );
         let g_dt: Vec<&Gold> = doc
             .gold
             .iter()
@@ -477,7 +506,7 @@ fn main() {
             .iter()
             .filter(|s| matches!(s.kind, TimexType::Date | TimexType::Time))
             .collect();
-        let dt = score(&doc, &g_dt, &s_dt, &mut errs, show_errors && dt_only);
+        let dt = score(&doc, &g_dt, &s_dt, &mut errs, show_errors && dt_only, None);
         if listable {
             errors.extend(errs);
         } else {
@@ -495,6 +524,10 @@ fn main() {
         return;
     }
     if dump {
+        return;
+    }
+    if flag("--rules") {
+        print_rule_tally(&rule_tally);
         return;
     }
     let mut by_part: BTreeMap<Part, (Counts, Counts)> = BTreeMap::new();
@@ -572,4 +605,26 @@ fn main() {
         bytes as f64 / 1024.0,
         elapsed
     );
+}
+
+/// `--rules`: for each rule, per part, how many expressions it read, how many of them a
+/// gold expression overlaps, and how many of those have the gold value (counts only).
+fn print_rule_tally(t: &BTreeMap<(String, Part), RuleTally>) {
+    let parts: Vec<&(String, Part)> = t.keys().collect();
+    let mut rules: Vec<&'static str> = t.values().flat_map(|r| r.keys().copied()).collect();
+    rules.sort();
+    rules.dedup();
+    print!("{:<34}", "rule (read / matched / right value)");
+    for (c, p) in &parts {
+        print!(" {:>16}", format!("{} {}", &c[..c.len().min(8)], p.name()));
+    }
+    println!();
+    for r in rules {
+        print!("{r:<34}");
+        for p in &parts {
+            let [n, m, ok] = t[*p].get(r).copied().unwrap_or_default();
+            print!(" {:>16}", format!("{n}/{m}/{ok}"));
+        }
+        println!();
+    }
 }

@@ -19,11 +19,9 @@ n=$3
 bin=${4:-dateline}
 jobs=${JOBS:-1}
 mkdir -p "$out/lists" "$out/shards"
-# The files dateline reads (hidden files and folders skipped, as when it walks a folder).
-find "$corpus" -name '.*' -prune -o -type f \( -iname '*.txt' -o -iname '*.text' \
-  -o -iname '*.md' -o -iname '*.markdown' -o -iname '*.html' -o -iname '*.htm' \
-  -o -iname '*.xhtml' -o -iname '*.shtml' -o -iname '*.json' -o -iname '*.jsonl' \) -print \
-  | LC_ALL=C sort > "$out/lists/all"
+# The files dateline reads, as it walks a folder (hidden files and folders skipped, other
+# files recognised by their extension or their first bytes).
+"$bin" index --list "$corpus" | LC_ALL=C sort > "$out/lists/all"
 rm -f "$out"/lists/part-*
 # Round robin: every part gets a share of every folder.
 split -n "r/$n" -d -a 4 "$out/lists/all" "$out/lists/part-"

@@ -129,6 +129,28 @@ pub fn weekday_on_or_after(y: i32, m: u32, d: u32, weekday: Weekday) -> Option<N
     Some(from + Duration::days(fwd))
 }
 
+/// Daylight saving time in the United States on day `d` (the rules of 2007 on, of
+/// 1987–2006, and of 1967–1986; none before).
+pub fn us_daylight_saving(d: NaiveDate) -> bool {
+    let y = d.year();
+    let (start, end) = match y {
+        2007.. => (
+            nth_weekday(y, 3, Weekday::Sun, 2),
+            nth_weekday(y, 11, Weekday::Sun, 1),
+        ),
+        1987..=2006 => (
+            nth_weekday(y, 4, Weekday::Sun, 1),
+            nth_weekday(y, 10, Weekday::Sun, -1),
+        ),
+        1967..=1986 => (
+            nth_weekday(y, 4, Weekday::Sun, -1),
+            nth_weekday(y, 10, Weekday::Sun, -1),
+        ),
+        _ => return false,
+    };
+    matches!((start, end), (Some(s), Some(e)) if s <= d && d < e)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +231,23 @@ mod tests {
             weekday_on_or_after(2022, 11, 2, Weekday::Tue),
             Some(day("2022-11-08"))
         );
+    }
+
+    #[test]
+    fn us_summer_time() {
+        for (d, dst) in [
+            ("2009-03-07", false),
+            ("2009-03-08", true),
+            ("2009-10-31", true),
+            ("2009-11-01", false),
+            ("2005-04-02", false),
+            ("2005-04-03", true),
+            ("2005-10-30", false),
+            ("1998-07-01", true),
+            ("1998-01-15", false),
+            ("1960-07-01", false),
+        ] {
+            assert_eq!(us_daylight_saving(day(d)), dst, "{d}");
+        }
     }
 }

@@ -59,8 +59,12 @@ pub struct IndexArgs {
     pub files_from: Option<PathBuf>,
     /// The shard to write; its name must end in .dlindex. An existing shard is updated: only
     /// files that changed are read again.
-    #[arg(long)]
-    pub out: PathBuf,
+    #[arg(long, required_unless_present = "list")]
+    pub out: Option<PathBuf>,
+    /// Print the article files these paths hold (what a load reads: folders walked as the
+    /// app walks them), one per line, and write nothing: the list to split into shards.
+    #[arg(long, conflicts_with = "out")]
+    pub list: bool,
 }
 
 /// `dateline render`: what to draw and where.
@@ -107,8 +111,13 @@ pub struct RenderArgs {
     /// Read every file, without the index of extracted articles in the data directory.
     #[arg(long)]
     pub no_index: bool,
-    // A saved view (`--view NAME`, with the app's saved views) will fill the ChartSpec
-    // first; the options above then override it.
+    /// Draw the coverage chart (events per day, week or month, per country) under the timeline.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Start from a view saved in the app for these paths (View > Saved views): its range,
+    /// lanes and top N; the options above override it.
+    #[arg(long)]
+    pub view: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -420,6 +429,25 @@ fn text(out: &mut impl Write, files: &[PathBuf]) -> CmdResult {
     Ok(run())
 }
 
+/// The view saved under `name` for the corpus made of `paths`.
+fn saved_view(paths: &[PathBuf], name: &str) -> Result<crate::view::View, String> {
+    let dir = crate::view::ViewStore::default_dir()
+        .ok_or("no data directory to read saved views from")?;
+    let file = crate::view::ViewStore::path_for(&dir, paths);
+    let (store, err) = crate::view::ViewStore::load(&file);
+    if let Some(e) = err {
+        return Err(e.to_string());
+    }
+    store.named(name).cloned().ok_or_else(|| {
+        let names: Vec<&str> = store.named.keys().map(String::as_str).collect();
+        if names.is_empty() {
+            format!("no saved view named {name:?}: none is saved for these paths (the app saves them in View > Saved views)")
+        } else {
+            format!("no saved view named {name:?} for these paths; saved: {}", names.join(", "))
+        }
+    })
+}
+
 fn render(out: &mut impl Write, args: &RenderArgs) -> CmdResult {
     if crate::render::Format::of(&args.out).is_none() {
         return Err(format!(
@@ -447,16 +475,24 @@ fn render(out: &mut impl Write, args: &RenderArgs) -> CmdResult {
             .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
             .unwrap_or_default()
     });
-    let spec = crate::render::ChartSpec {
+    let mut spec = crate::render::ChartSpec {
         title,
-        from: args.from,
-        to: args.to,
-        countries: (!args.countries.is_empty()).then(|| args.countries.clone()),
-        top: args.top,
         width: args.width as f32,
         dark: args.theme == "dark",
         max_lanes: args.max_lanes.max(1),
+        coverage: args.coverage,
+        ..Default::default()
     };
+    if let Some(name) = &args.view {
+        let view = saved_view(&args.paths, name)?;
+        crate::view::fill_chart_spec(&view, &corpus, &mut spec);
+    }
+    spec.from = args.from.or(spec.from);
+    spec.to = args.to.or(spec.to);
+    if !args.countries.is_empty() {
+        spec.countries = Some(args.countries.clone());
+    }
+    spec.top = args.top.or(spec.top);
     let (w, h) = crate::render::render_to_file(&corpus, &spec, args.scale as f32, &args.out)
         .map_err(|e| e.to_string())?;
     Ok(writeln!(out, "{}: {w}×{h} px", args.out.display()))
@@ -465,15 +501,23 @@ fn render(out: &mut impl Write, args: &RenderArgs) -> CmdResult {
 /// `dateline index PATH... --out SHARD`: extracts into the shard, which then holds exactly
 /// these files; prints a summary on standard error.
 fn index(args: &IndexArgs) -> CmdResult {
+    if args.list {
+        let walked = crate::ingest::walk(&args.paths)
+            .map_err(|p| format!("no such file or folder: {}", p.display()))?;
+        let mut out = std::io::stdout().lock();
+        for f in &walked.files {
+            writeln!(out, "{}", f.path.display()).map_err(|e| e.to_string())?;
+        }
+        return Ok(Ok(()));
+    }
     let ext = crate::ingest::SHARD_EXTENSION;
-    if !args
-        .out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
-    {
+    let Some(out) = &args.out else {
+        return Err("--out SHARD.dlindex is needed (or --list)".into());
+    };
+    if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
         return Err(format!(
             "--out {}: a shard's name must end in .{ext} (that is how folders of shards are recognized)",
-            args.out.display()
+            out.display()
         ));
     }
     let mut paths = args.paths.clone();
@@ -494,8 +538,8 @@ fn index(args: &IndexArgs) -> CmdResult {
     if paths.is_empty() {
         return Err("nothing to index: give files or folders, or --files-from".into());
     }
-    let mut shard = crate::index::Index::open_shard_for_writing(&args.out)
-        .map_err(|e| format!("--out {}: {e}", args.out.display()))?;
+    let mut shard = crate::index::Index::open_shard_for_writing(out)
+        .map_err(|e| format!("--out {}: {e}", out.display()))?;
     let started = std::time::Instant::now();
     let collected = crate::index::collect_files(&paths, &Progress::default(), &mut shard)
         .map_err(|e| e.to_string())?;
@@ -522,7 +566,7 @@ fn index(args: &IndexArgs) -> CmdResult {
     }
     eprintln!(
         "dateline: {}: {} files ({} read, {} unchanged), {articles} articles, {events} events in {:.1} s",
-        args.out.display(),
+        out.display(),
         collected.keys.len(),
         collected.extracted + collected.reanalysed,
         collected.from_index,

@@ -5,12 +5,14 @@
 //! ([`corroborate`]) → [`model::Corpus`] ([`pipeline`]) → layout ([`timeline`]) → paint ([`gui`]).
 //! Every stage except the last is a plain function testable without a window.
 
+pub mod burst;
 pub mod calendar;
 pub(crate) mod caption;
 pub(crate) mod clause;
 pub mod cli;
 pub mod corrections;
 pub mod corroborate;
+pub mod coverage;
 pub mod crossdate;
 pub mod events;
 pub mod gazetteer;

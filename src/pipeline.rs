@@ -8,8 +8,9 @@ use crate::model::{Article, ArticleId, Corpus, DateSource, Event, Problem};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// What a load needs besides the paths.
 #[derive(Clone, Debug, Default)]
@@ -29,6 +30,78 @@ pub struct Progress {
     pub cancel: AtomicBool,
     /// The file being read most recently (for the progress line).
     pub current: Mutex<String>,
+    /// Where the time went, per stage (for benchmarks and profiling).
+    pub times: StageTimes,
+}
+
+/// The pipeline's stages, in the order data flows through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading, decoding and cleaning files (per file, on all cores).
+    Read,
+    /// Publication dates from each article's own evidence (per article).
+    PubDate,
+    /// Date expressions (per article).
+    Dates,
+    /// Country mentions (per article).
+    Countries,
+    /// Sentences, clauses and events (per article).
+    Events,
+    /// Publication dates inferred across the corpus, with the events they change.
+    CorpusDates,
+    /// Grouping events by happening.
+    Clusters,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 7] = [
+        Stage::Read,
+        Stage::PubDate,
+        Stage::Dates,
+        Stage::Countries,
+        Stage::Events,
+        Stage::CorpusDates,
+        Stage::Clusters,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::PubDate => "pubdate",
+            Stage::Dates => "dates",
+            Stage::Countries => "countries",
+            Stage::Events => "events",
+            Stage::CorpusDates => "corpus-dates",
+            Stage::Clusters => "clusters",
+        }
+    }
+}
+
+/// Time spent per [`Stage`]: CPU time summed over worker threads for the per-file and
+/// per-article stages, wall time for the corpus-wide ones.
+#[derive(Debug, Default)]
+pub struct StageTimes {
+    nanos: [AtomicU64; 7],
+}
+
+impl StageTimes {
+    pub fn get(&self, stage: Stage) -> Duration {
+        Duration::from_nanos(self.nanos[stage as usize].load(Ordering::Relaxed))
+    }
+    fn add(&self, stage: Stage, d: Duration) {
+        self.nanos[stage as usize].fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+    }
+    /// Runs `f`, adding its time to `stage`.
+    fn time<T>(&self, stage: Stage, f: impl FnOnce() -> T) -> T {
+        let t = Instant::now();
+        let out = f();
+        self.add(stage, t.elapsed());
+        out
+    }
+    pub(crate) fn reset(&self) {
+        for n in &self.nanos {
+            n.store(0, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Progress {
@@ -90,6 +163,8 @@ pub fn load(
     let walked = crate::ingest::walk(paths).map_err(LoadError::MissingPath)?;
     progress.total.store(walked.files.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
+    progress.times.reset();
+    let times = &progress.times;
     let parts: Vec<FileResult> = walked
         .files
         .par_iter()
@@ -100,7 +175,7 @@ pub fn load(
             if let Ok(mut cur) = progress.current.try_lock() {
                 cur.clone_from(&f.display);
             }
-            let part = extract_file(f);
+            let part = extract_file(f, times);
             progress.done.fetch_add(1, Ordering::Relaxed);
             part
         })
@@ -108,7 +183,7 @@ pub fn load(
     if progress.is_cancelled() {
         return Err(LoadError::Cancelled);
     }
-    let mut corpus = assemble(parts, opts);
+    let mut corpus = assemble(parts, opts, times);
     corpus.problems = walked.problems;
     if let Some(p) = Gazetteer::user_files_problem() {
         corpus.problems.push(p.to_string());
@@ -128,22 +203,23 @@ pub struct FileResult {
 
 /// Reads one file and extracts its articles' publication dates and events, never failing
 /// (a reader bug costs this file only and becomes its problem).
-pub fn extract_file(f: &crate::ingest::SourceFile) -> FileResult {
-    let mut articles =
-        std::panic::catch_unwind(|| crate::ingest::read_file(f)).unwrap_or_else(|_| {
-            vec![Article {
-                path: f.display.clone(),
-                file: f.path.clone(),
-                problems: vec![Problem::error(
-                    "internal error while reading this file (please report it)",
-                )],
-                ..Default::default()
-            }]
-        });
+pub fn extract_file(f: &crate::ingest::SourceFile, times: &StageTimes) -> FileResult {
+    // A reader bug must cost one file, not the load.
+    let read = || std::panic::catch_unwind(|| crate::ingest::read_file(f));
+    let mut articles = times.time(Stage::Read, read).unwrap_or_else(|_| {
+        vec![Article {
+            path: f.display.clone(),
+            file: f.path.clone(),
+            problems: vec![Problem::error(
+                "internal error while reading this file (please report it)",
+            )],
+            ..Default::default()
+        }]
+    });
     let events = articles
         .iter_mut()
         .enumerate()
-        .map(|(i, a)| analyze_article(i as ArticleId, a, None))
+        .map(|(i, a)| analyze_article(i as ArticleId, a, None, times))
         .collect();
     FileResult { articles, events }
 }
@@ -151,28 +227,39 @@ pub fn extract_file(f: &crate::ingest::SourceFile) -> FileResult {
 /// Resolves a file's articles again from their evidence and re-extracts their events (for
 /// an extraction stored under another path or file date: the text is the same, but the
 /// file name and file time are publication-date evidence).
-pub fn reanalyze(part: &mut FileResult) {
+pub fn reanalyze(part: &mut FileResult, times: &StageTimes) {
     part.events = part
         .articles
         .iter_mut()
         .enumerate()
-        .map(|(i, a)| analyze_article(i as ArticleId, a, None))
+        .map(|(i, a)| analyze_article(i as ArticleId, a, None, times))
         .collect();
 }
 
 /// Joins per-file results (in the order given) into a corpus: article ids renumbered,
 /// `--pub-date` overrides and stored publication-date corrections applied (those articles
 /// re-resolved), then the corpus-wide steps. Equal to [`analyze`] on the same articles.
-pub fn assemble(parts: Vec<FileResult>, opts: &LoadOptions) -> Corpus {
-    let (articles, per_article) = assemble_parts(parts, opts, 0);
-    let mut corpus = Corpus {
+pub fn assemble(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
+    let mut corpus = join(parts, opts, times);
+    settle(&mut corpus, &opts.corrections, times);
+    corpus
+}
+
+/// [`assemble`] without the corpus-wide steps: the corpus they start from (no clusters),
+/// which is what the index's cache of their results is keyed by.
+pub fn join(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
+    let (articles, per_article) = assemble_parts(parts, opts, 0, times);
+    Corpus {
         articles,
         events: per_article.into_iter().flatten().collect(),
         clusters: Vec::new(),
         problems: Vec::new(),
-    };
-    settle(&mut corpus, &opts.corrections);
-    corpus
+    }
+}
+
+/// The corpus-wide steps over a [`join`]ed corpus (what [`assemble`] runs after joining).
+pub fn settle_joined(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
+    settle(corpus, corrections, times);
 }
 
 /// Per-file results as articles numbered from `first` with their events, publication-date
@@ -181,6 +268,7 @@ fn assemble_parts(
     parts: Vec<FileResult>,
     opts: &LoadOptions,
     first: usize,
+    times: &StageTimes,
 ) -> (Vec<Article>, Vec<Vec<Event>>) {
     let n: usize = parts.iter().map(|p| p.articles.len()).sum();
     let mut articles = Vec::with_capacity(n);
@@ -199,7 +287,7 @@ fn assemble_parts(
             let id = (first + i) as ArticleId;
             let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
             if user.is_some() {
-                *events = analyze_article(id, a, user);
+                *events = analyze_article(id, a, user, times);
             } else {
                 for e in events.iter_mut() {
                     e.article = id;
@@ -219,6 +307,7 @@ pub fn replace_files(
     gone: impl Fn(&Path) -> bool,
     added: Vec<FileResult>,
     opts: &LoadOptions,
+    times: &StageTimes,
 ) {
     let old = std::mem::take(&mut corpus.articles);
     let mut new_id = vec![None; old.len()];
@@ -245,9 +334,9 @@ pub fn replace_files(
         })
         .for_each(|(i, (events, a))| {
             let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
-            *events = analyze_article(i as ArticleId, a, user);
+            *events = analyze_article(i as ArticleId, a, user, times);
         });
-    let (new_articles, new_events) = assemble_parts(added, opts, articles.len());
+    let (new_articles, new_events) = assemble_parts(added, opts, articles.len(), times);
     // Back in walk order (a folder is walked in path order), so ids match a fresh load.
     let mut joined: Vec<(Article, Vec<Event>)> = articles
         .into_iter()
@@ -264,7 +353,7 @@ pub fn replace_files(
             e
         }));
     }
-    settle(corpus, &opts.corrections);
+    settle(corpus, &opts.corrections, times);
 }
 
 fn override_for(opts: &LoadOptions, article: &Article) -> Option<NaiveDate> {
@@ -283,16 +372,21 @@ fn override_for(opts: &LoadOptions, article: &Article) -> Option<NaiveDate> {
 }
 
 /// Resolves one article's publication date and extracts its events (uncorrected).
-fn analyze_article(id: ArticleId, article: &mut Article, user: Option<NaiveDate>) -> Vec<Event> {
-    article.pub_date = crate::pubdate::resolve(article, user);
-    extract_events(id, article)
+fn analyze_article(
+    id: ArticleId,
+    article: &mut Article,
+    user: Option<NaiveDate>,
+    times: &StageTimes,
+) -> Vec<Event> {
+    article.pub_date = times.time(Stage::PubDate, || crate::pubdate::resolve(article, user));
+    extract_events(id, article, times)
 }
 
 /// Extracts an article's events against the publication date it already has.
-fn extract_events(id: ArticleId, article: &mut Article) -> Vec<Event> {
+fn extract_events(id: ArticleId, article: &mut Article, times: &StageTimes) -> Vec<Event> {
     let reference = article.pub_date.as_ref().map(|p| p.date);
-    let timexes = crate::timex::tag(&article.text, reference);
-    let mentions = Gazetteer::active().find(&article.text);
+    let timexes = times.time(Stage::Dates, || crate::timex::tag(&article.text, reference));
+    let mentions = times.time(Stage::Countries, || Gazetteer::active().find(&article.text));
     article
         .problems
         .retain(|p| !p.message.starts_with(UNPLACED));
@@ -304,19 +398,25 @@ fn extract_events(id: ArticleId, article: &mut Article) -> Vec<Event> {
             )));
         }
     }
-    crate::events::extract(id, article, &timexes, &mentions)
+    times.time(Stage::Events, || {
+        crate::events::extract(id, article, &timexes, &mentions)
+    })
 }
 
 const UNPLACED: &str = "publication date unknown";
 
 /// Runs everything after reading: publication dates, events, corrections, clusters.
-pub fn analyze(mut articles: Vec<Article>, opts: &LoadOptions) -> Corpus {
+pub fn analyze(articles: Vec<Article>, opts: &LoadOptions) -> Corpus {
+    analyze_timed(articles, opts, &StageTimes::default())
+}
+
+fn analyze_timed(mut articles: Vec<Article>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
     let per_article: Vec<Vec<Event>> = articles
         .par_iter_mut()
         .enumerate()
         .map(|(i, a)| {
             let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
-            analyze_article(i as ArticleId, a, user)
+            analyze_article(i as ArticleId, a, user, times)
         })
         .collect();
     let mut corpus = Corpus {
@@ -325,13 +425,14 @@ pub fn analyze(mut articles: Vec<Article>, opts: &LoadOptions) -> Corpus {
         clusters: Vec::new(),
         problems: Vec::new(),
     };
-    settle(&mut corpus, &opts.corrections);
+    settle(&mut corpus, &opts.corrections, times);
     corpus
 }
 
 /// The corpus-wide steps after per-article extraction: publication dates inferred from
 /// firmly dated articles (their events rebuilt), corrections, clusters.
-fn settle(corpus: &mut Corpus, corrections: &Corrections) {
+fn settle(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
+    let started = Instant::now();
     let changed = crate::crossdate::infer(corpus);
     if !changed.is_empty() {
         let changed: std::collections::HashSet<usize> = changed.into_iter().collect();
@@ -343,20 +444,27 @@ fn settle(corpus: &mut Corpus, corrections: &Corrections) {
             .par_iter_mut()
             .enumerate()
             .filter(|(i, _)| changed.contains(i))
-            .flat_map_iter(|(i, a)| extract_events(i as ArticleId, a))
+            .flat_map_iter(|(i, a)| extract_events(i as ArticleId, a, &StageTimes::default()))
             .collect();
         corpus.events.extend(fresh);
-        corpus
-            .events
-            .sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
+        sort_events(&mut corpus.events);
     }
+    times.add(Stage::CorpusDates, started.elapsed());
     correct_events(corpus, corrections);
-    corpus.clusters = crate::corroborate::cluster(&mut corpus.events, &corpus.articles);
+    corpus.clusters = times.time(Stage::Clusters, || {
+        crate::corroborate::cluster(&mut corpus.events, &corpus.articles)
+    });
     crate::story::annotate(corpus);
 }
 
+/// The order of a corpus's events once some were rebuilt: by article, then by where their
+/// date phrase is (stable, so equal keys keep their order).
+pub(crate) fn sort_events(events: &mut [Event]) {
+    events.sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
+}
+
 /// Applies hidden-event and event-date corrections to freshly extracted events.
-fn correct_events(corpus: &mut Corpus, corrections: &Corrections) {
+pub(crate) fn correct_events(corpus: &mut Corpus, corrections: &Corrections) {
     if corrections.is_empty() {
         return;
     }
@@ -419,14 +527,14 @@ pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
         .filter(|(i, _)| dirty[*i])
         .flat_map_iter(|(i, a)| {
             let user = corrections.pub_date(&a.content_hash);
-            analyze_article(i as ArticleId, a, user)
+            analyze_article(i as ArticleId, a, user, &StageTimes::default())
         })
         .collect();
     kept.extend(fresh);
     // Keep events in article order so ids stay meaningful to readers of the list.
     kept.sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
     corpus.events = kept;
-    settle(corpus, corrections);
+    settle(corpus, corrections, &StageTimes::default());
 }
 
 #[cfg(test)]

@@ -265,6 +265,31 @@ pub fn natural_lane_order(corpus: &Corpus) -> Vec<CountryCode> {
     order.into_iter().map(|(c, _)| c).collect()
 }
 
+/// What a view says about a rendered chart: its range, its lanes (the country filter, or
+/// the user's order without hidden lanes when they rearranged them) and its top N. Pins
+/// and the text search are the window's; a render draws every happening of the top N.
+pub fn fill_chart_spec(view: &View, corpus: &Corpus, spec: &mut crate::render::ChartSpec) {
+    if let Some((a, b)) = view.range {
+        spec.from = Some(a);
+        spec.to = Some(b);
+    }
+    if let Some(c) = view.filter.country {
+        spec.countries = Some(vec![c]);
+    } else if !view.lanes.order.is_empty() || !view.lanes.hidden.is_empty() {
+        let lanes: Vec<CountryCode> = view
+            .lanes
+            .arrange(&natural_lane_order(corpus))
+            .into_iter()
+            .filter(|c| !view.lanes.hidden.contains(c))
+            .take(spec.max_lanes)
+            .collect();
+        spec.countries = Some(lanes);
+    }
+    if view.filter.top_n.is_some() {
+        spec.top = view.filter.top_n;
+    }
+}
+
 /// Every view of one corpus: the one in use and the named ones.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -9,7 +9,7 @@
 
 use crate::index::{self, Index};
 use crate::model::Corpus;
-use crate::pipeline::{self, LoadError, LoadOptions, Progress};
+use crate::pipeline::{self, LoadError, LoadOptions, Progress, StageTimes};
 use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -157,6 +157,7 @@ pub fn apply(
         |f| gone.iter().any(|g| f == g || f.starts_with(g)),
         parts,
         opts,
+        &StageTimes::default(),
     );
     Ok(Applied { files, removed })
 }

@@ -146,6 +146,25 @@ fn pins_and_pinned_only_on_the_list_and_the_timeline() {
 }
 
 #[test]
+fn the_list_sorts_by_salience() {
+    let config = tempfile::tempdir().unwrap();
+    let mut h = harness(config.path(), vec![dateline::pipeline::sample_dir()]);
+    wait_loaded(&mut h);
+    h.get_by_label("Salience").click();
+    h.run_steps(3);
+    let app = h.state();
+    let sal: Vec<f32> = app
+        .event_list
+        .rows()
+        .iter()
+        .map(|&id| app.corpus.events[id as usize].salience)
+        .collect();
+    assert!(sal.len() > 10);
+    assert!(sal.windows(2).all(|w| w[0] >= w[1]), "{sal:?}");
+    assert!(sal[0] > sal[sal.len() - 1], "salience is filled in");
+}
+
+#[test]
 fn top_n_limits_the_list_and_the_timeline() {
     let (mut h, _config, _corpus) = loaded();
     let all = h.state().event_list.rows().len();

@@ -196,6 +196,25 @@ pub fn participle(base: &str) -> String {
     if let Some(&(_, _, pp)) = IRREGULAR.iter().find(|(b, _, _)| *b == base) {
         return pp.split('/').next().unwrap_or(pp).to_string();
     }
+    let b = base.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let syllables = base
+        .as_bytes()
+        .windows(2)
+        .filter(|w| !vowel(w[0]) && vowel(w[1]))
+        .count()
+        + usize::from(b.first().is_some_and(|c| vowel(*c)));
+    // One syllable ending consonant-vowel-consonant doubles: "strip" → "stripped".
+    if n >= 3
+        && syllables == 1
+        && !vowel(b[n - 1])
+        && !b"wxy".contains(&b[n - 1])
+        && vowel(b[n - 2])
+        && !vowel(b[n - 3])
+    {
+        return format!("{base}{}ed", &base[n - 1..]);
+    }
     if base.ends_with('e') {
         format!("{base}d")
     } else if base.ends_with('y')
@@ -264,5 +283,9 @@ mod tests {
         assert_eq!(participle("arrest"), "arrested");
         assert_eq!(participle("free"), "freed");
         assert_eq!(participle("bury"), "buried");
+        assert_eq!(participle("strip"), "stripped");
+        assert_eq!(participle("ban"), "banned");
+        assert_eq!(participle("jail"), "jailed");
+        assert_eq!(participle("visit"), "visited");
     }
 }

@@ -89,6 +89,8 @@ pub struct Clause {
     pub subject: Option<Range<usize>>,
     /// The verb group as written ("has been arrested", "will not sign").
     pub verb: Range<usize>,
+    /// The main verb as written ("signed" in "was signed").
+    pub main_verb: Range<usize>,
     /// Base form of the main verb ("arrest", "sign"; "be" for a copula).
     pub lemma: String,
     pub time: Time,
@@ -266,8 +268,12 @@ fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
             Tag::Number
         } else if w == "'s" {
             // "'s" after a pronoun or before a participle is "is"/"has"; else possessive.
+            // "Monday's meeting", "Kim's visiting delegation" are possessives; "he's
+            // leaving", "the army's been" are verbs.
+            let prev_common = i > 0 && !toks[i - 1].cap && toks[i - 1].tag != Tag::Date;
             let next_is_verbish = toks.get(i + 1).is_some_and(|t| {
-                matches!(t.lower.as_str(), "been" | "not" | "going") || t.lower.ends_with("ing")
+                matches!(t.lower.as_str(), "been" | "not" | "going")
+                    || (t.lower.ends_with("ing") && prev_common)
             });
             let after_pron = i > 0 && PRONOUNS.contains(&toks[i - 1].lower.as_str());
             if next_is_verbish || after_pron {
@@ -305,9 +311,7 @@ fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
             Tag::Prep
         } else if ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
             Tag::Adv
-        } else if t.cap && !first {
-            Tag::Proper
-        } else if t.cap && first && forms::verb_form(w, true).is_none() {
+        } else if t.cap && (!first || forms::verb_form(w, true).is_none()) {
             Tag::Proper
         } else {
             Tag::Word
@@ -316,16 +320,17 @@ fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
     }
 }
 
-/// Is the lone "-" at `i` a hyphen inside a name written apart ("Tung Chee - hwa"): a
-/// capitalised word before it and a short lower-case word that is no function word after?
+/// Is the lone "-" at `i` a hyphen written apart ("Tung Chee - hwa", "eight - hour"): a
+/// word before it and a lower-case word that is no function word or verb after?
 fn joins_name(toks: &[Token], i: usize) -> bool {
     let before = i.checked_sub(1).map(|j| &toks[j]);
     let after = toks.get(i + 1);
-    before.is_some_and(|b| b.cap && b.lower.chars().all(char::is_alphabetic))
+    // "Tung Chee - hwa", "eight - hour", "anti - government": pre-tokenised hyphens.
+    before.is_some_and(|b| b.lower.chars().all(char::is_alphanumeric))
         && after.is_some_and(|a| {
             let w = a.lower.as_str();
             !a.cap
-                && w.len() <= 5
+                && w.len() <= 10
                 && w.chars().all(char::is_alphabetic)
                 && ![
                     DETERMINERS,
@@ -377,46 +382,15 @@ fn is_date_word(toks: &[Token], i: usize) -> bool {
         "days",
         "day",
     ];
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "jan.",
-        "feb.",
-        "aug.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-    ];
-    if DAYS.contains(&w) {
+    // month names and abbreviations ("sept.", "Jan"): the program's one month table
+    let is_month = |w: &str| crate::calendar::month_number(w).is_some();
+    if DAYS.contains(&w) || w == "weekend" {
         return true;
     }
     let next_num = toks
         .get(i + 1)
         .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()));
-    if MONTHS.contains(&w) && (toks[i].cap || next_num) {
+    if is_month(w) && (toks[i].cap || next_num) {
         return toks[i].cap || next_num;
     }
     let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].lower.as_str());
@@ -444,14 +418,12 @@ fn is_date_word(toks: &[Token], i: usize) -> bool {
     }
     if w.starts_with(|c: char| c.is_ascii_digit()) {
         // "12" after or before a month, a year on its own.
-        let near_month = [prev(1), next]
-            .iter()
-            .any(|x| x.is_some_and(|x| MONTHS.contains(&x)))
+        let near_month = [prev(1), next].iter().any(|x| x.is_some_and(is_month))
             && toks
                 .iter()
                 .skip(i.saturating_sub(1))
                 .take(3)
-                .any(|t| t.cap && MONTHS.contains(&t.lower.as_str()));
+                .any(|t| t.cap && is_month(&t.lower));
         let year = w.len() == 4
             && w.chars().all(|c| c.is_ascii_digit())
             && (w.starts_with("19") || w.starts_with("20"));
@@ -466,6 +438,8 @@ fn is_date_word(toks: &[Token], i: usize) -> bool {
 struct Group {
     start: usize,
     end: usize,
+    /// The main verb's token.
+    main: usize,
     lemma: String,
     time: Time,
     modal: Option<String>,
@@ -554,11 +528,16 @@ fn groups(toks: &[Token]) -> Vec<Group> {
             i += 1;
             continue;
         }
-        let opens = match t.tag {
-            Tag::Modal | Tag::Do => true,
-            Tag::Be | Tag::Have => !matches!(t.lower.as_str(), "be" | "been" | "being" | "having"),
-            _ => false,
-        };
+        // An auxiliary after "to" is an infinitive ("to have"), not a finite verb.
+        let after_to = i > 0 && toks[i - 1].tag == Tag::To;
+        let opens = !after_to
+            && match t.tag {
+                Tag::Modal | Tag::Do => true,
+                Tag::Be | Tag::Have => {
+                    !matches!(t.lower.as_str(), "be" | "been" | "being" | "having")
+                }
+                _ => false,
+            };
         if opens {
             if let Some((g, next)) = aux_group(toks, i) {
                 out.push(g);
@@ -582,6 +561,7 @@ fn groups(toks: &[Token]) -> Vec<Group> {
             out.push(Group {
                 start: i,
                 end,
+                main: i,
                 lemma: base,
                 time: if form == VerbForm::Past {
                     Time::Past
@@ -608,6 +588,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
     let mut passive = false;
     let mut negated = false;
     let mut main: Option<(String, VerbForm)> = None;
+    let mut main_at = i;
     let mut last_aux: Option<&str> = None;
     let mut going_to = false;
     while j < toks.len() {
@@ -662,19 +643,33 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
                             || a == "being"
                             || a == "get"
                             || a == "got";
+                        main_at = j;
                         main = Some((b, VerbForm::Participle));
                     }
-                    (Some((b, VerbForm::Gerund)), Some(a)) if BE.contains(&a) || a == "been" => {
+                    (Some((b, VerbForm::Gerund)), Some(a))
+                        if (BE.contains(&a) || a == "been") && !ING_ADJECTIVES.contains(&w) =>
+                    {
+                        main_at = j;
                         main = Some((b, VerbForm::Gerund));
                     }
                     (Some((b, VerbForm::Base)), Some(a))
                         if MODALS.contains(&a) || DO.contains(&a) || a == "going" || a == "be" =>
                     {
+                        main_at = j;
                         main = Some((b, VerbForm::Base));
                     }
                     (Some((b, _)), Some(a)) if MODALS.contains(&a) || DO.contains(&a) => {
                         // A form the lexicon reads otherwise, after "will"/"did": a base.
+                        main_at = j;
                         main = Some((b, VerbForm::Base));
+                    }
+                    // After a modal or "did" comes a base form, known or not ("will
+                    // monitor").
+                    (None, Some(a))
+                        if (MODALS.contains(&a) || DO.contains(&a)) && t.tag == Tag::Word =>
+                    {
+                        main_at = j;
+                        main = Some((w.to_string(), VerbForm::Base));
                     }
                     _ => break,
                 }
@@ -693,7 +688,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
     let lemma = match &main {
         Some((b, _)) => b.clone(),
         None => {
-            let a = toks[i].lower.as_str();
+            let a = last_aux.unwrap_or(toks[i].lower.as_str());
             if BE.contains(&a) {
                 "be".into()
             } else if HAVE.contains(&a) {
@@ -718,6 +713,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
         Group {
             start: i,
             end,
+            main: main_at,
             lemma,
             time,
             modal,
@@ -739,9 +735,44 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
             || (t.tag == Tag::Other && matches!(t.lower.as_str(), "&" | "-"))
     };
     let mut i = v;
+    // "The leader today visited", "The government on Thursday expressed": a date between
+    // subject and verb is not part of the subject.
+    while i > floor
+        && (matches!(toks[i - 1].tag, Tag::Date | Tag::Adv)
+            || (toks[i - 1].tag == Tag::Prep && toks.get(i).is_some_and(|t| t.tag == Tag::Date)))
+    {
+        i -= 1;
+    }
     // "... and met Putin": a second verb of an earlier subject.
     if i > floor && toks[i - 1].tag == Tag::And {
         return None;
+    }
+    // A relative clause's subject is its antecedent: "the war in Ukraine, which began".
+    if i > floor && matches!(toks[i - 1].tag, Tag::Rel) {
+        let mut k = i - 1;
+        if k > floor && toks[k - 1].tag == Tag::Comma {
+            k -= 1;
+        }
+        let end = k;
+        let mut preps = 0;
+        while k > floor {
+            let t = &toks[k - 1];
+            let inner_prep = t.tag == Tag::Prep
+                && preps == 0
+                && matches!(t.lower.as_str(), "in" | "of" | "on" | "for" | "at")
+                && k >= floor + 2
+                && matches!(toks[k - 2].tag, Tag::Word | Tag::Proper);
+            if np(t) || inner_prep {
+                preps += usize::from(inner_prep);
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        while k < end && matches!(toks[k].tag, Tag::And | Tag::Prep | Tag::Poss) {
+            k += 1;
+        }
+        return (k < end).then(|| toks[k].range.start..toks[end - 1].range.end);
     }
     // An appositive before the verb: ", North Korea's leader," or ", who ... ,".
     if i > floor && toks[i - 1].tag == Tag::Comma {
@@ -754,16 +785,48 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         }
     }
     let end = i;
+    let mut places = 0;
     while i > floor {
         let t = &toks[i - 1];
         if np(t) {
             i -= 1;
             continue;
         }
-        // A list: "Russia, China and Iran".
+        // A phrase inside the subject: "a rally at Karaj outside Tehran", "callers to the
+        // programme", "talks with Iran over its programme" (a preposition after a noun, at
+        // most three).
+        if matches!(t.tag, Tag::Prep | Tag::To)
+            && places < 3
+            && matches!(
+                t.lower.as_str(),
+                "in" | "at"
+                    | "outside"
+                    | "near"
+                    | "inside"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "over"
+                    | "against"
+                    | "about"
+                    | "on"
+                    | "into"
+            )
+            && i >= floor + 2
+            && matches!(toks[i - 2].tag, Tag::Word | Tag::Proper)
+        {
+            places += 1;
+            i -= 1;
+            continue;
+        }
+        // A list: "Russia, China and Iran" (of names only: "recrimination, Mark Cavendish"
+        // is no list).
         if t.tag == Tag::Comma
             && i > floor + 1
-            && matches!(toks[i - 2].tag, Tag::Proper | Tag::Word)
+            && toks[i - 2].tag == Tag::Proper
+            && toks.get(i).is_some_and(|x| x.tag == Tag::Proper)
+                | (toks.get(i).is_some_and(|x| x.lower == "the")
+                    && toks.get(i + 1).is_some_and(|x| x.tag == Tag::Proper))
             && toks[i..end].iter().any(|x| x.tag == Tag::And)
         {
             i -= 1;
@@ -772,7 +835,7 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         break;
     }
     // A pronoun is the whole subject; otherwise no leading conjunction or "of".
-    while i < end && matches!(toks[i].tag, Tag::And | Tag::Prep) {
+    while i < end && matches!(toks[i].tag, Tag::And | Tag::Prep | Tag::Poss) {
         i += 1;
     }
     if let Some(p) = (i..end).rev().find(|&k| toks[k].tag == Tag::Pron) {
@@ -798,14 +861,15 @@ fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
     };
     // "agreed to pay a fine"
     if toks.get(i).is_some_and(|t| t.tag == Tag::To)
-        && toks
-            .get(i + 1)
-            .is_some_and(|t| t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        && toks.get(i + 1).is_some_and(|t| {
+            matches!(t.tag, Tag::Be | Tag::Have | Tag::Do)
+                || (t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        })
     {
-        i += 2;
-        let (obj_end, _) = noun_phrase(toks, i);
-        let end = obj_end.max(i);
-        return Some(toks[start].range.start..toks[end - 1].range.end);
+        // The infinitive's own object or first prepositional phrase ("to travel to Russia").
+        let inner = object(toks, i + 2, "");
+        let end = inner.map_or(toks[i + 1].range.end, |r| r.end);
+        return Some(toks[start].range.start..end);
     }
     // A verb of saying reports a clause, not an object: handled by the caller.
     let _ = lemma;
@@ -815,14 +879,25 @@ fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
             .is_some_and(|t| t.tag == Tag::Pron && t.lower != "there")
     {
         let (end, _) = noun_phrase(toks, i);
+        // "willing to meet Kim", "ready to sign": an adjective with its infinitive.
+        if end == i + 1
+            && toks[i].tag == Tag::Word
+            && toks.get(end).is_some_and(|t| t.tag == Tag::To)
+            && toks
+                .get(end + 1)
+                .is_some_and(|t| t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        {
+            if let Some(inf) = object(toks, end, "") {
+                return Some(toks[start].range.start..inf.end);
+            }
+        }
         if end > i {
             return Some(toks[start].range.start..toks[end - 1].range.end);
         }
     }
-    if toks
-        .get(i)
-        .is_some_and(|t| t.tag == Tag::Prep || (t.tag == Tag::Sub && t.lower == "as"))
-    {
+    if toks.get(i).is_some_and(|t| {
+        matches!(t.tag, Tag::Prep | Tag::To) || (t.tag == Tag::Sub && t.lower == "as")
+    }) {
         let (end, _) = noun_phrase(toks, i + 1);
         if end > i + 1 {
             return Some(toks[start].range.start..toks[end - 1].range.end);
@@ -841,8 +916,18 @@ fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
         match t.tag {
             Tag::Det | Tag::Poss => {}
             Tag::Number => head = true,
+            // "a statement condemning Russia", "an activist planning raids": a participle
+            // with its own object ends the phrase.
+            Tag::Word
+                if head
+                    && t.lower.ends_with("ing")
+                    && toks.get(j + 1).is_some_and(|n| {
+                        matches!(n.tag, Tag::Det | Tag::Proper | Tag::Word | Tag::Number)
+                    }) =>
+            {
+                break
+            }
             Tag::Word | Tag::Proper | Tag::Pron => {
-                // A finite verb ends the phrase ("... and met Putin").
                 head = true;
             }
             Tag::Prep if t.lower == "of" && head => {}
@@ -953,7 +1038,7 @@ pub fn analyse(s: &str, focus: Option<Range<usize>>) -> Option<Clause> {
         .as_ref()
         .and_then(|r| toks.iter().position(|t| t.range.start >= r.start));
     let pick = choose(&toks, &gs, f);
-    Some(build(s, &toks, &gs, pick))
+    Some(build(&toks, &gs, pick))
 }
 
 /// The group that governs token `f`: the nearest one before it with no clause boundary
@@ -987,7 +1072,7 @@ fn in_subordinate(toks: &[Token], i: usize) -> bool {
             .any(|t| matches!(t.tag, Tag::Rel | Tag::Sub))
 }
 
-fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
+fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
     let g = &gs[k];
     // The subject never reaches back over the previous group.
     let floor = if k > 0 { gs[k - 1].end } else { 0 };
@@ -1009,13 +1094,26 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
             subj = subject(toks, gs[p].start, 0);
         }
     }
+    // "under the treaty signed Wednesday": a past form right after a noun phrase that is
+    // itself the object of a preposition or verb is a participle (a reduced relative).
+    let mut passive = g.passive;
+    if let Some(r) = &subj {
+        let first = toks.iter().position(|t| t.range.start == r.start);
+        let before = first.and_then(|f| f.checked_sub(1)).map(|b| &toks[b]);
+        let single_past = g.end == g.start + 1
+            && g.time == Time::Past
+            && !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel);
+        if single_past && before.is_some_and(|b| b.tag == Tag::Prep && b.lower != "of") {
+            passive = true;
+        }
+    }
     let mut obj = object(toks, g.end, &g.lemma);
     let mut reported = None;
     if REPORTING.contains(&g.lemma.as_str()) {
         // "said (that) Russia will sign", "told reporters that ...": the next group after the
         // verb (and its listener) with a subject of its own.
         if let Some(n) = gs.iter().position(|x| x.start >= g.end) {
-            let inner = build(s, toks, gs, n);
+            let inner = build(toks, gs, n);
             if inner.subject.is_some() {
                 obj = None;
                 reported = Some(Box::new(inner));
@@ -1038,7 +1136,12 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
             .iter()
             .any(|t| matches!(t.tag, Tag::And | Tag::Sub | Tag::Rel))
     {
-        let inner = build(s, toks, &gs[..k], k - 1);
+        // What is attributed is the sentence's first main clause.
+        let first = gs[..k]
+            .iter()
+            .position(|x| !in_subordinate(toks, x.start))
+            .unwrap_or(k - 1);
+        let inner = build(toks, &gs[..k], first);
         if inner.subject.is_some() {
             reported = Some(Box::new(inner));
         }
@@ -1060,10 +1163,11 @@ fn build(s: &str, toks: &[Token], gs: &[Group], k: usize) -> Clause {
         particle,
         subject: subj,
         verb: toks[g.start].range.start..toks[g.end.max(g.start + 1) - 1].range.end,
+        main_verb: toks[g.main.min(toks.len() - 1)].range.clone(),
         lemma: g.lemma.clone(),
         time: g.time,
         modal: g.modal.clone(),
-        passive: g.passive,
+        passive,
         negated: g.negated,
         object: obj,
         reported,

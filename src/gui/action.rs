@@ -61,6 +61,7 @@ pub enum Action {
     SetOverviewOpen(bool),
     SetLanesOpen(bool),
     SetHelpOpen(bool),
+    SetCoverageOpen(bool),
     SetTheme(egui::ThemePreference),
     // ----- window -----
     ExportPng,

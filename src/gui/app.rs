@@ -7,6 +7,7 @@
 use super::action::Action;
 use super::context::{EventMask, LaneInfo, LoadStatus, PanelCtx, Status};
 use super::correction::CorrectionUi;
+use super::coverage_panel::CoveragePanel;
 use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
 use super::export::Export;
@@ -123,6 +124,8 @@ pub struct DatelineApp {
     pub lanes_open: bool,
     pub help: HelpPanel,
     pub help_open: bool,
+    pub coverage: CoveragePanel,
+    pub coverage_open: bool,
     pub export: Export,
     pub dialogs: Dialogs,
     pub status: Status,
@@ -204,6 +207,8 @@ impl DatelineApp {
             lanes_open: false,
             help: HelpPanel,
             help_open: false,
+            coverage: CoveragePanel::default(),
+            coverage_open: true,
             export: Export::default(),
             dialogs: Dialogs::default(),
             status,
@@ -746,6 +751,7 @@ impl DatelineApp {
         let view_names = self.views.names();
         let mut actions: Vec<Action> = Vec::new();
         let mut timeline_drawn = false;
+        let time_range = self.timeline.range();
         {
             let ctx = PanelCtx {
                 corpus: &self.corpus,
@@ -756,7 +762,7 @@ impl DatelineApp {
                 view: &self.view,
                 mask: self.mask.as_ref(),
                 lanes: &lanes,
-                time_range: self.timeline.range(),
+                time_range,
                 view_names: &view_names,
                 status: &self.status,
                 load: load.as_ref(),
@@ -766,6 +772,7 @@ impl DatelineApp {
                 overview_open: self.overview.open,
                 lanes_open: self.lanes_open,
                 help_open: self.help_open,
+                coverage_open: self.coverage_open,
             };
             // A new corpus fits the timeline as it syncs; a restored range comes after.
             self.timeline.sync(&ctx);
@@ -798,7 +805,17 @@ impl DatelineApp {
                     });
                 });
             egui::CentralPanel::default().show(ui, |ui| {
+                // The export takes the timeline and the chart under it.
                 self.timeline_rect = ui.available_rect_before_wrap();
+                if ctx.coverage_open && !ctx.corpus.events.is_empty() {
+                    // No frame: the chart's plot lines up with the timeline's.
+                    egui::Panel::bottom("coverage")
+                        .frame(egui::Frame::NONE)
+                        .resizable(true)
+                        .default_size(150.0)
+                        .min_size(90.0)
+                        .show(ui, |ui| push(self.coverage.ui(ui, &ctx)));
+                }
                 if ctx.corpus.events.is_empty() && ctx.load.is_none() {
                     ui.centered_and_justified(|ui| {
                         ui.label(
@@ -817,6 +834,10 @@ impl DatelineApp {
         }
         for a in actions {
             self.apply(a);
+        }
+        if timeline_drawn && self.timeline.range() != time_range {
+            // The chart drew with last frame's range: one more frame to catch up.
+            self.ctx.request_repaint();
         }
         if timeline_drawn && self.pending_range.is_none() {
             let (a, b) = self.timeline.range();
@@ -880,6 +901,7 @@ impl DatelineApp {
             Action::SetOverviewOpen(open) => self.overview.open = open,
             Action::SetLanesOpen(open) => self.lanes_open = open,
             Action::SetHelpOpen(open) => self.help_open = open,
+            Action::SetCoverageOpen(open) => self.coverage_open = open,
             Action::SetTheme(t) => self.ctx.set_theme(t),
             Action::ExportPng => self.start_export(),
             Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),

@@ -89,6 +89,7 @@ pub struct PanelCtx<'a> {
     pub overview_open: bool,
     pub lanes_open: bool,
     pub help_open: bool,
+    pub coverage_open: bool,
 }
 
 impl<'a> PanelCtx<'a> {
@@ -114,6 +115,7 @@ impl<'a> PanelCtx<'a> {
             overview_open: false,
             lanes_open: false,
             help_open: false,
+            coverage_open: false,
         }
     }
 }

@@ -325,7 +325,7 @@ fn work(
         }
     };
     let files = collected.keys.len();
-    let mut corpus = index::finish(collected, &opts);
+    let mut corpus = index::finish_timed(collected, &opts, &progress.times);
     corpus.problems.extend(notices);
     let keep = corpus.clone();
     if tx

@@ -77,6 +77,10 @@ impl MenuBar {
                 if ui.checkbox(&mut open, "Corpus overview").changed() {
                     action = Some(Action::SetOverviewOpen(open));
                 }
+                let mut coverage = ctx.coverage_open;
+                if ui.checkbox(&mut coverage, "Coverage chart").changed() {
+                    action = Some(Action::SetCoverageOpen(coverage));
+                }
                 let mut lanes = ctx.lanes_open;
                 if ui.checkbox(&mut lanes, "Lanes…").changed() {
                     action = Some(Action::SetLanesOpen(lanes));

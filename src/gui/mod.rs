@@ -9,6 +9,7 @@ pub mod action;
 pub mod app;
 pub mod context;
 pub mod correction;
+pub mod coverage_panel;
 pub mod dialogs;
 pub mod event_list;
 pub mod export;

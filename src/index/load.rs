@@ -8,7 +8,7 @@ use super::{version, Index, IndexError, Kind};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::SourceFile;
 use crate::model::Corpus;
-use crate::pipeline::{self, FileResult, LoadError, LoadOptions, Progress};
+use crate::pipeline::{self, FileResult, LoadError, LoadOptions, Progress, StageTimes};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -73,12 +73,17 @@ pub fn load(
     index: Option<&mut Index>,
 ) -> Result<Corpus, LoadError> {
     let collected = collect(paths, progress, index, &mut |_| {})?;
-    Ok(finish(collected, opts))
+    Ok(finish_timed(collected, opts, &progress.times))
 }
 
 /// The corpus-wide steps over collected results, with the load's problems.
 pub fn finish(collected: Collected, opts: &LoadOptions) -> Corpus {
-    let mut corpus = pipeline::assemble(collected.parts, opts);
+    finish_timed(collected, opts, &StageTimes::default())
+}
+
+/// [`finish`], adding the time of each corpus-wide step to `times`.
+pub fn finish_timed(collected: Collected, opts: &LoadOptions, times: &StageTimes) -> Corpus {
+    let mut corpus = pipeline::assemble(collected.parts, opts, times);
     corpus.problems = collected.problems;
     if let Some(p) = Gazetteer::user_files_problem() {
         corpus.problems.push(p.to_string());
@@ -131,6 +136,7 @@ fn collect_with(
     on_batch: &mut dyn FnMut(&Batch<'_>),
 ) -> Result<Collected, LoadError> {
     let mut walked = crate::ingest::walk(paths).map_err(LoadError::MissingPath)?;
+    progress.times.reset();
     if !read_shards {
         walked.shards.clear();
     }
@@ -289,7 +295,7 @@ fn collect_with(
         }
         let extracted: Vec<(usize, FileResult)> = fresh
             .par_iter()
-            .map(|&i| (i, pipeline::extract_file(&files[i])))
+            .map(|&i| (i, pipeline::extract_file(&files[i], &progress.times)))
             .collect();
         out.extracted += extracted.len();
         for (i, part) in extracted {
@@ -639,7 +645,7 @@ impl<'a> Cache<'a> {
         parts
             .par_iter_mut()
             .filter(|p| p.2)
-            .for_each(|p| pipeline::reanalyze(&mut p.1));
+            .for_each(|p| pipeline::reanalyze(&mut p.1, &StageTimes::default()));
         Served { parts, failed }
     }
 

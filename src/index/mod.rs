@@ -22,7 +22,7 @@ mod schema;
 pub mod settings;
 pub mod version;
 
-pub use load::{collect, collect_files, finish, load, Batch, Collected, FileKey};
+pub use load::{collect, collect_files, finish, finish_timed, load, Batch, Collected, FileKey};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

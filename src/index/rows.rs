@@ -49,10 +49,23 @@ pub(crate) fn format_name(f: Format) -> &'static str {
         Format::Markdown => "markdown",
         Format::Html => "html",
         Format::Json => "json",
+        Format::Pdf => "pdf",
+        Format::Docx => "docx",
+        Format::Odt => "odt",
+        Format::Rtf => "rtf",
+        Format::Eml => "eml",
+        Format::Mbox => "mbox",
+        Format::Feed => "feed",
+        Format::Mhtml => "mhtml",
+        Format::Webarchive => "webarchive",
+        Format::Csv => "csv",
+        Format::Tsv => "tsv",
     }
 }
 
-const PUB_SOURCES: [PubDateSource; 13] = [
+/// Every source (the match in `listed` fails to compile when one is added, until it is
+/// listed here too: a missing one would make every row that uses it unreadable).
+const PUB_SOURCES: [PubDateSource; 18] = [
     PubDateSource::User,
     PubDateSource::JsonLd,
     PubDateSource::Meta,
@@ -61,12 +74,51 @@ const PUB_SOURCES: [PubDateSource; 13] = [
     PubDateSource::Url,
     PubDateSource::Byline,
     PubDateSource::HeaderLine,
+    PubDateSource::Feed,
+    PubDateSource::CsvField,
+    PubDateSource::ExportHeader,
+    PubDateSource::MailHeader,
     PubDateSource::Dateline,
     PubDateSource::FileName,
+    PubDateSource::Folder,
     PubDateSource::Text,
     PubDateSource::Corpus,
     PubDateSource::FileTime,
 ];
+
+#[cfg(test)]
+fn listed(p: PubDateSource) -> usize {
+    use PubDateSource::*;
+    match p {
+        User => 0,
+        JsonLd => 1,
+        Meta => 2,
+        TimeElement => 3,
+        JsonField => 4,
+        Url => 5,
+        Byline => 6,
+        HeaderLine => 7,
+        Feed => 8,
+        CsvField => 9,
+        ExportHeader => 10,
+        MailHeader => 11,
+        Dateline => 12,
+        FileName => 13,
+        Folder => 14,
+        Text => 15,
+        Corpus => 16,
+        FileTime => 17,
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn every_publication_date_source_reads_back() {
+    for (i, p) in PUB_SOURCES.iter().enumerate() {
+        assert_eq!(listed(*p), i);
+        assert_eq!(pub_source_from(p.as_str()), Some(*p));
+    }
+}
 
 fn pub_source_from(s: &str) -> Option<PubDateSource> {
     PUB_SOURCES.iter().copied().find(|p| p.as_str() == s)

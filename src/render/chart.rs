@@ -175,7 +175,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             if text.len() > LONG_CAPTION_BYTES {
                 return Some((MAX_CAPTION_PX + 1.0, trailing));
             }
-            let w = mm.width(&format!("{text}{}", more_suffix(more)), CAPTION_SIZE);
+            let w = mm.width(&text, CAPTION_SIZE) + mm.width(&more_suffix(more), CAPTION_SIZE);
             Some((f64::from(w), trailing))
         };
         let v = lane_view(lane, &b.view, width, b.opts, &mut measure);
@@ -466,16 +466,24 @@ fn paint_decorations(
     }
 }
 
-/// Diagonal hatching inside `r` (for dates that rest on a guess).
+/// Diagonal hatching inside `r` (for dates that rest on a guess), only where the current
+/// layer shows it: a decade-long span zoomed to a week is thousands of px wide.
 fn hatch(scene: &mut Scene, r: Rect, colour: Color32) {
+    let vis = scene.clip().map_or(r, |c| r.intersect(c));
+    if !vis.is_positive() {
+        return;
+    }
+    const STEP: f32 = 5.0;
     let h = r.height();
     let stroke = Stroke::new(1.0, colour);
-    let mut x = r.left() - h;
-    while x < r.right() {
-        if let Some((a, b)) = clip_segment(pos2(x, r.bottom()), pos2(x + h, r.top()), r) {
+    // Lines stay anchored to the mark's left edge, so the pattern moves with it.
+    let skip = ((vis.left() - h - r.left()) / STEP).floor().max(0.0);
+    let mut x = r.left() - h + skip * STEP;
+    while x < vis.right() {
+        if let Some((a, b)) = clip_segment(pos2(x, r.bottom()), pos2(x + h, r.top()), vis) {
             scene.line(a, b, stroke);
         }
-        x += 5.0;
+        x += STEP;
     }
 }
 

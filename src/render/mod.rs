@@ -6,6 +6,7 @@
 //! window, no GPU, and the same pixels the window would show.
 
 pub mod chart;
+pub mod coverage;
 pub mod palette;
 pub mod raster;
 pub mod scene;
@@ -43,6 +44,8 @@ pub struct ChartSpec {
     pub dark: bool,
     /// Most lanes shown when `countries` is absent.
     pub max_lanes: usize,
+    /// Draw the coverage chart (events per bucket, per lane) under the timeline.
+    pub coverage: bool,
 }
 
 impl Default for ChartSpec {
@@ -56,6 +59,7 @@ impl Default for ChartSpec {
             width: 1600.0,
             dark: false,
             max_lanes: 12,
+            coverage: false,
         }
     }
 }
@@ -101,9 +105,14 @@ pub fn chart_scene(
 
     let header_h = MARGIN + TITLE_SIZE + 8.0 + SUBTITLE_SIZE + 18.0;
     let body_h = AXIS_H + lanes_height(&layout, &lanes).max(40.0);
+    let coverage_h = if spec.coverage {
+        coverage::COVERAGE_H
+    } else {
+        0.0
+    };
     let legend_h = 36.0;
     let note_h = NOTE_SIZE + 8.0 + MARGIN;
-    let height = (header_h + body_h + legend_h + note_h).ceil();
+    let height = (header_h + body_h + coverage_h + legend_h + note_h).ceil();
     let mut scene = Scene {
         size: vec2(width, height),
         background: theme.bg,
@@ -176,8 +185,22 @@ pub fn chart_scene(
         Some(Stroke::new(1.0, theme.grid)),
     );
 
+    if spec.coverage {
+        let rect = Rect::from_min_size(
+            pos2(MARGIN, header_h + body_h),
+            vec2(width - 2.0 * MARGIN, coverage::COVERAGE_H),
+        );
+        let colours: Vec<(CountryCode, Color32)> = lanes
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &li)| Some((layout.lanes[li].code?, theme.lane(k, true))))
+            .collect();
+        let cov = crate::coverage::Coverage::build(corpus);
+        coverage::paint_coverage(&mut scene, &theme, &cov, &colours, (a, b), rect, LABEL_W, m);
+    }
+
     // Legend and source note.
-    let legend_y = header_h + body_h + legend_h / 2.0 + 2.0;
+    let legend_y = header_h + body_h + coverage_h + legend_h / 2.0 + 2.0;
     paint_legend(&mut scene, &theme, MARGIN, legend_y, m);
     let note = source_note(corpus, &layout, &lanes, a, b);
     let note_y = height - MARGIN - NOTE_SIZE / 2.0;

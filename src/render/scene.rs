@@ -69,6 +69,11 @@ impl Scene {
         });
     }
 
+    /// The clip rectangle of the layer shapes go to now.
+    pub fn clip(&self) -> Option<Rect> {
+        self.layers.last().and_then(|l| l.clip)
+    }
+
     pub fn push(&mut self, s: Shape) {
         if self.layers.is_empty() {
             self.layer(None);

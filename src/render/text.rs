@@ -7,20 +7,75 @@ use std::borrow::Cow;
 
 /// Measures one line of text in logical px.
 pub trait Measure {
-    fn width(&mut self, text: &str, size: f32) -> f32;
+    /// Width of each char of `text` at `size`, appended to `out` in order.
+    fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>);
+
+    fn width(&mut self, text: &str, size: f32) -> f32 {
+        let mut v = Vec::with_capacity(text.len());
+        self.advances(text, size, &mut v);
+        v.iter().sum()
+    }
 }
 
+/// egui's fonts, by glyph advances: a frame measures hundreds of captions, and laying each
+/// out (shaping, a galley) costs far more than summing cached advances. Kerning only ever
+/// makes the real text a little narrower, so a measured caption always fits its box.
 impl Measure for egui::Context {
-    fn width(&mut self, text: &str, size: f32) -> f32 {
-        self.fonts_mut(|f| {
-            f.layout_no_wrap(
-                text.to_owned(),
-                egui::FontId::proportional(size),
-                egui::Color32::WHITE,
-            )
-            .size()
-            .x
-        })
+    fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>) {
+        let font = egui::FontId::proportional(size);
+        self.fonts_mut(|f| out.extend(text.chars().map(|c| f.glyph_width(&font, c))));
+    }
+}
+
+/// egui's glyph advances behind a cache: looking a glyph up in egui's fonts takes a lock
+/// and several table lookups, and a frame asks for the same few dozen chars thousands of
+/// times. Keep one per window (or export) and clear it when the fonts change.
+pub struct GlyphCache {
+    ctx: egui::Context,
+    widths: std::collections::HashMap<(char, u32), f32>,
+}
+
+impl GlyphCache {
+    pub fn new(ctx: egui::Context) -> Self {
+        GlyphCache {
+            ctx,
+            widths: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Forgets the cached advances (after a change of fonts or of pixels per point).
+    pub fn clear(&mut self) {
+        self.widths.clear();
+    }
+}
+
+impl Measure for GlyphCache {
+    fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>) {
+        let key = size.to_bits();
+        let start = out.len();
+        let mut missing = false;
+        for c in text.chars() {
+            match self.widths.get(&(c, key)) {
+                Some(&w) => out.push(w),
+                None => {
+                    missing = true;
+                    out.push(f32::NAN);
+                }
+            }
+        }
+        if missing {
+            let font = egui::FontId::proportional(size);
+            let widths = &mut self.widths;
+            self.ctx.fonts_mut(|f| {
+                for (slot, c) in out[start..].iter_mut().zip(text.chars()) {
+                    if slot.is_nan() {
+                        let w = f.glyph_width(&font, c);
+                        widths.insert((c, key), w);
+                        *slot = w;
+                    }
+                }
+            });
+        }
     }
 }
 
@@ -29,8 +84,8 @@ impl Measure for egui::Context {
 pub struct Monospace(pub f32);
 
 impl Measure for Monospace {
-    fn width(&mut self, text: &str, size: f32) -> f32 {
-        text.chars().count() as f32 * self.0 * size
+    fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>) {
+        out.extend(text.chars().map(|_| self.0 * size));
     }
 }
 
@@ -56,33 +111,31 @@ pub fn metrics(ctx: &egui::Context) -> (f32, f32) {
 /// `text` cut to fit `max_w` px at `size`, ending in "…" (at a word boundary when one is
 /// near); `suffix` (such as " +12 more") is always kept whole.
 pub fn shorten(m: &mut dyn Measure, text: &str, suffix: &str, size: f32, max_w: f32) -> String {
-    let whole = format!("{text}{suffix}");
-    if m.width(&whole, size) <= max_w {
-        return whole;
+    let mut adv = Vec::with_capacity(text.len());
+    m.advances(text, size, &mut adv);
+    let suffix_w = m.width(suffix, size);
+    if adv.iter().sum::<f32>() + suffix_w <= max_w {
+        return format!("{text}{suffix}");
     }
-    let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
-    let fits = |m: &mut dyn Measure, i: usize| {
-        let s = format!("{}…{suffix}", text[..i].trim_end());
-        m.width(&s, size) <= max_w
-    };
-    // Longest prefix that fits (binary search over char boundaries).
-    let (mut lo, mut hi) = (0usize, cuts.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        if fits(m, cuts[mid - 1]) {
-            lo = mid;
-        } else {
-            hi = mid - 1;
+    let room = max_w - suffix_w - m.width("…", size);
+    // Longest prefix (in chars) that fits before the ellipsis.
+    let mut used = 0.0;
+    let mut n = 0;
+    for a in &adv {
+        if used + a > room {
+            break;
         }
+        used += a;
+        n += 1;
     }
-    if lo == 0 {
-        return if m.width(suffix.trim_start(), size) <= max_w {
+    if n == 0 {
+        return if m.width(suffix.trim_start(), size) + m.width("…", size) <= max_w {
             format!("…{suffix}")
         } else {
             "…".to_string()
         };
     }
-    let mut end = cuts[lo - 1];
+    let mut end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
     // Prefer ending on a whole word when it costs little.
     if let Some(space) = text[..end].rfind(' ') {
         if space * 10 >= end * 6 && !text[..space].trim_end().is_empty() {

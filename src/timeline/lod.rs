@@ -29,8 +29,11 @@ pub const POINT_HALF: f64 = 5.5;
 pub const MIN_MARK_GAP: f64 = 2.0 * POINT_HALF + 3.0;
 /// Bars and spans are widened to at least this.
 pub const MIN_BAR_PX: f64 = 8.0;
-/// A wide class with more items than this in view is counted in buckets instead.
-const MAX_WIDE_VISIBLE: usize = 4000;
+/// A wide class with more items in view than its rows can show side by side is counted in
+/// buckets instead: past that, its bars and spans only pile up into a smear.
+fn max_wide_visible(width: f64, item_px: f64) -> usize {
+    (f64::from(MAX_ROWS) * (width.max(0.0) / item_px.max(WIDE_PX) + 2.0)) as usize
+}
 
 pub fn lane_height(rows: u8) -> f64 {
     2.0 * LANE_PAD + f64::from(rows.clamp(1, MAX_ROWS)) * ROW_H
@@ -144,7 +147,9 @@ pub(crate) fn split<'a>(lane: &'a Lane, view: &TimeView, width: f64) -> Split<'a
     for c in &lane.classes {
         let w = class_window(&lane.items, c, a, b);
         // Single days always go through buckets: any number of them can share a day.
-        if c.max_len > 1.0 && c.min_len * view.px_per_day >= WIDE_PX && w.len() <= MAX_WIDE_VISIBLE
+        if c.max_len > 1.0
+            && c.min_len * view.px_per_day >= WIDE_PX
+            && w.len() <= max_wide_visible(width, c.min_len * view.px_per_day)
         {
             wide.push(c);
         } else {

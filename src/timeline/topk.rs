@@ -58,7 +58,7 @@ impl TopIndex {
     /// Appends to `out` the lane item indices of the (up to) `k` best-ranked entries whose
     /// centre lies in days `[a, b)`, best first. Ties keep day order.
     pub fn top_in(&self, a: f64, b: f64, k: usize, out: &mut Vec<u32>) {
-        if k == 0 || self.items.is_empty() || !(a < b) {
+        if k == 0 || self.items.is_empty() || a.partial_cmp(&b) != Some(std::cmp::Ordering::Less) {
             return;
         }
         let lo = self.days.partition_point(|&d| d < a);

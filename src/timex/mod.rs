@@ -12,6 +12,7 @@
 //! resolution (`resolve`) run only on matches. Every look around a match is bounded, so
 //! the time is linear in the input whatever its punctuation.
 
+mod holidays;
 mod lexicon;
 mod resolve;
 mod rules;
@@ -133,6 +134,14 @@ const BLOCK: usize = 64 * 1024;
 /// for "on Wednesday") with [`Resolution::Unresolved`]. The result is sorted by start and
 /// non-overlapping.
 pub fn tag(text: &str, reference: Option<chrono::NaiveDate>) -> Vec<Timex> {
+    tag_in(text, reference, Locale::default())
+}
+
+pub use holidays::Locale;
+
+/// [`tag`] for text written in `locale`, whose holidays it names ("Thanksgiving" is in
+/// November in the US, in October in Canada; "Boxing Day" is a day in the UK only).
+pub fn tag_in(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut toks: Vec<Tok> = Vec::with_capacity(BLOCK / 4);
     let mut st = State {
@@ -141,6 +150,7 @@ pub fn tag(text: &str, reference: Option<chrono::NaiveDate>) -> Vec<Timex> {
         last_end: usize::MAX,
         last_day: None,
         quarter: None,
+        half: false,
     };
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -148,7 +158,7 @@ pub fn tag(text: &str, reference: Option<chrono::NaiveDate>) -> Vec<Timex> {
         let to = block_end(bytes, from);
         toks.clear();
         scan::tokenize(text, from, to, &mut toks);
-        tag_block(text, &toks, reference, &mut st, &mut out);
+        tag_block(text, &toks, reference, locale, &mut st, &mut out);
         from = to;
     }
     out
@@ -160,6 +170,8 @@ struct State {
     last_end: usize,
     last_day: Option<chrono::NaiveDate>,
     quarter: Option<chrono::NaiveDate>,
+    /// The last reported period named is a half, whose start `quarter` holds.
+    half: bool,
 }
 
 fn block_end(b: &[u8], from: usize) -> usize {
@@ -190,6 +202,7 @@ fn tag_block(
     text: &str,
     toks: &[Tok],
     reference: Option<chrono::NaiveDate>,
+    locale: Locale,
     st: &mut State,
     out: &mut Vec<Timex>,
 ) {
@@ -197,6 +210,8 @@ fn tag_block(
         t: toks,
         text,
         year: reference.map(|r| chrono::Datelike::year(&r)),
+        holidays: locale.names(),
+        depth: std::cell::Cell::new(0),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -226,14 +241,17 @@ fn tag_block(
             tense: tense::tense(text, toks, cand.s, cand.e),
             near_day,
             quarter_anchor: st.quarter,
+            half_period: st.half,
             closed: cand.s > 0
                 && matches!(toks[cand.s - 1].lex, Some(Lex::Word(W::Ended)))
                 && toks[cand.s - 1].len() == 5,
             // (only "a year ago" asks, and the look back is long)
             long_period: matches!(cand.x, Expr::YearAgo { .. }) && tense::long_period(toks, cand.s),
             // only a day or month without a year can move
-            bound_past: matches!(cand.x, Expr::Date { y: None, .. })
-                && tense::bound_past(text, toks, cand.s),
+            bound_past: matches!(
+                cand.x,
+                Expr::Date { y: None, .. } | Expr::Holiday { y: None, .. }
+            ) && tense::bound_past(text, toks, cand.s),
         };
         let Some(o) = resolve::resolve(&cand.x, &cx) else {
             i += 1;
@@ -252,6 +270,22 @@ fn tag_block(
                 }
                 if a.gran == lexicon::Unit::Quarter {
                     st.quarter = Some(a.date);
+                    st.half = false;
+                }
+                // "first-half profit": the half is the period the report is about
+                let half = matches!(
+                    cand.x,
+                    Expr::YearPart {
+                        p: resolve::YP::H(_),
+                        ..
+                    } | Expr::RelYearPart {
+                        p: Some(resolve::YP::H(_)),
+                        ..
+                    }
+                );
+                if half {
+                    st.quarter = Some(a.date);
+                    st.half = true;
                 }
             }
         }

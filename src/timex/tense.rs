@@ -142,10 +142,14 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
             // "will be held", "will have left": a participle after a future auxiliary
             if x == Tense::Past {
                 // ("would be paid" too, but not "would have been")
+                // ("should be completed", "may be delayed"; not "should have been")
                 let aux = (j.saturating_sub(3)..j).any(|k| match t[k].lex {
                     Some(Lex::Word(W::Will | W::Shall | W::Ll)) => true,
                     Some(Lex::Word(W::Would)) => {
                         !(k + 1..j).any(|h| word_in(text, &t[h], &["have"]))
+                    }
+                    _ if is_modal(&t[k]) => {
+                        !(k + 1..j).any(|h| matches!(t[h].lex, Some(Lex::Word(W::Have))))
                     }
                     _ => false,
                 });
@@ -153,14 +157,17 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
                     return Some((Tense::Future, false, j));
                 }
             }
-            // "to be published in": a participle after "to be" looks ahead.
-            if x == Tense::Past
-                && t[j].lex.is_none()
-                && j > 1
-                && is_be(text, &t[j - 1])
-                && matches!(t[j - 2].lex, Some(Lex::Word(W::To)))
-            {
-                return Some((Tense::Future, false, j));
+            // "to be published in", "going to be left", "is to be held": a participle
+            // after the bare "be" is passive and the clause not past ("have been" and
+            // "being" are other forms), except after "could not" ("could not be reached
+            // for comment on Tuesday").
+            if x == Tense::Past && j > 0 && word_in(text, &t[j - 1], &["be"]) {
+                let could_not = (j.saturating_sub(5)..j - 1)
+                    .any(|k| word_in(text, &t[k], &["could", "couldn"]))
+                    && (j.saturating_sub(4)..j - 1).any(|k| word_in(text, &t[k], &["not", "t"]));
+                if !could_not {
+                    return Some((Tense::Future, false, j));
+                }
             }
             // "as soon as trading opened Monday": the verb inside the "as soon as"
             // clause is past in form only.
@@ -320,6 +327,15 @@ fn sentence_end(t: &[Tok], j: usize) -> bool {
     }
 }
 
+/// "should", "must", "might", "can", lowercase "may".
+fn is_modal(t: &Tok) -> bool {
+    match t.lex {
+        Some(Lex::Word(W::Modal)) => true,
+        Some(Lex::Month(5)) => !t.cap,
+        _ => false,
+    }
+}
+
 fn marker(t: &[Tok], j: usize) -> Option<Tense> {
     let tk = &t[j];
     if tk.kind != Kind::Word {
@@ -423,4 +439,9 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("1989-11-01", "The offer is scheduled to expire at midnight Friday.", "midnight Friday=1989-11-03T24:00"),
     // a past verb far back in a long sentence still sets the tense
     ("1998-02-13", "It said two new flights would leave Bombay on Monday and Tuesday nights from March 30, with the third departing each Thursday from August 6.", "Monday=XXXX-WXX-1TNI | Tuesday nights=XXXX-WXX-2TNI | March 30=1998-03-30 | each Thursday=XXXX-WXX-4 | August 6=1998-08-06"),
+    // a participle after a modal looks ahead, unless "have" makes it past (issue 18)
+    ("2009-06-10", "The work should be completed in October.", "October=2009-10"),
+    ("2009-06-10", "The rules may be introduced in March, he said.", "March=2010-03"),
+    ("2011-04-08", "A shutdown can be averted on Saturday.", "Saturday=2011-04-09"),
+    ("2009-06-10", "It should have been finished in March.", "March=2009-03"),
 ];

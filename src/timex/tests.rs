@@ -55,6 +55,31 @@ fn table() {
 }
 
 #[test]
+fn holidays_by_locale() {
+    let r = d("2023-09-14");
+    let value = |text: &str, l: Locale| {
+        tag_in(text, r, l)
+            .iter()
+            .map(|t| t.value.clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let text = "They meet at Thanksgiving and again on Boxing Day.";
+    assert_eq!(value(text, Locale::Us), "2023-11-23");
+    assert_eq!(value(text, Locale::Canada), "2023-10-09 2023-12-26");
+    assert_eq!(value(text, Locale::Uk), "2023-12-26");
+    assert_eq!(
+        value("Labour Day and Labor Day", Locale::Canada),
+        "2023-09-04"
+    );
+    assert_eq!(
+        value("They will march on Anzac Day", Locale::Australia),
+        "2024-04-25"
+    );
+    assert_eq!(tag(text, r), tag_in(text, r, Locale::Us));
+}
+
+#[test]
 fn resolution_kinds() {
     let r = d("2023-09-14");
     let t = tag(
@@ -164,6 +189,33 @@ fn spans_of_values() {
     ] {
         assert_eq!(span_of(v), None, "{v}");
     }
+}
+
+#[test]
+fn runs_of_trigger_words_nest_only_so_deep() {
+    // "the the the ...": each word starts a rule that asks what follows; nesting is
+    // capped, so a long run neither overflows a small stack nor costs more than a fixed
+    // amount per word.
+    let out = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            let r = d("2023-09-14");
+            ["the ", "early ", "from ", "the end of ", "between ", "mid-"]
+                .iter()
+                .map(|p| tag(&p.repeat(20_000), r).len())
+                .sum::<usize>()
+        })
+        .unwrap()
+        .join();
+    assert_eq!(out.ok(), Some(0));
+    // nesting deep enough for real phrases
+    assert_eq!(
+        render(
+            "from early last week to the end of next month",
+            d("2023-09-14")
+        ),
+        "early last week to the end of next month=2023-W36..2023-10"
+    );
 }
 
 #[test]

@@ -267,8 +267,12 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
         (c.start == a.end + 1).then(|| b[a.end])
     };
     let mut k = 0;
+    // The first token no earlier date used: "D Month YYYY" and "YYYY Month D" look one
+    // token back, and must not take the year of "14.09.2023" before "September 12".
+    let mut free = 0;
     while k < toks.len() && out.len() < max {
         let w = toks[k].w;
+        let back = k.checked_sub(1).filter(|&j| j >= free);
         let found = |first: usize, last: usize, date: Option<NaiveDate>| {
             date.map(|date| {
                 (
@@ -303,12 +307,12 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
                 _ => None,
             };
             // D Month YYYY
-            let dmy = || match (k.checked_sub(1).and_then(|j| day(get(j))), yr(get(after))) {
+            let dmy = || match (back.and_then(|j| day(get(j))), yr(get(after))) {
                 (Some(d), Some(y)) => found(k - 1, after, ymd(y, m, d)),
                 _ => None,
             };
             // YYYY Month D (Hungarian, Lithuanian; "2023. szeptember 14.")
-            let ymd_ = || match (k.checked_sub(1).and_then(|j| yr(get(j))), day(get(after))) {
+            let ymd_ = || match (back.and_then(|j| yr(get(j))), day(get(after))) {
                 (Some(y), Some(d)) => found(k - 1, after, ymd(y, m, d)),
                 _ => None,
             };
@@ -383,6 +387,7 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
             Some((f, last)) => {
                 out.push(f);
                 k = last + 1;
+                free = k;
             }
             None => k += 1,
         }
@@ -408,35 +413,9 @@ fn url_month(w: &[u8]) -> Option<i64> {
     if !s.is_ascii() || s.len() < 3 {
         return None;
     }
-    let m = month(s)? as i64;
-    // Only English names: "set", "out", "mai" are words in URLs of other languages.
-    const EN: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    EN.iter().any(|e| e.eq_ignore_ascii_case(s)).then_some(m)
+    // Only English names (the program's month table): "set", "out", "mai" are words in
+    // URLs of other languages.
+    crate::calendar::month_number(s).map(i64::from)
 }
 
 /// A date in a URL's path: `/2021/03/03/`, `/2021-03-03-title`, `/20210303/`,

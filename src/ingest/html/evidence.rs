@@ -12,8 +12,8 @@
 
 use super::dates::{find_dates, normalize_digits, parse_epoch, parse_stamp, Order, Stamp};
 use super::dom::{
-    AttrName, Doc, A, ABBR, BLOCKQUOTE, BODY, CAPTION, FIGCAPTION, FIGURE, H1, HTML, INPUT, META,
-    NONE, SCRIPT, TEXT, TIME,
+    AttrName, Doc, A, ABBR, BLOCKQUOTE, BODY, CAPTION, FIGCAPTION, FIGURE, H1, H2, H3, H4, HTML,
+    INPUT, META, NONE, SCRIPT, TEXT, TIME,
 };
 use super::meta::inner_text;
 use super::phrases::{contains_any, PUBLISHED_WORDS, UPDATED_WORDS};
@@ -342,8 +342,10 @@ pub fn date_in_line(text: &str, order: Order) -> Option<(NaiveDate, bool)> {
     let mut plain = None;
     let mut update = None;
     for f in &found {
-        let cue = t[prev..f.start].to_lowercase();
-        prev = f.end;
+        // Found dates may overlap ("14.09.2023" inside a longer match): the cue is the
+        // text since the previous date's end, empty when they overlap.
+        let cue = t[prev.min(f.start)..f.start].to_lowercase();
+        prev = prev.max(f.end);
         // The word nearest the date decides: "Updated ... Posted 17 Nov".
         let last_pub = PUBLISHED_WORDS.iter().filter_map(|w| cue.rfind(w)).max();
         let last_upd = UPDATED_WORDS.iter().filter_map(|w| cue.rfind(w)).max();
@@ -365,15 +367,42 @@ pub fn date_in_line(text: &str, order: Order) -> Option<(NaiveDate, bool)> {
         .or_else(|| update.map(|d| (d, true)))
 }
 
-/// The headline: the first `<h1>` outside other stories' boxes that has text.
-fn headline(doc: &Doc, foreign: &[bool]) -> Option<u32> {
-    doc.nodes
+/// The headline: the first `<h1>` outside other stories' boxes that has text; on a page
+/// without one, the first `<h2>`-`<h4>` whose text is the page's title (`title`, as the
+/// metadata or `<title>` give it: "Headline | Site" starts with it).
+fn headline(doc: &Doc, foreign: &[bool], title: Option<&str>) -> Option<u32> {
+    let h1 = doc
+        .nodes
         .iter()
         .enumerate()
         .skip(1)
         .filter(|(i, n)| n.tag == H1 && !foreign[*i])
         .map(|(i, _)| i as u32)
-        .find(|&i| !inner_text(doc, i, 40).is_empty())
+        .find(|&i| !inner_text(doc, i, 40).is_empty());
+    if h1.is_some() {
+        return h1;
+    }
+    let norm = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| c.to_lowercase())
+            .collect()
+    };
+    let want = norm(title?);
+    if want.len() < 8 {
+        return None;
+    }
+    doc.nodes
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(i, n)| matches!(n.tag, H2 | H3 | H4) && !foreign[*i])
+        .take(200)
+        .map(|(i, _)| i as u32)
+        .find(|&i| {
+            let h = norm(&inner_text(doc, i, 300));
+            h.len() >= 8 && want.starts_with(&h)
+        })
 }
 
 /// A date-bearing attribute of an element: `datetime`, `content`, `data-*` dates, an
@@ -396,9 +425,9 @@ fn attr_stamp(doc: &Doc, i: u32) -> Option<Stamp> {
 
 /// Visible and in-markup evidence (everything but `<meta>`, JSON-LD and the URL), never
 /// from inside other stories' boxes (`foreign`: comments, related lists, share bars).
-pub fn visible(doc: &Doc, foreign: &[bool], order: Order) -> Vec<Cand> {
+pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -> Vec<Cand> {
     let mut out = Vec::new();
-    let h1 = headline(doc, foreign);
+    let h1 = headline(doc, foreign, title);
     let after = |i: u32| h1.is_none_or(|h| i > h);
     let mut buf = Vec::new();
     // Visible candidates before the headline (the last one seen) and after it (the first).
@@ -557,6 +586,22 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order) -> Vec<Cand> {
     out
 }
 
+/// Labels of a date field ("Date: 14 September 2023", "Fecha: ...", "日期：...").
+const DATE_LABELS: &[&str] = &[
+    "date:",
+    "dated ",
+    "fecha:",
+    "data:",
+    "datum:",
+    "date :",
+    "дата:",
+    "tarih:",
+    "tanggal:",
+    "日期",
+    "날짜",
+    "تاريخ",
+];
+
 /// A short visible line that opens with a publication word: "Published 3 March 2021, 14:05
 /// GMT", "Posted on ...", "Publicado el ...", "기사입력 : 2018-08-25 15:24".
 fn published_line(doc: &Doc, foreign: &[bool], order: Order) -> Option<Cand> {
@@ -572,6 +617,7 @@ fn published_line(doc: &Doc, foreign: &[bool], order: Order) -> Option<Cand> {
         }
         let lower = t.to_lowercase();
         let opens = PUBLISHED_WORDS.iter().any(|p| lower.starts_with(p))
+            || DATE_LABELS.iter().any(|p| lower.starts_with(p))
             || lower.starts_with("first published")
             || lower.starts_with("originally published")
             || lower.starts_with("기사입력");

@@ -78,6 +78,8 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
     let mut canonical = None;
     let mut base = None;
     let mut meta_authors: Vec<String> = Vec::new();
+    // Computed at the first `<meta>` inside a junk box (most pages have none).
+    let mut other_items: Option<Vec<bool>> = None;
 
     m.language = doc
         .attr(
@@ -123,7 +125,9 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
                 }
                 // Microdata of another story (a teaser card marked up as an item inside a
                 // related box) is not this page's.
-                if in_junk.get(idx) == Some(&true) && other_item(doc, i, in_junk) {
+                if in_junk.get(idx) == Some(&true)
+                    && other_items.get_or_insert_with(|| other_items_of(doc, in_junk))[idx]
+                {
                     continue;
                 }
                 if let Some(c) = meta_key(&key, content) {
@@ -164,7 +168,11 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
         }
     }
     let order = Order::of_language(m.language.as_deref());
-    cands.extend(visible(doc, in_junk, order));
+    let title_hint = json_title
+        .as_deref()
+        .or(og_title.as_deref())
+        .or(m.title.as_deref());
+    cands.extend(visible(doc, in_junk, order, title_hint));
 
     m.url = canonical
         .filter(|u| u.starts_with("http"))
@@ -234,27 +242,26 @@ fn first_tag(doc: &Doc, tag: u32) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// The microdata item (`itemtype`) that `<meta>` `i` belongs to sits in a box of other
-/// stories. A `<meta>` outside any item states something about the page itself, wherever
-/// the page put it.
-fn other_item(doc: &Doc, mut i: u32, in_junk: &[bool]) -> bool {
-    for _ in 0..=super::dom::MAX_DEPTH {
-        let p = doc.nodes[i as usize].parent;
-        if p == super::dom::NONE || p == 0 {
-            return false;
-        }
-        if doc.attr(p, AttrName::Itemtype).is_some() {
-            // An item on the whole page or its head (`<head itemtype=".../WebSite">`) is
-            // the page.
+/// Per node: the microdata item (`itemtype`) it belongs to sits in a box of other stories
+/// (a teaser card marked up as an item inside a related box). A node outside any item
+/// states something about the page itself, wherever the page put it; so does one in an
+/// item on the whole page or its head (`<head itemtype=".../WebSite">`). One pass, parents
+/// before children.
+fn other_items_of(doc: &Doc, in_junk: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; doc.nodes.len()];
+    for (i, node) in doc.nodes.iter().enumerate().skip(1) {
+        let p = node.parent as usize;
+        out[i] = if node.tag != TEXT && doc.attr(i as u32, AttrName::Itemtype).is_some() {
             let whole = matches!(
-                doc.nodes[p as usize].tag,
+                node.tag,
                 super::dom::HTML | super::dom::HEAD | super::dom::BODY
             );
-            return in_junk[p as usize] && !whole;
-        }
-        i = p;
+            in_junk[i] && !whole
+        } else {
+            p < out.len() && out[p]
+        };
     }
-    false
+    out
 }
 
 fn is_article_type(v: &Value) -> bool {

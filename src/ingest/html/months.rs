@@ -7,32 +7,9 @@
 //! Words that are also common words ("mar", "set", "mai", "mart") are harmless here: a
 //! month word only counts between or beside a day and a year (see `dates`).
 
+/// Month names other than English (English ones come from the program's one table,
+/// [`crate::calendar::month_number`]).
 const MONTHS: &[(&str, u32)] = &[
-    // en
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
     // es
     ("enero", 1),
     ("febrero", 2),
@@ -330,6 +307,9 @@ pub fn month(w: &str) -> Option<u32> {
         return None;
     }
     if w.is_ascii() {
+        if let Some(m) = crate::calendar::month_number(w).filter(|_| !w.contains('.')) {
+            return Some(m);
+        }
         // No allocation for the common case.
         return MONTHS
             .iter()

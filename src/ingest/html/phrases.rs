@@ -464,6 +464,7 @@ pub const BYLINE_OPENERS: &[&str] = &[
 pub const PUBLISHED_WORDS: &[&str] = &[
     "published",
     "posted",
+    "submitted",
     "created",
     "publicado",
     "publicada",
@@ -631,6 +632,64 @@ pub fn is_teaser_heading(t: &str) -> bool {
         || TEASER_HEADING_PREFIXES
             .iter()
             .any(|h| l.starts_with(h) && is_word_gap(&l[h.len()..]))
+}
+
+/// Words that head a comment section, alone or after a count ("Comments", "12 responses",
+/// "3 Kommentare"); the ones that can head a section of an article ("Responses",
+/// "Replies") only after a count.
+const COMMENT_WORDS: &[&str] = &[
+    "comments",
+    "comment",
+    "reader comments",
+    "readers' comments",
+    "your comments",
+    "comentarios",
+    "comentários",
+    "commentaires",
+    "kommentare",
+    "commenti",
+    "комментарии",
+    "reacties",
+    "yorumlar",
+    "komentarze",
+    "komentáře",
+    "komentar",
+];
+const COUNTED_COMMENT_WORDS: &[&str] = &[
+    "responses",
+    "response",
+    "replies",
+    "reply",
+    "thoughts on",
+    "comments on",
+    "respuestas",
+    "respostas",
+    "réponses",
+    "antworten",
+    "risposte",
+    "ответов",
+    "ответа",
+    "комментариев",
+    "комментария",
+    "комментарий",
+];
+
+/// A heading that opens a comment section: "Comments", "12 responses", "4 thoughts on
+/// “Why the mill should stay”", "Comments (3)", "3 Kommentare".
+pub fn is_comment_heading(t: &str) -> bool {
+    if t.len() > 120 {
+        return false;
+    }
+    let l = norm_line(t);
+    let rest = l.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let counted = rest.len() < l.len();
+    // "Comments (3)", "Comments: 3"
+    let bare = rest.trim_end_matches(|c: char| c.is_ascii_digit() || " ()[]:".contains(c));
+    let starts = |w: &str| rest.starts_with(w) && is_word_gap(&rest[w.len()..]);
+    COMMENT_WORDS.contains(&bare)
+        || (counted
+            && (COMMENT_WORDS.iter().any(|w| starts(w))
+                || COUNTED_COMMENT_WORDS.iter().any(|w| starts(w))))
 }
 
 /// The rest after a matched phrase is empty or starts a new word (not "relatedness").

@@ -481,7 +481,10 @@ fn hidden_tab_panel_tweet_gallery_caption_table_footer() {
         .any(|b| b.kind == ParagraphKind::Caption && b.text.contains("Boats resting")));
     // The table's footer repeats its header: read once.
     assert_eq!(
-        a.blocks.iter().filter(|b| b.text == "Height").count(),
+        a.blocks
+            .iter()
+            .filter(|b| b.text == "Time | Height")
+            .count(),
         1,
         "{t}"
     );
@@ -847,4 +850,284 @@ fn meta_keys_read_by_their_words() {
         get("publish-timestamp", "1614765600").map(|x| x.0),
         Some(day)
     );
+}
+
+#[test]
+fn short_broken_pages_keep_their_text() {
+    let s = "On June 1, 2022, Kenya and Peru met";
+    let pages = [
+        format!("<p>{s}"),
+        s.to_string(),
+        format!("<html><body><div>{s}."),
+        format!("<b>{s}</i></p></div>"),
+        format!("<html><head><title>x</title></head><body><p>{s}.</p></body></html>"),
+        format!("<<p>{s}."),
+        format!("<p>{s}.<script>var x = 1;"),
+        format!("<html><body><nav><p>{s}.</p></nav>"),
+        format!("<p style=\"display:none\">{s}.</p>"),
+        format!("<td>{s}."),
+        format!("<li>{s}."),
+        format!("<h2>{s}."),
+        format!("<a href=x>{s}."),
+        format!("<div class=\"comments\"><p>{s}.</p>"),
+        format!("<body><p>{s}.</p><p>They agreed on a trade route.</p>"),
+    ];
+    for page in &pages {
+        let a = read_html(page.as_bytes());
+        assert!(
+            text(&a).contains("Kenya and Peru met"),
+            "{page:?} gave {:?}",
+            a.blocks
+        );
+    }
+    // Script text is never page text.
+    let a = read_html(b"<script>var secret = 'Kenya';</script><p>Peru met Chile.</p>");
+    assert!(!text(&a).contains("secret"), "{}", text(&a));
+    assert!(text(&a).contains("Peru met Chile"));
+}
+
+/// Main text of a layout fixture, and the assertions every layout shares: the kept
+/// sentences are there, the furniture is not.
+fn layout(a: &HtmlArticle, keep: &[&str], drop: &[&str]) {
+    let t = main_text(a);
+    for k in keep {
+        assert!(t.contains(k), "lost {k:?} in\n{t}");
+    }
+    for d in drop {
+        assert!(!t.contains(d), "leaked {d:?} in\n{t}");
+    }
+}
+
+#[test]
+fn layout_live_blog_keeps_every_entry() {
+    let a = read_html(fixture!("layout_liveblog.html"));
+    layout(
+        &a,
+        &[
+            "Police have closed the coast road",
+            "two thousand homes in the valley",
+            "cancelled every crossing",
+            "Schools on the coast will open late",
+            "issued a red warning",
+            // An entry's heading is a link to the entry itself: text, not navigation.
+            "All ferries cancelled for the day",
+        ],
+        &["Share", "Most read", "Village fete", "Home"],
+    );
+}
+
+#[test]
+fn layout_gallery_captions_are_captions() {
+    let a = read_html(fixture!("layout_gallery.html"));
+    layout(
+        &a,
+        &[
+            "festival began in the nineteenth century",
+            "second route through the new quarter",
+        ],
+        &[
+            "paper lanterns shaped like fish",
+            "Lena Ostrova",
+            "Send us your pictures",
+        ],
+    );
+    assert!(
+        a.blocks
+            .iter()
+            .any(|b| b.kind == ParagraphKind::Caption
+                && b.text.contains("dragon made of two hundred"))
+    );
+}
+
+#[test]
+fn layout_paywall_pitch_is_dropped() {
+    let a = read_html(fixture!("layout_paywall.html"));
+    layout(
+        &a,
+        &["second container terminal", "six hundred jobs"],
+        &["subscribers", "Log in", "Continue reading"],
+    );
+}
+
+#[test]
+fn layout_related_links_inside_the_body_are_dropped() {
+    let a = read_html(fixture!("layout_inline_related.html"));
+    layout(
+        &a,
+        &[
+            "ten thousand trees",
+            "narrow streets",
+            "ask for a tree",
+            "first two thousand trees",
+        ],
+        &[
+            "Parks budget cut",
+            "More on this story",
+            "Heatwave",
+            "mowing the verges",
+        ],
+    );
+}
+
+#[test]
+fn layout_comments_without_telling_class_names_are_dropped() {
+    let a = read_html(fixture!("layout_comments.html"));
+    layout(
+        &a,
+        &["old mill has stood", "one more year to raise the money"],
+        &[
+            "responses",
+            "grandfather worked there",
+            "who pays for it",
+            "Leave a reply",
+        ],
+    );
+    // A comment heading further down the article's own box ends the text before it.
+    let page = "<html><body><div class=\"content\"><h2>Budget passed</h2>\
+        <p>The council passed the budget on Tuesday after a long debate about the price of the new swimming pool.</p>\
+        <p>Work on the pool starts in the spring and should be finished before the next summer holidays.</p>\
+        <h3>Comments</h3><div class=\"c\">Great news, finally a pool for the town!</div></div></body></html>";
+    let a = read_html(page.as_bytes());
+    layout(&a, &["swimming pool", "summer holidays"], &["Great news"]);
+    assert!(super::phrases::is_comment_heading("12 responses"));
+    assert!(super::phrases::is_comment_heading("Comments (3)"));
+    assert!(super::phrases::is_comment_heading(
+        "4 thoughts on “Why the mill should stay”"
+    ));
+    assert!(super::phrases::is_comment_heading("3 Kommentare"));
+    assert!(!super::phrases::is_comment_heading(
+        "Responses to the flood"
+    ));
+    assert!(!super::phrases::is_comment_heading(
+        "Comment: why the mill matters"
+    ));
+}
+
+#[test]
+fn layout_newsletter_box_inside_the_body_is_dropped() {
+    let a = read_html(fixture!("layout_newsletter.html"));
+    layout(
+        &a,
+        &[
+            "drought-resistant wheat",
+            "loses far less in a dry one",
+            "demand to double",
+        ],
+        &["Morning Harvest", "inbox", "privacy policy"],
+    );
+}
+
+#[test]
+fn layout_table_rows_are_lines() {
+    let a = read_html(fixture!("layout_table.html"));
+    layout(
+        &a,
+        &[
+            "Green Party | 31 | +12",
+            "Labour | 19 | -5",
+            "Turnout was sixty-one percent",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn layout_amp_furniture_is_dropped() {
+    let a = read_html(fixture!("layout_amp.html"));
+    layout(
+        &a,
+        &[
+            "hundred and twelve steps",
+            "handed the keys",
+            "keeper's cottage",
+        ],
+        &[
+            "Weather forecast",
+            "cookies",
+            "Advertisement",
+            "Share on Twitter",
+            "Menu",
+        ],
+    );
+    assert_eq!(super::extract::boiler_level("amp-sidebar"), 1);
+    assert_eq!(super::extract::boiler_level("amp-social-share"), 2);
+}
+
+#[test]
+fn layout_article_split_into_several_boxes_is_whole() {
+    let a = read_html(fixture!("layout_split.html"));
+    layout(
+        &a,
+        &[
+            "children who would be born",
+            "first builder went bust",
+            "Nurses who joined",
+            "second wing",
+        ],
+        &["Advertisement", "Most popular", "Road works", "Sunny"],
+    );
+}
+
+#[test]
+fn layout_next_article_appended_to_the_page_is_left_out() {
+    let a = read_html(fixture!("layout_next_article.html"));
+    layout(
+        &a,
+        &["town hall tower struck noon", "wind the clock once a week"],
+        &["bypass", "Next article", "lorries"],
+    );
+}
+
+#[test]
+fn layout_standfirst_named_teaser_is_the_articles() {
+    let a = read_html(fixture!("layout_teaser_standfirst.html"));
+    layout(
+        &a,
+        &[
+            "zwölf Kilometer neue Radwege",
+            "Stadtrat hat am Dienstag",
+            "Uferweg für Fußgänger",
+        ],
+        &["Brücke gesperrt", "Neue Buslinie"],
+    );
+    let t = main_text(&a);
+    assert!(t.find("zwölf Kilometer neue").unwrap() < t.find("Stadtrat").unwrap());
+}
+
+#[test]
+fn dates_in_a_line_never_share_a_token() {
+    use super::dates::{find_dates, Order};
+    use super::evidence::date_in_line;
+    // The year of "14.09.2023" is not also the year of "2023 September 12".
+    let s = "Posted 14.09.2023 September 12 and 2023/09/14 12 September 2023";
+    let f = find_dates(s, Order::Unknown, 8);
+    for w in f.windows(2) {
+        assert!(
+            w[0].end <= w[1].start,
+            "{:?}",
+            (w[0].start, w[0].end, w[1].start)
+        );
+    }
+    assert_eq!(f.len(), 3);
+    assert_eq!(
+        date_in_line(s, Order::Unknown),
+        Some((d(2023, 9, 14), false))
+    );
+}
+
+#[test]
+fn hostile_date_markup_everywhere() {
+    // Deeply nested related boxes full of item metadata, dated boxes, times and headlines:
+    // every date pass stays linear.
+    let n = scale(50_000);
+    let mut s = String::from("<html><body><h1>Title</h1>");
+    for i in 0..n {
+        s.push_str(&format!(
+            "<div class=\"related date\" itemscope itemtype=\"x\"><meta itemprop=\"datePublished\" content=\"2020-01-{:02}\"><time datetime=\"2020-02-01\">1 Feb 2020</time><h1>Other {i}</h1>",
+            i % 28 + 1
+        ));
+    }
+    s.push_str(ARTICLE);
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(text(&a).contains("approved the new budget") || !a.blocks.is_empty());
 }

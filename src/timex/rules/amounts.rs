@@ -59,8 +59,19 @@ pub(super) fn count(t: &Toks, i: usize) -> Option<(usize, Count)> {
     }
 }
 
-/// count + unit: (end, count, unit, "and a half", hyphenated adjective).
-pub(super) fn count_unit(t: &Toks, i: usize) -> Option<(usize, Count, Unit, bool, bool)> {
+/// Where a half goes in an amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Half {
+    No,
+    /// "a year and a half", "5 1/2 hours": written in the next smaller unit (P1Y6M,
+    /// PT5H30M), as TimeBank does.
+    AfterUnit,
+    /// "two and a half years": the half belongs to the number (P2.5Y).
+    InNumber,
+}
+
+/// count + unit: (end, count, unit, where a half goes, hyphenated adjective).
+pub(super) fn count_unit(t: &Toks, i: usize) -> Option<(usize, Count, Unit, Half, bool)> {
     let (mut k, n) = count(t, i)?;
     // "5 1/2 hours"
     let frac_half = n.is_some()
@@ -71,6 +82,36 @@ pub(super) fn count_unit(t: &Toks, i: usize) -> Option<(usize, Count, Unit, bool
         && matches!(t.number(k + 2), Some((2, 1)));
     if frac_half {
         k += 3;
+    }
+    // "two and a half years": the half belongs to the number
+    let half_after_count = n.is_some()
+        && !frac_half
+        && t.is(k, W::And)
+        && t.is(k + 1, W::A)
+        && t.is(k + 2, W::Half)
+        && matches!(t.lex(k + 3), Some(Lex::Units(_)));
+    if half_after_count {
+        k += 3;
+    }
+    // "20 more years", "an additional year", "eight trading days": a word between the
+    // count and its unit that does not change the amount
+    const BETWEEN: [&str; 11] = [
+        "more",
+        "additional",
+        "further",
+        "extra",
+        "consecutive",
+        "straight",
+        "successive",
+        "trading",
+        "business",
+        "working",
+        "calendar",
+    ];
+    if BETWEEN.iter().any(|w| t.spelled(k, w))
+        && matches!(t.lex(k + 1), Some(Lex::Unit(_) | Lex::Units(_)))
+    {
+        k += 1;
     }
     let mut hyph = false;
     if t.punct(k, b'-') && t.glued(k) && t.glued(k + 1) {
@@ -84,13 +125,21 @@ pub(super) fn count_unit(t: &Toks, i: usize) -> Option<(usize, Count, Unit, bool
     if t.is(i, W::A) && u == Unit::Second {
         return None; // "a second term"
     }
-    if u == Unit::Quarter && (t.is(k + 1, W::Of) || t.is(i, W::A)) {
-        return None; // "three quarters of", "a quarter"
+    // "a quarter", "three quarters of voters", "one quarter of": fractions; "two
+    // quarters of losses", "several quarters of growth" are time
+    if u == Unit::Quarter && (t.is(i, W::A) || (t.is(k + 1, W::Of) && matches!(n, Some(1 | 3)))) {
+        return None;
     }
     k += 1;
-    let mut half = frac_half;
-    if !half && t.is(k, W::And) && t.is(k + 1, W::A) && t.is(k + 2, W::Half) {
-        half = true;
+    let mut half = if half_after_count {
+        Half::InNumber
+    } else if frac_half {
+        Half::AfterUnit
+    } else {
+        Half::No
+    };
+    if half == Half::No && t.is(k, W::And) && t.is(k + 1, W::A) && t.is(k + 2, W::Half) {
+        half = Half::AfterUnit;
         k += 3;
     }
     Some((k, n, u, half, hyph))
@@ -102,7 +151,7 @@ struct Amount {
     k: usize,
     n: Count,
     u: Unit,
-    half: bool,
+    half: Half,
 }
 
 impl Amount {
@@ -112,7 +161,8 @@ impl Amount {
     /// The reference date moved by the amount, in the direction `sign`.
     fn shift(&self, sign: i32) -> Option<Expr> {
         let n = self.n? as i32;
-        let (unit, m, gran) = match (self.u, self.half) {
+        let half = self.half != Half::No;
+        let (unit, m, gran) = match (self.u, half) {
             (Unit::Year, true) => (Unit::Month, n * 12 + 6, Unit::Month),
             (Unit::Month, true) => (Unit::Day, n * 30 + 15, Unit::Month),
             (Unit::Week, true) => (Unit::Day, n * 7 + 3, Unit::Day),
@@ -172,6 +222,10 @@ pub(super) fn counted_amount(t: &Toks, i: usize) -> Option<Match> {
         return None; // "a year-earlier loss": the adjective is read from "year"
     }
     let a = Amount { i, k, n, u, half };
+    // "a month-long strike", "a two-year-long inquiry"
+    if t.punct(k, b'-') && t.glued(k) && t.glued(k + 1) && t.spelled(k + 1, "long") {
+        return named("hyphenated_amount", found(i, k + 2, a.duration()));
+    }
     if hyph {
         return named("hyphenated_amount", found(i, k, a.duration()));
     }
@@ -207,13 +261,32 @@ pub(super) fn counted_amount(t: &Toks, i: usize) -> Option<Match> {
                 None => found(i, k + 2, Expr::Ref("FUTURE_REF")),
             },
         ),
+        _ if rate_after_quantity(t, i, n) => named(
+            "rate",
+            found(i, k, Expr::Set(duration_value(Some(1), u, Half::No))),
+        ),
         _ => named("amount", found(i, k, a.duration())),
     }
 }
 
+/// "15 a year", "$500 million a year", "twice a week", "10% a month": "a" + unit after a
+/// quantity is a rate, which TIMEX3 marks as a set (P1Y).
+fn rate_after_quantity(t: &Toks, i: usize, n: Count) -> bool {
+    if n != Some(1) || !t.is(i, W::A) || i == 0 {
+        return false;
+    }
+    let p = &t.t[i - 1];
+    p.kind == crate::timex::scan::Kind::Num
+        || (p.kind == crate::timex::scan::Kind::Punct && p.ch == b'%')
+        || matches!(p.lex, Some(Lex::Word(W::Million | W::Percent)))
+        || t.spelled(i - 1, "times")
+        || t.spelled(i - 1, "twice")
+        || t.spelled(i - 1, "once")
+}
+
 /// "two years ago", "a year earlier": a year (or, in a report, the reported quarter) back.
 fn years_ago_or_earlier(t: &Toks, a: &Amount) -> Option<Match> {
-    if a.u != Unit::Year || a.half {
+    if a.u != Unit::Year || a.half != Half::No {
         return None;
     }
     let n = a.n? as i32;
@@ -250,6 +323,19 @@ fn amount_before_or_after_a_day(t: &Toks, a: &Amount) -> Option<Match> {
     }
 }
 
+/// "a month-long strike", "a year-long inquiry": one of the unit.
+pub(super) fn unit_long(t: &Toks, i: usize) -> Option<Match> {
+    let u = t.unit(i)?;
+    if t.punct(i + 1, b'-') && t.glued(i + 1) && t.glued(i + 2) && t.spelled(i + 2, "long") {
+        return found(
+            i,
+            i + 3,
+            Expr::Duration(duration_value(Some(1), u, Half::No)),
+        );
+    }
+    None
+}
+
 /// "first nine months", "first two weeks": an amount counted from the start of a period
 /// (`i` is the ordinal, `n` its value).
 pub(super) fn first_n_units(t: &Toks, i: usize, n: u32) -> Option<Match> {
@@ -264,16 +350,32 @@ pub(super) fn first_n_units(t: &Toks, i: usize, n: u32) -> Option<Match> {
     }
 }
 
-/// "for years", "in weeks", "over months", "within days": a vague duration (not "years
-/// of", "years old").
+/// "for years", "in weeks", "over months", "within days", "over the years", "the weeks
+/// ahead", "decades-long": a vague duration (not "years of", "years old").
 pub(super) fn vague_amount(t: &Toks, i: usize) -> Option<Match> {
     let u = t.units(i)?;
+    let vague = |s: usize, e: usize| found(s, e, Expr::Duration(duration_value(None, u, Half::No)));
+    // "decades-long", "months-long"
+    if t.punct(i + 1, b'-') && t.glued(i + 1) && t.glued(i + 2) && t.spelled(i + 2, "long") {
+        return vague(i, i + 3);
+    }
+    if matches!(u, Unit::Second | Unit::Weekend | Unit::Quarter) {
+        return None;
+    }
+    // "over the years", "over the decades"
+    if i >= 2 && t.is(i - 1, W::The) && t.is(i - 2, W::Over) && !t.is(i + 1, W::Of) {
+        return vague(i - 2, i + 1);
+    }
+    // "the weeks ahead", "in the months ahead"
+    if i >= 1 && t.is(i - 1, W::The) && t.is(i + 1, W::Ahead) {
+        return vague(i - 1, i + 2);
+    }
     if matches!(t.word_before(i), Some(W::For | W::Over | W::Within | W::In))
         && !t.is(i + 1, W::Of)
         && !t.is(i + 1, W::Old)
         && !matches!(u, Unit::Second | Unit::Weekend | Unit::Quarter)
     {
-        return found(i, i + 1, Expr::Duration(duration_value(None, u, false)));
+        return found(i, i + 1, Expr::Duration(duration_value(None, u, Half::No)));
     }
     None
 }
@@ -286,12 +388,20 @@ fn after_modal(t: &Toks, i: usize) -> bool {
 }
 
 /// TIMEX3 duration value: "P3D", "PT5H30M", "PXY" (a vague count).
-pub(crate) fn duration_value(n: Count, u: Unit, half: bool) -> String {
+pub(crate) fn duration_value(n: Count, u: Unit, half: Half) -> String {
     let n_s = |k: u32| match n {
         Some(n) => format!("{}", n.saturating_mul(k)),
         None => "X".to_string(),
     };
-    if half {
+    if let (Half::InNumber, Some(n)) = (half, n) {
+        return match u {
+            Unit::Second | Unit::Minute | Unit::Hour => format!("PT{n}.5{}", unit_code(u)),
+            Unit::Decade => format!("P{}Y", n * 10 + 5),
+            Unit::Century => format!("P{}Y", n * 100 + 50),
+            _ => format!("P{n}.5{}", unit_code(u)),
+        };
+    }
+    if half == Half::AfterUnit {
         if let Some(n) = n {
             // TimeBank writes the half in the next smaller unit: P2Y6M, PT5H30M, PT1M30S.
             return match u {
@@ -309,8 +419,10 @@ pub(crate) fn duration_value(n: Count, u: Unit, half: bool) -> String {
         Unit::Second => format!("PT{}S", n_s(1)),
         Unit::Minute => format!("PT{}M", n_s(1)),
         Unit::Hour => format!("PT{}H", n_s(1)),
+        // decades and centuries are written in years, counted or not ("PXY")
         Unit::Decade if n.is_some() => format!("P{}Y", n_s(10)),
         Unit::Century if n.is_some() => format!("P{}Y", n_s(100)),
+        Unit::Decade | Unit::Century => "PXY".to_string(),
         Unit::Fortnight if n.is_some() => format!("P{}W", n_s(2)),
         _ => format!("P{}{}", n_s(1), unit_code(u)),
     }
@@ -467,5 +579,31 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "1998-10-25",
         "Trading resumed on Oct. 19. Three days later the index fell; a day earlier it rose.",
         "Oct. 19=1998-10-19 | Three days later=P3D->1998-10-22 | a day earlier=P1D->1998-10-21",
+    ),
+    // issue 18: halves in the number, words between count and unit, vague spans, rates
+    (
+        "2009-06-10",
+        "The jet is two and a half years late; the base is leased for 20 more years.",
+        "two and a half years=P2.5Y | 20 more years=P20Y",
+    ),
+    (
+        "2009-06-10",
+        "They added an additional year after eight trading days of losses.",
+        "an additional year=P1Y | eight trading days=P8D",
+    ),
+    (
+        "2009-06-10",
+        "Over the years, and in the weeks ahead, the decades-long dispute and a month-long strike",
+        "Over the years=PXY | the weeks ahead=PXW | the decades-long=PXY | a month-long=P1M",
+    ),
+    (
+        "2009-06-10",
+        "It delivers 15 a year, costs $5 million a year and meets twice a week.",
+        "a year=P1Y | a year=P1Y | a week=P1W",
+    ),
+    (
+        "2009-06-10",
+        "after two quarters of losses; three quarters of voters",
+        "two quarters=P2Q",
     ),
 ];

@@ -5,7 +5,7 @@
 use super::month_day::month_first;
 use super::{days_from_reference, found, Match, Toks};
 use crate::timex::lexicon::{Lex, Part, W};
-use crate::timex::resolve::{Expr, Rel, Tod};
+use crate::timex::resolve::{Expr, Rel, Tod, Zone};
 
 /// A day expression that can follow a clock time: "Wednesday", "yesterday", "Nov. 6",
 /// ", on Tuesday".
@@ -140,8 +140,13 @@ pub(super) fn clock_time(t: &Toks, i: usize) -> Option<Match> {
 
 /// A clock time `h:mi` read from token `i`, whose words end before `k`: an optional
 /// zone, then an optional day ("3 p.m. EST Tuesday", "9 a.m. local time on Tuesday").
-fn clock_at(t: &Toks, i: usize, mut k: usize, h: u32, mi: u32) -> Option<Match> {
-    if t.is(k, W::Tz) && t.capital(k) {
+fn clock_at(t: &Toks, i: usize, k: usize, h: u32, mi: u32) -> Option<Match> {
+    let (mut k, zone) = match zone_at(t, k) {
+        Some((e, z)) => (e, Some(z)),
+        None => (k, None),
+    };
+    // a zone named for no offset we know still belongs to the phrase ("3 p.m. BRT")
+    if zone.is_none() && t.is(k, W::Tz) && t.capital(k) {
         k += 1;
     }
     // "local time" only with the day after it
@@ -159,9 +164,78 @@ fn clock_at(t: &Toks, i: usize, mut k: usize, h: u32, mi: u32) -> Option<Match> 
         e,
         Expr::Time {
             day,
-            tod: Tod::Clock(h, mi),
+            tod: Tod::Clock(h, mi, zone),
         },
     )
+}
+
+/// A zone after a clock time at token `k`: "UTC", "GMT+8", "(GMT +8)", "EST", "ET"; the
+/// end and the zone.
+fn zone_at(t: &Toks, k: usize) -> Option<(usize, Zone)> {
+    let paren = t.punct(k, b'(');
+    let z = if paren { k + 1 } else { k };
+    if !(t.is(z, W::Tz) && t.capital(z)) {
+        return None;
+    }
+    let mut zone = zone_named(t.spelling(z))?;
+    let mut e = z + 1;
+    // "GMT+8", "UTC -05:00", "GMT+0530"
+    if zone == Zone::Fixed(0) && (t.punct(e, b'+') || t.punct(e, b'-')) {
+        if let Some((v, nd)) = t.number(e + 1) {
+            let (hours, mins, used) = match nd {
+                1 | 2 if t.punct(e + 2, b':') => (v, t.number(e + 3).map_or(0, |(m, _)| m), 4),
+                1 | 2 => (v, 0, 2),
+                4 => (v / 100, v % 100, 2),
+                _ => (99, 0, 0),
+            };
+            if hours <= 14 && mins < 60 {
+                let sign = if t.punct(e, b'-') { -1 } else { 1 };
+                zone = Zone::Fixed(sign * (hours * 60 + mins) as i32);
+                e += used;
+            }
+        }
+    }
+    if paren {
+        if !t.punct(e, b')') {
+            return None;
+        }
+        e += 1;
+    }
+    Some((e, zone))
+}
+
+/// The offset of a zone abbreviation as news writes it.
+fn zone_named(abbr: &str) -> Option<Zone> {
+    let fixed = |h: i32, m: i32| Some(Zone::Fixed(h * 60 + m));
+    match abbr.to_ascii_uppercase().as_str() {
+        "UTC" | "GMT" => fixed(0, 0),
+        "EST" => fixed(-5, 0),
+        "EDT" => fixed(-4, 0),
+        "CST" => fixed(-6, 0),
+        "CDT" => fixed(-5, 0),
+        "MST" => fixed(-7, 0),
+        "MDT" => fixed(-6, 0),
+        "PST" => fixed(-8, 0),
+        "PDT" => fixed(-7, 0),
+        "AKST" => fixed(-9, 0),
+        "AKDT" => fixed(-8, 0),
+        "HST" => fixed(-10, 0),
+        "ET" => Some(Zone::Us(-5 * 60)),
+        "CT" => Some(Zone::Us(-6 * 60)),
+        "PT" => Some(Zone::Us(-8 * 60)),
+        "BST" | "CET" => fixed(1, 0),
+        "CEST" | "EET" | "SAST" => fixed(2, 0),
+        "EEST" | "MSK" => fixed(3, 0),
+        "PKT" => fixed(5, 0),
+        "HKT" | "SGT" | "AWST" => fixed(8, 0),
+        "JST" | "KST" => fixed(9, 0),
+        "ACST" => fixed(9, 30),
+        "AEST" => fixed(10, 0),
+        "AEDT" => fixed(11, 0),
+        "NZST" => fixed(12, 0),
+        "NZDT" => fixed(13, 0),
+        _ => None,
+    }
 }
 
 /// "noon", "midnight Friday", "midday yesterday" (not "High Noon").
@@ -183,7 +257,7 @@ pub(super) fn noon_or_midnight(t: &Toks, i: usize) -> Option<Match> {
         e,
         Expr::Time {
             day,
-            tod: Tod::Clock(h, mi),
+            tod: Tod::Clock(h, mi, None),
         },
     )
 }
@@ -223,7 +297,7 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // clock_time
     ("2023-09-14", "at 3 p.m.", "3 p.m=2023-09-14T15:00"),
     ("2023-09-14", "at 3 p.m. on Friday", "3 p.m. on Friday=2023-09-08T15:00"),
-    ("2023-09-14", "at 10:35 a.m. EST", "10:35 a.m. EST=2023-09-14T10:35"),
+    ("2023-09-14", "at 10:35 a.m. EST", "10:35 a.m. EST=2023-09-14T10:35-05:00"),
     ("2023-09-14", "at 9 a.m. Tuesday", "9 a.m. Tuesday=2023-09-12T09:00"),
     ("2023-09-14", "at 12 a.m. local time", "12 a.m.=2023-09-14T00:00"),
     ("2023-09-14", "at 15:30", "15:30=2023-09-14T15:30"),
@@ -237,5 +311,22 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2023-09-14", "In London at mid-afternoon yesterday, shares rose. By mid afternoon, they fell.", "mid-afternoon yesterday=2023-09-13TAF | mid afternoon=2023-09-13TAF"),
     // wire_time
     // clock times as wire services write them
-    ("2024-06-20", "Shelling began at 0600 GMT and stopped at 10.30am; talks ended at 7.45 p.m. sharp.", "0600 GMT=2024-06-20T06:00 | 10.30am=2024-06-20T10:30 | 7.45 p.m.=2024-06-20T19:45"),
+    ("2024-06-20", "Shelling began at 0600 GMT and stopped at 10.30am; talks ended at 7.45 p.m. sharp.", "0600 GMT=2024-06-20T06:00Z | 10.30am=2024-06-20T10:30 | 7.45 p.m.=2024-06-20T19:45"),
+    // zone_at: the zone stays in the value (issue 18), as UTC ("Z") or an offset; ET,
+    // CT and PT by US daylight saving time on that day
+    (
+        "2008-09-20",
+        "The probe landed at 14:58 UTC and sent data at 1600 GMT.",
+        "14:58 UTC=2008-09-20T14:58Z | 1600 GMT=2008-09-20T16:00Z",
+    ),
+    (
+        "2010-06-01",
+        "Trading opens at 9 a.m. ET; in January it opened at 9 a.m. ET on Jan. 4.",
+        "9 a.m. ET=2010-06-01T09:00-04:00 | January=2010-01 | 9 a.m. ET on Jan. 4=2010-01-04T09:00-05:00",
+    ),
+    (
+        "2007-10-17",
+        "It arrived at 6:40 p.m. (GMT +8) and left at 10:00 CET.",
+        "6:40 p.m. (GMT +8)=2007-10-17T18:40+08:00 | 10:00 CET=2007-10-17T10:00+01:00",
+    ),
 ];

@@ -1,114 +1,88 @@
-//! Holidays: "Christmas Eve", "Christmas Day 2019", "Easter Monday", "Easter week",
-//! "Thanksgiving", "Election Day", "New Year's Day", "Halloween".
+//! Holidays, by name, from the table of the locale the text was written in (see
+//! `timex::holidays`): "Christmas Eve", "Christmas Day 2019", "Easter Monday", "Easter
+//! week", "Thanksgiving", "Election Day", "New Year's Day", "the Fourth of July", "Boxing
+//! Day" (UK, Canada, Australia).
 
 use super::years::maybe_year_after;
-use super::{found, named, Match, Toks};
-use crate::timex::lexicon::{Lex, Unit, W};
+use super::{found, Match, Toks};
+use crate::timex::holidays::{Name, Part};
+use crate::timex::lexicon::{Lex, Unit};
 use crate::timex::resolve::Expr;
 use crate::timex::scan::Kind;
 
-/// A holiday's name (capitalised) at token `i`.
+/// A holiday's name (its first word capitalised) at token `i`, with the year or "week"
+/// that may follow: "Christmas Eve 2019", "Easter week". Not a day of another calendar or
+/// nation ("Orthodox Easter", "Chinese New Year", "Israel's Independence Day"), nor part
+/// of a longer name ("Easter Island", "the Easter Rising").
 pub(super) fn holiday(t: &Toks, i: usize) -> Option<Match> {
     if !t.capital(i) {
         return None;
     }
-    match t.word(i)? {
-        W::Christmas => named("christmas", christmas(t, i)),
-        W::Halloween => named(
-            "halloween",
-            found(
-                i,
-                i + 1,
-                Expr::Date {
-                    y: None,
-                    m: 10,
-                    d: Some(31),
-                },
-            ),
-        ),
-        W::Easter => named("easter", easter(t, i)),
-        W::Thanksgiving => {
-            let e = if t.unit(i + 1) == Some(Unit::Day) {
-                i + 2
-            } else {
-                i + 1
-            };
-            named("thanksgiving", found(i, e, Expr::Thanksgiving(None)))
-        }
-        W::Election if t.capital(i + 1) && t.unit(i + 1) == Some(Unit::Day) => {
-            named("election_day", found(i, i + 2, Expr::ElectionDay))
-        }
-        W::New => named("new_year", new_year(t, i)),
-        _ => None,
+    let name = t.holidays.iter().find(|n| name_at(t, i, n))?;
+    let e = i + name.parts.len();
+    if qualified_before(t, i, name) || longer_name_after(t, e) {
+        return None;
     }
-}
-
-/// "Christmas", "Christmas Day", "Christmas Eve", "Christmas Eve 2019".
-fn christmas(t: &Toks, i: usize) -> Option<Match> {
-    let (e, d) = if t.is(i + 1, W::Eve) {
-        (i + 2, 24)
-    } else if t.unit(i + 1) == Some(Unit::Day) {
-        (i + 2, 25)
-    } else {
-        (i + 1, 25)
-    };
     let (e, y) = maybe_year_after(t, e);
-    found(
-        i,
-        e,
-        Expr::Date {
-            y,
-            m: 12,
-            d: Some(d),
-        },
-    )
-}
-
-/// "Easter", "Easter Sunday", "Easter Monday", "Easter week"; not "Easter Island" nor
-/// "the Easter Rising" (a capitalised name follows).
-fn easter(t: &Toks, i: usize) -> Option<Match> {
-    let (e, off) = match t.lex(i + 1) {
-        Some(Lex::Weekday(7)) => (i + 2, 0),
-        Some(Lex::Weekday(1)) => (i + 2, 1),
-        _ if t.unit(i + 1) == Some(Unit::Day) => (i + 2, 0),
-        _ if t.capital(i + 1) && t.t.get(i + 1).is_some_and(|x| x.kind == Kind::Word) => {
-            return None
-        }
-        _ => (i + 1, 0),
+    let day = Expr::Holiday {
+        when: name.holiday.when,
+        y,
     };
-    let (e, y) = maybe_year_after(t, e);
-    let day = Expr::Easter { y, off };
-    if off == 0 && e == i + 1 && t.unit(e) == Some(Unit::Week) && !t.capital(e) {
+    // "Easter week", "Christmas week": the week the day falls in
+    if y.is_none() && t.unit(e) == Some(Unit::Week) && !t.capital(e) {
         return found(i, e + 1, Expr::WeekOf(Box::new(day)));
     }
     found(i, e, day)
 }
 
-/// "New Year's Day", "New Year's Eve", "New Year Day".
-fn new_year(t: &Toks, i: usize) -> Option<Match> {
-    if t.unit(i + 1) != Some(Unit::Year) || !t.capital(i + 1) {
-        return None;
+/// The tokens from `i` spell `name` (words in any case, marks as written).
+fn name_at(t: &Toks, i: usize, name: &Name) -> bool {
+    name.parts.iter().enumerate().all(|(k, p)| {
+        let Some(x) = t.t.get(i + k) else {
+            return false;
+        };
+        match p {
+            Part::Word(w) => x.kind != Kind::Punct && t.spelling(i + k).eq_ignore_ascii_case(w),
+            Part::Mark(c) => x.kind == Kind::Punct && x.ch == *c,
+        }
+    })
+}
+
+/// A capitalised qualifier right before the name, inside a sentence ("Orthodox Easter",
+/// "Chinese New Year", "Mexican Independence Day"), or, before a nation's own day, a
+/// possessive ("Israel's Independence Day"): a day this locale's table does not know.
+fn qualified_before(t: &Toks, i: usize, name: &Name) -> bool {
+    if i == 0 || t.t[i].nl {
+        return false;
     }
-    let mut k = i + 2;
-    if t.punct(k, b'\'') && t.spelled(k + 1, "s") {
-        k += 2;
-    }
-    let (m, d) = if t.is(k, W::Eve) {
-        (12, 31)
-    } else if t.unit(k) == Some(Unit::Day) {
-        (1, 1)
-    } else {
-        return None;
-    };
-    found(
-        i,
-        k + 1,
-        Expr::Date {
-            y: None,
-            m,
-            d: Some(d),
-        },
-    )
+    let p = &t.t[i - 1];
+    let qualifier = p.kind == Kind::Word
+        && p.cap
+        && p.lex.is_none()
+        // (not the first word of a sentence or quotation: "Around Christmas, ...")
+        && !(i == 1
+            || p.nl
+            || (t.t[i - 2].kind == Kind::Punct
+                && matches!(t.t[i - 2].ch, b'.' | b'!' | b'?' | b'"' | b'(' | b':')));
+    let possessive = name.holiday.national
+        && i >= 3
+        && t.spelled(i - 1, "s")
+        && t.punct(i - 2, b'\'')
+        && t.capital(i - 3);
+    qualifier || possessive
+}
+
+/// A capitalised word after the name that makes it part of a longer one ("Easter Island",
+/// "Thanksgiving Parade"); a weekday, month or number after it does not.
+fn longer_name_after(t: &Toks, e: usize) -> bool {
+    t.t.get(e).is_some_and(|x| {
+        x.kind == Kind::Word
+            && x.cap
+            && !matches!(
+                x.lex,
+                Some(Lex::Weekday(_) | Lex::Month(_) | Lex::MonthAbbr(_) | Lex::Num(_))
+            )
+    })
 }
 
 /// Table rows: (reference date or "", text, the expressions tagged as "phrase=VALUE"
@@ -160,4 +134,47 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "The 2008 Easter Sunday service; Easter 2025 is late.",
         "2008=2008 | Easter Sunday=2024-03-31 | Easter 2025=2025-04-20",
     ),
+    // holiday: any name in the locale's table, with a year or "week" after it
+    (
+        "2010-06-01",
+        "The store will reopen after Labor Day; it closed on Memorial Day.",
+        "Labor Day=2010-09-06 | Memorial Day=2010-05-31",
+    ),
+    (
+        "2011-07-10",
+        "Fireworks lit the sky on the Fourth of July.",
+        "Fourth of July=2011-07-04",
+    ),
+    (
+        "2023-11-20",
+        "Shoppers will line up on Black Friday.",
+        "Black Friday=2023-11-24",
+    ),
+    (
+        "2011-01-10",
+        "Schools close for Martin Luther King Jr. Day.",
+        "Martin Luther King Jr. Day=2011-01-17",
+    ),
+    (
+        "2023-12-20",
+        "Shops were busy during Christmas week.",
+        "Christmas week=2023-W52",
+    ),
+    (
+        "",
+        "on Labor Day and Halloween",
+        "Labor Day=XXXX-09 | Halloween=XXXX-10-31",
+    ),
+    // another calendar's or nation's day, a longer name, another locale's day
+    (
+        "2012-04-20",
+        "They marked Orthodox Easter; Israel's Independence Day was quiet; Chinese New Year's Day passed.",
+        "",
+    ),
+    (
+        "2023-09-14",
+        "Easter Island and the Thanksgiving Parade",
+        "",
+    ),
+    ("2023-12-20", "Sales on Boxing Day", ""),
 ];

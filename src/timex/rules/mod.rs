@@ -15,7 +15,7 @@
 //! | `amounts` | "three days", "two years ago", "a week later", "for years" |
 //! | `clock` | "3 p.m.", "10:35 a.m. EST", "0600 GMT", "noon", "mid-afternoon" |
 //! | `holidays` | "Christmas Eve", "Easter Monday", "Thanksgiving", "New Year's Day" |
-//! | `vague` | "now", "recently", "soon", "the near future", "these days" |
+//! | `vague` | "now", "recently", "the near future", "these days" |
 //! | `sets` | "every Monday", "daily", "Fridays", "each year" |
 //! | `spans` | "from March to May", "between 2019 and 2021", "early 2022", "end of June" |
 //!
@@ -34,8 +34,6 @@ mod spans;
 mod vague;
 mod year_parts;
 mod years;
-
-pub(super) use amounts::duration_value;
 
 /// Every file's table rows, by file name.
 #[cfg(test)]
@@ -76,7 +74,10 @@ impl Match {
     /// The same reading, starting earlier (at a word the rule read before it: "the",
     /// "early", a weekday).
     fn from(self, s: usize) -> Match {
-        Match { s, ..self }
+        Match {
+            s: s.min(self.s),
+            ..self
+        }
     }
 }
 
@@ -136,7 +137,16 @@ pub(super) struct Toks<'a> {
     pub text: &'a str,
     /// The reference year, for the century of a two-digit year ("'99", "FY23").
     pub year: Option<i32>,
+    /// The holidays of the text's locale, longest name first.
+    pub holidays: &'a [crate::timex::holidays::Name],
+    /// How deep rules are nested in each other right now ("the" → "early" → "last week").
+    pub depth: std::cell::Cell<u8>,
 }
+
+/// The deepest nesting of one phrase inside another that a reading may need ("from early
+/// last week to ..." is four); a run of "the the the ..." stops there instead of
+/// recursing once per word (which was quadratic and could overflow the stack).
+const MAX_NESTING: u8 = 6;
 
 impl Toks<'_> {
     fn lex(&self, i: usize) -> Option<Lex> {
@@ -252,6 +262,17 @@ impl Toks<'_> {
 
     /// Tries every rule that can start at token `i`.
     pub fn match_at(&self, i: usize) -> Option<Match> {
+        let d = self.depth.get();
+        if d >= MAX_NESTING {
+            return None;
+        }
+        self.depth.set(d + 1);
+        let m = self.rules_at(i);
+        self.depth.set(d);
+        m
+    }
+
+    fn rules_at(&self, i: usize) -> Option<Match> {
         let t = self.t.get(i)?;
         match t.kind {
             Kind::Num => numbers(self, i),
@@ -316,12 +337,13 @@ fn content_word(t: &Toks, i: usize, l: Lex) -> Option<Match> {
             t,
             i,
             rules![
-                year_parts::year_end_hyphenated,
                 year_parts::year_end,
-                reports::year_earlier_adjective
+                reports::year_earlier_adjective,
+                amounts::unit_long
             ],
         ),
         Lex::Units(_) => first_of(t, i, rules![amounts::vague_amount]),
+        Lex::Unit(_) => first_of(t, i, rules![amounts::unit_long]),
         Lex::Num(_) => first_of(
             t,
             i,
@@ -332,7 +354,9 @@ fn content_word(t: &Toks, i: usize, l: Lex) -> Option<Match> {
             ],
         ),
         Lex::DecadeW(_) => first_of(t, i, rules![years::decade_word]),
-        Lex::Ord(n) => named("ordinal_part", year_parts::ordinal_part(t, i, n)),
+        // "the Fourth of July"
+        Lex::Ord(n) => first_of(t, i, rules![holidays::holiday])
+            .or_else(|| named("ordinal_part", year_parts::ordinal_part(t, i, n))),
         _ => None,
     }
 }
@@ -351,8 +375,6 @@ fn function_word(t: &Toks, i: usize, w: W) -> Option<Match> {
         Now | Currently | Nowadays => first_of(t, i, rules![vague::now]),
         Recently | Lately => first_of(t, i, rules![vague::recently]),
         These => first_of(t, i, rules![vague::these_days]),
-        Soon => first_of(t, i, rules![vague::soon]),
-        Recent => first_of(t, i, rules![vague::recent]),
         Early | Mid | Late => first_of(t, i, rules![spans::early_mid_late]),
         End | Beginning | Start | Middle => first_of(t, i, rules![spans::end_or_start_of]),
         Later | Earlier => first_of(t, i, rules![relative::later_or_earlier_in]),
@@ -361,9 +383,7 @@ fn function_word(t: &Toks, i: usize, w: W) -> Option<Match> {
         Every | Each => first_of(t, i, rules![sets::every]),
         Fiscal => first_of(t, i, rules![years::fiscal_year]),
         Noon | Midnight | Midday => first_of(t, i, rules![clock::noon_or_midnight]),
-        Christmas | Halloween | Easter | Thanksgiving | Election | New => {
-            first_of(t, i, rules![holidays::holiday])
-        }
+        Holiday => first_of(t, i, rules![holidays::holiday]),
         From | Between => first_of(t, i, rules![spans::range]),
         A => first_of(t, i, rules![vague::a_later_date, amounts::counted_amount]),
         Several | Few | Many | Couple => first_of(t, i, rules![amounts::counted_amount]),

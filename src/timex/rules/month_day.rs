@@ -258,7 +258,7 @@ fn weekday_alone(t: &Toks, i: usize) -> Option<Match> {
                 i + 2,
                 Expr::Time {
                     day: Some(Box::new(x)),
-                    tod: Tod::Clock(h, 0),
+                    tod: Tod::Clock(h, 0, None),
                 },
             )
         }

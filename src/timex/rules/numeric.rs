@@ -72,7 +72,7 @@ pub(super) fn numeric_date(t: &Toks, i: usize) -> Option<Match> {
                     e,
                     Expr::Time {
                         day: Some(Box::new(x)),
-                        tod: Tod::Clock(h, mi),
+                        tod: Tod::Clock(h, mi, None),
                     },
                 );
             }

@@ -1,9 +1,8 @@
 //! Dates relative to the reference date or to the last date named: "today", "yesterday
 //! afternoon", "tonight", "last week", "next Monday", "this fall", "the following day",
-//! "the previous Friday", "the day before", "the year before last", "the day after
-//! tomorrow", "that year", "later this month", "the week of March 6", "the weekend".
+//! "the previous Friday", "the year before last", "the day after tomorrow", "that year", "later this month", "the week of March 6", "the weekend".
 
-use super::amounts::{count_unit, duration_value};
+use super::amounts::{count_unit, duration_value, Half as HalfAt};
 use super::year_parts::year_s_part;
 use super::{
     days_from_reference, first_of, found, named, reports, rules, vague, year_parts, years, Match,
@@ -20,10 +19,10 @@ pub(super) fn after_the(t: &Toks, i: usize) -> Option<Match> {
         i,
         rules![
             year_parts::the_half_named_otherwise,
+            year_parts::the_final_part_of_a_year,
             reports::the_fiscal_or_current_year,
             vague::the_near_future,
-            the_day_before_in_apposition,
-            the_unit_before_or_after,
+            the_year_before_last,
             the_day_after_tomorrow,
             the_day_before_a_day,
             years::the_decade_word,
@@ -36,69 +35,26 @@ pub(super) fn after_the(t: &Toks, i: usize) -> Option<Match> {
     )
 }
 
-/// "Oct. 12, the day before the crash": a second name for the date just given.
-fn the_day_before_in_apposition(t: &Toks, i: usize) -> Option<Match> {
+/// "the year before last", "the week before last": two steps back from the reference.
+/// (A bare "the year before" / "the day after." counted from the date last named was
+/// tried in round 7 and fired only where the gold has no expression; see BENCHMARKS.)
+fn the_year_before_last(t: &Toks, i: usize) -> Option<Match> {
     let j = i + 1;
-    let apposition = t.unit(j) == Some(Unit::Day)
-        && matches!(t.word(j + 1), Some(W::Before | W::After))
-        && i >= 2
-        && t.punct(i - 1, b',')
-        && (t
-            .number(i - 2)
-            .is_some_and(|(d, nd)| nd <= 2 && (1..=31).contains(&d))
-            || matches!(t.lex(i - 2), Some(Lex::Weekday(_))))
-        && !matches!(t.word(j + 2), Some(W::Tomorrow | W::Yesterday));
-    if !apposition {
+    let Some(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year)) = t.unit(j) else {
+        return None;
+    };
+    if !(t.is(j + 1, W::Before) && t.is(j + 2, W::Last) && t.match_at(j + 2).is_none()) {
         return None;
     }
     found(
         i,
-        j + 1,
-        Expr::AnchorShift {
-            n: 0,
-            unit: Unit::Day,
-            gran: Unit::Day,
+        j + 3,
+        Expr::RefShift {
+            n: -2,
+            unit: u,
+            gran: u,
         },
     )
-}
-
-/// "the year before, sales had dropped", "the day after.": a step from the date last named
-/// (not "the day before the vote", counted from an event); "the year before last".
-fn the_unit_before_or_after(t: &Toks, i: usize) -> Option<Match> {
-    let j = i + 1;
-    let (Some(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year)), Some(w)) =
-        (t.unit(j), t.word(j + 1))
-    else {
-        return None;
-    };
-    let bare =
-        t.t.get(j + 2)
-            .is_none_or(|x| x.kind == Kind::Punct && matches!(x.ch, b',' | b'.' | b';'));
-    // "the year before last"
-    if w == W::Before && t.is(j + 2, W::Last) && t.match_at(j + 2).is_none() {
-        return found(
-            i,
-            j + 3,
-            Expr::RefShift {
-                n: -2,
-                unit: u,
-                gran: u,
-            },
-        );
-    }
-    if matches!(w, W::Before | W::After) && bare {
-        let n = if w == W::Before { -1 } else { 1 };
-        return found(
-            i,
-            j + 2,
-            Expr::AnchorShift {
-                n,
-                unit: u,
-                gran: u,
-            },
-        );
-    }
-    None
 }
 
 /// "the day after tomorrow", "the day before yesterday".
@@ -196,8 +152,7 @@ fn the_then_expression(t: &Toks, i: usize) -> Option<Match> {
             | Expr::Weekday { .. }
             | Expr::MonthRel { .. }
             | Expr::Set(_)
-            | Expr::Thanksgiving(_)
-            | Expr::ElectionDay
+            | Expr::Holiday { .. }
             | Expr::Time { .. }
     ) && m.end.is_none();
     Some(if keep_the { m.from(i) } else { m })
@@ -244,7 +199,11 @@ pub(super) fn relative(t: &Toks, i: usize, the: bool) -> Option<Match> {
         Some(Lex::Unit(u)) => named("relative_unit", relative_unit(t, &h, u)),
         Some(Lex::Units(u)) if the && matches!(w, Past | Coming) => named(
             "the_past_units",
-            found(i, k + 1, Expr::Duration(duration_value(None, u, false))),
+            found(
+                i,
+                k + 1,
+                Expr::Duration(duration_value(None, u, HalfAt::No)),
+            ),
         ),
         // "in coming months", "in past years": without the article, the vague future or
         // past rather than a stretch of time
@@ -351,7 +310,9 @@ fn relative_unit(t: &Toks, h: &Head, u: Unit) -> Option<Match> {
     };
     let x = if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
         match w {
-            Past | Last | Next | Coming => Some(Expr::Duration(duration_value(Some(1), u, false))),
+            Past | Last | Next | Coming => {
+                Some(Expr::Duration(duration_value(Some(1), u, HalfAt::No)))
+            }
             _ => None,
         }
     } else if w == Latest {
@@ -636,7 +597,7 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2023-09-14", "last fall", "last fall=2022-FA"),
     ("2023-09-14", "last summer", "last summer=2023-SU"),
     ("2023-09-14", "next spring", "next spring=2024-SP"),
-    ("2023-09-14", "this winter", "this winter=2023-WI"),
+    ("2023-09-14", "this winter", "this winter=2024-WI"),
     // later_or_earlier_in
     // "earlier in the year": the year last talked about, else the reference year
     ("2023-09-14", "Sales were delayed earlier in the year. It came later in the day.", "earlier in the year=2023"),
@@ -670,14 +631,15 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2023-09-14", "The case is for today's youth what the war was for us.", ""),
     ("2023-09-14", "I would choose the people of tomorrow, he said.", ""),
     ("2023-09-14", "Baker said on ABC's \"This Week\" that talks failed.", ""),
-    // the_day_before_in_apposition
-    // an apposition names the date just given again
-    ("2023-11-02", "Prices peaked on Oct. 12, the day before the crash.", "Oct. 12=2023-10-12 | the day=2023-10-12"),
-    // the_unit_before_or_after
-    // a step from the date last named, with nothing after it to count from
-    ("2023-11-02", "Sales were $5 million in 2021, down from $7 million the year before.", "2021=2021 | the year before=2020"),
-    ("2023-11-02", "The flood came on Oct. 3. The day after, the river fell.", "Oct. 3=2023-10-03 | The day after=2023-10-04"),
+    // removed in issue 18: an apposition "Oct. 12, the day before the crash" read as the
+    // date again (one TimeBank sentence), and a bare "the year before" / "the day after."
+    // counted from the date last named; both fired on AQUAINT only where the gold has nothing
+    ("2023-11-02", "Prices peaked on Oct. 12, the day before the crash.", "Oct. 12=2023-10-12"),
+    ("2023-11-02", "Sales were $5 million in 2021, down from $7 million the year before.", "2021=2021"),
+    ("2023-11-02", "The flood came on Oct. 3. The day after, the river fell.", "Oct. 3=2023-10-03"),
+    // the_year_before_last
     ("2023-11-02", "He left the year before last.", "the year before last=2021"),
+    ("2023-11-02", "They met the month before last in Oslo.", "the month before last=2023-09"),
     // relative_weekday
     // a spoken date, and "two thousand" as a count
     ("2023-03-02", "The vote is this coming Sunday, March fifth.", "this coming Sunday=2023-03-05 | March fifth=2023-03-05"),

@@ -185,4 +185,10 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // a reporting period longer than a quarter: the comparison is with that period a
     // year back, which no quarter names (the quarter is kept when none is in the sentence)
     ("2023-10-25", "Acme expects the current quarter to be strong.", "the current quarter=2023-Q4"),
+    // the reported period may be a half (issue 18)
+    (
+        "2003-08-27",
+        "It posted record first-half profits, 36% higher than the same period last year.",
+        "first-half=2003-H1 | the same period last year=2002-H1",
+    ),
 ];

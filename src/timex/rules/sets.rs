@@ -1,7 +1,7 @@
 //! Recurring times (TIMEX3 SET): "every Monday", "each year", "every two weeks", "every
 //! morning", "daily", "weekly", "Mondays", "Friday nights", "Monday and Tuesday nights".
 
-use super::amounts::{count_unit, duration_value};
+use super::amounts::{count_unit, duration_value, Half};
 use super::{found, Match, Toks};
 use crate::timex::lexicon::{Lex, W};
 use crate::timex::resolve::Expr;
@@ -66,7 +66,7 @@ pub(super) fn adverb(t: &Toks, i: usize) -> Option<Match> {
 pub(super) fn every(t: &Toks, i: usize) -> Option<Match> {
     let k = i + 1;
     match t.lex(k)? {
-        Lex::Unit(u) => found(i, k + 1, Expr::Set(duration_value(Some(1), u, false))),
+        Lex::Unit(u) => found(i, k + 1, Expr::Set(duration_value(Some(1), u, Half::No))),
         Lex::Weekday(w) => found(i, k + 1, Expr::Set(format!("XXXX-WXX-{w}"))),
         Lex::Month(m) if t.capital(k) => found(i, k + 1, Expr::Set(format!("XXXX-{m:02}"))),
         Lex::Part(p) => found(i, k + 1, Expr::Set(format!("XXXX-XX-XXT{}", p.code()))),

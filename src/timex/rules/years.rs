@@ -214,13 +214,15 @@ fn year_alone(t: &Toks, i: usize) -> Option<Match> {
     if let Some(m) = year_span(t, i, y) {
         return m;
     }
-    // "Orion 1980": part of a name ("the 1996 Olympic bombing" is a date, though)
+    // "Orion 1980", "Windows 2000": part of a name ("the 1996 Olympic bombing" is a date,
+    // though); but the year of an event named by an acronym or an event noun is its date
+    // ("WWDC 2005", "Worldwide Developers Conference 2010", "Euro 2012" is not read)
     let name_before = i > 0
         && t.capital(i - 1)
         && t.t[i - 1].kind == Kind::Word
         && t.t[i - 1].lex.is_none()
         && !t.t[i].nl;
-    if name_before {
+    if name_before && !event_name_before(t, i) {
         return None;
     }
     let bare_ok = (1900..=2099).contains(&y);
@@ -254,6 +256,32 @@ fn year_alone(t: &Toks, i: usize) -> Option<Match> {
         return None;
     }
     found(i, i + 1, Expr::Year(y))
+}
+
+/// The capitalised word before the year at `i` names an event held that year: an acronym
+/// ("WWDC", "CES") or an event noun ("Conference", "Summit", "Olympics", "Cup").
+fn event_name_before(t: &Toks, i: usize) -> bool {
+    const EVENTS: [&str; 16] = [
+        "conference",
+        "summit",
+        "congress",
+        "convention",
+        "forum",
+        "expo",
+        "exhibition",
+        "festival",
+        "games",
+        "olympics",
+        "cup",
+        "championship",
+        "championships",
+        "awards",
+        "election",
+        "elections",
+    ];
+    let w = t.spelling(i - 1);
+    let acronym = w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    acronym || EVENTS.iter().any(|e| w.eq_ignore_ascii_case(e))
 }
 
 /// "'90s" (a decade), "in '99" (a year, after a preposition).
@@ -377,5 +405,11 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "2023-09-14",
         "Filed on 9/12/23 and 3/5/89.",
         "9/12/23=2023-09-12 | 3/5/89=1989-03-05",
+    ),
+    // year_alone: the year of an event named by an acronym or an event noun (issue 18)
+    (
+        "2010-06-08",
+        "Jobs spoke at WWDC 2010 and the Developers Conference 2009; Windows 2000 is old.",
+        "2010=2010 | 2009=2009",
     ),
 ];
