@@ -20,6 +20,16 @@ pub fn user_gazetteer_dir() -> Option<PathBuf> {
     data_dir().map(|d| d.join("gazetteer"))
 }
 
+/// The index of what was extracted (`src/index/`): `<data dir>/index.sqlite`.
+pub fn index_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("index.sqlite"))
+}
+
+/// The user's settings: `<data dir>/settings.json`.
+pub fn settings_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("settings.json"))
+}
+
 /// A folder of bundled read-only data (`"sample"`): wherever this build or install keeps it.
 /// Installed layouts come first, then the source tree the binary was built from.
 pub fn bundled_dir(name: &str) -> PathBuf {
