@@ -36,6 +36,8 @@ pub enum Action {
     SetOverviewOpen(bool),
     SetTheme(egui::Theme),
     // ----- window -----
-    ExportPng,
+    /// Export the chart of what the timeline shows (a file dialog first, except for the
+    /// clipboard).
+    Export(super::export::ExportKind),
     Quit,
 }

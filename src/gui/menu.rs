@@ -30,11 +30,8 @@ impl MenuBar {
                     action = Some(Action::Reload);
                 }
                 ui.separator();
-                if ui
-                    .add(egui::Button::new("Export timeline as PNG…").shortcut_text("Ctrl+Shift+S"))
-                    .clicked()
-                {
-                    action = Some(Action::ExportPng);
+                if let Some(a) = super::export::menu_items(ui, ctx) {
+                    action = Some(a);
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {

@@ -28,10 +28,10 @@ impl Toolbar {
             }
             if ui
                 .add_enabled(!ctx.dialog_open, egui::Button::new("Export PNG"))
-                .on_hover_text("Save the timeline as an image (Ctrl+Shift+S)")
+                .on_hover_text("Save the chart as a PNG for slides (Ctrl+Shift+S); more in File → Export chart")
                 .clicked()
             {
-                action = Some(Action::ExportPng);
+                action = Some(Action::Export(super::export::ExportKind::Png(2)));
             }
             ui.separator();
             if let Some(a) = country_filter(ui, ctx) {

@@ -73,12 +73,7 @@ pub fn chart_scene(
     m: &mut dyn Measure,
     metrics: (f32, f32),
 ) -> Scene {
-    let theme = if spec.dark {
-        Theme::dark()
-    } else {
-        Theme::light()
-    };
-    let width = spec.width.max(LABEL_W + 2.0 * MARGIN + 120.0);
+    let width = chart_width(spec.width);
     let plot_w = f64::from(width - 2.0 * MARGIN - LABEL_W);
     let full = Layout::build(corpus);
     let view = chart_view(&full, spec, plot_w);
@@ -99,8 +94,37 @@ pub fn chart_scene(
         None => full,
     };
 
+    let view = TimeView::new(a, plot_w / (b - a).max(1e-9));
+    chart_scene_with(corpus, &layout, &lanes, view, spec, m, metrics)
+}
+
+/// The width of a chart asked to be `w` px wide (enough for the labels and some plot).
+fn chart_width(w: f32) -> f32 {
+    w.max(LABEL_W + 2.0 * MARGIN + 120.0)
+}
+
+/// The exported chart of `lanes` of an already built `layout`, showing what `view` shows
+/// in the chart's plot (the window's Export menu: what is on screen, redrawn for a slide).
+/// `spec`'s title, width and theme apply; its range, lanes and top are already decided.
+pub fn chart_scene_with(
+    corpus: &Corpus,
+    layout: &Layout,
+    lanes: &[usize],
+    view: TimeView,
+    spec: &ChartSpec,
+    m: &mut dyn Measure,
+    metrics: (f32, f32),
+) -> Scene {
+    let theme = if spec.dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
+    let width = chart_width(spec.width);
+    let plot_w = f64::from(width - 2.0 * MARGIN - LABEL_W);
+    let (a, b) = view.range(plot_w);
     let header_h = MARGIN + TITLE_SIZE + 8.0 + SUBTITLE_SIZE + 18.0;
-    let body_h = AXIS_H + lanes_height(&layout, &lanes).max(40.0);
+    let body_h = AXIS_H + lanes_height(layout, lanes).max(40.0);
     let legend_h = 36.0;
     let note_h = NOTE_SIZE + 8.0 + MARGIN;
     let height = (header_h + body_h + legend_h + note_h).ceil();
@@ -154,8 +178,8 @@ pub fn chart_scene(
         &mut scene,
         &Body {
             corpus,
-            layout: &layout,
-            lanes: &lanes,
+            layout,
+            lanes,
             view,
             rect: body_rect,
             scroll_y: 0.0,
@@ -179,7 +203,7 @@ pub fn chart_scene(
     // Legend and source note.
     let legend_y = header_h + body_h + legend_h / 2.0 + 2.0;
     paint_legend(&mut scene, &theme, MARGIN, legend_y, m);
-    let note = source_note(corpus, &layout, &lanes, a, b);
+    let note = source_note(corpus, layout, lanes, a, b);
     let note_y = height - MARGIN - NOTE_SIZE / 2.0;
     scene.text(
         pos2(MARGIN, note_y),
