@@ -11,7 +11,7 @@ use crate::gui::action::Action;
 use crate::gui::context::PanelCtx;
 use crate::gui::selection::Selection;
 use crate::model::{Corpus, CountryCode, EventId};
-use crate::render::chart::{paint_body, Body, BodyOut, AXIS_H, LABEL_W};
+use crate::render::chart::{count_below, lane_count, paint_body, Body, BodyOut, AXIS_H, LABEL_W};
 use crate::render::palette::Theme;
 use crate::render::scene::Scene;
 use crate::render::text::{caption_text, more_suffix, thousands, GlyphCache};
@@ -322,25 +322,29 @@ impl TimelinePanel {
                 continue;
             }
             let lane = &self.layout.lanes[li];
-            let n = lane.items.len();
-            let count = if n == 1 {
-                "1 event".to_string()
-            } else {
-                format!("{} events", thousands(n as u64))
-            };
+            let count = lane_count(lane.items.len());
+            let below = count_below(bottom - top);
             let g = painter.layout_no_wrap(count, FontId::proportional(10.0), theme.weak);
             let count_w = g.size().x;
-            painter.with_clip_rect(label_ui.clip_rect()).galley(
+            let count_pos = if below {
+                pos2(rect.left() + 18.0, top + 31.0 - g.size().y / 2.0)
+            } else {
                 pos2(
                     rect.left() + LABEL_W - 10.0 - count_w,
                     top + 16.0 - g.size().y / 2.0,
-                ),
-                g,
-                theme.weak,
-            );
+                )
+            };
+            painter
+                .with_clip_rect(label_ui.clip_rect())
+                .galley(count_pos, g, theme.weak);
+            let room = if below {
+                LABEL_W - 26.0
+            } else {
+                LABEL_W - 34.0 - count_w
+            };
             let label_rect = Rect::from_min_size(
                 pos2(rect.left() + 18.0, top + 6.0),
-                vec2((LABEL_W - 34.0 - count_w).max(30.0), 20.0),
+                vec2(room.max(30.0), 20.0),
             );
             label_ui.scope_builder(
                 UiBuilder::new()

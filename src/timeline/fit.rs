@@ -4,9 +4,9 @@
 //! publication dates guessed from file times. Framing the first and last of everything
 //! squeezes the story into a few pixels, so the frame is chosen from the happenings that
 //! place the story best: day- or month-precise, confidently dated, not resting on a file
-//! time. Among those, a date is a stray when it lies "far out" in Tukey's sense: more than
-//! three interquartile ranges beyond the middle half of the dates (and more than a month
-//! away from it). The middle half cannot be moved by a few stray dates however far they
+//! time. Among those, a date is a stray when it lies outside Tukey's fences: more than one
+//! and a half interquartile ranges beyond the middle half of the dates (and more than a
+//! month away from it). The middle half cannot be moved by a few stray dates however far they
 //! are, so an archive evenly spread over ten years keeps all ten, a summit week with a
 //! stray "1950" keeps the week, and a story told in two bursts months apart keeps both.
 //! What lies outside is counted so the chart can point at it (an arrow at the edge with a
@@ -45,8 +45,8 @@ pub struct Fit {
 }
 
 /// How many interquartile ranges beyond the middle half a date may lie and still be part
-/// of the story (Tukey's "far out" fence).
-pub const FENCE_IQR: f64 = 3.0;
+/// of the story (Tukey's fence).
+pub const FENCE_IQR: f64 = 1.5;
 /// Fewer trusted happenings than this do not say where a story is: the next trust level
 /// joins them.
 const MIN_BASIS: usize = 3;
