@@ -178,6 +178,7 @@ fn frame(
                     inside_plot: false,
                 },
                 lane_labels: true,
+                colours: &[],
             },
             m,
         );

@@ -2,7 +2,10 @@
 //! `\w+` tokens, 4-gram shingle multisets, per-page normalised TP/FP/FN, mean precision and
 //! recall, F1 = 2PR/(P+R), accuracy = share of pages whose token lists are equal.
 //!
-//! cargo run --release --example score_articles -- /work/shared/articles-bench [--errors N] [--dump ID] [--with-captions]
+//! cargo run --release --example score_articles -- /work/shared/articles-bench [--errors N] [--dump ID] [--with-captions] [--half tune|check] [--dates]
+//!
+//! Figures are printed for all pages and for each half of the fixed split
+//! (`common/split.rs`); `--half` limits the error list and dumps to one half.
 //!
 //! The prediction is what `dateline text` prints: the non-caption blocks joined by blank
 //! lines (captions stay in the article for events, but the benchmark's truth, like other
@@ -18,6 +21,9 @@ use std::time::{Duration, Instant};
 #[path = "common/shingle_score.rs"]
 mod shingle_score;
 use shingle_score::score;
+#[path = "common/split.rs"]
+mod split;
+use split::Half;
 
 /// `println!` that stops quietly when the reader goes away (`| head`).
 macro_rules! say {
@@ -37,6 +43,11 @@ fn main() {
     let mut errors = 0usize;
     let mut dump: Option<String> = None;
     let mut with_captions = false;
+    // One line per page with every publication-date candidate (there is no date truth here:
+    // disagreement between candidates is what to look at).
+    let dates = args.iter().any(|a| a == "--dates");
+    // Which half the error list and dumps come from (the figures cover both halves).
+    let only = split::half_arg(&args);
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
@@ -68,6 +79,9 @@ fn main() {
                 continue;
             }
         }
+        if dump.is_some() && only.is_some_and(|h| Half::of(&format!("{id}.html.gz")) != h) {
+            continue;
+        }
         let Some(raw) = shingle_score::page_html(&dir, &id) else {
             continue;
         };
@@ -80,6 +94,28 @@ fn main() {
         t_all += t0.elapsed();
         if !art.published.is_empty() {
             dated += 1;
+        }
+        if dates && only.is_none_or(|h| Half::of(&format!("{id}.html.gz")) == h) {
+            let ev: Vec<String> = art
+                .published
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {} {:.2} [{}]",
+                        e.date,
+                        e.source.as_str(),
+                        e.confidence,
+                        e.note
+                    )
+                })
+                .collect();
+            let url = gt[id.as_str()]["url"].as_str().unwrap_or("");
+            say!(
+                "{} {url}\n    {}\n    modified {:?}",
+                &id[..8],
+                ev.join("\n    "),
+                art.modified.as_ref().map(|m| (m.date, m.note.as_str()))
+            );
         }
         let pred = art
             .blocks
@@ -106,7 +142,8 @@ fn main() {
         sum_r += r;
         exact += eq as usize;
         let url = gt[id.as_str()]["url"].as_str().unwrap_or("").to_string();
-        rows.push((id.clone(), url, p, r));
+        let half = Half::of(&format!("{id}.html.gz"));
+        rows.push((id.clone(), url, p, r, half, eq));
     }
     let n = rows.len().max(1) as f64;
     let (p, r) = (sum_p / n, sum_r / n);
@@ -116,6 +153,19 @@ fn main() {
         rows.len(),
         exact as f64 / n
     );
+    for half in [Half::Tune, Half::Check] {
+        let part: Vec<_> = rows.iter().filter(|x| x.4 == half).collect();
+        let k = part.len().max(1) as f64;
+        let p = part.iter().map(|x| x.2).sum::<f64>() / k;
+        let r = part.iter().map(|x| x.3).sum::<f64>() / k;
+        say!(
+            "  {} half: pages {}  precision {p:.3}  recall {r:.3}  F1 {:.3}  accuracy {:.3}",
+            half.name(),
+            part.len(),
+            shingle_score::f1(p, r),
+            part.iter().filter(|x| x.5).count() as f64 / k
+        );
+    }
     let secs = t_all.as_secs_f64();
     say!(
         "speed {:.0} pages/s, {:.1} MB/s (decode alone {:.0}% of time); pages with a date: {dated}",
@@ -129,8 +179,13 @@ fn main() {
             let fb = 2.0 * b.2 * b.3 / (b.2 + b.3).max(1e-9);
             fa.total_cmp(&fb)
         });
-        for (id, url, p, r) in rows.iter().take(errors) {
-            say!("P {p:.3} R {r:.3}  {}  {url}", &id[..8.min(id.len())]);
+        let listed = rows.iter().filter(|x| only.is_none_or(|h| x.4 == h));
+        for (id, url, p, r, half, _) in listed.take(errors) {
+            say!(
+                "P {p:.3} R {r:.3}  {}  {:5}  {url}",
+                &id[..8.min(id.len())],
+                half.name()
+            );
         }
     }
 }

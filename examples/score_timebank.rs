@@ -1,13 +1,29 @@
-//! TempEval-3 style scorer for the date engine on TimeML (`.tml`) files.
+//! TempEval-3 style scorer for the date engine on TimeML (`.tml`) folders, with the
+//! tune/check splits of the held-out discipline built in.
 //!
-//! Usage: `cargo run --release --example score_timebank -- <dir> [--errors] [--ok] [--dt] [--json]`
-//! (`--dt`: list the errors of the DATE+TIME scoring instead of the all-types one)
+//! Usage: `cargo run --release --example score_timebank -- [DIR...] [--errors] [--ok] [--dt]
+//! [--json] [--rules] [--dump] [--fingerprint]` (no DIR: `../shared/timebank` and `../shared/meantime-dev`).
+//!
+//! - `--errors` lists the errors of the *tune* parts only (`--dt`: of the DATE+TIME scoring,
+//!   `--ok`: the correct values too); the errors of a check part are never printed, only
+//!   counted, so that nobody tunes on them by accident.
+//! - `--rules` counts, per rule and part, the expressions read, matched and right (the
+//!   rule's precision where it was and was not tuned, without listing any error).
+//! - `--dump` prints every system expression of the tune parts (no gold), `--fingerprint`
+//!   one hash of all system output per part: equal hashes before and after a refactor mean
+//!   the engine's behaviour did not change anywhere, check parts included.
+//!
+//! A corpus is a top-level folder under DIR (`TimeBank`, `AQUAINT`), or DIR itself when its
+//! `.tml` files sit at its root (`meantime-dev`). Splits, fixed before any tuning of issue 18
+//! (see [`part_of`]): TimeBank is tune, AQUAINT is check; meantime-dev is split by file id
+//! (ids sorted as numbers, alternately tune and check, starting with tune); a corpus with no
+//! split written here is `all` and is listed as tune.
 //!
 //! For each file: plain text = content of `<TEXT>` with tags removed and entities decoded;
-//! gold = its TIMEX3s; the reference date = the DCT. Scores per top-level corpus folder and
-//! in total: strict (same span) and relaxed (overlap) precision/recall/F1, type and value
-//! accuracy over relaxed matches, and value F1 = relaxed F1 × value accuracy; for all types
-//! and for DATE+TIME alone.
+//! gold = its TIMEX3s; the reference date = the DCT. Scores per corpus part, per part over
+//! all corpora, and in total: strict (same span) and relaxed (overlap) precision/recall/F1,
+//! type and value accuracy over relaxed matches, and value F1 = relaxed F1 × value
+//! accuracy; for all types and for DATE+TIME alone.
 //!
 //! Ranges: the engine emits one expression for "from March to May 2021" where gold has two.
 //! A system range may therefore match up to two gold expressions: the first overlapping one
@@ -27,7 +43,6 @@ struct Gold {
 }
 
 struct Doc {
-    corpus: String,
     name: String,
     text: String,
     dct: Option<chrono::NaiveDate>,
@@ -132,7 +147,7 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     Some(tag[i..j].to_string())
 }
 
-fn parse(path: &Path, corpus: String) -> Option<Doc> {
+fn parse(path: &Path) -> Option<Doc> {
     let raw = std::fs::read_to_string(path).ok()?;
     let dct = raw.find("<DCT>").and_then(|i| {
         let v = attr(&raw[i..], "value")?;
@@ -171,27 +186,11 @@ fn parse(path: &Path, corpus: String) -> Option<Doc> {
     }
     text.push_str(&decode(rest));
     Some(Doc {
-        corpus,
         name: path.file_name()?.to_string_lossy().into_owned(),
         text,
         dct,
         gold,
     })
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|e| e == "tml") {
-            out.push(p);
-        }
-    }
 }
 
 fn kind_str(k: TimexType) -> &'static str {
@@ -219,7 +218,17 @@ fn ctx(text: &str, s: usize, e: usize) -> String {
 static SHOW_OK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Scores one document on gold/system lists already filtered to the types of interest.
-fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, log: bool) -> Counts {
+/// Per rule: (system expressions, matched to a gold one, with the right value).
+type RuleTally = BTreeMap<&'static str, [usize; 3]>;
+
+fn score(
+    doc: &Doc,
+    gold: &[&Gold],
+    sys: &[&Timex],
+    errors: &mut Vec<String>,
+    log: bool,
+    mut tally: Option<&mut RuleTally>,
+) -> Counts {
     let mut c = Counts {
         gold: gold.len(),
         ..Default::default()
@@ -233,14 +242,21 @@ fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, lo
         let take = if s.end_value.is_some() { 2 } else { 1 };
         let matched: Vec<usize> = overl.into_iter().take(take).collect();
         sys_units += matched.len().max(1);
+        if let Some(t) = tally.as_deref_mut() {
+            let e = t.entry(s.rule).or_default();
+            e[0] += 1;
+            e[1] += usize::from(!matched.is_empty());
+            e[2] += usize::from(matched.first().is_some_and(|&g| gold[g].value == s.value));
+        }
         if matched.is_empty() {
             if log {
                 errors.push(format!(
-                    "FP   {} {:<8} {:<14} {}",
+                    "FP   {} {:<8} {:<14} {} [{}]",
                     doc.name,
                     kind_str(s.kind),
                     s.value,
-                    ctx(&doc.text, s.start, s.end)
+                    ctx(&doc.text, s.start, s.end),
+                    s.rule
                 ));
             }
             continue;
@@ -274,12 +290,13 @@ fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, lo
                 }
             } else if log {
                 errors.push(format!(
-                    "VAL  {} {:<8} gold={:<14} sys={:<14} {}",
+                    "VAL  {} {:<8} gold={:<14} sys={:<14} {} [{}]",
                     doc.name,
                     gd.kind,
                     gd.value,
                     v,
-                    ctx(&doc.text, gd.start, gd.end)
+                    ctx(&doc.text, gd.start, gd.end),
+                    s.rule
                 ));
             }
             if log && (gd.start != s.start || gd.end != s.end) {
@@ -309,47 +326,177 @@ fn score(doc: &Doc, gold: &[&Gold], sys: &[&Timex], errors: &mut Vec<String>, lo
     c
 }
 
+/// Which side of the held-out split a file is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Tune,
+    Check,
+    /// A corpus with no split written here: scored whole, errors listable.
+    All,
+}
+
+impl Part {
+    fn name(self) -> &'static str {
+        match self {
+            Part::Tune => "tune",
+            Part::Check => "check",
+            Part::All => "all",
+        }
+    }
+}
+
+/// The splits, written down before tuning (issue 18). `rank` is the file's position among
+/// its corpus's files sorted by numeric id (by name when the id is not a number).
+fn part_of(corpus: &str, rank: usize) -> Part {
+    match corpus {
+        "TimeBank" => Part::Tune,
+        "AQUAINT" => Part::Check,
+        "meantime-dev" if rank % 2 == 0 => Part::Tune,
+        "meantime-dev" => Part::Check,
+        _ => Part::All,
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|e| e == "tml") {
+            out.push(p);
+        }
+    }
+}
+
+/// The corpus a file belongs to: its top-level folder under `root`, else `root`'s name.
+fn corpus_of(root: &Path, f: &Path) -> String {
+    let top = f
+        .strip_prefix(root)
+        .ok()
+        .filter(|_| f.parent() != Some(root))
+        .and_then(|r| r.components().next());
+    match top {
+        Some(c) => c.as_os_str().to_string_lossy().into_owned(),
+        None => root
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "(root)".into()),
+    }
+}
+
+/// Files with their corpus and split part, in a stable order.
+fn assign_parts(roots: &[PathBuf]) -> Vec<(PathBuf, String, Part)> {
+    let mut by_corpus: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for root in roots {
+        let mut files = Vec::new();
+        walk(root, &mut files);
+        for f in files {
+            by_corpus.entry(corpus_of(root, &f)).or_default().push(f);
+        }
+    }
+    let mut out = Vec::new();
+    for (corpus, mut files) in by_corpus {
+        let id = |p: &PathBuf| {
+            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+            let stem = stem.unwrap_or_default();
+            (stem.parse::<u64>().unwrap_or(u64::MAX), stem)
+        };
+        files.sort_by_key(id);
+        for (rank, f) in files.into_iter().enumerate() {
+            let part = part_of(&corpus, rank);
+            out.push((f, corpus.clone(), part));
+        }
+    }
+    out
+}
+
+/// FNV-1a, to fingerprint the system output of a part.
+fn fnv(h: &mut u64, bytes: &[u8]) {
+    for &b in bytes {
+        *h ^= b as u64;
+        *h = h.wrapping_mul(0x100_0000_01b3);
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = args
+    let mut dirs: Vec<PathBuf> = args
         .iter()
-        .find(|a| !a.starts_with("--"))
-        .cloned()
-        .unwrap_or_else(|| "/work/shared/timebank".into());
-    let show_ok = args.iter().any(|a| a == "--ok");
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    if dirs.is_empty() {
+        dirs = vec!["../shared/timebank".into(), "../shared/meantime-dev".into()];
+    }
+    let flag = |f: &str| args.iter().any(|a| a == f);
+    let show_ok = flag("--ok");
     SHOW_OK.store(show_ok, std::sync::atomic::Ordering::Relaxed);
-    let show_errors = show_ok || args.iter().any(|a| a == "--errors");
-    let json = args.iter().any(|a| a == "--json");
-    let dt_only = args.iter().any(|a| a == "--dt");
-    let root = PathBuf::from(&dir);
-    let mut files = Vec::new();
-    walk(&root, &mut files);
+    let show_errors = show_ok || flag("--errors");
+    let json = flag("--json");
+    let dt_only = flag("--dt");
+    let dump = flag("--dump");
+    let fingerprint = flag("--fingerprint");
+    let files = assign_parts(&dirs);
     if files.is_empty() {
-        eprintln!("no .tml files under {dir}");
+        eprintln!("no .tml files under {dirs:?}");
         std::process::exit(2);
     }
-    // corpus -> (all types, DATE+TIME)
-    let mut per: BTreeMap<String, (Counts, Counts)> = BTreeMap::new();
+    // (corpus, part) -> (all types, DATE+TIME)
+    let mut per: BTreeMap<(String, Part), (Counts, Counts)> = BTreeMap::new();
+    let mut prints: BTreeMap<(String, Part), u64> = BTreeMap::new();
     let mut errors = Vec::new();
+    let mut withheld = 0usize;
+    let mut rule_tally: BTreeMap<(String, Part), RuleTally> = BTreeMap::new();
     let mut bytes = 0usize;
     let t0 = std::time::Instant::now();
-    for f in &files {
-        let corpus = f
-            .strip_prefix(&root)
-            .ok()
-            .and_then(|r| r.components().next())
-            .filter(|_| f.parent() != Some(root.as_path()))
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .unwrap_or_else(|| "(root)".into());
-        let Some(doc) = parse(f, corpus) else {
+    for (f, corpus, part) in &files {
+        let Some(doc) = parse(f) else {
             eprintln!("skipping unreadable {}", f.display());
             continue;
         };
         bytes += doc.text.len();
         let sys = timeml(tag(&doc.text, doc.dct));
+        let listable = *part != Part::Check;
+        let h = prints
+            .entry((corpus.clone(), *part))
+            .or_insert(0xcbf2_9ce4_8422_2325);
+        fnv(h, doc.name.as_bytes());
+        for s in &sys {
+            let line = format!(
+                "{} {} {} {} {} {}",
+                s.start,
+                s.end,
+                kind_str(s.kind),
+                s.value,
+                s.end_value.as_deref().unwrap_or("-"),
+                s.point.as_deref().unwrap_or("-")
+            );
+            fnv(h, line.as_bytes());
+            if dump && listable {
+                println!(
+                    "{} {line} {:?}",
+                    doc.name,
+                    doc.text.get(s.start..s.end).unwrap_or("")
+                );
+            }
+        }
         let g_all: Vec<&Gold> = doc.gold.iter().collect();
         let s_all: Vec<&Timex> = sys.iter().collect();
-        let all = score(&doc, &g_all, &s_all, &mut errors, show_errors && !dt_only);
+        let mut errs = Vec::new();
+        let tally = rule_tally.entry((corpus.clone(), *part)).or_default();
+        let all = score(
+            &doc,
+            &g_all,
+            &s_all,
+            &mut errs,
+            show_errors && !dt_only,
+            Some(tally),
+        );
         let g_dt: Vec<&Gold> = doc
             .gold
             .iter()
@@ -359,36 +506,67 @@ fn main() {
             .iter()
             .filter(|s| matches!(s.kind, TimexType::Date | TimexType::Time))
             .collect();
-        let dt = score(&doc, &g_dt, &s_dt, &mut errors, show_errors && dt_only);
-        let e = per.entry(doc.corpus.clone()).or_default();
+        let dt = score(&doc, &g_dt, &s_dt, &mut errs, show_errors && dt_only, None);
+        if listable {
+            errors.extend(errs);
+        } else {
+            withheld += errs.iter().filter(|e| !e.starts_with("OK")).count();
+        }
+        let e = per.entry((corpus.clone(), *part)).or_default();
         e.0.add(&all);
         e.1.add(&dt);
     }
     let elapsed = t0.elapsed().as_secs_f64();
+    if fingerprint {
+        for ((c, p), h) in &prints {
+            println!("{c:<14} {:<6} {h:016x}", p.name());
+        }
+        return;
+    }
+    if dump {
+        return;
+    }
+    if flag("--rules") {
+        print_rule_tally(&rule_tally);
+        return;
+    }
+    let mut by_part: BTreeMap<Part, (Counts, Counts)> = BTreeMap::new();
     let mut total = (Counts::default(), Counts::default());
-    for (a, d) in per.values() {
+    for ((_, p), (a, d)) in &per {
+        let e = by_part.entry(*p).or_default();
+        e.0.add(a);
+        e.1.add(d);
         total.0.add(a);
         total.1.add(d);
     }
-    let mut rows: Vec<(String, &'static str, Counts)> = Vec::new();
-    for (name, (a, d)) in &per {
-        rows.push((name.clone(), "all", *a));
-        rows.push((name.clone(), "date+time", *d));
+    let mut rows: Vec<(String, &'static str, &'static str, Counts)> = Vec::new();
+    for ((name, p), (a, d)) in &per {
+        rows.push((name.clone(), p.name(), "all", *a));
+        rows.push((name.clone(), p.name(), "date+time", *d));
     }
-    rows.push(("TOTAL".into(), "all", total.0));
-    rows.push(("TOTAL".into(), "date+time", total.1));
+    if by_part.len() > 1 {
+        for (p, (a, d)) in &by_part {
+            rows.push(("ALL PARTS".into(), p.name(), "all", *a));
+            rows.push(("ALL PARTS".into(), p.name(), "date+time", *d));
+        }
+    }
+    rows.push(("TOTAL".into(), "", "all", total.0));
+    rows.push(("TOTAL".into(), "", "date+time", total.1));
     if show_errors {
         for e in &errors {
             println!("{e}");
+        }
+        if withheld > 0 {
+            println!("({withheld} error lines of check parts withheld)");
         }
         println!();
     }
     if json {
         let v: Vec<serde_json::Value> = rows
             .iter()
-            .map(|(c, t, k)| {
+            .map(|(c, p, t, k)| {
                 serde_json::json!({
-                    "corpus": c, "types": t, "gold": k.gold, "system": k.sys,
+                    "corpus": c, "part": p, "types": t, "gold": k.gold, "system": k.sys,
                     "metrics": k.metrics(),
                 })
             })
@@ -397,8 +575,9 @@ fn main() {
         return;
     }
     println!(
-        "{:<10} {:<10} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} | {:>7}",
+        "{:<13} {:<5} {:<9} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} | {:>7}",
         "corpus",
+        "part",
         "types",
         "gold",
         "sys",
@@ -412,11 +591,11 @@ fn main() {
         "valA",
         "valF1"
     );
-    for (c, t, k) in &rows {
+    for (c, p, t, k) in &rows {
         let m = k.metrics();
         println!(
-            "{:<10} {:<10} {:>5} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} | {:>7.3}",
-            c, t, k.gold, k.sys, m["strict_p"], m["strict_r"], m["strict_f1"], m["relaxed_p"],
+            "{:<13} {:<5} {:<9} {:>5} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} | {:>7.3}",
+            c, p, t, k.gold, k.sys, m["strict_p"], m["strict_r"], m["strict_f1"], m["relaxed_p"],
             m["relaxed_r"], m["relaxed_f1"], m["type_acc"], m["value_acc"], m["value_f1"]
         );
     }
@@ -426,4 +605,26 @@ fn main() {
         bytes as f64 / 1024.0,
         elapsed
     );
+}
+
+/// `--rules`: for each rule, per part, how many expressions it read, how many of them a
+/// gold expression overlaps, and how many of those have the gold value (counts only).
+fn print_rule_tally(t: &BTreeMap<(String, Part), RuleTally>) {
+    let parts: Vec<&(String, Part)> = t.keys().collect();
+    let mut rules: Vec<&'static str> = t.values().flat_map(|r| r.keys().copied()).collect();
+    rules.sort();
+    rules.dedup();
+    print!("{:<34}", "rule (read / matched / right value)");
+    for (c, p) in &parts {
+        print!(" {:>16}", format!("{} {}", &c[..c.len().min(8)], p.name()));
+    }
+    println!();
+    for r in rules {
+        print!("{r:<34}");
+        for p in &parts {
+            let [n, m, ok] = t[*p].get(r).copied().unwrap_or_default();
+            print!(" {:>16}", format!("{n}/{m}/{ok}"));
+        }
+        println!();
+    }
 }

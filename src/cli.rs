@@ -88,8 +88,13 @@ pub struct RenderArgs {
     /// Ignore the corrections stored by the app.
     #[arg(long)]
     pub no_corrections: bool,
-    // A saved view (`--view NAME`, with the app's saved views) will fill the ChartSpec
-    // first; the options above then override it.
+    /// Draw the coverage chart (events per day, week or month, per country) under the timeline.
+    #[arg(long)]
+    pub coverage: bool,
+    /// Start from a view saved in the app for these paths (View > Saved views): its range,
+    /// lanes and top N; the options above override it.
+    #[arg(long)]
+    pub view: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -202,6 +207,8 @@ fn event_json(c: &Corpus, e: &Event) -> serde_json::Value {
         "sources": cluster.map_or(1, |k| k.sources),
         "conflicting_dates": cluster.is_some_and(|k| k.conflicting_dates),
         "hidden": e.hidden,
+        "salience": round2(e.salience),
+        "caption": cluster.map_or("", |k| k.caption.as_str()),
     })
 }
 
@@ -220,8 +227,8 @@ fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io:
     }
     writeln!(
         out,
-        "{:<23}  {:<9}  {:<24}  {:<5}  {:<26}  {:<30}  text",
-        "date", "countries", "date source", "conf", "phrase", "article"
+        "{:<23}  {:<9}  {:<24}  {:<5}  {:<4}  {:<26}  {:<30}  text",
+        "date", "countries", "date source", "conf", "sal", "phrase", "article"
     )?;
     for e in visible {
         let a = &c.articles[e.article as usize];
@@ -229,11 +236,12 @@ fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io:
         let countries: Vec<&str> = e.countries.iter().map(|c| c.as_str()).collect();
         writeln!(
             out,
-            "{:<22}{flag}  {:<9}  {:<24}  {:<5.2}  {:<26}  {:<30}  {}",
+            "{:<22}{flag}  {:<9}  {:<24}  {:<5.2}  {:<4.2}  {:<26}  {:<30}  {}",
             e.span.to_string(),
             clip(&countries.join(","), 9),
             e.date_source.as_str(),
             e.confidence,
+            e.salience,
             clip(&a.text[e.date_range.clone()], 26),
             clip(&a.path, 30),
             clip(&a.text[e.sentence.clone()], 90),
@@ -382,6 +390,25 @@ fn text(out: &mut impl Write, files: &[PathBuf]) -> CmdResult {
     Ok(run())
 }
 
+/// The view saved under `name` for the corpus made of `paths`.
+fn saved_view(paths: &[PathBuf], name: &str) -> Result<crate::view::View, String> {
+    let dir = crate::view::ViewStore::default_dir()
+        .ok_or("no data directory to read saved views from")?;
+    let file = crate::view::ViewStore::path_for(&dir, paths);
+    let (store, err) = crate::view::ViewStore::load(&file);
+    if let Some(e) = err {
+        return Err(e.to_string());
+    }
+    store.named(name).cloned().ok_or_else(|| {
+        let names: Vec<&str> = store.named.keys().map(String::as_str).collect();
+        if names.is_empty() {
+            format!("no saved view named {name:?}: none is saved for these paths (the app saves them in View > Saved views)")
+        } else {
+            format!("no saved view named {name:?} for these paths; saved: {}", names.join(", "))
+        }
+    })
+}
+
 fn render(out: &mut impl Write, args: &RenderArgs) -> CmdResult {
     if crate::render::Format::of(&args.out).is_none() {
         return Err(format!(
@@ -408,16 +435,24 @@ fn render(out: &mut impl Write, args: &RenderArgs) -> CmdResult {
             .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
             .unwrap_or_default()
     });
-    let spec = crate::render::ChartSpec {
+    let mut spec = crate::render::ChartSpec {
         title,
-        from: args.from,
-        to: args.to,
-        countries: (!args.countries.is_empty()).then(|| args.countries.clone()),
-        top: args.top,
         width: args.width as f32,
         dark: args.theme == "dark",
         max_lanes: args.max_lanes.max(1),
+        coverage: args.coverage,
+        ..Default::default()
     };
+    if let Some(name) = &args.view {
+        let view = saved_view(&args.paths, name)?;
+        crate::view::fill_chart_spec(&view, &corpus, &mut spec);
+    }
+    spec.from = args.from.or(spec.from);
+    spec.to = args.to.or(spec.to);
+    if !args.countries.is_empty() {
+        spec.countries = Some(args.countries.clone());
+    }
+    spec.top = args.top.or(spec.top);
     let (w, h) = crate::render::render_to_file(&corpus, &spec, args.scale as f32, &args.out)
         .map_err(|e| e.to_string())?;
     Ok(writeln!(out, "{}: {w}×{h} px", args.out.display()))

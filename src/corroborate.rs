@@ -1,130 +1,180 @@
 //! Corroboration: groups events from different articles (or repeated within one) that report
 //! the same happening, so the timeline can draw one mark with "3 sources" instead of three.
 //!
-//! Two events are the same happening when
-//! * they share a country (or both have none),
-//! * their dates overlap — or, when at least one date is uncertain, lie within
-//!   [`DATE_TOLERANCE_DAYS`] of each other (the cluster is then flagged `conflicting_dates`),
-//! * and their sentences say similar things: Jaccard similarity of content-word stems (stop
-//!   words, date words and numbers removed) of at least [`MIN_SIMILARITY`], with at least
-//!   [`MIN_SHARED`] stems in common.
+//! Whether two events are the same happening is decided by one predicate,
+//! [`predicate::same_happening`] (shared country, compatible dates, similar wording). This
+//! module decides which pairs to ask about, in time linear in the number of events:
 //!
-//! Matching pairs are joined with union-find. To stay near-linear, pairs are only compared
-//! inside a (country, date) sweep: events are sorted by country then start date, and each is
-//! compared with the following ones whose start is within its span plus the tolerance (at
-//! most [`MAX_COMPARISONS`] of them). A cluster may not spread over more than the tolerance
-//! between its latest start and earliest end, which stops chains of similar sentences from
-//! drifting across weeks.
+//! 1. Wording is read once per sentence, not per event, and sentences with the same content
+//!    (the same wire story in many papers) share one fingerprint.
+//! 2. Events the predicate cannot tell apart (same wording, dates and countries, as
+//!    syndicated copies are) form one *unit* and are joined at once: N copies cost one
+//!    comparison each, not N² of them.
+//! 3. Units are swept in (country, start date) order, each compared with the following units
+//!    of a shared country whose start is within its reach ([`predicate::Facts::reach`]), at
+//!    most [`MAX_COMPARISONS`] per country and [`MAX_COMPARISONS_PER_UNIT`] in all, and a pair
+//!    only under the first country it shares. This bounds the cost of dense days and of
+//!    "sentences" naming dozens of countries (table dumps).
+//!
+//! Matching pairs are joined with union-find, refusing a union that would spread a cluster's
+//! dates more than [`DATE_TOLERANCE_DAYS`] between its latest start and earliest end.
 
-use crate::model::{Article, Cluster, CountryCode, DateSource, Event};
-use chrono::Datelike;
+mod predicate;
+
+pub use predicate::{COARSE_DAYS, DATE_TOLERANCE_DAYS, MIN_SHARED, MIN_SIMILARITY};
+
+use crate::model::{Article, Cluster, CountryCode, Event};
+use predicate::{same_happening, Facts, Signature};
 use rayon::prelude::*;
+use std::collections::HashMap;
 
-/// Days by which an uncertain date may miss another and still be the same happening.
-pub const DATE_TOLERANCE_DAYS: i32 = 3;
-/// Minimum Jaccard similarity of two sentences' content stems.
-pub const MIN_SIMILARITY: f32 = 0.25;
-/// Minimum number of content stems two sentences must share.
-pub const MIN_SHARED: usize = 2;
-/// Cap on comparisons per event per country in the sweep (bounds the cost of dense days and
-/// of year-long spans).
+/// Cap on comparisons per unit per country in the sweep (bounds the cost of dense days).
 pub const MAX_COMPARISONS: usize = 400;
-/// Spans longer than this (in days) are coarse: they group only with the identical span.
-pub const COARSE_DAYS: i32 = 31;
+/// Cap on comparisons per unit over all its countries (bounds the cost of a "sentence" that
+/// names dozens of countries; at most four countries get the full per-country cap).
+pub const MAX_COMPARISONS_PER_UNIT: usize = 4 * MAX_COMPARISONS;
+
+/// Events the predicate cannot tell apart: same wording, facts and countries.
+struct Unit {
+    facts: Facts,
+    content: u32,
+    countries: Vec<CountryCode>,
+    /// The sentence all members share, if they do (`None`: members from several).
+    sentence: Option<u32>,
+    /// Event ids, ascending.
+    members: Vec<u32>,
+}
 
 /// Groups events that report the same happening; sets each event's `cluster` field and
 /// returns the clusters (ids 0..n in order of their first event, every event in exactly one
 /// cluster, singletons included). Hidden events stay in their own singleton clusters.
 pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
     let n = events.len();
-    let sigs: Vec<Signature> = events
-        .par_iter()
-        .map(|e| {
-            let sentence = articles
-                .get(e.article as usize)
-                .and_then(|a| a.text.get(e.sentence.clone()))
-                .unwrap_or("");
-            Signature::of(sentence)
-        })
-        .collect();
-    let days: Vec<(i32, i32)> = events
+    // 1. Sentences, and their content once per distinct wording.
+    let mut sentence_ids: HashMap<(u32, usize, usize), u32> = HashMap::new();
+    let mut sentences: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
+    let sentence_of: Vec<u32> = events
         .iter()
         .map(|e| {
-            (
-                e.span.start.num_days_from_ce(),
-                e.span.end.num_days_from_ce(),
-            )
+            let key = (e.article, e.sentence.start, e.sentence.end);
+            *sentence_ids.entry(key).or_insert_with(|| {
+                sentences.push((e.article, e.sentence.clone()));
+                sentences.len() as u32 - 1
+            })
+        })
+        .collect();
+    drop(sentence_ids);
+    let sigs: Vec<Signature> = sentences
+        .par_iter()
+        .map(|(a, r)| {
+            let text = articles
+                .get(*a as usize)
+                .and_then(|a| a.text.get(r.clone()))
+                .unwrap_or("");
+            Signature::of(text)
+        })
+        .collect();
+    let mut content_ids: HashMap<&[u64], u32> = HashMap::new();
+    let mut contents: Vec<&Signature> = Vec::new();
+    let content_of_sentence: Vec<u32> = sigs
+        .iter()
+        .map(|s| {
+            *content_ids.entry(s.stems.as_slice()).or_insert_with(|| {
+                contents.push(s);
+                contents.len() as u32 - 1
+            })
         })
         .collect();
 
-    // (country key, start, end, event) for every visible event and each of its countries.
-    let mut keyed: Vec<(u16, i32, i32, u32)> = Vec::with_capacity(n);
+    // 2. Units of indistinguishable visible events.
+    let facts: Vec<Facts> = events.iter().map(Facts::of).collect();
+    let mut unit_ids: HashMap<(u32, Facts, &[CountryCode]), u32> = HashMap::new();
+    let mut units: Vec<Unit> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         if e.hidden {
             continue;
         }
-        let (s, t) = days[i];
-        if e.countries.is_empty() {
+        let sentence = sentence_of[i];
+        let content = content_of_sentence[sentence as usize];
+        let id = *unit_ids
+            .entry((content, facts[i], e.countries.as_slice()))
+            .or_insert_with(|| {
+                units.push(Unit {
+                    facts: facts[i],
+                    content,
+                    countries: e.countries.clone(),
+                    sentence: Some(sentence),
+                    members: Vec::new(),
+                });
+                units.len() as u32 - 1
+            });
+        let u = &mut units[id as usize];
+        if u.sentence != Some(sentence) {
+            u.sentence = None;
+        }
+        u.members.push(i as u32);
+    }
+    drop(unit_ids);
+
+    // 3. The sweep: (country key, start, end, unit) for every unit and each of its countries.
+    let mut keyed: Vec<(u16, i32, i32, u32)> = Vec::with_capacity(units.len());
+    for (i, u) in units.iter().enumerate() {
+        let (s, t) = (u.facts.start, u.facts.end);
+        if u.countries.is_empty() {
             keyed.push((u16::MAX, s, t, i as u32));
         }
-        for c in &e.countries {
+        for c in &u.countries {
             keyed.push((country_key(*c), s, t, i as u32));
         }
     }
     keyed.sort_unstable();
-
-    // The hot loop below reads only these compact arrays, never the (large) events.
-    let sentence_key: Vec<(u32, u32)> = events
-        .iter()
-        .map(|e| (e.article, e.sentence.start as u32))
-        .collect();
-    let unsure: Vec<bool> = events.iter().map(uncertain).collect();
-    // Candidate pairs are found in parallel (the expensive part: wording similarity), then
-    // joined in their original order, so the result is the same as a sequential sweep.
-    const CHUNK: usize = 4096;
-    let pairs: Vec<Vec<(u32, u32)>> = (0..keyed.len().div_ceil(CHUNK))
-        .into_par_iter()
-        .map(|c| {
-            let mut found = Vec::new();
-            for a in c * CHUNK..((c + 1) * CHUNK).min(keyed.len()) {
-                let (key, a_start, a_end, ai) = keyed[a];
-                // A span longer than a month ("in 2019", "the 1990s") only repeats the same
-                // span: compared with everything it overlaps it would cost hundreds of
-                // comparisons each and group unrelated happenings of the same year.
-                let a_coarse = a_end - a_start > COARSE_DAYS;
-                let limit = if a_coarse {
-                    a_start
-                } else {
-                    a_end.saturating_add(DATE_TOLERANCE_DAYS)
-                };
-                for &(bkey, b_start, b_end, bi) in keyed[a + 1..].iter().take(MAX_COMPARISONS) {
-                    if bkey != key || b_start > limit {
-                        break;
-                    }
-                    if (a_coarse || b_end - b_start > COARSE_DAYS)
-                        && (a_start, a_end) != (b_start, b_end)
-                    {
-                        continue;
-                    }
-                    let (ai, bi) = (ai as usize, bi as usize);
-                    // Two dates in one sentence ("from Monday to Friday") are different
-                    // points, not a repeat: they may only join when they overlap.
-                    let same_sentence = sentence_key[ai] == sentence_key[bi];
-                    let either_unsure = unsure[ai] || unsure[bi];
-                    if ai != bi
-                        && dates_compatible(days[ai], days[bi], same_sentence, either_unsure)
-                        && sigs[ai].similar(&sigs[bi])
-                    {
-                        found.push((ai as u32, bi as u32));
-                    }
-                }
-            }
-            found
-        })
-        .collect();
+    let days: Vec<(i32, i32)> = facts.iter().map(|f| (f.start, f.end)).collect();
     let mut uf = UnionFind::new(&days);
-    for (a, b) in pairs.into_iter().flatten() {
-        uf.union_within(a as usize, b as usize, DATE_TOLERANCE_DAYS);
+    for u in &units {
+        // Members are indistinguishable, so the predicate holds between any two of them
+        // when it holds for a sentence with itself (one with too few content words does not
+        // even match itself).
+        if contents[u.content as usize].stems.len() >= MIN_SHARED {
+            for &m in &u.members[1..] {
+                uf.union_within(u.members[0] as usize, m as usize, DATE_TOLERANCE_DAYS);
+            }
+        }
+    }
+    // One pass in sweep order; a pair already in one cluster is not compared again, which
+    // in dense stretches of similar text saves nearly every comparison.
+    for a in 0..keyed.len() {
+        let (key, _, _, ai) = keyed[a];
+        let ua = &units[ai as usize];
+        let limit = ua.facts.reach();
+        let budget = MAX_COMPARISONS.min(MAX_COMPARISONS_PER_UNIT / ua.countries.len().max(1));
+        let rep_a = ua.members[0] as usize;
+        for &(bkey, b_start, _, bi) in keyed[a + 1..].iter().take(budget) {
+            if bkey != key || b_start > limit {
+                break;
+            }
+            let ub = &units[bi as usize];
+            let rep_b = ub.members[0] as usize;
+            if uf.find(rep_a) == uf.find(rep_b) {
+                continue;
+            }
+            // A pair sharing several countries is compared under the first only.
+            if ua.countries.len() > 1
+                && ub.countries.len() > 1
+                && shares_before(&ua.countries, &ub.countries, key)
+            {
+                continue;
+            }
+            let same_sentence = ua.sentence.is_some() && ua.sentence == ub.sentence;
+            if same_happening(
+                ua.facts,
+                ub.facts,
+                contents[ua.content as usize],
+                contents[ub.content as usize],
+                same_sentence,
+            ) {
+                uf.union_within(rep_a, rep_b, DATE_TOLERANCE_DAYS);
+            }
+        }
     }
 
     // Collect members per root, clusters ordered by their first event.
@@ -178,22 +228,17 @@ fn country_key(c: CountryCode) -> u16 {
     u16::from_be_bytes(c.0)
 }
 
-/// A date counts as uncertain when its confidence is low or it hangs on a guessed
-/// publication date.
-fn uncertain(e: &Event) -> bool {
-    e.is_uncertain() || e.date_source == DateSource::PublicationDateInferred
-}
-
-/// Overlapping dates always fit; dates up to the tolerance apart fit when either is uncertain
-/// (unless both come from the same sentence).
-fn dates_compatible(
-    (a0, a1): (i32, i32),
-    (b0, b1): (i32, i32),
-    same_sentence: bool,
-    either_uncertain: bool,
-) -> bool {
-    let gap = (b0 - a1).max(a0 - b1);
-    gap <= 0 || (!same_sentence && gap <= DATE_TOLERANCE_DAYS && either_uncertain)
+/// Do two sorted lists share a country whose key comes before `key`?
+fn shares_before(a: &[CountryCode], b: &[CountryCode], key: u16) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() && country_key(a[i]) < key && country_key(b[j]) < key {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// Union-find over events that also tracks each set's latest start and earliest end, so a
@@ -248,123 +293,11 @@ impl UnionFind {
     }
 }
 
-/// A sentence's content: sorted, deduplicated hashes of its word stems, plus a 256-bit
-/// Bloom-style mask to skip most dissimilar pairs without walking the lists.
-#[derive(Default)]
-struct Signature {
-    stems: Vec<u64>,
-    mask: [u64; 4],
-}
-
-/// Stems are the first few characters of a word, which folds most inflection ("launched",
-/// "launches" → "launc") without a stemmer.
-const STEM_CHARS: usize = 5;
-
-impl Signature {
-    fn of(sentence: &str) -> Signature {
-        let mut stems = Vec::new();
-        let mut buf = [0u8; 24];
-        for w in sentence.split(|c: char| !c.is_alphanumeric()) {
-            if w.len() < 3 || w.bytes().any(|b| b.is_ascii_digit()) {
-                continue;
-            }
-            // ASCII words (nearly all in English news) are lowercased without allocating.
-            let lower: std::borrow::Cow<str> = match buf.get_mut(..w.len()) {
-                Some(b) if w.is_ascii() => {
-                    b.copy_from_slice(w.as_bytes());
-                    b.make_ascii_lowercase();
-                    std::str::from_utf8(b).map_or_else(|_| w.to_lowercase().into(), Into::into)
-                }
-                _ => w.to_lowercase().into(),
-            };
-            if lower.chars().count() < 3
-                || stopword_hashes()
-                    .binary_search(&fnv1a(lower.as_bytes()))
-                    .is_ok()
-            {
-                continue;
-            }
-            let cut = lower
-                .char_indices()
-                .nth(STEM_CHARS)
-                .map_or(lower.len(), |(i, _)| i);
-            stems.push(fnv1a(&lower.as_bytes()[..cut]));
-        }
-        stems.sort_unstable();
-        stems.dedup();
-        let mut mask = [0u64; 4];
-        for h in &stems {
-            let bit = (h >> 56) as usize;
-            mask[bit / 64] |= 1 << (bit % 64);
-        }
-        Signature { stems, mask }
-    }
-
-    fn similar(&self, other: &Signature) -> bool {
-        if self.stems.len() < MIN_SHARED || other.stems.len() < MIN_SHARED {
-            return false;
-        }
-        if self.mask.iter().zip(&other.mask).all(|(a, b)| a & b == 0) {
-            return false;
-        }
-        let (mut i, mut j, mut shared) = (0, 0, 0);
-        while i < self.stems.len() && j < other.stems.len() {
-            match self.stems[i].cmp(&other.stems[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        let union = self.stems.len() + other.stems.len() - shared;
-        shared >= MIN_SHARED && shared as f32 >= MIN_SIMILARITY * union as f32
-    }
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// Sorted hashes of [`STOPWORDS`]: one hash per word instead of string comparisons.
-fn stopword_hashes() -> &'static [u64] {
-    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    HASHES.get_or_init(|| {
-        let mut v: Vec<u64> = STOPWORDS.iter().map(|w| fnv1a(w.as_bytes())).collect();
-        v.sort_unstable();
-        v
-    })
-}
-
-/// Function words, reporting verbs and date words.
-/// Dates are compared separately, so "Tuesday" must not make two sentences look alike.
-#[rustfmt::skip]
-const STOPWORDS: &[&str] = &[
-    "about", "according", "added", "after", "again", "against", "ago", "all", "also", "among",
-    "and", "announced", "another", "any", "apr", "april", "are", "around", "aug", "august", "been",
-    "before", "being", "between", "both", "but", "can", "could", "day", "days", "dec", "december",
-    "did", "does", "during", "each", "earlier", "early", "evening", "feb", "february", "for",
-    "fri", "friday", "from", "further", "had", "has", "have", "having", "her", "here", "hers",
-    "him", "his", "how", "into", "its", "itself", "jan", "january", "jul", "july", "jun", "june",
-    "last", "late", "later", "mar", "march", "may", "mon", "monday", "month", "months", "more",
-    "morning", "most", "mr", "mrs", "nov", "november", "now", "oct", "october", "off", "once",
-    "one", "only", "other", "our", "out", "over", "own", "reported", "reports", "said", "sat",
-    "saturday", "say", "says", "sep", "sept", "september", "she", "should", "since", "some",
-    "stated", "such", "sun", "sunday", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "thu", "thursday", "today", "told", "tomorrow",
-    "tonight", "tue", "tuesday", "two", "under", "until", "upon", "very", "was", "wed",
-    "wednesday", "week", "weeks", "were", "what", "when", "where", "which", "while", "who", "whom",
-    "why", "will", "with", "would", "year", "years", "yesterday", "you", "your",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateSpan, Precision};
+    use crate::model::{DateSource, DateSpan, Precision};
+    use chrono::Datelike;
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

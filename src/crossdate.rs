@@ -8,12 +8,26 @@
 //! one under which most of the article's relative events coincide with firm events (same day,
 //! shared country, similar wording). It only ever replaces weak evidence (file time, text,
 //! a year guessed for a dateline), and says so.
+//!
+//! Work per article is bounded, whatever the corpus holds (one story told by thousands of
+//! articles makes every firm event look like a candidate for every relative date):
+//! * firm events are indexed once: identical reports of one day (syndicated copies) become one
+//!   entry with a count, found by their content fingerprint, and every entry is listed under
+//!   each of its content words;
+//! * a relative date looks at the entries with exactly its wording, then at those sharing its
+//!   rarest words, at most [`MAX_POSTINGS`] of them, and keeps its [`MAX_CANDIDATES`] most
+//!   similar; with short lists (any corpus of ordinary size) this is every similar firm event;
+//! * publication dates are tried best bound first and no more than [`MAX_TRIES`] of them: a
+//!   date whose best possible score cannot reach the best found (nor be a rival to it) is not
+//!   tried at all, so the result is the exhaustive one unless the caps bind;
+//! * articles with the same text are inferred once.
 
 use crate::gazetteer::Gazetteer;
-use crate::model::{Article, Corpus, DatedEvidence, PubDateSource};
-use crate::timex::Resolution;
+use crate::model::{Article, Corpus, CountryCode, DatedEvidence, Precision, PubDateSource};
+use crate::timex::{Resolution, Timex};
 use chrono::{Datelike, Duration, NaiveDate};
-use std::collections::{HashMap, HashSet};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Articles whose publication date is at least this sure are used as anchors.
 const ANCHOR: f32 = crate::pubdate::FIRM;
@@ -23,6 +37,15 @@ const WINDOW_DAYS: i64 = 8;
 const MAX_YEARLESS_DAYS: i64 = 60;
 /// Minimum content-word overlap for two sentences to report the same happening.
 const SIMILAR: f32 = 0.2;
+/// Firm entries looked at per relative date through its words (rarest words first).
+pub(crate) const MAX_POSTINGS: usize = 1024;
+/// Firm entries with exactly the wording of a relative date's sentence looked at.
+const MAX_EXACT: usize = 64;
+/// Most similar firm entries kept per relative date.
+pub(crate) const MAX_CANDIDATES: usize = 64;
+/// Publication dates tried per article (each one re-reads the article's dates).
+pub(crate) const MAX_TRIES: usize = 16;
+
 const STOP: &[&str] = &[
     "about",
     "after",
@@ -90,25 +113,63 @@ const STOP: &[&str] = &[
     "december",
 ];
 
-/// Content words of a sentence: lower-case, four letters or more, stopwords and date words
-/// removed, crude plural/possessive folding so "treaty"/"treaty's" match.
-pub fn content_words(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4)
-        .map(|w| w.to_lowercase())
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| w.trim_end_matches('s').to_string())
-        .collect()
+/// Content words of a sentence as sorted, deduplicated hashes: lower-case, four letters or
+/// more, stopwords and date words removed, crude plural/possessive folding so that
+/// "treaty"/"treaty's" match. ASCII words are folded without allocating.
+fn content_words(s: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 32];
+    for w in s.split(|c: char| !c.is_alphanumeric()) {
+        if w.len() < 4 {
+            continue;
+        }
+        let owned;
+        let lower: &str = match buf.get_mut(..w.len()) {
+            Some(b) if w.is_ascii() => {
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or("")
+            }
+            _ => {
+                owned = w.to_lowercase();
+                &owned
+            }
+        };
+        if STOP.contains(&lower) {
+            continue;
+        }
+        out.push(fnv1a(lower.trim_end_matches('s').as_bytes()));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
-pub fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Overlap relative to the shorter sentence: a short headline-like sentence that is
+/// contained in a longer report still matches. Both inputs sorted and deduplicated.
+fn similarity(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let inter = a.intersection(b).count() as f32;
-    // Overlap relative to the shorter sentence: a short headline-like sentence that is
-    // contained in a longer report still matches.
-    inter / a.len().min(b.len()) as f32
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    inter as f32 / a.len().min(b.len()) as f32
 }
 
 /// Is this publication date weak enough that corpus evidence should replace it?
@@ -119,191 +180,360 @@ fn is_weak(a: &Article) -> bool {
     }
 }
 
-struct FirmEvent {
+fn is_firm(a: &Article) -> bool {
+    a.pub_date.as_ref().is_some_and(|p| p.confidence >= ANCHOR)
+}
+
+/// Firm single-day events with the same day, countries and content words: one entry.
+struct FirmEntry {
     day: NaiveDate,
-    words: HashSet<String>,
+    /// Sorted.
+    countries: Vec<CountryCode>,
+    words: Vec<u64>,
+    /// How many firm events it stands for.
+    copies: u32,
+}
+
+/// Every firm single-day event of the corpus, findable by wording.
+struct FirmIndex {
+    entries: Vec<FirmEntry>,
+    /// Content word → entries holding it, ascending.
+    postings: HashMap<u64, Vec<u32>>,
+    /// Fingerprint of a whole word set → entries with exactly those words.
+    exact: HashMap<u64, Vec<u32>>,
+}
+
+fn fingerprint(words: &[u64]) -> u64 {
+    words.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, w| {
+        (h ^ w).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+impl FirmIndex {
+    fn build(corpus: &Corpus) -> FirmIndex {
+        let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
+        let events: Vec<&crate::model::Event> = corpus
+            .events
+            .iter()
+            .filter(|e| {
+                firm.get(e.article as usize).copied().unwrap_or(false)
+                    && !e.hidden
+                    && e.span.precision == Precision::Day
+                    && e.span.days() <= 1
+            })
+            .collect();
+        // Words per event, computed in parallel (events of one sentence share the work).
+        let words: Vec<Vec<u64>> = events
+            .par_chunks(1024)
+            .flat_map_iter(|chunk| {
+                let mut last: Option<((u32, usize, usize), Vec<u64>)> = None;
+                chunk
+                    .iter()
+                    .map(|e| {
+                        let key = (e.article, e.sentence.start, e.sentence.end);
+                        match &last {
+                            Some((k, w)) if *k == key => w.clone(),
+                            _ => {
+                                let text = corpus.articles[e.article as usize]
+                                    .text
+                                    .get(e.sentence.clone())
+                                    .unwrap_or("");
+                                let w = content_words(text);
+                                last = Some((key, w.clone()));
+                                w
+                            }
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut index = FirmIndex {
+            entries: Vec::new(),
+            postings: HashMap::new(),
+            exact: HashMap::new(),
+        };
+        let mut seen: HashMap<(NaiveDate, &[CountryCode], &[u64]), u32> = HashMap::new();
+        for (e, w) in events.iter().zip(&words) {
+            match seen.get(&(e.span.start, e.countries.as_slice(), w.as_slice())) {
+                Some(&id) => index.entries[id as usize].copies += 1,
+                None => {
+                    let id = index.entries.len() as u32;
+                    seen.insert((e.span.start, e.countries.as_slice(), w.as_slice()), id);
+                    for h in w {
+                        index.postings.entry(*h).or_default().push(id);
+                    }
+                    index.exact.entry(fingerprint(w)).or_default().push(id);
+                    index.entries.push(FirmEntry {
+                        day: e.span.start,
+                        countries: e.countries.clone(),
+                        words: w.clone(),
+                        copies: 1,
+                    });
+                }
+            }
+        }
+        index
+    }
+
+    /// The firm entries most similar to a relative date's sentence (at least [`SIMILAR`],
+    /// sharing a country unless the sentence names none), best first, at most
+    /// [`MAX_CANDIDATES`]: `(similarity, entry)`.
+    fn candidates(&self, words: &[u64], countries: &[CountryCode]) -> Vec<(f32, u32)> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut look: Vec<u32> = self
+            .exact
+            .get(&fingerprint(words))
+            .map(|v| v[..v.len().min(MAX_EXACT)].to_vec())
+            .unwrap_or_default();
+        let mut lists: Vec<&[u32]> = words
+            .iter()
+            .filter_map(|w| self.postings.get(w).map(Vec::as_slice))
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        let mut budget = MAX_POSTINGS;
+        for l in lists {
+            let take = l.len().min(budget);
+            look.extend_from_slice(&l[..take]);
+            budget -= take;
+            if budget == 0 {
+                break;
+            }
+        }
+        look.sort_unstable();
+        look.dedup();
+        let mut out: Vec<(f32, u32)> = look
+            .into_iter()
+            .filter_map(|id| {
+                let f = &self.entries[id as usize];
+                let shares = countries.is_empty()
+                    || countries
+                        .iter()
+                        .any(|c| f.countries.binary_search(c).is_ok());
+                if !shares {
+                    return None;
+                }
+                let sim = similarity(words, &f.words);
+                (sim >= SIMILAR).then_some((sim, id))
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(
+                    self.entries[a.1 as usize]
+                        .day
+                        .cmp(&self.entries[b.1 as usize].day),
+                )
+                .then(a.1.cmp(&b.1))
+        });
+        out.truncate(MAX_CANDIDATES);
+        out
+    }
 }
 
 /// Infers publication dates for weakly dated articles from firmly dated ones. Returns the
 /// ids of the articles whose publication date it changed (their events must be rebuilt).
 pub fn infer(corpus: &mut Corpus) -> Vec<usize> {
-    if !corpus.articles.iter().any(is_weak) {
+    // Weak articles, grouped by text: copies are inferred once.
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in corpus.articles.iter().enumerate() {
+        if is_weak(a) && !is_firm(a) {
+            groups.entry(a.text.as_str()).or_default().push(i);
+        }
+    }
+    if groups.is_empty() || !corpus.articles.iter().any(is_firm) {
         return Vec::new();
     }
-    let firm_articles: HashSet<u32> = corpus
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.pub_date.as_ref().is_some_and(|p| p.confidence >= ANCHOR))
-        .map(|(i, _)| i as u32)
+    let index = FirmIndex::build(corpus);
+    if index.entries.is_empty() {
+        return Vec::new();
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort_unstable();
+    let found: Vec<(Vec<usize>, DatedEvidence)> = groups
+        .into_par_iter()
+        .filter_map(|ids| {
+            let ev = infer_one(&corpus.articles[ids[0]], &index)?;
+            Some((ids, ev))
+        })
         .collect();
-    if firm_articles.is_empty() {
-        return Vec::new();
-    }
-    // Firm single-day events, indexed by country.
-    let mut firm: Vec<FirmEvent> = Vec::new();
-    let mut by_country: HashMap<crate::model::CountryCode, Vec<usize>> = HashMap::new();
-    for e in corpus
-        .events
-        .iter()
-        .filter(|e| firm_articles.contains(&e.article) && !e.hidden)
-    {
-        if e.span.precision != crate::model::Precision::Day || e.span.days() > 1 {
-            continue;
-        }
-        let a = &corpus.articles[e.article as usize];
-        let idx = firm.len();
-        firm.push(FirmEvent {
-            day: e.span.start,
-            words: content_words(&a.text[e.sentence.clone()]),
-        });
-        for c in &e.countries {
-            by_country.entry(*c).or_default().push(idx);
-        }
-    }
     let mut changed = Vec::new();
-    for (i, a) in corpus.articles.iter_mut().enumerate() {
-        if !is_weak(a) || firm_articles.contains(&(i as u32)) {
-            continue;
-        }
-        if let Some(ev) = infer_one(a, &firm, &by_country) {
-            a.pub_date = Some(ev);
+    for (ids, ev) in found {
+        for i in ids {
+            corpus.articles[i].pub_date = Some(ev.clone());
             changed.push(i);
         }
     }
+    changed.sort_unstable();
     changed
 }
 
-/// One relative date of the weak article, with what it should match.
+/// One relative date of the weak article, with the firm entries it may match.
 struct Probe {
     start: usize,
-    words: HashSet<String>,
-    countries: Vec<crate::model::CountryCode>,
+    /// `(similarity, entry)`, best first.
+    candidates: Vec<(f32, u32)>,
 }
 
-fn infer_one(
-    a: &Article,
-    firm: &[FirmEvent],
-    by_country: &HashMap<crate::model::CountryCode, Vec<usize>>,
-) -> Option<DatedEvidence> {
-    // Relative date expressions in the article, tagged without a reference date.
-    let tags = crate::timex::tag(&a.text, None);
+/// The relative dates of an article with their candidates, in text order.
+fn probes(a: &Article, tags: &[Timex], index: &FirmIndex) -> Vec<Probe> {
     let mentions = Gazetteer::active().find(&a.text);
-    let mut probes = Vec::new();
-    for t in tags.iter().filter(|t| t.resolution != Resolution::Absolute) {
-        let Some(p) = a.paragraph_at(t.start) else {
+    let mut out = Vec::new();
+    let mut t = 0;
+    for para in &a.paragraphs {
+        // Tags before this paragraph (or straddling into it) belong to no sentence here.
+        while t < tags.len() && tags[t].start < para.range.start {
+            t += 1;
+        }
+        if t == tags.len() {
+            break;
+        }
+        if tags[t].start >= para.range.end {
             continue;
-        };
-        let Some(sentence) = crate::events::sentences(&a.text, a.paragraphs[p].range.clone())
-            .into_iter()
-            .find(|s| s.start <= t.start && t.end <= s.end)
-        else {
-            continue;
-        };
-        let mut countries: Vec<_> = mentions
-            .iter()
-            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
-            .map(|m| m.code)
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        probes.push(Probe {
-            start: t.start,
-            words: content_words(&a.text[sentence.clone()]),
-            countries,
-        });
-    }
-    // Candidate firm events for each probe: shared country (or none named) and similar words.
-    let mut candidates: Vec<(usize, usize)> = Vec::new(); // (probe, firm event)
-    for (pi, p) in probes.iter().enumerate() {
-        let pool: Vec<usize> = if p.countries.is_empty() {
-            (0..firm.len()).collect()
-        } else {
-            let mut v: Vec<usize> = p
-                .countries
-                .iter()
-                .flat_map(|c| by_country.get(c).into_iter().flatten().copied())
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        for fi in pool {
-            if similarity(&p.words, &firm[fi].words) >= SIMILAR {
-                candidates.push((pi, fi));
+        }
+        for sentence in crate::events::sentences(&a.text, para.range.clone()) {
+            while t < tags.len() && tags[t].start < sentence.start {
+                t += 1;
+            }
+            let mut words: Option<(Vec<u64>, Vec<CountryCode>)> = None;
+            while t < tags.len() && tags[t].start < sentence.end {
+                let tag = &tags[t];
+                t += 1;
+                if tag.resolution == Resolution::Absolute || tag.end > sentence.end {
+                    continue;
+                }
+                let (w, countries) = words.get_or_insert_with(|| {
+                    let from = mentions.partition_point(|m| m.start < sentence.start);
+                    let mut countries: Vec<CountryCode> = mentions[from..]
+                        .iter()
+                        .take_while(|m| m.start < sentence.end)
+                        .filter(|m| m.end <= sentence.end)
+                        .map(|m| m.code)
+                        .collect();
+                    countries.sort_unstable();
+                    countries.dedup();
+                    (content_words(&a.text[sentence.clone()]), countries)
+                });
+                out.push(Probe {
+                    start: tag.start,
+                    candidates: index.candidates(w, countries),
+                });
             }
         }
     }
-    if candidates.is_empty() {
+    out
+}
+
+/// The tag starting at byte `start`, if any (tags are sorted by start).
+fn tag_at(tags: &[Timex], start: usize) -> Option<&Timex> {
+    let i = tags.partition_point(|t| t.start < start);
+    tags.get(i).filter(|t| t.start == start)
+}
+
+fn infer_one(a: &Article, index: &FirmIndex) -> Option<DatedEvidence> {
+    // Relative date expressions in the article, tagged without a reference date.
+    let tags = crate::timex::tag(&a.text, None);
+    let probes = probes(a, &tags, index);
+    // The best score each publication date could reach: every relative date matching its
+    // best candidate within reach of that date.
+    let mut reach: Vec<(NaiveDate, usize, f32)> = Vec::new(); // (date, probe, similarity)
+    for (pi, p) in probes.iter().enumerate() {
+        for &(sim, id) in &p.candidates {
+            let day = index.entries[id as usize].day;
+            reach.extend((0..=WINDOW_DAYS).map(|k| (day + Duration::days(k), pi, sim)));
+        }
+    }
+    if reach.is_empty() {
         return None;
     }
+    reach.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(y.2.total_cmp(&x.2)));
+    reach.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+    let mut bounds: Vec<(f32, NaiveDate)> = Vec::new();
+    for (d, _, sim) in reach {
+        match bounds.last_mut() {
+            Some(b) if b.1 == d => b.0 += sim,
+            _ => bounds.push((sim, d)),
+        }
+    }
     // Hard constraints on the publication date from the article itself: a dateline's month
-    // and day, and month-days it mentions without a year (news names such days only when
-    // they are close to the publication date).
+    // and day, the year or month its folders name, and month-days it mentions without a
+    // year (news names such days only when they are close to the publication date).
     let dateline_md = crate::pubdate::find_dateline(a).and_then(|d| d.month_day);
+    // (A year alone may be a folder above the corpus that has nothing to do with it.)
+    let folder = a
+        .file
+        .parent()
+        .and_then(crate::pubdate::date_in_folders)
+        .filter(|f| f.month.is_some());
+    bounds.retain(|(_, d)| {
+        dateline_md.is_none_or(|(m, day)| (d.month(), d.day()) == (m, day))
+            && folder.as_ref().is_none_or(|f| f.contains(*d))
+    });
+    bounds.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let yearless: Vec<usize> = tags
         .iter()
         .filter(|t| t.value.starts_with("XXXX-") && t.value.len() == 10)
         .map(|t| t.start)
         .collect();
-    // Publication dates to try: around each candidate's day.
-    let mut tries: Vec<NaiveDate> = candidates
-        .iter()
-        .flat_map(|&(_, fi)| (0..=WINDOW_DAYS).map(move |d| firm[fi].day + Duration::days(d)))
-        .collect();
-    tries.sort_unstable();
-    tries.dedup();
     // Score each publication date by the agreement it produces: each relative date adds the
     // wording similarity of the best firm event that lands on the same day. One probe counts
     // once, so a date is not preferred just because more firm articles cover that story;
-    // the number of agreeing pairs only breaks ties.
+    // the number of agreeing pairs only breaks ties. Dates are tried best bound first; once
+    // a bound falls below what a rival needs, no later date can matter.
     let mut scored: Vec<(f32, usize, usize, NaiveDate)> = Vec::new(); // (score, pairs, probes, date)
-    for d in tries {
-        if dateline_md.is_some_and(|(m, day)| (d.month(), d.day()) != (m, day)) {
-            continue;
+    let mut best = 0.0f32;
+    for &(bound, d) in bounds.iter().take(MAX_TRIES) {
+        if bound < RIVAL * best - 1e-6 {
+            break;
         }
         let resolved = crate::timex::tag(&a.text, Some(d));
         let far = yearless.iter().any(|start| {
-            resolved
-                .iter()
-                .find(|t| t.start == *start)
+            tag_at(&resolved, *start)
                 .and_then(|t| crate::timex::span_of(&t.value))
                 .is_some_and(|sp| (sp.start - d).num_days().abs() > MAX_YEARLESS_DAYS)
         });
         if far {
             continue;
         }
-        let mut best_per_probe: HashMap<usize, f32> = HashMap::new();
-        let mut pairs = 0;
-        for &(pi, fi) in &candidates {
-            let start = probes[pi].start;
-            let Some(t) = resolved.iter().find(|t| t.start == start) else {
+        let (mut score, mut pairs, mut agreeing) = (0.0f32, 0usize, 0usize);
+        for p in &probes {
+            let Some(span) =
+                tag_at(&resolved, p.start).and_then(|t| crate::timex::span_of(&t.value))
+            else {
                 continue;
             };
-            let Some(span) = crate::timex::span_of(&t.value) else {
+            if span.start != span.end {
                 continue;
-            };
-            if span.start == firm[fi].day && span.end == firm[fi].day {
-                let sim = similarity(&probes[pi].words, &firm[fi].words);
-                let b = best_per_probe.entry(pi).or_insert(0.0);
-                *b = b.max(sim);
-                pairs += 1;
+            }
+            let mut top = 0.0f32;
+            for &(sim, id) in &p.candidates {
+                let f = &index.entries[id as usize];
+                if f.day == span.start {
+                    top = top.max(sim);
+                    pairs += f.copies as usize;
+                }
+            }
+            if top > 0.0 {
+                score += top;
+                agreeing += 1;
             }
         }
-        let score: f32 = best_per_probe.values().sum();
         if score > 0.0 {
-            scored.push((score, pairs, best_per_probe.len(), d));
+            best = best.max(score);
+            scored.push((score, pairs, agreeing, d));
         }
     }
     // Ties go to the earliest date: news is published soon after what it reports. Among
     // equal scores, more agreeing pairs win.
+    scored.sort_by_key(|x| x.3);
     let &(score, _, n, date) = earliest_best(scored.iter(), |x| (x.0, x.1))?;
     // The same story can fit a quite different date (two summits of the same leaders a year
     // apart): then the corpus cannot decide, and the date stays weak and says why.
     let rival = earliest_best(
         scored
             .iter()
-            .filter(|x| (x.3 - date).num_days().abs() > 2 * WINDOW_DAYS && x.0 >= 0.75 * score),
+            .filter(|x| (x.3 - date).num_days().abs() > 2 * WINDOW_DAYS && x.0 >= RIVAL * score),
         |x| (x.0, 0),
     )
     .map(|x| x.3);
@@ -329,6 +559,9 @@ fn infer_one(
     })
 }
 
+/// A date scoring at least this share of the best one, far from it, is a rival.
+const RIVAL: f32 = 0.75;
+
 /// The first item with the largest key (score, tie-break); scores within 1e-6 are equal.
 fn earliest_best<'a, T>(
     items: impl Iterator<Item = &'a T>,
@@ -352,13 +585,20 @@ fn earliest_best<'a, T>(
 mod tests {
     use super::*;
 
+    fn h(w: &str) -> u64 {
+        fnv1a(w.as_bytes())
+    }
+
     #[test]
     fn content_words_drop_stopwords_and_dates() {
         let w = content_words(
             "On Wednesday, Putin and Kim signed the treaty's strategic partnership agreement.",
         );
-        assert!(w.contains("putin") && w.contains("treaty"));
-        assert!(!w.contains("wednesday"));
+        assert!(w.contains(&h("putin")) && w.contains(&h("treaty")));
+        assert!(!w.contains(&h("wednesday")));
+        assert!(w.windows(2).all(|p| p[0] < p[1]), "sorted and unique");
+        // Non-ASCII words fold too.
+        assert!(content_words("ÉLYSÉE said").contains(&h("élysée")));
     }
 
     #[test]
@@ -368,6 +608,6 @@ mod tests {
             "After long talks the leaders signed a partnership treaty in the capital",
         );
         assert!(similarity(&a, &b) > 0.9);
-        assert_eq!(similarity(&a, &HashSet::new()), 0.0);
+        assert_eq!(similarity(&a, &[]), 0.0);
     }
 }

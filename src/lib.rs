@@ -5,9 +5,14 @@
 //! ([`corroborate`]) → [`model::Corpus`] ([`pipeline`]) → layout ([`timeline`]) → paint ([`gui`]).
 //! Every stage except the last is a plain function testable without a window.
 
+pub mod burst;
+pub mod calendar;
+pub(crate) mod caption;
+pub(crate) mod clause;
 pub mod cli;
 pub mod corrections;
 pub mod corroborate;
+pub mod coverage;
 pub mod crossdate;
 pub mod events;
 pub mod gazetteer;
@@ -18,5 +23,8 @@ pub mod paths;
 pub mod pipeline;
 pub mod pubdate;
 pub mod render;
+pub(crate) mod salience;
+pub(crate) mod story;
 pub mod timeline;
 pub mod timex;
+pub mod view;

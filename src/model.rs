@@ -77,10 +77,23 @@ pub enum PubDateSource {
     Byline,
     /// A header line of a text file ("date 2024-06-20", "Published: ...").
     HeaderLine,
+    /// An item's `pubDate` / `published` / `updated` in an RSS or Atom feed.
+    Feed,
+    /// The date column of a CSV/TSV row.
+    CsvField,
+    /// The date line in an article's header in a news-database export ("Document 3 of
+    /// 40" ... "End of Document").
+    ExportHeader,
+    /// The `Date:` header of an e-mail message (when it was sent: usually the day of
+    /// publication for news alerts and newsletters).
+    MailHeader,
     /// A wire dateline ("TOKYO, September 19. /TASS/"); usually lacks the year.
     Dateline,
     /// A date in the file name ("2023-09-14-kim-visit.txt").
     FileName,
+    /// A date in the names of the folders a file lives in ("2011-01-25/138.txt",
+    /// "2023/09/14/", "2023-09/").
+    Folder,
     /// Inferred from dates and weekdays inside the text.
     Text,
     /// Inferred from events shared with firmly dated articles in the same corpus.
@@ -100,8 +113,13 @@ impl PubDateSource {
             PubDateSource::Url => "url",
             PubDateSource::Byline => "byline",
             PubDateSource::HeaderLine => "header-line",
+            PubDateSource::Feed => "feed",
+            PubDateSource::CsvField => "csv-field",
+            PubDateSource::ExportHeader => "export-header",
+            PubDateSource::MailHeader => "mail-header",
             PubDateSource::Dateline => "dateline",
             PubDateSource::FileName => "file-name",
+            PubDateSource::Folder => "folder",
             PubDateSource::Text => "text",
             PubDateSource::Corpus => "corpus",
             PubDateSource::FileTime => "file-time",
@@ -139,6 +157,7 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
 }
 
+/// What a file was read as (decided from its content first, its extension second).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
@@ -146,6 +165,27 @@ pub enum Format {
     Markdown,
     Html,
     Json,
+    /// PDF with a text layer.
+    Pdf,
+    /// Word (Office Open XML) document.
+    Docx,
+    /// OpenDocument text.
+    Odt,
+    Rtf,
+    /// One e-mail message (RFC 5322).
+    Eml,
+    /// A mailbox of many messages.
+    Mbox,
+    /// RSS or Atom feed.
+    Feed,
+    /// A web page saved as one MIME file.
+    Mhtml,
+    /// A web page saved by Safari (a property list).
+    Webarchive,
+    /// Comma-separated rows.
+    Csv,
+    /// Tab-separated rows.
+    Tsv,
 }
 
 /// A per-file error or warning. Loading goes on; the user sees it next to the article.

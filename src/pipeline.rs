@@ -8,8 +8,9 @@ use crate::model::{Article, ArticleId, Corpus, DateSource, Event, Problem};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// What a load needs besides the paths.
 #[derive(Clone, Debug, Default)]
@@ -29,6 +30,78 @@ pub struct Progress {
     pub cancel: AtomicBool,
     /// The file being read most recently (for the progress line).
     pub current: Mutex<String>,
+    /// Where the time went, per stage (for benchmarks and profiling).
+    pub times: StageTimes,
+}
+
+/// The pipeline's stages, in the order data flows through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading, decoding and cleaning files (per file, on all cores).
+    Read,
+    /// Publication dates from each article's own evidence (per article).
+    PubDate,
+    /// Date expressions (per article).
+    Dates,
+    /// Country mentions (per article).
+    Countries,
+    /// Sentences, clauses and events (per article).
+    Events,
+    /// Publication dates inferred across the corpus, with the events they change.
+    CorpusDates,
+    /// Grouping events by happening.
+    Clusters,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 7] = [
+        Stage::Read,
+        Stage::PubDate,
+        Stage::Dates,
+        Stage::Countries,
+        Stage::Events,
+        Stage::CorpusDates,
+        Stage::Clusters,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::PubDate => "pubdate",
+            Stage::Dates => "dates",
+            Stage::Countries => "countries",
+            Stage::Events => "events",
+            Stage::CorpusDates => "corpus-dates",
+            Stage::Clusters => "clusters",
+        }
+    }
+}
+
+/// Time spent per [`Stage`]: CPU time summed over worker threads for the per-file and
+/// per-article stages, wall time for the corpus-wide ones.
+#[derive(Debug, Default)]
+pub struct StageTimes {
+    nanos: [AtomicU64; 7],
+}
+
+impl StageTimes {
+    pub fn get(&self, stage: Stage) -> Duration {
+        Duration::from_nanos(self.nanos[stage as usize].load(Ordering::Relaxed))
+    }
+    fn add(&self, stage: Stage, d: Duration) {
+        self.nanos[stage as usize].fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+    }
+    /// Runs `f`, adding its time to `stage`.
+    fn time<T>(&self, stage: Stage, f: impl FnOnce() -> T) -> T {
+        let t = Instant::now();
+        let out = f();
+        self.add(stage, t.elapsed());
+        out
+    }
+    fn reset(&self) {
+        for n in &self.nanos {
+            n.store(0, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Progress {
@@ -89,6 +162,8 @@ pub fn load(
     let walked = crate::ingest::walk(paths).map_err(LoadError::MissingPath)?;
     progress.total.store(walked.files.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
+    progress.times.reset();
+    let times = &progress.times;
     let per_file: Vec<Vec<Article>> = walked
         .files
         .par_iter()
@@ -100,17 +175,17 @@ pub fn load(
                 cur.clone_from(&f.display);
             }
             // A reader bug must cost one file, not the load.
-            let arts =
-                std::panic::catch_unwind(|| crate::ingest::read_file(f)).unwrap_or_else(|_| {
-                    vec![Article {
-                        path: f.display.clone(),
-                        file: f.path.clone(),
-                        problems: vec![Problem::error(
-                            "internal error while reading this file (please report it)",
-                        )],
-                        ..Default::default()
-                    }]
-                });
+            let read = || std::panic::catch_unwind(|| crate::ingest::read_file(f));
+            let arts = times.time(Stage::Read, read).unwrap_or_else(|_| {
+                vec![Article {
+                    path: f.display.clone(),
+                    file: f.path.clone(),
+                    problems: vec![Problem::error(
+                        "internal error while reading this file (please report it)",
+                    )],
+                    ..Default::default()
+                }]
+            });
             progress.done.fetch_add(1, Ordering::Relaxed);
             arts
         })
@@ -119,7 +194,7 @@ pub fn load(
         return Err(LoadError::Cancelled);
     }
     let articles: Vec<Article> = per_file.into_iter().flatten().collect();
-    let mut corpus = analyze(articles, opts);
+    let mut corpus = analyze_timed(articles, opts, times);
     corpus.problems = walked.problems;
     if let Some(p) = Gazetteer::user_files_problem() {
         corpus.problems.push(p.to_string());
@@ -143,16 +218,21 @@ fn override_for(opts: &LoadOptions, article: &Article) -> Option<NaiveDate> {
 }
 
 /// Resolves one article's publication date and extracts its events (uncorrected).
-fn analyze_article(id: ArticleId, article: &mut Article, user: Option<NaiveDate>) -> Vec<Event> {
-    article.pub_date = crate::pubdate::resolve(article, user);
-    extract_events(id, article)
+fn analyze_article(
+    id: ArticleId,
+    article: &mut Article,
+    user: Option<NaiveDate>,
+    times: &StageTimes,
+) -> Vec<Event> {
+    article.pub_date = times.time(Stage::PubDate, || crate::pubdate::resolve(article, user));
+    extract_events(id, article, times)
 }
 
 /// Extracts an article's events against the publication date it already has.
-fn extract_events(id: ArticleId, article: &mut Article) -> Vec<Event> {
+fn extract_events(id: ArticleId, article: &mut Article, times: &StageTimes) -> Vec<Event> {
     let reference = article.pub_date.as_ref().map(|p| p.date);
-    let timexes = crate::timex::tag(&article.text, reference);
-    let mentions = Gazetteer::active().find(&article.text);
+    let timexes = times.time(Stage::Dates, || crate::timex::tag(&article.text, reference));
+    let mentions = times.time(Stage::Countries, || Gazetteer::active().find(&article.text));
     article
         .problems
         .retain(|p| !p.message.starts_with(UNPLACED));
@@ -164,19 +244,25 @@ fn extract_events(id: ArticleId, article: &mut Article) -> Vec<Event> {
             )));
         }
     }
-    crate::events::extract(id, article, &timexes, &mentions)
+    times.time(Stage::Events, || {
+        crate::events::extract(id, article, &timexes, &mentions)
+    })
 }
 
 const UNPLACED: &str = "publication date unknown";
 
 /// Runs everything after reading: publication dates, events, corrections, clusters.
-pub fn analyze(mut articles: Vec<Article>, opts: &LoadOptions) -> Corpus {
+pub fn analyze(articles: Vec<Article>, opts: &LoadOptions) -> Corpus {
+    analyze_timed(articles, opts, &StageTimes::default())
+}
+
+fn analyze_timed(mut articles: Vec<Article>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
     let per_article: Vec<Vec<Event>> = articles
         .par_iter_mut()
         .enumerate()
         .map(|(i, a)| {
             let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
-            analyze_article(i as ArticleId, a, user)
+            analyze_article(i as ArticleId, a, user, times)
         })
         .collect();
     let mut corpus = Corpus {
@@ -185,13 +271,14 @@ pub fn analyze(mut articles: Vec<Article>, opts: &LoadOptions) -> Corpus {
         clusters: Vec::new(),
         problems: Vec::new(),
     };
-    settle(&mut corpus, &opts.corrections);
+    settle(&mut corpus, &opts.corrections, times);
     corpus
 }
 
 /// The corpus-wide steps after per-article extraction: publication dates inferred from
 /// firmly dated articles (their events rebuilt), corrections, clusters.
-fn settle(corpus: &mut Corpus, corrections: &Corrections) {
+fn settle(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
+    let started = Instant::now();
     let changed = crate::crossdate::infer(corpus);
     if !changed.is_empty() {
         let changed: std::collections::HashSet<usize> = changed.into_iter().collect();
@@ -203,15 +290,19 @@ fn settle(corpus: &mut Corpus, corrections: &Corrections) {
             .par_iter_mut()
             .enumerate()
             .filter(|(i, _)| changed.contains(i))
-            .flat_map_iter(|(i, a)| extract_events(i as ArticleId, a))
+            .flat_map_iter(|(i, a)| extract_events(i as ArticleId, a, &StageTimes::default()))
             .collect();
         corpus.events.extend(fresh);
         corpus
             .events
             .sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
     }
+    times.add(Stage::CorpusDates, started.elapsed());
     correct_events(corpus, corrections);
-    corpus.clusters = crate::corroborate::cluster(&mut corpus.events, &corpus.articles);
+    corpus.clusters = times.time(Stage::Clusters, || {
+        crate::corroborate::cluster(&mut corpus.events, &corpus.articles)
+    });
+    crate::story::annotate(corpus);
 }
 
 /// Applies hidden-event and event-date corrections to freshly extracted events.
@@ -278,14 +369,14 @@ pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
         .filter(|(i, _)| dirty[*i])
         .flat_map_iter(|(i, a)| {
             let user = corrections.pub_date(&a.content_hash);
-            analyze_article(i as ArticleId, a, user)
+            analyze_article(i as ArticleId, a, user, &StageTimes::default())
         })
         .collect();
     kept.extend(fresh);
     // Keep events in article order so ids stay meaningful to readers of the list.
     kept.sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
     corpus.events = kept;
-    settle(corpus, corrections);
+    settle(corpus, corrections, &StageTimes::default());
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub const FIRM: f32 = 0.8;
 
 /// Month number from an English month name or common abbreviation ("Sept.", "September").
 pub fn month_number(word: &str) -> Option<u32> {
-    crate::timex::month_number(word)
+    crate::calendar::month_number(word)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -167,6 +167,100 @@ pub fn date_in_file_name(name: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
+/// A date stated by the names of the folders a file lives in: a day (`2011-01-25/`,
+/// `20110125/`, `2023/09/14/`), a month (`2023-09/`, `2023/09/`) or a year (`2023/`). Only
+/// folders named by the date alone count ("backup-2024-05-01" is not one), and the deepest
+/// one wins (`2023/09/14/politics/` is 14 September).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    /// Only with a month.
+    pub day: Option<u32>,
+    /// The folder names that say so, as written ("2011-01-25", "2023/09/14").
+    pub folder: String,
+}
+
+impl FolderDate {
+    /// The day, when the folders name one.
+    pub fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
+    }
+    /// Does `d` lie in the period the folders name?
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        d.year() == self.year
+            && self.month.is_none_or(|m| d.month() == m)
+            && self.day.is_none_or(|x| d.day() == x)
+    }
+}
+
+pub fn date_in_folders(dir: &std::path::Path) -> Option<FolderDate> {
+    let names: Vec<&str> = dir
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(n) => n.to_str(),
+            _ => None,
+        })
+        .collect();
+    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year = |s: &str| number(s, 4..=4).filter(|y| (1900..=2099).contains(y));
+    let month = |s: &str| number(s, 1..=2).filter(|m| (1..=12).contains(m));
+    let day = |s: &str| number(s, 1..=2).filter(|d| (1..=31).contains(d));
+    let found = |y: u32, m: Option<u32>, d: Option<u32>, folder: String| {
+        let f = FolderDate {
+            year: y as i32,
+            month: m,
+            day: d,
+            folder,
+        };
+        // A day that does not exist (2023/02/30) is no evidence.
+        (d.is_none() || f.date().is_some()).then_some(f)
+    };
+    for i in (0..names.len()).rev() {
+        let name = names[i];
+        // One folder: 2011-01-25, 2011_01_25, 2011.01.25, 20110125, 2023-09.
+        let parts: Vec<&str> = name.split(['-', '_', '.']).collect();
+        match parts.as_slice() {
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                if let (Some(y), Some(m), Some(d)) = (year(y), month(m), day(d)) {
+                    return found(y, Some(m), Some(d), name.to_string());
+                }
+            }
+            [y, m] if y.len() == 4 && m.len() == 2 => {
+                if let (Some(y), Some(m)) = (year(y), month(m)) {
+                    return found(y, Some(m), None, name.to_string());
+                }
+            }
+            [ymd] if ymd.len() == 8 => {
+                if let (Some(y), Some(m), Some(d)) =
+                    (year(&ymd[..4]), month(&ymd[4..6]), day(&ymd[6..]))
+                {
+                    return found(y, Some(m), Some(d), name.to_string());
+                }
+            }
+            _ => {}
+        }
+        // Nested folders: 2023/09/14, 2023/09, 2023.
+        if let Some(y) = year(name) {
+            return found(y, None, None, name.to_string());
+        }
+        let up = |k: usize| i.checked_sub(k).map(|j| names[j]);
+        if let (Some(m), Some(y)) = (up(1).and_then(month), up(2).and_then(year)) {
+            if let Some(d) = day(name) {
+                return found(y, Some(m), Some(d), names[i - 2..=i].join("/"));
+            }
+        }
+        if let (Some(m), Some(y)) = (month(name), up(1).and_then(year)) {
+            return found(y, Some(m), None, names[i - 1..=i].join("/"));
+        }
+    }
+    None
+}
+
 /// "Wednesday, September 13" / "Wednesday (Sept. 13)" / "Wednesday 13 September" pairs
 /// without a year: each one constrains which years are possible.
 pub fn weekday_date_pairs(text: &str) -> Vec<(Weekday, u32, u32)> {
@@ -292,15 +386,19 @@ fn trust_rank(s: PubDateSource) -> u8 {
         PubDateSource::JsonLd => 1,
         PubDateSource::Meta => 2,
         PubDateSource::TimeElement => 3,
-        PubDateSource::JsonField => 4,
+        // Structured fields of a record: as firm as a JSON article's date field.
+        PubDateSource::JsonField | PubDateSource::Feed | PubDateSource::CsvField => 4,
         PubDateSource::Url => 5,
         PubDateSource::Byline => 6,
-        PubDateSource::HeaderLine => 7,
+        PubDateSource::HeaderLine | PubDateSource::ExportHeader => 7,
+        // When a message was sent: the article's own stated date, if any, comes first.
+        PubDateSource::MailHeader => 8,
         PubDateSource::Dateline => 8,
         PubDateSource::FileName => 9,
-        PubDateSource::Text => 10,
-        PubDateSource::Corpus => 11,
-        PubDateSource::FileTime => 12,
+        PubDateSource::Folder => 10,
+        PubDateSource::Text => 11,
+        PubDateSource::Corpus => 12,
+        PubDateSource::FileTime => 13,
     }
 }
 
@@ -356,13 +454,42 @@ pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEviden
             note: format!("date in the file name {file_name}"),
         });
     }
+    let folder = article.file.parent().and_then(date_in_folders);
+    if let Some((f, date)) = folder.as_ref().and_then(|f| Some((f, f.date()?))) {
+        return Some(DatedEvidence {
+            date,
+            source: PubDateSource::Folder,
+            confidence: 0.7,
+            note: format!("date in the folder name {}/", f.folder),
+        });
+    }
     if let Some(Dateline {
         place,
         month_day: Some((m, d)),
         ..
     }) = &dateline
     {
-        if let Some(g) = infer_year(*m, *d, &article.text, article.file_time) {
+        let guess = infer_year(*m, *d, &article.text, article.file_time);
+        // A folder naming the year (and the same month) says which year the dateline means,
+        // unless the text's weekdays already decide it.
+        let folder_year = folder
+            .as_ref()
+            .filter(|f| f.month.is_none_or(|fm| fm == *m))
+            .filter(|_| guess.as_ref().is_none_or(|g| g.confidence < 0.7));
+        if let Some(f) = folder_year {
+            if let Some(date) = NaiveDate::from_ymd_opt(f.year, *m, *d) {
+                return Some(DatedEvidence {
+                    date,
+                    source: PubDateSource::Folder,
+                    confidence: if f.month.is_some() { 0.7 } else { 0.6 },
+                    note: format!(
+                        "wire dateline {place} without a year; the year from the folder name {}/",
+                        f.folder
+                    ),
+                });
+            }
+        }
+        if let Some(g) = guess {
             if let Some(date) = NaiveDate::from_ymd_opt(g.year, *m, *d) {
                 return Some(DatedEvidence {
                     date,
@@ -373,7 +500,14 @@ pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEviden
             }
         }
     }
-    if let Some(ev) = from_text(article) {
+    let text = from_text(article);
+    if let Some(ev) = folder
+        .as_ref()
+        .and_then(|f| within_month_folder(f, text.clone(), article.file_time))
+    {
+        return Some(ev);
+    }
+    if let Some(ev) = text {
         return Some(ev);
     }
     article.file_time.map(|date| DatedEvidence {
@@ -381,6 +515,47 @@ pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEviden
         source: PubDateSource::FileTime,
         confidence: 0.15,
         note: "publication date unknown: file time used".into(),
+    })
+}
+
+/// A folder names the month (`2023-09/`) but not the day: the day comes from the text or
+/// the file time when either falls in that month; otherwise the middle of the month stands
+/// in, weakly, and the note says the day is unknown.
+fn within_month_folder(
+    f: &FolderDate,
+    text: Option<DatedEvidence>,
+    file_time: Option<NaiveDate>,
+) -> Option<DatedEvidence> {
+    let folder = &f.folder;
+    let middle = NaiveDate::from_ymd_opt(f.year, f.month?, 15)?;
+    if let Some(t) = text.filter(|t| f.contains(t.date)) {
+        return Some(DatedEvidence {
+            date: t.date,
+            source: PubDateSource::Folder,
+            confidence: 0.6,
+            note: format!(
+                "month from the folder name {folder}/, day from the text ({})",
+                t.note
+            ),
+        });
+    }
+    if let Some(date) = file_time.filter(|d| f.contains(*d)) {
+        return Some(DatedEvidence {
+            date,
+            source: PubDateSource::Folder,
+            confidence: 0.45,
+            note: format!(
+                "month from the folder name {folder}/, day from the file's modification time"
+            ),
+        });
+    }
+    Some(DatedEvidence {
+        date: middle,
+        source: PubDateSource::Folder,
+        confidence: 0.25,
+        note: format!(
+            "the folder name {folder}/ gives the month only: the day is unknown (mid-month used)"
+        ),
     })
 }
 
@@ -442,7 +617,15 @@ fn from_text(article: &Article) -> Option<DatedEvidence> {
 /// Does the sentence around byte `at` speak of the future ("A vote will be held on 4 April
 /// 2023")? Such dates come after publication and must not be taken for it.
 fn is_future_context(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    // Within the sentence, and no further back than a sentence can be long (text without
+    // sentence ends must not make every date read back to the start of the file).
+    let mut from = at.saturating_sub(crate::events::MAX_SENTENCE_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let start = text[from..at]
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(from, |i| from + i + 1);
     let before = text[start..at].to_ascii_lowercase();
     const CUES: &[&str] = &[
         " will ",
@@ -623,6 +806,92 @@ mod tests {
         assert!(ev.confidence <= 0.3);
         assert_eq!(yearless_month_day("XXXX-09-12"), Some((9, 12)));
         assert_eq!(yearless_month_day("XXXX-WXX-3"), None);
+    }
+
+    #[test]
+    fn folder_dates_by_day_month_and_year() {
+        let f = |p: &str| date_in_folders(std::path::Path::new(p));
+        let day = f("corpus/2011-01-25").unwrap();
+        assert_eq!(
+            (day.date(), day.folder.as_str()),
+            (Some(d(2011, 1, 25)), "2011-01-25")
+        );
+        let nested = f("/news/2023/09/14/politics").unwrap();
+        assert_eq!(nested.date(), Some(d(2023, 9, 14)));
+        assert_eq!(nested.folder, "2023/09/14");
+        assert_eq!(f("x/20210303").unwrap().date(), Some(d(2021, 3, 3)));
+        let month = f("archive/2023-09").unwrap();
+        assert_eq!((month.year, month.month, month.day), (2023, Some(9), None));
+        assert!(month.date().is_none(), "a month folder names no day");
+        assert!(month.contains(d(2023, 9, 30)) && !month.contains(d(2023, 10, 1)));
+        let month = f("archive/2023/9").unwrap();
+        assert_eq!(
+            (month.year, month.month, month.folder.as_str()),
+            (2023, Some(9), "2023/9")
+        );
+        let year = f("archive/2019/world").unwrap();
+        assert_eq!((year.year, year.month), (2019, None));
+        // Names that are not dates alone, and days that do not exist, are no evidence.
+        for p in [
+            "backup-2024-05-01/news",
+            "ids/138",
+            "a/2023/02/30",
+            "x/1850",
+            "notes",
+        ] {
+            let got = f(p);
+            assert!(
+                got.as_ref()
+                    .is_none_or(|g| g.day.is_none() && g.month.is_some_and(|m| m == 2)),
+                "{p}: {got:?}"
+            );
+        }
+        assert!(f("backup-2024-05-01/news").is_none());
+        assert!(f("ids/138").is_none());
+    }
+
+    #[test]
+    fn folder_evidence_ranks_after_the_file_name_and_stays_honest_about_months() {
+        let mut a = article(&["Officials met on Tuesday."]);
+        a.file_time = Some(d(2026, 11, 23));
+        a.file = "corpus/2011-01-25/138.txt".into();
+        let ev = resolve(&a, None).unwrap();
+        assert_eq!(
+            (ev.source, ev.date),
+            (PubDateSource::Folder, d(2011, 1, 25))
+        );
+        assert!(ev.note.contains("2011-01-25/"), "{ev:?}");
+        a.file = "corpus/2011-01-25/2011-01-27-talks.txt".into();
+        assert_eq!(resolve(&a, None).unwrap().source, PubDateSource::FileName);
+        // A month folder: no made-up day passes for a firm one.
+        a.file = "corpus/2023-09/talks.txt".into();
+        let ev = resolve(&a, None).unwrap();
+        assert_eq!(
+            (ev.source, ev.date),
+            (PubDateSource::Folder, d(2023, 9, 15))
+        );
+        assert!(
+            ev.confidence < 0.3 && ev.note.contains("month only"),
+            "{ev:?}"
+        );
+        // ... but a day the text gives within that month is taken.
+        let mut b = article(&["Talks ended on 12 September 2023 in Oslo."]);
+        b.file = "corpus/2023-09/talks.txt".into();
+        let ev = resolve(&b, None).unwrap();
+        assert_eq!(
+            (ev.source, ev.date),
+            (PubDateSource::Folder, d(2023, 9, 12))
+        );
+        // A year folder gives a year-less dateline its year.
+        let mut c = article(&["TOKYO, September 19. /TASS/. Japan said it was concerned."]);
+        c.file = "corpus/2019/tass-1.txt".into();
+        c.file_time = Some(d(2026, 11, 23));
+        let ev = resolve(&c, None).unwrap();
+        assert_eq!(
+            (ev.source, ev.date),
+            (PubDateSource::Folder, d(2019, 9, 19))
+        );
+        assert!(ev.note.contains("dateline TOKYO"), "{ev:?}");
     }
 
     #[test]

@@ -357,3 +357,51 @@ fn user_gazetteer_files_extend_the_built_in_lists() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("user gazetteer files not used"), "{err}");
 }
+
+/// Issue 17: `salience` in [0, 1] on every event, higher for the happening many articles
+/// report than for an aside one article makes; `caption` says who did what.
+#[test]
+fn events_carry_salience_and_a_caption() {
+    let mut files: Vec<(String, String)> = (0..4)
+        .map(|i| {
+            (
+                format!("summit-{i}.txt"),
+                format!(
+                    "Summit report {i}\ndate 2023-09-14\n\nPutin and Kim signed a partnership treaty on 13 September 2023.\n\nThe talks lasted five hours."
+                ),
+            )
+        })
+        .collect();
+    files.push((
+        "aside.txt".into(),
+        "Ferry note\ndate 2023-09-20\n\nThe ferry, which first sailed on 2 March 2021, carries 300 cars.".into(),
+    ));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = corpus(&refs);
+    let events = json_lines(&run(&["events", dir.path().to_str().unwrap(), "--json"]));
+    let salience = |day: &str| {
+        events
+            .iter()
+            .filter(|e| e["start"] == day)
+            .map(|e| e["salience"].as_f64().unwrap())
+            .fold(0.0, f64::max)
+    };
+    for e in &events {
+        let s = e["salience"].as_f64().expect("salience is a number");
+        assert!((0.0..=1.0).contains(&s), "{e}");
+        assert!(e["caption"].is_string(), "{e}");
+    }
+    assert!(
+        salience("2023-09-13") > salience("2021-03-02"),
+        "{events:?}"
+    );
+    let treaty = events.iter().find(|e| e["start"] == "2023-09-13").unwrap();
+    assert_eq!(treaty["caption"], "Putin and Kim sign partnership treaty");
+    // The table shows the column.
+    let out = run(&["events", dir.path().to_str().unwrap()]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.lines().next().unwrap().contains("sal"), "{table}");
+}

@@ -4,90 +4,12 @@
 use dateline::gui::{AppConfig, DatelineApp};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Two short articles written for these tests: explicit ISO dates (any date engine reads
-/// them) and one relative date ("yesterday") that depends on the publication date.
-fn write_corpus(dir: &Path) {
-    std::fs::write(
-        dir.join("fishing-talks.txt"),
-        "Fishing talks resume\n\
-         date: 2023-09-14\n\n\
-         Negotiators from Japan and Russia met in Vladivostok on 2023-09-12 to discuss salmon quotas.\n\n\
-         The talks had stalled for most of the summer.\n\n\
-         A spokesman for Japan said yesterday that a second round would follow.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("missile-test.txt"),
-        "Launch condemned\n\
-         date: 2023-10-02\n\n\
-         North Korea fired a missile into the sea on 2023-09-30, officials in Japan said.\n\n\
-         It was the third launch this year.\n",
-    )
-    .unwrap();
-}
-
-#[derive(Debug)]
-struct TestDrop(PathBuf);
-
-impl egui::DroppedFile for TestDrop {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn harness(config_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
-    let config = AppConfig::isolated(config_dir);
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_accessibility_check(false)
-        .build_eframe(move |cc| DatelineApp::new(cc, config, paths))
-}
-
-/// The hand-written corpus loaded into an app with its own settings folder; the two
-/// folders (settings, corpus) live as long as the caller keeps them.
-fn loaded() -> (
-    Harness<'static, DatelineApp>,
-    tempfile::TempDir,
-    tempfile::TempDir,
-) {
-    let corpus = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    write_corpus(corpus.path());
-    let mut h = harness(config.path(), vec![corpus.path().to_path_buf()]);
-    wait_loaded(&mut h);
-    (h, config, corpus)
-}
-
-/// Runs frames until the background load is over (bounded).
-fn wait_loaded(h: &mut Harness<'_, DatelineApp>) {
-    let t = Instant::now();
-    while h.state().is_loading() {
-        assert!(t.elapsed() < Duration::from_secs(60), "load did not finish");
-        h.step();
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    h.run_steps(3);
-}
-
-fn event_with_phrase(app: &DatelineApp, phrase: &str) -> u32 {
-    app.corpus
-        .events
-        .iter()
-        .position(|e| {
-            app.corpus.articles[e.article as usize]
-                .text
-                .get(e.date_range.clone())
-                == Some(phrase)
-        })
-        .unwrap_or_else(|| panic!("no event for {phrase:?}")) as u32
-}
+mod support;
+use support::*;
 
 #[test]
 fn opens_paths_and_shows_lanes_and_source() {
@@ -122,7 +44,7 @@ fn opens_paths_and_shows_lanes_and_source() {
     h.get(search()).type_text("missile");
     h.run_steps(3);
     let app = h.state();
-    assert_eq!(app.filter.text, "missile");
+    assert_eq!(app.view.filter.text, "missile");
     let rows = app.event_list.rows();
     assert!(!rows.is_empty() && rows.len() < app.corpus.events.len());
     assert!(rows.iter().all(|id| {
@@ -389,9 +311,10 @@ fn reopens_stored_paths_when_none_given() {
 #[test]
 fn event_list_stays_fast_with_a_million_rows() {
     use dateline::gui::context::{Filter, PanelCtx};
-    use dateline::gui::event_list::EventList;
+    use dateline::gui::event_list::{EventList, Sort};
     use dateline::gui::selection::Selection;
     use dateline::model::*;
+    use dateline::view::View;
     let day0 = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
     let jp = CountryCode::parse("JP").unwrap();
     let mut corpus = Corpus::default();
@@ -419,7 +342,12 @@ fn event_list_stays_fast_with_a_million_rows() {
         })
         .collect();
     let t = Instant::now();
-    let rows = dateline::gui::event_list::visible_events(&corpus, &Filter::default(), false);
+    let rows = dateline::gui::event_list::visible_events(
+        &corpus,
+        &Filter::default(),
+        None,
+        Sort::DateAscending,
+    );
     assert_eq!(rows.len(), 1_000_000);
     let first = corpus.events[rows[0] as usize].span.start;
     assert!(rows.windows(2).take(1000).all(|w| {
@@ -428,12 +356,17 @@ fn event_list_stays_fast_with_a_million_rows() {
     assert_eq!(first, day0);
     eprintln!("filter+sort of 1M rows: {:?}", t.elapsed());
 
-    let state = (corpus, EventList::default(), Selection::default());
+    let state = (
+        corpus,
+        EventList::default(),
+        Selection::default(),
+        View::default(),
+    );
     let mut h = Harness::builder()
         .with_size([1000.0, 400.0])
         .build_ui_state(
-            |ui, (corpus, list, sel): &mut (Corpus, EventList, Selection)| {
-                list.ui(ui, &PanelCtx::new(corpus, 1, sel, &Filter::default()));
+            |ui, (corpus, list, sel, view): &mut (Corpus, EventList, Selection, View)| {
+                list.ui(ui, &PanelCtx::new(corpus, 1, sel, view));
             },
             state,
         );

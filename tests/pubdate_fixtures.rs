@@ -40,7 +40,7 @@ fn every_evidence_kind_gives_the_expected_date_and_source() {
         }
         checked += 1;
     }
-    assert!(checked >= 15, "only {checked} fixtures");
+    assert!(checked >= 34, "only {checked} fixtures");
 }
 
 #[test]
@@ -62,4 +62,30 @@ fn inferred_years_are_marked_as_less_sure_than_stated_ones() {
         dateline.note.contains("weekday") || dateline.note.contains("year"),
         "{dateline:?}"
     );
+}
+
+#[test]
+fn saved_pages_say_how_sure_their_dates_are() {
+    let dir = fixtures();
+    let get = |f: &str| {
+        load_paths(&[dir.join(f)]).articles[0]
+            .pub_date
+            .clone()
+            .unwrap()
+    };
+    // Two machine-written dates months apart: the earlier is taken, but not as certain.
+    let conflict = get("html-conflict.html");
+    assert!(conflict.confidence < 0.8, "{conflict:?}");
+    assert!(conflict.note.contains("disagree"), "{conflict:?}");
+    // The address and the JSON-LD agree (the stamp's UTC day is the next one): firm.
+    let utc = get("html-utc-local.html");
+    assert!(utc.confidence >= 0.8, "{utc:?}");
+    assert!(utc.note.contains("UTC"), "{utc:?}");
+    // A line under the headline, with another date in the page header: a fair guess only.
+    let masthead = get("html-masthead-today.html");
+    assert!(masthead.confidence < 0.8, "{masthead:?}");
+    // Other dates explained as the stated update: firm, but not beyond doubt.
+    let upd = get("html-update-explained.html");
+    assert!((0.8..0.9).contains(&upd.confidence), "{upd:?}");
+    assert!(upd.note.contains("update"), "{upd:?}");
 }

@@ -3,11 +3,12 @@
 //! zooms, `reveal` pans, captions are drawn, found by their text and act like marks.
 
 use chrono::NaiveDate;
-use dateline::gui::context::{Filter, PanelCtx};
+use dateline::gui::context::PanelCtx;
 use dateline::gui::selection::Selection;
 use dateline::gui::timeline_panel::TimelinePanel;
 use dateline::model::*;
 use dateline::timeline::{lane_label, TimeView};
+use dateline::view::View;
 use egui::{pos2, vec2, Key};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -16,6 +17,7 @@ struct State {
     panel: TimelinePanel,
     corpus: Corpus,
     sel: Selection,
+    view: View,
 }
 
 fn cc(s: &str) -> CountryCode {
@@ -118,15 +120,20 @@ fn harness(corpus: Corpus) -> Harness<'static, State> {
         panel,
         corpus,
         sel: Selection::default(),
+        view: View::default(),
     };
     let mut h = Harness::builder()
         .with_size(vec2(1100.0, 420.0))
         .with_step_dt(1.0 / 60.0)
         .build_ui_state(
             |ui, s: &mut State| {
-                let State { panel, corpus, sel } = s;
-                let filter = Filter::default();
-                if let Some(a) = panel.ui(ui, &PanelCtx::new(corpus, 0, sel, &filter)) {
+                let State {
+                    panel,
+                    corpus,
+                    sel,
+                    view,
+                } = s;
+                if let Some(a) = panel.ui(ui, &PanelCtx::new(corpus, 0, sel, view)) {
                     sel.apply(&a);
                     ui.ctx().request_repaint();
                 }
@@ -242,7 +249,7 @@ fn hidden_events_and_filtered_lanes_are_not_drawn() {
     assert!(h.query_by_label("Talks resume (2023-09-20) · JP").is_none());
     assert!(h.query_by_label("Talks resume (2023-09-25) · KR").is_some());
 
-    h.state_mut().panel.set_country_filter(Some(vec![cc("US")]));
+    h.state_mut().view.filter.country = Some(cc("US"));
     h.run();
     assert!(h.query_by_label(&label("JP")).is_none());
     assert!(h.query_by_label(&label("US")).is_some());

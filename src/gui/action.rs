@@ -22,6 +22,12 @@ pub enum Action {
     },
     /// The event under the pointer in some panel (its twins are highlighted).
     Hover(Option<EventId>),
+    /// Select the event this many rows after the selected one in the event list.
+    StepEvent(i32),
+    /// Open the event's article in the system's viewer.
+    OpenSource(EventId),
+    /// Clear the selection, or when nothing is selected, the filters (Esc).
+    Clear,
     // ----- corpus -----
     OpenFolderDialog,
     OpenFilesDialog,
@@ -31,10 +37,32 @@ pub enum Action {
     CancelLoad,
     // ----- view -----
     FitTimeline,
+    /// Zoom the timeline around its centre by this factor (> 1 zooms in).
+    Zoom(f64),
+    /// Pan the timeline by this fraction of its width (> 0 goes forward in time).
+    Pan(f64),
+    /// Show these days on the timeline (day numbers, see `timeline::axis`; end exclusive).
+    SetTimeRange(f64, f64),
     SetCountryFilter(Option<CountryCode>),
     SetSearch(String),
+    FocusSearch,
+    SetTopN(Option<usize>),
+    SetPinnedOnly(bool),
+    /// Only events overlapping these days in the list (a coverage bar clicked).
+    SetPeriod(Option<(NaiveDate, NaiveDate)>),
+    TogglePin(EventId),
+    SetLaneHidden(CountryCode, bool),
+    MoveLane(CountryCode, i32),
+    /// A colour for a lane; `None` goes back to the default.
+    SetLaneColour(CountryCode, Option<[u8; 3]>),
+    SaveNamedView(String),
+    RestoreNamedView(String),
+    DeleteNamedView(String),
     SetOverviewOpen(bool),
-    SetTheme(egui::Theme),
+    SetLanesOpen(bool),
+    SetHelpOpen(bool),
+    SetCoverageOpen(bool),
+    SetTheme(egui::ThemePreference),
     // ----- window -----
     /// Export the chart of what the timeline shows (a file dialog first, except for the
     /// clipboard).

@@ -5,30 +5,38 @@
 //! ([`DatelineApp::apply`]). Panels never import this file or each other.
 
 use super::action::Action;
-use super::context::{Filter, LoadStatus, PanelCtx, Status};
+use super::context::{EventMask, LaneInfo, LoadStatus, PanelCtx, Status};
 use super::correction::CorrectionUi;
+use super::coverage_panel::CoveragePanel;
 use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
 use super::export::{Export, ExportKind};
+use super::help::HelpPanel;
+use super::lanes_panel::LanesPanel;
 use super::loader::{LoadOutcome, Loader};
 use super::loading_strip::LoadingStrip;
 use super::menu::MenuBar;
 use super::overview::Overview;
 use super::selection::Selection;
+use super::shortcuts::{self, Command};
 use super::source_panel::SourcePanel;
 use super::status_bar::{problem_count, StatusBar};
 use super::theme;
 use super::timeline_panel::TimelinePanel;
 use super::toolbar::Toolbar;
+use super::view_keeper::ViewKeeper;
 use crate::corrections::{event_key, Corrections};
-use crate::model::{ArticleId, Corpus, DateSpan, EventId};
+use crate::model::{ArticleId, Corpus, CountryCode, DateSpan, EventId};
 use crate::pipeline::{self, LoadOptions};
+use crate::timeline::axis::{date_of, day_number};
+use crate::view::{natural_lane_order, View, ViewStore};
 use chrono::NaiveDate;
-use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::{Path, PathBuf};
 
 /// eframe storage key for the paths of the last corpus opened.
 const PATHS_KEY: &str = "dateline.paths";
+/// eframe storage key for the theme chosen in View (system, light, dark).
+const THEME_KEY: &str = "dateline.theme";
 
 /// Settings that tests (and packagers) need to override.
 #[derive(Clone, Debug)]
@@ -39,6 +47,10 @@ pub struct AppConfig {
     pub restore_last: bool,
     /// Where exports go when no file dialog can be shown (`None`: Pictures, else home).
     pub export_dir: Option<PathBuf>,
+    /// Where each corpus's views are kept; `None` keeps them in memory only.
+    pub views_dir: Option<PathBuf>,
+    /// Open source files in the system's viewer (tests only record the request).
+    pub open_externally: bool,
 }
 
 impl Default for AppConfig {
@@ -47,18 +59,22 @@ impl Default for AppConfig {
             corrections_path: Corrections::default_path(),
             restore_last: true,
             export_dir: None,
+            views_dir: ViewStore::default_dir(),
+            open_externally: true,
         }
     }
 }
 
 impl AppConfig {
-    /// A config that never touches the user's folders: corrections and exports go under
-    /// `dir`.
+    /// A config that never touches the user's folders: corrections, views and exports go
+    /// under `dir`, and no external viewer is started.
     pub fn isolated(dir: &Path) -> Self {
         AppConfig {
             corrections_path: Some(dir.join("corrections.json")),
             restore_last: false,
             export_dir: Some(dir.to_path_buf()),
+            views_dir: Some(dir.join("views")),
+            open_externally: false,
         }
     }
 }
@@ -81,7 +97,17 @@ pub struct DatelineApp {
     /// Bumped on every correction, to notice ones made while a load was running.
     corrections_version: u64,
     load_corrections_version: u64,
-    pub filter: Filter,
+    /// Range, lanes, filters and pins of the corpus on screen (kept per corpus).
+    pub view: View,
+    pub views: ViewKeeper,
+    /// Events passing the top-N and pinned-only filters, rebuilt when they change.
+    mask: Option<EventMask>,
+    /// Countries in natural lane order, per generation (lane colours follow it).
+    natural_lanes: (Option<u64>, Vec<CountryCode>),
+    /// A time range to show once the timeline has synced with a new corpus.
+    pending_range: Option<(f64, f64)>,
+    /// The last source file asked to be opened (Enter, Open file).
+    pub last_opened: Option<PathBuf>,
     pub event_list: EventList,
     pub source: SourcePanel,
     pub correction_ui: CorrectionUi,
@@ -90,6 +116,12 @@ pub struct DatelineApp {
     pub toolbar: Toolbar,
     pub status_bar: StatusBar,
     pub loading_strip: LoadingStrip,
+    pub lanes_panel: LanesPanel,
+    pub lanes_open: bool,
+    pub help: HelpPanel,
+    pub help_open: bool,
+    pub coverage: CoveragePanel,
+    pub coverage_open: bool,
     pub export: Export,
     pub dialogs: Dialogs,
     pub status: Status,
@@ -106,7 +138,12 @@ impl DatelineApp {
         } else {
             None
         };
-        Self::with_context(cc.egui_ctx.clone(), config, paths, stored)
+        let app = Self::with_context(cc.egui_ctx.clone(), config, paths, stored);
+        let theme: Option<String> = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY));
+        if let Some(pref) = theme.as_deref().and_then(theme_from_str) {
+            app.ctx.set_theme(pref);
+        }
+        app
     }
 
     /// Builds the app on any context (kittest harnesses too) and starts loading: the
@@ -117,7 +154,7 @@ impl DatelineApp {
         paths: Vec<PathBuf>,
         stored: Option<Vec<PathBuf>>,
     ) -> Self {
-        theme::apply(&ctx);
+        theme::apply(&ctx, egui::ThemePreference::System);
         let mut status = Status::default();
         let corrections = match &config.corrections_path {
             Some(p) if p.exists() => {
@@ -133,7 +170,7 @@ impl DatelineApp {
             _ => Corrections::default(),
         };
         let mut app = DatelineApp {
-            config,
+            config: config.clone(),
             ctx,
             corpus: Corpus::default(),
             corpus_paths: Vec::new(),
@@ -146,15 +183,26 @@ impl DatelineApp {
             corrections,
             corrections_version: 0,
             load_corrections_version: 0,
-            filter: Filter::default(),
+            views: ViewKeeper::new(config.views_dir.clone()),
+            view: View::default(),
+            mask: None,
+            natural_lanes: (None, Vec::new()),
+            pending_range: None,
+            last_opened: None,
             event_list: EventList::default(),
             source: SourcePanel::default(),
             correction_ui: CorrectionUi::default(),
             overview: Overview::default(),
-            menu: MenuBar,
+            menu: MenuBar::default(),
             toolbar: Toolbar::default(),
             status_bar: StatusBar::default(),
             loading_strip: LoadingStrip,
+            lanes_panel: LanesPanel,
+            lanes_open: false,
+            help: HelpPanel,
+            help_open: false,
+            coverage: CoveragePanel::default(),
+            coverage_open: true,
             export: Export::default(),
             dialogs: Dialogs::default(),
             status,
@@ -244,15 +292,16 @@ impl DatelineApp {
             // Corrections made while loading were not in the loader's snapshot.
             pipeline::apply_corrections(&mut corpus, &self.corrections);
         }
+        let view_error = self.flush_view();
         self.corpus = corpus;
         self.corpus_name = corpus_name(&paths);
-        self.corpus_paths = paths;
         self.generation += 1;
         self.corpus_id += 1;
         self.sel = Selection::default();
         self.source = SourcePanel::default();
-        self.filter.country = None;
-        self.timeline.set_country_filter(None);
+        let (view, load_error) = self.views.open(&paths);
+        self.corpus_paths = paths;
+        self.show_view(view);
         let problems = problem_count(&self.corpus);
         let msg = format!(
             "Loaded {} articles, {} events{}",
@@ -264,7 +313,113 @@ impl DatelineApp {
                 String::new()
             }
         );
-        self.set_status(msg, false);
+        match load_error.or(view_error.map(|e| format!("could not save the view: {e}"))) {
+            Some(e) => self.set_status(format!("{msg}; {e}"), true),
+            None => self.set_status(msg, false),
+        }
+    }
+
+    // ----- views ---------------------------------------------------------------------
+
+    /// Puts `view` on screen: filters, lanes and pins at once, the range once the timeline
+    /// has the corpus (a view without a range fits).
+    fn show_view(&mut self, view: View) {
+        self.pending_range = view
+            .range
+            .map(|(a, b)| (day_number(a) as f64, day_number(b) as f64 + 1.0));
+        if self.pending_range.is_none() {
+            self.timeline.fit_all();
+        }
+        self.view = view;
+    }
+
+    /// Writes the current view of this corpus now (before switching corpus, at exit).
+    pub fn flush_view(&mut self) -> Option<std::io::Error> {
+        if self.corpus_paths.is_empty() {
+            return None;
+        }
+        self.views.flush(&self.view)
+    }
+
+    /// The current view under `name`, for the menu and `dateline render --view NAME`.
+    fn save_named_view(&mut self, name: String) {
+        self.views
+            .store
+            .named
+            .insert(name.clone(), self.view.clone());
+        match self.views.write() {
+            Some(e) => self.set_status(format!("Could not save the view “{name}”: {e}"), true),
+            None => self.set_status(format!("View “{name}” saved"), false),
+        }
+    }
+
+    fn restore_named_view(&mut self, name: &str) {
+        match self.views.store.named(name).cloned() {
+            Some(v) => {
+                self.show_view(v);
+                self.set_status(format!("View “{name}”"), false);
+            }
+            None => self.set_status(format!("No view named “{name}”"), true),
+        }
+    }
+
+    fn delete_named_view(&mut self, name: &str) {
+        if self.views.store.named.remove(name).is_some() {
+            match self.views.write() {
+                Some(e) => self.set_status(format!("Could not delete the view: {e}"), true),
+                None => self.set_status(format!("View “{name}” deleted"), false),
+            }
+        }
+    }
+
+    /// The top-N / pinned-only mask, rebuilt when the corpus or those filters change.
+    fn refresh_mask(&mut self) {
+        if !self.view.filter.masks_events() {
+            self.mask = None;
+            return;
+        }
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.generation, self.view.filter.top_n).hash(&mut h);
+        if self.view.filter.pinned_only {
+            self.view.pins.hash(&mut h);
+        }
+        let key = h.finish();
+        if self.mask.as_ref().is_some_and(|m| m.key == key) {
+            return;
+        }
+        self.mask = self
+            .view
+            .event_mask(&self.corpus)
+            .map(|keep| EventMask { key, keep });
+    }
+
+    /// The lanes as panels show them: the user's order, colours, hidden flags.
+    fn lane_infos(&mut self) -> Vec<LaneInfo> {
+        if self.natural_lanes.0 != Some(self.generation) {
+            self.natural_lanes = (Some(self.generation), natural_lane_order(&self.corpus));
+        }
+        let natural = &self.natural_lanes.1;
+        let dark = self.ctx.theme() == egui::Theme::Dark;
+        self.view
+            .lanes
+            .arrange(natural)
+            .into_iter()
+            .map(|code| {
+                let i = natural.iter().position(|c| *c == code).unwrap_or(0);
+                LaneInfo {
+                    code,
+                    label: crate::timeline::lane_label(code),
+                    colour: self
+                        .view
+                        .lanes
+                        .colours
+                        .get(&code)
+                        .map_or_else(|| theme::lane_colour(i, dark), |c| theme::rgb(*c)),
+                    hidden: self.view.lanes.hidden.contains(&code),
+                }
+            })
+            .collect()
     }
 
     // ----- corrections -------------------------------------------------------------
@@ -371,23 +526,77 @@ impl DatelineApp {
         if !dropped.is_empty() {
             self.open_paths(dropped);
         }
-        let export = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        if ctx.input_mut(|i| i.consume_shortcut(&export)) {
-            self.start_export(ExportKind::Png(2));
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&open)) {
-            self.dialogs.open_folder();
-        }
-        if !ctx.egui_wants_keyboard_input() {
-            let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-            if ctx.input_mut(|i| i.consume_shortcut(&undo)) {
-                self.undo();
-            }
-            if ctx.input(|i| i.key_pressed(Key::F) && i.modifiers.is_none()) {
-                self.timeline.fit_all();
+        // A text field or an open popup (a menu, the country list) keeps its own keys.
+        let typing = ctx.egui_wants_keyboard_input() || ctx.any_popup_open();
+        for command in shortcuts::pressed(&ctx, typing) {
+            let action = match command {
+                Command::OpenSource => self.sel.selected.map(Action::OpenSource),
+                Command::TogglePin => self.sel.selected.map(Action::TogglePin),
+                c => shortcuts::plain_action(c),
+            };
+            if let Some(a) = action {
+                self.apply(a);
             }
         }
+    }
+
+    /// Selects the event `delta` rows away from the selection in the event list (the
+    /// first or last row when nothing is selected), and brings it into view.
+    fn step_event(&mut self, delta: i32) {
+        let rows = self.event_list.rows();
+        if rows.is_empty() {
+            return;
+        }
+        let last = rows.len() as i64 - 1;
+        let at = self
+            .sel
+            .selected
+            .and_then(|id| rows.iter().position(|r| *r == id))
+            .map(|i| i as i64 + i64::from(delta))
+            .unwrap_or(if delta >= 0 { 0 } else { last });
+        let id = rows[at.clamp(0, last) as usize];
+        self.sel.selected = Some(id);
+        self.sel.reveal = true;
+    }
+
+    /// Esc: the selection first, then the filters.
+    fn clear(&mut self) {
+        if self.sel.selected.is_some() {
+            self.sel.selected = None;
+        } else {
+            let f = &mut self.view.filter;
+            f.text.clear();
+            f.country = None;
+            f.period = None;
+            f.top_n = None;
+            f.pinned_only = false;
+        }
+    }
+
+    fn open_source(&mut self, id: EventId) {
+        let Some(file) = self
+            .corpus
+            .events
+            .get(id as usize)
+            .and_then(|e| self.corpus.articles.get(e.article as usize))
+            .map(|a| a.file.clone())
+        else {
+            return;
+        };
+        self.last_opened = Some(file.clone());
+        if !self.config.open_externally {
+            self.set_status(format!("Source: {}", file.display()), false);
+            return;
+        }
+        match open::that(&file) {
+            Ok(()) => self.set_status(format!("Opened {}", file.display()), false),
+            Err(e) => self.set_status(format!("Could not open {}: {e}", file.display()), true),
+        }
+    }
+
+    fn toggle_pin(&mut self, id: EventId) {
+        let pinned = self.view.toggle_pin(&self.corpus, id);
+        self.set_status(if pinned { "Pinned" } else { "Unpinned" }, false);
     }
 
     /// Starts an export of the chart on screen: ask for a path (not for the clipboard),
@@ -482,29 +691,39 @@ impl DatelineApp {
                 cancelling: l.is_cancelling(),
             }
         });
+        self.refresh_mask();
+        let lanes = self.lane_infos();
+        let view_names = self.views.names();
         let mut actions: Vec<Action> = Vec::new();
+        let mut timeline_drawn = false;
+        let time_range = self.timeline.range();
         {
             let ctx = PanelCtx {
                 corpus: &self.corpus,
                 generation: self.generation,
                 corpus_id: self.corpus_id,
                 sel: &self.sel,
-                filter: &self.filter,
-                lanes: &[],
+                filter: &self.view.filter,
+                view: &self.view,
+                mask: self.mask.as_ref(),
+                lanes: &lanes,
+                time_range,
+                view_names: &view_names,
                 status: &self.status,
                 load: load.as_ref(),
                 can_undo: self.corrections.can_undo(),
                 can_reload: !self.corpus_paths.is_empty(),
                 dialog_open: self.dialogs.is_open(),
                 overview_open: self.overview.open,
+                lanes_open: self.lanes_open,
+                help_open: self.help_open,
+                coverage_open: self.coverage_open,
             };
-            // The toolbar lists the timeline's lanes: bring them up to date first.
+            // A new corpus fits the timeline as it syncs; a restored range comes after.
             self.timeline.sync(&ctx);
-            let lanes = self.timeline.lanes();
-            let ctx = PanelCtx {
-                lanes: &lanes,
-                ..ctx
-            };
+            if let Some((a, b)) = self.pending_range.take() {
+                self.timeline.show_range(a, b);
+            }
             let mut push = |a: Option<Action>| actions.extend(a);
             egui::Panel::top("menu_bar").show(ui, |ui| push(self.menu.ui(ui, &ctx)));
             egui::Panel::top("toolbar").show(ui, |ui| push(self.toolbar.ui(ui, &ctx)));
@@ -531,7 +750,17 @@ impl DatelineApp {
                     });
                 });
             egui::CentralPanel::default().show(ui, |ui| {
+                // The export takes the timeline and the chart under it.
                 self.timeline_rect = ui.available_rect_before_wrap();
+                if ctx.coverage_open && !ctx.corpus.events.is_empty() {
+                    // No frame: the chart's plot lines up with the timeline's.
+                    egui::Panel::bottom("coverage")
+                        .frame(egui::Frame::NONE)
+                        .resizable(true)
+                        .default_size(150.0)
+                        .min_size(90.0)
+                        .show(ui, |ui| push(self.coverage.ui(ui, &ctx)));
+                }
                 if ctx.corpus.events.is_empty() && ctx.load.is_none() {
                     ui.centered_and_justified(|ui| {
                         ui.label(
@@ -541,12 +770,29 @@ impl DatelineApp {
                     });
                 } else {
                     push(self.timeline.ui(ui, &ctx));
+                    timeline_drawn = true;
                 }
             });
             push(self.overview.ui(ui, &ctx));
+            push(self.lanes_panel.ui(ui, &ctx));
+            push(self.help.ui(ui, &ctx));
         }
         for a in actions {
             self.apply(a);
+        }
+        if timeline_drawn && self.timeline.range() != time_range {
+            // The chart drew with last frame's range: one more frame to catch up.
+            self.ctx.request_repaint();
+        }
+        if timeline_drawn && self.pending_range.is_none() {
+            let (a, b) = self.timeline.range();
+            let day = |d: f64| date_of(d.floor() as i64);
+            self.view.range = day(a).zip(day((b - 1.0).max(a)));
+        }
+        if !self.corpus_paths.is_empty() {
+            if let Some(e) = self.views.maybe_save(&self.view) {
+                self.set_status(format!("Could not save the view: {e}"), true);
+            }
         }
         self.drop_hint(ui);
     }
@@ -564,18 +810,43 @@ impl DatelineApp {
             Action::SetEventDate(e, span) => self.set_event_date(e, span),
             Action::Undo => self.undo(),
             Action::Select { .. } | Action::Hover(_) => {} // applied above
+            Action::StepEvent(d) => self.step_event(d),
+            Action::OpenSource(e) => self.open_source(e),
+            Action::Clear => self.clear(),
             Action::OpenFolderDialog => self.dialogs.open_folder(),
             Action::OpenFilesDialog => self.dialogs.open_files(),
             Action::OpenPaths(paths) => self.open_paths(paths),
             Action::Reload => self.open_paths(self.corpus_paths.clone()),
             Action::CancelLoad => self.cancel_load(),
             Action::FitTimeline => self.timeline.fit_all(),
-            Action::SetCountryFilter(c) => {
-                self.filter.country = c;
-                self.timeline.set_country_filter(c.map(|c| vec![c]));
+            Action::Zoom(f) => self.timeline.zoom(f),
+            Action::Pan(f) => self.timeline.pan(f),
+            Action::SetTimeRange(a, b) => self.timeline.show_range(a, b),
+            Action::SetCountryFilter(c) => self.view.filter.country = c,
+            Action::SetSearch(text) => self.view.filter.text = text,
+            Action::FocusSearch => self.toolbar.focus_search(),
+            Action::SetTopN(n) => self.view.filter.top_n = n,
+            Action::SetPinnedOnly(on) => self.view.filter.pinned_only = on,
+            Action::SetPeriod(p) => self.view.filter.period = p,
+            Action::TogglePin(e) => self.toggle_pin(e),
+            Action::SetLaneHidden(c, hidden) => self.view.lanes.set_hidden(c, hidden),
+            Action::MoveLane(c, delta) => {
+                let natural = self.natural_lanes.1.clone();
+                self.view.lanes.move_lane(&natural, c, delta);
             }
-            Action::SetSearch(text) => self.filter.text = text,
+            Action::SetLaneColour(c, Some(rgb)) => {
+                self.view.lanes.colours.insert(c, rgb);
+            }
+            Action::SetLaneColour(c, None) => {
+                self.view.lanes.colours.remove(&c);
+            }
+            Action::SaveNamedView(name) => self.save_named_view(name),
+            Action::RestoreNamedView(name) => self.restore_named_view(&name),
+            Action::DeleteNamedView(name) => self.delete_named_view(&name),
             Action::SetOverviewOpen(open) => self.overview.open = open,
+            Action::SetLanesOpen(open) => self.lanes_open = open,
+            Action::SetHelpOpen(open) => self.help_open = open,
+            Action::SetCoverageOpen(open) => self.coverage_open = open,
             Action::SetTheme(t) => self.ctx.set_theme(t),
             Action::Export(kind) => self.start_export(kind),
             Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
@@ -613,7 +884,32 @@ impl eframe::App for DatelineApp {
         if !self.corpus_paths.is_empty() {
             eframe::set_value(storage, PATHS_KEY, &self.corpus_paths);
         }
+        let theme = theme_to_str(self.ctx.options(|o| o.theme_preference));
+        eframe::set_value(storage, THEME_KEY, &theme);
+        // Not fatal at exit: the view was saved as it changed.
+        let _ = self.flush_view();
     }
+
+    fn on_exit(&mut self) {
+        let _ = self.flush_view();
+    }
+}
+
+fn theme_to_str(t: egui::ThemePreference) -> &'static str {
+    match t {
+        egui::ThemePreference::System => "system",
+        egui::ThemePreference::Light => "light",
+        egui::ThemePreference::Dark => "dark",
+    }
+}
+
+fn theme_from_str(s: &str) -> Option<egui::ThemePreference> {
+    Some(match s {
+        "system" => egui::ThemePreference::System,
+        "light" => egui::ThemePreference::Light,
+        "dark" => egui::ThemePreference::Dark,
+        _ => return None,
+    })
 }
 
 /// A short name for the window title: the folder or file name, "sample" for the bundled

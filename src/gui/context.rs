@@ -5,12 +5,32 @@
 
 use super::selection::Selection;
 use crate::model::{Corpus, CountryCode};
+pub use crate::view::Filter;
+use crate::view::View;
 
-/// Filters shared by the toolbar, the timeline and the event list.
+/// A country lane as the panels show it: in the user's order, with its colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneInfo {
+    pub code: CountryCode,
+    /// "Japan · JP".
+    pub label: String,
+    pub colour: egui::Color32,
+    /// Hidden by the user (still listed in the lanes window and the country filter).
+    pub hidden: bool,
+}
+
+/// Which events pass the top-N and pinned-only filters, with a key that changes whenever
+/// the mask does (so panels know when to rebuild).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Filter {
-    pub country: Option<CountryCode>,
-    pub text: String,
+pub struct EventMask {
+    pub key: u64,
+    pub keep: Vec<bool>,
+}
+
+impl EventMask {
+    pub fn keeps(&self, id: crate::model::EventId) -> bool {
+        self.keep.get(id as usize).copied().unwrap_or(true)
+    }
 }
 
 /// The last thing worth telling the user, shown in the status bar.
@@ -46,9 +66,18 @@ pub struct PanelCtx<'a> {
     /// their view (fit, scroll) when it changes.
     pub corpus_id: u64,
     pub sel: &'a Selection,
+    /// The view's filter (the same as `view.filter`).
     pub filter: &'a Filter,
-    /// Country lanes in timeline order (code, label).
-    pub lanes: &'a [(CountryCode, String)],
+    /// Range, lanes, filters and pins of this corpus.
+    pub view: &'a View,
+    /// Events passing the top-N and pinned-only filters; `None` when neither is on.
+    pub mask: Option<&'a EventMask>,
+    /// Country lanes in the user's order, hidden ones included.
+    pub lanes: &'a [LaneInfo],
+    /// Days shown on the timeline (day numbers, end exclusive), as of the last frame.
+    pub time_range: (f64, f64),
+    /// Names of the saved views of this corpus.
+    pub view_names: &'a [String],
     pub status: &'a Status,
     /// `Some` while a load runs.
     pub load: Option<&'a LoadStatus>,
@@ -58,30 +87,35 @@ pub struct PanelCtx<'a> {
     /// A native file dialog is open (at most one at a time).
     pub dialog_open: bool,
     pub overview_open: bool,
+    pub lanes_open: bool,
+    pub help_open: bool,
+    pub coverage_open: bool,
 }
 
 impl<'a> PanelCtx<'a> {
-    /// A context with just a corpus, a selection and a filter (the rest empty): what a test
+    /// A context with just a corpus, a selection and a view (the rest empty): what a test
     /// or a panel drawn outside the app needs.
-    pub fn new(
-        corpus: &'a Corpus,
-        generation: u64,
-        sel: &'a Selection,
-        filter: &'a Filter,
-    ) -> Self {
+    pub fn new(corpus: &'a Corpus, generation: u64, sel: &'a Selection, view: &'a View) -> Self {
         PanelCtx {
             corpus,
             generation,
             corpus_id: 0,
             sel,
-            filter,
+            filter: &view.filter,
+            view,
+            mask: None,
             lanes: &[],
+            time_range: (0.0, 0.0),
+            view_names: &[],
             status: &NO_STATUS,
             load: None,
             can_undo: false,
             can_reload: false,
             dialog_open: false,
             overview_open: false,
+            lanes_open: false,
+            help_open: false,
+            coverage_open: false,
         }
     }
 }

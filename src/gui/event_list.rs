@@ -1,21 +1,38 @@
-//! The table of visible events under the timeline: sortable by date, filtered by the
-//! toolbar's country and search box, virtually scrolled so a million rows stay smooth.
-//! Rows are recomputed only when the corpus, the filter or the sort order changes.
+//! The table of visible events under the timeline: sortable by date or by salience,
+//! filtered by the toolbar's country and search box, the top-N and pinned-only filters and
+//! a period picked on the coverage chart; virtually scrolled so a million rows stay smooth.
+//! Rows are recomputed only when the corpus, the filters or the sort order change.
 
 use super::action::Action;
-use super::context::{Filter, PanelCtx};
+use super::context::{EventMask, Filter, PanelCtx};
 use super::format::article_title;
+use super::widgets::pin_toggle;
 use crate::model::{Corpus, EventId};
 use egui_extras::{Column, TableBuilder};
 
+/// The order of the rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    DateAscending,
+    DateDescending,
+    /// Most salient first (then by date).
+    Salience,
+}
+
 #[derive(Default)]
 pub struct EventList {
-    /// Newest first when true.
-    pub descending: bool,
+    pub sort: Sort,
     rows: Vec<EventId>,
-    key: Option<(u64, Filter, bool)>,
+    key: Option<(u64, Filter, Option<u64>, Sort)>,
     /// The selection seen last frame, to scroll to selections made elsewhere.
     last_selected: Option<EventId>,
+    /// Happenings with a visible event (the top-N slider's end), per generation.
+    happenings: (Option<u64>, usize),
+    /// The slider's value while it is dragged (applied when let go).
+    top_draft: Option<usize>,
+    /// The hover was set by this list (so it clears it when the pointer leaves the rows).
+    hover_owned: bool,
 }
 
 impl EventList {
@@ -25,22 +42,56 @@ impl EventList {
     }
 
     /// Rebuilds the rows if anything they depend on changed.
-    pub fn refresh(&mut self, corpus: &Corpus, generation: u64, filter: &Filter) {
-        let key = (generation, filter.clone(), self.descending);
+    pub fn refresh(&mut self, ctx: &PanelCtx) {
+        let key = (
+            ctx.generation,
+            ctx.filter.clone(),
+            ctx.mask.map(|m| m.key),
+            self.sort,
+        );
         if self.key.as_ref() != Some(&key) {
-            self.rows = visible_events(corpus, filter, self.descending);
+            self.rows = visible_events(ctx.corpus, ctx.filter, ctx.mask, self.sort);
             self.key = Some(key);
+        }
+        if self.happenings.0 != Some(ctx.generation) {
+            self.happenings = (Some(ctx.generation), happening_count(ctx.corpus));
         }
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
         let (corpus, filter, sel) = (ctx.corpus, ctx.filter, ctx.sel);
-        self.refresh(corpus, ctx.generation, filter);
+        self.refresh(ctx);
+        let mut action = None;
         ui.horizontal(|ui| {
             ui.strong("Events");
             ui.weak(format!("{} shown", self.rows.len()));
             if filter.country.is_some() || !filter.text.is_empty() {
                 ui.weak("(filtered: see toolbar)");
+            }
+            ui.separator();
+            action = self.top_n_ui(ui, filter);
+            let mut pinned = filter.pinned_only;
+            if ui
+                .checkbox(&mut pinned, "Pinned only")
+                .on_hover_text("Only pinned happenings, here and on the timeline")
+                .changed()
+            {
+                action = Some(Action::SetPinnedOnly(pinned));
+            }
+            if let Some((a, b)) = filter.period {
+                ui.separator();
+                ui.label(if a == b {
+                    format!("Period: {a}")
+                } else {
+                    format!("Period: {a} – {b}")
+                });
+                if ui
+                    .small_button("×")
+                    .on_hover_text("Show every period")
+                    .clicked()
+                {
+                    action = Some(Action::SetPeriod(None));
+                }
             }
         });
         let mut hovered = None;
@@ -53,14 +104,16 @@ impl EventList {
         };
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         let mut clicked = None;
-        let mut toggle_sort = false;
+        let mut new_sort = None;
         let mut table = TableBuilder::new(ui)
             .id_salt("event_table")
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::exact(28.0))
             .column(Column::initial(170.0).at_least(90.0).clip(true))
+            .column(Column::initial(70.0).at_least(50.0).clip(true))
             .column(Column::initial(90.0).at_least(50.0).clip(true))
             .column(Column::initial(200.0).at_least(60.0).clip(true))
             .column(Column::remainder().at_least(100.0).clip(true))
@@ -69,21 +122,42 @@ impl EventList {
         if let Some(i) = scroll_to {
             table = table.scroll_to_row(i, Some(egui::Align::Center));
         }
+        let sort = self.sort;
+        let header_button = |ui: &mut egui::Ui, text: String, hover: &str| {
+            ui.add(egui::Button::new(egui::RichText::new(text).strong()).frame(false))
+                .on_hover_text(hover)
+                .clicked()
+        };
         table
             .header(row_height + 2.0, |mut header| {
                 header.col(|ui| {
-                    let arrow = if self.descending { "(desc)" } else { "(asc)" };
-                    if ui
-                        .add(
-                            egui::Button::new(
-                                egui::RichText::new(format!("Date {arrow}")).strong(),
-                            )
-                            .frame(false),
-                        )
-                        .on_hover_text("Sort by date")
-                        .clicked()
-                    {
-                        toggle_sort = true;
+                    ui.strong("Pin").on_hover_text("Pinned happenings");
+                });
+                header.col(|ui| {
+                    let text = match sort {
+                        Sort::DateAscending => "Date (asc)",
+                        Sort::DateDescending => "Date (desc)",
+                        Sort::Salience => "Date",
+                    };
+                    if header_button(ui, text.into(), "Sort by date") {
+                        new_sort = Some(match sort {
+                            Sort::DateAscending => Sort::DateDescending,
+                            _ => Sort::DateAscending,
+                        });
+                    }
+                });
+                header.col(|ui| {
+                    let text = if sort == Sort::Salience {
+                        "Salience (desc)"
+                    } else {
+                        "Salience"
+                    };
+                    if header_button(
+                        ui,
+                        text.into(),
+                        "Sort by how much each happening matters in this corpus",
+                    ) {
+                        new_sort = Some(Sort::Salience);
                     }
                 });
                 header.col(|ui| {
@@ -106,10 +180,17 @@ impl EventList {
                     };
                     let article = corpus.articles.get(e.article as usize);
                     row.set_selected(sel.selected == Some(id));
+                    let pinned = ctx.view.is_pinned(corpus, id);
+                    row.col(|ui| {
+                        if pin_toggle(ui, pinned).clicked() {
+                            action = Some(Action::TogglePin(id));
+                        }
+                    });
                     let mut date = e.span.to_string();
                     if e.is_uncertain() {
                         date.push_str(" ?");
                     }
+                    let salience = format!("{:.2}", e.salience);
                     let countries = e
                         .countries
                         .iter()
@@ -120,29 +201,35 @@ impl EventList {
                         .and_then(|a| a.text.get(e.date_range.clone()))
                         .unwrap_or("");
                     let title = article.map(article_title).unwrap_or_default();
-                    let mut cell_clicked = false;
-                    for text in [date.as_str(), countries.as_str(), phrase, title] {
+                    let (mut cell_clicked, mut cell_hovered) = (false, false);
+                    for text in [
+                        date.as_str(),
+                        salience.as_str(),
+                        countries.as_str(),
+                        phrase,
+                        title,
+                    ] {
                         row.col(|ui| {
-                            cell_clicked |= ui
-                                .add(
-                                    egui::Label::new(text)
-                                        .selectable(false)
-                                        .sense(egui::Sense::click())
-                                        .truncate(),
-                                )
-                                .clicked();
+                            let r = ui.add(
+                                egui::Label::new(text)
+                                    .selectable(false)
+                                    .sense(egui::Sense::click())
+                                    .truncate(),
+                            );
+                            cell_clicked |= r.clicked();
+                            cell_hovered |= r.hovered();
                         });
                     }
                     if cell_clicked || row.response().clicked() {
                         clicked = Some(id);
                     }
-                    if row.response().hovered() {
+                    if cell_hovered || row.response().hovered() {
                         hovered = Some(id);
                     }
                 });
             });
-        if toggle_sort {
-            self.descending = !self.descending;
+        if let Some(s) = new_sort {
+            self.sort = s;
         }
         if let Some(id) = clicked {
             self.last_selected = Some(id);
@@ -151,22 +238,92 @@ impl EventList {
                 reveal: true,
             });
         }
-        // The list only ever sets the hover; the timeline clears what it set.
-        hovered
-            .filter(|h| sel.hovered != Some(*h))
-            .map(|h| Action::Hover(Some(h)))
+        if action.is_some() {
+            return action;
+        }
+        // Like the timeline, the list clears only a hover it set.
+        match hovered {
+            Some(h) => {
+                self.hover_owned = true;
+                (sel.hovered != Some(h)).then_some(Action::Hover(Some(h)))
+            }
+            None if std::mem::take(&mut self.hover_owned) => Some(Action::Hover(None)),
+            None => None,
+        }
+    }
+
+    /// "Only the top [N] happenings": a checkbox and a slider, applied when let go.
+    fn top_n_ui(&mut self, ui: &mut egui::Ui, filter: &Filter) -> Option<Action> {
+        let total = self.happenings.1.max(1);
+        let mut on = filter.top_n.is_some();
+        let mut action = None;
+        if ui
+            .checkbox(&mut on, "Only the top")
+            .on_hover_text("Show only the most salient happenings, here and on the timeline")
+            .changed()
+        {
+            let n = self.top_draft.unwrap_or(total.min(20));
+            action = Some(Action::SetTopN(on.then_some(n)));
+        }
+        let mut n = self
+            .top_draft
+            .or(filter.top_n)
+            .unwrap_or(total.min(20))
+            .clamp(1, total);
+        let slider = ui.add_enabled(
+            on,
+            egui::Slider::new(&mut n, 1..=total)
+                .logarithmic(true)
+                .text("happenings"),
+        );
+        if slider.changed() {
+            self.top_draft = Some(n);
+        }
+        if on && (slider.drag_stopped() || (slider.changed() && !slider.dragged())) {
+            self.top_draft = None;
+            action = Some(Action::SetTopN(Some(n)));
+        }
+        action
     }
 }
 
-/// Events passing `filter` (hidden ones never), sorted by date then position.
-pub fn visible_events(corpus: &Corpus, filter: &Filter, descending: bool) -> Vec<EventId> {
+/// Happenings (clusters, or lone events outside any cluster) with a visible event.
+fn happening_count(corpus: &Corpus) -> usize {
+    let mut seen = vec![false; corpus.clusters.len()];
+    let mut n = 0;
+    for e in corpus.events.iter().filter(|e| !e.hidden) {
+        match seen.get_mut(e.cluster as usize) {
+            Some(s) if !*s => {
+                *s = true;
+                n += 1;
+            }
+            Some(_) => {}
+            None => n += 1,
+        }
+    }
+    n
+}
+
+/// Events passing `filter` and `mask` (hidden ones never), in `sort` order (ties by
+/// position in the article).
+pub fn visible_events(
+    corpus: &Corpus,
+    filter: &Filter,
+    mask: Option<&EventMask>,
+    sort: Sort,
+) -> Vec<EventId> {
     let needle = filter.text.trim().to_lowercase();
     let mut rows: Vec<EventId> = corpus
         .events
         .iter()
         .enumerate()
-        .filter(|(_, e)| !e.hidden)
+        .filter(|(i, e)| !e.hidden && mask.is_none_or(|m| m.keeps(*i as EventId)))
         .filter(|(_, e)| filter.country.is_none_or(|c| e.countries.contains(&c)))
+        .filter(|(_, e)| {
+            filter
+                .period
+                .is_none_or(|(a, b)| e.span.start <= b && a <= e.span.end)
+        })
         .filter(|(_, e)| {
             if needle.is_empty() {
                 return true;
@@ -180,18 +337,30 @@ pub fn visible_events(corpus: &Corpus, filter: &Filter, descending: bool) -> Vec
         .map(|(i, _)| i as EventId)
         .collect();
     // Keys gathered once into a flat vector: sorting a million ids by looking the events
-    // up in the comparator is several times slower.
+    // up in the comparator is several times slower. Salience sorts on its negated bits
+    // (non-negative floats order like their bit patterns).
     let mut keyed: Vec<_> = rows
         .iter()
         .map(|&id| {
             let e = &corpus.events[id as usize];
-            (e.span.start, e.span.end, e.article, e.date_range.start, id)
+            let sal = match sort {
+                Sort::Salience => u32::MAX - e.salience.max(0.0).to_bits(),
+                _ => 0,
+            };
+            (
+                sal,
+                e.span.start,
+                e.span.end,
+                e.article,
+                e.date_range.start,
+                id,
+            )
         })
         .collect();
     keyed.sort_unstable();
     rows.clear();
-    rows.extend(keyed.into_iter().map(|k| k.4));
-    if descending {
+    rows.extend(keyed.into_iter().map(|k| k.5));
+    if sort == Sort::DateDescending {
         rows.reverse();
     }
     rows

@@ -52,24 +52,21 @@ impl ExportKind {
     }
 }
 
-/// The export items of the File menu.
-pub fn menu_items(ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
+/// The export items of the File menu; `png_keys` is the shortcut text of the 2× PNG (the
+/// keyboard table's "export PNG").
+pub fn menu_items(ui: &mut egui::Ui, ctx: &PanelCtx, png_keys: &str) -> Option<Action> {
     let mut action = None;
     let enabled = !ctx.corpus.events.is_empty() && !ctx.dialog_open;
-    for (label, shortcut, kind) in [
-        ("Export PNG (1×)…", "", ExportKind::Png(1)),
-        (
-            "Export PNG (2×, for slides)…",
-            "Ctrl+Shift+S",
-            ExportKind::Png(2),
-        ),
-        ("Export PNG (4×, for print)…", "", ExportKind::Png(4)),
-        ("Export SVG (editable text)…", "", ExportKind::Svg),
-        ("Copy chart image", "", ExportKind::Clipboard),
+    for (label, kind) in [
+        ("Export PNG (1×)…", ExportKind::Png(1)),
+        ("Export PNG (2×, for slides)…", ExportKind::Png(2)),
+        ("Export PNG (4×, for print)…", ExportKind::Png(4)),
+        ("Export SVG (editable text)…", ExportKind::Svg),
+        ("Copy chart image", ExportKind::Clipboard),
     ] {
         let mut button = egui::Button::new(label);
-        if !shortcut.is_empty() {
-            button = button.shortcut_text(shortcut);
+        if kind == ExportKind::Png(2) && !png_keys.is_empty() {
+            button = button.shortcut_text(png_keys);
         }
         if ui.add_enabled(enabled, button).clicked() {
             action = Some(Action::Export(kind));

@@ -7,7 +7,9 @@ use super::action::Action;
 use super::context::PanelCtx;
 use super::format::{article_title, pub_date_line};
 use super::selection::Selection;
+use super::shortcuts::{keys_text, Command};
 use super::theme;
+use super::widgets::pin_toggle;
 use crate::model::{Article, Corpus, Event, EventId};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText};
@@ -38,8 +40,7 @@ impl SourcePanel {
         )
     }
 
-    /// The source of the selected event; it only changes which cluster member is shown
-    /// (its own state), so it never asks for an action today.
+    /// The source of the selected event: pin it, open its file, pick another report.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
         let (corpus, sel) = (ctx.corpus, ctx.sel);
         if self.shown_for != sel.selected {
@@ -71,14 +72,36 @@ impl SourcePanel {
                 rt.color(theme::warning(dark))
             });
         });
+        let mut action = None;
         ui.horizontal(|ui| {
+            let pinned = ctx.view.is_pinned(corpus, id);
+            let star = pin_toggle(ui, pinned);
+            let text = ui.add(
+                egui::Label::new(if pinned { "Pinned" } else { "Pin this" })
+                    .sense(egui::Sense::click()),
+            );
+            if star
+                .union(text)
+                .on_hover_text(format!(
+                    "Pin this happening to find it again and show it with \"Pinned only\" ({})",
+                    keys_text(ui.ctx(), Command::TogglePin)
+                ))
+                .clicked()
+            {
+                action = Some(Action::TogglePin(id));
+            }
+            if ui
+                .small_button("Open file")
+                .on_hover_text(format!(
+                    "Open the article in the system's viewer ({})",
+                    keys_text(ui.ctx(), Command::OpenSource)
+                ))
+                .clicked()
+            {
+                action = Some(Action::OpenSource(id));
+            }
             ui.add(egui::Label::new(RichText::new(&a.path).weak().small()).truncate())
                 .on_hover_text(a.file.display().to_string());
-            if ui.small_button("Open file").clicked() {
-                if let Err(err) = open::that(&a.file) {
-                    ui.ctx().debug_text(format!("open failed: {err}"));
-                }
-            }
         });
         for p in &a.problems {
             let color = match p.severity {
@@ -132,7 +155,7 @@ impl SourcePanel {
         }
 
         self.cluster_ui(ui, corpus, e, id);
-        None
+        action
     }
 
     fn cluster_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, e: &Event, shown: EventId) {

@@ -39,12 +39,32 @@ pub fn error(dark: bool) -> Color32 {
     }
 }
 
-/// Applies the app's look: a light theme (briefing slides are light) with slightly larger
-/// spacing than egui's default.
-pub fn apply(ctx: &egui::Context) {
-    ctx.set_theme(egui::Theme::Light);
+/// Applies the app's look: follow the system's light or dark setting (light when the
+/// system does not say: briefing slides are light), with slightly larger spacing than
+/// egui's default.
+pub fn apply(ctx: &egui::Context, preference: egui::ThemePreference) {
+    ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
+    ctx.set_theme(preference);
     ctx.all_styles_mut(|s| {
         s.spacing.item_spacing = egui::vec2(8.0, 5.0);
         s.spacing.button_padding = egui::vec2(6.0, 3.0);
     });
+}
+
+/// The default colour of the `i`-th lane (in the timeline's natural order): the same
+/// colour-blind-safe palette as rendered charts (`render::palette`), so the window, the
+/// coverage chart and exports agree. Keyed by the natural order, not the position on screen,
+/// so hiding or moving a lane does not recolour the others.
+pub fn lane_colour(i: usize, dark: bool) -> Color32 {
+    let theme = if dark {
+        crate::render::palette::Theme::dark()
+    } else {
+        crate::render::palette::Theme::light()
+    };
+    theme.lane(i, true)
+}
+
+/// A user-chosen lane colour.
+pub fn rgb(c: [u8; 3]) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
 }

@@ -22,8 +22,8 @@ use crate::timeline::layout::{flags, Layout};
 use crate::timeline::lod::{item_box, lane_height, Bubble};
 use crate::timeline::TimeView;
 use egui::{
-    pos2, vec2, CornerRadius, FontId, Key, Pos2, Rect, Response, Sense, Shape, Stroke, StrokeKind,
-    Ui, UiBuilder, WidgetInfo,
+    pos2, vec2, Color32, CornerRadius, FontId, Key, Pos2, Rect, Response, Sense, Shape, Stroke,
+    StrokeKind, Ui, UiBuilder, WidgetInfo,
 };
 
 /// Marks and dense cells get an accessibility node (clickable by tests and screen readers)
@@ -36,7 +36,14 @@ pub struct TimelinePanel {
     view: TimeView,
     /// Vertical scroll of the lanes, px.
     scroll_y: f32,
-    filter: Option<Vec<CountryCode>>,
+    /// Layout indices of the lanes shown, in order (from the context's lanes and filter).
+    shown: Vec<usize>,
+    /// Colour of each layout lane, from the context (`None`: the default palette).
+    colours: Vec<Option<Color32>>,
+    /// The country filter the lanes were arranged for (scroll resets when it changes).
+    country: Option<CountryCode>,
+    /// A range asked for before the real plot width was known (start, end days).
+    pending_range: Option<(f64, f64)>,
     /// Plot width seen last frame (to fit before the next paint knows it).
     plot_width: f64,
     /// Where the timeline was drawn last frame.
@@ -47,7 +54,7 @@ pub struct TimelinePanel {
     /// `Selection::hovered` was set by this panel (so we clear it when the pointer leaves).
     hover_owned: bool,
     /// (generation, corpus id) of the corpus the layout was built from.
-    seen: Option<(u64, u64)>,
+    seen: Option<(u64, u64, Option<u64>)>,
     /// Glyph advances for measuring captions (made on the first frame).
     glyphs: Option<GlyphCache>,
 }
@@ -75,7 +82,10 @@ impl TimelinePanel {
             layout: Layout::default(),
             view: TimeView::default(),
             scroll_y: 0.0,
-            filter: None,
+            shown: Vec::new(),
+            colours: Vec::new(),
+            country: None,
+            pending_range: None,
             plot_width: 800.0,
             rect: Rect::NOTHING,
             visible: Vec::new(),
@@ -89,8 +99,19 @@ impl TimelinePanel {
     /// Recompute the layout after the corpus or corrections change (hidden events, moved
     /// dates). Keeps the view unless `fit` is true (or nothing was shown before).
     pub fn set_corpus(&mut self, corpus: &Corpus, fit: bool) {
+        self.set_corpus_masked(corpus, None, fit);
+    }
+
+    /// As [`Self::set_corpus`], showing only the events `keep` allows (all if `None`).
+    fn set_corpus_masked(&mut self, corpus: &Corpus, keep: Option<&[bool]>, fit: bool) {
         let was_empty = self.layout.extent.is_none();
-        self.layout = Layout::build(corpus);
+        self.layout = match keep {
+            Some(k) => Layout::build_where(corpus, |i| k.get(i as usize).copied().unwrap_or(true)),
+            None => Layout::build(corpus),
+        };
+        // Until a context arranges them: every lane in layout order.
+        self.shown = (0..self.layout.lanes.len()).collect();
+        self.colours = vec![None; self.layout.lanes.len()];
         if fit || was_empty {
             self.fit_all();
         }
@@ -121,10 +142,29 @@ impl TimelinePanel {
             .collect()
     }
 
-    /// Optional filter: only these countries' lanes are shown (None = all).
-    pub fn set_country_filter(&mut self, only: Option<Vec<CountryCode>>) {
-        self.filter = only;
-        self.scroll_y = 0.0;
+    /// The days shown (start, end exclusive), at the last frame's width.
+    pub fn range(&self) -> (f64, f64) {
+        self.view.range(self.plot_width)
+    }
+
+    /// Shows the days `start..end` (applied at once, and again with the real width on the
+    /// next paint).
+    pub fn show_range(&mut self, start: f64, end: f64) {
+        if end > start {
+            self.view = exact_view(start, end, self.plot_width);
+            self.pending_range = Some((start, end));
+            self.needs_fit = false;
+        }
+    }
+
+    /// Zooms around the middle of the plot (`factor` > 1 zooms in).
+    pub fn zoom(&mut self, factor: f64) {
+        self.view.zoom_around(self.plot_width / 2.0, factor);
+    }
+
+    /// Pans by a fraction of the plot's width (> 0 moves forward in time).
+    pub fn pan(&mut self, fraction: f64) {
+        self.view.pan_px(-fraction * self.plot_width);
     }
 
     /// Frames the story (see `timeline::fit`): stray dates and guesses resting on file
@@ -173,29 +213,74 @@ impl TimelinePanel {
         // The export's plot is narrower than the window's: keep the same days.
         let plot_w = f64::from(spec.width - LABEL_W) - 2.0 * 28.0;
         let view = TimeView::new(a, plot_w.max(50.0) / (b - a).max(1e-9));
-        crate::render::chart_scene_with(corpus, &self.layout, &lanes, view, &spec, glyphs, metrics)
+        crate::render::chart_scene_with(
+            corpus,
+            &self.layout,
+            &lanes,
+            &self.colours,
+            view,
+            &spec,
+            glyphs,
+            metrics,
+        )
     }
 
     /// Layout indices of the lanes shown, in order.
     fn shown_lanes(&self) -> Vec<usize> {
-        (0..self.layout.lanes.len())
-            .filter(|&i| match (&self.filter, self.layout.lanes[i].code) {
-                (None, _) => true,
-                (Some(only), Some(c)) => only.contains(&c),
-                (Some(_), None) => false,
-            })
-            .collect()
+        self.shown.clone()
+    }
+
+    /// Arranges the lanes as the context says: the country filter, the user's order,
+    /// hidden lanes and colours. Lanes the context does not list (none, in a panel drawn
+    /// on its own) keep the layout's order; "No country" stays last.
+    fn arrange_lanes(&mut self, ctx: &PanelCtx) {
+        let lanes = &self.layout.lanes;
+        let index_of = |c: CountryCode| lanes.iter().position(|l| l.code == Some(c));
+        let mut shown: Vec<usize> = Vec::with_capacity(lanes.len());
+        let mut colours = vec![None; lanes.len()];
+        if let Some(c) = ctx.filter.country {
+            shown.extend(index_of(c));
+        } else {
+            for info in ctx.lanes {
+                if let Some(i) = index_of(info.code) {
+                    if !info.hidden {
+                        shown.push(i);
+                    }
+                }
+            }
+            for (i, l) in lanes.iter().enumerate() {
+                let listed = l
+                    .code
+                    .is_some_and(|c| ctx.lanes.iter().any(|info| info.code == c));
+                if l.code.is_some() && !listed {
+                    shown.push(i);
+                }
+            }
+            shown.extend(lanes.iter().position(|l| l.code.is_none()));
+        }
+        for info in ctx.lanes {
+            if let Some(i) = index_of(info.code) {
+                colours[i] = Some(info.colour);
+            }
+        }
+        if ctx.filter.country != self.country {
+            self.country = ctx.filter.country;
+            self.scroll_y = 0.0;
+        }
+        self.shown = shown;
+        self.colours = colours;
     }
 
     /// Rebuilds the layout when the context's corpus changed since the last call: keeps
     /// the view after a correction, fits a newly loaded corpus.
     pub fn sync(&mut self, ctx: &PanelCtx) {
-        let now = (ctx.generation, ctx.corpus_id);
+        let now = (ctx.generation, ctx.corpus_id, ctx.mask.map(|m| m.key));
         if self.seen != Some(now) {
-            let new_corpus = self.seen.is_none_or(|(_, id)| id != ctx.corpus_id);
-            self.set_corpus(ctx.corpus, new_corpus);
+            let new_corpus = self.seen.is_none_or(|(_, id, _)| id != ctx.corpus_id);
+            self.set_corpus_masked(ctx.corpus, ctx.mask.map(|m| m.keep.as_slice()), new_corpus);
             self.seen = Some(now);
         }
+        self.arrange_lanes(ctx);
     }
 
     /// Paints the timeline into all of `ui`'s available space; answers with the change of
@@ -237,6 +322,9 @@ impl TimelinePanel {
             self.apply_fit(width);
             self.needs_fit = false;
         }
+        if let Some((a, b)) = self.pending_range.take() {
+            self.view = exact_view(a, b, width);
+        }
 
         let max_scroll = (y as f32 - lanes_area.height() + 8.0).max(0.0);
 
@@ -262,6 +350,7 @@ impl TimelinePanel {
                 theme,
                 opts: FrameOptions::default(),
                 lane_labels: false,
+                colours: &self.colours,
             },
             glyphs,
         );
@@ -720,6 +809,11 @@ fn cell_tooltip(ui: &mut Ui, b: &Bubble) {
     ui.label(egui::RichText::new(format!("{} events", thousands(u64::from(b.count)))).strong());
     ui.label(format!("{} – {}", fmt(b.first_day), fmt(b.last_day - 1e-6)));
     ui.label(egui::RichText::new("click to zoom in").weak());
+}
+
+/// A view showing exactly days `start..end` across `width` px (no margin, unlike a fit).
+fn exact_view(start: f64, end: f64, width: f64) -> TimeView {
+    TimeView::new(start, width.max(50.0) / (end - start).max(1.0))
 }
 
 /// The screen rectangle of a dense cell in shown lane `k` (as `chart` paints it).

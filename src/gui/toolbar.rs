@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::context::PanelCtx;
+use super::shortcuts::{keys_text, Command};
 
 #[derive(Default)]
 pub struct Toolbar {
@@ -9,9 +10,16 @@ pub struct Toolbar {
     search: String,
     /// The filter text last seen, to notice changes made elsewhere (Esc, a new corpus).
     search_seen: String,
+    /// Give the search box the keyboard focus next frame (Ctrl+F).
+    focus_search: bool,
 }
 
 impl Toolbar {
+    /// Puts the cursor in the search box on the next frame.
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
         if ctx.filter.text != self.search_seen {
             self.search = ctx.filter.text.clone();
@@ -21,14 +29,20 @@ impl Toolbar {
         ui.horizontal(|ui| {
             if ui
                 .button("Fit")
-                .on_hover_text("Show the whole corpus (F)")
+                .on_hover_text(format!(
+                    "Show the whole corpus ({})",
+                    keys_text(ui.ctx(), Command::Fit)
+                ))
                 .clicked()
             {
                 action = Some(Action::FitTimeline);
             }
             if ui
                 .add_enabled(!ctx.dialog_open, egui::Button::new("Export PNG"))
-                .on_hover_text("Save the chart as a PNG for slides (Ctrl+Shift+S); more in File → Export chart")
+                .on_hover_text(format!(
+                    "Save the chart as a PNG for slides ({}); more kinds in the File menu",
+                    keys_text(ui.ctx(), Command::ExportPng)
+                ))
                 .clicked()
             {
                 action = Some(Action::Export(super::export::ExportKind::Png(2)));
@@ -40,9 +54,15 @@ impl Toolbar {
             ui.label("Search:");
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("sentence or title")
+                    .hint_text(format!(
+                        "sentence or title ({})",
+                        keys_text(ui.ctx(), Command::Search)
+                    ))
                     .desired_width(200.0),
             );
+            if std::mem::take(&mut self.focus_search) {
+                edit.request_focus();
+            }
             if edit.changed() {
                 action = Some(Action::SetSearch(self.search.clone()));
             }
@@ -57,7 +77,10 @@ impl Toolbar {
             }
             if ui
                 .add_enabled(ctx.can_undo, egui::Button::new("Undo"))
-                .on_hover_text("Undo the last correction (Ctrl+Z)")
+                .on_hover_text(format!(
+                    "Undo the last correction ({})",
+                    keys_text(ui.ctx(), Command::Undo)
+                ))
                 .clicked()
             {
                 action = Some(Action::Undo);
@@ -74,8 +97,8 @@ fn country_filter(ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
     let label = |c| {
         ctx.lanes
             .iter()
-            .find(|(code, _)| *code == c)
-            .map(|(_, l)| l.clone())
+            .find(|l| l.code == c)
+            .map(|l| l.label.clone())
             .unwrap_or_else(|| c.to_string())
     };
     let mut chosen = ctx.filter.country;
@@ -87,8 +110,8 @@ fn country_filter(ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
         .width(170.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, "All countries");
-            for (code, lane_label) in ctx.lanes {
-                ui.selectable_value(&mut chosen, Some(*code), lane_label.as_str());
+            for lane in ctx.lanes {
+                ui.selectable_value(&mut chosen, Some(lane.code), lane.label.as_str());
             }
         });
     (chosen != ctx.filter.country).then_some(Action::SetCountryFilter(chosen))

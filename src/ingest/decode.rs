@@ -52,6 +52,42 @@ pub fn decode(bytes: &[u8], is_html: bool) -> (String, &'static str) {
     (text.into_owned(), enc.name())
 }
 
+/// [`decode`] for files that should be UTF-8 text (text, Markdown, JSON, CSV), with
+/// warnings when they were not: malformed bytes replaced, another encoding guessed, or
+/// control characters (a damaged file) dropped.
+pub fn decode_checked(bytes: &[u8]) -> (String, Vec<crate::model::Problem>) {
+    let (mut text, enc) = decode(bytes, false);
+    let bom = Encoding::for_bom(bytes).is_some();
+    let mut problems = Vec::new();
+    match std::str::from_utf8(bytes) {
+        Ok(_) => {}
+        Err(_) if bom => {}
+        Err(e) if enc == encoding_rs::UTF_8.name() => problems.push(format!(
+            "invalid UTF-8 at byte {}: malformed bytes replaced",
+            e.valid_up_to()
+        )),
+        Err(e) => problems.push(format!(
+            "not valid UTF-8 (first bad byte at {}): read as {enc}, a guess",
+            e.valid_up_to()
+        )),
+    }
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}');
+    let n = text.chars().filter(|c| control(*c)).count();
+    if n > 0 {
+        text.retain(|c| !control(c));
+        problems.push(format!(
+            "{n} control character(s) dropped: the file may be damaged"
+        ));
+    }
+    (
+        text,
+        problems
+            .into_iter()
+            .map(crate::model::Problem::warning)
+            .collect(),
+    )
+}
+
 /// Finds `charset=` inside a `<meta` tag in the (ASCII-compatible) prefix of a page.
 /// Works on bytes so that a prefix cut inside a multi-byte character is no problem.
 fn sniff_meta_charset(head: &[u8]) -> Option<&'static Encoding> {

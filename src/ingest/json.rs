@@ -191,7 +191,7 @@ fn read_object(map: &serde_json::Map<String, Value>) -> Article {
 }
 
 /// A body may be plain text (paragraphs on blank lines or single newlines) or HTML.
-fn push_body(b: &mut ArticleBuilder, body: &str) {
+pub(crate) fn push_body(b: &mut ArticleBuilder, body: &str) {
     let looks_html = body.contains("</p>") || body.contains("<br") || body.contains("</div>");
     if looks_html {
         let doc = super::html::read_html(body.as_bytes());

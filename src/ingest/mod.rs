@@ -1,14 +1,33 @@
-//! Reading files into [`Article`]s: walking folders, choosing a reader by extension,
-//! decoding bytes, and turning per-file failures into [`Problem`]s instead of errors.
+//! Reading files into [`Article`]s: walking folders, deciding what each file is (from its
+//! content first: see `sniff`), reading it within a time and memory budget (see `budget`),
+//! and turning per-file failures into [`Problem`]s instead of errors.
+//!
+//! One reader per kind of file: `text` (plain text and Markdown), `html` (saved pages),
+//! `json`, `pdf`, `office` (DOCX, ODT), `rtf`, `mail` (EML, MBOX, MHTML), `feed` (RSS,
+//! Atom), `webarchive`, `table` (CSV, TSV); `export` splits news-database exports that hold
+//! many articles in one file, whatever the file format.
 
 pub mod boilerplate;
+pub mod budget;
 pub mod builder;
 pub mod decode;
+mod export;
+mod feed;
 pub mod html;
 pub mod json;
+mod mail;
+mod office;
+mod pdf;
+mod rtf;
+mod sniff;
+mod table;
 pub mod text;
+mod webarchive;
 
-use crate::model::{Article, Format, Problem};
+pub use budget::Budget;
+
+use crate::model::{Article, Format, Problem, Severity};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Larger text files are cut here (and say so): a news article is never this long, and an
@@ -21,19 +40,17 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The path as walked from the PATH the user gave.
     pub display: String,
+    /// What the name (or, without a known extension, the content) says it is; the content
+    /// decides again when it is read.
     pub format: Format,
 }
 
-/// The reader for a file name, by extension.
+/// The reader for a file name, by extension (`None` for kinds that are not read).
 pub fn format_of(path: &Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    Some(match ext.as_str() {
-        "txt" | "text" => Format::Text,
-        "md" | "markdown" => Format::Markdown,
-        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
-        "json" | "jsonl" => Format::Json,
-        _ => return None,
-    })
+    match sniff::by_extension(path)? {
+        sniff::ByName::Read(f) => Some(f),
+        _ => None,
+    }
 }
 
 /// What [`walk`] found: the files to read, plus notes about what it skipped.
@@ -43,9 +60,44 @@ pub struct Walked {
     pub problems: Vec<String>,
 }
 
+/// What the walk does with one file in a folder.
+enum Verdict {
+    Read(Format),
+    Unsupported(sniff::NotRead),
+    Skip,
+}
+
+/// A file in a folder: a known extension decides; otherwise the first bytes must show a
+/// format that is unmistakably an article container (PDF, RTF, mail, feed, ...). Other
+/// files (source code, logs) are skipped.
+fn verdict_in_folder(path: &Path) -> Verdict {
+    match sniff::by_extension(path) {
+        Some(sniff::ByName::Read(f)) => Verdict::Read(f),
+        Some(sniff::ByName::Unsupported(u)) => Verdict::Unsupported(u),
+        Some(sniff::ByName::Look) | None => match read_head(path) {
+            Ok(head) => match sniff::sniff(&head, None) {
+                sniff::Sniffed::Read(Format::Text | Format::Html | Format::Json) => Verdict::Skip,
+                sniff::Sniffed::Read(f) => Verdict::Read(f),
+                sniff::Sniffed::Unsupported(u) => Verdict::Unsupported(u),
+                sniff::Sniffed::Binary => Verdict::Skip,
+            },
+            Err(_) => Verdict::Skip,
+        },
+    }
+}
+
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(sniff::HEAD);
+    std::fs::File::open(path)?
+        .take(sniff::HEAD as u64)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
+
 /// Expands the user's paths: folders recursively (hidden entries skipped, sorted by name
 /// for a stable order), files as given. A missing path is an error for the whole call; an
-/// unreadable folder entry is a problem and the walk goes on.
+/// unreadable folder entry is a problem and the walk goes on. Images, archives and other
+/// files that are recognised but not read are counted by kind in the problems.
 pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return Err(missing.clone());
@@ -54,7 +106,8 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
     let mut seen = std::collections::HashSet::new();
     for root in paths {
         if root.is_file() {
-            // A file named explicitly is read even with an odd extension, as plain text.
+            // A file named explicitly is always read: its content decides how, and one
+            // that cannot be read says why.
             let format = format_of(root).unwrap_or(Format::Text);
             if seen.insert(root.clone()) {
                 out.files.push(SourceFile {
@@ -71,10 +124,12 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         let mut skipped = 0usize;
+        let mut unsupported: std::collections::BTreeMap<sniff::NotRead, Vec<String>> =
+            Default::default();
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => match format_of(e.path()) {
-                    Some(format) => {
+                Ok(e) if e.file_type().is_file() => match verdict_in_folder(e.path()) {
+                    Verdict::Read(format) => {
                         if seen.insert(e.path().to_path_buf()) {
                             out.files.push(SourceFile {
                                 path: e.path().to_path_buf(),
@@ -83,15 +138,30 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
                             });
                         }
                     }
-                    None => skipped += 1,
+                    Verdict::Unsupported(u) => unsupported
+                        .entry(u)
+                        .or_default()
+                        .push(e.file_name().to_string_lossy().into_owned()),
+                    Verdict::Skip => skipped += 1,
                 },
                 Ok(_) => {}
                 Err(err) => out.problems.push(format!("{}: {err}", root.display())),
             }
         }
+        for (kind, names) in unsupported {
+            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+            let more = if names.len() > 3 { ", ..." } else { "" };
+            out.problems.push(format!(
+                "{}: {} {} not read: {}{more}",
+                root.display(),
+                names.len(),
+                kind.plural(),
+                shown.join(", ")
+            ));
+        }
         if skipped > 0 {
             out.problems.push(format!(
-                "{}: {skipped} file(s) skipped (not .txt, .md, .html or .json)",
+                "{}: {skipped} file(s) skipped (not an article format dateline reads)",
                 root.display()
             ));
         }
@@ -99,27 +169,38 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
     Ok(out)
 }
 
-/// Reads one file into its articles (a JSON array gives several). Never fails: a file that
-/// cannot be read gives one article with an error problem and no text.
+/// One article standing for a file that gave none: no text, the problem says why.
+fn failed(format: Option<Format>, problem: Problem) -> Article {
+    Article {
+        format,
+        problems: vec![problem],
+        ..Default::default()
+    }
+}
+
+/// Reads one file into its articles (a JSON array, a mailbox, a feed, a table or a
+/// news-database export give several) under the default [`Budget`]. Never fails: a file
+/// that cannot be read gives one article with an error problem and no text.
 pub fn read_file(file: &SourceFile) -> Vec<Article> {
-    let bytes = match std::fs::read(&file.path) {
-        Ok(b) => b,
-        Err(e) => {
-            return vec![Article {
-                path: file.display.clone(),
-                file: file.path.clone(),
-                format: Some(file.format),
-                problems: vec![Problem::error(format!("cannot read file: {e}"))],
-                ..Default::default()
-            }]
-        }
+    read_file_with(file, &Budget::default())
+}
+
+/// [`read_file`] under a given budget.
+pub fn read_file_with(file: &SourceFile, budget: &Budget) -> Vec<Article> {
+    let (mut articles, hash) = match read_file_inner(file, budget) {
+        Ok(v) => v,
+        Err(e) => (
+            vec![failed(
+                Some(file.format),
+                Problem::error(format!("cannot read file: {e}")),
+            )],
+            String::new(),
+        ),
     };
     let file_time = std::fs::metadata(&file.path)
         .and_then(|m| m.modified())
         .ok()
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
-    let mut articles = read_bytes(&bytes, file.format);
-    let hash = blake3::hash(&bytes).to_hex().to_string();
     let many = articles.len() > 1;
     for (i, a) in articles.iter_mut().enumerate() {
         a.path = if many {
@@ -145,84 +226,231 @@ pub fn read_file(file: &SourceFile) -> Vec<Article> {
     articles
 }
 
-/// Reads bytes of a known format. Always returns at least one article (possibly empty,
-/// with problems).
-pub fn read_bytes(bytes: &[u8], format: Format) -> Vec<Article> {
+/// Reads the file's head, decides what it is, then reads as much as that format may hold.
+/// Returns the articles and the blake3 hash of the bytes read.
+fn read_file_inner(file: &SourceFile, budget: &Budget) -> std::io::Result<(Vec<Article>, String)> {
+    let mut f = std::fs::File::open(&file.path)?;
+    let len = f.metadata()?.len();
+    let mut head = Vec::with_capacity(sniff::HEAD);
+    (&mut f).take(sniff::HEAD as u64).read_to_end(&mut head)?;
+    let format = match sniff::sniff(&head, Some(file.format)) {
+        sniff::Sniffed::Read(f) => f,
+        sniff::Sniffed::Unsupported(u) => {
+            let hash = blake3::hash(&head).to_hex().to_string();
+            let msg = format!("this file is {}", u.describe());
+            return Ok((vec![failed(None, Problem::error(msg))], hash));
+        }
+        sniff::Sniffed::Binary => {
+            let hash = blake3::hash(&head).to_hex().to_string();
+            return Ok((vec![failed(Some(file.format), binary_problem())], hash));
+        }
+    };
+    if format == Format::Mbox {
+        // Mailboxes grow to gigabytes: streamed message by message, never held whole.
+        let reader = std::io::Cursor::new(head).chain(f);
+        let (mut articles, hash) = mail::read_mbox_stream(reader, len, budget);
+        finish(&mut articles, Format::Mbox, &[]);
+        return Ok((articles, hash));
+    }
+    let limit = read_limit(format, budget);
     let mut problems = Vec::new();
-    let bytes = if format != Format::Html && bytes.len() > MAX_TEXT_BYTES {
+    if len > limit as u64 {
+        if is_container(format) {
+            let hash = blake3::hash(&head).to_hex().to_string();
+            let msg = format!(
+                "file is {} MB, over the {} MB a {} file may use: not read",
+                len >> 20,
+                limit >> 20,
+                format_name(format)
+            );
+            return Ok((vec![failed(Some(format), Problem::error(msg))], hash));
+        }
         problems.push(Problem::warning(format!(
             "file is {} MB: only the first {} MB were read",
-            bytes.len() >> 20,
-            MAX_TEXT_BYTES >> 20
+            len >> 20,
+            limit >> 20
         )));
-        &bytes[..MAX_TEXT_BYTES]
+    }
+    let mut bytes = head;
+    f.take((limit - bytes.len().min(limit)) as u64)
+        .read_to_end(&mut bytes)?;
+    bytes.truncate(limit);
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let mut articles = read_bytes_with(bytes, format, budget);
+    if let Some(first) = articles.first_mut() {
+        first.problems.extend(problems);
+    }
+    Ok((articles, hash))
+}
+
+/// Files whose structure is lost when cut (a ZIP's directory is at its end, a PDF's
+/// cross-reference table too): over the limit they are not read at all.
+fn is_container(f: Format) -> bool {
+    matches!(
+        f,
+        Format::Pdf | Format::Docx | Format::Odt | Format::Webarchive
+    )
+}
+
+/// Bytes read from disk for one file. Containers expand when read (decompressed streams,
+/// parsed objects), so they get a quarter of the memory budget; text at most
+/// [`MAX_TEXT_BYTES`].
+fn read_limit(f: Format, budget: &Budget) -> usize {
+    if is_container(f) {
+        budget.memory / 4
     } else {
-        bytes
-    };
-    if format != Format::Html && looks_binary(bytes) {
-        return vec![Article {
-            format: Some(format),
-            problems: vec![Problem::error(
-                "file looks binary (NUL bytes or mostly control characters): not read",
-            )],
-            ..Default::default()
-        }];
+        MAX_TEXT_BYTES.min(budget.memory / 2)
+    }
+}
+
+fn format_name(f: Format) -> String {
+    serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_uppercase))
+        .unwrap_or_default()
+}
+
+fn binary_problem() -> Problem {
+    Problem::error("file looks binary (NUL bytes or mostly control characters): not read")
+}
+
+/// Reads bytes of a known format under the default budget. Always returns at least one
+/// article (possibly empty, with problems).
+pub fn read_bytes(bytes: &[u8], format: Format) -> Vec<Article> {
+    let budget = Budget::default();
+    let limit = read_limit(format, &budget);
+    if bytes.len() > limit && is_container(format) {
+        let msg = format!("file is {} MB: too large to read", bytes.len() >> 20);
+        return vec![failed(Some(format), Problem::error(msg))];
+    }
+    let mut v = read_bytes_with(bytes[..bytes.len().min(limit)].to_vec(), format, &budget);
+    if bytes.len() > limit {
+        if let Some(a) = v.first_mut() {
+            a.problems.push(Problem::warning(format!(
+                "file is {} MB: only the first {} MB were read",
+                bytes.len() >> 20,
+                limit >> 20
+            )));
+        }
+    }
+    v
+}
+
+/// Dispatches to the reader of `format`. Readers built on third-party parsers run under
+/// [`budget::run`]; the others are linear in their (already capped) input.
+fn read_bytes_with(bytes: Vec<u8>, format: Format, budget: &Budget) -> Vec<Article> {
+    let text_like = matches!(
+        format,
+        Format::Text | Format::Markdown | Format::Json | Format::Csv | Format::Tsv
+    );
+    if text_like && !starts_with_utf16_bom(&bytes) && sniff::looks_binary(&bytes) {
+        return vec![failed(Some(format), binary_problem())];
     }
     let mut articles = match format {
-        Format::Html => vec![from_html(bytes)],
+        Format::Html => vec![from_html(&bytes)],
         Format::Text | Format::Markdown | Format::Json => {
-            let (text, _enc) = decode::decode(bytes, false);
-            match format {
-                Format::Text => vec![text::read_text(&text)],
+            let (text, warnings) = decode::decode_checked(&bytes);
+            let mut arts = match format {
+                Format::Text => text::read_text_many(&text),
                 Format::Markdown => vec![text::read_markdown(&text)],
                 _ => {
                     let (arts, problem) = json::read_json(&text);
                     if arts.is_empty() {
-                        vec![Article {
-                            problems: problem.into_iter().collect(),
-                            ..Default::default()
-                        }]
+                        vec![failed(
+                            None,
+                            problem.unwrap_or_else(|| Problem::error("no articles")),
+                        )]
                     } else {
                         arts
                     }
                 }
+            };
+            if let Some(a) = arts.first_mut() {
+                a.problems.extend(warnings);
+            }
+            arts
+        }
+        Format::Csv | Format::Tsv => table::read_table(&bytes, format == Format::Tsv, budget),
+        Format::Mbox => mail::read_mbox_stream(std::io::Cursor::new(bytes), 0, budget).0,
+        Format::Pdf
+        | Format::Docx
+        | Format::Odt
+        | Format::Rtf
+        | Format::Eml
+        | Format::Mhtml
+        | Format::Feed
+        | Format::Webarchive => {
+            let b = *budget;
+            match budget::run(budget, move |deadline| {
+                read_guarded(&bytes, format, &b, deadline)
+            }) {
+                Ok(arts) => arts,
+                Err(budget::Overrun::Time(t)) => vec![failed(
+                    Some(format),
+                    Problem::error(format!(
+                        "reading this file took longer than the {} s a file may take: not read",
+                        t.as_secs_f32()
+                    )),
+                )],
+                Err(budget::Overrun::Panic(msg)) => vec![failed(
+                    Some(format),
+                    Problem::error(format!(
+                        "the {} reader failed on this file ({msg}): not read",
+                        format_name(format)
+                    )),
+                )],
             }
         }
     };
-    for a in &mut articles {
-        a.format = Some(format);
-        a.problems.extend(problems.iter().cloned());
-        if a.paragraphs.is_empty()
-            && !a
-                .problems
-                .iter()
-                .any(|p| p.severity == crate::model::Severity::Error)
-        {
-            a.problems.push(Problem::warning("no article text found"));
-        }
+    if articles.is_empty() {
+        articles.push(Article::default());
     }
+    finish(&mut articles, format, &[]);
     articles
 }
 
-/// UTF-16 text has NUL bytes too, so only call it binary when there is no BOM.
-fn looks_binary(bytes: &[u8]) -> bool {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return false;
+/// The readers that run on a guarded thread.
+fn read_guarded(
+    bytes: &[u8],
+    format: Format,
+    budget: &Budget,
+    deadline: budget::Deadline,
+) -> Vec<Article> {
+    match format {
+        Format::Pdf => pdf::read_pdf(bytes, budget, deadline),
+        Format::Docx => office::read_docx(bytes, budget, deadline),
+        Format::Odt => office::read_odt(bytes, budget, deadline),
+        Format::Rtf => rtf::read_rtf(bytes, budget, deadline),
+        Format::Eml => mail::read_eml(bytes),
+        Format::Mhtml => mail::read_mhtml(bytes),
+        Format::Feed => feed::read_feed(bytes, budget, deadline),
+        Format::Webarchive => webarchive::read_webarchive(bytes, deadline),
+        _ => Vec::new(),
     }
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.is_empty() {
-        return false;
+}
+
+fn starts_with_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
+/// Common last steps: the format, shared problems, and a warning for articles without text.
+fn finish(articles: &mut [Article], format: Format, problems: &[Problem]) {
+    for a in articles {
+        a.format.get_or_insert(format);
+        a.problems.extend(problems.iter().cloned());
+        if a.paragraphs.is_empty() && !a.problems.iter().any(|p| p.severity == Severity::Error) {
+            a.problems.push(Problem::warning("no article text found"));
+        }
     }
-    let nul = memchr::memchr(0, head).is_some();
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
-        .count();
-    nul || control * 10 > head.len()
 }
 
 fn from_html(bytes: &[u8]) -> Article {
-    let doc = html::read_html(bytes);
+    article_from_html(html::read_html(bytes))
+}
+
+/// An article from a page read by the page reader (saved pages, HTML mail parts, feed
+/// descriptions, pages inside MHTML and web archives).
+pub(crate) fn article_from_html(doc: html::HtmlArticle) -> Article {
     let mut b = builder::ArticleBuilder::default();
     let title = doc.title.clone().unwrap_or_default();
     if !title.is_empty() {
@@ -270,7 +498,7 @@ mod tests {
             .map(|f| f.path.file_name().unwrap().to_string_lossy().to_string())
             .collect();
         assert_eq!(names, vec!["a.txt", "c.md"]);
-        assert!(w.problems[0].contains("1 file(s) skipped"));
+        assert!(w.problems[0].contains("1 image(s)"), "{:?}", w.problems);
         assert!(w.files[1].display.ends_with("b/c.md"));
     }
 

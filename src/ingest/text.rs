@@ -18,6 +18,25 @@ pub fn read_text(text: &str) -> Article {
     build(&lines, None)
 }
 
+/// Reads a plain-text file: one article, or several when it is a news-database export
+/// ("Document 3 of 40" ... "End of Document").
+pub(crate) fn read_text_many(text: &str) -> Vec<Article> {
+    let lines = logical_lines(text);
+    super::export::split(&lines).unwrap_or_else(|| vec![build(&lines, None)])
+}
+
+/// Builds an article from paragraphs that a document reader (PDF, DOCX, RTF, ...) found:
+/// one article, or several for a news-database export.
+pub(crate) fn read_paragraphs(lines: Vec<Line>) -> Vec<Article> {
+    super::export::split(&lines).unwrap_or_else(|| vec![build(&lines, None)])
+}
+
+/// Builds one article from paragraphs (title, header lines and boilerplate found as in a
+/// text file).
+pub(crate) fn build_lines(lines: &[Line]) -> Article {
+    build(lines, None)
+}
+
 /// Reads a Markdown article: front matter, `#` headings, lists, quotes, emphasis and links
 /// are reduced to text; the structure becomes paragraph kinds.
 pub fn read_markdown(text: &str) -> Article {
@@ -84,10 +103,20 @@ pub fn read_markdown(text: &str) -> Article {
     article
 }
 
+/// One paragraph (or line) with the kind its source gave it.
 #[derive(Clone, Debug)]
-struct Line {
-    text: String,
-    kind: ParagraphKind,
+pub(crate) struct Line {
+    pub(crate) text: String,
+    pub(crate) kind: ParagraphKind,
+}
+
+impl Line {
+    pub(crate) fn new(text: impl Into<String>, kind: ParagraphKind) -> Self {
+        Line {
+            text: text.into(),
+            kind,
+        }
+    }
 }
 
 type FrontMatter = std::collections::BTreeMap<String, String>;

@@ -47,6 +47,21 @@ pub struct Body<'a> {
     pub opts: FrameOptions,
     /// Paint lane labels (the window draws them as widgets instead).
     pub lane_labels: bool,
+    /// The user's colour of each layout lane (`None`, or an empty slice: the palette's
+    /// colour for its place on the chart).
+    pub colours: &'a [Option<Color32>],
+}
+
+impl Body<'_> {
+    /// The colour of shown lane `k` (layout lane `li`).
+    pub fn lane_colour(&self, k: usize, li: usize) -> Color32 {
+        let has_country = self.layout.lanes.get(li).is_some_and(|l| l.code.is_some());
+        self.colours
+            .get(li)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| self.theme.lane(k, has_country))
+    }
 }
 
 /// Where things ended up, for hit-testing and overlays.
@@ -132,7 +147,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             Stroke::new(1.0, th.grid),
         );
         let lane = &b.layout.lanes[li];
-        let colour = th.lane(k, lane.code.is_some());
+        let colour = b.lane_colour(k, li);
         scene.rect(
             Rect::from_min_size(pos2(lr.left() + 8.0, top + 9.0), vec2(4.0, 14.0)),
             2.0,
@@ -162,7 +177,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             continue;
         }
         let lane = &b.layout.lanes[li];
-        let colour = th.lane(k, lane.code.is_some());
+        let colour = b.lane_colour(k, li);
         let mut measure = |item: u32, more: u32| -> Option<CaptionSize> {
             let it = lane.items.get(item as usize)?;
             let unit = b.layout.units.get(it.unit as usize)?;

@@ -6,6 +6,7 @@
 //! window, no GPU, and the same pixels the window would show.
 
 pub mod chart;
+pub mod coverage;
 pub mod palette;
 pub mod raster;
 pub mod scene;
@@ -43,6 +44,8 @@ pub struct ChartSpec {
     pub dark: bool,
     /// Most lanes shown when `countries` is absent.
     pub max_lanes: usize,
+    /// Draw the coverage chart (events per bucket, per lane) under the timeline.
+    pub coverage: bool,
 }
 
 impl Default for ChartSpec {
@@ -56,6 +59,7 @@ impl Default for ChartSpec {
             width: 1600.0,
             dark: false,
             max_lanes: 12,
+            coverage: false,
         }
     }
 }
@@ -95,7 +99,7 @@ pub fn chart_scene(
     };
 
     let view = TimeView::new(a, plot_w / (b - a).max(1e-9));
-    chart_scene_with(corpus, &layout, &lanes, view, spec, m, metrics)
+    chart_scene_with(corpus, &layout, &lanes, &[], view, spec, m, metrics)
 }
 
 /// The width of a chart asked to be `w` px wide (enough for the labels and some plot).
@@ -106,10 +110,13 @@ fn chart_width(w: f32) -> f32 {
 /// The exported chart of `lanes` of an already built `layout`, showing what `view` shows
 /// in the chart's plot (the window's Export menu: what is on screen, redrawn for a slide).
 /// `spec`'s title, width and theme apply; its range, lanes and top are already decided.
+/// `colours` are the user's lane colours by layout lane (see [`chart::Body::colours`]).
+#[allow(clippy::too_many_arguments)]
 pub fn chart_scene_with(
     corpus: &Corpus,
     layout: &Layout,
     lanes: &[usize],
+    colours: &[Option<Color32>],
     view: TimeView,
     spec: &ChartSpec,
     m: &mut dyn Measure,
@@ -125,9 +132,14 @@ pub fn chart_scene_with(
     let (a, b) = view.range(plot_w);
     let header_h = MARGIN + TITLE_SIZE + 8.0 + SUBTITLE_SIZE + 18.0;
     let body_h = AXIS_H + lanes_height(layout, lanes).max(40.0);
+    let coverage_h = if spec.coverage {
+        coverage::COVERAGE_H
+    } else {
+        0.0
+    };
     let legend_h = 36.0;
     let note_h = NOTE_SIZE + 8.0 + MARGIN;
-    let height = (header_h + body_h + legend_h + note_h).ceil();
+    let height = (header_h + body_h + coverage_h + legend_h + note_h).ceil();
     let mut scene = Scene {
         size: vec2(width, height),
         background: theme.bg,
@@ -189,6 +201,7 @@ pub fn chart_scene_with(
                 inside_plot: true,
             },
             lane_labels: true,
+            colours,
         },
         m,
     );
@@ -200,8 +213,29 @@ pub fn chart_scene_with(
         Some(Stroke::new(1.0, theme.grid)),
     );
 
+    if spec.coverage {
+        let rect = Rect::from_min_size(
+            pos2(MARGIN, header_h + body_h),
+            vec2(width - 2.0 * MARGIN, coverage::COVERAGE_H),
+        );
+        let colours: Vec<(CountryCode, Color32)> = lanes
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &li)| {
+                let c = colours
+                    .get(li)
+                    .copied()
+                    .flatten()
+                    .unwrap_or_else(|| theme.lane(k, true));
+                Some((layout.lanes[li].code?, c))
+            })
+            .collect();
+        let cov = crate::coverage::Coverage::build(corpus);
+        coverage::paint_coverage(&mut scene, &theme, &cov, &colours, (a, b), rect, LABEL_W, m);
+    }
+
     // Legend and source note.
-    let legend_y = header_h + body_h + legend_h / 2.0 + 2.0;
+    let legend_y = header_h + body_h + coverage_h + legend_h / 2.0 + 2.0;
     paint_legend(&mut scene, &theme, MARGIN, legend_y, m);
     let note = source_note(corpus, layout, lanes, a, b);
     let note_y = height - MARGIN - NOTE_SIZE / 2.0;

@@ -70,7 +70,6 @@ pub enum W {
     Currently,
     These,
     Recently,
-    Recent,
     Lately,
     Future,
     Nowadays,
@@ -113,15 +112,9 @@ pub enum W {
     For,
     Same,
     That,
-    Christmas,
-    Thanksgiving,
-    /// "Election Day": the US general election, first Tuesday after the first Monday of
-    /// November.
-    Election,
-    Halloween,
-    Easter,
-    Eve,
-    New,
+    /// The first word of a holiday's name in some locale ("Christmas", "New", "Labor"):
+    /// see `holidays`.
+    Holiday,
     Old,
     More,
     Than,
@@ -158,6 +151,13 @@ pub enum W {
     Sched,
     /// "planning", "preparing": future only as "planning to" (not "strategy planning").
     Planning,
+    /// "should", "must", "might", "can": a modal that speaks of what is not yet past
+    /// (lowercase "may" is one too; the lexicon knows it as the month).
+    Modal,
+    /// "have": after a modal it makes the clause past ("should have paid").
+    Have,
+    /// "final": "the final quarter" is the fourth.
+    Final,
 }
 
 /// What a word means to the tagger.
@@ -206,38 +206,11 @@ type Map = HashMap<&'static [u8], Lex, BuildHasherDefault<Fx>>;
 fn build() -> Map {
     use Lex::*;
     let mut m: Map = HashMap::default();
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, n) in months.iter().enumerate() {
+    for (i, n) in crate::calendar::MONTH_NAMES.iter().enumerate() {
         m.insert(n.as_bytes(), Month(i as u8 + 1));
     }
-    for (n, i) in [
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ] {
-        m.insert(n.as_bytes(), MonthAbbr(i));
+    for (n, i) in crate::calendar::MONTH_ABBREVIATIONS {
+        m.insert(n.as_bytes(), MonthAbbr(i as u8));
     }
     let days = [
         "monday",
@@ -418,7 +391,6 @@ fn build() -> Map {
         ("presently", Currently),
         ("nowadays", Nowadays),
         ("recently", Recently),
-        ("recent", Recent),
         ("lately", Lately),
         ("future", Future),
         ("early", Early),
@@ -463,13 +435,6 @@ fn build() -> Map {
         ("for", For),
         ("same", Same),
         ("that", That),
-        ("christmas", Christmas),
-        ("thanksgiving", Thanksgiving),
-        ("election", Election),
-        ("halloween", Halloween),
-        ("easter", Easter),
-        ("eve", Eve),
-        ("new", New),
         ("old", Old),
         ("more", More),
         ("than", Than),
@@ -486,6 +451,29 @@ fn build() -> Map {
         ("et", Tz),
         ("bst", Tz),
         ("cet", Tz),
+        ("mst", Tz),
+        ("mdt", Tz),
+        ("akst", Tz),
+        ("akdt", Tz),
+        ("hst", Tz),
+        ("ct", Tz),
+        ("pt", Tz),
+        ("cest", Tz),
+        ("eet", Tz),
+        ("eest", Tz),
+        ("sast", Tz),
+        ("msk", Tz),
+        ("pkt", Tz),
+        ("hkt", Tz),
+        ("sgt", Tz),
+        ("awst", Tz),
+        ("jst", Tz),
+        ("kst", Tz),
+        ("acst", Tz),
+        ("aest", Tz),
+        ("aedt", Tz),
+        ("nzst", Tz),
+        ("nzdt", Tz),
         ("period", Period),
         ("ahead", Ahead),
         ("will", Will),
@@ -574,9 +562,22 @@ fn build() -> Map {
         ("leaves", Sched),
         ("returns", Sched),
         ("corresponding", Comparable),
+        ("should", Modal),
+        ("must", Modal),
+        ("might", Modal),
+        ("can", Modal),
+        ("cannot", Modal),
+        ("have", Have),
+        ("final", Final),
     ];
     for &(n, w) in words {
         m.insert(n.as_bytes(), Word(w));
+    }
+    // Holiday names start with these; a word that means something else already keeps
+    // its meaning ("Fourth of July" starts with an ordinal).
+    for w in super::holidays::first_words() {
+        let w: &'static [u8] = Box::leak(w.into_boxed_str()).as_bytes();
+        m.entry(w).or_insert(Word(Holiday));
     }
     m
 }

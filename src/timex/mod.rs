@@ -7,20 +7,24 @@
 //!
 //! Design for speed (the engine must run at tens of MB/s on one core): text is cut into
 //! blocks; each block is tokenised in one byte pass with one hash probe per short word
-//! (`scan`, `lexicon`); hand-written matchers (`parse`) start only at tokens the lexicon
-//! knows or at numbers; resolution (`resolve`) runs only on matches.
+//! (`scan`, `lexicon`); the rule book (`rules`, one file per kind of phrase) starts only at
+//! tokens the lexicon knows or at numbers; the tense of the clause (`tense`) and the
+//! resolution (`resolve`) run only on matches. Every look around a match is bounded, so
+//! the time is linear in the input whatever its punctuation.
 
+mod holidays;
 mod lexicon;
-mod parse;
 mod resolve;
+mod rules;
 mod scan;
+mod tense;
 mod value;
 
 #[cfg(test)]
 mod tests;
 
 use lexicon::{Lex, W};
-use resolve::{Anchor, Ctx, Expr, Tense};
+use resolve::{Anchor, Ctx, Expr};
 use scan::{Kind, Tok};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -65,6 +69,9 @@ pub struct Timex {
     /// [`timeml`].
     pub split: Option<(usize, usize)>,
     pub resolution: Resolution,
+    /// The name of the rule that read the phrase (`month_day`, `amount_ago`, ...), for
+    /// diagnostics and the scorer.
+    pub rule: &'static str,
 }
 
 impl Timex {
@@ -111,14 +118,10 @@ pub fn timeml(tags: Vec<Timex>) -> Vec<Timex> {
 
 pub use value::span_of;
 
-/// Month number of an English month name or abbreviation ("September", "Sept.", "Sep"),
-/// from the engine's own lexicon so that every part of dateline reads months alike.
+/// Month number of an English month name or abbreviation ("September", "Sept.", "Sep"):
+/// the program's one month table, [`crate::calendar::month_number`].
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    match lexicon::lookup(w.as_bytes())? {
-        lexicon::Lex::Month(m) | lexicon::Lex::MonthAbbr(m) => Some(u32::from(m)),
-        _ => None,
-    }
+    crate::calendar::month_number(word)
 }
 
 /// Blocks are cut at whitespace after this many bytes so the token buffer stays small and
@@ -131,6 +134,14 @@ const BLOCK: usize = 64 * 1024;
 /// for "on Wednesday") with [`Resolution::Unresolved`]. The result is sorted by start and
 /// non-overlapping.
 pub fn tag(text: &str, reference: Option<chrono::NaiveDate>) -> Vec<Timex> {
+    tag_in(text, reference, Locale::default())
+}
+
+pub use holidays::Locale;
+
+/// [`tag`] for text written in `locale`, whose holidays it names ("Thanksgiving" is in
+/// November in the US, in October in Canada; "Boxing Day" is a day in the UK only).
+pub fn tag_in(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut toks: Vec<Tok> = Vec::with_capacity(BLOCK / 4);
     let mut st = State {
@@ -139,6 +150,7 @@ pub fn tag(text: &str, reference: Option<chrono::NaiveDate>) -> Vec<Timex> {
         last_end: usize::MAX,
         last_day: None,
         quarter: None,
+        half: false,
     };
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -146,7 +158,7 @@ pub fn tag(text: &str, reference: Option<chrono::NaiveDate>) -> Vec<Timex> {
         let to = block_end(bytes, from);
         toks.clear();
         scan::tokenize(text, from, to, &mut toks);
-        tag_block(text, &toks, reference, &mut st, &mut out);
+        tag_block(text, &toks, reference, locale, &mut st, &mut out);
         from = to;
     }
     out
@@ -158,6 +170,8 @@ struct State {
     last_end: usize,
     last_day: Option<chrono::NaiveDate>,
     quarter: Option<chrono::NaiveDate>,
+    /// The last reported period named is a half, whose start `quarter` holds.
+    half: bool,
 }
 
 fn block_end(b: &[u8], from: usize) -> usize {
@@ -188,17 +202,24 @@ fn tag_block(
     text: &str,
     toks: &[Tok],
     reference: Option<chrono::NaiveDate>,
+    locale: Locale,
     st: &mut State,
     out: &mut Vec<Timex>,
 ) {
-    let p = parse::P { t: toks, text };
+    let rules = rules::Toks {
+        t: toks,
+        text,
+        year: reference.map(|r| chrono::Datelike::year(&r)),
+        holidays: locale.names(),
+        depth: std::cell::Cell::new(0),
+    };
     let mut i = 0;
     while i < toks.len() {
         if !is_trigger(&toks[i]) {
             i += 1;
             continue;
         }
-        let cand = match p.parse_at(i) {
+        let cand = match rules.match_at(i) {
             Some(c) if c.e > c.s && c.e <= toks.len() => c,
             _ => {
                 i += 1;
@@ -217,17 +238,20 @@ fn tag_block(
             reference,
             anchor: st.anchor,
             day_anchor: st.day_anchor,
-            tense: tense(text, toks, cand.s, cand.e),
+            tense: tense::tense(text, toks, cand.s, cand.e),
             near_day,
             quarter_anchor: st.quarter,
+            half_period: st.half,
             closed: cand.s > 0
                 && matches!(toks[cand.s - 1].lex, Some(Lex::Word(W::Ended)))
                 && toks[cand.s - 1].len() == 5,
             // (only "a year ago" asks, and the look back is long)
-            long_period: matches!(cand.x, Expr::YearAgo { .. }) && long_period(toks, cand.s),
+            long_period: matches!(cand.x, Expr::YearAgo { .. }) && tense::long_period(toks, cand.s),
             // only a day or month without a year can move
-            bound_past: matches!(cand.x, Expr::Date { y: None, .. })
-                && bound_past(text, toks, cand.s),
+            bound_past: matches!(
+                cand.x,
+                Expr::Date { y: None, .. } | Expr::Holiday { y: None, .. }
+            ) && tense::bound_past(text, toks, cand.s),
         };
         let Some(o) = resolve::resolve(&cand.x, &cx) else {
             i += 1;
@@ -246,6 +270,22 @@ fn tag_block(
                 }
                 if a.gran == lexicon::Unit::Quarter {
                     st.quarter = Some(a.date);
+                    st.half = false;
+                }
+                // "first-half profit": the half is the period the report is about
+                let half = matches!(
+                    cand.x,
+                    Expr::YearPart {
+                        p: resolve::YP::H(_),
+                        ..
+                    } | Expr::RelYearPart {
+                        p: Some(resolve::YP::H(_)),
+                        ..
+                    }
+                );
+                if half {
+                    st.quarter = Some(a.date);
+                    st.half = true;
                 }
             }
         }
@@ -266,360 +306,8 @@ fn tag_block(
             point: o.point,
             split: cand.mid.map(|(a, b)| (toks[a - 1].end, toks[b].start)),
             resolution: o.res,
+            rule: cand.rule,
         });
         i = cand.e;
-    }
-}
-
-/// Tense of the clause around tokens `s..e`: the nearest tense marker before the phrase in
-/// the same sentence, else the nearest after it. "will", "'ll", "expected", "plans" mark
-/// the future; "was", "had", "said" and -ed verbs the past.
-fn tense(text: &str, t: &[Tok], s: usize, e: usize) -> Tense {
-    // "Wednesday's ruling": a possessive names something already known, so the nearest
-    // (past) reading wins whatever the clause says.
-    let possessive = t
-        .get(e)
-        .is_some_and(|x| x.kind == Kind::Punct && x.ch == b'\'' && !x.sp)
-        && t.get(e + 1)
-            .is_some_and(|x| !x.sp && x.len() == 1 && x.kind == Kind::Word);
-    if possessive {
-        return Tense::Unknown;
-    }
-    // One look back serves both reaches: the near one first, the far one last.
-    let back = marker_before(text, t, s, FAR_BACK);
-    match back.filter(|&(.., j)| s - j <= NEAR_BACK) {
-        // "until Thursday, they had not called him": "until" only looks ahead when the
-        // rest of its sentence does not say otherwise.
-        // ("He stayed until Sunday": nor does it when the verb before it is past.)
-        Some((Tense::Future, true, j)) => match tense_after(text, t, e, 10) {
-            Tense::Past => Tense::Past,
-            _ => match marker_before(text, t, j, NEAR_BACK) {
-                Some((Tense::Past, _, v)) if !word_in(text, &t[v], &DEFERRING) => Tense::Past,
-                _ => Tense::Future,
-            },
-        },
-        Some((x, ..)) => x,
-        // Sentence-initial dates ("In January, the company sold ...") take the tense of
-        // the clause they introduce.
-        // Failing both, a verb further back in a long sentence ("rising to a high of $42
-        // in June from $29 in March"); further ahead measured worse.
-        // A fronted date ("In January, a week after the anniversary, a bomb killed
-        // ...") belongs to the main clause, however long the way to its verb.
-        None => match tense_after(text, t, e, if fronted(t, s, e) { 30 } else { 10 }) {
-            Tense::Unknown => back.map_or(Tense::Unknown, |(x, ..)| x),
-            x => x,
-        },
-    }
-}
-
-/// The phrase opens its sentence, alone or after a preposition, and a comma follows.
-fn fronted(t: &[Tok], s: usize, e: usize) -> bool {
-    let opens = |k: usize| k == 0 || t[k].nl || sentence_end(t, k - 1);
-    let start = opens(s)
-        || (matches!(
-            t[s - 1].lex,
-            Some(Lex::Word(W::In | W::On | W::By | W::Since))
-        ) && opens(s - 1));
-    start
-        && t.get(e)
-            .is_some_and(|x| x.kind == Kind::Punct && x.ch == b',')
-}
-
-/// Past verbs that push something to a later date: "postponed until Tuesday" is ahead.
-const DEFERRING: [&str; 10] = [
-    "postponed",
-    "delayed",
-    "extended",
-    "adjourned",
-    "deferred",
-    "suspended",
-    "pushed",
-    "moved",
-    "rescheduled",
-    "recessed",
-];
-
-/// The first tense marker after tokens `..e` in the same sentence, within `reach` tokens.
-fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
-    let hi = (e + reach).min(t.len());
-    let mut j = e;
-    while j < hi {
-        if t[j].nl || sentence_end(t, j) {
-            break;
-        }
-        if let Some(x) = marker(t, j) {
-            // "On Friday, the government planned to ...": -ed plan words after the date
-            // are past verbs more often than future markers.
-            if x == Tense::Future && ends_ed(text, &t[j]) {
-                j += 1;
-                continue;
-            }
-            if x == Tense::Past && matches!(t[j].lex, Some(Lex::Word(W::Said))) {
-                // "..., Castro said": the date belongs to the quoted clause, not the verb
-                // of saying.
-                return Tense::Unknown;
-            }
-            return x;
-        }
-        j += 1;
-    }
-    Tense::Unknown
-}
-
-/// The nearest tense marker before token `s` in the same sentence, and whether it was a
-/// weak one ("until").
-fn tense_before(text: &str, t: &[Tok], s: usize) -> Option<(Tense, bool)> {
-    marker_before(text, t, s, NEAR_BACK).map(|(x, weak, _)| (x, weak))
-}
-
-/// How far back a tense marker counts as near the phrase (tokens).
-const NEAR_BACK: usize = 12;
-/// How far back `tense` looks when nothing near the phrase marks the tense (tokens).
-const FAR_BACK: usize = 20;
-
-/// `tense_before` within `reach` tokens, with the marker's token index.
-fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense, bool, usize)> {
-    // The words before the phrase count first: in news the clause after a date is often
-    // reported speech about something else ("said Friday it would ...").
-    let mut j = s;
-    let lo = s.saturating_sub(reach);
-    while j > lo {
-        if t.get(j).is_some_and(|x| x.nl) {
-            break;
-        }
-        j -= 1;
-        if sentence_end(t, j) {
-            break;
-        }
-        if let Some(x) = marker(t, j) {
-            // A schedule verb speaks for a date right after it ("meet Monday"), not for
-            // one further on ("to meet demand ... into the summer").
-            if matches!(t[j].lex, Some(Lex::Word(W::Sched))) && s - j > 3 {
-                continue;
-            }
-            // "through" is a span of time only right before the date ("through January"),
-            // not "ripped through an office building ... Friday".
-            if matches!(t[j].lex, Some(Lex::Word(W::Through))) && s - j > 2 {
-                continue;
-            }
-            // "will be held", "will have left": a participle after a future auxiliary
-            if x == Tense::Past {
-                // ("would be paid" too, but not "would have been")
-                let aux = (j.saturating_sub(3)..j).any(|k| match t[k].lex {
-                    Some(Lex::Word(W::Will | W::Shall | W::Ll)) => true,
-                    Some(Lex::Word(W::Would)) => {
-                        !(k + 1..j).any(|h| word_in(text, &t[h], &["have"]))
-                    }
-                    _ => false,
-                });
-                if aux {
-                    return Some((Tense::Future, false, j));
-                }
-            }
-            // "to be published in": a participle after "to be" looks ahead.
-            if x == Tense::Past
-                && t[j].lex.is_none()
-                && j > 1
-                && is_be(text, &t[j - 1])
-                && matches!(t[j - 2].lex, Some(Lex::Word(W::To)))
-            {
-                return Some((Tense::Future, false, j));
-            }
-            // "as soon as trading opened Monday": the verb inside the "as soon as"
-            // clause is past in form only.
-            if x == Tense::Past
-                && t[j].lex.is_none()
-                && (j.saturating_sub(3)..j).any(|k| matches!(t[k].lex, Some(Lex::Word(W::Soon))))
-            {
-                return Some((Tense::Future, false, j));
-            }
-            // "had been scheduled to expire at midnight Friday": a plan in the past perfect
-            // was for a day that has passed.
-            if x == Tense::Future
-                && matches!(t[j].lex, Some(Lex::Word(W::Expected)))
-                && (j.saturating_sub(3)..j).any(|k| word_in(text, &t[k], &["had"]))
-            {
-                return Some((Tense::Past, false, j));
-            }
-            // "a memorial service planned for Saturday was canceled": a participle with no
-            // auxiliary names a plan, not when it falls.
-            if x == Tense::Future
-                && matches!(t[j].lex, Some(Lex::Word(W::Expected)))
-                && ends_ed(text, &t[j])
-                && j > 0
-                && t[j - 1].kind == Kind::Word
-                && t[j - 1].lex.is_none()
-                && !word_in(
-                    text,
-                    &t[j - 1],
-                    &["been", "be", "are", "were", "has", "have", "had"],
-                )
-                && t.get(j + 1).is_some_and(|n| {
-                    matches!(n.lex, Some(Lex::Word(W::For | W::On | W::In)))
-                        || word_in(text, n, &["at"])
-                })
-            {
-                return Some((Tense::Unknown, false, j));
-            }
-            // "decided to admit them in early March": the decision is past, the thing
-            // decided on may still be ahead, so the verb says nothing about the date.
-            if x == Tense::Past && t[j].lex.is_none() && looks_ahead_verb(text, t, j) {
-                return Some((Tense::Unknown, false, j));
-            }
-            let weak = matches!(t[j].lex, Some(Lex::Word(W::Until | W::Through)));
-            return Some((x, weak, j));
-        }
-    }
-    None
-}
-
-/// Earlier in the sentence, a reporting period longer than a quarter ("For the nine
-/// months, net rose ... a year earlier"): what is compared with it is that period a year
-/// back, which no quarter names.
-fn long_period(t: &[Tok], s: usize) -> bool {
-    let mut j = s;
-    let lo = s.saturating_sub(70);
-    while j > lo + 1 {
-        j -= 1;
-        if sentence_end(t, j) || t[j + 1].nl {
-            return false;
-        }
-        if matches!(t[j].lex, Some(Lex::Units(lexicon::Unit::Month))) {
-            let n = match (t[j - 1].kind, t[j - 1].lex) {
-                (Kind::Num, _) => t[j - 1].num,
-                (_, Some(Lex::Num(n))) => n,
-                _ => 0,
-            };
-            if (4..12).contains(&n) {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// A past verb of deciding or promising followed by "to": what it governs is later than
-/// the verb ("agreed to meet", "vowed to return").
-fn looks_ahead_verb(text: &str, t: &[Tok], j: usize) -> bool {
-    const VERBS: [&str; 14] = [
-        "agreed",
-        "decided",
-        "voted",
-        "promised",
-        "pledged",
-        "vowed",
-        "threatened",
-        "offered",
-        "hoped",
-        "wanted",
-        "intended",
-        "proposed",
-        "aimed",
-        "prepared",
-    ];
-    matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
-        && word_in(text, &t[j], &VERBS)
-}
-
-/// A past-tense verb right before the phrase, or before its preposition: "left on
-/// Sept. 12", "was killed March 3", "died in May".
-fn bound_past(text: &str, t: &[Tok], s: usize) -> bool {
-    let mut j = s;
-    if j > 0 && matches!(t[j - 1].lex, Some(Lex::Word(W::On | W::In))) {
-        j -= 1;
-    }
-    if j == 0 || t[j].nl {
-        return false;
-    }
-    let v = j - 1;
-    if marker(t, v) != Some(Tense::Past) || matches!(t[v].lex, Some(Lex::Word(W::Ended))) {
-        return false;
-    }
-    // "to be published in", "should be paid on": a participle after "be" is no past.
-    let be = v > 0 && is_be(text, &t[v - 1]);
-    // "will be held on", "would have ended in": not past after an auxiliary.
-    !be && !matches!(tense_before(text, t, v + 1), Some((Tense::Future, _)))
-}
-
-fn is_be(text: &str, t: &Tok) -> bool {
-    word_in(text, t, &["be", "being"])
-}
-
-/// Token `t` ends in "-ed" ("planned", "scheduled"), whatever the lexicon says of it.
-fn ends_ed(text: &str, t: &Tok) -> bool {
-    text.get(t.start..t.end).is_some_and(|w| w.ends_with("ed"))
-}
-
-/// Token `t` is one of `words` (ASCII case ignored).
-fn word_in(text: &str, t: &Tok, words: &[&str]) -> bool {
-    text.get(t.start..t.end)
-        .is_some_and(|w| words.iter().any(|v| w.eq_ignore_ascii_case(v)))
-}
-
-fn sentence_end(t: &[Tok], j: usize) -> bool {
-    let tk = &t[j];
-    if tk.kind != Kind::Punct {
-        return false;
-    }
-    match tk.ch {
-        b'!' | b'?' | b';' => true,
-        b'.' => {
-            // "$18.9 million", "U.S.": a period with no space after it ends nothing.
-            // "Ala., killed": nor does an abbreviation's period before a comma.
-            if t.get(j + 1)
-                .is_some_and(|n| !n.sp && !n.nl && (n.kind != Kind::Punct || n.ch == b','))
-            {
-                return false;
-            }
-            // "Sept." and initials are not sentence ends.
-            let prev_abbr = j > 0
-                && match t[j - 1].lex {
-                    Some(Lex::MonthAbbr(_) | Lex::WeekdayAbbr(_)) => true,
-                    _ => t[j - 1].kind == Kind::Word && t[j - 1].len() <= 2,
-                };
-            !prev_abbr
-        }
-        _ => false,
-    }
-}
-
-fn marker(t: &[Tok], j: usize) -> Option<Tense> {
-    let tk = &t[j];
-    if tk.kind != Kind::Word {
-        return None;
-    }
-    match tk.lex {
-        // "plan"/"plans" only as a verb ("plans to"), not the noun ("a cooperation plan")
-        Some(Lex::Word(W::Expected))
-            if tk.len() <= 5
-                && !matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To))) =>
-        {
-            None
-        }
-        Some(Lex::Word(W::Will | W::Would | W::Shall | W::Ll | W::Going | W::Expected)) => {
-            Some(Tense::Future)
-        }
-        // "is to resume", "are to meet": an arrangement; "were planning to drive"
-        Some(Lex::Word(W::Is | W::Planning)) => {
-            matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
-                .then_some(Tense::Future)
-        }
-        Some(Lex::Word(W::Sched)) => Some(Tense::Future),
-        Some(Lex::Word(W::Was | W::Said)) => Some(Tense::Past),
-        // "the quarter ended Sept. 30" (but not "ending")
-        Some(Lex::Word(W::Ended)) if tk.len() == 5 => Some(Tense::Past),
-        // "as soon as Tuesday", "as early as next week", "until 9 a.m. Tuesday"
-        Some(Lex::Word(W::Soon | W::Until | W::Through)) => Some(Tense::Future),
-        Some(Lex::Word(W::Early)) if j > 0 && t[j - 1].lex.is_none() && t[j - 1].len() == 2 => {
-            Some(Tense::Future)
-        }
-        Some(_) => None,
-        // "a still unspecified date", "the revised plan": an -ed adjective after an
-        // article is no verb.
-        None => (tk.ed
-            && !tk.cap
-            && !(j.saturating_sub(2)..j)
-                .any(|k| matches!(t[k].lex, Some(Lex::Word(W::A | W::The)))))
-        .then_some(Tense::Past),
     }
 }

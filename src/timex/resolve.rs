@@ -34,7 +34,33 @@ pub enum YP {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tod {
     Part(Part),
-    Clock(u32, u32),
+    /// Hour, minute and the zone when one is stated.
+    Clock(u32, u32, Option<Zone>),
+}
+
+/// The time zone stated with a clock time ("14:58 UTC", "9 a.m. EST", "6 p.m. ET").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    /// A fixed offset east of UTC in minutes; 0 is UTC, written "Z".
+    Fixed(i32),
+    /// A US zone named without "standard" or "daylight" ("ET", "PT"): the standard
+    /// offset in minutes, an hour more on days of daylight saving time.
+    Us(i32),
+}
+
+impl Zone {
+    /// The TIMEX3 (ISO 8601) zone designator on day `d`: "Z", "-05:00", "+05:30".
+    fn designator(self, d: Option<NaiveDate>) -> String {
+        let off = match self {
+            Zone::Fixed(m) => m,
+            Zone::Us(m) => m + 60 * i32::from(d.is_some_and(crate::calendar::us_daylight_saving)),
+        };
+        if off == 0 {
+            return "Z".into();
+        }
+        let sign = if off < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60)
+    }
 }
 
 /// What a phrase says, before anything is filled in.
@@ -126,14 +152,11 @@ pub enum Expr {
     TheWeekend,
     /// "the quarter", "the latest quarter": the quarter most recently reported on.
     ReportQuarter,
-    Thanksgiving(Option<i32>),
-    /// Easter Sunday (Western churches) shifted by `off` days ("Easter Monday" +1).
-    Easter {
+    /// A holiday: how it falls, and the year when stated ("Christmas Eve 2019").
+    Holiday {
+        when: super::holidays::When,
         y: Option<i32>,
-        off: i32,
     },
-    /// "Election Day" (US): the year is picked like a month named without one.
-    ElectionDay,
     Time {
         day: Option<Box<Expr>>,
         tod: Tod,
@@ -158,6 +181,9 @@ pub struct Ctx {
     pub tense: Tense,
     /// A day-level date mentioned just before (for "Wednesday at 3 p.m.").
     pub near_day: Option<NaiveDate>,
+    /// The last period named is a half ("first-half profit"), not a quarter: reports
+    /// compare "the same period last year" with that half.
+    pub half_period: bool,
     /// Start of the last quarter mentioned: earnings reports compare "the year-ago
     /// quarter" with it even after other dates came in between.
     pub quarter_anchor: Option<NaiveDate>,
@@ -172,13 +198,22 @@ pub struct Ctx {
     pub bound_past: bool,
 }
 
-/// The quarter a report is about: the last one named, else the one before the reference
-/// date's (results come out some weeks after a quarter closes).
+/// The period a report is about: the last quarter or half named, else the quarter before
+/// the reference date's (results come out some weeks after a quarter closes).
 fn report_quarter(cx: &Ctx) -> Option<(NaiveDate, Resolution)> {
     match (cx.quarter_anchor, cx.reference) {
         (Some(q), _) => Some((q, Resolution::Anchored)),
         (None, Some(r)) => Some((r - Duration::days(45), Resolution::Reference)),
         _ => None,
+    }
+}
+
+/// The reported period holding `d`, written as a half when the report is about one.
+fn fmt_period(d: NaiveDate, cx: &Ctx) -> String {
+    if cx.half_period && cx.quarter_anchor.is_some() {
+        format!("{:04}-H{}", d.year(), if d.month() <= 6 { 1 } else { 2 })
+    } else {
+        fmt_gran(d, Unit::Quarter)
     }
 }
 
@@ -359,35 +394,6 @@ fn weekday_date(r: NaiveDate, w: u32, rel: Rel, tense: Tense) -> Option<NaiveDat
     r.checked_add_signed(Duration::days(off))
 }
 
-/// The Tuesday after the first Monday of November.
-fn election_day(y: i32) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Mon, 1)?
-        .checked_add_signed(Duration::days(1))
-}
-
-fn thanksgiving(y: i32) -> Option<NaiveDate> {
-    NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Thu, 4)
-}
-
-/// Western Easter Sunday: the anonymous Gregorian computus (Meeus/Jones/Butcher).
-pub(crate) fn easter(y: i32) -> Option<NaiveDate> {
-    let a = y.rem_euclid(19);
-    let b = y.div_euclid(100);
-    let c = y.rem_euclid(100);
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15).rem_euclid(30);
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    ymd(y, month as u32, day as u32)
-}
-
 /// Resolves one expression.
 pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
     use Resolution::*;
@@ -490,14 +496,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                                 y
                             }
                         }
-                        YP::S(s) => {
-                            let rel = match cx.tense {
-                                Tense::Past => Rel::Last,
-                                Tense::Future => Rel::Next,
-                                Tense::Unknown => Rel::This,
-                            };
-                            season_year(r, *s, rel)
-                        }
+                        YP::S(s) => season_of_year(r, *s, cx.tense, false),
                     };
                     (y, Reference)
                 }
@@ -511,7 +510,10 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         Expr::SeasonRel { s, rel } => match r {
             None => unres(&format!("XXXX-{}", yp_code(YP::S(*s)))),
             Some(r) => {
-                let y = season_year(r, *s, *rel);
+                let y = match rel {
+                    Rel::This | Rel::Bare => season_of_year(r, *s, cx.tense, true),
+                    _ => season_year(r, *s, *rel),
+                };
                 out(format!("{:04}-{}", y, yp_code(YP::S(*s))), Reference, None)
             }
         },
@@ -558,16 +560,12 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         } => match report_quarter(cx) {
             Some((b, res)) => {
                 let d = shift(b, *n, Unit::Year)?;
-                out(fmt_gran(d, Unit::Quarter), res, None)
+                out(fmt_period(d, cx), res, None)
             }
             None => unres("XXXX-QX"),
         },
         Expr::QuarterOfYear(y) => match report_quarter(cx) {
-            Some((b, _)) => out(
-                format!("{:04}-Q{}", y, quarter_of(b.month())),
-                Absolute,
-                None,
-            ),
+            Some((b, _)) => out(fmt_period(ymd(*y, b.month(), 1)?, cx), Absolute, None),
             None => unres(&format!("{y:04}-QX")),
         },
         Expr::RelYearPart { n, p } => {
@@ -585,11 +583,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 }
                 None => {
                     let (b, _) = report_quarter(cx)?;
-                    out(
-                        format!("{:04}-Q{}", y, quarter_of(b.month())),
-                        Reference,
-                        None,
-                    )
+                    out(fmt_period(ymd(y, b.month(), 1)?, cx), Reference, None)
                 }
             }
         }
@@ -599,6 +593,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             let (base, res) = match (cx.anchor, r) {
                 (_, _)
                     if cx.quarter_anchor.is_some()
+                        && !cx.half_period
                         && n.abs() == 1
                         && !cx.long_period
                         && cx.anchor.is_some_and(|a| a.gran != Unit::Year) =>
@@ -606,7 +601,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                     let d = shift(cx.quarter_anchor?, *n, Unit::Year)?;
                     let res = if *anchored { Anchored } else { Reference };
                     // No new anchor: a second "a year earlier" compares with the same quarter.
-                    return Some(out(fmt_gran(d, Unit::Quarter), res, None));
+                    return Some(out(fmt_period(d, cx), res, None));
                 }
                 (Some(a), _) if *anchored => (a.date, Anchored),
                 (_, Some(r)) => (r, Reference),
@@ -617,7 +612,8 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         }
         Expr::AnchorShift { n, unit, gran } => {
             // Day- and week-sized shifts need a day to start from; coarser ones take the
-            // last date of any precision ("a year earlier" after "the third quarter").
+            // last date of any precision, and name a period of their own unit ("the
+            // previous year" after "in March" is a year, not a March).
             let fine = matches!(
                 unit,
                 Unit::Second
@@ -647,6 +643,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             } else if *unit == Unit::Quarter {
                 // "that quarter", "the previous quarter": the last quarter named
                 cx.quarter_anchor
+                    .filter(|_| !cx.half_period)
                     .map(|date| Anchor {
                         date,
                         gran: Unit::Quarter,
@@ -655,17 +652,20 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             } else {
                 cx.anchor
             };
-            let (base, res, bgran) = match (found, r) {
-                (Some(a), _) => (a.date, Anchored, a.gran),
-                (None, Some(r)) => (r, Reference, Unit::Day),
+            let (base, res) = match (found, r) {
+                (Some(a), _) => (a.date, Anchored),
+                (None, Some(r)) => (r, Reference),
                 (None, None) => return Some(unres(x_gran(*gran))),
             };
-            let gran = match (*unit, bgran) {
-                (Unit::Year, Unit::Quarter | Unit::Month) if *n != 0 => bgran,
-                _ => *gran,
-            };
             let d = shift(base, *n, *unit)?;
-            out(fmt_gran(d, gran), res, Some(Anchor { date: d, gran }))
+            out(
+                fmt_gran(d, *gran),
+                res,
+                Some(Anchor {
+                    date: d,
+                    gran: *gran,
+                }),
+            )
         }
         Expr::Shifted { base, n, unit } => {
             let b = resolve(base, cx)?;
@@ -734,39 +734,27 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 )
             }
         },
-        Expr::ElectionDay => match r {
-            Some(r) => {
-                let y = pick_year(r, 11, Some(5), cx.tense);
-                let d = election_day(y)?;
-                out(fmt_day(d), Reference, day_anchor(d))
-            }
-            None => unres("XXXX-11"),
-        },
-        Expr::Easter { y, off } => {
+        Expr::Holiday { when, y } => {
             let (y, res) = match (y, r) {
                 (Some(y), _) => (*y, Absolute),
-                (None, Some(r)) => (pick_year(r, 4, Some(10), cx.tense), Reference),
-                (None, None) => return Some(unres("XXXX-XX-XX")),
+                (None, Some(r)) => {
+                    // the year as for a day named without one, from where the day falls
+                    // around the reference date
+                    let near = when.date(r.year()).or_else(|| when.date(r.year() - 1))?;
+                    let y = pick_year(r, near.month(), Some(near.day()), cx.tense);
+                    let d = when.date(y)?;
+                    let back = (cx.closed && d > r) || (cx.bound_past && d > r + Duration::days(1));
+                    (if back { y - 1 } else { y }, Reference)
+                }
+                (None, None) => return Some(unres(&when.yearless_value())),
             };
-            let d = easter(y)?.checked_add_signed(Duration::days(*off as i64))?;
+            let d = when.date(y)?;
             out(fmt_day(d), res, day_anchor(d))
         }
-        Expr::Thanksgiving(y) => match (y, r) {
-            (Some(y), _) => {
-                let d = thanksgiving(*y)?;
-                out(fmt_day(d), Absolute, day_anchor(d))
-            }
-            (None, Some(r)) => {
-                let y = pick_year(r, 11, Some(25), cx.tense);
-                let d = thanksgiving(y)?;
-                out(fmt_day(d), Reference, day_anchor(d))
-            }
-            (None, None) => unres("XXXX-11"),
-        },
         Expr::Time { day, tod } => {
             let suffix = match tod {
                 Tod::Part(p) => format!("T{}", p.code()),
-                Tod::Clock(h, m) => format!("T{h:02}:{m:02}"),
+                Tod::Clock(h, m, _) => format!("T{h:02}:{m:02}"),
             };
             let base = match day {
                 Some(d) => resolve(d, cx)?,
@@ -779,6 +767,13 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             };
             let mut o = base;
             o.value.push_str(&suffix);
+            if let Tod::Clock(_, _, Some(z)) = tod {
+                let day = o
+                    .value
+                    .get(..10)
+                    .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+                o.value.push_str(&z.designator(day));
+            }
             o.kind = TimexType::Time;
             o
         }
@@ -810,6 +805,45 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
     })
 }
 
+/// The year of a season named without one: the reference's calendar year (as writers
+/// and annotators count "this summer" in December: the summer just past), moved by the
+/// tense of the clause for a bare season ("sales rose in the summer" said in March is
+/// last year's; "will launch in the spring" said in October is next year's), and for
+/// "this" only forward ("this summer" said in December, in the future tense). A winter is
+/// named for the year of its January: the current one in December is next year's, and in
+/// the autumn "this winter" is the coming one.
+fn season_of_year(r: NaiveDate, s: u8, tense: Tense, this: bool) -> i32 {
+    let y = r.year();
+    // calendar order: winter's January 0, spring 1, summer 2, autumn 3, December 4
+    let cur = match r.month() {
+        1 | 2 => 0,
+        3..=5 => 1,
+        6..=8 => 2,
+        9..=11 => 3,
+        _ => 4,
+    };
+    if s == 3 {
+        return match (cur, tense) {
+            (0, _) => y,
+            (4, _) => y + 1,
+            (_, Tense::Future) => y + 1,
+            (_, Tense::Past) => y,
+            _ if cur >= 3 => y + 1,
+            _ => y,
+        };
+    }
+    let o = s as i32 + 1;
+    if o > cur && tense == Tense::Past && !this {
+        y - 1
+    } else if o < cur && tense == Tense::Future {
+        y + 1
+    } else {
+        y
+    }
+}
+
+/// The year of "last"/"next" + season: the one before or after the season the reference
+/// date is in.
 fn season_year(r: NaiveDate, s: u8, rel: Rel) -> i32 {
     let (sy, cur) = season_now(r);
     let o = season_order(s);

@@ -1,11 +1,16 @@
 //! Date strings as pages write them: ISO 8601 in metadata (`2021-03-03T23:30:00-05:00`),
-//! dates in URL paths (`/2021/03/03/`), and visible bylines ("Published 3 March 2021").
+//! dates in URL paths (`/2021/03/03/`, `/2021/nov/18/`), and visible bylines in many
+//! languages and scripts ("Published 3 March 2021", "3 de março de 2021", "2023年9月14日",
+//! "令和5年9月14日", "١٤ سبتمبر ٢٠٢٣", "14 กันยายน 2566").
 //!
 //! The calendar date is always taken as written, in the page's own time zone: converting
 //! `23:30-05:00` to UTC would move the article to the next day, which is not the date its
-//! readers saw.
+//! readers saw. Whether a stamp was written in UTC is kept ([`Stamp::utc`]), so that the
+//! evidence can prefer a local date that a URL or a byline gives for the same moment.
 
+use super::months::{is_thai_month, month, month_two, DATE_COMPANIONS};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 fn ymd(y: i64, m: i64, d: i64) -> Option<NaiveDate> {
     if !(1900..=2200).contains(&y) {
@@ -21,14 +26,36 @@ fn num(b: &[u8]) -> Option<i64> {
     std::str::from_utf8(b).ok()?.parse().ok()
 }
 
+/// A date read from a machine-written value, and whether its time was given in UTC
+/// (`Z`, `+00:00`, `GMT`): such a stamp may fall on the next or the previous day of the
+/// date printed for the page's readers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub date: NaiveDate,
+    pub utc: bool,
+}
+
+#[cfg(test)]
 /// A date at the start of a metadata value: `2021-03-03`, `2021-03-03T..`, `2021/03/03`,
 /// `20210303`, or failing that a written date anywhere in it ("March 3, 2021").
 pub fn parse_meta_date(s: &str) -> Option<NaiveDate> {
+    parse_stamp(s).map(|s| s.date)
+}
+
+/// [`parse_meta_date`] that also says whether the value's time was in UTC.
+pub fn parse_stamp(s: &str) -> Option<Stamp> {
     let t = s.trim();
     let b = t.as_bytes();
     if b.len() >= 10 && b[4] == b[7] && matches!(b[4], b'-' | b'/' | b'.') {
         if let (Some(y), Some(m), Some(d)) = (num(&b[0..4]), num(&b[5..7]), num(&b[8..10])) {
-            return ymd(y, m, d);
+            let date = ymd(y, m, d)?;
+            let rest = &t[10..];
+            let timed =
+                rest.starts_with(['T', ' ']) && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+            return Some(Stamp {
+                date,
+                utc: timed && zone_is_utc(rest),
+            });
         }
     }
     if b.len() >= 8
@@ -36,173 +63,112 @@ pub fn parse_meta_date(s: &str) -> Option<NaiveDate> {
         && (b.len() == 8 || !b[8].is_ascii_digit())
     {
         let (y, m, d) = (num(&b[0..4])?, num(&b[4..6])?, num(&b[6..8])?);
-        return ymd(y, m, d);
+        return Some(Stamp {
+            date: ymd(y, m, d)?,
+            utc: false,
+        });
     }
-    parse_text_date(t)
+    let date = parse_text_date(t)?;
+    Some(Stamp {
+        date,
+        // RFC 2822 in metadata: "Tue, 19 Nov 2019 22:31:00 GMT".
+        utc: t.contains(':') && zone_is_utc(t),
+    })
 }
 
-const MONTHS: &[(&str, i64)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
+/// The zone at the end of a timestamp names UTC.
+fn zone_is_utc(rest: &str) -> bool {
+    let r = rest.trim_end();
+    r.ends_with('Z')
+        || r.ends_with("+00:00")
+        || r.ends_with("+0000")
+        || r.ends_with("-00:00")
+        || r.ends_with("GMT")
+        || r.ends_with("UTC")
+}
 
-/// Month names in es, pt, fr, de, it, nl and ru (nominative and genitive: "3 марта"),
-/// with their usual abbreviations. Words that are also common words ("mar", "set", "mai")
-/// only count next to a day and a year.
-const MONTHS_INTL: &[(&str, i64)] = &[
-    // es
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("ene", 1),
-    ("abr", 4),
-    ("ago", 8),
-    ("dic", 12),
-    // pt
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("março", 3),
-    ("marco", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    ("fev", 2),
-    ("set", 9),
-    ("out", 10),
-    ("dez", 12),
-    // fr
-    ("janvier", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("janv", 1),
-    ("févr", 2),
-    ("fév", 2),
-    ("avr", 4),
-    ("juil", 7),
-    ("déc", 12),
-    // de
-    ("januar", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("maerz", 3),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("mär", 3),
-    ("mrz", 3),
-    ("okt", 10),
-    // it
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    ("gen", 1),
-    ("mag", 5),
-    ("giu", 6),
-    ("lug", 7),
-    ("ott", 10),
-    // nl
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("mei", 5),
-    ("augustus", 8),
-    ("oktober", 10),
-    // ru
-    ("января", 1),
-    ("февраля", 2),
-    ("марта", 3),
-    ("апреля", 4),
-    ("мая", 5),
-    ("июня", 6),
-    ("июля", 7),
-    ("августа", 8),
-    ("сентября", 9),
-    ("октября", 10),
-    ("ноября", 11),
-    ("декабря", 12),
-    ("январь", 1),
-    ("февраль", 2),
-    ("март", 3),
-    ("апрель", 4),
-    ("май", 5),
-    ("июнь", 6),
-    ("июль", 7),
-    ("август", 8),
-    ("сентябрь", 9),
-    ("октябрь", 10),
-    ("ноябрь", 11),
-    ("декабрь", 12),
-];
-
-fn month(w: &str) -> Option<i64> {
-    if w.len() < 3 || w.len() > 20 {
+/// A Unix time in seconds or milliseconds (`data-timestamp="1574168580"`), as a UTC date.
+pub fn parse_epoch(s: &str) -> Option<Stamp> {
+    let t = s.trim();
+    if !t.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let mut all = MONTHS.iter().chain(MONTHS_INTL);
-    if w.is_ascii() {
-        // No allocation for the common case.
-        all.find(|(n, _)| n.eq_ignore_ascii_case(w))
-            .map(|(_, m)| *m)
-    } else {
-        let l = w.to_lowercase();
-        all.find(|(n, _)| *n == l).map(|(_, m)| *m)
+    let secs: i64 = match t.len() {
+        10 => t.parse().ok()?,
+        13 => t.parse::<i64>().ok()? / 1000,
+        _ => return None,
+    };
+    // 2000-01-01 .. 2100-01-01: anything else is an id, not a time.
+    if !(946_684_800..4_102_444_800).contains(&secs) {
+        return None;
     }
+    let date = chrono::DateTime::from_timestamp(secs, 0)?.date_naive();
+    Some(Stamp { date, utc: true })
+}
+
+/// Which of two small numbers comes first in an all-numeric date ("05/10/2018"), when
+/// neither is over 12. Pages in US English write the month first; most of the world the
+/// day; an unknown page is not guessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    DayFirst,
+    MonthFirst,
+    Unknown,
+}
+
+impl Order {
+    /// From the page's language tag (`en-US`, `fr`, `pt-BR`).
+    pub fn of_language(lang: Option<&str>) -> Order {
+        let Some(l) = lang.map(|l| l.trim().to_ascii_lowercase().replace('_', "-")) else {
+            return Order::Unknown;
+        };
+        if l.is_empty() {
+            Order::Unknown
+        } else if l == "en-us" || l == "en-ph" {
+            Order::MonthFirst
+        } else if l == "en" {
+            Order::Unknown
+        } else {
+            Order::DayFirst
+        }
+    }
+}
+
+/// A date found in text, with its byte range in the text it was found in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub date: NaiveDate,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Arabic-Indic (٠-٩), Persian (۰-۹), Devanagari (०-९) and full-width (０-９) digits as ASCII,
+/// and the full-width slash, colon and period; other text unchanged. Borrows when there is
+/// nothing to change.
+pub fn normalize_digits(s: &str) -> Cow<'_, str> {
+    let foreign = |c: char| {
+        matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x0966..=0x096F | 0xFF10..=0xFF19)
+            || matches!(c, '／' | '：' | '．')
+    };
+    if s.is_ascii() || !s.chars().any(foreign) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c as u32 {
+                x @ 0x0660..=0x0669 => char::from(b'0' + (x - 0x0660) as u8),
+                x @ 0x06F0..=0x06F9 => char::from(b'0' + (x - 0x06F0) as u8),
+                x @ 0x0966..=0x096F => char::from(b'0' + (x - 0x0966) as u8),
+                x @ 0xFF10..=0xFF19 => char::from(b'0' + (x - 0xFF10) as u8),
+                _ => match c {
+                    '／' => '/',
+                    '：' => ':',
+                    '．' => '.',
+                    c => c,
+                },
+            })
+            .collect(),
+    )
 }
 
 /// Small words between day, month and year: "3 de março de 2021", "the 3rd of March".
@@ -213,25 +179,34 @@ fn filler(w: &str) -> bool {
     )
 }
 
-/// Finds a date written in text: "3 March 2021", "March 3, 2021", "Mar. 3 2021",
-/// "2021-03-03", "03.03.2021" (day first, as in most of Europe), "3 de março de 2021",
-/// "3. März 2021", "3 марта 2021 г.".
-pub fn parse_text_date(s: &str) -> Option<NaiveDate> {
-    // Every form has a day or a year in digits.
-    if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // Tokens: runs of letters or of ASCII digits (byte offsets kept for d.m.y forms);
-    // filler words between the parts are left out.
-    let mut toks: Vec<(&str, usize)> = Vec::new();
-    let b = s.as_bytes();
+/// Letters and the combining vowel signs of Thai, Devanagari and Arabic (which Rust does
+/// not count as alphabetic): a month word must not be cut at its last sign.
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+        || matches!(c as u32, 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0900..=0x0903 | 0x093A..=0x094F
+            | 0x064B..=0x065F | 0x0670)
+}
+
+/// Japanese era names and the year before each era's first year.
+const ERAS: &[(&str, i64)] = &[("令和", 2018), ("平成", 1988), ("昭和", 1925)];
+
+struct Tok<'a> {
+    w: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(s: &str) -> Vec<Tok<'_>> {
+    // Runs of letters or of ASCII digits; filler words and glued ordinal suffixes ("3rd",
+    // "1er", "1º") left out.
+    let mut toks: Vec<Tok> = Vec::new();
     let mut it = s.char_indices().peekable();
     while let Some((st, c)) = it.next() {
-        if toks.len() >= 200 {
+        if toks.len() >= 400 {
             break;
         }
         let digit = c.is_ascii_digit();
-        if !digit && !c.is_alphabetic() {
+        if !digit && !is_letter(c) {
             continue;
         }
         let mut end = st + c.len_utf8();
@@ -239,7 +214,7 @@ pub fn parse_text_date(s: &str) -> Option<NaiveDate> {
             let same = if digit {
                 d.is_ascii_digit()
             } else {
-                d.is_alphabetic()
+                is_letter(d)
             };
             if !same {
                 break;
@@ -248,68 +223,19 @@ pub fn parse_text_date(s: &str) -> Option<NaiveDate> {
             it.next();
         }
         let w = &s[st..end];
-        // "3rd March": drop the ordinal suffix glued to a number.
-        let ordinal = matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
-            && toks.last().is_some_and(|t| t.1 + t.0.len() == st);
+        let glued = toks
+            .last()
+            .is_some_and(|t| t.end == st && t.w.as_bytes()[0].is_ascii_digit());
+        let ordinal = glued
+            && matches!(
+                w.to_lowercase().as_str(),
+                "st" | "nd" | "rd" | "th" | "er" | "ème" | "eme" | "º" | "ª"
+            );
         if !ordinal && !filler(w) {
-            toks.push((w, st));
+            toks.push(Tok { w, start: st, end });
         }
     }
-    for k in 0..toks.len() {
-        let (w, at) = toks[k];
-        let get = |j: usize| toks.get(j).map(|t| t.0).unwrap_or("");
-        if let Some(m) = month(w) {
-            // Month D, YYYY
-            if let (Some(d), Some(y)) = (day(get(k + 1)), year(get(k + 2))) {
-                if let Some(dt) = ymd(y, m, d) {
-                    return Some(dt);
-                }
-            }
-            // D Month YYYY
-            if k > 0 {
-                if let (Some(d), Some(y)) = (day(get(k - 1)), year(get(k + 1))) {
-                    if let Some(dt) = ymd(y, m, d) {
-                        return Some(dt);
-                    }
-                }
-            }
-        } else if w.len() == 4
-            && year(w).is_some()
-            && matches!(get(k + 1), "年" | "년")
-            && matches!(get(k + 3), "月" | "월")
-        {
-            // 2019年11月18日, 2019년 11월 18일
-            if let (Some(m), Some(d)) = (num(get(k + 2).as_bytes()), day(get(k + 4))) {
-                if let Some(dt) = ymd(year(w)?, m, d) {
-                    return Some(dt);
-                }
-            }
-        } else if w.len() == 4 && year(w).is_some() {
-            // YYYY-MM-DD / YYYY/MM/DD
-            let sep = b.get(at + 4).copied().unwrap_or(0);
-            if matches!(sep, b'-' | b'/' | b'.') {
-                if let (Some(m), Some(d)) = (num(get(k + 1).as_bytes()), day(get(k + 2))) {
-                    if get(k + 1).len() <= 2 {
-                        if let Some(dt) = ymd(year(w)?, m, d) {
-                            return Some(dt);
-                        }
-                    }
-                }
-            }
-        } else if w.len() <= 2 && b.get(at + w.len()) == Some(&b'.') {
-            // DD.MM.YYYY
-            let m = get(k + 1);
-            let y = get(k + 2);
-            if m.len() <= 2 && y.len() == 4 {
-                if let (Some(d), Some(m), Some(y)) = (day(w), num(m.as_bytes()), year(y)) {
-                    if let Some(dt) = ymd(y, m, d) {
-                        return Some(dt);
-                    }
-                }
-            }
-        }
-    }
-    None
+    toks
 }
 
 fn day(w: &str) -> Option<i64> {
@@ -321,14 +247,181 @@ fn year(w: &str) -> Option<i64> {
     (w.len() == 4 && (1900..=2200).contains(&y)).then_some(y)
 }
 
-/// A date in a URL's path: `/2021/03/03/`, `/2021-03-03-title`, `/20210303/`.
+/// Every date written in `s` (digits already ASCII: see [`normalize_digits`]), in order, at
+/// most `max`: "3 March 2021", "March 3, 2021", "Mar. 3 2021", "2021-03-03", "03.03.2021"
+/// (dots: day first, as in most of Europe), "14/09/2023" (slashes: by `order` unless one
+/// number is over 12), "3 de março de 2021", "3. März 2021", "3 марта 2021 г.", "2023.
+/// szeptember 14.", "2019年11月18日", "2019년 11월 18일", "令和5年9月14日", "14 กันยายน 2566".
+pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Every form has a day or a year in digits.
+    if max == 0 || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let toks = tokens(s);
+    let b = s.as_bytes();
+    let get = |j: usize| toks.get(j).map(|t| t.w).unwrap_or("");
+    // The single character between tokens j and j+1, if that is all there is.
+    let sep = |j: usize| -> Option<u8> {
+        let (a, c) = (toks.get(j)?, toks.get(j + 1)?);
+        (c.start == a.end + 1).then(|| b[a.end])
+    };
+    let mut k = 0;
+    // The first token no earlier date used: "D Month YYYY" and "YYYY Month D" look one
+    // token back, and must not take the year of "14.09.2023" before "September 12".
+    let mut free = 0;
+    while k < toks.len() && out.len() < max {
+        let w = toks[k].w;
+        let back = k.checked_sub(1).filter(|&j| j >= free);
+        let found = |first: usize, last: usize, date: Option<NaiveDate>| {
+            date.map(|date| {
+                (
+                    Found {
+                        date,
+                        start: toks[first].start,
+                        end: toks[last].end,
+                    },
+                    last,
+                )
+            })
+        };
+        let hit = if let Some((m, width)) = month(w)
+            .map(|m| (m as i64, 1))
+            .or_else(|| month_two(w, get(k + 1)).map(|m| (m as i64, 2)))
+        {
+            let after = k + width;
+            let thai = is_thai_month(w);
+            let yr = |t: &str| {
+                if thai {
+                    num(t.as_bytes())
+                        .filter(|y| t.len() == 4 && (2400..=2800).contains(y))
+                        .map(|y| y - 543)
+                        .or_else(|| year(t))
+                } else {
+                    year(t)
+                }
+            };
+            // Month D, YYYY
+            let mdy = match (day(get(after)), yr(get(after + 1))) {
+                (Some(d), Some(y)) => found(k, after + 1, ymd(y, m, d)),
+                _ => None,
+            };
+            // D Month YYYY
+            let dmy = || match (back.and_then(|j| day(get(j))), yr(get(after))) {
+                (Some(d), Some(y)) => found(k - 1, after, ymd(y, m, d)),
+                _ => None,
+            };
+            // YYYY Month D (Hungarian, Lithuanian; "2023. szeptember 14.")
+            let ymd_ = || match (back.and_then(|j| yr(get(j))), day(get(after))) {
+                (Some(y), Some(d)) => found(k - 1, after, ymd(y, m, d)),
+                _ => None,
+            };
+            mdy.or_else(dmy).or_else(ymd_)
+        } else if let Some(&(_, base)) = ERAS.iter().find(|(e, _)| w.starts_with(e)) {
+            // 令和5年9月14日, 令和元年5月1日
+            let rest = &w[w
+                .find(|c: char| !"令和平成昭".contains(c))
+                .unwrap_or(w.len())..];
+            let (n, at) = if rest == "元年" {
+                (Some(1), k + 1)
+            } else if rest.is_empty() && get(k + 2) == "年" {
+                (num(get(k + 1).as_bytes()), k + 3)
+            } else {
+                (None, k)
+            };
+            match (n, num(get(at).as_bytes()), get(at + 1), day(get(at + 2))) {
+                (Some(n), Some(m), "月", Some(d)) => found(k, at + 2, ymd(base + n, m, d)),
+                _ => None,
+            }
+        } else if let Some(y) = year(w) {
+            if matches!(get(k + 1), "年" | "년") && matches!(get(k + 3), "月" | "월") {
+                // 2019年11月18日, 2019년 11월 18일
+                match (num(get(k + 2).as_bytes()), day(get(k + 4))) {
+                    (Some(m), Some(d)) => found(k, k + 4, ymd(y, m, d)),
+                    _ => None,
+                }
+            } else if matches!(sep(k), Some(b'-' | b'/' | b'.'))
+                && sep(k + 1) == sep(k)
+                && get(k + 1).len() <= 2
+            {
+                // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
+                match (num(get(k + 1).as_bytes()), day(get(k + 2))) {
+                    (Some(m), Some(d)) => found(k, k + 2, ymd(y, m, d)),
+                    _ => None,
+                }
+            } else {
+                None
+            }
+        } else if w.len() <= 2
+            && w.as_bytes()[0].is_ascii_digit()
+            && matches!(sep(k), Some(b'.' | b'/' | b'-'))
+            && sep(k + 1) == sep(k)
+            && get(k + 1).len() <= 2
+            && year(get(k + 2)).is_some()
+            && (toks[k].start == 0 || !b[toks[k].start - 1].is_ascii_digit())
+        {
+            // DD.MM.YYYY; DD/MM/YYYY or MM/DD/YYYY
+            let (a, c) = (num(w.as_bytes()), num(get(k + 1).as_bytes()));
+            let y = year(get(k + 2));
+            match (a, c, y) {
+                (Some(a), Some(c), Some(y)) => {
+                    let dm = if sep(k) == Some(b'.') || a > 12 {
+                        Some((a, c))
+                    } else if c > 12 {
+                        Some((c, a))
+                    } else {
+                        match order {
+                            Order::DayFirst => Some((a, c)),
+                            Order::MonthFirst => Some((c, a)),
+                            Order::Unknown => None,
+                        }
+                    };
+                    dm.and_then(|(d, m)| found(k, k + 2, ymd(y, m, d)))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match hit {
+            Some((f, last)) => {
+                out.push(f);
+                k = last + 1;
+                free = k;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// The first date written in `s` (any digits; numeric dates only when unambiguous).
+pub fn parse_text_date(s: &str) -> Option<NaiveDate> {
+    parse_text_date_in(s, Order::Unknown)
+}
+
+/// [`parse_text_date`] with the page's numeric date order.
+pub fn parse_text_date_in(s: &str, order: Order) -> Option<NaiveDate> {
+    find_dates(&normalize_digits(s), order, 1)
+        .first()
+        .map(|f| f.date)
+}
+
+/// Month names in URL paths ("/2019/nov/18/"): English abbreviations and full names.
+fn url_month(w: &[u8]) -> Option<i64> {
+    let s = std::str::from_utf8(w).ok()?;
+    if !s.is_ascii() || s.len() < 3 {
+        return None;
+    }
+    // Only English names (the program's month table): "set", "out", "mai" are words in
+    // URLs of other languages.
+    crate::calendar::month_number(s).map(i64::from)
+}
+
+/// A date in a URL's path: `/2021/03/03/`, `/2021-03-03-title`, `/20210303/`,
+/// `/2019/nov/18/`.
 pub fn parse_url_date(url: &str) -> Option<NaiveDate> {
-    // Only the path: skip scheme and host.
-    let path = url
-        .find("://")
-        .and_then(|i| url[i + 3..].find('/').map(|j| &url[i + 3 + j..]))
-        .unwrap_or(url);
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = url_path(url);
     let b = path.as_bytes();
     let mut i = 0;
     while i + 8 <= b.len() {
@@ -347,6 +440,31 @@ pub fn parse_url_date(url: &str) -> Option<NaiveDate> {
                 ) {
                     if let Some(dt) = ymd(y, m, d) {
                         return Some(dt);
+                    }
+                }
+            }
+            // YYYY/mon/DD
+            if b[i..i + 4].iter().all(|c| c.is_ascii_digit()) && b.get(i + 4) == Some(&b'/') {
+                let rest = &b[i + 5..];
+                let mlen = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                if mlen >= 3 && rest.get(mlen) == Some(&b'/') {
+                    let dlen = rest[mlen + 1..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count();
+                    let end = mlen + 1 + dlen;
+                    if (1..=2).contains(&dlen)
+                        && (end == rest.len() || !rest[end].is_ascii_alphanumeric())
+                    {
+                        if let (Some(y), Some(m), Some(d)) = (
+                            num(&b[i..i + 4]),
+                            url_month(&rest[..mlen]),
+                            num(&rest[mlen + 1..end]),
+                        ) {
+                            if let Some(dt) = ymd(y, m, d) {
+                                return Some(dt);
+                            }
+                        }
                     }
                 }
             }
@@ -370,6 +488,38 @@ pub fn parse_url_date(url: &str) -> Option<NaiveDate> {
         i += 1;
     }
     None
+}
+
+/// A year and month in a URL's path without a day (`/2019/11/slug`): the month the story
+/// was filed in, a check on dates found elsewhere.
+pub fn parse_url_month(url: &str) -> Option<(i32, u32)> {
+    let b = url_path(url).as_bytes();
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        if b[i] == b'/'
+            && b[i + 5] == b'/'
+            && b[i + 1..i + 5].iter().all(|c| c.is_ascii_digit())
+            && b[i + 6..i + 8].iter().all(|c| c.is_ascii_digit())
+            && b.get(i + 8).is_none_or(|c| *c == b'/')
+        {
+            let y = num(&b[i + 1..i + 5])?;
+            let m = num(&b[i + 6..i + 8])?;
+            if (1990..=2100).contains(&y) && (1..=12).contains(&m) {
+                return Some((y as i32, m as u32));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The path of a URL (scheme, host, query and fragment left out).
+fn url_path(url: &str) -> &str {
+    let path = url
+        .find("://")
+        .and_then(|i| url[i + 3..].find('/').map(|j| &url[i + 3 + j..]))
+        .unwrap_or(url);
+    path.split(['?', '#']).next().unwrap_or("")
 }
 
 /// Holds a date, written out or numeric in either order ("05/10/2018", "10-05-2018"): enough
@@ -406,89 +556,6 @@ fn has_numeric_date(s: &str) -> bool {
     false
 }
 
-/// Weekday names (en, es, pt, fr, de, it, ru) that dates carry along.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "sábado",
-    "domingo",
-    "segunda",
-    "terça",
-    "quarta",
-    "quinta",
-    "sexta",
-    "feira",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "lunedì",
-    "martedì",
-    "mercoledì",
-    "giovedì",
-    "venerdì",
-    "sabato",
-    "понедельник",
-    "вторник",
-    "среда",
-    "четверг",
-    "пятница",
-    "суббота",
-    "воскресенье",
-    "am",
-    "pm",
-    "at",
-    "às",
-    "à",
-    "a",
-    "las",
-    "um",
-    "um",
-    "gmt",
-    "utc",
-    "est",
-    "edt",
-    "pst",
-    "pdt",
-    "cet",
-    "cest",
-    "bst",
-    "h",
-    "г",
-    "года",
-    "年",
-];
-
 /// A short line that is only a date (with weekday, time and little words): a byline's or a
 /// teaser's date, not a sentence. "segunda-feira, 22 de janeiro de 2018 às 0:13".
 pub fn is_date_line(s: &str) -> bool {
@@ -503,7 +570,7 @@ pub fn is_date_line(s: &str) -> bool {
         let l = w.to_lowercase();
         let known = month(&l).is_some()
             || filler(&l)
-            || WEEKDAYS.contains(&l.as_str())
+            || DATE_COMPANIONS.contains(&l.as_str())
             || matches!(l.as_str(), "st" | "nd" | "rd" | "th");
         if !known {
             other += 1;

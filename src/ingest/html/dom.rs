@@ -142,7 +142,7 @@ tag_ids! {
     IFRAME = 48, SVG = 49, IMG = 50, SECTION = 51, ARTICLE = 52, MAIN = 53, TIME = 54, HR = 55,
     LABEL = 56, TEMPLATE = 57, CAPTION = 58, ADDRESS = 59, DETAILS = 60, SUMMARY = 61,
     MENU = 62, DIALOG = 63, VIDEO = 64, AUDIO = 65, PICTURE = 66, SOURCE = 67, CANVAS = 68,
-    OBJECT = 69, EMBED = 70, MATH = 71,
+    OBJECT = 69, EMBED = 70, MATH = 71, ABBR = 86, BASE = 90,
 }
 
 /// The attributes the extractor looks at; all others are skipped while tokenizing.
@@ -165,11 +165,25 @@ pub enum AttrName {
     Datetime,
     Type,
     Lang,
+    /// `title` (an `<abbr title="2021-03-03">` date), `value` (a hidden input's date).
+    Title,
+    Value,
+    /// `pubdate` (HTML5 draft: this `<time>` is the publication date).
+    Pubdate,
+    /// The first `data-*` attribute whose name speaks of a date or time
+    /// (`data-timestamp`, `data-published`, `data-date-utc`).
+    DataDate,
 }
 
 fn attr_name(name: &[u8]) -> Option<AttrName> {
     use AttrName::*;
     let n = name.len();
+    if n > 5 && n <= 40 && name[..5].eq_ignore_ascii_case(b"data-") {
+        let rest = &name[5..];
+        let has = |w: &[u8]| rest.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        return (has(b"date") || has(b"time") || has(b"publish") || has(b"stamp"))
+            .then_some(DataDate);
+    }
     if n == 0 || n > 11 {
         return None;
     }
@@ -195,6 +209,9 @@ fn attr_name(name: &[u8]) -> Option<AttrName> {
         b"datetime" => Datetime,
         b"type" => Type,
         b"lang" => Lang,
+        b"title" => Title,
+        b"value" => Value,
+        b"pubdate" => Pubdate,
         _ => return None,
     })
 }
@@ -227,6 +244,10 @@ pub struct Doc {
     pub depth_truncated: bool,
     /// Set when some tag had more than [`MAX_ATTRS`] attributes.
     pub attrs_truncated: bool,
+    /// The address a browser or SingleFile saved the page from, as their comments record
+    /// it (`<!-- saved from url=(0063)https://... -->`): the page's own URL when it names
+    /// no canonical one.
+    pub saved_from: Option<String>,
 }
 
 impl Doc {
@@ -400,7 +421,12 @@ impl Builder<'_> {
             b'!' => {
                 if bytes[lt..].starts_with(b"<!--") {
                     match memchr::memmem::find(&bytes[lt + 4..], b"-->") {
-                        Some(o) => lt + 4 + o + 3,
+                        Some(o) => {
+                            if self.doc.saved_from.is_none() {
+                                self.doc.saved_from = saved_from(&self.src[lt + 4..lt + 4 + o]);
+                            }
+                            lt + 4 + o + 3
+                        }
                         None => n,
                     }
                 } else {
@@ -678,6 +704,26 @@ impl Builder<'_> {
         }
         id
     }
+}
+
+/// The URL in a "saved from" comment: Internet Explorer and Chrome write
+/// `saved from url=(0063)https://...`, SingleFile a line `url: https://...`. Only the first
+/// 2 KB of a comment are looked at.
+fn saved_from(comment: &str) -> Option<String> {
+    let head = comment.get(..comment.len().min(2048)).unwrap_or(comment);
+    let at = if let Some(i) = head.find("saved from url=") {
+        let rest = &head[i + "saved from url=".len()..];
+        i + "saved from url=".len() + rest.find(')').map_or(0, |j| j + 1)
+    } else if head.contains("SingleFile") {
+        head.find("url: ")? + "url: ".len()
+    } else {
+        return None;
+    };
+    let url: String = head[at..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '"' && *c != '>')
+        .collect();
+    url.starts_with("http").then_some(url)
 }
 
 fn skip_to_gt(bytes: &[u8], from: usize) -> usize {

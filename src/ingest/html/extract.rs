@@ -664,6 +664,14 @@ pub fn analyse(doc: &Doc) -> Analysis {
             if node.tag == HEADER {
                 b = b.max(1);
             }
+            // Custom elements are named like classes (`<amp-sidebar>`, `<ad-slot>`,
+            // `<share-bar>`): their name tells what they hold.
+            if node.tag as usize >= KNOWN_TAGS.len() {
+                let name = doc.tag_name(id);
+                if name.contains('-') {
+                    b = b.max(boiler_name(name, &mut buf));
+                }
+            }
             boiler[i] = b;
             if b >= 2
                 && cls
@@ -738,6 +746,28 @@ pub fn analyse(doc: &Doc) -> Analysis {
         pic_or_head[p] |= pic_or_head[i];
         has_post[p] |= has_post[i];
         holds_body[p] |= holds_body[i];
+    }
+    // A box that opens with a comment heading ("12 responses", "Comments (4)") holds
+    // comments, whatever its class says, unless it holds the headline or most of the page.
+    // (A comment heading further down a box only ends the text before it: see `emit`.)
+    for i in 1..n {
+        if !matches!(doc.nodes[i].tag, H2 | H3 | H4 | H5 | H6) || a.dead[i] {
+            continue;
+        }
+        let p = doc.nodes[i].parent as usize;
+        if p == 0 || holds_h1[p] || holds_body[p] || paras[p] * 2 > paras[0] {
+            continue;
+        }
+        let first_element = doc
+            .children(p as u32)
+            .find(|&c| doc.nodes[c as usize].tag != TEXT || !doc.node_text(c).trim().is_empty());
+        if first_element != Some(i as u32) {
+            continue;
+        }
+        let t = short_text(doc, i as u32);
+        if super::phrases::is_comment_heading(&t.split_whitespace().collect::<Vec<_>>().join(" ")) {
+            boiler[p] = 3;
+        }
     }
     let total_plain = plain[0].max(1);
     for i in 1..n {
@@ -923,6 +953,46 @@ impl Analysis {
             self.link[i] as f32 / self.text[i] as f32
         }
     }
+}
+
+/// Every piece of text on the page outside scripts, styles and the head, one paragraph per
+/// block element: the last resort for a page where no article box can be found (a few
+/// lines of text, broken markup, text only inside navigation or a hidden box), so that a
+/// text-bearing page never comes out empty.
+pub fn all_text(doc: &Doc) -> Vec<Block> {
+    let n = doc.nodes.len();
+    let mut skip = vec![false; n];
+    let mut blocks = Vec::new();
+    let mut buf = String::new();
+    let flush = |buf: &mut String, blocks: &mut Vec<Block>| {
+        let text = buf.split_whitespace().collect::<Vec<_>>().join(" ");
+        buf.clear();
+        if !text.is_empty() {
+            blocks.push(Block {
+                kind: ParagraphKind::Body,
+                text,
+            });
+        }
+    };
+    for i in 1..n {
+        let node = &doc.nodes[i];
+        let p = node.parent as usize;
+        skip[i] = skip[p]
+            || matches!(
+                node.tag,
+                HEAD | TITLE | SCRIPT | STYLE | TEMPLATE | SVG | MATH | NOSCRIPT | OPTION
+            );
+        if skip[i] {
+            continue;
+        }
+        if node.tag == TEXT {
+            buf.push_str(doc.node_text(i as u32));
+        } else if is_block(node.tag) || node.tag == BR {
+            flush(&mut buf, &mut blocks);
+        }
+    }
+    flush(&mut buf, &mut blocks);
+    blocks
 }
 
 fn is_block(t: u32) -> bool {
@@ -1175,10 +1245,74 @@ pub fn select_by_mass(doc: &Doc, a: &Analysis, share: f32) -> Option<u32> {
     Some(cur)
 }
 
-/// The standfirst printed just above the body box ("article__summary", "lead", "dek"):
-/// part of the article though sites keep it out of the body's container. Looked for
-/// among the few element siblings before the box and before its parent.
-pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<u32> {
+/// When the article box holds several stories, each under its own `<h1>` (a site that
+/// appends the next article to the page as the reader scrolls), the story of the page's
+/// headline (`title`; else the first). A story is the box just below `root` that holds
+/// an `<h1>` and a fifth of the box's good text.
+pub fn one_story(doc: &Doc, a: &Analysis, root: u32, title: Option<&str>) -> u32 {
+    let total = a.good[root as usize].max(1);
+    // (story box, its h1) for each h1 under root, in document order.
+    let mut stories: Vec<(u32, u32)> = Vec::new();
+    let end = subtree_end(doc, root);
+    for i in (root as usize + 1)..end {
+        if doc.nodes[i].tag != H1 || a.junk[i] {
+            continue;
+        }
+        let mut b = i as u32;
+        while doc.nodes[b as usize].parent != root && doc.nodes[b as usize].parent != NONE {
+            b = doc.nodes[b as usize].parent;
+        }
+        if stories.iter().any(|s| s.0 == b) || stories.len() >= 16 {
+            return root; // two headlines in one box: a page of its own making, leave it
+        }
+        stories.push((b, i as u32));
+    }
+    let big = stories
+        .iter()
+        .filter(|(b, _)| a.good[*b as usize] * 5 >= total)
+        .count();
+    if stories.len() < 2 || big < 2 {
+        return root;
+    }
+    let norm = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| c.to_lowercase())
+            .collect()
+    };
+    let want = title.map(norm).unwrap_or_default();
+    stories
+        .iter()
+        .find(|(_, h)| {
+            let h = norm(&super::meta::inner_text(doc, *h, 300));
+            !h.is_empty() && !want.is_empty() && (want.starts_with(&h) || h.starts_with(&want))
+        })
+        .or(stories.first())
+        .map(|s| s.0)
+        .unwrap_or(root)
+}
+
+/// One past the last node of `i`'s subtree (nodes are in document order).
+fn subtree_end(doc: &Doc, i: u32) -> usize {
+    let mut n = i;
+    loop {
+        let node = &doc.nodes[n as usize];
+        if node.next_sibling != NONE {
+            return node.next_sibling as usize;
+        }
+        if node.parent == NONE {
+            return doc.nodes.len();
+        }
+        n = node.parent;
+    }
+}
+
+/// The standfirst printed just above the body box ("article__summary", "lead", "dek";
+/// "teaser" on many European sites, where the word names the standfirst of the article
+/// itself): part of the article though sites keep it out of the body's container. Looked
+/// for among the few element siblings before the box and before its parent. Returns the
+/// box and whether it is named like (weak) furniture, so must be read with names ignored.
+pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<(u32, bool)> {
     const LEAD: &[&str] = &[
         "summary",
         "lead",
@@ -1189,6 +1323,7 @@ pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<u32> {
         "subtitle",
         "subheadline",
         "description",
+        "teaser",
     ];
     let mut anc = root;
     for _ in 0..2 {
@@ -1208,20 +1343,50 @@ pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<u32> {
         }
         for &c in before.iter().rev().take(4) {
             let ci = c as usize;
-            if a.junk[ci] || a.dead[ci] || a.text[ci] < 40 || a.text[ci] > 600 {
+            let cls = doc.attr(c, AttrName::Class).unwrap_or("");
+            if a.dead[ci] || a.foreign[ci] || !LEAD.iter().any(|w| contains_ci(cls, w)) {
+                continue;
+            }
+            if a.junk[ci] {
+                // Weakly named ("article-teaser"): no text stats were kept for it. A
+                // standfirst is a short run of text with no links and no picture.
+                let len = super::meta::inner_text(doc, c, 700).chars().count();
+                if (40..=600).contains(&len) && plain_box(doc, c) {
+                    return Some((c, true));
+                }
+                continue;
+            }
+            if a.text[ci] < 40 || a.text[ci] > 600 {
                 continue;
             }
             if a.link[ci] * 4 > a.text[ci] || a.caption[ci] || a.imgs[ci] > 0 {
                 continue;
             }
-            let cls = doc.attr(c, AttrName::Class).unwrap_or("");
-            if LEAD.iter().any(|w| contains_ci(cls, w)) {
-                return Some(c);
-            }
+            return Some((c, false));
         }
         anc = p;
     }
     None
+}
+
+/// A small box without links, pictures or embeds (looks at most 200 nodes).
+fn plain_box(doc: &Doc, i: u32) -> bool {
+    let mut stack = vec![i];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 200 {
+            return false;
+        }
+        if matches!(
+            doc.nodes[n as usize].tag,
+            A | IMG | PICTURE | IFRAME | VIDEO | FIGURE
+        ) {
+            return false;
+        }
+        stack.extend(doc.children(n));
+    }
+    true
 }
 
 fn is_ancestor(doc: &Doc, anc: u32, mut n: u32) -> bool {
@@ -1314,7 +1479,8 @@ impl Emitter {
             return;
         }
         // A line that is only a date is a byline or a teaser's date, not a sentence (in a
-        // quoted post it is the post's signature line).
+        // quoted post it is the post's signature line). (A live blog's clock times stay:
+        // "10 p.m." heads the entry that follows it.)
         if kind != ParagraphKind::Quote && super::dates::is_date_line(&text) {
             return;
         }
@@ -1368,7 +1534,7 @@ fn boilerplate_line(t: &str) -> bool {
     if words <= 20
         && chars <= 150
         && l.bytes().any(|b| b.is_ascii_digit())
-        && (contains_any(l, PUBLISHED_WORDS) || contains_any(l, UPDATED_WORDS))
+        && contains_any(l, BYLINE_LINE_WORDS)
         && super::dates::has_date(t)
     {
         return true;
@@ -1426,10 +1592,10 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 if teaser_boxes.last() == Some(&i) {
                     teaser_boxes.pop();
                 }
-                if node.tag == A {
+                if node.tag == A && !in_page_link(doc, i) {
                     in_link = in_link.saturating_sub(1);
                 }
-                if is_block(node.tag) {
+                if is_block(node.tag) && !is_row_cell(doc, i) {
                     e.flush();
                 }
                 if e.kinds.last().is_some_and(|k| k.0 == i) {
@@ -1500,7 +1666,13 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
             if i != r && a.good[iu] * 3 < a.good[r as usize] && drop_box(doc, a, iu) {
                 continue;
             }
-            if is_block(node.tag) {
+            // The cells of a table row are one line: "Green Party | 31 | +12".
+            let row_cell = is_row_cell(doc, i);
+            if row_cell {
+                if !e.buf.trim().is_empty() {
+                    e.buf.push_str(" | ");
+                }
+            } else if is_block(node.tag) {
                 e.flush();
             }
             if let Some(k) = kind_of(node.tag) {
@@ -1508,7 +1680,9 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
             } else if a.caption[iu] {
                 e.kinds.push((i, ParagraphKind::Caption));
             }
-            if node.tag == A {
+            // A link to a place in the page (a live blog entry's permalink, a footnote) is
+            // part of the text, not a way out of it.
+            if node.tag == A && !in_page_link(doc, i) {
                 in_link += 1;
             }
             stack.push((i, true));
@@ -1524,14 +1698,26 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
     e.blocks
 }
 
+fn is_row_cell(doc: &Doc, i: u32) -> bool {
+    let n = &doc.nodes[i as usize];
+    matches!(n.tag, TD | TH) && n.parent != NONE && doc.nodes[n.parent as usize].tag == TR
+}
+
+fn in_page_link(doc: &Doc, a: u32) -> bool {
+    doc.attr(a, AttrName::Href)
+        .is_some_and(|h| h.trim_start().starts_with('#') && h.trim().len() > 1)
+}
+
+/// A heading after which a box holds other stories or comments.
 fn is_teaser_heading_node(doc: &Doc, i: u32) -> bool {
-    matches!(doc.nodes[i as usize].tag, H2 | H3 | H4 | H5 | H6)
-        && super::phrases::is_teaser_heading(
-            &short_text(doc, i)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
+    if !matches!(doc.nodes[i as usize].tag, H2 | H3 | H4 | H5 | H6) {
+        return false;
+    }
+    let t = short_text(doc, i)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    super::phrases::is_teaser_heading(&t) || super::phrases::is_comment_heading(&t)
 }
 
 /// The text of a heading-sized box, reading at most 64 nodes and about 100 bytes (a

@@ -8,10 +8,13 @@
 //! linear time.
 
 mod dates;
+mod decide;
 mod dom;
 mod entities;
+mod evidence;
 mod extract;
 mod meta;
+mod months;
 mod phrases;
 #[cfg(test)]
 mod tests;
@@ -20,6 +23,10 @@ use crate::model::{DatedEvidence, ParagraphKind, Problem};
 
 /// Bytes read from one page; beyond this the rest is ignored (with a problem).
 pub const MAX_BYTES: usize = 16 << 20;
+
+/// Text (bytes) of a page short enough that, when no article box is found in it, all its
+/// text is kept, navigation and hidden boxes included: a note or a fragment, not a site.
+const SHORT_PAGE: usize = 5000;
 
 /// One paragraph of main text.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,9 +118,17 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
 
     // The smallest box holding most of the good text (see `select_by_mass`); readability's
     // densest cluster only when the page has no paragraph text at all.
+    // A standfirst named like furniture ("article-teaser") is read with names ignored.
+    let mut lead_blocks = Vec::new();
     let mut roots = match extract::select_by_mass(&doc, &a, 0.8) {
         Some(r) => {
-            let mut v: Vec<u32> = extract::lead_before(&doc, &a, r).into_iter().collect();
+            let r = extract::one_story(&doc, &a, r, m.title.as_deref().or(m.h1.as_deref()));
+            let mut v: Vec<u32> = Vec::new();
+            match extract::lead_before(&doc, &a, r) {
+                Some((lead, true)) => lead_blocks = extract::emit(&doc, &a, &[lead], false),
+                Some((lead, false)) => v.push(lead),
+                None => {}
+            }
             v.push(r);
             v
         }
@@ -121,6 +136,10 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
     };
     let mut use_junk = true;
     let mut blocks = extract::emit(&doc, &a, &roots, use_junk);
+    if !lead_blocks.is_empty() {
+        lead_blocks.append(&mut blocks);
+        blocks = lead_blocks;
+    }
     if text_len(&blocks) < 200 {
         // Some sites name their whole layout with words like "sidebar" or "header"; if
         // honouring class names leaves almost nothing, try again without them.
@@ -164,6 +183,22 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
                 .collect();
             problems.push(Problem::warning(
                 "visible text too short: used the page's JSON-LD articleBody",
+            ));
+        }
+    }
+    // A page where no article box stands out (a few lines, broken markup) keeps its text:
+    // first what is visible outside navigation, then, for a short page, all of it.
+    if blocks.is_empty() {
+        blocks = extract::emit(&doc, &a, &[0], false);
+        if blocks.is_empty() {
+            let all = extract::all_text(&doc);
+            if text_len(&all) <= SHORT_PAGE {
+                blocks = all;
+            }
+        }
+        if !blocks.is_empty() {
+            problems.push(Problem::warning(
+                "no article box found in the page: all of its text kept",
             ));
         }
     }

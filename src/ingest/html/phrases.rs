@@ -459,8 +459,101 @@ pub const BYLINE_OPENERS: &[&str] = &[
     "redação",
 ];
 
-/// Words that mark a visible date as the publication date.
+/// Words that mark a visible date as the publication date ("Published", "Publicado el",
+/// "发布时间", "기사입력", "公開日", "تاريخ النشر").
 pub const PUBLISHED_WORDS: &[&str] = &[
+    "published",
+    "posted",
+    "submitted",
+    "created",
+    "publicado",
+    "publicada",
+    "publié",
+    "publiée",
+    "veröffentlicht",
+    "erschienen",
+    "pubblicato",
+    "опубликовано",
+    "опубликован",
+    "gepubliceerd",
+    "geplaatst",
+    "publicerad",
+    "publiceret",
+    "publisert",
+    "opublikowano",
+    "publikováno",
+    "publicat",
+    "yayınlanma",
+    "yayın tarihi",
+    "diterbitkan",
+    "dipublikasikan",
+    "diposting",
+    "δημοσιεύθηκε",
+    "δημοσίευση",
+    "ngày đăng",
+    "प्रकाशित",
+    "نشر",
+    "发布",
+    "發布",
+    "发表",
+    "發表",
+    "刊登",
+    "公開",
+    "掲載",
+    "配信",
+    "投稿",
+    "입력",
+    "등록",
+    "작성",
+    "게재",
+];
+
+/// Words that mark a visible date as an update, not the publication.
+pub const UPDATED_WORDS: &[&str] = &[
+    "updated",
+    "modified",
+    "revised",
+    "actualizado",
+    "actualización",
+    "atualizado",
+    "atualizada",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "aktualisiert",
+    "geändert",
+    "aggiornato",
+    "обновлено",
+    "обновлен",
+    "изменено",
+    "bijgewerkt",
+    "uppdaterad",
+    "opdateret",
+    "oppdatert",
+    "zaktualizowano",
+    "aktualizacja",
+    "aktualizováno",
+    "actualizat",
+    "güncelleme",
+    "güncellendi",
+    "güncellenme",
+    "diperbarui",
+    "ενημερώθηκε",
+    "ενημέρωση",
+    "cập nhật",
+    "अपडेट",
+    "تحديث",
+    "更新",
+    "修改",
+    "수정",
+    "업데이트",
+];
+
+/// Words that make a short dated line a byline to leave out of the text ("The Associated
+/// Press Published Monday, November 18, 2019"): the publication and update words that are
+/// never the verb of a short news sentence's own clause, unlike "posted", "created" or
+/// "نشر" (also "deployed").
+pub const BYLINE_LINE_WORDS: &[&str] = &[
     "published",
     "posted",
     "publicado",
@@ -471,10 +564,6 @@ pub const PUBLISHED_WORDS: &[&str] = &[
     "pubblicato",
     "опубликовано",
     "gepubliceerd",
-];
-
-/// Words that mark a visible date as an update, not the publication.
-pub const UPDATED_WORDS: &[&str] = &[
     "updated",
     "modified",
     "actualizado",
@@ -543,6 +632,64 @@ pub fn is_teaser_heading(t: &str) -> bool {
         || TEASER_HEADING_PREFIXES
             .iter()
             .any(|h| l.starts_with(h) && is_word_gap(&l[h.len()..]))
+}
+
+/// Words that head a comment section, alone or after a count ("Comments", "12 responses",
+/// "3 Kommentare"); the ones that can head a section of an article ("Responses",
+/// "Replies") only after a count.
+const COMMENT_WORDS: &[&str] = &[
+    "comments",
+    "comment",
+    "reader comments",
+    "readers' comments",
+    "your comments",
+    "comentarios",
+    "comentários",
+    "commentaires",
+    "kommentare",
+    "commenti",
+    "комментарии",
+    "reacties",
+    "yorumlar",
+    "komentarze",
+    "komentáře",
+    "komentar",
+];
+const COUNTED_COMMENT_WORDS: &[&str] = &[
+    "responses",
+    "response",
+    "replies",
+    "reply",
+    "thoughts on",
+    "comments on",
+    "respuestas",
+    "respostas",
+    "réponses",
+    "antworten",
+    "risposte",
+    "ответов",
+    "ответа",
+    "комментариев",
+    "комментария",
+    "комментарий",
+];
+
+/// A heading that opens a comment section: "Comments", "12 responses", "4 thoughts on
+/// “Why the mill should stay”", "Comments (3)", "3 Kommentare".
+pub fn is_comment_heading(t: &str) -> bool {
+    if t.len() > 120 {
+        return false;
+    }
+    let l = norm_line(t);
+    let rest = l.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let counted = rest.len() < l.len();
+    // "Comments (3)", "Comments: 3"
+    let bare = rest.trim_end_matches(|c: char| c.is_ascii_digit() || " ()[]:".contains(c));
+    let starts = |w: &str| rest.starts_with(w) && is_word_gap(&rest[w.len()..]);
+    COMMENT_WORDS.contains(&bare)
+        || (counted
+            && (COMMENT_WORDS.iter().any(|w| starts(w))
+                || COUNTED_COMMENT_WORDS.iter().any(|w| starts(w))))
 }
 
 /// The rest after a matched phrase is empty or starts a new word (not "relatedness").

@@ -481,7 +481,10 @@ fn hidden_tab_panel_tweet_gallery_caption_table_footer() {
         .any(|b| b.kind == ParagraphKind::Caption && b.text.contains("Boats resting")));
     // The table's footer repeats its header: read once.
     assert_eq!(
-        a.blocks.iter().filter(|b| b.text == "Height").count(),
+        a.blocks
+            .iter()
+            .filter(|b| b.text == "Time | Height")
+            .count(),
         1,
         "{t}"
     );
@@ -686,4 +689,445 @@ fn inline_links_named_like_furniture_stay_in_the_sentence() {
         "{t}"
     );
     assert!(t.contains("and shielding must"), "{t}");
+}
+
+#[test]
+fn date_forms_in_many_languages_and_scripts() {
+    use super::dates::{find_dates, normalize_digits, parse_text_date, parse_text_date_in, Order};
+    let rows: &[(&str, Option<NaiveDate>)] = &[
+        ("14. September 2023, 09:40 Uhr", Some(d(2023, 9, 14))),
+        ("le 1er mars 2021 à 10h", Some(d(2021, 3, 1))),
+        ("1º de março de 2021", Some(d(2021, 3, 1))),
+        ("2023. szeptember 14. 10:02", Some(d(2023, 9, 14))),
+        ("14 września 2023 r.", Some(d(2023, 9, 14))),
+        ("14 Eylül 2023 Perşembe", Some(d(2023, 9, 14))),
+        ("Kamis, 14 Agustus 2023", Some(d(2023, 8, 14))),
+        ("14 вересня 2023", Some(d(2023, 9, 14))),
+        ("14 Σεπτεμβρίου 2023", Some(d(2023, 9, 14))),
+        ("१४ सितंबर २०२३", Some(d(2023, 9, 14))),
+        ("١٤ سبتمبر ٢٠٢٣", Some(d(2023, 9, 14))),
+        ("14 تشرين الأول 2023", Some(d(2023, 10, 14))),
+        ("14 กันยายน 2566", Some(d(2023, 9, 14))),
+        ("２０２３年９月１４日　１０時", Some(d(2023, 9, 14))),
+        ("令和元年5月1日", Some(d(2019, 5, 1))),
+        ("平成30年12月3日", Some(d(2018, 12, 3))),
+        ("14/09/2023", Some(d(2023, 9, 14))),
+        ("09/14/2023", Some(d(2023, 9, 14))),
+        ("2023/09/14 10:00", Some(d(2023, 9, 14))),
+        ("Nov. 19, 2019 5:50 PM", Some(d(2019, 11, 19))),
+        // Either order possible and no page language: not guessed.
+        ("05/10/2018", None),
+        // Separators must match: no date in a score line or a range of numbers.
+        ("2019-11/5", None),
+        ("Revenue rose 12.5 percent in 2023", None),
+    ];
+    for (s, want) in rows {
+        assert_eq!(parse_text_date(s), *want, "{s}");
+    }
+    assert_eq!(
+        parse_text_date_in("05/10/2018", Order::DayFirst),
+        Some(d(2018, 10, 5))
+    );
+    assert_eq!(
+        parse_text_date_in("05/10/2018", Order::MonthFirst),
+        Some(d(2018, 5, 10))
+    );
+    assert_eq!(Order::of_language(Some("en-US")), Order::MonthFirst);
+    assert_eq!(Order::of_language(Some("pt_BR")), Order::DayFirst);
+    assert_eq!(Order::of_language(Some("en")), Order::Unknown);
+    // Several dates in one line, in order, with their places.
+    let t = normalize_digits("Updated 18 Nov 2019 · Posted 17 Nov 2019");
+    let f = find_dates(&t, Order::Unknown, 4);
+    assert_eq!(f.len(), 2);
+    assert_eq!(&t[f[1].start..f[1].end], "17 Nov 2019");
+}
+
+#[test]
+fn stamps_urls_and_epochs() {
+    use super::dates::{parse_epoch, parse_stamp, parse_url_date, parse_url_month};
+    let s = parse_stamp("2021-03-04T02:30:00Z").unwrap();
+    assert_eq!((s.date, s.utc), (d(2021, 3, 4), true));
+    let s = parse_stamp("2021-03-03T21:30:00-05:00").unwrap();
+    assert_eq!((s.date, s.utc), (d(2021, 3, 3), false));
+    assert!(parse_stamp("2021-03-04T02:30:00+00:00").unwrap().utc);
+    assert!(!parse_stamp("2021-03-04").unwrap().utc);
+    assert!(parse_stamp("Thu, 04 Mar 2021 02:30:00 GMT").unwrap().utc);
+    assert_eq!(
+        parse_epoch("1574168580").map(|s| s.date),
+        Some(d(2019, 11, 19))
+    );
+    assert_eq!(
+        parse_epoch("1574168580123").map(|s| s.date),
+        Some(d(2019, 11, 19))
+    );
+    assert_eq!(parse_epoch("12345"), None);
+    assert_eq!(parse_epoch("9999999999"), None);
+    assert_eq!(
+        parse_url_date("https://x.example/world/2019/nov/18/slug"),
+        Some(d(2019, 11, 18))
+    );
+    // Month words of other languages are words in their URLs ("set", "out").
+    assert_eq!(parse_url_date("https://x.example/2019/set/18/slug"), None);
+    assert_eq!(
+        parse_url_month("https://x.example/2019/11/doobie-brothers.html"),
+        Some((2019, 11))
+    );
+    assert_eq!(
+        parse_url_month("https://x.example/2019/11/19/x"),
+        Some((2019, 11))
+    );
+    assert_eq!(parse_url_month("https://x.example/item/2019/123456"), None);
+}
+
+#[test]
+fn which_date_a_byline_line_means() {
+    use super::dates::Order;
+    use super::evidence::date_in_line;
+    let rows: &[(&str, Option<(NaiveDate, bool)>)] = &[
+        (
+            "By Eric Song Updated: 18 Nov 2019 9:38 pm Posted: 17 Nov 2019 8:11 pm",
+            Some((d(2019, 11, 17), false)),
+        ),
+        (
+            "on December 27, 2014 at 12:06 PM, updated December 28, 2014 at 12:10 PM",
+            Some((d(2014, 12, 27), false)),
+        ),
+        (
+            "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
+            Some((d(2019, 11, 19), false)),
+        ),
+        ("Last updated 3 May 2021", Some((d(2021, 5, 3), true))),
+        ("Mis à jour le 4 mai 2021", Some((d(2021, 5, 4), true))),
+        ("최종수정 2021.05.04 10:00", Some((d(2021, 5, 4), true))),
+        ("发布时间：2023-11-17 20:52", Some((d(2023, 11, 17), false))),
+        ("By Jane Doe", None),
+    ];
+    for (s, want) in rows {
+        assert_eq!(date_in_line(s, Order::Unknown), *want, "{s}");
+    }
+}
+
+#[test]
+fn meta_keys_read_by_their_words() {
+    use super::evidence::{meta_key, Kind};
+    let get = |k: &str, v: &str| meta_key(k, v).map(|c| (c.date, c.kind, c.modified));
+    let day = d(2021, 3, 3);
+    assert_eq!(
+        get("article:published_time", "2021-03-03T10:00:00+01:00"),
+        Some((day, Kind::MetaKnown, false))
+    );
+    assert_eq!(
+        get("og:updated_time", "2021-03-03"),
+        Some((day, Kind::MetaKnown, true))
+    );
+    for key in [
+        "weibo: article:create_at",
+        "bt:pubdate",
+        "publish-time",
+        "release-date",
+    ] {
+        assert_eq!(
+            get(key, "2021-03-03 10:00:00"),
+            Some((day, Kind::MetaGuessed, false)),
+            "{key}"
+        );
+    }
+    assert_eq!(
+        get("last_revised", "2021-03-03"),
+        Some((day, Kind::MetaGuessed, true))
+    );
+    for key in [
+        "article:expiration_time",
+        "page-crawled-time",
+        "event-start-date",
+        "publisher",
+        "viewport",
+    ] {
+        assert_eq!(get(key, "2021-03-03"), None, "{key}");
+    }
+    // A Unix time where the key says it is a time.
+    assert_eq!(
+        get("publish-timestamp", "1614765600").map(|x| x.0),
+        Some(day)
+    );
+}
+
+#[test]
+fn short_broken_pages_keep_their_text() {
+    let s = "On June 1, 2022, Kenya and Peru met";
+    let pages = [
+        format!("<p>{s}"),
+        s.to_string(),
+        format!("<html><body><div>{s}."),
+        format!("<b>{s}</i></p></div>"),
+        format!("<html><head><title>x</title></head><body><p>{s}.</p></body></html>"),
+        format!("<<p>{s}."),
+        format!("<p>{s}.<script>var x = 1;"),
+        format!("<html><body><nav><p>{s}.</p></nav>"),
+        format!("<p style=\"display:none\">{s}.</p>"),
+        format!("<td>{s}."),
+        format!("<li>{s}."),
+        format!("<h2>{s}."),
+        format!("<a href=x>{s}."),
+        format!("<div class=\"comments\"><p>{s}.</p>"),
+        format!("<body><p>{s}.</p><p>They agreed on a trade route.</p>"),
+    ];
+    for page in &pages {
+        let a = read_html(page.as_bytes());
+        assert!(
+            text(&a).contains("Kenya and Peru met"),
+            "{page:?} gave {:?}",
+            a.blocks
+        );
+    }
+    // Script text is never page text.
+    let a = read_html(b"<script>var secret = 'Kenya';</script><p>Peru met Chile.</p>");
+    assert!(!text(&a).contains("secret"), "{}", text(&a));
+    assert!(text(&a).contains("Peru met Chile"));
+}
+
+/// Main text of a layout fixture, and the assertions every layout shares: the kept
+/// sentences are there, the furniture is not.
+fn layout(a: &HtmlArticle, keep: &[&str], drop: &[&str]) {
+    let t = main_text(a);
+    for k in keep {
+        assert!(t.contains(k), "lost {k:?} in\n{t}");
+    }
+    for d in drop {
+        assert!(!t.contains(d), "leaked {d:?} in\n{t}");
+    }
+}
+
+#[test]
+fn layout_live_blog_keeps_every_entry() {
+    let a = read_html(fixture!("layout_liveblog.html"));
+    layout(
+        &a,
+        &[
+            "Police have closed the coast road",
+            "two thousand homes in the valley",
+            "cancelled every crossing",
+            "Schools on the coast will open late",
+            "issued a red warning",
+            // An entry's heading is a link to the entry itself: text, not navigation.
+            "All ferries cancelled for the day",
+        ],
+        &["Share", "Most read", "Village fete", "Home"],
+    );
+}
+
+#[test]
+fn layout_gallery_captions_are_captions() {
+    let a = read_html(fixture!("layout_gallery.html"));
+    layout(
+        &a,
+        &[
+            "festival began in the nineteenth century",
+            "second route through the new quarter",
+        ],
+        &[
+            "paper lanterns shaped like fish",
+            "Lena Ostrova",
+            "Send us your pictures",
+        ],
+    );
+    assert!(
+        a.blocks
+            .iter()
+            .any(|b| b.kind == ParagraphKind::Caption
+                && b.text.contains("dragon made of two hundred"))
+    );
+}
+
+#[test]
+fn layout_paywall_pitch_is_dropped() {
+    let a = read_html(fixture!("layout_paywall.html"));
+    layout(
+        &a,
+        &["second container terminal", "six hundred jobs"],
+        &["subscribers", "Log in", "Continue reading"],
+    );
+}
+
+#[test]
+fn layout_related_links_inside_the_body_are_dropped() {
+    let a = read_html(fixture!("layout_inline_related.html"));
+    layout(
+        &a,
+        &[
+            "ten thousand trees",
+            "narrow streets",
+            "ask for a tree",
+            "first two thousand trees",
+        ],
+        &[
+            "Parks budget cut",
+            "More on this story",
+            "Heatwave",
+            "mowing the verges",
+        ],
+    );
+}
+
+#[test]
+fn layout_comments_without_telling_class_names_are_dropped() {
+    let a = read_html(fixture!("layout_comments.html"));
+    layout(
+        &a,
+        &["old mill has stood", "one more year to raise the money"],
+        &[
+            "responses",
+            "grandfather worked there",
+            "who pays for it",
+            "Leave a reply",
+        ],
+    );
+    // A comment heading further down the article's own box ends the text before it.
+    let page = "<html><body><div class=\"content\"><h2>Budget passed</h2>\
+        <p>The council passed the budget on Tuesday after a long debate about the price of the new swimming pool.</p>\
+        <p>Work on the pool starts in the spring and should be finished before the next summer holidays.</p>\
+        <h3>Comments</h3><div class=\"c\">Great news, finally a pool for the town!</div></div></body></html>";
+    let a = read_html(page.as_bytes());
+    layout(&a, &["swimming pool", "summer holidays"], &["Great news"]);
+    assert!(super::phrases::is_comment_heading("12 responses"));
+    assert!(super::phrases::is_comment_heading("Comments (3)"));
+    assert!(super::phrases::is_comment_heading(
+        "4 thoughts on “Why the mill should stay”"
+    ));
+    assert!(super::phrases::is_comment_heading("3 Kommentare"));
+    assert!(!super::phrases::is_comment_heading(
+        "Responses to the flood"
+    ));
+    assert!(!super::phrases::is_comment_heading(
+        "Comment: why the mill matters"
+    ));
+}
+
+#[test]
+fn layout_newsletter_box_inside_the_body_is_dropped() {
+    let a = read_html(fixture!("layout_newsletter.html"));
+    layout(
+        &a,
+        &[
+            "drought-resistant wheat",
+            "loses far less in a dry one",
+            "demand to double",
+        ],
+        &["Morning Harvest", "inbox", "privacy policy"],
+    );
+}
+
+#[test]
+fn layout_table_rows_are_lines() {
+    let a = read_html(fixture!("layout_table.html"));
+    layout(
+        &a,
+        &[
+            "Green Party | 31 | +12",
+            "Labour | 19 | -5",
+            "Turnout was sixty-one percent",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn layout_amp_furniture_is_dropped() {
+    let a = read_html(fixture!("layout_amp.html"));
+    layout(
+        &a,
+        &[
+            "hundred and twelve steps",
+            "handed the keys",
+            "keeper's cottage",
+        ],
+        &[
+            "Weather forecast",
+            "cookies",
+            "Advertisement",
+            "Share on Twitter",
+            "Menu",
+        ],
+    );
+    assert_eq!(super::extract::boiler_level("amp-sidebar"), 1);
+    assert_eq!(super::extract::boiler_level("amp-social-share"), 2);
+}
+
+#[test]
+fn layout_article_split_into_several_boxes_is_whole() {
+    let a = read_html(fixture!("layout_split.html"));
+    layout(
+        &a,
+        &[
+            "children who would be born",
+            "first builder went bust",
+            "Nurses who joined",
+            "second wing",
+        ],
+        &["Advertisement", "Most popular", "Road works", "Sunny"],
+    );
+}
+
+#[test]
+fn layout_next_article_appended_to_the_page_is_left_out() {
+    let a = read_html(fixture!("layout_next_article.html"));
+    layout(
+        &a,
+        &["town hall tower struck noon", "wind the clock once a week"],
+        &["bypass", "Next article", "lorries"],
+    );
+}
+
+#[test]
+fn layout_standfirst_named_teaser_is_the_articles() {
+    let a = read_html(fixture!("layout_teaser_standfirst.html"));
+    layout(
+        &a,
+        &[
+            "zwölf Kilometer neue Radwege",
+            "Stadtrat hat am Dienstag",
+            "Uferweg für Fußgänger",
+        ],
+        &["Brücke gesperrt", "Neue Buslinie"],
+    );
+    let t = main_text(&a);
+    assert!(t.find("zwölf Kilometer neue").unwrap() < t.find("Stadtrat").unwrap());
+}
+
+#[test]
+fn dates_in_a_line_never_share_a_token() {
+    use super::dates::{find_dates, Order};
+    use super::evidence::date_in_line;
+    // The year of "14.09.2023" is not also the year of "2023 September 12".
+    let s = "Posted 14.09.2023 September 12 and 2023/09/14 12 September 2023";
+    let f = find_dates(s, Order::Unknown, 8);
+    for w in f.windows(2) {
+        assert!(
+            w[0].end <= w[1].start,
+            "{:?}",
+            (w[0].start, w[0].end, w[1].start)
+        );
+    }
+    assert_eq!(f.len(), 3);
+    assert_eq!(
+        date_in_line(s, Order::Unknown),
+        Some((d(2023, 9, 14), false))
+    );
+}
+
+#[test]
+fn hostile_date_markup_everywhere() {
+    // Deeply nested related boxes full of item metadata, dated boxes, times and headlines:
+    // every date pass stays linear.
+    let n = scale(50_000);
+    let mut s = String::from("<html><body><h1>Title</h1>");
+    for i in 0..n {
+        s.push_str(&format!(
+            "<div class=\"related date\" itemscope itemtype=\"x\"><meta itemprop=\"datePublished\" content=\"2020-01-{:02}\"><time datetime=\"2020-02-01\">1 Feb 2020</time><h1>Other {i}</h1>",
+            i % 28 + 1
+        ));
+    }
+    s.push_str(ARTICLE);
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(text(&a).contains("approved the new budget") || !a.blocks.is_empty());
 }

@@ -1,0 +1,868 @@
+//! Captions: a short headline-style "who did what" for each happening, made from the clause
+//! that carries its date ("Putin and Kim sign partnership treaty"), for the timeline.
+//!
+//! Headline grammar, as news desks write it: subject, verb in the present tense ("signs" for
+//! "signed", "has signed" and "is signing"), a passive without its auxiliary ("Navalny
+//! jailed"), the future as "to" ("Kim to visit Russia"), articles and honorifics dropped, and
+//! the key object (a noun phrase, an infinitive, or the first prepositional phrase of a verb
+//! that has no object). A verb of saying gives way to what it reports ("the ministry said
+//! North Korea fired a missile" → "North Korea fires missile"); a quotation with its speaker
+//! becomes "Speaker: words". Dates, attributions, datelines and boilerplate never appear.
+//!
+//! Pure functions of the text: [`caption`] for one sentence, [`fill`] for a corpus (each
+//! cluster's caption from whichever member's clause gives the best one, a pronoun subject
+//! replaced by the name the article used last).
+
+use crate::clause::{self, forms, Clause, Time};
+use crate::model::{Article, Cluster, Event};
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// The caption length the timeline asks for by default (characters).
+pub const DEFAULT_MAX_CHARS: usize = 48;
+/// Members of a cluster whose clauses are tried for its caption.
+const MAX_CANDIDATES: usize = 8;
+
+/// Lines that are page furniture, never a happening.
+const BOILERPLATE: &[&str] = &[
+    "read more",
+    "click here",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "photograph:",
+    "photo:",
+    "image:",
+    "copyright",
+    "all rights reserved",
+    "share this",
+    "advertisement",
+    "published:",
+    "updated:",
+    "last modified",
+    "this article was",
+    "this article is",
+    "a version of this article",
+    "this story was",
+    "this post was",
+    "corrections and clarifications",
+];
+
+/// Openings of a subject that only make sense inside the speaker's own words ("our dear
+/// country", "this battle"), and object pronouns that say nothing on their own.
+const VOICE_WORDS: &[&str] = &[
+    "our", "my", "your", "this", "these", "those", "that", "i", "we", "you", "me", "us",
+];
+
+/// A caption candidate with how good it is.
+#[derive(Clone, Debug, PartialEq)]
+struct Candidate {
+    text: String,
+    score: i32,
+}
+
+/// The caption for the clause of `sentence` that carries `date` (a byte range in the
+/// sentence), at most `max_chars` characters; empty when the sentence gives none.
+#[cfg(test)]
+pub(crate) fn caption(sentence: &str, date: Option<Range<usize>>, max_chars: usize) -> String {
+    candidate(sentence, date, max_chars, None)
+        .map(|c| c.text)
+        .unwrap_or_default()
+}
+
+/// `subject_hint`: the name to use when the clause's subject is a pronoun.
+fn candidate(
+    sentence: &str,
+    date: Option<Range<usize>>,
+    max_chars: usize,
+    subject_hint: Option<&str>,
+) -> Option<Candidate> {
+    let lower = sentence.trim_start().to_lowercase();
+    if BOILERPLATE.iter().any(|b| lower.starts_with(b)) || is_byline(sentence) {
+        return None;
+    }
+    let top = clause::analyse(sentence, date.clone())?;
+    let mut score = 0;
+    if date
+        .as_ref()
+        .is_some_and(|d| clause::is_aside(sentence, d.clone()))
+    {
+        score -= 1;
+    }
+    // What was said, rather than the saying.
+    let (c, speaker) = match &top.reported {
+        Some(inner) => (inner.as_ref(), None),
+        None if top.is_reporting() && top.object.is_some() => (&top, top.subject.clone()),
+        None => (&top, None),
+    };
+    if let Some(speaker) = speaker {
+        // "Speaker: quoted words".
+        let who = noun_text(&sentence[speaker], true);
+        let said = detokenize(&sentence[c.object.clone()?]);
+        let said = upper_first(said.trim_matches(|c: char| "\"“”‘’' ,".contains(c)));
+        // A quotation of a word or two is a fragment, not what was said.
+        if who.is_empty() || said.split_whitespace().count() < 3 || is_pronoun(&who) {
+            return None;
+        }
+        let text = fit_quote(&who, &said, max_chars);
+        return Some(Candidate { text, score });
+    }
+    let subject_plain = c.subject.clone().map(|r| noun_text(&sentence[r], false))?;
+    let subject_raw = upper_first(&subject_plain);
+    let first_word = subject_plain
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if first_word != subject_plain.to_lowercase() && VOICE_WORDS.contains(&first_word.as_str()) {
+        return None;
+    }
+    // "Putin said he saw prospects": the pronoun is the speaker.
+    let speaker_name = top
+        .subject
+        .clone()
+        .filter(|_| top.reported.is_some())
+        .map(|r| noun_text(&sentence[r], true))
+        .filter(|n| {
+            !n.is_empty() && !is_pronoun(n) && n.chars().next().is_some_and(char::is_uppercase)
+        });
+    let personal = matches!(
+        subject_plain.to_lowercase().as_str(),
+        "he" | "she" | "they" | "we" | "i"
+    );
+    let subject = if is_pronoun(&subject_raw) {
+        // "there", "it", "this" stand for nothing a caption can name.
+        if !personal {
+            return None;
+        }
+        score -= 1;
+        speaker_name.or(subject_hint.map(str::to_string))?
+    } else {
+        subject_raw.clone()
+    };
+    if subject.is_empty() {
+        return None;
+    }
+    let plural = if subject == subject_raw {
+        is_plural(&subject_plain)
+    } else {
+        is_plural(&subject)
+    };
+    // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not captioned.
+    let used_from = c
+        .subject
+        .as_ref()
+        .map_or(c.verb.start, |r| r.start.min(c.verb.start));
+    let used_to = c
+        .object
+        .as_ref()
+        .map_or(c.verb.end, |r| r.end.max(c.verb.end));
+    let used = sentence.get(used_from..used_to).unwrap_or("");
+    if used.contains("â€") || used.contains('Â') {
+        return None;
+    }
+    let mut verb = headline_verb(c, plural);
+    // A passive keeps its participle as the text spells it ("stripped", "transferred").
+    if c.passive {
+        let written = sentence[c.main_verb.clone()].to_lowercase();
+        let built = forms::participle(&c.lemma);
+        if written != built && (written.ends_with("ed") || written.ends_with('n')) {
+            verb = verb.replace(&built, &written);
+        }
+    }
+    let object = c
+        .object
+        .clone()
+        .map(|r| noun_text(&sentence[r], false))
+        .unwrap_or_default();
+    if subject.chars().next().is_some_and(char::is_uppercase) {
+        score += 2;
+    }
+    if !object.is_empty() {
+        score += 1;
+    }
+    if verb.is_empty() && object.is_empty() {
+        return None;
+    }
+    // A lone pronoun says nothing ("announcement means he").
+    if is_pronoun(&object) || VOICE_WORDS.contains(&object.to_lowercase().as_str()) {
+        return None;
+    }
+    // A verb that needs an object makes no headline without one ("Kim signs").
+    let intransitive = crate::clause::lexicon::INTRANSITIVE.contains(&c.lemma.as_str());
+    if object.is_empty() && !c.passive && !intransitive {
+        return None;
+    }
+    let (text, cut) = fit(&subject, &verb, &object, max_chars)?;
+    // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not shown.
+    if text.contains('Â') || text.contains("â€") {
+        return None;
+    }
+    if !cut {
+        score += 1;
+    }
+    Some(Candidate { text, score })
+}
+
+/// The verb as a headline writes it, for a singular or plural subject.
+fn headline_verb(c: &Clause, plural: bool) -> String {
+    let particle = c
+        .particle
+        .as_deref()
+        .map(|p| format!(" {p}"))
+        .unwrap_or_default();
+    let not = if c.negated { "not " } else { "" };
+    let base = c.lemma.as_str();
+    let core = match (c.time, c.passive) {
+        (Time::Future, false) => format!("{not}to {base}"),
+        (Time::Future, true) => format!("{not}to be {}", forms::participle(base)),
+        (Time::Modal, passive) => {
+            let m = c.modal.clone().unwrap_or_else(|| "may".into());
+            let m = if c.negated { format!("{m} not") } else { m };
+            if passive {
+                format!("{m} be {}", forms::participle(base))
+            } else {
+                format!("{m} {base}")
+            }
+        }
+        (_, true) => format!("{not}{}", forms::participle(base)),
+        // A copula drops out: "Kim in Russia", "Enron bankrupt".
+        (_, false) if base == "be" => {
+            if c.negated {
+                "not".into()
+            } else {
+                String::new()
+            }
+        }
+        (_, false) if c.negated => {
+            format!("{} not {base}", if plural { "do" } else { "does" })
+        }
+        (_, false) => forms::present(base, plural),
+    };
+    format!("{core}{particle}")
+}
+
+/// A subject or object as a headline writes it: articles and honorifics dropped, spacing of
+/// pre-tokenised text repaired ("Egypt 's" → "Egypt's"), quotes and brackets stripped.
+fn noun_text(s: &str, subject: bool) -> String {
+    let fixed = detokenize(s);
+    let words: Vec<&str> = fixed
+        .split_whitespace()
+        .filter(|w| {
+            let l = w.to_lowercase();
+            !matches!(l.as_str(), "a" | "an" | "the")
+                && !crate::clause::lexicon::HONORIFICS.contains(&l.as_str())
+        })
+        .collect();
+    let mut out = words.join(" ");
+    out = out
+        .trim_matches(|c: char| "\"“”‘’'()[],;:".contains(c) || c.is_whitespace())
+        .to_string();
+    if subject {
+        out = upper_first(&out);
+    }
+    out
+}
+
+/// Repairs the spacing of pre-tokenised text: no space before , . ; : ) 's n't, none after (.
+fn detokenize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let glue = i > 0
+            && (matches!(*w, "," | "." | ";" | ":" | ")" | "]" | "%" | "!" | "?")
+                || lw == "'s"
+                || lw == "’s"
+                || lw == "n't"
+                || lw == "'");
+        let after_open = i > 0 && matches!(words[i - 1], "(" | "[" | "$" | "£" | "€");
+        // "Tung Chee - hwa": a lone hyphen between word parts joins them.
+        let hyphen_join = *w == "-"
+            && i > 0
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_alphanumeric));
+        if i > 0 && !glue && !after_open && !hyphen_join && !out.ends_with('-') {
+            out.push(' ');
+        }
+        if hyphen_join {
+            out.push('-');
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn is_pronoun(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "he" | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "this"
+            | "that"
+            | "one"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "all"
+            | "some"
+            | "many"
+            | "most"
+            | "others"
+            | "none"
+    )
+}
+
+/// Does a subject take a plural verb? Coordinated ("Putin and Kim"), a plural pronoun, or a
+/// head noun in "-s" that is not a name ("officials", "protesters").
+fn is_plural(subject: &str) -> bool {
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    if words.iter().any(|w| *w == "and" || *w == "&") {
+        return true;
+    }
+    // The head is the last word before a preposition ("head of the IMF" → "head",
+    // "callers to the programme" → "callers").
+    let head = words
+        .iter()
+        .skip(1)
+        .position(|w| crate::clause::lexicon::PREPOSITIONS.contains(w))
+        .map_or(words.last(), |i| words.get(i));
+    let Some(head) = head else {
+        return false;
+    };
+    let l = head.to_lowercase();
+    if matches!(
+        l.as_str(),
+        "they" | "we" | "people" | "police" | "men" | "women" | "children"
+    ) {
+        return true;
+    }
+    // Group nouns ("protesters", "officials", "activists"), capitalised or not.
+    if l.len() > 5
+        && [
+            "ers", "ors", "ists", "ians", "ants", "ents", "ials", "ives", "ees",
+        ]
+        .iter()
+        .any(|s| l.ends_with(s))
+    {
+        return true;
+    }
+    let name = head.chars().next().is_some_and(char::is_uppercase);
+    !name
+        && l.len() > 3
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && !l.ends_with("us")
+        && !l.ends_with("is")
+}
+
+/// Joins subject, verb and object within `max` characters; the second value says whether
+/// anything was shortened. Shortens the object first (a trailing phrase, then modifiers
+/// before its head: "strategic partnership agreement" → "partnership agreement"), then the
+/// subject (a title before a name, a long list); `None` when even that does not fit.
+fn fit(subject: &str, verb: &str, object: &str, max: usize) -> Option<(String, bool)> {
+    let join = |s: &str, o: &str| {
+        [s, verb, o]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let fits = |t: &str| t.chars().count() <= max;
+    let full = join(subject, object);
+    if fits(&full) {
+        return Some((full, false));
+    }
+    // Any shorter subject with some object before any subject with none.
+    let objects = shorter_objects(object);
+    let subjects = shorter_subjects(subject);
+    let (some, none): (Vec<&String>, Vec<&String>) = objects.iter().partition(|o| !o.is_empty());
+    for group in [some, none] {
+        for subj in &subjects {
+            for o in &group {
+                let t = join(subj, o);
+                if fits(&t) {
+                    return Some((t, true));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The object and shorter forms of it, longest first: without its trailing phrases ("of
+/// ...", "to ..."), then with fewer modifiers before its head; the empty object last.
+fn shorter_objects(object: &str) -> Vec<String> {
+    let words: Vec<&str> = object.split_whitespace().collect();
+    let mut out = vec![object.to_string()];
+    for n in (1..words.len()).rev() {
+        let next = words[n].to_lowercase();
+        let boundary = crate::clause::lexicon::PREPOSITIONS.contains(&next.as_str())
+            || matches!(next.as_str(), "and" | "or" | "who" | "which" | "that");
+        if boundary {
+            let o = trim_function_words(&words[..n]);
+            if !o.is_empty() && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+    }
+    let core: Vec<String> = out
+        .last()
+        .map(|o| o.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
+    if core.first().is_none_or(|w| w != "to") {
+        // A prepositional object keeps its preposition ("over cooperation").
+        let lead = usize::from(core.first().is_some_and(|w| {
+            crate::clause::lexicon::PREPOSITIONS.contains(&w.as_str()) || w == "as"
+        }));
+        for k in 1 + lead..core.len() {
+            let o = if lead == 1 {
+                format!("{} {}", core[0], core[k..].join(" "))
+            } else {
+                core[k..].join(" ")
+            };
+            if !out.contains(&o) {
+                out.push(o);
+            }
+        }
+    } else {
+        // An infinitive keeps its verb and loses words from its end ("to have three million
+        // phones ready" → "to have three million phones").
+        for n in (2..core.len()).rev() {
+            let words: Vec<&str> = core[..n].iter().map(String::as_str).collect();
+            let o = trim_function_words(&words);
+            if o.split_whitespace().count() >= 2 && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+    }
+    out.push(String::new());
+    out
+}
+
+/// A title and a name: the name ("North Korean leader Kim Jong Un" → "Kim Jong Un"; an
+/// all-capitalised "Chief Cabinet Secretary Yoshimasa Hayashi" → "Yoshimasa Hayashi").
+fn shorten_name(part: &str) -> String {
+    let w: Vec<&str> = part.split_whitespace().collect();
+    let cap = |x: &&str| x.chars().next().is_some_and(char::is_uppercase);
+    let run = w.iter().rev().take_while(|x| cap(x)).count();
+    if run < w.len() && run >= 1 {
+        w[w.len() - run..].join(" ")
+    } else if run == w.len() && w.len() >= 3 {
+        w[w.len() - 2..].join(" ")
+    } else {
+        part.to_string()
+    }
+}
+
+/// The subject and shorter forms of it, longest first: "and" as a headline comma, names
+/// without their titles, a list's first member and "others", a head without its "of"
+/// phrase.
+fn shorter_subjects(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    let mut push = |x: String| {
+        if !x.is_empty() && !out.contains(&x) {
+            out.push(x);
+        }
+    };
+    let parts: Vec<&str> = s.split(" and ").collect();
+    if parts.len() == 2 && !s.contains(',') {
+        push(format!("{}, {}", parts[0], parts[1]));
+        let (a, b) = (shorten_name(parts[0]), shorten_name(parts[1]));
+        push(format!("{a} and {b}"));
+        push(format!("{a}, {b}"));
+    } else if parts.len() == 1 {
+        push(shorten_name(s));
+    }
+    if s.contains(',') || s.contains(" and ") {
+        let first = s.split(',').next().unwrap_or(s);
+        let first = first.split(" and ").next().unwrap_or(first).trim();
+        push(format!("{} and others", shorten_name(first)));
+    }
+    if let Some(i) = s.find(" of ") {
+        push(s[..i].to_string());
+    }
+    // "European Union's foreign ministers" → "foreign ministers" → "ministers".
+    let head_phrase = s.find(" of ").map_or(s, |i| &s[..i]);
+    let owned = head_phrase
+        .rsplit_once("'s ")
+        .map_or(head_phrase, |(_, h)| h);
+    push(upper_first(owned));
+    let words: Vec<&str> = owned.split_whitespace().collect();
+    if words
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        for k in 1..words.len() {
+            push(upper_first(&words[k..].join(" ")));
+        }
+    }
+    out
+}
+
+fn trim_function_words(words: &[&str]) -> String {
+    let mut n = words.len();
+    while n > 0
+        && matches!(
+            words[n - 1].to_lowercase().as_str(),
+            "of" | "and"
+                | "or"
+                | "to"
+                | "in"
+                | "for"
+                | "with"
+                | "on"
+                | "at"
+                | "by"
+                | "from"
+                | "as"
+                | "'s"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+        )
+    {
+        n -= 1;
+    }
+    words[..n]
+        .join(" ")
+        .trim_end_matches([',', ';', ':'])
+        .to_string()
+}
+
+/// "Speaker: words", the words cut to fit.
+fn fit_quote(who: &str, said: &str, max: usize) -> String {
+    let mut out = format!("{who}: “");
+    let budget = max.saturating_sub(out.chars().count() + 1);
+    let mut words = String::new();
+    let mut cut = false;
+    for w in said.split_whitespace() {
+        if words.chars().count() + w.chars().count() + 1 > budget.saturating_sub(1) {
+            cut = true;
+            break;
+        }
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(w);
+    }
+    out.push_str(&words);
+    if cut {
+        out.push('…');
+    }
+    out.push('”');
+    out
+}
+
+/// "By Jane Smith", "By Jane Smith and John Doe in Kyiv": a byline, not a sentence.
+fn is_byline(s: &str) -> bool {
+    let t = s.trim();
+    let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")) else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 8
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "and" | "in" | "," | "|")
+        })
+}
+
+/// The name a pronoun subject in `article`'s sentence at `before` refers to: the subject of
+/// the nearest earlier sentence in the same or the previous paragraph whose subject is a
+/// name.
+fn antecedent(article: &Article, paragraph: usize, before: usize) -> Option<String> {
+    let first = paragraph.saturating_sub(1);
+    let mut found = None;
+    for p in first..=paragraph {
+        let Some(range) = article.paragraphs.get(p).map(|x| x.range.clone()) else {
+            continue;
+        };
+        for s in crate::events::sentences(&article.text, range) {
+            if s.start >= before {
+                break;
+            }
+            let text = &article.text[s];
+            let Some(r) = clause::analyse(text, None).and_then(|c| c.subject) else {
+                continue;
+            };
+            let named = clause::tokens(text, &[]).iter().any(|t| {
+                t.tag == clause::Tag::Proper && t.range.start >= r.start && t.range.end <= r.end
+            });
+            if named {
+                found = Some(noun_text(&text[r], true));
+            }
+        }
+    }
+    found
+}
+
+/// The caption for one event: its clause, with a pronoun subject replaced by the article's
+/// last-named subject.
+fn event_candidate(e: &Event, articles: &[Article], max_chars: usize) -> Option<Candidate> {
+    let a = articles.get(e.article as usize)?;
+    let sentence = a.text.get(e.sentence.clone())?;
+    let date = e.date_range.start.checked_sub(e.sentence.start)?
+        ..e.date_range.end.checked_sub(e.sentence.start)?;
+    let first = candidate(sentence, Some(date.clone()), max_chars, None);
+    if first.is_some() {
+        return first;
+    }
+    let hint = antecedent(a, e.paragraph, e.sentence.start)?;
+    candidate(sentence, Some(date), max_chars, Some(&hint))
+}
+
+/// The caption of a cluster: the best of its first members' captions (members are sorted
+/// best first, which wins ties).
+pub fn for_cluster(
+    c: &Cluster,
+    events: &[Event],
+    articles: &[Article],
+    max_chars: usize,
+) -> String {
+    let mut best: Option<Candidate> = None;
+    for &i in c.events.iter().take(MAX_CANDIDATES) {
+        let Some(e) = events.get(i as usize) else {
+            continue;
+        };
+        if e.hidden {
+            continue;
+        }
+        if let Some(cand) = event_candidate(e, articles, max_chars) {
+            if best.as_ref().is_none_or(|b| cand.score > b.score) {
+                best = Some(cand);
+            }
+        }
+    }
+    best.map(|b| b.text).unwrap_or_default()
+}
+
+/// Fills every cluster's caption at [`DEFAULT_MAX_CHARS`] (in parallel; pure per cluster).
+pub(crate) fn fill(clusters: &mut [Cluster], events: &[Event], articles: &[Article]) {
+    clusters.par_iter_mut().for_each(|c| {
+        c.caption = for_cluster(c, events, articles, DEFAULT_MAX_CHARS);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Caption of `s` for its date phrase `d`.
+    fn cap(s: &str, d: &str) -> String {
+        let i = s.find(d).unwrap_or_else(|| panic!("{d:?} not in {s:?}"));
+        caption(s, Some(i..i + d.len()), DEFAULT_MAX_CHARS)
+    }
+
+    #[test]
+    fn headline_captions() {
+        let cases: &[(&str, &str, &str)] = &[
+            // Plain past → present, articles dropped.
+            ("Putin and Kim signed a partnership treaty on Wednesday.", "on Wednesday", "Putin and Kim sign partnership treaty"),
+            ("The company filed for bankruptcy on 2 December 2001.", "2 December 2001", "Company files for bankruptcy"),
+            ("Skilling resigned as chief executive on 14 August.", "14 August", "Skilling resigns as chief executive"),
+            ("Lay stepped down from the board on 4 February.", "4 February", "Lay steps down from board"),
+            ("Enron agreed to pay $5m to investors on Friday.", "Friday", "Enron agrees to pay $5m"),
+            // Perfect and progressive → present.
+            ("Japan has lodged a protest with Beijing, officials said on Monday.", "on Monday", "Japan lodges protest"),
+            ("Kim is visiting Russia this week.", "this week", "Kim visits Russia"),
+            // Passive: the auxiliary goes.
+            ("Three soldiers were killed in Kabul on Monday.", "on Monday", "Three soldiers killed in Kabul"),
+            ("The treaty was signed by both leaders on 19 June.", "19 June", "Treaty signed by both leaders"),
+            ("Navalny has been jailed for nine years, a court ruled on Tuesday.", "on Tuesday", "Navalny jailed for nine years"),
+            // Future → "to".
+            ("The minister will visit Japan next week.", "next week", "Minister to visit Japan"),
+            ("Kim is going to visit Moscow in September.", "in September", "Kim to visit Moscow"),
+            ("The treaty will not be signed on Friday.", "on Friday", "Treaty not to be signed"),
+            // Reported speech: what was reported, not the saying.
+            ("Japan's defence ministry said on Tuesday that North Korea had fired a ballistic missile.", "on Tuesday", "North Korea fires ballistic missile"),
+            ("Officials said on Monday the talks would resume.", "on Monday", "Talks to resume"),
+            ("The White House said on Friday that the president would veto the bill.", "on Friday", "President to veto bill"),
+            // Quotations with a speaker.
+            ("“We will never surrender,” the president said on Sunday.", "on Sunday", "President: “We will never surrender”"),
+            ("\"The treaty is a breakthrough,\" said Putin on Wednesday.", "on Wednesday", "Putin: “The treaty is a breakthrough”"),
+            // Datelines and appositives.
+            ("TOKYO, September 19. /TASS/. Japan and South Korea held talks on Tuesday.", "on Tuesday", "Japan and South Korea hold talks"),
+            ("LONDON (Reuters) - Britain expelled four diplomats on Monday.", "on Monday", "Britain expels four diplomats"),
+            ("Kim Jong Un, North Korea's leader, arrived in Vladivostok on Tuesday.", "on Tuesday", "Kim Jong Un arrives in Vladivostok"),
+            ("Mr Rappaport, the Nymex chairman, raised the bid on 21 July.", "21 July", "Rappaport raises bid"),
+            // Lists of countries.
+            ("Russia, China and Iran held joint naval drills on Monday.", "on Monday", "Russia, China and Iran hold joint naval drills"),
+            ("France, Germany, Italy, Spain, Portugal and the Netherlands recalled their ambassadors from the capital on Monday.", "on Monday", "France and others recall their ambassadors"),
+            // Fronted dates and second clauses.
+            ("On Tuesday, the court jailed the former mayor for six years.", "On Tuesday", "Court jails former mayor"),
+            ("Kim visited Russia from September 12 to 17 and met Putin on Wednesday.", "on Wednesday", "Kim meets Putin"),
+            ("Kim visited Russia from September 12 to 17 and met Putin on Wednesday.", "from September 12 to 17", "Kim visits Russia"),
+            // Pre-tokenised text.
+            ("Egypt 's army took control of the capital on Sunday .", "on Sunday", "Egypt's army takes control of capital"),
+            ("Tung Chee - hwa met the governor on Monday .", "on Monday", "Tung Chee-hwa meets governor"),
+            // Negation, modals, copula.
+            ("The minister didn't attend the summit on Friday.", "on Friday", "Minister does not attend summit"),
+            ("The bank could face charges in March.", "in March", "Bank could face charges"),
+            ("Kim was in Moscow on Thursday.", "on Thursday", "Kim in Moscow"),
+            // Titles give way to names; objects lose modifiers before their heads.
+            ("Putin and North Korean leader Kim Jong Un signed a strategic partnership agreement on Wednesday.", "on Wednesday", "Putin and Kim Jong Un sign partnership agreement"),
+            ("Japan lodged a protest over the drills, Chief Cabinet Secretary Yoshimasa Hayashi said on Tuesday.", "on Tuesday", "Japan lodges protest"),
+            // Unknown verbs after a modal, dates between subject and verb, pronouns that are
+            // the speaker, reduced relatives, relative clauses, adjectives with infinitives.
+            ("Officials said on Friday the minister will closely monitor the situation.", "on Friday", "Minister to monitor situation"),
+            ("The leader today visited two factories in the east.", "today", "Leader visits two factories"),
+            ("During Monday's meeting, Putin said he saw prospects for cooperation.", "Monday", "Putin sees prospects"),
+            ("Aid flowed under the peace accord signed Wednesday, officials noted.", "Wednesday", "Peace accord signed"),
+            ("The war in Ukraine, which began in February 2022, has displaced millions.", "February 2022", "War in Ukraine begins"),
+            ("The government is willing to meet the rebels, a spokesman said on Monday.", "on Monday", "Government willing to meet rebels"),
+            ("Kim is planning to travel to Russia this month.", "this month", "Kim plans to travel to Russia"),
+            ("Many callers to the radio programme on Friday expressed their outrage.", "on Friday", "Many callers to radio programme express outrage"),
+            ("The band played a six - hour set on Saturday .", "on Saturday", "Band plays six-hour set"),
+            ("The company is rumoured to have three million phones ready for sale on 29 June.", "29 June", "Company rumoured to have three million phones"),
+            ("Japan, the United States and South Korea were concerned over growing military cooperation between Russia and North Korea on Tuesday.", "on Tuesday", "Japan and others concerned over cooperation"),
+            // Plural subjects agree.
+            ("Protesters stormed the parliament on 6 January.", "6 January", "Protesters storm parliament"),
+            ("The head of the IMF resigned on 18 May.", "18 May", "Head of IMF resigns"),
+            ("The new chief operating officer was transferred to Houston on 3 May.", "3 May", "Chief operating officer transferred to Houston"),
+        ];
+        let mut bad = Vec::new();
+        for (s, d, want) in cases {
+            let got = cap(s, d);
+            if got != *want {
+                bad.push(format!("{s}\n   got  {got:?}\n   want {want:?}"));
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "{} of {} wrong:\n{}",
+            bad.len(),
+            cases.len(),
+            bad.join("\n")
+        );
+    }
+
+    #[test]
+    fn never_boilerplate_or_attribution() {
+        for s in [
+            "Read more on Tuesday's summit.",
+            "By John Smith and Jane Doe",
+            "Photograph: Reuters, 3 May 2023",
+            "Updated: 3 May 2023",
+        ] {
+            let d = ["Tuesday", "3 May 2023", "John"]
+                .iter()
+                .find(|d| s.contains(*d))
+                .unwrap();
+            assert_eq!(cap(s, d), "", "{s}");
+        }
+        // A pronoun alone is no caption (a cluster may find the name elsewhere).
+        assert_eq!(cap("He said on Tuesday.", "on Tuesday"), "");
+        let c = cap(
+            "The ministry said on Tuesday that Japan would protest.",
+            "on Tuesday",
+        );
+        assert!(!c.contains("said") && !c.contains("Tuesday"), "{c}");
+    }
+
+    #[test]
+    fn length_is_a_parameter() {
+        let s = "The European Union's foreign ministers approved a sweeping new package of sanctions against Russia's central bank on Monday.";
+        let i = s.find("on Monday").unwrap();
+        for max in [48, 32, 24] {
+            let c = caption(s, Some(i..i + 9), max);
+            assert!(!c.is_empty() && c.chars().count() <= max, "{max}: {c}");
+            assert!(c.contains("approve"), "{c}");
+            assert!(!c.ends_with(" of") && !c.ends_with(" the"), "{c}");
+        }
+    }
+
+    #[test]
+    fn cluster_caption_prefers_a_named_subject() {
+        use crate::model::{DateSource, DateSpan, Paragraph, ParagraphKind};
+        let texts = [
+            "He signed the treaty on Wednesday.",
+            "Putin signed the treaty with Kim on Wednesday.",
+        ];
+        let articles: Vec<Article> = texts
+            .iter()
+            .map(|t| Article {
+                text: t.to_string(),
+                paragraphs: vec![Paragraph {
+                    range: 0..t.len(),
+                    kind: ParagraphKind::Body,
+                }],
+                ..Default::default()
+            })
+            .collect();
+        let d = chrono::NaiveDate::from_ymd_opt(2023, 9, 13).unwrap();
+        let events: Vec<Event> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let at = t.find("on Wednesday").unwrap();
+                Event {
+                    article: i as u32,
+                    paragraph: 0,
+                    sentence: 0..t.len(),
+                    date_range: at..at + 12,
+                    timex_value: String::new(),
+                    span: DateSpan::day(d),
+                    countries: vec![],
+                    country_spans: vec![],
+                    date_source: DateSource::Explicit,
+                    confidence: 0.9,
+                    note: String::new(),
+                    cluster: 0,
+                    hidden: false,
+                    salience: 0.0,
+                }
+            })
+            .collect();
+        let c = Cluster {
+            events: vec![0, 1],
+            ..Default::default()
+        };
+        assert_eq!(
+            for_cluster(&c, &events, &articles, 48),
+            "Putin signs treaty"
+        );
+        // A pronoun takes the name of the sentence before it.
+        let t = "Putin arrived in Vladivostok. He signed the treaty on Wednesday.";
+        let a = Article {
+            text: t.into(),
+            paragraphs: vec![Paragraph {
+                range: 0..t.len(),
+                kind: ParagraphKind::Body,
+            }],
+            ..Default::default()
+        };
+        let s = t.find("He").unwrap();
+        let at = t.find("on Wednesday").unwrap();
+        let e = Event {
+            sentence: s..t.len(),
+            date_range: at..at + 12,
+            article: 0,
+            ..events[0].clone()
+        };
+        let c = Cluster {
+            events: vec![0],
+            ..Default::default()
+        };
+        assert_eq!(for_cluster(&c, &[e], &[a], 48), "Putin signs treaty");
+    }
+}

@@ -1,0 +1,291 @@
+//! Verb forms: which form a word is, its base ("signed" → "sign", "fled" → "flee"), and the
+//! present tense for a headline ("sign" → "signs"). Irregular verbs from the lexicon, the
+//! rest by the spelling rules of English.
+
+use super::lexicon::{IRREGULAR, REGULAR};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a word can be as a verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbForm {
+    /// "sign", "go"
+    Base,
+    /// "signs", "goes"
+    Third,
+    /// "signed", "went" (also a participle for regular verbs)
+    Past,
+    /// "gone", "taken" (never a simple past)
+    Participle,
+    /// "signing"
+    Gerund,
+}
+
+struct Tables {
+    /// form → (base, form)
+    known: HashMap<&'static str, (String, VerbForm)>,
+    regular: std::collections::HashSet<&'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut known: HashMap<&'static str, (String, VerbForm)> = HashMap::new();
+        for &(base, past, pp) in IRREGULAR {
+            for p in pp.split('/') {
+                known.insert(p, (base.to_string(), VerbForm::Participle));
+            }
+            // A form that is both ("said", "met") is a past: the analysis treats a past as
+            // possibly a participle after "have"/"be".
+            for p in past.split('/') {
+                known.insert(p, (base.to_string(), VerbForm::Past));
+            }
+            known.insert(base, (base.to_string(), VerbForm::Base));
+        }
+        Tables {
+            known,
+            regular: REGULAR.iter().copied().collect(),
+        }
+    })
+}
+
+/// Is `w` (lower-case) a base form the lexicon knows?
+pub fn is_known_base(w: &str) -> bool {
+    let t = tables();
+    t.regular.contains(w) || t.known.get(w).is_some_and(|(b, _)| b == w)
+}
+
+/// The verb reading of a lower-case word, if it has a plausible one: its base and form.
+/// `strict` rejects guesses for words the lexicon does not know (used where a noun reading
+/// is as likely).
+pub fn verb_form(w: &str, strict: bool) -> Option<(String, VerbForm)> {
+    let t = tables();
+    if let Some((b, f)) = t.known.get(w) {
+        return Some((b.clone(), *f));
+    }
+    if t.regular.contains(w) {
+        return Some((w.to_string(), VerbForm::Base));
+    }
+    if let Some(base) = undo_third(w) {
+        return Some((base, VerbForm::Third));
+    }
+    if w.len() > 4 && w.ends_with("ing") {
+        if let Some(base) = undo_suffix(w, "ing") {
+            return Some((base, VerbForm::Gerund));
+        }
+        if !strict {
+            return Some((guess_base(&w[..w.len() - 3]), VerbForm::Gerund));
+        }
+    }
+    if w.len() > 3 && w.ends_with("ed") {
+        if let Some(base) = undo_suffix(w, "ed") {
+            return Some((base, VerbForm::Past));
+        }
+        if !strict && !w.ends_with("eed") {
+            return Some((guess_base(&w[..w.len() - 2]), VerbForm::Past));
+        }
+    }
+    None
+}
+
+/// The base of a known verb's "-s" form ("signs" → "sign", "carries" → "carry").
+fn undo_third(w: &str) -> Option<String> {
+    let t = tables();
+    let known =
+        |b: &str| t.regular.contains(b) || t.known.get(b).is_some_and(|(base, _)| base == b);
+    if let Some(stem) = w.strip_suffix("ies") {
+        let b = format!("{stem}y");
+        if known(&b) {
+            return Some(b);
+        }
+    }
+    if let Some(stem) = w.strip_suffix("es") {
+        if known(stem) {
+            return Some(stem.to_string());
+        }
+    }
+    let stem = w.strip_suffix('s')?;
+    (!stem.ends_with('s') && known(stem)).then(|| stem.to_string())
+}
+
+/// The base of a known regular verb with `suffix` ("-ed", "-ing") removed, trying the
+/// spellings English uses: plain, "e" dropped, final consonant doubled, "y" → "i".
+fn undo_suffix(w: &str, suffix: &str) -> Option<String> {
+    let stem = w.strip_suffix(suffix)?;
+    let t = tables();
+    let known = |b: &str| t.regular.contains(b) || t.known.contains_key(b);
+    let mut cands = vec![stem.to_string(), format!("{stem}e")];
+    let b = stem.as_bytes();
+    if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+        cands.push(stem[..stem.len() - 1].to_string());
+    }
+    if let Some(s) = stem.strip_suffix('i') {
+        cands.push(format!("{s}y"));
+    }
+    cands.into_iter().find(|c| known(c))
+}
+
+/// A base for an unknown verb stem (after "-ed"/"-ing" came off), by the usual spelling
+/// rules: "carri" → "carry", "stopp" → "stop", "arriv" → "arrive", else as is.
+fn guess_base(stem: &str) -> String {
+    let b = stem.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    if let Some(s) = stem.strip_suffix('i') {
+        return format!("{s}y");
+    }
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !b"lsz".contains(&b[n - 1]) && !vowel(b[n - 1]) {
+        return stem[..n - 1].to_string();
+    }
+    // Endings English words do not have without a final "e".
+    let needs_e = stem.ends_with('v')
+        || stem.ends_with('u')
+        || (stem.ends_with('c') && n >= 2 && !vowel(b[n - 2]))
+        || stem.ends_with("dg")
+        || stem.ends_with("at") && n >= 3 && !vowel(b[n - 3])
+        || (stem.ends_with('z') && n >= 2 && vowel(b[n - 2]))
+        || stem.ends_with("ys")
+        || (stem.ends_with('s')
+            && n >= 2
+            && vowel(b[n - 2])
+            && b[n - 2] != b'u'
+            && n >= 3
+            && !vowel(b[n - 3]))
+        || (n >= 3
+            && !vowel(b[n - 1])
+            && vowel(b[n - 2])
+            && !vowel(b[n - 3])
+            && n <= 4
+            && !b"wxy".contains(&b[n - 1]));
+    if needs_e {
+        format!("{stem}e")
+    } else {
+        stem.to_string()
+    }
+}
+
+/// The present tense of `base` for a singular (third person) or plural subject.
+pub fn present(base: &str, plural: bool) -> String {
+    match (base, plural) {
+        ("be", false) => "is".into(),
+        ("be", true) => "are".into(),
+        ("have", false) => "has".into(),
+        (_, true) => base.to_string(),
+        _ => third_person(base),
+    }
+}
+
+/// "sign" → "signs", "go" → "goes", "carry" → "carries", "push" → "pushes".
+pub fn third_person(base: &str) -> String {
+    let b = base.as_bytes();
+    let n = b.len();
+    if base.ends_with('y') && n >= 2 && !b"aeiou".contains(&b[n - 2]) {
+        return format!("{}ies", &base[..n - 1]);
+    }
+    if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|s| base.ends_with(s))
+    {
+        return format!("{base}es");
+    }
+    format!("{base}s")
+}
+
+/// The past participle of `base` ("sign" → "signed", "take" → "taken").
+pub fn participle(base: &str) -> String {
+    if let Some(&(_, _, pp)) = IRREGULAR.iter().find(|(b, _, _)| *b == base) {
+        return pp.split('/').next().unwrap_or(pp).to_string();
+    }
+    let b = base.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let syllables = base
+        .as_bytes()
+        .windows(2)
+        .filter(|w| !vowel(w[0]) && vowel(w[1]))
+        .count()
+        + usize::from(b.first().is_some_and(|c| vowel(*c)));
+    // One syllable ending consonant-vowel-consonant doubles: "strip" → "stripped".
+    if n >= 3
+        && syllables == 1
+        && !vowel(b[n - 1])
+        && !b"wxy".contains(&b[n - 1])
+        && vowel(b[n - 2])
+        && !vowel(b[n - 3])
+    {
+        return format!("{base}{}ed", &base[n - 1..]);
+    }
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if base.ends_with('y')
+        && !base.ends_with("ay")
+        && !base.ends_with("ey")
+        && !base.ends_with("oy")
+    {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{base}ed")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bases_of_forms() {
+        for (w, base, form) in [
+            ("signed", "sign", VerbForm::Past),
+            ("agreed", "agree", VerbForm::Past),
+            ("stopped", "stop", VerbForm::Past),
+            ("carried", "carry", VerbForm::Past),
+            ("arrived", "arrive", VerbForm::Past),
+            ("announced", "announce", VerbForm::Past),
+            ("fled", "flee", VerbForm::Past),
+            ("taken", "take", VerbForm::Participle),
+            ("signs", "sign", VerbForm::Third),
+            ("carries", "carry", VerbForm::Third),
+            ("pushes", "push", VerbForm::Third),
+            ("signing", "sign", VerbForm::Gerund),
+            ("stopping", "stop", VerbForm::Gerund),
+            ("leaving", "leave", VerbForm::Gerund),
+            // Unknown to the lexicon: spelling rules.
+            ("bulldozed", "bulldoze", VerbForm::Past),
+            ("hammered", "hammer", VerbForm::Past),
+            ("torpedoed", "torpedo", VerbForm::Past),
+            ("grabbed", "grab", VerbForm::Past),
+            ("relocated", "relocate", VerbForm::Past),
+            ("unveiled", "unveil", VerbForm::Past),
+            ("scrapped", "scrap", VerbForm::Past),
+            ("tweeted", "tweet", VerbForm::Past),
+            ("defrauded", "defraud", VerbForm::Past),
+        ] {
+            assert_eq!(verb_form(w, false), Some((base.to_string(), form)), "{w}");
+        }
+        assert_eq!(verb_form("treaty", false), None);
+        assert_eq!(
+            verb_form("talks", true),
+            Some(("talk".into(), VerbForm::Third))
+        );
+        assert_eq!(verb_form("unveiled", true), None);
+    }
+
+    #[test]
+    fn present_and_participle() {
+        assert_eq!(present("sign", false), "signs");
+        assert_eq!(present("sign", true), "sign");
+        assert_eq!(present("carry", false), "carries");
+        assert_eq!(present("go", false), "goes");
+        assert_eq!(present("be", true), "are");
+        assert_eq!(present("have", false), "has");
+        assert_eq!(present("play", false), "plays");
+        assert_eq!(participle("take"), "taken");
+        assert_eq!(participle("arrest"), "arrested");
+        assert_eq!(participle("free"), "freed");
+        assert_eq!(participle("bury"), "buried");
+        assert_eq!(participle("strip"), "stripped");
+        assert_eq!(participle("ban"), "banned");
+        assert_eq!(participle("jail"), "jailed");
+        assert_eq!(participle("visit"), "visited");
+    }
+}

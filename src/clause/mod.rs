@@ -1,0 +1,1202 @@
+//! A small clause analysis of one English news sentence: who did what. Finds the finite verb
+//! groups, picks the one that governs a given span (an event's date phrase), and returns its
+//! subject, verb (base form, tense, voice, negation) and key object, with byte ranges into the
+//! sentence. Reporting verbs ("said", "told") point to the clause they report.
+//!
+//! Rule-based and lexicon-driven (closed word classes and common news verbs in
+//! [`lexicon`]; other words by their endings): no statistical tagger, so it is fast (one
+//! pass over the tokens), deterministic, and explainable. It is built for the captions
+//! (`caption`) and for grouping events by who/what/when; it also tells whether a date sits in
+//! the main clause or in an aside ([`is_aside`]) for salience.
+//!
+//! Input may be ordinary prose or pre-tokenised text ("Egypt 's", "said , adding"): tokens are
+//! found by character class, so both read the same.
+
+pub(crate) mod forms;
+pub(crate) mod lexicon;
+#[cfg(test)]
+mod tests;
+
+use forms::VerbForm;
+use lexicon::*;
+use std::ops::Range;
+
+/// Coarse word class of a token, from the closed classes and the word's shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// An open-class word (noun, verb, adjective): decided in context.
+    Word,
+    /// A capitalised word inside the sentence (a name), or a name at its start.
+    Proper,
+    Number,
+    Det,
+    Prep,
+    /// "after", "because", "while", ...: may open a subordinate clause.
+    Sub,
+    /// "who", "which", "whom", "whose".
+    Rel,
+    Pron,
+    Modal,
+    Be,
+    Have,
+    Do,
+    Adv,
+    /// "not", "n't", "never".
+    Neg,
+    To,
+    That,
+    /// "and", "or", "but", "nor".
+    And,
+    /// A possessive "'s" or "’s".
+    Poss,
+    Comma,
+    /// ";", ":", a dash.
+    Break,
+    Open,
+    Close,
+    Quote,
+    /// ".", "!", "?".
+    End,
+    /// Part of a date phrase.
+    Date,
+    Other,
+}
+
+/// One token: its byte range in the sentence, lower-case text and tag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub lower: String,
+    pub tag: Tag,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+/// The tense a verb group expresses, as far as a headline needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Time {
+    Past,
+    Present,
+    /// "will", "shall", "is going to", "would" in reported speech.
+    Future,
+    /// Another modal ("could", "may", "must", ...), kept as written.
+    Modal,
+}
+
+/// A clause: subject, verb group and key object, as byte ranges into the sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    pub subject: Option<Range<usize>>,
+    /// The verb group as written ("has been arrested", "will not sign").
+    pub verb: Range<usize>,
+    /// The main verb as written ("signed" in "was signed").
+    pub main_verb: Range<usize>,
+    /// Base form of the main verb ("arrest", "sign"; "be" for a copula).
+    pub lemma: String,
+    pub time: Time,
+    /// The modal as written when `time` is `Modal` ("could").
+    pub modal: Option<String>,
+    pub passive: bool,
+    pub negated: bool,
+    /// The particle of a phrasal verb ("down" in "stepped down").
+    pub particle: Option<String>,
+    /// The key object: a noun phrase, an infinitive ("to pay a fine"), or, for a verb with
+    /// no object, its first prepositional phrase ("in Russia", "as chairman").
+    pub object: Option<Range<usize>>,
+    /// For a verb of saying, the clause it reports ("Russia will sign the treaty").
+    pub reported: Option<Box<Clause>>,
+}
+
+impl Clause {
+    /// Is the main verb one of saying (its news is what it reports)?
+    pub fn is_reporting(&self) -> bool {
+        REPORTING.contains(&self.lemma.as_str())
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits a sentence into tokens: words (with inner hyphens, dots and apostrophes, "U.S.",
+/// "al-Assad", "O'Brien"), a possessive "'s" and a negating "n't" apart, and punctuation one
+/// mark at a time. `dates` are byte ranges of date phrases: tokens inside them are tagged
+/// [`Tag::Date`].
+pub fn tokens(s: &str, dates: &[Range<usize>]) -> Vec<Token> {
+    let mut raw: Vec<Range<usize>> = Vec::new();
+    let cs: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        let (at, c) = cs[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_word_char(c) || c == '$' || c == '£' || c == '€' {
+            let mut j = i + 1;
+            while j < cs.len() {
+                let c = cs[j].1;
+                let joins = matches!(c, '-' | '.' | '\'' | '’' | ',')
+                    && j + 1 < cs.len()
+                    && is_word_char(cs[j + 1].1)
+                    // "3,000" and "3.5" keep their comma or dot; words keep dots only
+                    // inside abbreviations ("U.S.").
+                    && (c != ',' || (cs[j - 1].1.is_ascii_digit() && cs[j + 1].1.is_ascii_digit()));
+                if is_word_char(c) || joins {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // An abbreviation keeps its final dot ("U.S.", "Mr."): a single letter or
+            // letters with inner dots before it.
+            let end_byte = cs.get(j).map_or(s.len(), |x| x.0);
+            let word = &s[at..end_byte];
+            if j < cs.len()
+                && cs[j].1 == '.'
+                && (word.contains('.')
+                    || HONORIFICS.contains(&format!("{}.", word.to_lowercase()).as_str()))
+            {
+                j += 1;
+            }
+            let end_byte = cs.get(j).map_or(s.len(), |x| x.0);
+            split_clitics(s, at..end_byte, &mut raw);
+            i = j;
+            continue;
+        }
+        // "'s" written apart ("Egypt 's") and a lone "n't".
+        if (c == '\'' || c == '’') && i + 1 < cs.len() && is_word_char(cs[i + 1].1) {
+            let mut j = i + 1;
+            while j < cs.len() && is_word_char(cs[j].1) {
+                j += 1;
+            }
+            let end_byte = cs.get(j).map_or(s.len(), |x| x.0);
+            let w = s[at..end_byte].to_lowercase();
+            if matches!(
+                &w[c.len_utf8()..],
+                "s" | "re" | "ve" | "ll" | "d" | "m" | "t"
+            ) {
+                raw.push(at..end_byte);
+                i = j;
+                continue;
+            }
+        }
+        // Two hyphens are a dash.
+        let mut j = i + 1;
+        if c == '-' && j < cs.len() && cs[j].1 == '-' {
+            j += 1;
+        }
+        let end_byte = cs.get(j).map_or(s.len(), |x| x.0);
+        raw.push(at..end_byte);
+        i = j;
+    }
+    let mut out: Vec<Token> = raw
+        .into_iter()
+        .map(|r| {
+            let text = &s[r.clone()];
+            let lower = text.to_lowercase().replace('’', "'");
+            let cap = text.chars().next().is_some_and(char::is_uppercase);
+            Token {
+                range: r,
+                tag: Tag::Other,
+                lower,
+                cap,
+            }
+        })
+        .collect();
+    tag_all(&mut out, dates);
+    out
+}
+
+/// Splits "Kim's" into "Kim" + "'s" and "didn't" into "did" + "n't".
+fn split_clitics(s: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let w = &s[r.clone()];
+    let lw = w.to_lowercase().replace('’', "'");
+    if lw.len() > 3 && lw.ends_with("n't") {
+        let cut = r.end - "n't".len() - (w.len() - lw.len());
+        out.push(r.start..cut);
+        out.push(cut..r.end);
+        return;
+    }
+    for suffix in ["'s", "'re", "'ve", "'ll", "'d", "'m"] {
+        if lw.len() > suffix.len() && lw.ends_with(suffix) {
+            // The apostrophe may be a 3-byte "’".
+            let apos = w[..w.len() - (suffix.len() - 1)]
+                .char_indices()
+                .last()
+                .map_or(0, |(i, _)| i);
+            out.push(r.start..r.start + apos);
+            out.push(r.start + apos..r.end);
+            return;
+        }
+    }
+    out.push(r);
+}
+
+fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
+    let n = toks.len();
+    for i in 0..n {
+        let t = &toks[i];
+        let w = t.lower.as_str();
+        let first = i == 0
+            || matches!(
+                toks[i - 1].tag,
+                Tag::Quote | Tag::Open | Tag::Break | Tag::End
+            );
+        let tag = if dates
+            .iter()
+            .any(|d| t.range.start >= d.start && t.range.end <= d.end)
+        {
+            Tag::Date
+        } else if w.chars().all(|c| !c.is_alphanumeric()) {
+            match w {
+                "," => Tag::Comma,
+                // "Tung Chee - hwa" (pre-tokenised): a hyphen inside a name.
+                "-" if joins_name(toks, i) => Tag::Other,
+                ";" | ":" | "-" | "--" | "—" | "–" => Tag::Break,
+                "(" | "[" => Tag::Open,
+                ")" | "]" => Tag::Close,
+                "\"" | "“" | "”" | "'" | "‘" | "«" | "»" => Tag::Quote,
+                "." | "!" | "?" => Tag::End,
+                _ => Tag::Other,
+            }
+        } else if w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "$£€".contains(c))
+        {
+            Tag::Number
+        } else if w == "'s" {
+            // "'s" after a pronoun or before a participle is "is"/"has"; else possessive.
+            // "Monday's meeting", "Kim's visiting delegation" are possessives; "he's
+            // leaving", "the army's been" are verbs.
+            let prev_common = i > 0 && !toks[i - 1].cap && toks[i - 1].tag != Tag::Date;
+            let next_is_verbish = toks.get(i + 1).is_some_and(|t| {
+                matches!(t.lower.as_str(), "been" | "not" | "going")
+                    || (t.lower.ends_with("ing") && prev_common)
+            });
+            let after_pron = i > 0 && PRONOUNS.contains(&toks[i - 1].lower.as_str());
+            if next_is_verbish || after_pron {
+                Tag::Be
+            } else {
+                Tag::Poss
+            }
+        } else if w == "n't" || w == "not" || w == "never" {
+            Tag::Neg
+        } else if w == "to" {
+            Tag::To
+        } else if w == "that" {
+            Tag::That
+        } else if matches!(w, "and" | "or" | "but" | "nor" | "&") {
+            Tag::And
+        } else if is_date_word(toks, i) {
+            Tag::Date
+        } else if MODALS.contains(&w) && !(t.cap && !first && w == "may") {
+            Tag::Modal
+        } else if BE.contains(&w) {
+            Tag::Be
+        } else if HAVE.contains(&w) {
+            Tag::Have
+        } else if DO.contains(&w) {
+            Tag::Do
+        } else if RELATIVES.contains(&w) {
+            Tag::Rel
+        } else if PRONOUNS.contains(&w) {
+            Tag::Pron
+        } else if DETERMINERS.contains(&w) {
+            Tag::Det
+        } else if SUBORDINATORS.contains(&w) {
+            Tag::Sub
+        } else if PREPOSITIONS.contains(&w) {
+            Tag::Prep
+        } else if ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
+            Tag::Adv
+        } else if t.cap && (!first || forms::verb_form(w, true).is_none()) {
+            Tag::Proper
+        } else {
+            Tag::Word
+        };
+        toks[i].tag = tag;
+    }
+}
+
+/// Is the lone "-" at `i` a hyphen written apart ("Tung Chee - hwa", "eight - hour"): a
+/// word before it and a lower-case word that is no function word or verb after?
+fn joins_name(toks: &[Token], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|j| &toks[j]);
+    let after = toks.get(i + 1);
+    // "Tung Chee - hwa", "eight - hour", "anti - government": pre-tokenised hyphens.
+    before.is_some_and(|b| b.lower.chars().all(char::is_alphanumeric))
+        && after.is_some_and(|a| {
+            let w = a.lower.as_str();
+            !a.cap
+                && w.len() <= 10
+                && w.chars().all(char::is_alphabetic)
+                && ![
+                    DETERMINERS,
+                    PREPOSITIONS,
+                    SUBORDINATORS,
+                    RELATIVES,
+                    PRONOUNS,
+                    MODALS,
+                    BE,
+                    HAVE,
+                    DO,
+                    ADVERBS,
+                ]
+                .iter()
+                .any(|l| l.contains(&w))
+                && forms::verb_form(w, true).is_none()
+        })
+}
+
+/// Weekday and relative day names, month names written with a capital (or before a
+/// number), and "last week", "next month", "a year ago", "this morning".
+fn is_date_word(toks: &[Token], i: usize) -> bool {
+    let w = toks[i].lower.as_str();
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+    ];
+    const UNITS: &[&str] = &[
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "evening",
+        "afternoon",
+        "night",
+        "weeks",
+        "months",
+        "years",
+        "days",
+        "day",
+    ];
+    // month names and abbreviations ("sept.", "Jan"): the program's one month table
+    let is_month = |w: &str| crate::calendar::month_number(w).is_some();
+    if DAYS.contains(&w) || w == "weekend" {
+        return true;
+    }
+    let next_num = toks
+        .get(i + 1)
+        .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()));
+    if is_month(w) && (toks[i].cap || next_num) {
+        return toks[i].cap || next_num;
+    }
+    let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].lower.as_str());
+    let next = toks.get(i + 1).map(|t| t.lower.as_str());
+    if UNITS.contains(&w)
+        && matches!(
+            prev(1),
+            Some("last" | "next" | "this" | "that" | "same" | "previous" | "following" | "coming")
+        )
+    {
+        return true;
+    }
+    if matches!(
+        w,
+        "last" | "next" | "this" | "previous" | "following" | "coming"
+    ) && next.is_some_and(|n| UNITS.contains(&n) || DAYS.contains(&n))
+    {
+        return true;
+    }
+    if w == "ago" {
+        return true;
+    }
+    if UNITS.contains(&w) && next == Some("ago") {
+        return true;
+    }
+    if w.starts_with(|c: char| c.is_ascii_digit()) {
+        // "12" after or before a month, a year on its own.
+        let near_month = [prev(1), next].iter().any(|x| x.is_some_and(is_month))
+            && toks
+                .iter()
+                .skip(i.saturating_sub(1))
+                .take(3)
+                .any(|t| t.cap && is_month(&t.lower));
+        let year = w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && (w.starts_with("19") || w.starts_with("20"));
+        return near_month
+            || (year && matches!(prev(1), Some("in" | "since" | "until" | "of" | "by" | ",")));
+    }
+    false
+}
+
+/// A verb group: token indices `start..end`, the main verb's index, and what it expresses.
+#[derive(Clone, Debug)]
+struct Group {
+    start: usize,
+    end: usize,
+    /// The main verb's token.
+    main: usize,
+    lemma: String,
+    time: Time,
+    modal: Option<String>,
+    passive: bool,
+    negated: bool,
+}
+
+/// Can the open-class word at `i` be a finite verb here? Past forms after a noun-like word,
+/// "-s" forms of known verbs between a noun and what could be their object.
+fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
+    let t = &toks[i];
+    if !matches!(t.tag, Tag::Word) {
+        return None;
+    }
+    let prev = (0..i).rev().map(|j| &toks[j]).find(|p| p.tag != Tag::Adv);
+    let subject_like = |p: &Token| {
+        matches!(
+            p.tag,
+            Tag::Proper | Tag::Word | Tag::Pron | Tag::Number | Tag::Close | Tag::Quote
+        ) || (p.tag == Tag::Date && p.lower != "last" && p.lower != "next")
+            || matches!(p.lower.as_str(), "who" | "which" | "that")
+    };
+    let (base, form) = forms::verb_form(&t.lower, false)?;
+    // After "and" (a second verb of the same subject) or a comma (closing an appositive),
+    // only a past or "-s" form reads as a verb.
+    let coordinated = prev.is_some_and(|p| matches!(p.tag, Tag::And | Tag::Comma))
+        && matches!(form, VerbForm::Past | VerbForm::Third);
+    // A sentence does not open with a finite verb ("Lay stepped down": a name).
+    let prev_ok = prev.is_some_and(subject_like) || coordinated;
+    if !prev_ok {
+        return None;
+    }
+    match form {
+        VerbForm::Past => {
+            // "-ed" right after a determiner-less noun may be an adjective ("armed men"):
+            // a following noun without a determiner reads as one.
+            Some((base, form))
+        }
+        VerbForm::Third => {
+            // "talks", "plans": a verb only between a subject and what can follow a verb.
+            let next = toks.get(i + 1)?;
+            let fits = matches!(
+                next.tag,
+                Tag::Det
+                    | Tag::Proper
+                    | Tag::Pron
+                    | Tag::Prep
+                    | Tag::To
+                    | Tag::That
+                    | Tag::Number
+                    | Tag::Adv
+                    | Tag::Date
+                    | Tag::Word
+            );
+            let known = forms::verb_form(&t.lower, true).is_some();
+            (fits && known && prev.is_some_and(|p| p.tag != Tag::Det)).then_some((base, form))
+        }
+        VerbForm::Base => {
+            // "Putin and Kim sign ..." : a known base after a name or pronoun, before an object.
+            let next = toks.get(i + 1)?;
+            let after_subject = prev.is_some_and(|p| matches!(p.tag, Tag::Proper | Tag::Pron))
+                && prev.is_some_and(|p| !matches!(p.lower.as_str(), "he" | "she" | "it" | "i"));
+            let fits = matches!(
+                next.tag,
+                Tag::Det | Tag::Proper | Tag::Number | Tag::Prep | Tag::To
+            );
+            (after_subject && fits && forms::is_known_base(&t.lower)).then_some((base, form))
+        }
+        _ => None,
+    }
+}
+
+/// All finite verb groups of the sentence, left to right.
+fn groups(toks: &[Token]) -> Vec<Group> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut paren = 0i32;
+    while i < toks.len() {
+        let t = &toks[i];
+        match t.tag {
+            Tag::Open => paren += 1,
+            Tag::Close => paren = (paren - 1).max(0),
+            _ => {}
+        }
+        if paren > 0 {
+            i += 1;
+            continue;
+        }
+        // An auxiliary after "to" is an infinitive ("to have"), not a finite verb.
+        let after_to = i > 0 && toks[i - 1].tag == Tag::To;
+        let opens = !after_to
+            && match t.tag {
+                Tag::Modal | Tag::Do => true,
+                Tag::Be | Tag::Have => {
+                    !matches!(t.lower.as_str(), "be" | "been" | "being" | "having")
+                }
+                _ => false,
+            };
+        if opens {
+            if let Some((g, next)) = aux_group(toks, i) {
+                out.push(g);
+                i = next;
+                continue;
+            }
+        }
+        // Right after a verb group comes its object, not another verb ("held talks").
+        let after_group = out.last().is_some_and(|g: &Group| g.end == i);
+        if let Some((base, form)) = finite_word(toks, i).filter(|_| !after_group) {
+            let mut end = i + 1;
+            // A particle of a phrasal verb ("stepped down", "took over the firm").
+            if toks.get(end).is_some_and(|p| {
+                PARTICLES.contains(&p.lower.as_str()) && matches!(p.tag, Tag::Word | Tag::Prep)
+            }) && toks
+                .get(end + 1)
+                .is_none_or(|n| !matches!(n.tag, Tag::Date | Tag::Number))
+            {
+                end += 1;
+            }
+            out.push(Group {
+                start: i,
+                end,
+                main: i,
+                lemma: base,
+                time: if form == VerbForm::Past {
+                    Time::Past
+                } else {
+                    Time::Present
+                },
+                modal: None,
+                passive: false,
+                negated: false,
+            });
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A verb group opened by an auxiliary or modal at `i`: returns it and the index after it.
+fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
+    let mut j = i;
+    let mut time = Time::Present;
+    let mut modal = None;
+    let mut passive = false;
+    let mut negated = false;
+    let mut main: Option<(String, VerbForm)> = None;
+    let mut main_at = i;
+    let mut last_aux: Option<&str> = None;
+    let mut going_to = false;
+    while j < toks.len() {
+        let t = &toks[j];
+        let w = t.lower.as_str();
+        match t.tag {
+            Tag::Modal => {
+                if j > i && last_aux.is_some() {
+                    break;
+                }
+                match w {
+                    "will" | "shall" | "'ll" | "wo" | "would" => time = Time::Future,
+                    _ => {
+                        time = Time::Modal;
+                        modal = Some(if w == "ca" {
+                            "can".to_string()
+                        } else {
+                            t.lower.clone()
+                        });
+                    }
+                }
+                last_aux = Some(w);
+            }
+            Tag::Be | Tag::Have | Tag::Do => {
+                if main.is_some() {
+                    break;
+                }
+                if j == i {
+                    time = match w {
+                        "was" | "were" | "had" | "did" | "'d" => Time::Past,
+                        _ => time,
+                    };
+                }
+                last_aux = Some(w);
+            }
+            Tag::Neg => negated = true,
+            Tag::Adv => {}
+            Tag::To if last_aux.is_some_and(|a| a == "going") => {}
+            Tag::Word if w == "going" && toks.get(j + 1).is_some_and(|n| n.tag == Tag::To) => {
+                going_to = true;
+                last_aux = Some("going");
+            }
+            Tag::Word | Tag::Proper => {
+                if main.is_some() {
+                    break;
+                }
+                let f = forms::verb_form(w, false);
+                match (f, last_aux) {
+                    (Some((b, VerbForm::Participle | VerbForm::Past)), Some(a)) => {
+                        passive = BE.contains(&a)
+                            || a == "been"
+                            || a == "being"
+                            || a == "get"
+                            || a == "got";
+                        main_at = j;
+                        main = Some((b, VerbForm::Participle));
+                    }
+                    (Some((b, VerbForm::Gerund)), Some(a))
+                        if (BE.contains(&a) || a == "been") && !ING_ADJECTIVES.contains(&w) =>
+                    {
+                        main_at = j;
+                        main = Some((b, VerbForm::Gerund));
+                    }
+                    (Some((b, VerbForm::Base)), Some(a))
+                        if MODALS.contains(&a) || DO.contains(&a) || a == "going" || a == "be" =>
+                    {
+                        main_at = j;
+                        main = Some((b, VerbForm::Base));
+                    }
+                    (Some((b, _)), Some(a)) if MODALS.contains(&a) || DO.contains(&a) => {
+                        // A form the lexicon reads otherwise, after "will"/"did": a base.
+                        main_at = j;
+                        main = Some((b, VerbForm::Base));
+                    }
+                    // After a modal or "did" comes a base form, known or not ("will
+                    // monitor").
+                    (None, Some(a))
+                        if (MODALS.contains(&a) || DO.contains(&a)) && t.tag == Tag::Word =>
+                    {
+                        main_at = j;
+                        main = Some((w.to_string(), VerbForm::Base));
+                    }
+                    _ => break,
+                }
+                // A phrasal particle.
+                if toks.get(j + 1).is_some_and(|p| {
+                    PARTICLES.contains(&p.lower.as_str()) && matches!(p.tag, Tag::Word | Tag::Prep)
+                }) {
+                    j += 1;
+                }
+            }
+            _ => break,
+        }
+        j += 1;
+    }
+    // Lone auxiliaries: "is", "was", "has" as main verbs (copula, possession).
+    let lemma = match &main {
+        Some((b, _)) => b.clone(),
+        None => {
+            let a = last_aux.unwrap_or(toks[i].lower.as_str());
+            if BE.contains(&a) {
+                "be".into()
+            } else if HAVE.contains(&a) {
+                "have".into()
+            } else if DO.contains(&a) {
+                "do".into()
+            } else {
+                // A modal alone ("he will") is no clause.
+                return None;
+            }
+        }
+    };
+    if going_to {
+        time = Time::Future;
+    }
+    // Trailing adverbs are not part of the group.
+    let mut end = j;
+    while end > i + 1 && matches!(toks[end - 1].tag, Tag::Adv | Tag::Neg) {
+        end -= 1;
+    }
+    Some((
+        Group {
+            start: i,
+            end,
+            main: main_at,
+            lemma,
+            time,
+            modal,
+            passive,
+            negated,
+        },
+        j,
+    ))
+}
+
+/// The subject of the group starting at token `v`: the noun phrase before it, skipping an
+/// appositive or relative clause set off by commas ("Kim, North Korea's leader, met ...").
+fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
+    let np = |t: &Token| {
+        matches!(
+            t.tag,
+            Tag::Word | Tag::Proper | Tag::Det | Tag::Number | Tag::Poss | Tag::Pron | Tag::And
+        ) || (t.tag == Tag::Prep && matches!(t.lower.as_str(), "of" | "for"))
+            || (t.tag == Tag::Other && matches!(t.lower.as_str(), "&" | "-"))
+    };
+    let mut i = v;
+    // "The leader today visited", "The government on Thursday expressed": a date between
+    // subject and verb is not part of the subject.
+    while i > floor
+        && (matches!(toks[i - 1].tag, Tag::Date | Tag::Adv)
+            || (toks[i - 1].tag == Tag::Prep && toks.get(i).is_some_and(|t| t.tag == Tag::Date)))
+    {
+        i -= 1;
+    }
+    // "... and met Putin": a second verb of an earlier subject.
+    if i > floor && toks[i - 1].tag == Tag::And {
+        return None;
+    }
+    // A relative clause's subject is its antecedent: "the war in Ukraine, which began".
+    if i > floor && matches!(toks[i - 1].tag, Tag::Rel) {
+        let mut k = i - 1;
+        if k > floor && toks[k - 1].tag == Tag::Comma {
+            k -= 1;
+        }
+        let end = k;
+        let mut preps = 0;
+        while k > floor {
+            let t = &toks[k - 1];
+            let inner_prep = t.tag == Tag::Prep
+                && preps == 0
+                && matches!(t.lower.as_str(), "in" | "of" | "on" | "for" | "at")
+                && k >= floor + 2
+                && matches!(toks[k - 2].tag, Tag::Word | Tag::Proper);
+            if np(t) || inner_prep {
+                preps += usize::from(inner_prep);
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        while k < end && matches!(toks[k].tag, Tag::And | Tag::Prep | Tag::Poss) {
+            k += 1;
+        }
+        return (k < end).then(|| toks[k].range.start..toks[end - 1].range.end);
+    }
+    // An appositive before the verb: ", North Korea's leader," or ", who ... ,".
+    if i > floor && toks[i - 1].tag == Tag::Comma {
+        let close = i - 1;
+        let open = (floor..close).rev().find(|&k| toks[k].tag == Tag::Comma)?;
+        if open > floor && np(&toks[open - 1]) {
+            i = open;
+        } else {
+            return None;
+        }
+    }
+    let end = i;
+    let mut places = 0;
+    while i > floor {
+        let t = &toks[i - 1];
+        if np(t) {
+            i -= 1;
+            continue;
+        }
+        // A phrase inside the subject: "a rally at Karaj outside Tehran", "callers to the
+        // programme", "talks with Iran over its programme" (a preposition after a noun, at
+        // most three).
+        if matches!(t.tag, Tag::Prep | Tag::To)
+            && places < 3
+            && matches!(
+                t.lower.as_str(),
+                "in" | "at"
+                    | "outside"
+                    | "near"
+                    | "inside"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "over"
+                    | "against"
+                    | "about"
+                    | "on"
+                    | "into"
+            )
+            && i >= floor + 2
+            && matches!(toks[i - 2].tag, Tag::Word | Tag::Proper)
+        {
+            places += 1;
+            i -= 1;
+            continue;
+        }
+        // A list: "Russia, China and Iran" (of names only: "recrimination, Mark Cavendish"
+        // is no list).
+        if t.tag == Tag::Comma
+            && i > floor + 1
+            && toks[i - 2].tag == Tag::Proper
+            && toks.get(i).is_some_and(|x| x.tag == Tag::Proper)
+                | (toks.get(i).is_some_and(|x| x.lower == "the")
+                    && toks.get(i + 1).is_some_and(|x| x.tag == Tag::Proper))
+            && toks[i..end].iter().any(|x| x.tag == Tag::And)
+        {
+            i -= 1;
+            continue;
+        }
+        break;
+    }
+    // A pronoun is the whole subject; otherwise no leading conjunction or "of".
+    while i < end && matches!(toks[i].tag, Tag::And | Tag::Prep | Tag::Poss) {
+        i += 1;
+    }
+    if let Some(p) = (i..end).rev().find(|&k| toks[k].tag == Tag::Pron) {
+        i = p;
+        return Some(toks[i].range.start..toks[end - 1].range.end.min(toks[p].range.end));
+    }
+    (i < end).then(|| toks[i].range.start..toks[end - 1].range.end)
+}
+
+/// The key object after the group ending at token `e`: an infinitive, a noun phrase (with
+/// "of" phrases), or, when there is none, the first prepositional phrase.
+fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
+    let mut i = e;
+    while i < toks.len() && toks[i].tag == Tag::Adv {
+        i += 1;
+    }
+    let start = i;
+    let np_word = |t: &Token| {
+        matches!(
+            t.tag,
+            Tag::Word | Tag::Proper | Tag::Det | Tag::Number | Tag::Poss
+        )
+    };
+    // "agreed to pay a fine"
+    if toks.get(i).is_some_and(|t| t.tag == Tag::To)
+        && toks.get(i + 1).is_some_and(|t| {
+            matches!(t.tag, Tag::Be | Tag::Have | Tag::Do)
+                || (t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        })
+    {
+        // The infinitive's own object or first prepositional phrase ("to travel to Russia").
+        let inner = object(toks, i + 2, "");
+        let end = inner.map_or(toks[i + 1].range.end, |r| r.end);
+        return Some(toks[start].range.start..end);
+    }
+    // A verb of saying reports a clause, not an object: handled by the caller.
+    let _ = lemma;
+    if toks.get(i).is_some_and(np_word)
+        || toks
+            .get(i)
+            .is_some_and(|t| t.tag == Tag::Pron && t.lower != "there")
+    {
+        let (end, _) = noun_phrase(toks, i);
+        // "willing to meet Kim", "ready to sign": an adjective with its infinitive.
+        if end == i + 1
+            && toks[i].tag == Tag::Word
+            && toks.get(end).is_some_and(|t| t.tag == Tag::To)
+            && toks
+                .get(end + 1)
+                .is_some_and(|t| t.tag == Tag::Word && forms::verb_form(&t.lower, false).is_some())
+        {
+            if let Some(inf) = object(toks, end, "") {
+                return Some(toks[start].range.start..inf.end);
+            }
+        }
+        if end > i {
+            return Some(toks[start].range.start..toks[end - 1].range.end);
+        }
+    }
+    if toks.get(i).is_some_and(|t| {
+        matches!(t.tag, Tag::Prep | Tag::To) || (t.tag == Tag::Sub && t.lower == "as")
+    }) {
+        let (end, _) = noun_phrase(toks, i + 1);
+        if end > i + 1 {
+            return Some(toks[start].range.start..toks[end - 1].range.end);
+        }
+    }
+    None
+}
+
+/// A noun phrase starting at `i`: determiners, modifiers, nouns and names, possessives,
+/// "of"/"and" continuations. Returns the index after it and whether it had a head.
+fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
+    let mut j = i;
+    let mut head = false;
+    while j < toks.len() {
+        let t = &toks[j];
+        match t.tag {
+            Tag::Det | Tag::Poss => {}
+            Tag::Number => head = true,
+            // "a statement condemning Russia", "an activist planning raids": a participle
+            // with its own object ends the phrase.
+            Tag::Word
+                if head
+                    && t.lower.ends_with("ing")
+                    && toks.get(j + 1).is_some_and(|n| {
+                        matches!(n.tag, Tag::Det | Tag::Proper | Tag::Word | Tag::Number)
+                    }) =>
+            {
+                break
+            }
+            Tag::Word | Tag::Proper | Tag::Pron => {
+                head = true;
+            }
+            Tag::Prep if t.lower == "of" && head => {}
+            Tag::And
+                if head
+                    && toks.get(j + 1).is_some_and(|n| {
+                        matches!(n.tag, Tag::Proper | Tag::Det | Tag::Word | Tag::Number)
+                    })
+                    && !toks.get(j + 1).is_some_and(|n| {
+                        n.tag == Tag::Word
+                            && forms::verb_form(&n.lower, true)
+                                .is_some_and(|(_, f)| f == VerbForm::Past)
+                    }) => {}
+            Tag::Other if matches!(t.lower.as_str(), "%" | "&" | "$" | "£" | "€" | "-") => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    // Never end on a determiner, "of" or "and".
+    while j > i && matches!(toks[j - 1].tag, Tag::Det | Tag::Prep | Tag::And | Tag::Poss) {
+        j -= 1;
+    }
+    (j, head)
+}
+
+/// Where a wire dateline ("TOKYO, September 19. /TASS/.", "LONDON (Reuters) -",
+/// "WASHINGTON —") ends: the byte offset of the sentence proper, 0 if there is none.
+pub fn dateline_end(s: &str) -> usize {
+    let toks = tokens(s, &[]);
+    let Some(first) = toks.first() else {
+        return 0;
+    };
+    let caps = |t: &Token| {
+        let w = &s[t.range.clone()];
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    if !caps(first) {
+        return 0;
+    }
+    // Skip to the first capitalised word with lower-case letters that follows a
+    // dateline mark (".", "-", "—", ")", ":").
+    for k in 1..toks.len().min(16) {
+        let t = &toks[k];
+        let prev = &toks[k - 1];
+        let opens_sentence = t.cap && s[t.range.clone()].chars().any(char::is_lowercase);
+        let after_mark = matches!(prev.tag, Tag::End | Tag::Break | Tag::Close)
+            || matches!(prev.lower.as_str(), "/" | "-");
+        if opens_sentence && after_mark && k >= 2 {
+            return t.range.start;
+        }
+    }
+    0
+}
+
+/// Is the date at `date` (byte range in `s`) an aside: inside parentheses or a quotation, in a
+/// relative or subordinate clause, or in a wire dateline?
+pub fn is_aside(s: &str, date: Range<usize>) -> bool {
+    if date.start < dateline_end(s) {
+        return true;
+    }
+    let toks = tokens(s, std::slice::from_ref(&date));
+    let Some(d) = toks.iter().position(|t| t.range.start >= date.start) else {
+        return false;
+    };
+    let mut paren = 0i32;
+    let mut straight = 0;
+    let mut curly = 0i32;
+    for t in &toks[..d] {
+        match t.lower.as_str() {
+            "(" | "[" => paren += 1,
+            ")" | "]" => paren = (paren - 1).max(0),
+            "\"" => straight += 1,
+            "“" | "«" => curly += 1,
+            "”" | "»" => curly = (curly - 1).max(0),
+            _ => {}
+        }
+    }
+    if paren > 0 || curly > 0 || straight % 2 == 1 {
+        return true;
+    }
+    // The stretch of the sentence from the last comma or break before the date.
+    let from = toks[..d]
+        .iter()
+        .rposition(|t| matches!(t.tag, Tag::Comma | Tag::Break))
+        .map_or(0, |k| k + 1);
+    toks[from..d].iter().enumerate().any(|(k, t)| match t.tag {
+        Tag::Rel => true,
+        // "after the vote on Friday", but not "since Monday" (the date's own preposition).
+        Tag::Sub => from + k + 1 < d && t.lower != "as",
+        _ => false,
+    })
+}
+
+/// Analyses the clause of `s` that governs `focus` (a byte range, usually the event's date
+/// phrase; `None`: the main clause). `None` when no finite verb is found.
+pub fn analyse(s: &str, focus: Option<Range<usize>>) -> Option<Clause> {
+    let start = dateline_end(s);
+    let dates: Vec<Range<usize>> = focus.iter().cloned().collect();
+    let toks: Vec<Token> = tokens(s, &dates)
+        .into_iter()
+        .filter(|t| t.range.start >= start)
+        .collect();
+    let gs = groups(&toks);
+    if gs.is_empty() {
+        return None;
+    }
+    let f = focus
+        .as_ref()
+        .and_then(|r| toks.iter().position(|t| t.range.start >= r.start));
+    let pick = choose(&toks, &gs, f);
+    Some(build(&toks, &gs, pick))
+}
+
+/// The group that governs token `f`: the nearest one before it with no clause boundary
+/// between, else the first one after it (a fronted date: "On Tuesday, Kim met Putin"), else
+/// the first main-clause group.
+fn choose(toks: &[Token], gs: &[Group], f: Option<usize>) -> usize {
+    let main = gs
+        .iter()
+        .position(|g| !in_subordinate(toks, g.start))
+        .unwrap_or(0);
+    let Some(f) = f else {
+        return main;
+    };
+    if let Some(k) = gs.iter().rposition(|g| g.end <= f) {
+        return k;
+    }
+    gs.iter().position(|g| g.start > f).unwrap_or(main)
+}
+
+/// Is token `i` inside a relative or subordinate clause (one opened since the last comma or
+/// the sentence start) or inside parentheses or a quotation?
+fn in_subordinate(toks: &[Token], i: usize) -> bool {
+    let from = toks[..i]
+        .iter()
+        .rposition(|t| matches!(t.tag, Tag::Comma | Tag::Break))
+        .map_or(0, |k| k + 1);
+    let quoted = toks[..i].iter().filter(|t| t.tag == Tag::Quote).count() % 2 == 1;
+    quoted
+        || toks[from..i]
+            .iter()
+            .any(|t| matches!(t.tag, Tag::Rel | Tag::Sub))
+}
+
+fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
+    let g = &gs[k];
+    // The subject never reaches back over the previous group.
+    let floor = if k > 0 { gs[k - 1].end } else { 0 };
+    let mut subj = subject(toks, g.start, floor);
+    // A coordinated verb with no subject of its own takes the first group's
+    // ("Kim visited Russia and met Putin").
+    if subj.is_none()
+        && k > 0
+        && toks[..g.start]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|t| t.tag == Tag::And)
+    {
+        let first = gs[..k]
+            .iter()
+            .rposition(|p| subject(toks, p.start, 0).is_some());
+        if let Some(p) = first {
+            subj = subject(toks, gs[p].start, 0);
+        }
+    }
+    // "under the treaty signed Wednesday": a past form right after a noun phrase that is
+    // itself the object of a preposition or verb is a participle (a reduced relative).
+    let mut passive = g.passive;
+    if let Some(r) = &subj {
+        let first = toks.iter().position(|t| t.range.start == r.start);
+        let before = first.and_then(|f| f.checked_sub(1)).map(|b| &toks[b]);
+        let single_past = g.end == g.start + 1
+            && g.time == Time::Past
+            && !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel);
+        if single_past && before.is_some_and(|b| b.tag == Tag::Prep && b.lower != "of") {
+            passive = true;
+        }
+    }
+    let mut obj = object(toks, g.end, &g.lemma);
+    let mut reported = None;
+    if REPORTING.contains(&g.lemma.as_str()) {
+        // "said (that) Russia will sign", "told reporters that ...": the next group after the
+        // verb (and its listener) with a subject of its own.
+        if let Some(n) = gs.iter().position(|x| x.start >= g.end) {
+            let inner = build(toks, gs, n);
+            if inner.subject.is_some() {
+                obj = None;
+                reported = Some(Box::new(inner));
+            }
+        } else if let Some(q) = quote_before(toks, g.start) {
+            // "“We will sign it,” Putin said": the quotation is what was said.
+            obj = Some(q);
+        }
+    }
+    // "Japan lodged a protest, officials said on Monday": an attribution after the clause
+    // it reports, with nothing of its own after it.
+    if reported.is_none()
+        && obj.is_none()
+        && k > 0
+        && ATTRIBUTION.contains(&g.lemma.as_str())
+        && toks[gs[k - 1].end..g.start]
+            .iter()
+            .any(|t| t.tag == Tag::Comma)
+        && !toks[gs[k - 1].end..g.start]
+            .iter()
+            .any(|t| matches!(t.tag, Tag::And | Tag::Sub | Tag::Rel))
+    {
+        // What is attributed is the sentence's first main clause.
+        let first = gs[..k]
+            .iter()
+            .position(|x| !in_subordinate(toks, x.start))
+            .unwrap_or(k - 1);
+        let inner = build(toks, &gs[..k], first);
+        if inner.subject.is_some() {
+            reported = Some(Box::new(inner));
+        }
+    }
+    if subj.is_none() && g.start < toks.len() {
+        // Inverted attribution: "..., said Putin".
+        if REPORTING.contains(&g.lemma.as_str()) {
+            let (end, head) = noun_phrase(toks, g.end);
+            if head && end > g.end {
+                subj = Some(toks[g.end].range.start..toks[end - 1].range.end);
+                obj = quote_before(toks, g.start);
+            }
+        }
+    }
+    let last = &toks[g.end.max(g.start + 1) - 1];
+    let particle = (g.end > g.start + 1 && PARTICLES.contains(&last.lower.as_str()))
+        .then(|| last.lower.clone());
+    Clause {
+        particle,
+        subject: subj,
+        verb: toks[g.start].range.start..toks[g.end.max(g.start + 1) - 1].range.end,
+        main_verb: toks[g.main.min(toks.len() - 1)].range.clone(),
+        lemma: g.lemma.clone(),
+        time: g.time,
+        modal: g.modal.clone(),
+        passive,
+        negated: g.negated,
+        object: obj,
+        reported,
+    }
+}
+
+/// A quotation that ends right before token `i` (with its closing comma): its inner range.
+fn quote_before(toks: &[Token], i: usize) -> Option<Range<usize>> {
+    let mut j = i;
+    while j > 0
+        && matches!(
+            toks[j - 1].tag,
+            Tag::Comma | Tag::Proper | Tag::Word | Tag::Det
+        )
+        && j + 4 > i
+    {
+        if toks[j - 1].tag == Tag::Quote {
+            break;
+        }
+        j -= 1;
+    }
+    let close = (0..j).rev().find(|&k| toks[k].tag == Tag::Quote)?;
+    let open = (0..close).rev().find(|&k| toks[k].tag == Tag::Quote)?;
+    if close <= open + 1 {
+        return None;
+    }
+    let mut last = close - 1;
+    while last > open + 1 && matches!(toks[last].tag, Tag::Comma | Tag::End) {
+        last -= 1;
+    }
+    Some(toks[open + 1].range.start..toks[last].range.end)
+}

@@ -1,0 +1,209 @@
+//! Table tests of the clause analysis on sentences written for them.
+
+use super::*;
+
+fn parts(s: &str, focus: Option<&str>) -> (String, String, String) {
+    let f = focus.map(|f| {
+        let i = s.find(f).unwrap();
+        i..i + f.len()
+    });
+    let c = analyse(s, f).unwrap_or_else(|| panic!("no clause in {s:?}"));
+    let c = match c.reported {
+        Some(r) => *r,
+        None => c,
+    };
+    (
+        c.subject.map(|r| s[r].to_string()).unwrap_or_default(),
+        c.lemma,
+        c.object.map(|r| s[r].to_string()).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn subject_verb_object() {
+    let cases: &[(&str, Option<&str>, &str, &str, &str)] = &[
+        (
+            "Putin and Kim signed a partnership treaty on Wednesday.",
+            Some("on Wednesday"),
+            "Putin and Kim",
+            "sign",
+            "a partnership treaty",
+        ),
+        (
+            "The company filed for bankruptcy on 2 December.",
+            Some("2 December"),
+            "The company",
+            "file",
+            "for bankruptcy",
+        ),
+        (
+            "Kim Jong Un, North Korea's leader, arrived in Vladivostok on Tuesday.",
+            Some("Tuesday"),
+            "Kim Jong Un",
+            "arrive",
+            "in Vladivostok",
+        ),
+        (
+            "Three soldiers were killed in Kabul on Monday.",
+            Some("Monday"),
+            "Three soldiers",
+            "kill",
+            "in Kabul",
+        ),
+        (
+            "Skilling resigned as chief executive in August.",
+            Some("August"),
+            "Skilling",
+            "resign",
+            "as chief executive",
+        ),
+        (
+            "The minister will visit Japan next week.",
+            Some("next week"),
+            "The minister",
+            "visit",
+            "Japan",
+        ),
+        (
+            "Enron agreed to pay $5m to investors on Friday.",
+            Some("Friday"),
+            "Enron",
+            "agree",
+            "to pay $5m",
+        ),
+        (
+            "Lay stepped down from the board on 4 February.",
+            Some("4 February"),
+            "Lay",
+            "step",
+            "from the board",
+        ),
+        (
+            "Russia, China and Iran held joint naval drills on Monday.",
+            Some("Monday"),
+            "Russia, China and Iran",
+            "hold",
+            "joint naval drills",
+        ),
+        (
+            "On Tuesday, the court jailed the former mayor for six years.",
+            Some("On Tuesday"),
+            "the court",
+            "jail",
+            "the former mayor",
+        ),
+        (
+            "Egypt 's army took control of the capital on Sunday .",
+            Some("Sunday"),
+            "Egypt 's army",
+            "take",
+            "control of the capital",
+        ),
+    ];
+    for (s, f, subj, verb, obj) in cases {
+        let (a, b, c) = parts(s, *f);
+        assert_eq!(
+            (a.as_str(), b.as_str(), c.as_str()),
+            (*subj, *verb, *obj),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn reported_speech_gives_the_reported_clause() {
+    let (s, v, o) = parts(
+        "Japan's defence ministry said on Tuesday that North Korea had fired a ballistic missile.",
+        Some("on Tuesday"),
+    );
+    assert_eq!(
+        (s.as_str(), v.as_str(), o.as_str()),
+        ("North Korea", "fire", "a ballistic missile")
+    );
+    let (s, v, _) = parts(
+        "Officials said the talks would resume on Monday.",
+        Some("on Monday"),
+    );
+    assert_eq!((s.as_str(), v.as_str()), ("the talks", "resume"));
+}
+
+#[test]
+fn second_date_takes_its_own_clause_and_the_shared_subject() {
+    let s = "Kim visited Russia from September 12 to 17 and met Putin on Wednesday.";
+    let (subj, v, o) = parts(s, Some("on Wednesday"));
+    assert_eq!(
+        (subj.as_str(), v.as_str(), o.as_str()),
+        ("Kim", "meet", "Putin")
+    );
+    let (subj, v, o) = parts(s, Some("from September 12 to 17"));
+    assert_eq!(
+        (subj.as_str(), v.as_str(), o.as_str()),
+        ("Kim", "visit", "Russia")
+    );
+}
+
+#[test]
+fn tense_voice_negation() {
+    let c = analyse("The treaty will not be signed on Friday.", None).unwrap();
+    assert_eq!((c.time, c.passive, c.negated), (Time::Future, true, true));
+    let c = analyse("The bank has been fined by regulators.", None).unwrap();
+    assert_eq!(
+        (c.time, c.passive, c.lemma.as_str()),
+        (Time::Present, true, "fine")
+    );
+    let c = analyse("He could face charges.", None).unwrap();
+    assert_eq!((c.time, c.modal.as_deref()), (Time::Modal, Some("could")));
+    let c = analyse("Kim is going to visit Moscow.", None).unwrap();
+    assert_eq!((c.time, c.lemma.as_str()), (Time::Future, "visit"));
+    let c = analyse("The minister didn't attend the summit.", None).unwrap();
+    assert_eq!(
+        (c.time, c.negated, c.lemma.as_str()),
+        (Time::Past, true, "attend")
+    );
+}
+
+#[test]
+fn asides() {
+    let aside = |s: &str, d: &str| {
+        let i = s.find(d).unwrap();
+        is_aside(s, i..i + d.len())
+    };
+    assert!(!aside("Kim met Putin on 3 May 2023.", "3 May 2023"));
+    assert!(aside(
+        "Kim, who met Putin on 3 May 2023, went home.",
+        "3 May 2023"
+    ));
+    assert!(aside("The deal (signed on 3 May) lapsed.", "3 May"));
+    assert!(aside("“We signed it on Monday,” he said.", "Monday"));
+    assert!(aside(
+        "He resigned after the board voted on Friday.",
+        "Friday"
+    ));
+    assert!(!aside("Talks have gone on since Monday.", "Monday"));
+    assert!(aside(
+        "TOKYO, September 19. /TASS/. Japan protested.",
+        "September 19"
+    ));
+}
+
+#[test]
+fn datelines_are_found() {
+    let s = "TOKYO, September 19. /TASS/. Japan protested.";
+    assert_eq!(&s[dateline_end(s)..], "Japan protested.");
+    let s = "LONDON (Reuters) - Britain said it would act.";
+    assert_eq!(&s[dateline_end(s)..], "Britain said it would act.");
+    assert_eq!(dateline_end("Kim met Putin."), 0);
+    assert_eq!(dateline_end("NATO allies met in Brussels."), 0);
+}
+
+#[test]
+fn tokens_split_clitics_and_keep_abbreviations() {
+    let t: Vec<String> = tokens("Kim's U.S. trip didn't end, said Mr. O'Brien.", &[])
+        .into_iter()
+        .map(|t| t.lower)
+        .collect();
+    assert_eq!(
+        t,
+        ["kim", "'s", "u.s.", "trip", "did", "n't", "end", ",", "said", "mr.", "o'brien", "."]
+    );
+}

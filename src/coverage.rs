@@ -1,0 +1,500 @@
+//! Coverage over time: how much was reported, and when, per country lane. Pure data for the
+//! coverage chart (issue 21) and for renders.
+//!
+//! Counts are gathered once per corpus into sparse per-day lists per country (articles by
+//! publication date, events by event date), each split into firm and uncertain dates. What a
+//! frame draws is a roll-up of those lists into day, week, month, quarter or year buckets over
+//! the visible range only: two binary searches and a walk over the days that have data, so a
+//! million events cost the same per frame as a thousand.
+//!
+//! An article counts in every lane its visible events involve. Events count on the day they
+//! start when they are day-precise (a day or a range of days); month- and year-precise
+//! events would pile up on the first of the month and are left out. Uncertain means
+//! "confidence below [`Event::FIRM`]": a file-time guess or an inferred year.
+//!
+//! Bursts use [`crate::burst`] on the number of distinct articles placing a firm, day-precise
+//! event on each day, the series that salience's attention votes are drawn from.
+
+use crate::burst::DaySeries;
+use crate::model::{Corpus, CountryCode, Event, Precision};
+use crate::timeline::axis::{date_of, day_number};
+use chrono::Datelike;
+
+/// Fewest articles on a day for it to be a burst.
+pub const MIN_BURST_ARTICLES: f32 = 3.0;
+
+/// What the bars count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// Events by the date they happened.
+    #[default]
+    Events,
+    /// Articles by their publication date.
+    Articles,
+}
+
+/// Counts of one day (or one bucket).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Count {
+    pub firm: u32,
+    pub uncertain: u32,
+}
+
+impl Count {
+    pub fn total(&self) -> u32 {
+        self.firm + self.uncertain
+    }
+    fn add(&mut self, o: Count) {
+        self.firm += o.firm;
+        self.uncertain += o.uncertain;
+    }
+}
+
+/// One lane's days with data, sorted by day.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LaneDays {
+    pub days: Vec<i64>,
+    pub counts: Vec<Count>,
+}
+
+impl LaneDays {
+    /// From (day, uncertain) marks in any order.
+    fn from_marks(mut marks: Vec<(i64, bool)>) -> Self {
+        marks.sort_unstable();
+        let mut out = LaneDays::default();
+        for (d, unsure) in marks {
+            if out.days.last() != Some(&d) {
+                out.days.push(d);
+                out.counts.push(Count::default());
+            }
+            if let Some(c) = out.counts.last_mut() {
+                if unsure {
+                    c.uncertain += 1;
+                } else {
+                    c.firm += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Sums per bucket of `size` over days `from..to` (bucket starts from the one holding
+    /// `from`); one entry per bucket, empty ones included.
+    pub fn roll_up(&self, size: BucketSize, from: i64, to: i64) -> Vec<Count> {
+        let starts = size.starts(from, to);
+        let mut out = vec![Count::default(); starts.len()];
+        let (Some(&first), true) = (starts.first(), to > from) else {
+            return out;
+        };
+        let i = self.days.partition_point(|&d| d < first);
+        let j = self.days.partition_point(|&d| d < to);
+        let mut b = 0;
+        for k in i..j {
+            let d = self.days[k];
+            while b + 1 < starts.len() && starts[b + 1] <= d {
+                b += 1;
+            }
+            out[b].add(self.counts[k]);
+        }
+        out
+    }
+}
+
+/// Bucket sizes, from a day to a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BucketSize {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl BucketSize {
+    /// The smallest size that keeps `span_days` within `max_buckets` buckets.
+    pub fn for_span(span_days: f64, max_buckets: f64) -> Self {
+        let n = |days: f64| span_days / days;
+        if n(1.0) <= max_buckets {
+            BucketSize::Day
+        } else if n(7.0) <= max_buckets {
+            BucketSize::Week
+        } else if n(30.44) <= max_buckets {
+            BucketSize::Month
+        } else if n(91.3) <= max_buckets {
+            BucketSize::Quarter
+        } else {
+            BucketSize::Year
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            BucketSize::Day => "day",
+            BucketSize::Week => "week",
+            BucketSize::Month => "month",
+            BucketSize::Quarter => "quarter",
+            BucketSize::Year => "year",
+        }
+    }
+
+    /// The first day of the bucket holding `day` (weeks start on Monday).
+    pub fn start_of(self, day: i64) -> i64 {
+        match self {
+            BucketSize::Day => day,
+            // 1970-01-01 (day 0) was a Thursday.
+            BucketSize::Week => day - (day + 3).rem_euclid(7),
+            _ => {
+                let Some(d) = date_of(day) else { return day };
+                let month = match self {
+                    BucketSize::Month => d.month(),
+                    BucketSize::Quarter => (d.month() - 1) / 3 * 3 + 1,
+                    _ => 1,
+                };
+                chrono::NaiveDate::from_ymd_opt(d.year(), month, 1).map_or(day, day_number)
+            }
+        }
+    }
+
+    /// The first day of the bucket after the one starting at `start`.
+    pub fn next(self, start: i64) -> i64 {
+        let months = match self {
+            BucketSize::Day => return start + 1,
+            BucketSize::Week => return start + 7,
+            BucketSize::Month => 1,
+            BucketSize::Quarter => 3,
+            BucketSize::Year => 12,
+        };
+        date_of(start)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(months)))
+            .map_or(start + 1, day_number)
+    }
+
+    /// Starts of the buckets covering days `from..to`.
+    pub fn starts(self, from: i64, to: i64) -> Vec<i64> {
+        let mut out = Vec::new();
+        let mut s = self.start_of(from);
+        while s < to && out.len() < 100_000 {
+            out.push(s);
+            s = self.next(s);
+        }
+        out
+    }
+}
+
+/// Per-day counts of a corpus, per country lane, plus the burst days.
+#[derive(Clone, Debug, Default)]
+pub struct Coverage {
+    /// Countries with any count, in code order.
+    pub countries: Vec<CountryCode>,
+    /// Per country (same order): events by event date.
+    pub events: Vec<LaneDays>,
+    /// Per country (same order): articles by publication date.
+    pub articles: Vec<LaneDays>,
+    /// Distinct articles placing a firm, day-precise event, per day (all lanes).
+    pub attention: DaySeries,
+    /// Days far above their neighbourhood (see [`crate::burst`]), in order.
+    pub bursts: Vec<i64>,
+    /// First and last day with a count (end exclusive).
+    pub extent: Option<(i64, i64)>,
+}
+
+/// Whether an event has a day to be counted on.
+fn countable(e: &Event) -> bool {
+    !e.hidden && e.span.precision == Precision::Day
+}
+
+impl Coverage {
+    /// Gathers the per-day counts of `corpus`. Linear in events plus a sort of the marks.
+    pub fn build(corpus: &Corpus) -> Coverage {
+        let mut countries: Vec<CountryCode> = corpus
+            .events
+            .iter()
+            .filter(|e| !e.hidden)
+            .flat_map(|e| e.countries.iter().copied())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let lane = |c: &CountryCode| countries.binary_search(c).ok();
+
+        let mut event_marks: Vec<Vec<(i64, bool)>> = vec![Vec::new(); countries.len()];
+        let mut article_lanes: Vec<Vec<usize>> = vec![Vec::new(); corpus.articles.len()];
+        let mut attention: Vec<(i64, u32)> = Vec::new();
+        for e in corpus.events.iter().filter(|e| !e.hidden) {
+            let lanes = e.countries.iter().filter_map(lane);
+            if let Some(al) = article_lanes.get_mut(e.article as usize) {
+                al.extend(lanes.clone());
+            }
+            if countable(e) {
+                let day = day_number(e.span.start);
+                for l in lanes {
+                    event_marks[l].push((day, e.is_uncertain()));
+                }
+                if !e.is_uncertain() {
+                    attention.push((day, e.article));
+                }
+            }
+        }
+        let mut article_marks: Vec<Vec<(i64, bool)>> = vec![Vec::new(); countries.len()];
+        for (a, mut lanes) in corpus.articles.iter().zip(article_lanes) {
+            let Some(pd) = &a.pub_date else { continue };
+            lanes.sort_unstable();
+            lanes.dedup();
+            let day = day_number(pd.date);
+            for l in lanes {
+                article_marks[l].push((day, pd.confidence < Event::FIRM));
+            }
+        }
+        attention.sort_unstable();
+        attention.dedup();
+        let attention = DaySeries::new(attention.into_iter().map(|(d, _)| (d, 1.0)).collect());
+        let bursts = attention.bursts(MIN_BURST_ARTICLES);
+
+        let events: Vec<LaneDays> = event_marks.into_iter().map(LaneDays::from_marks).collect();
+        let articles: Vec<LaneDays> = article_marks
+            .into_iter()
+            .map(LaneDays::from_marks)
+            .collect();
+        let extent = events
+            .iter()
+            .chain(&articles)
+            .filter_map(|l| Some((*l.days.first()?, *l.days.last()? + 1)))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+        Coverage {
+            countries,
+            events,
+            articles,
+            attention,
+            bursts,
+            extent,
+        }
+    }
+
+    /// The per-day counts of `country` for `measure`, if it has any.
+    pub fn lane(&self, country: CountryCode, measure: Measure) -> Option<&LaneDays> {
+        let i = self.countries.binary_search(&country).ok()?;
+        match measure {
+            Measure::Events => self.events.get(i),
+            Measure::Articles => self.articles.get(i),
+        }
+    }
+
+    /// Buckets (of `starts`, sorted, the last ending at `to`) that a burst drives: one of
+    /// their days is a burst holding at least [`BURST_SHARE`] of the bucket's attention.
+    /// A day bucket is its day; in a year of steady coverage, one busy day is not news.
+    pub fn burst_buckets(&self, starts: &[i64], to: i64) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (b, &s) in starts.iter().enumerate() {
+            let end = starts.get(b + 1).copied().unwrap_or(to);
+            let i = self.bursts.partition_point(|&d| d < s);
+            let j = self.bursts.partition_point(|&d| d < end);
+            if i == j {
+                continue;
+            }
+            let top = self.bursts[i..j]
+                .iter()
+                .map(|&d| self.attention.value(d))
+                .fold(0.0f32, f32::max);
+            let total = self.attention.sum(s, end - 1) as f32;
+            if top >= BURST_SHARE * total {
+                out.push(b);
+            }
+        }
+        out
+    }
+}
+
+/// Share of a bucket's attention a burst day must hold for the bucket to be marked.
+pub const BURST_SHARE: f32 = 0.2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, DateSource, DateSpan, DatedEvidence, PubDateSource};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn event(article: u32, date: NaiveDate, countries: &[&str], confidence: f32) -> Event {
+        Event {
+            article,
+            paragraph: 0,
+            sentence: 0..0,
+            date_range: 0..0,
+            timex_value: String::new(),
+            span: DateSpan::day(date),
+            countries: countries
+                .iter()
+                .map(|c| CountryCode::parse(c).unwrap())
+                .collect(),
+            country_spans: vec![],
+            date_source: DateSource::Explicit,
+            confidence,
+            note: String::new(),
+            cluster: 0,
+            hidden: false,
+            salience: 0.0,
+        }
+    }
+
+    fn article(pub_date: NaiveDate, confidence: f32) -> Article {
+        Article {
+            pub_date: Some(DatedEvidence {
+                date: pub_date,
+                source: PubDateSource::HeaderLine,
+                confidence,
+                note: String::new(),
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn days_roll_up_into_weeks_months_and_years_with_uncertain_apart() {
+        let jp = CountryCode::parse("JP").unwrap();
+        let mut events = vec![
+            event(0, d(2024, 1, 1), &["JP"], 0.9),       // Monday
+            event(0, d(2024, 1, 7), &["JP", "KR"], 0.9), // Sunday, same week
+            event(1, d(2024, 1, 8), &["JP"], 0.3),       // next Monday, a guess
+            event(1, d(2024, 2, 29), &["JP"], 0.9),
+            event(1, d(2025, 3, 1), &["JP"], 0.9),
+        ];
+        let mut month = event(1, d(2024, 5, 1), &["JP"], 0.9);
+        month.span = DateSpan {
+            start: d(2024, 5, 1),
+            end: d(2024, 5, 31),
+            precision: Precision::Month,
+        };
+        events.push(month);
+        let mut hidden = event(1, d(2024, 1, 2), &["JP"], 0.9);
+        hidden.hidden = true;
+        events.push(hidden);
+        let corpus = Corpus {
+            articles: vec![article(d(2024, 1, 8), 0.9), article(d(2025, 3, 2), 0.2)],
+            events,
+            ..Default::default()
+        };
+        let c = Coverage::build(&corpus);
+        assert_eq!(c.countries.len(), 2);
+        let lane = c.lane(jp, Measure::Events).unwrap();
+        let (from, to) = (day_number(d(2024, 1, 1)), day_number(d(2026, 1, 1)));
+        let firm = |v: &[Count]| v.iter().map(|c| c.firm).collect::<Vec<_>>();
+        let unsure = |v: &[Count]| v.iter().map(|c| c.uncertain).collect::<Vec<_>>();
+
+        let weeks = lane.roll_up(BucketSize::Week, from, day_number(d(2024, 1, 15)));
+        assert_eq!(firm(&weeks), vec![2, 0]);
+        assert_eq!(unsure(&weeks), vec![0, 1]);
+        let months = lane.roll_up(BucketSize::Month, from, day_number(d(2024, 4, 1)));
+        assert_eq!(
+            firm(&months),
+            vec![2, 1, 0],
+            "month-precise and hidden left out"
+        );
+        assert_eq!(unsure(&months), vec![1, 0, 0]);
+        let years = lane.roll_up(BucketSize::Year, from, to);
+        assert_eq!(firm(&years), vec![3, 1]);
+        // The range clips: nothing before `from`'s bucket or from `to` on.
+        let days = lane.roll_up(
+            BucketSize::Day,
+            day_number(d(2024, 1, 2)),
+            day_number(d(2024, 1, 8)),
+        );
+        assert_eq!(days.len(), 6);
+        assert_eq!(firm(&days)[5], 1);
+        assert_eq!(days.iter().map(Count::total).sum::<u32>(), 1);
+        // Roll-ups of rolled-up sizes agree with the days they hold.
+        let day_total: u32 = lane
+            .roll_up(BucketSize::Day, from, to)
+            .iter()
+            .map(Count::total)
+            .sum();
+        let q_total: u32 = lane
+            .roll_up(BucketSize::Quarter, from, to)
+            .iter()
+            .map(Count::total)
+            .sum();
+        assert_eq!(day_total, 5);
+        assert_eq!(q_total, 5);
+
+        // Articles by publication date, in the lanes of their events; a guessed date apart.
+        let arts = c.lane(jp, Measure::Articles).unwrap();
+        let years = arts.roll_up(BucketSize::Year, from, to);
+        assert_eq!(firm(&years), vec![1, 0]);
+        assert_eq!(unsure(&years), vec![0, 1]);
+        assert_eq!(c.extent, Some((from, day_number(d(2025, 3, 2)) + 1)));
+    }
+
+    #[test]
+    fn bucket_sizes_follow_the_span_and_start_where_calendars_do() {
+        assert_eq!(BucketSize::for_span(90.0, 120.0), BucketSize::Day);
+        assert_eq!(BucketSize::for_span(400.0, 120.0), BucketSize::Week);
+        assert_eq!(BucketSize::for_span(3000.0, 120.0), BucketSize::Month);
+        assert_eq!(BucketSize::for_span(40_000.0, 120.0), BucketSize::Year);
+        let wed = day_number(d(2024, 8, 14));
+        assert_eq!(BucketSize::Week.start_of(wed), day_number(d(2024, 8, 12)));
+        assert_eq!(BucketSize::Quarter.start_of(wed), day_number(d(2024, 7, 1)));
+        assert_eq!(
+            BucketSize::Month.next(day_number(d(2024, 1, 1))),
+            day_number(d(2024, 2, 1))
+        );
+        assert_eq!(BucketSize::Year.starts(wed, wed + 400).len(), 2);
+    }
+
+    #[test]
+    fn a_day_many_articles_report_is_a_burst() {
+        let mut events: Vec<Event> = (0..5)
+            .map(|a| event(a, d(2024, 3, 10), &["FR"], 0.9))
+            .collect();
+        events.push(event(5, d(2024, 3, 1), &["FR"], 0.9));
+        events.push(event(6, d(2024, 3, 20), &["FR"], 0.9));
+        let corpus = Corpus {
+            articles: vec![Article::default(); 7],
+            events,
+            ..Default::default()
+        };
+        let c = Coverage::build(&corpus);
+        assert_eq!(c.bursts, vec![day_number(d(2024, 3, 10))]);
+        let from = day_number(d(2024, 3, 1));
+        let starts = BucketSize::Week.starts(from, from + 28);
+        assert_eq!(c.burst_buckets(&starts, from + 28), vec![1]);
+        // In a year of steady coverage the same burst no longer drives its bucket.
+        let mut events = corpus.events.clone();
+        let mut articles = corpus.articles.clone();
+        for day in 0..365u64 {
+            for k in 0..2 {
+                articles.push(Article::default());
+                let a = articles.len() as u32 - 1;
+                let date = d(2024, 1, 1) + chrono::Days::new(day);
+                if date != d(2024, 3, 10) && k < 2 {
+                    events.push(event(a, date, &["FR"], 0.9));
+                }
+            }
+        }
+        for _ in 0..10 {
+            articles.push(Article::default());
+            events.push(event(
+                articles.len() as u32 - 1,
+                d(2024, 3, 10),
+                &["FR"],
+                0.9,
+            ));
+        }
+        let busy = Coverage::build(&Corpus {
+            articles,
+            events,
+            ..Default::default()
+        });
+        assert!(
+            busy.bursts.contains(&day_number(d(2024, 3, 10))),
+            "still a burst day"
+        );
+        let year = BucketSize::Year.starts(from, from + 300);
+        assert!(busy.burst_buckets(&year, from + 300).is_empty());
+        assert_eq!(
+            busy.burst_buckets(&starts, from + 28),
+            vec![1],
+            "its week is marked"
+        );
+    }
+}

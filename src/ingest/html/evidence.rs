@@ -1,0 +1,767 @@
+//! Where a page states when it was published (or updated), as candidates for
+//! [`super::decide`]: metadata in any vocabulary (`<meta>` keys named for publication in
+//! words we have not listed are read too), microdata, elements marked as the publication
+//! time (`<time pubdate>`, `class="published"`, `data-timestamp`), `<time>` next to the
+//! headline, bylines ("Published ...", "Posted on ...", "기사입력 ...", a date-named box) and
+//! short dated lines around the headline.
+//!
+//! Position matters for visible dates: a page's header often shows today's date and its
+//! sidebars and footers other stories' dates, while the article's own date sits next to its
+//! headline. So visible candidates are looked for after the headline first, and a date
+//! found only before it is trusted less.
+
+use super::dates::{find_dates, normalize_digits, parse_epoch, parse_stamp, Order, Stamp};
+use super::dom::{
+    AttrName, Doc, A, ABBR, BLOCKQUOTE, BODY, CAPTION, FIGCAPTION, FIGURE, H1, H2, H3, H4, HTML,
+    INPUT, META, NONE, SCRIPT, TEXT, TIME,
+};
+use super::meta::inner_text;
+use super::phrases::{contains_any, PUBLISHED_WORDS, UPDATED_WORDS};
+use chrono::NaiveDate;
+
+/// Kinds of evidence, most trusted first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// JSON-LD `datePublished` of the page's article object.
+    JsonLdArticle,
+    /// A `<meta>` key of a known vocabulary (`article:published_time`, Dublin Core...).
+    MetaKnown,
+    /// JSON-LD `datePublished` of another object of the page (`WebPage`, `VideoObject`).
+    JsonLdOther,
+    /// `itemprop="datePublished"` on an element.
+    Microdata,
+    /// An element marked as the publication time: `<time pubdate>`, `class="published"`,
+    /// `data-published`.
+    Marked,
+    /// A `<meta>` key that names publication in words of its own (`weibo:article:create_at`).
+    MetaGuessed,
+    /// A `<time datetime>` near the headline.
+    Time,
+    /// The page's own URL.
+    Url,
+    /// A byline: a date-named box or a "Published ..." line.
+    Byline,
+    /// A short dated line next to the headline.
+    Headline,
+    /// A date-named box or `<time>` above the headline: often the page header's "today".
+    AboveHeadline,
+}
+
+/// Which part of the page a kind of evidence comes from: sources of different parts that
+/// agree corroborate each other (a CMS field, what readers see, the address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Machine,
+    Visible,
+    Address,
+}
+
+impl Kind {
+    pub fn family(self) -> Family {
+        match self {
+            Kind::JsonLdArticle
+            | Kind::MetaKnown
+            | Kind::JsonLdOther
+            | Kind::Microdata
+            | Kind::MetaGuessed => Family::Machine,
+            Kind::Marked | Kind::Time | Kind::Byline | Kind::Headline | Kind::AboveHeadline => {
+                Family::Visible
+            }
+            Kind::Url => Family::Address,
+        }
+    }
+    /// Evidence that can contradict another: all but the guesses around the headline.
+    pub fn strong(self) -> bool {
+        !matches!(
+            self,
+            Kind::Headline | Kind::AboveHeadline | Kind::MetaGuessed
+        )
+    }
+}
+
+/// One statement of a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cand {
+    pub date: NaiveDate,
+    pub kind: Kind,
+    /// The date of a time stated in UTC (see [`Stamp::utc`]).
+    pub utc: bool,
+    pub confidence: f32,
+    pub note: String,
+    /// A modification date, not the publication.
+    pub modified: bool,
+}
+
+impl Cand {
+    pub fn new(stamp: Stamp, kind: Kind, confidence: f32, note: String, modified: bool) -> Cand {
+        Cand {
+            date: stamp.date,
+            kind,
+            utc: stamp.utc,
+            confidence,
+            note,
+            modified,
+        }
+    }
+}
+
+/// `<meta>` keys of known vocabularies that state the publication, most trusted first.
+const PUB_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "datepublished",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "article_date_original",
+    "original-publish-date",
+    "citation_publication_date",
+    "citation_date",
+    "release_date",
+    "displaydate",
+    "datecreated",
+];
+/// Keys of known vocabularies that state the last modification.
+const MOD_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "og:modified_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+    "article.updated",
+    "lastmod",
+];
+
+/// A `<meta>` key and value as date evidence, if the key names publication or
+/// modification. Known keys first; any other key is read by its words ("publish", "pub",
+/// "created", "issued", "release", "posted" / "modified", "updated", "revised"), unless
+/// they say the date is of something else (expiry, embargo, a crawl, an event).
+pub fn meta_key(key: &str, content: &str) -> Option<Cand> {
+    let stamp = || {
+        parse_stamp(content).or_else(|| {
+            (key.contains("time") || key.contains("stamp"))
+                .then(|| parse_epoch(content))
+                .flatten()
+        })
+    };
+    if let Some(rank) = PUB_META.iter().position(|k| *k == key) {
+        // Among known keys the order is kept in the confidence's last digits.
+        let c = 0.95 - rank as f32 * 1e-4;
+        return Some(Cand::new(
+            stamp()?,
+            Kind::MetaKnown,
+            c,
+            format!("meta {key}"),
+            false,
+        ));
+    }
+    if MOD_META.contains(&key) {
+        return Some(Cand::new(
+            stamp()?,
+            Kind::MetaKnown,
+            0.95,
+            format!("meta {key}"),
+            true,
+        ));
+    }
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    const ELSE: &[&str] = &[
+        "expir",
+        "embargo",
+        "birth",
+        "crawl",
+        "fetch",
+        "saved",
+        "index",
+        "access",
+        "valid",
+        "start",
+        "end",
+        "event",
+        "copyright",
+        "review",
+        "print",
+        "cache",
+        "deadline",
+    ];
+    if words.iter().any(|w| ELSE.iter().any(|e| w.starts_with(e))) {
+        return None;
+    }
+    let modified = words.iter().any(|w| {
+        w.contains("modif") || w.contains("updat") || w.contains("lastmod") || w.contains("revis")
+    });
+    // ("publisher" names who, not when.)
+    let published = words
+        .iter()
+        .filter(|w| !w.starts_with("publisher"))
+        .any(|w| {
+            w.contains("publish")
+                || w.starts_with("pub")
+                || w.starts_with("creat")
+                || matches!(
+                    *w,
+                    "issued" | "release" | "released" | "posted" | "ptime" | "pdate"
+                )
+        });
+    if !modified && !published {
+        return None;
+    }
+    Some(Cand::new(
+        stamp()?,
+        Kind::MetaGuessed,
+        0.85,
+        format!("meta {key}"),
+        modified,
+    ))
+}
+
+/// Class or id words of a box that holds a byline's date ("article__date", "post-meta",
+/// "byline", "timestamp", "info" on Chinese news sites): (names a date box, names an update).
+fn date_box_words(doc: &Doc, i: u32, buf: &mut Vec<String>) -> (bool, bool) {
+    let mut dated = false;
+    let mut updated = false;
+    for name in [AttrName::Class, AttrName::Id] {
+        let Some(v) = doc.attr(i, name) else { continue };
+        for part in v.split_ascii_whitespace() {
+            if part.len() > 60 {
+                continue;
+            }
+            words(part, buf);
+            for w in buf.iter() {
+                let w = w.as_str();
+                if w.contains("updat") || w.contains("modif") {
+                    updated = true;
+                } else if matches!(
+                    w,
+                    "byline"
+                        | "dateline"
+                        | "meta"
+                        | "info"
+                        | "posted"
+                        | "published"
+                        | "publish"
+                        | "pubdate"
+                        | "stamp"
+                        | "timestamp"
+                        | "time"
+                        | "datetime"
+                ) || w.starts_with("date")
+                    || w.ends_with("date")
+                    || w.starts_with("publish")
+                {
+                    dated = true;
+                }
+            }
+        }
+    }
+    (dated || updated, updated)
+}
+
+/// Lowercase words of a class name, split at `-`, `_`, digits and camelCase humps.
+fn words(name: &str, out: &mut Vec<String>) {
+    out.clear();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c.is_ascii_alphabetic() {
+            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_ascii_lowercase();
+            cur.push(c.to_ascii_lowercase());
+        } else {
+            prev_lower = false;
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+}
+
+/// Class, id or itemprop words that mark an element as the publication time
+/// (`published`, `dt-published`, `entry-date`, `post-date`, `date-published`) or as the
+/// update time (`updated`, `modified`): `Some(modified?)`.
+fn marks_time(doc: &Doc, i: u32, buf: &mut Vec<String>) -> Option<bool> {
+    let mut out = None;
+    for name in [
+        AttrName::Class,
+        AttrName::Id,
+        AttrName::Itemprop,
+        AttrName::Name,
+    ] {
+        let Some(v) = doc.attr(i, name) else { continue };
+        for part in v.split_ascii_whitespace() {
+            if part.len() > 60 {
+                continue;
+            }
+            words(part, buf);
+            let has = |f: &dyn Fn(&str) -> bool| buf.iter().any(|w| f(w));
+            if has(&|w| w.contains("updat") || w.contains("modif")) {
+                return Some(true);
+            }
+            if has(&|w| w.starts_with("publish") || w == "pubdate" || w == "posted")
+                || (has(&|w| w == "date") && has(&|w| matches!(w, "entry" | "post" | "article")))
+            {
+                out = Some(false);
+            }
+        }
+    }
+    out
+}
+
+/// A date in a line of text, and whether the line says it is an update: the first date a
+/// publication word leads to ("Updated 18 Nov 2019 · Posted 17 Nov 2019" → 17 Nov), else
+/// the first date no update word leads to ("on 27 Dec 2014, updated 28 Dec 2014" → 27 Dec),
+/// else the update date itself (`modified` = true).
+pub fn date_in_line(text: &str, order: Order) -> Option<(NaiveDate, bool)> {
+    let t = normalize_digits(text);
+    let found = find_dates(&t, order, 4);
+    let mut prev = 0;
+    let mut plain = None;
+    let mut update = None;
+    for f in &found {
+        // Found dates may overlap ("14.09.2023" inside a longer match): the cue is the
+        // text since the previous date's end, empty when they overlap.
+        let cue = t[prev.min(f.start)..f.start].to_lowercase();
+        prev = prev.max(f.end);
+        // The word nearest the date decides: "Updated ... Posted 17 Nov".
+        let last_pub = PUBLISHED_WORDS.iter().filter_map(|w| cue.rfind(w)).max();
+        let last_upd = UPDATED_WORDS.iter().filter_map(|w| cue.rfind(w)).max();
+        match (last_pub, last_upd) {
+            (Some(p), Some(u)) if u > p => {
+                update.get_or_insert(f.date);
+            }
+            (Some(_), _) => return Some((f.date, false)),
+            (None, Some(_)) => {
+                update.get_or_insert(f.date);
+            }
+            (None, None) => {
+                plain.get_or_insert(f.date);
+            }
+        }
+    }
+    plain
+        .map(|d| (d, false))
+        .or_else(|| update.map(|d| (d, true)))
+}
+
+/// The headline: the first `<h1>` outside other stories' boxes that has text; on a page
+/// without one, the first `<h2>`-`<h4>` whose text is the page's title (`title`, as the
+/// metadata or `<title>` give it: "Headline | Site" starts with it).
+fn headline(doc: &Doc, foreign: &[bool], title: Option<&str>) -> Option<u32> {
+    let h1 = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(i, n)| n.tag == H1 && !foreign[*i])
+        .map(|(i, _)| i as u32)
+        .find(|&i| !inner_text(doc, i, 40).is_empty());
+    if h1.is_some() {
+        return h1;
+    }
+    let norm = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| c.to_lowercase())
+            .collect()
+    };
+    let want = norm(title?);
+    if want.len() < 8 {
+        return None;
+    }
+    doc.nodes
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(i, n)| matches!(n.tag, H2 | H3 | H4) && !foreign[*i])
+        .take(200)
+        .map(|(i, _)| i as u32)
+        .find(|&i| {
+            let h = norm(&inner_text(doc, i, 300));
+            h.len() >= 8 && want.starts_with(&h)
+        })
+}
+
+/// A date-bearing attribute of an element: `datetime`, `content`, `data-*` dates, an
+/// `<abbr>`'s `title`, an input's `value`.
+fn attr_stamp(doc: &Doc, i: u32) -> Option<Stamp> {
+    let node = &doc.nodes[i as usize];
+    let mut vals = vec![
+        doc.attr(i, AttrName::Datetime),
+        doc.attr(i, AttrName::Content),
+        doc.attr(i, AttrName::DataDate),
+    ];
+    if node.tag == ABBR {
+        vals.push(doc.attr(i, AttrName::Title));
+    }
+    vals.push(doc.attr(i, AttrName::Value));
+    vals.into_iter()
+        .flatten()
+        .find_map(|v| parse_stamp(v).or_else(|| parse_epoch(v)))
+}
+
+/// Visible and in-markup evidence (everything but `<meta>`, JSON-LD and the URL), never
+/// from inside other stories' boxes (`foreign`: comments, related lists, share bars).
+pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let h1 = headline(doc, foreign, title);
+    let after = |i: u32| h1.is_none_or(|h| i > h);
+    let mut buf = Vec::new();
+    // Visible candidates before the headline (the last one seen) and after it (the first).
+    let mut time_before: Option<Cand> = None;
+    let mut time_after: Option<Cand> = None;
+    let mut box_before: Option<Cand> = None;
+    let mut box_after: Option<Cand> = None;
+    let mut boxes_tried = 0;
+    for (idx, node) in doc.nodes.iter().enumerate().skip(1) {
+        let i = idx as u32;
+        // A hidden input is dead to the text but holds a date for its own box.
+        let outside = if node.tag == INPUT {
+            node.parent == NONE || foreign[node.parent as usize]
+        } else {
+            foreign[idx]
+        };
+        if node.tag == TEXT || node.tag == META || node.tag == SCRIPT || outside {
+            continue;
+        }
+        // Microdata.
+        if let Some(ip) = doc.attr(i, AttrName::Itemprop) {
+            let ip = ip.to_ascii_lowercase();
+            let role = match ip.as_str() {
+                "datepublished" | "datecreated" => Some(false),
+                "datemodified" => Some(true),
+                _ => None,
+            };
+            if let Some(modified) = role {
+                let stamp = attr_stamp(doc, i).or_else(|| {
+                    let t = inner_text(doc, i, 100);
+                    super::dates::parse_text_date_in(&t, order)
+                        .map(|date| Stamp { date, utc: false })
+                });
+                if let Some(s) = stamp {
+                    out.push(Cand::new(
+                        s,
+                        Kind::Microdata,
+                        0.9,
+                        format!("itemprop {ip}"),
+                        modified,
+                    ));
+                }
+                continue;
+            }
+        }
+        // Elements marked as the publication (or update) time.
+        let marked = if doc.attr(i, AttrName::Pubdate).is_some() {
+            Some(false)
+        } else {
+            marks_time(doc, i, &mut buf)
+        };
+        if let Some(modified) = marked {
+            if let Some(s) = attr_stamp(doc, i) {
+                let note = format!(
+                    "<{} {}> marked as the {} time",
+                    doc.tag_name(i),
+                    if node.tag == TIME {
+                        "datetime"
+                    } else {
+                        "attribute"
+                    },
+                    if modified { "update" } else { "publication" }
+                );
+                out.push(Cand::new(s, Kind::Marked, 0.9, note, modified));
+                continue;
+            }
+        }
+        if node.tag == TIME {
+            if let Some(s) = doc.attr(i, AttrName::Datetime).and_then(parse_stamp) {
+                // The line around it says whether it is an update ("Updated <time>").
+                let p = node.parent;
+                let line = if p != NONE {
+                    inner_text(doc, p, 160)
+                } else {
+                    String::new()
+                };
+                let lower = line.to_lowercase();
+                let modified = line.len() < 160
+                    && contains_any(&lower, UPDATED_WORDS)
+                    && !contains_any(&lower, PUBLISHED_WORDS);
+                if modified {
+                    out.push(Cand::new(
+                        s,
+                        Kind::Time,
+                        0.8,
+                        "<time datetime> after \"updated\"".into(),
+                        true,
+                    ));
+                } else if after(i) {
+                    time_after.get_or_insert(Cand::new(
+                        s,
+                        Kind::Time,
+                        0.85,
+                        "<time datetime>".into(),
+                        false,
+                    ));
+                } else {
+                    time_before = Some(Cand::new(
+                        s,
+                        Kind::AboveHeadline,
+                        0.6,
+                        "<time datetime> above the headline".into(),
+                        false,
+                    ));
+                }
+            }
+        }
+        // Date-named boxes: the first after the headline, else the last before it.
+        if box_after.is_none() && node.tag != A && node.first_child != NONE && boxes_tried < 400 {
+            let (dated, upd_name) = date_box_words(doc, i, &mut buf);
+            if dated {
+                boxes_tried += 1;
+                let t = inner_text(doc, i, 200);
+                if t.len() < 200 {
+                    if let Some((date, upd_text)) = date_in_line(&t, order) {
+                        let lower = t.to_lowercase();
+                        let modified =
+                            upd_text || (upd_name && !contains_any(&lower, PUBLISHED_WORDS));
+                        let s = Stamp { date, utc: false };
+                        if modified {
+                            out.push(Cand::new(
+                                s,
+                                Kind::Byline,
+                                0.6,
+                                format!("byline \"{t}\" (an update date)"),
+                                true,
+                            ));
+                        } else if after(i) {
+                            box_after = Some(Cand::new(
+                                s,
+                                Kind::Byline,
+                                0.75,
+                                format!("byline \"{t}\""),
+                                false,
+                            ));
+                        } else {
+                            box_before = Some(Cand::new(
+                                s,
+                                Kind::AboveHeadline,
+                                0.6,
+                                format!("dated box above the headline \"{t}\""),
+                                false,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.extend(time_after.or(time_before));
+    out.extend(box_after.or(box_before));
+    out.extend(published_line(doc, foreign, order));
+    if let Some(h) = h1 {
+        out.extend(near_headline(doc, foreign, h, order));
+    }
+    out
+}
+
+/// Labels of a date field ("Date: 14 September 2023", "Fecha: ...", "日期：...").
+const DATE_LABELS: &[&str] = &[
+    "date:",
+    "dated ",
+    "fecha:",
+    "data:",
+    "datum:",
+    "date :",
+    "дата:",
+    "tarih:",
+    "tanggal:",
+    "日期",
+    "날짜",
+    "تاريخ",
+];
+
+/// A short visible line that opens with a publication word: "Published 3 March 2021, 14:05
+/// GMT", "Posted on ...", "Publicado el ...", "기사입력 : 2018-08-25 15:24".
+fn published_line(doc: &Doc, foreign: &[bool], order: Order) -> Option<Cand> {
+    for (idx, node) in doc.nodes.iter().enumerate() {
+        if node.tag != TEXT || foreign[idx] {
+            continue;
+        }
+        let t = doc
+            .node_text(idx as u32)
+            .trim_matches(|c: char| c.is_whitespace() || "[(|·•-".contains(c));
+        if t.len() > 120 || t.len() < 4 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let opens = PUBLISHED_WORDS.iter().any(|p| lower.starts_with(p))
+            || DATE_LABELS.iter().any(|p| lower.starts_with(p))
+            || lower.starts_with("first published")
+            || lower.starts_with("originally published")
+            || lower.starts_with("기사입력");
+        if !opens {
+            continue;
+        }
+        // The date may be in the same text node or the next element ("Published <span>..").
+        let mut line = t.to_string();
+        let mut got = date_in_line(&line, order);
+        if got.is_none() && node.parent != NONE {
+            line = inner_text(doc, node.parent, 200);
+            got = date_in_line(&line, order);
+        }
+        if let Some((date, modified)) = got {
+            let note = format!(
+                "byline \"{}\"",
+                line.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            return Some(Cand::new(
+                Stamp { date, utc: false },
+                Kind::Byline,
+                0.75,
+                note,
+                modified,
+            ));
+        }
+    }
+    None
+}
+
+/// Inside a picture's caption (a file photo's caption carries the photo's date) or a
+/// quotation (an embedded post carries its own date).
+fn in_caption(doc: &Doc, mut i: u32) -> bool {
+    for _ in 0..8 {
+        let p = doc.nodes[i as usize].parent;
+        if p == NONE || p == 0 {
+            return false;
+        }
+        if matches!(
+            doc.nodes[p as usize].tag,
+            FIGURE | FIGCAPTION | CAPTION | BLOCKQUOTE
+        ) || doc.attr(p, AttrName::Class).is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("caption") || c.contains("cutline")
+        }) {
+            return true;
+        }
+        i = p;
+    }
+    false
+}
+
+/// A short dated line right after the headline (up to the first paragraphs of the body),
+/// or just above it within the headline's own box: "2023-11-17 20:52:15 来源：新华网",
+/// "Jane Doe · 14 September 2023".
+fn near_headline(doc: &Doc, foreign: &[bool], h1: u32, order: Order) -> Option<Cand> {
+    let line_of = |i: usize| -> Option<(String, NaiveDate, bool)> {
+        let t = doc.node_text(i as u32).trim();
+        if t.is_empty() || t.len() > 150 || in_caption(doc, i as u32) {
+            return None;
+        }
+        // The element the text sits in gives the whole line ("<span>By</span> Jane, 3 May").
+        let p = doc.nodes[i].parent;
+        let line = if p != NONE && !matches!(doc.nodes[p as usize].tag, BODY | HTML) {
+            inner_text(doc, p, 200)
+        } else {
+            t.to_string()
+        };
+        let line = if line.len() > 200 {
+            t.to_string()
+        } else {
+            line
+        };
+        // A sentence of the body ("On June 1, 2022, Kenya and Peru met.") is not a byline,
+        // unless it says it is one ("Published on 3 May 2021.").
+        let lower = line.to_lowercase();
+        if line.trim_end().ends_with(['.', '!', '?']) && !contains_any(&lower, PUBLISHED_WORDS) {
+            return None;
+        }
+        let (d, m) = date_in_line(&line, order)?;
+        Some((line, d, m))
+    };
+    // After the headline: the first short dated line, before the second long paragraph.
+    let mut long = 0;
+    let mut seen = 0;
+    for (i, node) in doc.nodes.iter().enumerate().skip(h1 as usize + 1) {
+        if node.tag != TEXT || foreign[i] {
+            continue;
+        }
+        let len = doc.node_text(i as u32).trim().len();
+        if len == 0 {
+            continue;
+        }
+        seen += 1;
+        if len >= 150 {
+            long += 1;
+            if long >= 2 {
+                break;
+            }
+            continue;
+        }
+        if seen > 60 {
+            break;
+        }
+        if let Some((line, date, modified)) = line_of(i) {
+            if modified {
+                continue;
+            }
+            return Some(Cand::new(
+                Stamp { date, utc: false },
+                Kind::Headline,
+                0.7,
+                format!("dated line after the headline \"{line}\""),
+                false,
+            ));
+        }
+    }
+    // Above the headline, inside the headline's grandparent box (a kicker line).
+    let mut top = h1;
+    for _ in 0..2 {
+        let p = doc.nodes[top as usize].parent;
+        if p == NONE || p == 0 || matches!(doc.nodes[p as usize].tag, BODY | HTML) {
+            break;
+        }
+        top = p;
+    }
+    let mut seen = 0;
+    for i in ((top as usize + 1)..h1 as usize).rev() {
+        if doc.nodes[i].tag != TEXT || foreign[i] {
+            continue;
+        }
+        seen += 1;
+        if seen > 10 {
+            break;
+        }
+        if let Some((line, date, false)) = line_of(i) {
+            return Some(Cand::new(
+                Stamp { date, utc: false },
+                Kind::AboveHeadline,
+                0.6,
+                format!("dated line above the headline \"{line}\""),
+                false,
+            ));
+        }
+    }
+    None
+}

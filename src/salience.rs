@@ -1,0 +1,433 @@
+//! Salience: how much each happening matters in this corpus, in [0, 1], from what the corpus
+//! itself says (never from one document alone).
+//!
+//! The core is **attention voting**: every article has one vote, split evenly over the
+//! distinct single days it places (confidence-weighted). A report about one day gives that
+//! day its whole vote; a profile that walks through twenty dates gives each a twentieth. A
+//! day's evidence is the sum of the votes of every article that places it, which counts
+//! distinct articles (as the plain baseline does) while discounting background and
+//! chronology pieces that name many dates in passing. Ranges, months and years vote the same
+//! way among each article's other spans and are weighted down by precision. A date named in
+//! an aside ("Kim, who was arrested on 14 May, ...") votes in full: later articles recalling
+//! a date in passing are evidence that it mattered.
+//!
+//! On top of that, per happening (cluster):
+//! * **burstiness**: a day's votes against the mean of its neighbourhood
+//!   ([`BURST_WINDOW`] days either side, the adjacent days left out because coverage spills
+//!   over them) — a day far above its surroundings is an event, a day inside a long steady
+//!   stretch of coverage less so (mild: [`BURST_POWER`]);
+//! * **outlets**: distinct outlets reporting the happening (independent reporting
+//!   corroborates more than one outlet repeating itself), where outlets are known;
+//! * **which happening of the day**: clusters on the same date share the date's evidence by
+//!   their own votes, their members' date confidence, and whether the date sits in the main
+//!   clause or in an aside (a quotation, parentheses, a relative or subordinate clause) — the
+//!   day's best-supported main-clause report carries the day, other clusters fall behind it.
+//!
+//! Raw scores are mapped to [0, 1] by `ln(1 + raw) / ln(1 + max raw)`, so the top happening
+//! of a corpus is 1.0 and a happening with one article's full vote is at about
+//! `ln 2 / ln(1 + max)`. Everything is linear in the number of events (hash maps, no sort).
+//! Measured against journalists' timelines by `examples/score_salience.rs`.
+
+use crate::model::{Article, Cluster, DateSpan, Event, Precision};
+use chrono::Datelike;
+use std::collections::HashMap;
+
+/// Days either side of a date whose votes make its neighbourhood.
+pub(crate) const BURST_WINDOW: i32 = 15;
+/// Exponent of the burst factor `(v / (v + neighbourhood mean))`: kept mild, since a long
+/// story has many important days next to each other.
+pub(crate) const BURST_POWER: f32 = 0.25;
+/// How strongly a cluster's share of its date's evidence separates it from other clusters
+/// on the same date (0 = all equal, 1 = proportional).
+const SHARE_POWER: f32 = 0.5;
+/// Weight of a member whose date is in an aside, against one in the main clause, when
+/// clusters on the same date are compared (not in the date's evidence).
+const ASIDE_WEIGHT: f32 = 0.6;
+
+/// How much less a date of this kind says *when* something happened.
+fn precision_factor(span: &DateSpan) -> f32 {
+    match span.precision {
+        Precision::Day if span.start == span.end => 1.0,
+        Precision::Day if span.days() <= 7 => 0.8,
+        Precision::Day => 0.5,
+        Precision::Month => 0.4,
+        Precision::Year => 0.2,
+    }
+}
+
+/// An article's vote is split among its single days, and apart from that among its other
+/// spans (ranges, months, years), so vague dates never dilute the days.
+fn is_fine(span: &DateSpan) -> bool {
+    span.is_single_day()
+}
+
+/// The outlet an article comes from: its stated outlet, else the host of its URL.
+fn outlet_of(a: &Article) -> Option<String> {
+    if let Some(o) = a.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        return Some(o.to_lowercase());
+    }
+    let url = a.url.as_deref()?;
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_lowercase())
+}
+
+/// Per-event facts the ranking needs, computed once.
+struct Vote {
+    article: u32,
+    span: DateSpan,
+    /// The date's confidence.
+    weight: f32,
+    /// The aside weight (1 in the main clause).
+    clause: f32,
+}
+
+/// Fills `salience` of every cluster and of every event (an event takes its cluster's).
+/// Hidden events (and their singleton clusters) get 0.
+pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[Article]) {
+    let votes: Vec<Vote> = events
+        .iter()
+        .map(|e| {
+            let aside = articles
+                .get(e.article as usize)
+                .and_then(|a| {
+                    let s = a.text.get(e.sentence.clone())?;
+                    let d = e.date_range.start.checked_sub(e.sentence.start)?
+                        ..e.date_range.end.checked_sub(e.sentence.start)?;
+                    Some(crate::clause::is_aside(s, d))
+                })
+                .unwrap_or(false);
+            Vote {
+                article: e.article,
+                span: e.span,
+                weight: e.confidence.clamp(0.0, 1.0),
+                clause: if aside { ASIDE_WEIGHT } else { 1.0 },
+            }
+        })
+        .collect();
+
+    // Each article's best weight per date, and how many dates of each kind it places.
+    let mut per_article: HashMap<(u32, DateSpan), f32> = HashMap::new();
+    for (v, e) in votes.iter().zip(events.iter()) {
+        if e.hidden {
+            continue;
+        }
+        let w = per_article.entry((v.article, v.span)).or_insert(0.0);
+        *w = w.max(v.weight);
+    }
+    let mut dates_of: HashMap<(u32, bool), u32> = HashMap::new();
+    for (article, span) in per_article.keys() {
+        *dates_of.entry((*article, is_fine(span))).or_insert(0) += 1;
+    }
+    let share = |article: u32, span: &DateSpan| -> f32 {
+        let n = dates_of
+            .get(&(article, is_fine(span)))
+            .copied()
+            .unwrap_or(1);
+        1.0 / n.max(1) as f32
+    };
+    // A date's evidence: the split votes of every article placing it.
+    let mut evidence: HashMap<DateSpan, f32> = HashMap::new();
+    for ((article, span), w) in &per_article {
+        *evidence.entry(*span).or_insert(0.0) += w * share(*article, span);
+    }
+    let single_days: HashMap<i32, f32> = evidence
+        .iter()
+        .filter(|(s, _)| s.is_single_day())
+        .map(|(s, v)| (s.start.num_days_from_ce(), *v))
+        .collect();
+    let burst = |span: &DateSpan, v: f32| -> f32 {
+        if !span.is_single_day() || v <= 0.0 {
+            return 1.0;
+        }
+        let d = span.start.num_days_from_ce();
+        let mut sum = 0.0;
+        let mut n = 0;
+        for o in -BURST_WINDOW..=BURST_WINDOW {
+            if o.abs() > 1 {
+                sum += single_days.get(&(d + o)).copied().unwrap_or(0.0);
+                n += 1;
+            }
+        }
+        let mean = sum / n as f32;
+        (v / (v + mean)).powf(BURST_POWER)
+    };
+
+    // Each cluster's own support: its distinct articles' split votes, and its outlets.
+    let mut own = vec![0.0f32; clusters.len()];
+    let mut outlets = vec![0usize; clusters.len()];
+    for (ci, c) in clusters.iter().enumerate() {
+        let mut seen: Vec<u32> = Vec::with_capacity(c.events.len());
+        let mut names: Vec<String> = Vec::new();
+        for &ei in &c.events {
+            let (e, v) = (&events[ei as usize], &votes[ei as usize]);
+            if e.hidden || seen.contains(&e.article) {
+                continue;
+            }
+            seen.push(e.article);
+            own[ci] += v.weight * v.clause * share(e.article, &e.span);
+            if let Some(o) = articles.get(e.article as usize).and_then(outlet_of) {
+                if !names.contains(&o) {
+                    names.push(o);
+                }
+            }
+        }
+        outlets[ci] = names.len();
+    }
+    // The best own support among the clusters on each date.
+    let mut best_on: HashMap<DateSpan, f32> = HashMap::new();
+    for (ci, c) in clusters.iter().enumerate() {
+        if let Some(span) = representative(c, events) {
+            let b = best_on.entry(span).or_insert(0.0);
+            *b = b.max(own[ci]);
+        }
+    }
+
+    let raw: Vec<f32> = clusters
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let Some(span) = representative(c, events) else {
+                return 0.0;
+            };
+            let v = evidence.get(&span).copied().unwrap_or(0.0);
+            let best = best_on.get(&span).copied().unwrap_or(0.0);
+            let part = if best > 0.0 {
+                (own[ci] / best).powf(SHARE_POWER)
+            } else {
+                0.0
+            };
+            let outlet_factor = 1.0 + 0.25 * (outlets[ci].max(1) as f32).ln();
+            v * burst(&span, v) * precision_factor(&span) * part * outlet_factor
+        })
+        .collect();
+    let max = raw.iter().copied().fold(0.0f32, f32::max);
+    let scale = (1.0 + max).ln();
+    for (c, r) in clusters.iter_mut().zip(&raw) {
+        c.salience = if scale > 0.0 {
+            ((1.0 + r).ln() / scale).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+    }
+    for e in events.iter_mut() {
+        e.salience = if e.hidden {
+            0.0
+        } else {
+            clusters.get(e.cluster as usize).map_or(0.0, |c| c.salience)
+        };
+    }
+}
+
+/// The span a cluster is placed at: its representative's, if it has a visible member.
+fn representative(c: &Cluster, events: &[Event]) -> Option<DateSpan> {
+    let e = &events[*c.events.first()? as usize];
+    (!e.hidden).then_some(e.span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleId, DateSource, Paragraph, ParagraphKind};
+    use chrono::NaiveDate;
+
+    fn day(m: u32, d: u32) -> DateSpan {
+        DateSpan::day(NaiveDate::from_ymd_opt(2023, m, d).unwrap())
+    }
+
+    fn article(text: &str, outlet: Option<&str>) -> Article {
+        Article {
+            text: text.into(),
+            outlet: outlet.map(str::to_string),
+            paragraphs: vec![Paragraph {
+                range: 0..text.len(),
+                kind: ParagraphKind::Body,
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn event(article: ArticleId, text: &str, date: &str, span: DateSpan, cluster: u32) -> Event {
+        let at = text.find(date).unwrap();
+        Event {
+            article,
+            paragraph: 0,
+            sentence: 0..text.len(),
+            date_range: at..at + date.len(),
+            timex_value: String::new(),
+            span,
+            countries: vec![],
+            country_spans: vec![],
+            date_source: DateSource::Explicit,
+            confidence: 0.95,
+            note: String::new(),
+            cluster,
+            hidden: false,
+            salience: 0.0,
+        }
+    }
+
+    /// Clusters one per event except where `groups` joins them.
+    fn clusters_for(events: &[Event]) -> Vec<Cluster> {
+        let n = events.iter().map(|e| e.cluster).max().map_or(0, |m| m + 1);
+        (0..n)
+            .map(|id| Cluster {
+                id,
+                events: (0..events.len() as u32)
+                    .filter(|&i| events[i as usize].cluster == id)
+                    .collect(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    const T: &str = "The treaty was signed on 3 May 2023.";
+
+    #[test]
+    fn more_articles_more_salience_and_all_in_range() {
+        let arts: Vec<Article> = (0..4).map(|_| article(T, None)).collect();
+        // Three articles on 3 May (one cluster), one on 9 May.
+        let mut evs = vec![
+            event(0, T, "3 May 2023", day(5, 3), 0),
+            event(1, T, "3 May 2023", day(5, 3), 0),
+            event(2, T, "3 May 2023", day(5, 3), 0),
+            event(3, T, "3 May 2023", day(5, 9), 1),
+        ];
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        assert!((cl[0].salience - 1.0).abs() < 1e-6);
+        assert!(cl[1].salience > 0.0 && cl[1].salience < cl[0].salience);
+        assert!(evs.iter().all(|e| (0.0..=1.0).contains(&e.salience)));
+        assert_eq!(evs[3].salience, cl[1].salience);
+    }
+
+    #[test]
+    fn an_article_naming_many_dates_gives_each_a_smaller_vote() {
+        // Article 0 reports 3 May alone; article 1 is a chronology naming four dates.
+        let arts = vec![article(T, None), article(T, None)];
+        let mut evs = vec![event(0, T, "3 May 2023", day(5, 3), 0)];
+        for (i, d) in [1, 10, 20, 28].iter().enumerate() {
+            evs.push(event(1, T, "3 May 2023", day(6, *d), 1 + i as u32));
+        }
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        for c in &cl[1..] {
+            assert!(c.salience < cl[0].salience, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn on_one_date_the_main_clause_report_leads_and_asides_still_count() {
+        let main = "Kim met Putin on 3 May 2023.";
+        let aside = "Kim, who met Putin on 3 May 2023, went home.";
+        let other = "Kim met Putin on 3 May 2023.";
+        let arts = vec![
+            article(main, None),
+            article(aside, None),
+            article(aside, None),
+            article(other, None),
+        ];
+        // Two clusters on 3 May: one main-clause report, one from two asides. One report
+        // on 9 May in a main clause.
+        let mut evs = vec![
+            event(0, main, "3 May 2023", day(5, 3), 0),
+            event(1, aside, "3 May 2023", day(5, 3), 1),
+            event(2, aside, "3 May 2023", day(5, 3), 1),
+            event(3, other, "3 May 2023", day(5, 9), 2),
+        ];
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        // The asides make 3 May the bigger date...
+        assert!(cl[0].salience > cl[2].salience, "{cl:?}");
+        // ... but the two asides (0.6 each) beat one main clause as the day's report.
+        assert!(cl[1].salience >= cl[0].salience, "{cl:?}");
+        let mut evs = vec![
+            event(0, main, "3 May 2023", day(5, 3), 0),
+            event(1, aside, "3 May 2023", day(5, 3), 1),
+        ];
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts[..2]);
+        assert!(cl[0].salience > cl[1].salience, "{cl:?}");
+    }
+
+    #[test]
+    fn precise_dates_beat_vague_ones_and_outlets_corroborate() {
+        let arts = vec![
+            article(T, Some("Wire A")),
+            article(T, Some("Wire B")),
+            article(T, Some("Wire A")),
+            article(T, Some("Wire A")),
+        ];
+        let month = DateSpan {
+            start: NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(),
+            end: NaiveDate::from_ymd_opt(2023, 7, 31).unwrap(),
+            precision: Precision::Month,
+        };
+        let mut evs = vec![
+            // Two outlets on 3 May, one outlet twice on 9 May, a month from one article.
+            event(0, T, "3 May 2023", day(5, 3), 0),
+            event(1, T, "3 May 2023", day(5, 3), 0),
+            event(2, T, "3 May 2023", day(5, 9), 1),
+            event(3, T, "3 May 2023", day(5, 9), 1),
+        ];
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        assert!(cl[0].salience > cl[1].salience);
+        // A month from one article against a day from another.
+        let mut evs = vec![
+            event(0, T, "3 May 2023", day(5, 3), 0),
+            event(1, T, "3 May 2023", month, 1),
+        ];
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        assert!(cl[0].salience > cl[1].salience);
+    }
+
+    #[test]
+    fn hidden_events_and_empty_corpora_get_zero() {
+        let arts = vec![article(T, None)];
+        let mut evs = vec![event(0, T, "3 May 2023", day(5, 3), 0)];
+        evs[0].hidden = true;
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        assert_eq!(cl[0].salience, 0.0);
+        assert_eq!(evs[0].salience, 0.0);
+        rank(&mut [], &mut [], &[]);
+    }
+
+    #[test]
+    fn a_burst_beats_a_steady_stretch() {
+        // 10 June: two articles, quiet around. 10 July: two articles, but every day around
+        // it has coverage too.
+        let mut arts = Vec::new();
+        let mut evs = Vec::new();
+        let push = |span: DateSpan, arts: &mut Vec<Article>, evs: &mut Vec<Event>| {
+            arts.push(article(T, None));
+            let id = arts.len() as u32 - 1;
+            evs.push(event(id, T, "3 May 2023", span, id));
+        };
+        push(day(6, 10), &mut arts, &mut evs);
+        push(day(6, 10), &mut arts, &mut evs);
+        push(day(7, 10), &mut arts, &mut evs);
+        push(day(7, 10), &mut arts, &mut evs);
+        for d in (1..=25).filter(|d| !(8..=12).contains(d)) {
+            push(day(7, d), &mut arts, &mut evs);
+        }
+        // One cluster per date.
+        for e in evs.iter_mut() {
+            e.cluster = if e.span == day(6, 10) {
+                0
+            } else if e.span == day(7, 10) {
+                1
+            } else {
+                2 + e.span.start.day()
+            };
+        }
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        assert!(cl[0].salience > cl[1].salience);
+    }
+}

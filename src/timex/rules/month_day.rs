@@ -1,0 +1,501 @@
+//! Calendar dates in words: "September 12, 2023", "Sept. 12", "March eighth", "April 24
+//! and 25", "September 12-17", "June last year", "September 2023", "in May", "12 September
+//! 2023", "the 12th of September", "Wednesday, Sept. 13", "Wed., Sept. 13", "Monday",
+//! "Friday evening".
+
+use super::years::{maybe_year_after, relative_year_after, year_after};
+use super::{first_of, found, named, numbers, rules, sets, Match, Toks};
+use crate::timex::lexicon::{Lex, Part, W};
+use crate::timex::resolve::{Expr, Rel, Tod};
+
+/// A month name and what follows it: a day (and a year), a year, "last year", or
+/// nothing.
+pub(super) fn month_first(t: &Toks, i: usize) -> Option<Match> {
+    let (m, abbr) = match t.lex(i)? {
+        Lex::Month(m) => (m as u32, false),
+        Lex::MonthAbbr(m) => (m as u32, true),
+        _ => return None,
+    };
+    if !t.capital(i) {
+        return None;
+    }
+    let mut k = i + 1;
+    let dot = abbr && t.punct(k, b'.') && t.glued(k);
+    if dot {
+        k += 1;
+    }
+    let day = match t.number(k) {
+        // not "May 3:30" minutes nor "Jan 5-3 win"
+        Some((d, nd)) if nd <= 2 && (1..=31).contains(&d) && t.lone_num(k) => Some(d),
+        _ => None,
+    };
+    // "Mar" without its dot is a month only with a day or a year ("Mar 2024")
+    if abbr && !dot && day.is_none() && year_after(t, k).is_none() {
+        return None;
+    }
+    if m == 5 && !abbr && day.is_none() && year_after(t, k).is_none() && !may_is_month(t, i) {
+        return None;
+    }
+    // "March eighth", as speech transcripts write it (not "March second-quarter").
+    let day = day.or(match t.lex(k) {
+        Some(Lex::Ord(d))
+            if (1..=31).contains(&d)
+                && !t.punct(k + 1, b'-')
+                && t.unit(k + 1).is_none()
+                && !t.is(k + 1, W::Half) =>
+        {
+            Some(d)
+        }
+        _ => None,
+    });
+    if let Some(d) = day {
+        return named("month_day", month_day(t, i, m, d, k));
+    }
+    named("month_year", month_year(t, i, m, k))
+        .or_else(|| named("month_relative_year", month_relative_year(t, i, m, k)))
+        .or_else(|| named("month_alone", month_alone(t, i, m, k)))
+}
+
+/// "May" the modal verb: a month only after a preposition or time word ("in May", "last
+/// May", "April-May").
+fn may_is_month(t: &Toks, i: usize) -> bool {
+    matches!(
+        t.word_before(i),
+        Some(
+            W::In
+                | W::Of
+                | W::Since
+                | W::Until
+                | W::By
+                | W::Last
+                | W::Next
+                | W::This
+                | W::Early
+                | W::Mid
+                | W::Late
+                | W::During
+                | W::Through
+                | W::From
+                | W::To
+                | W::Between
+                | W::Before
+                | W::After
+                | W::And
+        )
+    ) || (i > 0 && t.punct(i - 1, b'-'))
+}
+
+/// "September 12", "Sept. 12, 2023", "March 3rd", "September 12-17", "April 24 and 25"
+/// (two days read as a range, so both are placed; not "May 3 and 40 others"), "March 3
+/// next year"; the day is at `k`.
+fn month_day(t: &Toks, i: usize, m: u32, d: u32, k: usize) -> Option<Match> {
+    let mut k = k + 1;
+    if t.ordinal_suffix(k) {
+        k += 1;
+    }
+    let mut end_day = None;
+    let and =
+        t.is(k, W::And) && t.lone_num(k + 1) && t.unit(k + 2).is_none() && t.units(k + 2).is_none();
+    if (t.punct(k, b'-') || and || matches!(t.word(k), Some(W::To | W::Through | W::Until)))
+        && !(t.punct(k, b'-') && !t.glued(k) && t.glued(k + 1))
+    {
+        if let Some((d2, nd)) = t.number(k + 1) {
+            if nd <= 2 && d2 > d && d2 <= 31 && (!and || d2 - d <= 7) {
+                end_day = Some(d2);
+                k += 2;
+            }
+        }
+    }
+    if let Some((e, n)) = relative_year_after(t, k).filter(|_| end_day.is_none()) {
+        chrono::NaiveDate::from_ymd_opt(2000, m, d)?;
+        return found(i, e, Expr::DateRelYear { m, d: Some(d), n });
+    }
+    let (e, y) = maybe_year_after(t, k);
+    chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d)?;
+    Some(Match {
+        s: i,
+        e,
+        x: Expr::Date { y, m, d: Some(d) },
+        end: end_day.map(|d2| Expr::Date { y, m, d: Some(d2) }),
+        mid: None,
+        rule: "",
+    })
+}
+
+/// "September 2023", "May of 1990".
+fn month_year(t: &Toks, i: usize, m: u32, k: usize) -> Option<Match> {
+    let (e, y) = year_after(t, k)?;
+    found(
+        i,
+        e,
+        Expr::Date {
+            y: Some(y),
+            m,
+            d: None,
+        },
+    )
+}
+
+/// "June last year", "March next year".
+fn month_relative_year(t: &Toks, i: usize, m: u32, k: usize) -> Option<Match> {
+    let (e, n) = relative_year_after(t, k)?;
+    found(i, e, Expr::DateRelYear { m, d: None, n })
+}
+
+/// "in September": a month alone (not "the March of the Mothers", "March for Life").
+fn month_alone(t: &Toks, i: usize, m: u32, k: usize) -> Option<Match> {
+    if matches!(t.word(k), Some(W::Of | W::For)) && !t.after_preposition(i) {
+        return None; // "the March of the Mothers", "March for Life"
+    }
+    found(
+        i,
+        k,
+        Expr::Date {
+            y: None,
+            m,
+            d: None,
+        },
+    )
+}
+
+/// "12 September 2023", "12th of September", "12-17 September", "1 Sept.".
+pub(super) fn day_month(t: &Toks, i: usize) -> Option<Match> {
+    let (d, nd) = t.number(i)?;
+    if nd > 2 || !(1..=31).contains(&d) {
+        return None;
+    }
+    let mut k = i + 1;
+    if t.ordinal_suffix(k) {
+        k += 1;
+    }
+    let mut end_day = None;
+    if t.punct(k, b'-') && t.glued(k) && t.glued(k + 1) {
+        if let Some((d2, nd2)) = t.number(k + 1) {
+            if nd2 <= 2 && d2 > d && d2 <= 31 {
+                end_day = Some(d2);
+                k += 2;
+            }
+        }
+    }
+    if t.is(k, W::Of) {
+        k += 1;
+    }
+    let m = match t.lex(k) {
+        Some(Lex::Month(m) | Lex::MonthAbbr(m)) if t.capital(k) => m as u32,
+        _ => return None,
+    };
+    let abbr = matches!(t.lex(k), Some(Lex::MonthAbbr(_)));
+    k += 1;
+    // "12 Sept." keeps its abbreviation dot; "on 1 July." ends the sentence.
+    if abbr && t.punct(k, b'.') && t.glued(k) {
+        k += 1;
+    }
+    let (e, y) = maybe_year_after(t, k);
+    chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d)?;
+    Some(Match {
+        s: i,
+        e,
+        x: Expr::Date { y, m, d: Some(d) },
+        end: end_day.map(|d2| Expr::Date { y, m, d: Some(d2) }),
+        mid: None,
+        rule: "",
+    })
+}
+
+/// A weekday and what follows it: a date ("Wednesday, Sept. 13"), a part of the day
+/// ("Friday evening"), or nothing.
+pub(super) fn weekday_first(t: &Toks, i: usize) -> Option<Match> {
+    if !matches!(t.lex(i), Some(Lex::Weekday(_))) || !t.capital(i) {
+        return None;
+    }
+    first_of(
+        t,
+        i,
+        rules![
+            weekday_then_date,
+            sets::weekday_with_plural_part,
+            sets::two_weekdays_with_plural_part,
+            weekday_alone
+        ],
+    )
+}
+
+/// "Wednesday, Sept. 13, 2023", "Tuesday 12 September".
+fn weekday_then_date(t: &Toks, i: usize) -> Option<Match> {
+    let mut k = i + 1;
+    if t.punct(k, b',') {
+        k += 1;
+    }
+    let m = month_first(t, k).or_else(|| day_month(t, k))?;
+    matches!(m.x, Expr::Date { d: Some(_), .. }).then_some(m.from(i))
+}
+
+/// "Monday", "Friday evening", "Tuesday noon"; "Friday night" and "Friday morning" are
+/// annotated as the day itself more often than with the part of the day (TimeBank: 15 of
+/// 25); evenings keep theirs.
+fn weekday_alone(t: &Toks, i: usize) -> Option<Match> {
+    let Some(Lex::Weekday(w)) = t.lex(i) else {
+        return None;
+    };
+    let x = Expr::Weekday {
+        w: w as u32,
+        rel: Rel::Bare,
+    };
+    match t.lex(i + 1) {
+        Some(Lex::Part(Part::Night | Part::Morning)) => found(i, i + 2, x),
+        Some(Lex::Part(p)) => found(
+            i,
+            i + 2,
+            Expr::Time {
+                day: Some(Box::new(x)),
+                tod: Tod::Part(p),
+            },
+        ),
+        Some(Lex::Word(W::Noon | W::Midnight)) => {
+            let h = if t.is(i + 1, W::Noon) { 12 } else { 24 };
+            found(
+                i,
+                i + 2,
+                Expr::Time {
+                    day: Some(Box::new(x)),
+                    tod: Tod::Clock(h, 0, None),
+                },
+            )
+        }
+        _ => found(i, i + 1, x),
+    }
+}
+
+/// "Wed., Sept. 13", "Thu 14 Sept": an abbreviated weekday, only before a date.
+pub(super) fn weekday_abbreviation_date(t: &Toks, i: usize) -> Option<Match> {
+    if !t.capital(i) {
+        return None;
+    }
+    let mut k = i + 1;
+    if t.punct(k, b'.') {
+        k += 1;
+    }
+    if t.punct(k, b',') {
+        k += 1;
+    }
+    let m = month_first(t, k).or_else(|| numbers(t, k))?;
+    matches!(m.x, Expr::Date { d: Some(_), .. }).then_some(m.from(i))
+}
+
+/// Table rows: (reference date or "", text, the expressions tagged as "phrase=VALUE"
+/// joined by " | "; ranges "phrase=START..END"; counted amounts "phrase=DURATION->DATE";
+/// "" for nothing). Run by `timex::tests::table`.
+#[cfg(test)]
+pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // day_month
+    (
+        "2023-09-14",
+        "on 12 September 2023",
+        "12 September 2023=2023-09-12",
+    ),
+    (
+        "2023-09-14",
+        "the 12th of September 2023",
+        "12th of September 2023=2023-09-12",
+    ),
+    (
+        "2023-09-14",
+        "on the 3rd of March",
+        "3rd of March=2023-03-03",
+    ),
+    (
+        "2023-09-14",
+        "It began on 1 March 2020; the following day it spread.",
+        "1 March 2020=2020-03-01 | the following day=2020-03-02",
+    ),
+    (
+        "2023-09-14",
+        "The vote was on 5 May 2019 and the day before was calm.",
+        "5 May 2019=2019-05-05",
+    ),
+    (
+        "2023-09-14",
+        "On 4 July 2018 he arrived. The previous day he had been in Rome.",
+        "4 July 2018=2018-07-04 | The previous day=2018-07-03",
+    ),
+    (
+        "2023-09-14",
+        "from 14-17 July 2022",
+        "14-17 July 2022=2022-07-14..2022-07-17",
+    ),
+    ("", "on 12 September 2023", "12 September 2023=2023-09-12"),
+    // a sentence's full stop is not part of a date; abbreviations keep their dot
+    (
+        "2023-06-14",
+        "They will join formally on 1 July.",
+        "1 July=2023-07-01",
+    ),
+    (
+        "2023-06-14",
+        "The vote is on 12 June 2023. Results follow.",
+        "12 June 2023=2023-06-12",
+    ),
+    ("2023-06-14", "It ends on 30 Sept.", "30 Sept.=2023-09-30"),
+    // month_day
+    (
+        "2023-09-14",
+        "on September 12, 2023, police said",
+        "September 12, 2023=2023-09-12",
+    ),
+    (
+        "2023-09-14",
+        "due Oct. 15, 1999.",
+        "Oct. 15, 1999=1999-10-15",
+    ),
+    ("2023-09-14", "Sept. 12", "Sept. 12=2023-09-12"),
+    // Election Day: the Tuesday after the first Monday of November
+    (
+        "2023-09-14",
+        "on Wed., Sept. 13",
+        "Wed., Sept. 13=2023-09-13",
+    ),
+    (
+        "2023-09-14",
+        "on Wednesday, Sept. 13, 2023",
+        "Wednesday, Sept. 13, 2023=2023-09-13",
+    ),
+    // two days joined by "and" form a range; a count after "and" does not
+    (
+        "2023-09-14",
+        "the summit on April 24 and 25, 1999",
+        "April 24 and 25, 1999=1999-04-24..1999-04-25",
+    ),
+    (
+        "2023-09-14",
+        "killed on May 3 and 40 others hurt",
+        "May 3=2023-05-03",
+    ),
+    (
+        "2023-09-14",
+        "September 12-17",
+        "September 12-17=2023-09-12..2023-09-17",
+    ),
+    (
+        "2023-09-14",
+        "on March 3 next year",
+        "March 3 next year=2024-03-03",
+    ),
+    ("", "on September 12", "September 12=XXXX-09-12"),
+    // a sentence's full stop is not part of a date; abbreviations keep their dot
+    ("2023-06-14", "It ends on July 1.", "July 1=2023-07-01"),
+    (
+        "2023-09-14",
+        "He becomes chairman, effective Feb. 1.",
+        "Feb. 1=2024-02-01",
+    ),
+    // month_year
+    ("2023-09-14", "in September 2023", "September 2023=2023-09"),
+    (
+        "2023-09-14",
+        "in September of 2021",
+        "September of 2021=2021-09",
+    ),
+    (
+        "2023-09-14",
+        "in January nineteen ninety-seven",
+        "January nineteen ninety-seven=1997-01",
+    ),
+    // month_alone
+    (
+        "2023-09-14",
+        "in early September",
+        "early September=2023-09",
+    ),
+    (
+        "2023-09-14",
+        "In January, the company sold its unit.",
+        "January=2023-01",
+    ),
+    // a spoken date, and "two thousand" as a count
+    (
+        "2023-03-02",
+        "sales in the March second-quarter report",
+        "March=2023-03 | second-quarter=2022-Q2",
+    ),
+    ("", "in September", "September=XXXX-09"),
+    // a sentence's full stop is not part of a date; abbreviations keep their dot
+    ("2023-06-14", "It ended in July.", "July=2023-07"),
+    (
+        "2023-09-14",
+        "The talks are supposed to conclude by May.",
+        "May=2024-05",
+    ),
+    (
+        "2023-09-14",
+        "The split would be paid in January. It would have been paid in January.",
+        "January=2024-01 | January=2023-01",
+    ),
+    // weekday_alone
+    // two days joined by "and" form a range; a count after "and" does not
+    ("2023-09-14", "as early as Tuesday", "Tuesday=2023-09-19"),
+    (
+        "2023-09-14",
+        "the talks, set to resume as soon as Monday",
+        "Monday=2023-09-18",
+    ),
+    ("2024-01-01", "It opened on Monday.", "Monday=2024-01-01"),
+    ("2024-01-01", "It opened on Sunday.", "Sunday=2023-12-31"),
+    ("2024-01-01", "It will open on Sunday.", "Sunday=2024-01-07"),
+    (
+        "2023-09-14",
+        "Friday evening",
+        "Friday evening=2023-09-08TEV",
+    ),
+    (
+        "2023-09-14",
+        "Until Thursday, they had not named him.",
+        "Thursday=2023-09-14",
+    ),
+    (
+        "2023-09-14",
+        "He said he would travel Saturday.",
+        "Saturday=2023-09-16",
+    ),
+    (
+        "2023-09-14",
+        "they would appeal Wednesday's ruling",
+        "Wednesday=2023-09-13",
+    ),
+    (
+        "2023-09-14",
+        "On Tuesday, the league plans to hold a news conference.",
+        "Tuesday=2023-09-19",
+    ),
+    (
+        "2023-09-14",
+        "they signed a cooperation plan Monday",
+        "Monday=2023-09-11",
+    ),
+    ("", "on Wednesday", "Wednesday=XXXX-WXX-3"),
+    (
+        "2023-09-14",
+        "Talks are set to resume Monday in Belfast.",
+        "Monday=2023-09-18",
+    ),
+    (
+        "2023-09-14",
+        "The two leaders meet Monday in Paris.",
+        "Monday=2023-09-18",
+    ),
+    (
+        "2023-09-14",
+        "He is to resume trading Tuesday.",
+        "Tuesday=2023-09-19",
+    ),
+    ("2023-09-14", "The leaders met Monday.", "Monday=2023-09-11"),
+    // month_relative_year
+    ("2023-09-14", "in June last year", "June last year=2022-06"),
+    // not dates
+    ("2023-09-14", "he may go", ""),
+    ("2023-09-14", "May I ask?", ""),
+    ("2023-09-14", "a protest march", ""),
+    ("2023-09-14", "the March for Life", ""),
+    ("2023-09-14", "the Sun reported", ""),
+    ("2023-09-14", "Wed Smith", ""),
+    ("2023-09-14", "in the march of time", ""),
+];

@@ -1,0 +1,436 @@
+//! Parts of a year: quarters ("the third quarter of 2022", "third-quarter", "Q3 2023"),
+//! halves ("the first half", "H1 2024", "the last half of 1989"), seasons ("spring 2020",
+//! "in the fall"), centuries by ordinal ("the twentieth century"), and the year's end
+//! ("year-end", "the year's end").
+
+use super::years::{maybe_year_after, relative_year_of, year_after};
+use super::{amounts, found, named, relative, Match, Toks};
+use crate::timex::lexicon::{Lex, Unit, W};
+use crate::timex::resolve::{Expr, YP};
+use crate::timex::scan::Kind;
+
+/// An ordinal `n` at token `i` and what it counts: "third quarter", "first half",
+/// "twentieth century"; "the eighth day of" (the reference day); "first nine months" (an
+/// amount).
+pub(super) fn ordinal_part(t: &Toks, i: usize, n: u32) -> Option<Match> {
+    named(
+        "ordinal_quarter_half_century",
+        ordinal_quarter_half_century(t, i, n),
+    )
+    .or_else(|| named("nth_day_of", relative::nth_day_of(t, i)))
+    .or_else(|| named("first_n_units", amounts::first_n_units(t, i, n)))
+}
+
+/// "third quarter", "first half", "the first half of last year", "the third quarter of
+/// the year", "twentieth century".
+fn ordinal_quarter_half_century(t: &Toks, i: usize, n: u32) -> Option<Match> {
+    let mut k = i + 1;
+    if t.punct(k, b'-') && t.glued(k) {
+        k += 1;
+    }
+    let p = match t.lex(k) {
+        Some(Lex::Unit(Unit::Quarter)) if (1..=4).contains(&n) => YP::Q(n),
+        Some(Lex::Word(W::Half)) if (1..=2).contains(&n) => YP::H(n),
+        Some(Lex::Unit(Unit::Century)) if (1..=30).contains(&n) => {
+            return found(i, k + 1, Expr::Century(n as i32 - 1));
+        }
+        _ => return None,
+    };
+    let (e, y) = maybe_year_after(t, k + 1);
+    if y.is_none() {
+        // "the first half of last year", "the third quarter of the year"
+        match relative_year_of(t, e) {
+            Some((e, Some(n))) => return found(i, e, Expr::RelYearPart { n, p: Some(p) }),
+            Some((e, None)) => return found(i, e, Expr::YearPart { y, p }),
+            None => {}
+        }
+    }
+    found(i, e, Expr::YearPart { y, p })
+}
+
+/// "3rd quarter", "20th century": an ordinal in digits.
+pub(super) fn numbered_ordinal(t: &Toks, i: usize) -> Option<Match> {
+    let (v, _) = t.number(i)?;
+    if !t.ordinal_suffix(i + 1) {
+        return None;
+    }
+    Some(ordinal_part(t, i + 1, v)?.from(i))
+}
+
+/// "twenty-first century": a compound ordinal in words.
+pub(super) fn compound_ordinal(t: &Toks, i: usize) -> Option<Match> {
+    let Some(Lex::Num(v)) = t.lex(i) else {
+        return None;
+    };
+    if !((20..=90).contains(&v) && t.punct(i + 1, b'-') && t.glued(i + 2)) {
+        return None;
+    }
+    match t.lex(i + 2) {
+        Some(Lex::Ord(o)) if o < 10 => Some(ordinal_part(t, i + 2, v + o)?.from(i)),
+        _ => None,
+    }
+}
+
+/// "fiscal 1990 first quarter", "the 1988 third quarter": an ordinal part after its year,
+/// the phrase starting at `s` and the ordinal at `k`.
+pub(super) fn ordinal_part_of_year(t: &Toks, s: usize, k: usize, y: i32) -> Option<Match> {
+    let n = match t.lex(k)? {
+        Lex::Ord(n) => n,
+        Lex::Unit(Unit::Second) => 2,
+        _ => return None,
+    };
+    let m = ordinal_part(t, k, n)?;
+    match m.x {
+        Expr::YearPart { y: None, p } => found(s, m.e, Expr::YearPart { y: Some(y), p }),
+        _ => None,
+    }
+}
+
+/// "1988 third quarter" read from the year.
+pub(super) fn year_then_ordinal_part(t: &Toks, i: usize) -> Option<Match> {
+    let y = super::years::year4(t, i)?;
+    ordinal_part_of_year(t, i, i + 1, y)
+}
+
+/// "Q3", "Q3 2023".
+pub(super) fn q_quarter(t: &Toks, i: usize) -> Option<Match> {
+    let (q, nd) = t.number(i + 1)?;
+    if !t.glued(i + 1) || nd != 1 || !(1..=4).contains(&q) || t.glued(i + 2) {
+        return None;
+    }
+    let (e, y) = maybe_year_after(t, i + 2);
+    found(i, e, Expr::YearPart { y, p: YP::Q(q) })
+}
+
+/// "H1 2024", "H2 of 2023": a half, only with its year ("H1" alone is too often
+/// something else: a visa, a flu strain).
+pub(super) fn h_half(t: &Toks, i: usize) -> Option<Match> {
+    let (h, nd) = t.number(i + 1)?;
+    if !t.glued(i + 1) || nd != 1 || !(1..=2).contains(&h) || t.glued(i + 2) {
+        return None;
+    }
+    let (e, y) = year_after(t, i + 2)?;
+    found(
+        i,
+        e,
+        Expr::YearPart {
+            y: Some(y),
+            p: YP::H(h),
+        },
+    )
+}
+
+/// "last half", "first two quarters", "last two quarters": a half of the year named
+/// another way; `j` is the word after "the". Returns the end and which half.
+pub(super) fn half_named_otherwise(t: &Toks, j: usize) -> Option<(usize, u32)> {
+    let h = match t.lex(j)? {
+        Lex::Ord(1) => 1,
+        Lex::Word(W::Last) => 2,
+        _ => return None,
+    };
+    if h == 2 && t.is(j + 1, W::Half) {
+        return Some((j + 2, 2));
+    }
+    match amounts::count(t, j + 1)? {
+        (k, Some(2)) if t.lex(k) == Some(Lex::Units(Unit::Quarter)) => Some((k + 1, h)),
+        _ => None,
+    }
+}
+
+/// "the last half of 1989", "the first two quarters" (not "the last half of the '80s", a
+/// half of something else).
+pub(super) fn the_half_named_otherwise(t: &Toks, i: usize) -> Option<Match> {
+    let (e, h) = half_named_otherwise(t, i + 1)?;
+    let (e, y) = maybe_year_after(t, e);
+    if y.is_some() || !t.is(e, W::Of) {
+        return found(i, e, Expr::YearPart { y, p: YP::H(h) });
+    }
+    None
+}
+
+/// "the final quarter of 2009", "the last quarter of last year", "the final half", "the
+/// final quarter" (the fourth, its year picked as for "the fourth quarter"); not "the last
+/// quarter" alone, which is the one before the current one.
+pub(super) fn the_final_part_of_a_year(t: &Toks, i: usize) -> Option<Match> {
+    let j = i + 1;
+    let last = t.is(j, W::Last);
+    if !(last || t.is(j, W::Final)) {
+        return None;
+    }
+    let p = match t.lex(j + 1)? {
+        Lex::Unit(Unit::Quarter) => YP::Q(4),
+        Lex::Word(W::Half) => YP::H(2),
+        _ => return None,
+    };
+    let (e, y) = maybe_year_after(t, j + 2);
+    if y.is_some() {
+        return found(i, e, Expr::YearPart { y, p });
+    }
+    match relative_year_of(t, e) {
+        Some((e, Some(n))) => found(i, e, Expr::RelYearPart { n, p: Some(p) }),
+        Some((e, None)) => found(i, e, Expr::YearPart { y, p }),
+        None if !last => found(i, e, Expr::YearPart { y, p }),
+        None => None,
+    }
+}
+
+/// "this year's third quarter", "next year's first half", "last year's quarter"; `k` is
+/// the token "year", `n` the year's offset from the reference.
+pub(super) fn year_s_part(t: &Toks, i: usize, k: usize, n: i32) -> Option<Match> {
+    if !t.apostrophe_s(k + 1) {
+        return None;
+    }
+    let j = k + 3;
+    let ord = match t.lex(j)? {
+        Lex::Ord(o) => Some(o),
+        Lex::Unit(Unit::Second) => Some(2),
+        Lex::Unit(Unit::Quarter) => None,
+        Lex::Word(W::Period) => None,
+        _ => return None,
+    };
+    match ord {
+        Some(o) => match ordinal_part(t, j, o)?.x {
+            Expr::YearPart { y: None, p } => {
+                let m = ordinal_part(t, j, o)?;
+                found(i, m.e, Expr::RelYearPart { n, p: Some(p) })
+            }
+            _ => None,
+        },
+        None => found(i, j + 1, Expr::RelYearPart { n, p: None }),
+    }
+}
+
+/// "spring 2020", "the summer of 2019", "this winter" (from the season word), "in the
+/// fall" (not the verb "fall", nor the title "the Spring of Life").
+pub(super) fn season(t: &Toks, i: usize) -> Option<Match> {
+    let s = match t.lex(i)? {
+        Lex::Season(s) => s,
+        _ => return None,
+    };
+    if let Some((e, y)) = year_after(t, i + 1) {
+        return found(
+            i,
+            e,
+            Expr::YearPart {
+                y: Some(y),
+                p: YP::S(s),
+            },
+        );
+    }
+    if t.capital(i)
+        && t.is(i + 1, W::Of)
+        && t.capital(i + 2)
+        && t.lex(i + 2).is_none()
+        && !t.after_preposition(i)
+    {
+        return None; // "the ``Spring of Life'' rallies": a name
+    }
+    // "the Arab Spring", "Spring Awakening", "The Winter's Tale": a capitalised season
+    // inside a sentence with a capitalised name beside it is part of that name
+    let name_word = |k: usize| {
+        t.t.get(k)
+            .is_some_and(|x| x.kind == Kind::Word && x.cap && x.lex.is_none())
+    };
+    let inside = i > 0 && !t.t[i].nl && !t.punct(i - 1, b'.') && !t.punct(i - 1, b'"');
+    if t.capital(i)
+        && inside
+        && (name_word(i - 1) || name_word(i + 1) || (t.apostrophe_s(i + 1) && name_word(i + 3)))
+    {
+        return None;
+    }
+    if s == 2 && t.spelled(i, "fall") {
+        // "fall" the verb/noun: a season only after "in the", "this", "last", ...
+        let prev2 = i.checked_sub(2).and_then(|j| t.word(j));
+        let ok = match t.word_before(i) {
+            Some(W::Early | W::Late | W::Mid) => true,
+            Some(W::The) => {
+                matches!(
+                    prev2,
+                    Some(W::In | W::By | W::Until | W::Since | W::During | W::Through | W::Over)
+                ) && !matches!(t.word(i + 1), Some(W::Of | W::In))
+            }
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    found(
+        i,
+        i + 1,
+        Expr::YearPart {
+            y: None,
+            p: YP::S(s),
+        },
+    )
+}
+
+/// Where "year" is followed by its end: "year-end" (at `i + 2`), "year end", "year's end"
+/// (but not "the end of" something).
+fn year_end_at(t: &Toks, i: usize) -> Option<usize> {
+    let mut k = i + 1;
+    if t.punct(k, b'-') && t.glued(k) {
+        k += 1;
+    } else if t.punct(k, b'\'') && t.spelled(k + 1, "s") {
+        k += 2;
+    }
+    (t.is(k, W::End) && !t.is(k + 1, W::Of)).then_some(k)
+}
+
+/// "year-end", "year end", "year's end": the current year (TIMEX3 puts the end in a
+/// modifier, as for "the end of the year"); "since year-end" the year before. (A reading
+/// of the hyphenated form as December 31, from 2 TimeBank phrases, was dropped in issue 18.)
+pub(super) fn year_end(t: &Toks, i: usize) -> Option<Match> {
+    let k = year_end_at(t, i)?;
+    let since = i > 0 && t.is(i - 1, W::Since);
+    found(
+        i,
+        k + 1,
+        Expr::RefShift {
+            n: if since { -1 } else { 0 },
+            unit: Unit::Year,
+            gran: Unit::Year,
+        },
+    )
+}
+
+/// Table rows: (reference date or "", text, the expressions tagged as "phrase=VALUE"
+/// joined by " | "; ranges "phrase=START..END"; counted amounts "phrase=DURATION->DATE";
+/// "" for nothing). Run by `timex::tests::table`.
+#[cfg(test)]
+pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // ordinal_quarter_half_century
+    ("2023-09-14", "the 20th century", "the 20th century=19"),
+    (
+        "2023-09-14",
+        "the twenty-first century",
+        "the twenty-first century=20",
+    ),
+    (
+        "2023-09-14",
+        "the nineteenth century",
+        "the nineteenth century=18",
+    ),
+    (
+        "2023-09-14",
+        "the third quarter of 2022",
+        "the third quarter of 2022=2022-Q3",
+    ),
+    (
+        "2023-09-14",
+        "third-quarter profit",
+        "third-quarter=2023-Q3",
+    ),
+    (
+        "2023-09-14",
+        "in the fourth quarter",
+        "the fourth quarter=2022-Q4",
+    ),
+    (
+        "2023-09-14",
+        "sales will rise in the fourth quarter",
+        "the fourth quarter=2023-Q4",
+    ),
+    (
+        "2023-09-14",
+        "the first half of 2021",
+        "the first half of 2021=2021-H1",
+    ),
+    // a part of a year named by its relation to this one
+    (
+        "2012-11-01",
+        "Sales fell in the first half of last year and rose in the third quarter of this year.",
+        "the first half of last year=2011-H1 | the third quarter of this year=2012-Q3",
+    ),
+    (
+        "2012-11-01",
+        "In the first half of the year, sales fell.",
+        "the first half of the year=2012-H1",
+    ),
+    // season
+    (
+        "2023-09-14",
+        "in the summer of 2019",
+        "the summer of 2019=2019-SU",
+    ),
+    ("2023-09-14", "in spring 2020", "spring 2020=2020-SP"),
+    ("2023-09-14", "in the fall", "the fall=2023-FA"),
+    // a capitalised season before "of" and a name is a title, not a date
+    (
+        "2023-09-14",
+        "the ``Spring of Life'' rallies; in the Spring of 1999",
+        "the Spring of 1999=1999-SP",
+    ),
+    // q_quarter
+    ("2023-09-14", "results for Q3 2023", "Q3 2023=2023-Q3"),
+    ("2023-09-14", "in Q2", "Q2=2023-Q2"),
+    // year_end: "year-end" reads as "year end" and "the end of the year"
+    ("2023-09-14", "by year-end", "year-end=2023"),
+    (
+        "2023-11-02",
+        "to close the deal by year end",
+        "year end=2023",
+    ),
+    (
+        "2023-11-02",
+        "the change is since year-end",
+        "year-end=2022",
+    ),
+    // year_then_ordinal_part
+    (
+        "2023-11-02",
+        "in the 1988 third quarter",
+        "the 1988 third quarter=1988-Q3",
+    ),
+    // not dates
+    ("2023-09-14", "prices fall sharply", ""),
+    ("2023-09-14", "the second round", ""),
+    // the_final_part_of_a_year (issue 18)
+    (
+        "2010-02-15",
+        "Profit rose in the final quarter of 2009 and in the last quarter of last year.",
+        "the final quarter of 2009=2009-Q4 | the last quarter of last year=2009-Q4",
+    ),
+    (
+        "2009-06-10",
+        "Sales will recover in the final quarter.",
+        "the final quarter=2009-Q4",
+    ),
+    (
+        "2009-06-10",
+        "Sales fell in the last quarter.",
+        "the last quarter=2009-Q1",
+    ),
+    // season: the calendar year, moved by the tense (issue 18); a winter is named for its
+    // January; a capitalised season beside a name is part of the name
+    (
+        "2009-12-15",
+        "The floods this summer were the worst. The film will open this summer.",
+        "this summer=2009-SU | this summer=2010-SU",
+    ),
+    (
+        "2010-01-20",
+        "Last winter was mild; this winter is cold.",
+        "Last winter=2009-WI | this winter=2010-WI",
+    ),
+    (
+        "2009-12-15",
+        "Last winter was mild; this winter is cold.",
+        "Last winter=2009-WI | this winter=2010-WI",
+    ),
+    (
+        "2009-10-05",
+        "Sales rose in the spring and will rise again in the spring.",
+        "the spring=2009-SP | the spring=2010-SP",
+    ),
+    (
+        "2010-03-10",
+        "Sales rose in the summer.",
+        "the summer=2009-SU",
+    ),
+    (
+        "2011-05-01",
+        "after the Arab Spring, at a staging of The Winter's Tale",
+        "",
+    ),
+];
