@@ -425,3 +425,22 @@ fn places_that_contain_a_country_name() {
         failures.join("\n")
     );
 }
+
+/// Archives reach back decades: leaders of earlier years count in their years of office only.
+#[test]
+fn past_leaders_count_in_their_years_and_uk_nations_are_gb() {
+    let g = Gazetteer::builtin();
+    let text = "Mugabe met Blair in Harare.";
+    let names = |year: i32| {
+        g.find_in_year(text, Some(year))
+            .iter()
+            .map(|m| format!("{}={}", &text[m.start..m.end], m.code))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(2003), ["Mugabe=ZW", "Blair=GB", "Harare=ZW"]);
+    assert_eq!(names(2021), ["Harare=ZW"]);
+    assert_eq!(
+        found("Scottish and Welsh voters"),
+        ["Scottish=GB", "Welsh=GB"]
+    );
+}
