@@ -67,7 +67,9 @@ impl Act {
     }
 }
 
-/// Word forms of each class, lower case: verb forms and the nouns made from them.
+/// Word forms of each class, lower case: verb forms and the nouns made from them. Words with
+/// two common senses in news are left out ("fired" a missile or a minister, "held" talks or a
+/// prisoner, "deal").
 #[rustfmt::skip]
 const LEXICON: &[(Act, &[&str])] = &[
     (Act::Sign, &[
@@ -104,7 +106,7 @@ const LEXICON: &[(Act, &[&str])] = &[
     ]),
     (Act::Office, &[
         "resign", "resigns", "resigned", "resignation", "appointed", "appointment",
-        "inaugurated", "inauguration", "sworn", "ousted", "sacked", "fired",
+        "inaugurated", "inauguration", "sworn", "ousted", "sacked",
     ]),
     (Act::Launch, &[
         "launch", "launches", "launched", "launching", "unveil", "unveils", "unveiled",
