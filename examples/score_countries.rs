@@ -54,6 +54,9 @@ fn half_of(folder: &str) -> &'static str {
     }
 }
 
+/// A sampled event: its keyed hash, key and index.
+type Sampled = ([u8; 32], String, usize);
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |f: &str| args.iter().any(|a| a == f);
@@ -98,7 +101,7 @@ fn main() {
 
     // The sample: per half, the PER_HALF events with the smallest keyed hash.
     let root_str = format!("{}/", root.display()).replace("//", "/");
-    let mut by_half: HashMap<&str, Vec<([u8; 32], String, usize)>> = HashMap::new();
+    let mut by_half: HashMap<&str, Vec<Sampled>> = HashMap::new();
     for (i, e) in corpus.events.iter().enumerate() {
         let a = &corpus.articles[e.article as usize];
         let path = a.path.strip_prefix(&root_str).unwrap_or(&a.path);

@@ -51,6 +51,9 @@ fn half_of(folder: &str) -> &'static str {
     }
 }
 
+/// A sampled pair: its keyed hash, the two keys and event indices.
+type Sampled = ([u8; 32], String, String, usize, usize);
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |f: &str| args.iter().any(|a| a == f);
@@ -114,7 +117,7 @@ fn main() {
         let folder = key.split('/').next().unwrap_or("").to_string();
         by_day.entry((folder, e.span.start)).or_default().push(i);
     }
-    let mut samples: HashMap<&str, Vec<([u8; 32], String, String, usize, usize)>> = HashMap::new();
+    let mut samples: HashMap<&str, Vec<Sampled>> = HashMap::new();
     for ((folder, _), ids) in &by_day {
         let half = half_of(folder);
         let keys: Vec<String> = ids.iter().map(|&i| key_of(i)).collect();
