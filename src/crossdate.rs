@@ -43,7 +43,7 @@ pub(crate) const MAX_POSTINGS: usize = 1024;
 const MAX_EXACT: usize = 64;
 /// Most similar firm entries kept per relative date.
 pub(crate) const MAX_CANDIDATES: usize = 64;
-/// Publication dates tried per article (each one re-reads the article's dates).
+/// Publication dates tried per article (each one re-resolves the article's dates).
 pub(crate) const MAX_TRIES: usize = 16;
 
 const STOP: &[&str] = &[
@@ -432,8 +432,10 @@ fn tag_at(tags: &[Timex], start: usize) -> Option<&Timex> {
 }
 
 fn infer_one(a: &Article, index: &FirmIndex) -> Option<DatedEvidence> {
-    // Relative date expressions in the article, tagged without a reference date.
-    let tags = crate::timex::tag(&a.text, None);
+    // Relative date expressions in the article, tagged without a reference date. The text
+    // is tokenised and its phrases read once for this and every publication date tried.
+    let mut parsed = crate::timex::parse(&a.text);
+    let tags = parsed.tag(None);
     let probes = probes(a, &tags, index);
     // The best score each publication date could reach: every relative date matching its
     // best candidate within reach of that date.
@@ -487,7 +489,7 @@ fn infer_one(a: &Article, index: &FirmIndex) -> Option<DatedEvidence> {
         if bound < RIVAL * best - 1e-6 {
             break;
         }
-        let resolved = crate::timex::tag(&a.text, Some(d));
+        let resolved = parsed.tag(Some(d));
         let far = yearless.iter().any(|start| {
             tag_at(&resolved, *start)
                 .and_then(|t| crate::timex::span_of(&t.value))
