@@ -157,7 +157,9 @@ pub fn tag_in(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale) 
         let to = block_end(bytes, from);
         toks.clear();
         scan::tokenize(text, from, to, &mut toks);
-        tag_block(text, &toks, reference, locale, &mut st, &mut fresh, &mut out);
+        tag_block(
+            text, &toks, reference, locale, &mut st, &mut fresh, &mut out,
+        );
         from = to;
     }
     out

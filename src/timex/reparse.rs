@@ -10,8 +10,8 @@
 //! the running anchor of "the next day") is redone on each pass by the very code of
 //! [`super::tag`], so the values are the same as tagging afresh.
 
-use super::{block_end, rules, scan, tag_block, Locale, Reader, Reading, State, Timex, BLOCK};
 use super::scan::Tok;
+use super::{block_end, rules, scan, tag_block, Locale, Reader, Reading, State, Timex, BLOCK};
 use chrono::NaiveDate;
 
 /// A text tokenised and read once, for tagging against many reference dates.

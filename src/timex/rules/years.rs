@@ -305,7 +305,11 @@ pub(super) fn apostrophe_year(t: &Toks, i: usize) -> Option<Match> {
         t.word_before(i),
         Some(W::In | W::Since | W::Of | W::By | W::Until)
     ) {
-        return found(i, i + 2, Expr::Year(crate::calendar::full_year(v, t.year())));
+        return found(
+            i,
+            i + 2,
+            Expr::Year(crate::calendar::full_year(v, t.year())),
+        );
     }
     None
 }
