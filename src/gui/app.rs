@@ -910,6 +910,9 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        // The window's own state (last corpus, layout) lives with the corrections, so
+        // `DATELINE_DATA_DIR` moves all of it.
+        persistence_path: crate::paths::data_dir(),
         ..Default::default()
     };
     eframe::run_native(
