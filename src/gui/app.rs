@@ -841,7 +841,8 @@ impl DatelineApp {
 
 impl eframe::App for DatelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.ui_root(ui);
+        crate::startup::on_frame(ui.ctx(), self.corpus_id > 0);
+        super::crash_screen::frame(self, ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -903,16 +904,18 @@ fn save_corrections(c: &Corrections, path: &Path) -> std::io::Result<()> {
 
 /// Opens the window: `dateline [PATH...]`.
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
+    crate::startup::FIRST_FRAME_GATE.arm();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("dateline")
             .with_app_id("dateline")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         // The window's own state (last corpus, layout) lives with the corrections, so
-        // `DATELINE_DATA_DIR` moves all of it.
-        persistence_path: crate::paths::data_dir(),
+        // `DATELINE_DATA_DIR` moves all of it. eframe takes the settings *file* here.
+        persistence_path: crate::paths::data_dir().map(|d| d.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
@@ -920,4 +923,11 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, AppConfig::default(), paths)))),
     )
+}
+
+/// The window and taskbar icon on every platform, from the same SVG as the installed icons
+/// (`scripts/package-icons.sh`); the app id above names the desktop entry on Linux.
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/dateline-128.png"))
+        .unwrap_or_default()
 }

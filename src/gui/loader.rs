@@ -40,6 +40,8 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name("dateline-load".into())
             .spawn(move || {
+                // The window's first frame before the load takes the cores (src/startup.rs).
+                crate::startup::wait_for_first_frame();
                 let result = pipeline::load(&worker_paths, &opts, &worker_progress);
                 // The receiver is gone if the load was superseded: nothing to do then.
                 let _ = tx.send(result);
