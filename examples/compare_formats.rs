@@ -101,10 +101,10 @@ fn pdf_one(candidate: &str, input: &str) -> String {
                 .collect();
             let joined = squash(&text);
             let src = match input {
-                "mackerel.pdf" | "columns.pdf" => source_paragraphs(
+                "mackerel.pdf" | "mackerel-sans.pdf" | "columns.pdf" => source_paragraphs(
                     &std::fs::read_to_string(fixture(&format!(
                         "src/{}.html",
-                        input.trim_end_matches(".pdf")
+                        input.trim_end_matches(".pdf").trim_end_matches("-sans")
                     )))
                     .unwrap(),
                 ),
@@ -472,6 +472,7 @@ const PLAN: &[(&str, &[&str], &[&str])] = &[
         &["pdf-extract", "pdf_oxide", "dateline"],
         &[
             "mackerel.pdf",
+            "mackerel-sans.pdf",
             "columns.pdf",
             "scan.pdf",
             "cut.pdf",

@@ -58,25 +58,62 @@ fn no_errors(a: &Article) {
 
 #[test]
 fn pdf_with_a_text_layer() {
-    let arts = read("mackerel.pdf");
-    assert_eq!(arts.len(), 1);
-    let a = &arts[0];
+    // The same page set in a serif and in a sans-serif face.
+    for name in ["mackerel.pdf", "mackerel-sans.pdf"] {
+        let arts = read(name);
+        assert_eq!(arts.len(), 1);
+        let a = &arts[0];
+        no_errors(a);
+        assert_eq!(a.format, Some(Format::Pdf));
+        assert!(
+            a.title
+                .starts_with("Norway and Iceland settle mackerel shares"),
+            "{name}: {}",
+            a.title
+        );
+        // The wrapped headline and each wrapped paragraph come back whole.
+        assert!(
+            a.paragraphs.iter().any(|p| a.text[p.range.clone()]
+                .starts_with("Under the deal, Iceland")
+                && a.text[p.range.clone()].ends_with("for the autumn.")),
+            "{name}: {}",
+            a.text
+        );
+        assert!(a.text.contains("on 12 March 2024 that fixes"), "{name}: {}", a.text);
+        let ev = &a.pub_date_evidence[0];
+        assert_eq!(ev.date, d("2024-03-13"));
+        let c = load(name);
+        assert_event(&c, "2024-03-12", &["NO", "IS"]);
+    }
+}
+
+#[test]
+fn pdf_words_stay_whole_and_the_headline_is_the_title() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/second-patrol-round.pdf");
+    let a = &read_file(&source(&path))[0];
     no_errors(a);
-    assert_eq!(a.format, Some(Format::Pdf));
     assert!(
-        a.title
-            .starts_with("Norway and Iceland settle mackerel shares"),
+        a.title.starts_with("Second joint patrol round"),
         "{}",
         a.title
     );
-    // The wrapped headline and each wrapped paragraph come back whole.
-    assert!(a.paragraphs.iter().any(|p| a.text[p.range.clone()]
-        .starts_with("Under the deal, Iceland")
-        && a.text[p.range.clone()].ends_with("for the autumn.")));
-    let ev = &a.pub_date_evidence[0];
-    assert_eq!(ev.date, d("2024-03-13"));
-    let c = load("mackerel.pdf");
-    assert_event(&c, "2024-03-12", &["NO", "IS"]);
+    let paras: Vec<&str> = (0..a.paragraphs.len())
+        .map(|i| a.paragraph_text(i))
+        .collect();
+    assert!(
+        paras.iter().any(
+            |p| p.starts_with("The second round of joint fishing patrols")
+                && p.contains("the Philippines, Vietnam, Indonesia and Malaysia")
+                && p.ends_with("suspected of illegal fishing.")
+        ),
+        "{paras:#?}"
+    );
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("The third round is planned for May, and ministers")),
+        "{paras:#?}"
+    );
 }
 
 #[test]
