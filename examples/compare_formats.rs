@@ -484,7 +484,7 @@ fn csv_one(candidate: &str, input: &str) -> String {
             };
             format!(
                 "ok {speed}; {n} rows, first text cell keeps its line break: {}",
-                first.contains("2023, the fisheries directorate said.\n\nThe vessel")
+                first.contains("the fisheries directorate said.\n\nThe vessel")
             )
         }
         Err(e) => format!("err {e}"),
