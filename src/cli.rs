@@ -3,7 +3,7 @@
 
 use crate::corrections::Corrections;
 use crate::model::{Corpus, Event};
-use crate::pipeline::{self, LoadOptions, Progress};
+use crate::pipeline::{LoadOptions, Progress};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
@@ -45,6 +45,26 @@ pub enum Command {
     },
     /// Draw the briefing chart to a PNG or SVG file, without a window.
     Render(RenderArgs),
+    /// Extract articles into an index shard (SHARD.dlindex): one map task of a corpus split
+    /// over many machines. Every command opens a folder of shards as one corpus.
+    Index(IndexArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct IndexArgs {
+    /// Files or folders to index (more with --files-from).
+    pub paths: Vec<PathBuf>,
+    /// Also index the paths listed in this file, one per line ("-" reads standard input).
+    #[arg(long)]
+    pub files_from: Option<PathBuf>,
+    /// The shard to write; its name must end in .dlindex. An existing shard is updated: only
+    /// files that changed are read again.
+    #[arg(long, required_unless_present = "list")]
+    pub out: Option<PathBuf>,
+    /// Print the article files these paths hold (what a load reads: folders walked as the
+    /// app walks them), one per line, and write nothing: the list to split into shards.
+    #[arg(long, conflicts_with = "out")]
+    pub list: bool,
 }
 
 /// `dateline render`: what to draw and where.
@@ -88,6 +108,9 @@ pub struct RenderArgs {
     /// Ignore the corrections stored by the app.
     #[arg(long)]
     pub no_corrections: bool,
+    /// Read every file, without the index of extracted articles in the data directory.
+    #[arg(long)]
+    pub no_index: bool,
     /// Draw the coverage chart (events per day, week or month, per country) under the timeline.
     #[arg(long)]
     pub coverage: bool,
@@ -113,6 +136,9 @@ pub struct CorpusArgs {
     /// Also print events the user hid (events only).
     #[arg(long)]
     pub include_hidden: bool,
+    /// Read every file, without the index of extracted articles in the data directory.
+    #[arg(long)]
+    pub no_index: bool,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -148,6 +174,7 @@ pub fn run(command: Command) -> i32 {
         Command::Timex { dct, file } => timex(&mut out, dct, &file),
         Command::Text { files } => text(&mut out, &files),
         Command::Render(args) => render(&mut out, &args),
+        Command::Index(args) => index(&args),
     };
     // A write error means stdout was closed (piped into `head`): not a failure.
     let _ = out.flush();
@@ -179,8 +206,20 @@ fn load(args: &CorpusArgs) -> Result<Corpus, String> {
         pub_dates: args.pub_dates.clone(),
         corrections,
     };
-    let corpus =
-        pipeline::load(&args.paths, &opts, &Progress::default()).map_err(|e| e.to_string())?;
+    let mut index = if args.no_index {
+        None
+    } else {
+        match crate::index::Index::open_default() {
+            Some(Ok(ix)) => Some(ix),
+            Some(Err(e)) => {
+                eprintln!("dateline: warning: reading every file: {e}");
+                None
+            }
+            None => None,
+        }
+    };
+    let corpus = crate::index::load(&args.paths, &opts, &Progress::default(), index.as_mut())
+        .map_err(|e| e.to_string())?;
     for p in &corpus.problems {
         eprintln!("dateline: {p}");
     }
@@ -427,6 +466,7 @@ fn render(out: &mut impl Write, args: &RenderArgs) -> CmdResult {
         json: false,
         no_corrections: args.no_corrections,
         include_hidden: false,
+        no_index: args.no_index,
     })?;
     let title = args.title.clone().unwrap_or_else(|| {
         args.paths
@@ -456,4 +496,81 @@ fn render(out: &mut impl Write, args: &RenderArgs) -> CmdResult {
     let (w, h) = crate::render::render_to_file(&corpus, &spec, args.scale as f32, &args.out)
         .map_err(|e| e.to_string())?;
     Ok(writeln!(out, "{}: {w}×{h} px", args.out.display()))
+}
+
+/// `dateline index PATH... --out SHARD`: extracts into the shard, which then holds exactly
+/// these files; prints a summary on standard error.
+fn index(args: &IndexArgs) -> CmdResult {
+    if args.list {
+        let walked = crate::ingest::walk(&args.paths)
+            .map_err(|p| format!("no such file or folder: {}", p.display()))?;
+        let mut out = std::io::stdout().lock();
+        for f in &walked.files {
+            writeln!(out, "{}", f.path.display()).map_err(|e| e.to_string())?;
+        }
+        return Ok(Ok(()));
+    }
+    let ext = crate::ingest::SHARD_EXTENSION;
+    let Some(out) = &args.out else {
+        return Err("--out SHARD.dlindex is needed (or --list)".into());
+    };
+    if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
+        return Err(format!(
+            "--out {}: a shard's name must end in .{ext} (that is how folders of shards are recognized)",
+            out.display()
+        ));
+    }
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        let text = if list.as_os_str() == "-" {
+            std::io::read_to_string(std::io::stdin())
+        } else {
+            std::fs::read_to_string(list)
+        }
+        .map_err(|e| format!("--files-from {}: {e}", list.display()))?;
+        paths.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(PathBuf::from),
+        );
+    }
+    if paths.is_empty() {
+        return Err("nothing to index: give files or folders, or --files-from".into());
+    }
+    let mut shard = crate::index::Index::open_shard_for_writing(out)
+        .map_err(|e| format!("--out {}: {e}", out.display()))?;
+    let started = std::time::Instant::now();
+    let collected = crate::index::collect_files(&paths, &Progress::default(), &mut shard)
+        .map_err(|e| e.to_string())?;
+    for p in &collected.problems {
+        eprintln!("dateline: {p}");
+    }
+    let articles: usize = collected.parts.iter().map(|p| p.articles.len()).sum();
+    let events: usize = collected
+        .parts
+        .iter()
+        .flat_map(|p| &p.events)
+        .map(Vec::len)
+        .sum();
+    for (key, part) in collected.keys.iter().zip(&collected.parts) {
+        for a in &part.articles {
+            for p in a
+                .problems
+                .iter()
+                .filter(|p| p.severity == crate::model::Severity::Error)
+            {
+                eprintln!("dateline: {}: {}", key.display, p.message);
+            }
+        }
+    }
+    eprintln!(
+        "dateline: {}: {} files ({} read, {} unchanged), {articles} articles, {events} events in {:.1} s",
+        out.display(),
+        collected.keys.len(),
+        collected.extracted + collected.reanalysed,
+        collected.from_index,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Ok(()))
 }

@@ -7,7 +7,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{Article, ArticleId, Corpus, DateSource, Event, Problem};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -97,7 +97,7 @@ impl StageTimes {
         self.add(stage, t.elapsed());
         out
     }
-    fn reset(&self) {
+    pub(crate) fn reset(&self) {
         for n in &self.nanos {
             n.store(0, Ordering::Relaxed);
         }
@@ -135,25 +135,17 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// The bundled sample corpus: `assets/sample` next to the executable (installed layouts),
-/// else in the source tree the binary was built from.
+/// The bundled sample corpus: `/usr/share/dateline/sample` when installed by the package,
+/// else `assets/sample` near the executable or in the source tree (see
+/// [`crate::paths::bundled_dir`]).
 pub fn sample_dir() -> PathBuf {
-    if let Ok(exe) = std::env::current_exe() {
-        for dir in exe.ancestors().skip(1).take(4) {
-            let cand = dir.join("assets").join("sample");
-            if cand.is_dir() {
-                return cand;
-            }
-        }
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets")
-        .join("sample")
+    crate::paths::bundled_dir("sample")
 }
 
 /// Reads and analyses everything under `paths`. Blocking and parallel (rayon): call it from
 /// a worker thread in the GUI. Per-file problems end up in `Article::problems`; only a
-/// missing path or a cancel stop the load.
+/// missing path or a cancel stop the load. (`index::load` is the same with the on-disk
+/// index in front of the per-file work.)
 pub fn load(
     paths: &[PathBuf],
     opts: &LoadOptions,
@@ -164,42 +156,195 @@ pub fn load(
     progress.done.store(0, Ordering::Relaxed);
     progress.times.reset();
     let times = &progress.times;
-    let per_file: Vec<Vec<Article>> = walked
+    let parts: Vec<FileResult> = walked
         .files
         .par_iter()
         .map(|f| {
             if progress.is_cancelled() {
-                return Vec::new();
+                return FileResult::default();
             }
             if let Ok(mut cur) = progress.current.try_lock() {
                 cur.clone_from(&f.display);
             }
-            // A reader bug must cost one file, not the load.
-            let read = || std::panic::catch_unwind(|| crate::ingest::read_file(f));
-            let arts = times.time(Stage::Read, read).unwrap_or_else(|_| {
-                vec![Article {
-                    path: f.display.clone(),
-                    file: f.path.clone(),
-                    problems: vec![Problem::error(
-                        "internal error while reading this file (please report it)",
-                    )],
-                    ..Default::default()
-                }]
-            });
+            let part = extract_file(f, times);
             progress.done.fetch_add(1, Ordering::Relaxed);
-            arts
+            part
         })
         .collect();
     if progress.is_cancelled() {
         return Err(LoadError::Cancelled);
     }
-    let articles: Vec<Article> = per_file.into_iter().flatten().collect();
-    let mut corpus = analyze_timed(articles, opts, times);
+    let mut corpus = assemble(parts, opts, times);
     corpus.problems = walked.problems;
     if let Some(p) = Gazetteer::user_files_problem() {
         corpus.problems.push(p.to_string());
     }
     Ok(corpus)
+}
+
+/// One file's share of a corpus before the corpus-wide steps: its articles, each with the
+/// publication date its own evidence gives (no user override), and each article's events
+/// (`events[i]` belongs to `articles[i]`; their `article` ids are the local index `i`).
+/// This is the unit the on-disk index stores and the watcher replaces.
+#[derive(Clone, Debug, Default)]
+pub struct FileResult {
+    pub articles: Vec<Article>,
+    pub events: Vec<Vec<Event>>,
+}
+
+/// Reads one file and extracts its articles' publication dates and events, never failing
+/// (a reader bug costs this file only and becomes its problem).
+pub fn extract_file(f: &crate::ingest::SourceFile, times: &StageTimes) -> FileResult {
+    // A reader bug must cost one file, not the load.
+    let read = || std::panic::catch_unwind(|| crate::ingest::read_file(f));
+    let mut articles = times.time(Stage::Read, read).unwrap_or_else(|_| {
+        vec![Article {
+            path: f.display.clone(),
+            file: f.path.clone(),
+            problems: vec![Problem::error(
+                "internal error while reading this file (please report it)",
+            )],
+            ..Default::default()
+        }]
+    });
+    let events = articles
+        .iter_mut()
+        .enumerate()
+        .map(|(i, a)| analyze_article(i as ArticleId, a, None, times))
+        .collect();
+    FileResult { articles, events }
+}
+
+/// Resolves a file's articles again from their evidence and re-extracts their events (for
+/// an extraction stored under another path or file date: the text is the same, but the
+/// file name and file time are publication-date evidence).
+pub fn reanalyze(part: &mut FileResult, times: &StageTimes) {
+    part.events = part
+        .articles
+        .iter_mut()
+        .enumerate()
+        .map(|(i, a)| analyze_article(i as ArticleId, a, None, times))
+        .collect();
+}
+
+/// Joins per-file results (in the order given) into a corpus: article ids renumbered,
+/// `--pub-date` overrides and stored publication-date corrections applied (those articles
+/// re-resolved), then the corpus-wide steps. Equal to [`analyze`] on the same articles.
+pub fn assemble(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
+    let mut corpus = join(parts, opts, times);
+    settle(&mut corpus, &opts.corrections, times);
+    corpus
+}
+
+/// [`assemble`] without the corpus-wide steps: the corpus they start from (no clusters),
+/// which is what the index's cache of their results is keyed by.
+pub fn join(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
+    let (articles, per_article) = assemble_parts(parts, opts, 0, times);
+    Corpus {
+        articles,
+        events: per_article.into_iter().flatten().collect(),
+        clusters: Vec::new(),
+        problems: Vec::new(),
+    }
+}
+
+/// The corpus-wide steps over a [`join`]ed corpus (what [`assemble`] runs after joining).
+pub fn settle_joined(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
+    settle(corpus, corrections, times);
+}
+
+/// Per-file results as articles numbered from `first` with their events, publication-date
+/// overrides and corrections applied.
+fn assemble_parts(
+    parts: Vec<FileResult>,
+    opts: &LoadOptions,
+    first: usize,
+    times: &StageTimes,
+) -> (Vec<Article>, Vec<Vec<Event>>) {
+    let n: usize = parts.iter().map(|p| p.articles.len()).sum();
+    let mut articles = Vec::with_capacity(n);
+    let mut per_article: Vec<Vec<Event>> = Vec::with_capacity(n);
+    for part in parts {
+        let mut events = part.events;
+        events.resize_with(part.articles.len(), Vec::new);
+        articles.extend(part.articles);
+        per_article.extend(events);
+    }
+    per_article
+        .par_iter_mut()
+        .zip(articles.par_iter_mut())
+        .enumerate()
+        .for_each(|(i, (events, a))| {
+            let id = (first + i) as ArticleId;
+            let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
+            if user.is_some() {
+                *events = analyze_article(id, a, user, times);
+            } else {
+                for e in events.iter_mut() {
+                    e.article = id;
+                }
+            }
+        });
+    (articles, per_article)
+}
+
+/// Updates a loaded corpus for changed files without touching the others: the articles of
+/// files `gone` says are gone (deleted or changed) are dropped, `added` results (new or
+/// changed files) appended, and the corpus-wide steps run again. Articles whose date came
+/// from the rest of the corpus start again from their own evidence, since that rest has
+/// changed. Articles end up in path order: for one folder, the corpus a fresh load gives.
+pub fn replace_files(
+    corpus: &mut Corpus,
+    gone: impl Fn(&Path) -> bool,
+    added: Vec<FileResult>,
+    opts: &LoadOptions,
+    times: &StageTimes,
+) {
+    let old = std::mem::take(&mut corpus.articles);
+    let mut new_id = vec![None; old.len()];
+    let mut articles = Vec::with_capacity(old.len());
+    for (i, a) in old.into_iter().enumerate() {
+        if !gone(&a.file) {
+            new_id[i] = Some(articles.len() as ArticleId);
+            articles.push(a);
+        }
+    }
+    let mut per_article: Vec<Vec<Event>> = vec![Vec::new(); articles.len()];
+    for mut e in std::mem::take(&mut corpus.events) {
+        if let Some(id) = new_id[e.article as usize] {
+            e.article = id;
+            per_article[id as usize].push(e);
+        }
+    }
+    per_article
+        .par_iter_mut()
+        .zip(articles.par_iter_mut())
+        .enumerate()
+        .filter(|(_, (_, a))| {
+            a.pub_date.as_ref().map(|p| p.source) == Some(crate::model::PubDateSource::Corpus)
+        })
+        .for_each(|(i, (events, a))| {
+            let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
+            *events = analyze_article(i as ArticleId, a, user, times);
+        });
+    let (new_articles, new_events) = assemble_parts(added, opts, articles.len(), times);
+    // Back in walk order (a folder is walked in path order), so ids match a fresh load.
+    let mut joined: Vec<(Article, Vec<Event>)> = articles
+        .into_iter()
+        .zip(per_article)
+        .chain(new_articles.into_iter().zip(new_events))
+        .collect();
+    joined.sort_by(|a, b| a.0.file.cmp(&b.0.file));
+    corpus.events = Vec::with_capacity(joined.iter().map(|j| j.1.len()).sum());
+    corpus.articles = Vec::with_capacity(joined.len());
+    for (i, (a, events)) in joined.into_iter().enumerate() {
+        corpus.articles.push(a);
+        corpus.events.extend(events.into_iter().map(|mut e| {
+            e.article = i as ArticleId;
+            e
+        }));
+    }
+    settle(corpus, &opts.corrections, times);
 }
 
 fn override_for(opts: &LoadOptions, article: &Article) -> Option<NaiveDate> {
@@ -293,9 +438,7 @@ fn settle(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
             .flat_map_iter(|(i, a)| extract_events(i as ArticleId, a, &StageTimes::default()))
             .collect();
         corpus.events.extend(fresh);
-        corpus
-            .events
-            .sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
+        sort_events(&mut corpus.events);
     }
     times.add(Stage::CorpusDates, started.elapsed());
     correct_events(corpus, corrections);
@@ -305,8 +448,14 @@ fn settle(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
     crate::story::annotate(corpus);
 }
 
+/// The order of a corpus's events once some were rebuilt: by article, then by where their
+/// date phrase is (stable, so equal keys keep their order).
+pub(crate) fn sort_events(events: &mut [Event]) {
+    events.sort_by_key(|e| (e.article, e.date_range.start, e.date_range.end));
+}
+
 /// Applies hidden-event and event-date corrections to freshly extracted events.
-fn correct_events(corpus: &mut Corpus, corrections: &Corrections) {
+pub(crate) fn correct_events(corpus: &mut Corpus, corrections: &Corrections) {
     if corrections.is_empty() {
         return;
     }
@@ -382,6 +531,7 @@ pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn write(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();

@@ -13,7 +13,7 @@ use super::event_list::EventList;
 use super::export::Export;
 use super::help::HelpPanel;
 use super::lanes_panel::LanesPanel;
-use super::loader::{LoadOutcome, Loader};
+use super::loader::{drop_elsewhere, LoadOutcome, Loader, Shown, Watch};
 use super::loading_strip::LoadingStrip;
 use super::menu::MenuBar;
 use super::overview::Overview;
@@ -49,6 +49,8 @@ pub struct AppConfig {
     pub views_dir: Option<PathBuf>,
     /// Open source files in the system's viewer (tests only record the request).
     pub open_externally: bool,
+    /// The index of extracted articles; `None` reads every file on every load.
+    pub index_path: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -58,6 +60,7 @@ impl Default for AppConfig {
             restore_last: true,
             views_dir: ViewStore::default_dir(),
             open_externally: true,
+            index_path: crate::paths::index_path(),
         }
     }
 }
@@ -71,6 +74,7 @@ impl AppConfig {
             restore_last: false,
             views_dir: Some(dir.join("views")),
             open_externally: false,
+            index_path: Some(dir.join("index.sqlite")),
         }
     }
 }
@@ -87,6 +91,10 @@ pub struct DatelineApp {
     /// Bumped when a different corpus is loaded (not on corrections).
     pub corpus_id: u64,
     pub loader: Option<Loader>,
+    /// The corpus on screen follows its folders (files changed on disk arrive here).
+    pub watch: Option<Watch>,
+    /// A snapshot of the load in flight is on screen (the previous corpus is gone).
+    partial_shown: bool,
     pub timeline: TimelinePanel,
     pub sel: Selection,
     pub corrections: Corrections,
@@ -174,6 +182,8 @@ impl DatelineApp {
             generation: 0,
             corpus_id: 0,
             loader: None,
+            watch: None,
+            partial_shown: false,
             timeline: TimelinePanel::new(),
             sel: Selection::default(),
             corrections,
@@ -227,6 +237,8 @@ impl DatelineApp {
         if let Some(old) = self.loader.take() {
             old.cancel();
         }
+        self.watch = None;
+        self.partial_shown = false;
         let opts = LoadOptions {
             corrections: self.corrections.clone(),
             ..Default::default()
@@ -234,7 +246,12 @@ impl DatelineApp {
         let ctx = self.ctx.clone();
         self.load_corrections_version = self.corrections_version;
         self.set_status(format!("Loading {}…", corpus_name(&paths)), false);
-        self.loader = Some(Loader::start(paths, opts, move || ctx.request_repaint()));
+        self.loader = Some(Loader::start_with_index(
+            paths,
+            opts,
+            self.config.index_path.clone(),
+            move || ctx.request_repaint(),
+        ));
     }
 
     pub fn is_loading(&self) -> bool {
@@ -254,7 +271,7 @@ impl DatelineApp {
         };
     }
 
-    /// Moves a finished load onto the screen.
+    /// Moves what the loader sent onto the screen: snapshots while it reads, then the whole.
     fn poll_loader(&mut self) {
         let Some(loader) = &self.loader else { return };
         match loader.poll() {
@@ -263,18 +280,41 @@ impl DatelineApp {
                 self.ctx
                     .request_repaint_after(std::time::Duration::from_millis(50));
             }
-            LoadOutcome::Done(corpus) => {
-                let paths = std::mem::take(&mut self.loader)
-                    .map(|l| l.paths)
-                    .unwrap_or_default();
-                self.set_corpus(*corpus, paths);
+            LoadOutcome::Partial(shown) => {
+                let paths = loader.paths.clone();
+                let fresh = !self.partial_shown;
+                self.partial_shown = true;
+                self.show(*shown, paths, fresh, self.load_corrections_version);
+                self.ctx
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            }
+            LoadOutcome::Done(shown) => {
+                let Some(loader) = self.loader.take() else {
+                    return;
+                };
+                let paths = loader.paths.clone();
+                self.watch = loader.into_watch();
+                if let Some(w) = &self.watch {
+                    w.set_corrections(self.corrections_version, &self.corrections);
+                }
+                let fresh = !self.partial_shown;
+                self.partial_shown = false;
+                self.show(*shown, paths, fresh, self.load_corrections_version);
             }
             LoadOutcome::Cancelled => {
                 self.loader = None;
-                self.set_status(
-                    "Loading cancelled; the previous corpus is still shown.",
-                    false,
-                );
+                if std::mem::take(&mut self.partial_shown) {
+                    let msg = format!(
+                        "Loading cancelled; showing the {} articles read so far.",
+                        self.corpus.articles.len()
+                    );
+                    self.set_status(msg, false);
+                } else {
+                    self.set_status(
+                        "Loading cancelled; the previous corpus is still shown.",
+                        false,
+                    );
+                }
             }
             LoadOutcome::Failed(msg) => {
                 self.loader = None;
@@ -283,32 +323,79 @@ impl DatelineApp {
         }
     }
 
-    fn set_corpus(&mut self, mut corpus: Corpus, paths: Vec<PathBuf>) {
-        if self.load_corrections_version != self.corrections_version {
-            // Corrections made while loading were not in the loader's snapshot.
+    /// Takes in the corpus again after files changed on disk.
+    fn poll_watch(&mut self) {
+        let Some((shown, what)) = self.watch.as_ref().and_then(Watch::poll) else {
+            return;
+        };
+        let paths = self.corpus_paths.clone();
+        let made_with = shown.corrections_version;
+        self.show(*shown, paths, false, made_with);
+        self.set_status(what, false);
+    }
+
+    /// Swaps in a corpus (with its layout) made on the worker. `fresh`: a newly opened
+    /// corpus (selection and view start over, the corpus's saved view is opened); else the
+    /// same corpus grown or updated (the selection follows its event, the view stays).
+    /// `made_with`: the corrections version the worker applied.
+    fn show(&mut self, shown: Shown, paths: Vec<PathBuf>, fresh: bool, made_with: u64) {
+        let Shown {
+            mut corpus, layout, ..
+        } = shown;
+        let mut layout = Some(layout);
+        if made_with != self.corrections_version {
+            // Corrections made while the worker ran were not in its snapshot.
             pipeline::apply_corrections(&mut corpus, &self.corrections);
+            layout = None;
         }
-        let view_error = self.flush_view();
-        self.corpus = corpus;
+        let selected = (!fresh)
+            .then(|| self.sel.selected.and_then(|id| self.event_identity(id)))
+            .flatten();
+        let view_error = if fresh { self.flush_view() } else { None };
+        drop_elsewhere(std::mem::replace(&mut self.corpus, corpus));
         self.corpus_name = corpus_name(&paths);
         self.generation += 1;
-        self.corpus_id += 1;
-        self.sel = Selection::default();
-        self.source = SourcePanel::default();
-        let (view, load_error) = self.views.open(&paths);
-        self.corpus_paths = paths;
-        self.show_view(view);
-        let problems = problem_count(&self.corpus);
-        let msg = format!(
-            "Loaded {} articles, {} events{}",
-            self.corpus.articles.len(),
-            self.corpus.events.len(),
-            if problems > 0 {
-                format!(" ({problems} problems: see Corpus overview)")
-            } else {
-                String::new()
-            }
-        );
+        let mut load_error = None;
+        if fresh {
+            self.corpus_id += 1;
+            self.sel = Selection::default();
+            self.source = SourcePanel::default();
+            let (view, error) = self.views.open(&paths);
+            load_error = error;
+            self.corpus_paths = paths;
+            self.show_view(view);
+        } else {
+            self.corpus_paths = paths;
+            self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
+            self.sel.hovered = None;
+        }
+        if let Some(l) = layout {
+            self.timeline.set_layout(
+                l,
+                self.generation,
+                self.corpus_id,
+                fresh && self.pending_range.is_none(),
+            );
+        }
+        let msg = if let Some(loader) = &self.loader {
+            let (done, total, _) = loader.status();
+            format!(
+                "Loading… showing {} articles ({done} of {total} files read)",
+                self.corpus.articles.len()
+            )
+        } else {
+            let problems = problem_count(&self.corpus);
+            format!(
+                "Loaded {} articles, {} events{}",
+                self.corpus.articles.len(),
+                self.corpus.events.len(),
+                if problems > 0 {
+                    format!(" ({problems} problems: see Corpus overview)")
+                } else {
+                    String::new()
+                }
+            )
+        };
         match load_error.or(view_error.map(|e| format!("could not save the view: {e}"))) {
             Some(e) => self.set_status(format!("{msg}; {e}"), true),
             None => self.set_status(msg, false),
@@ -466,6 +553,9 @@ impl DatelineApp {
     /// re-reading any file. The selection follows its event if the event survives.
     fn corrections_changed(&mut self, message: String) {
         self.corrections_version += 1;
+        if let Some(w) = &self.watch {
+            w.set_corrections(self.corrections_version, &self.corrections);
+        }
         let save_error = self
             .config
             .corrections_path
@@ -639,6 +729,7 @@ impl DatelineApp {
     /// The whole window, top to bottom. Public so kittest can drive it on a plain `Ui`.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.poll_loader();
+        self.poll_watch();
         self.poll_dialogs();
         if let Some(msg) = self.export.poll() {
             self.set_status(msg.message, msg.is_error);
@@ -841,7 +932,8 @@ impl DatelineApp {
 
 impl eframe::App for DatelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.ui_root(ui);
+        crate::startup::on_frame(ui.ctx(), self.corpus_id > 0);
+        super::crash_screen::frame(self, ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -903,16 +995,18 @@ fn save_corrections(c: &Corrections, path: &Path) -> std::io::Result<()> {
 
 /// Opens the window: `dateline [PATH...]`.
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
+    crate::startup::FIRST_FRAME_GATE.arm();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("dateline")
             .with_app_id("dateline")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         // The window's own state (last corpus, layout) lives with the corrections, so
-        // `DATELINE_DATA_DIR` moves all of it.
-        persistence_path: crate::paths::data_dir(),
+        // `DATELINE_DATA_DIR` moves all of it. eframe takes the settings *file* here.
+        persistence_path: crate::paths::data_dir().map(|d| d.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
@@ -920,4 +1014,11 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, AppConfig::default(), paths)))),
     )
+}
+
+/// The window and taskbar icon on every platform, from the same SVG as the installed icons
+/// (`scripts/package-icons.sh`); the app id above names the desktop entry on Linux.
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/dateline-128.png"))
+        .unwrap_or_default()
 }

@@ -1,20 +1,57 @@
 //! Loading runs on a worker thread so the window never freezes: the UI polls a channel each
 //! frame and shows the shared [`Progress`]; Cancel only sets a flag the pipeline checks.
+//!
+//! The worker goes through the on-disk index (`crate::index`): what the index holds is
+//! shown first, then the corpus grows as files are read, in snapshots spaced so that
+//! making them costs a small fraction of the load. Everything corpus-sized (the corpus-wide
+//! steps, the timeline layout, copying) happens on the worker; the UI thread only swaps in
+//! what arrives. Once loaded, the same thread watches the folders ([`crate::watch`]) and
+//! sends the corpus again when files change, until the [`Watch`] is dropped.
 
+use crate::corrections::Corrections;
+use crate::index::{self, Index};
 use crate::model::Corpus;
-use crate::pipeline::{self, LoadError, LoadOptions, Progress};
+use crate::pipeline::{LoadError, LoadOptions, Progress};
+use crate::timeline::layout::Layout;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A corpus ready to show, with its timeline layout built off the UI thread.
+pub struct Shown {
+    pub corpus: Corpus,
+    pub layout: Layout,
+    /// How many files it holds of how many (equal when complete).
+    pub files: (usize, usize),
+    /// The corrections version it was made with (see [`Watch::set_corrections`]).
+    pub corrections_version: u64,
+}
 
 /// What a poll of the worker found.
 pub enum LoadOutcome {
     Pending,
-    Done(Box<Corpus>),
+    /// Part of the corpus, to show while the rest loads.
+    Partial(Box<Shown>),
+    Done(Box<Shown>),
     Cancelled,
     Failed(String),
+}
+
+enum Msg {
+    Partial(Box<Shown>),
+    Done(Box<Shown>),
+    Failed(LoadError),
+    Updated(Box<Shown>, String),
+}
+
+/// State shared by the UI and the worker after loading.
+#[derive(Default)]
+struct Shared {
+    stop: AtomicBool,
+    corrections: Mutex<(u64, Corrections)>,
+    version: AtomicU64,
 }
 
 /// One load in flight.
@@ -22,28 +59,65 @@ pub struct Loader {
     pub paths: Vec<PathBuf>,
     pub progress: Arc<Progress>,
     pub started: Instant,
-    rx: Receiver<Result<Corpus, LoadError>>,
+    rx: Option<Receiver<Msg>>,
+    shared: Arc<Shared>,
 }
 
+/// Watching the corpus on screen: changed files arrive as a new corpus. Dropping it stops
+/// the worker.
+pub struct Watch {
+    rx: Receiver<Msg>,
+    shared: Arc<Shared>,
+}
+
+/// A snapshot is made when this much time has passed since the last one, and at least
+/// `SPACING` times as long as making the last one took (so snapshots cost at most about
+/// 1/SPACING of the load).
+const FIRST_SNAPSHOT: Duration = Duration::from_millis(250);
+const SPACING: u32 = 4;
+
 impl Loader {
-    /// Starts `pipeline::load` on a new thread. `repaint` is called when it finishes so an
-    /// idle window wakes up (eframe does not poll on its own).
+    /// Starts loading on a new thread, through the app's index unless `index` is `None`.
+    /// `repaint` is called whenever there is something new so an idle window wakes up
+    /// (eframe does not poll on its own).
     pub fn start(
         paths: Vec<PathBuf>,
         opts: LoadOptions,
         repaint: impl Fn() + Send + 'static,
     ) -> Loader {
+        Loader::start_with_index(paths, opts, crate::paths::index_path(), repaint)
+    }
+
+    /// [`Loader::start`] with the index at `index` (`None`: read every file).
+    pub fn start_with_index(
+        paths: Vec<PathBuf>,
+        opts: LoadOptions,
+        index: Option<PathBuf>,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Loader {
         let progress = Arc::new(Progress::default());
+        let shared = Arc::new(Shared::default());
+        if let Ok(mut c) = shared.corrections.lock() {
+            *c = (0, opts.corrections.clone());
+        }
         let (tx, rx) = mpsc::channel();
         let worker_progress = Arc::clone(&progress);
+        let worker_shared = Arc::clone(&shared);
         let worker_paths = paths.clone();
         let spawned = std::thread::Builder::new()
             .name("dateline-load".into())
             .spawn(move || {
-                let result = pipeline::load(&worker_paths, &opts, &worker_progress);
-                // The receiver is gone if the load was superseded: nothing to do then.
-                let _ = tx.send(result);
-                repaint();
+                // The window's first frame before the load takes the cores (src/startup.rs).
+                crate::startup::wait_for_first_frame();
+                work(
+                    &worker_paths,
+                    opts,
+                    index,
+                    &worker_progress,
+                    &worker_shared,
+                    &tx,
+                    &repaint,
+                )
             });
         if let Err(e) = spawned {
             // No thread: the channel's sender was dropped with the closure, so the first
@@ -56,30 +130,72 @@ impl Loader {
             paths,
             progress,
             started: Instant::now(),
-            rx,
+            rx: Some(rx),
+            shared,
         }
     }
 
     /// Asks the worker to stop at its next check.
     pub fn cancel(&self) {
         self.progress.cancel.store(true, Ordering::Relaxed);
+        self.shared.stop.store(true, Ordering::Relaxed);
     }
 
     pub fn is_cancelling(&self) -> bool {
         self.progress.cancel.load(Ordering::Relaxed)
     }
 
-    /// Non-blocking check for the result.
+    /// Non-blocking check for news. Only the latest snapshot waiting is returned (older
+    /// ones are dropped here, on the worker's side of the copy).
     pub fn poll(&self) -> LoadOutcome {
-        match self.rx.try_recv() {
-            Ok(Ok(corpus)) => LoadOutcome::Done(Box::new(corpus)),
-            Ok(Err(LoadError::Cancelled)) => LoadOutcome::Cancelled,
-            Ok(Err(e)) => LoadOutcome::Failed(e.to_string()),
-            Err(TryRecvError::Empty) => LoadOutcome::Pending,
-            Err(TryRecvError::Disconnected) => {
-                LoadOutcome::Failed("the loader stopped unexpectedly (internal error)".into())
+        let Some(rx) = &self.rx else {
+            return LoadOutcome::Pending;
+        };
+        let mut latest: Option<Box<Shown>> = None;
+        loop {
+            match rx.try_recv() {
+                Ok(Msg::Partial(s)) => {
+                    if let Some(old) = latest.replace(s) {
+                        drop_elsewhere(old);
+                    }
+                }
+                Ok(Msg::Done(s)) => {
+                    if let Some(old) = latest.take() {
+                        drop_elsewhere(old);
+                    }
+                    return LoadOutcome::Done(s);
+                }
+                Ok(Msg::Failed(LoadError::Cancelled)) => return LoadOutcome::Cancelled,
+                Ok(Msg::Failed(e)) => return LoadOutcome::Failed(e.to_string()),
+                Ok(Msg::Updated(s, _)) => drop_elsewhere(s),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    if let Some(s) = latest {
+                        return LoadOutcome::Partial(s);
+                    }
+                    return if self.is_cancelling() {
+                        LoadOutcome::Cancelled
+                    } else {
+                        LoadOutcome::Failed(
+                            "the loader stopped unexpectedly (internal error)".into(),
+                        )
+                    };
+                }
             }
         }
+        match latest {
+            Some(s) => LoadOutcome::Partial(s),
+            None => LoadOutcome::Pending,
+        }
+    }
+
+    /// After [`LoadOutcome::Done`]: the worker goes on watching the folders.
+    pub fn into_watch(mut self) -> Option<Watch> {
+        let rx = self.rx.take()?;
+        Some(Watch {
+            rx,
+            shared: Arc::clone(&self.shared),
+        })
     }
 
     /// (done, total, current file) for the progress bar.
@@ -93,5 +209,178 @@ impl Loader {
             .map(|c| c.clone())
             .unwrap_or_default();
         (done, total, current)
+    }
+}
+
+impl Drop for Loader {
+    fn drop(&mut self) {
+        // A loader dropped before it was turned into a watch (superseded, cancelled).
+        if self.rx.is_some() {
+            self.shared.stop.store(true, Ordering::Relaxed);
+            self.progress.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Watch {
+    /// The corpus again after files changed, and what changed, if anything arrived.
+    pub fn poll(&self) -> Option<(Box<Shown>, String)> {
+        let mut latest = None;
+        while let Ok(msg) = self.rx.try_recv() {
+            if let Msg::Updated(s, what) = msg {
+                if let Some((old, _)) = latest.replace((s, what)) {
+                    drop_elsewhere(old);
+                }
+            }
+        }
+        latest
+    }
+
+    /// The user's corrections changed: later updates apply these. `version` comes back in
+    /// [`Shown::corrections_version`] so the UI can tell a stale update.
+    pub fn set_corrections(&self, version: u64, corrections: &Corrections) {
+        if let Ok(mut c) = self.shared.corrections.lock() {
+            *c = (version, corrections.clone());
+        }
+        self.shared.version.store(version, Ordering::Relaxed);
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Frees a corpus on another thread: a million events take a while to drop, and the UI
+/// thread has a frame to draw.
+pub fn drop_elsewhere<T: Send + 'static>(value: T) {
+    if std::thread::Builder::new()
+        .name("dateline-drop".into())
+        .spawn(move || drop(value))
+        .is_err()
+    {
+        // No thread to be had: dropped here then (the value moved into the failed closure).
+    }
+}
+
+fn shown(corpus: Corpus, files: (usize, usize), corrections_version: u64) -> Box<Shown> {
+    let layout = Layout::build(&corpus);
+    Box::new(Shown {
+        corpus,
+        layout,
+        files,
+        corrections_version,
+    })
+}
+
+/// The worker: load (streaming snapshots), then watch until stopped.
+fn work(
+    paths: &[PathBuf],
+    mut opts: LoadOptions,
+    index_path: Option<PathBuf>,
+    progress: &Progress,
+    shared: &Shared,
+    tx: &Sender<Msg>,
+    repaint: &dyn Fn(),
+) {
+    let mut notices = Vec::new();
+    let mut index = index_path.and_then(|p| match Index::open_cache(&p) {
+        Ok(ix) => Some(ix),
+        Err(e) => {
+            notices.push(format!(
+                "Reading every file: the index cannot be opened ({e})."
+            ));
+            None
+        }
+    });
+    let started = Instant::now();
+    let mut last = started;
+    let mut last_cost = Duration::ZERO;
+    let result = index::collect(paths, progress, index.as_mut(), &mut |batch| {
+        if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let since = last.elapsed();
+        if since < FIRST_SNAPSHOT || since < last_cost * SPACING {
+            return;
+        }
+        let t = Instant::now();
+        let collected = index::Collected {
+            parts: batch.snapshot(),
+            ..Default::default()
+        };
+        let corpus = index::finish(collected, &opts);
+        let s = shown(corpus, (batch.done, batch.total), 0);
+        last_cost = t.elapsed();
+        last = Instant::now();
+        if tx.send(Msg::Partial(s)).is_ok() {
+            repaint();
+        }
+    });
+    let collected = match result {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = tx.send(Msg::Failed(e));
+            repaint();
+            return;
+        }
+    };
+    let files = collected.keys.len();
+    let mut corpus = index::finish_timed(collected, &opts, &progress.times);
+    corpus.problems.extend(notices);
+    let keep = corpus.clone();
+    if tx
+        .send(Msg::Done(shown(corpus, (files, files), 0)))
+        .is_err()
+    {
+        return;
+    }
+    repaint();
+    watch_loop(paths, keep, &mut opts, index.as_mut(), shared, tx, repaint);
+}
+
+fn watch_loop(
+    paths: &[PathBuf],
+    mut corpus: Corpus,
+    opts: &mut LoadOptions,
+    mut index: Option<&mut Index>,
+    shared: &Shared,
+    tx: &Sender<Msg>,
+    repaint: &dyn Fn(),
+) {
+    let Ok(watcher) = crate::watch::FolderWatcher::new(paths) else {
+        // No watching here (a file system without notifications): the corpus stays as
+        // loaded, which is what File → Open gave before.
+        return;
+    };
+    while !shared.stop.load(Ordering::Relaxed) {
+        let Some(changes) = watcher.changes(Duration::from_millis(200)) else {
+            continue;
+        };
+        let version = match shared.corrections.lock() {
+            Ok(c) => {
+                opts.corrections = c.1.clone();
+                c.0
+            }
+            Err(_) => 0,
+        };
+        match crate::watch::apply(&mut corpus, &changes, opts, index.as_deref_mut()) {
+            Ok(applied) => {
+                let what = format!(
+                    "{} file(s) changed on disk, {} removed: timeline updated",
+                    applied.files, applied.removed
+                );
+                let n = corpus.articles.len();
+                if tx
+                    .send(Msg::Updated(shown(corpus.clone(), (n, n), version), what))
+                    .is_err()
+                {
+                    return;
+                }
+                repaint();
+            }
+            Err(_) => continue,
+        }
     }
 }

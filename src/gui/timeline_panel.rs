@@ -101,6 +101,20 @@ impl TimelinePanel {
         }
     }
 
+    /// Takes a layout built off the UI thread (a million events take longer than a frame
+    /// to lay out) for the corpus of `generation` and `corpus_id`, so that [`Self::sync`]
+    /// does not build it again. Keeps the view unless `fit` (or nothing was shown before).
+    pub fn set_layout(&mut self, layout: Layout, generation: u64, corpus_id: u64, fit: bool) {
+        let was_empty = self.layout.extent.is_none();
+        self.layout = layout;
+        self.shown = (0..self.layout.lanes.len()).collect();
+        self.colours = vec![None; self.layout.lanes.len()];
+        self.seen = Some((generation, corpus_id, None));
+        if fit || was_empty {
+            self.fit_all();
+        }
+    }
+
     /// Shows every event (applied at once, and again with the real width on the next paint).
     pub fn fit_all(&mut self) {
         self.needs_fit = true;

@@ -57,12 +57,25 @@ pub fn format_of(path: &Path) -> Option<Format> {
 #[derive(Debug, Default)]
 pub struct Walked {
     pub files: Vec<SourceFile>,
+    /// Index shards (`*.dlindex`, written by `dateline index`): opened by `index`, not read
+    /// as articles.
+    pub shards: Vec<PathBuf>,
     pub problems: Vec<String>,
+}
+
+/// The extension of an index shard written by `dateline index --out`.
+pub const SHARD_EXTENSION: &str = "dlindex";
+
+fn is_shard(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(SHARD_EXTENSION))
 }
 
 /// What the walk does with one file in a folder.
 enum Verdict {
     Read(Format),
+    /// An index shard written by `dateline index --out`: opened, not read as an article.
+    Shard,
     Unsupported(sniff::NotRead),
     Skip,
 }
@@ -71,6 +84,9 @@ enum Verdict {
 /// format that is unmistakably an article container (PDF, RTF, mail, feed, ...). Other
 /// files (source code, logs) are skipped.
 fn verdict_in_folder(path: &Path) -> Verdict {
+    if is_shard(path) {
+        return Verdict::Shard;
+    }
     match sniff::by_extension(path) {
         Some(sniff::ByName::Read(f)) => Verdict::Read(f),
         Some(sniff::ByName::Unsupported(u)) => Verdict::Unsupported(u),
@@ -105,6 +121,12 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
     let mut out = Walked::default();
     let mut seen = std::collections::HashSet::new();
     for root in paths {
+        if root.is_file() && is_shard(root) {
+            if seen.insert(root.clone()) {
+                out.shards.push(root.clone());
+            }
+            continue;
+        }
         if root.is_file() {
             // A file named explicitly is always read: its content decides how, and one
             // that cannot be read says why.
@@ -136,6 +158,11 @@ pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
                                 display: e.path().display().to_string(),
                                 format,
                             });
+                        }
+                    }
+                    Verdict::Shard => {
+                        if seen.insert(e.path().to_path_buf()) {
+                            out.shards.push(e.path().to_path_buf());
                         }
                     }
                     Verdict::Unsupported(u) => unsupported

@@ -1,0 +1,145 @@
+//! Opening a corpus through the on-disk index, phase by phase:
+//! `cargo run --release --example index_bench -- CORPUS_DIR [INDEX_FILE]`.
+//!
+//! Runs, in one process and on the same files: a load that reads every file (no index, the
+//! baseline), a first load through a new index (reads and stores), a reopen (served from
+//! the index), and the streaming load the window uses (when its first snapshot is ready).
+//! Prints each phase's wall time, the index size and the events found. The index file
+//! (default: a temporary folder) is deleted first.
+
+use dateline::index::{self, Index};
+use dateline::pipeline::{self, LoadOptions, Progress};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// CPU seconds this process has used (all threads), from /proc (Linux); 0 elsewhere. The
+/// machine is shared, so wall times are quoted with CPU times beside them.
+fn cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(dir) = args.get(1).map(PathBuf::from) else {
+        eprintln!("usage: index_bench CORPUS_DIR [INDEX_FILE]");
+        std::process::exit(2);
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ix_path = args
+        .get(2)
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| tmp.path().join("index.sqlite"));
+    // `--reopen`: keep an index from an earlier run and measure only what uses it.
+    let reopen_only = args.iter().any(|a| a == "--reopen");
+    if !reopen_only {
+        let _ = std::fs::remove_file(&ix_path);
+    }
+    let paths = vec![dir];
+    let opts = LoadOptions::default();
+
+    let t = Instant::now();
+    let c0 = cpu();
+    let walked = dateline::ingest::walk(&paths).expect("walk");
+    println!(
+        "walk:            {:7.2} s wall, {:.2} s CPU ({} files)",
+        t.elapsed().as_secs_f64(),
+        cpu() - c0,
+        walked.files.len()
+    );
+    let t = Instant::now();
+    let c0 = cpu();
+    let base = if reopen_only {
+        dateline::model::Corpus::default()
+    } else {
+        pipeline::load(&paths, &opts, &Progress::default()).expect("load")
+    };
+    let baseline = t.elapsed().as_secs_f64();
+    println!(
+        "no index:        {baseline:7.2} s wall, {:.2} s CPU ({} articles, {} events, {} clusters)",
+        cpu() - c0,
+        base.articles.len(),
+        base.events.len(),
+        base.clusters.len()
+    );
+    drop(base);
+
+    let rounds: &[&str] = if reopen_only {
+        &["reopen"]
+    } else {
+        &["first (writes)", "reopen"]
+    };
+    for &round in rounds {
+        let mut ix = Index::open_cache(&ix_path).expect("index");
+        let t = Instant::now();
+        let c0 = cpu();
+        let c = index::collect(&paths, &Progress::default(), Some(&mut ix), &mut |_| {})
+            .expect("collect");
+        let collect = t.elapsed().as_secs_f64();
+        let collect_cpu = cpu() - c0;
+        let (from_index, extracted) = (c.from_index, c.extracted);
+        let t2 = Instant::now();
+        let c1 = cpu();
+        let corpus = index::finish(c, &opts);
+        let steps = t2.elapsed().as_secs_f64();
+        let steps_cpu = cpu() - c1;
+        let t3 = Instant::now();
+        let layout = dateline::timeline::layout::Layout::build(&corpus);
+        let lay = t3.elapsed().as_secs_f64();
+        drop(layout);
+        println!(
+            "{round:<15}  {:7.2} s  = per-file {collect:.2} s ({collect_cpu:.2} s CPU; {from_index} from index, {extracted} read) + corpus-wide {steps:.2} s ({steps_cpu:.2} s CPU); layout {lay:.2} s; {} events; ratio to no index {:.2}",
+            collect + steps,
+            corpus.events.len(),
+            (collect + steps) / baseline
+        );
+    }
+    let size = std::fs::metadata(&ix_path).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(format!("{}-wal", ix_path.display()))
+            .map(|m| m.len())
+            .unwrap_or(0);
+    println!("index size:      {:.1} MB", size as f64 / 1e6);
+
+    // The window's streaming load, through the same (now full) index and through none.
+    for (label, ix) in [
+        ("streaming, index", Some(ix_path.clone())),
+        ("streaming, none", None),
+    ] {
+        let t = Instant::now();
+        let loader = dateline::gui::loader::Loader::start_with_index(
+            paths.clone(),
+            LoadOptions::default(),
+            ix,
+            || {},
+        );
+        let mut first = None;
+        loop {
+            match loader.poll() {
+                dateline::gui::loader::LoadOutcome::Partial(s) => {
+                    first.get_or_insert((t.elapsed().as_secs_f64(), s.corpus.events.len()));
+                }
+                dateline::gui::loader::LoadOutcome::Done(s) => {
+                    let (ft, fe) =
+                        first.unwrap_or((t.elapsed().as_secs_f64(), s.corpus.events.len()));
+                    println!(
+                        "{label:<16} first events {ft:.2} s ({fe} events), all {:.2} s ({} events)",
+                        t.elapsed().as_secs_f64(),
+                        s.corpus.events.len()
+                    );
+                    break;
+                }
+                dateline::gui::loader::LoadOutcome::Pending => {
+                    std::thread::sleep(std::time::Duration::from_millis(5))
+                }
+                _ => {
+                    println!("{label}: load failed");
+                    break;
+                }
+            }
+        }
+    }
+}

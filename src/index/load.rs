@@ -1,0 +1,716 @@
+//! Loading through the index: every file is looked up first (size and modification time,
+//! then its hash), only files the index does not hold are read and analysed, and what was
+//! read is stored for next time. Index hits are handed to the caller before any file is
+//! read, so a window can show them at once and stream in the rest.
+
+use super::rows::{format_name, Put};
+use super::{version, Index, IndexError, Kind};
+use crate::gazetteer::Gazetteer;
+use crate::ingest::SourceFile;
+use crate::model::Corpus;
+use crate::pipeline::{self, FileResult, LoadError, LoadOptions, Progress, StageTimes};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+
+/// Files read and analysed between two stores to the index and two batches to the caller.
+const CHUNK: usize = 512;
+/// Files served from the index between two batches to the caller.
+const HIT_CHUNK: usize = 4096;
+
+/// A file of the corpus, as loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileKey {
+    /// The file (as walked, or as recorded in a shard).
+    pub path: PathBuf,
+    /// The path shown to the user.
+    pub display: String,
+}
+
+/// Everything a load found, before the corpus-wide steps.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Per-file results in corpus order: walked files in walk order, then shard files by path.
+    pub parts: Vec<FileResult>,
+    pub keys: Vec<FileKey>,
+    /// Problems not tied to one file, notices about the index included.
+    pub problems: Vec<String>,
+    /// Files served from the index (or a shard) / read and analysed / served with their
+    /// dates resolved again (moved or renamed files).
+    pub from_index: usize,
+    pub extracted: usize,
+    pub reanalysed: usize,
+}
+
+/// What the caller sees after the index hits and after each chunk of files read.
+pub struct Batch<'a> {
+    slots: &'a [Option<FileResult>],
+    shards: &'a [(FileKey, FileResult)],
+    /// Files available so far / in all.
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Batch<'_> {
+    /// The results available so far, in corpus order (a copy).
+    pub fn snapshot(&self) -> Vec<FileResult> {
+        self.slots
+            .iter()
+            .flatten()
+            .chain(self.shards.iter().map(|(_, p)| p))
+            .cloned()
+            .collect()
+    }
+}
+
+/// [`collect`] then the corpus-wide steps: the indexed version of `pipeline::load`.
+pub fn load(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    progress: &Progress,
+    index: Option<&mut Index>,
+) -> Result<Corpus, LoadError> {
+    let collected = collect(paths, progress, index, &mut |_| {})?;
+    Ok(finish_timed(collected, opts, &progress.times))
+}
+
+/// The corpus-wide steps over collected results, with the load's problems.
+pub fn finish(collected: Collected, opts: &LoadOptions) -> Corpus {
+    finish_timed(collected, opts, &StageTimes::default())
+}
+
+/// [`finish`], adding the time of each corpus-wide step to `times`.
+pub fn finish_timed(collected: Collected, opts: &LoadOptions, times: &StageTimes) -> Corpus {
+    let mut corpus = pipeline::assemble(collected.parts, opts, times);
+    corpus.problems = collected.problems;
+    if let Some(p) = Gazetteer::user_files_problem() {
+        corpus.problems.push(p.to_string());
+    }
+    corpus
+}
+
+/// A slot the index may serve: which extract, and whether it was resolved in this file's
+/// context (else the file it was resolved for).
+struct Want {
+    slot: usize,
+    id: i64,
+    old_file: Option<PathBuf>,
+}
+
+/// Per-file results for everything under `paths` (shards included), through `index` when
+/// given. `on_batch` is called once the index hits are in and after every chunk read.
+pub fn collect(
+    paths: &[PathBuf],
+    progress: &Progress,
+    index: Option<&mut Index>,
+    on_batch: &mut dyn FnMut(&Batch<'_>),
+) -> Result<Collected, LoadError> {
+    collect_with(paths, progress, index, true, on_batch)
+}
+
+/// `dateline index`: extracts the article files under `paths` into `shard` (shards found
+/// there are not inputs), which then holds exactly these files, as one sealed file.
+pub fn collect_files(
+    paths: &[PathBuf],
+    progress: &Progress,
+    shard: &mut Index,
+) -> Result<Collected, LoadError> {
+    let mut out = collect_with(paths, progress, Some(&mut *shard), false, &mut |_| {})?;
+    let keys: Vec<String> = out.keys.iter().map(|k| absolute(&k.path)).collect();
+    if let Err(e) = shard.retain_files(&keys).and_then(|()| shard.seal()) {
+        out.problems.push(format!(
+            "{}: could not finish the shard: {e}",
+            shard.path().display()
+        ));
+    }
+    Ok(out)
+}
+
+fn collect_with(
+    paths: &[PathBuf],
+    progress: &Progress,
+    mut index: Option<&mut Index>,
+    read_shards: bool,
+    on_batch: &mut dyn FnMut(&Batch<'_>),
+) -> Result<Collected, LoadError> {
+    let mut walked = crate::ingest::walk(paths).map_err(LoadError::MissingPath)?;
+    progress.times.reset();
+    if !read_shards {
+        walked.shards.clear();
+    }
+    let extractor = version::extractor();
+    let mut out = Collected {
+        problems: walked.problems,
+        ..Default::default()
+    };
+    if let Some(n) = index.as_deref_mut().and_then(Index::take_notice) {
+        out.problems.push(n);
+    }
+
+    // Shards: read whole, in path order.
+    let mut shard_files: Vec<(FileKey, FileResult)> = Vec::new();
+    for s in &walked.shards {
+        match read_shard(s, extractor) {
+            Ok((files, note)) => {
+                shard_files.extend(files);
+                out.problems.extend(note);
+            }
+            Err(e) => out
+                .problems
+                .push(format!("{}: shard not opened: {e}", s.display())),
+        }
+    }
+    shard_files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    out.from_index += shard_files.len();
+
+    let files = &walked.files;
+    let n = files.len();
+    let total = n + shard_files.len();
+    progress.total.store(total, Ordering::Relaxed);
+    progress.done.store(shard_files.len(), Ordering::Relaxed);
+    let stats: Vec<Option<Stat>> = files.par_iter().map(|f| Stat::of(&f.path)).collect();
+    let ctx = Ctx {
+        files,
+        keys: files.iter().map(|f| absolute(&f.path)).collect(),
+        contexts: files
+            .iter()
+            .zip(&stats)
+            .map(|(f, s)| context(&f.path, &f.display, s.as_ref().and_then(|s| s.file_date)))
+            .collect(),
+        stats,
+    };
+
+    let mut slots: Vec<Option<FileResult>> = vec![None; n];
+    let mut cache = Cache::new(index, extractor, &mut out.problems);
+
+    // 1. Files the index holds unchanged (same size and modification time).
+    let mut hits: Vec<Want> = Vec::new();
+    let mut misses: Vec<usize> = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        let known = ctx.stats[i].as_ref().and_then(|st| {
+            let row = cache.files.get(&ctx.keys[i])?;
+            let same = row.mtime_ns != -1
+                && row.size == st.size
+                && row.mtime_ns == st.mtime_ns
+                && row.format == format_name(file.format);
+            if !same {
+                return None;
+            }
+            Some((
+                row.hash.clone(),
+                cache.want(i, &row.hash, file.format, &ctx)?,
+            ))
+        });
+        match known {
+            Some((hash, w)) => {
+                cache.hashes.insert(i, hash);
+                hits.push(w);
+            }
+            None => misses.push(i),
+        }
+    }
+    // Served in chunks so that a window can show the first ones at once.
+    let mut done = shard_files.len();
+    progress.done.store(done, Ordering::Relaxed);
+    for chunk in hits.chunks(HIT_CHUNK) {
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled);
+        }
+        let served = cache.serve(chunk, &ctx, &mut out.problems);
+        misses.extend(served.failed);
+        let mut puts: Vec<(usize, bool)> = Vec::new();
+        for (i, part, relocated) in served.parts {
+            if relocated {
+                puts.push((i, true));
+                out.reanalysed += 1;
+            } else {
+                out.from_index += 1;
+            }
+            slots[i] = Some(part);
+            done += 1;
+        }
+        cache.store(&ctx, &slots, &puts, &mut out.problems);
+        progress.done.store(done, Ordering::Relaxed);
+        on_batch(&Batch {
+            slots: &slots,
+            shards: &shard_files,
+            done,
+            total,
+        });
+    }
+    misses.sort_unstable();
+    if hits.is_empty() {
+        // Shards alone, or nothing known yet: the caller still hears once before reading.
+        on_batch(&Batch {
+            slots: &slots,
+            shards: &shard_files,
+            done,
+            total,
+        });
+    }
+
+    // 2. The rest, a chunk at a time: hash, look the hash up (a touched or copied file),
+    //    read and analyse what is new, store.
+    for chunk in misses.chunks(CHUNK) {
+        if progress.is_cancelled() {
+            return Err(LoadError::Cancelled);
+        }
+        if let Some(&i) = chunk.first() {
+            if let Ok(mut cur) = progress.current.try_lock() {
+                cur.clone_from(&files[i].display);
+            }
+        }
+        let hashes: Vec<Option<String>> = chunk
+            .par_iter()
+            .map(|&i| hash_file(&files[i].path))
+            .collect();
+        let mut known: Vec<Want> = Vec::new();
+        let mut fresh: Vec<usize> = Vec::new();
+        for (&i, h) in chunk.iter().zip(hashes) {
+            let Some(h) = h else {
+                fresh.push(i);
+                continue;
+            };
+            match cache.want(i, &h, files[i].format, &ctx) {
+                Some(w) => known.push(w),
+                None => fresh.push(i),
+            }
+            cache.hashes.insert(i, h);
+        }
+        let served = cache.serve(&known, &ctx, &mut out.problems);
+        fresh.extend(served.failed);
+        let mut puts: Vec<(usize, bool)> = Vec::new();
+        for (i, part, relocated) in served.parts {
+            // Known content under a new size or time: record the file, and store the
+            // extraction again only if its dates had to be resolved anew.
+            if relocated {
+                out.reanalysed += 1;
+            } else {
+                out.from_index += 1;
+            }
+            puts.push((i, relocated));
+            slots[i] = Some(part);
+        }
+        let extracted: Vec<(usize, FileResult)> = fresh
+            .par_iter()
+            .map(|&i| (i, pipeline::extract_file(&files[i], &progress.times)))
+            .collect();
+        out.extracted += extracted.len();
+        for (i, part) in extracted {
+            // A file that could not be read is not stored: it is tried again next time.
+            if cache.hashes.contains_key(&i)
+                && part.articles.iter().all(|a| !a.content_hash.is_empty())
+            {
+                puts.push((i, true));
+            }
+            slots[i] = Some(part);
+        }
+        cache.store(&ctx, &slots, &puts, &mut out.problems);
+        done += chunk.len();
+        progress.done.store(done, Ordering::Relaxed);
+        on_batch(&Batch {
+            slots: &slots,
+            shards: &shard_files,
+            done,
+            total,
+        });
+    }
+    if progress.is_cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    cache.finish(&mut out.problems);
+
+    out.keys = files
+        .iter()
+        .map(|f| FileKey {
+            path: f.path.clone(),
+            display: f.display.clone(),
+        })
+        .chain(shard_files.iter().map(|(k, _)| k.clone()))
+        .collect();
+    out.parts = slots
+        .into_iter()
+        .map(Option::unwrap_or_default)
+        .chain(shard_files.into_iter().map(|(_, p)| p))
+        .collect();
+    Ok(out)
+}
+
+/// The walked files of one load and what is known of them on disk.
+struct Ctx<'a> {
+    files: &'a [SourceFile],
+    stats: Vec<Option<Stat>>,
+    /// Absolute paths (the `files` table's key).
+    keys: Vec<String>,
+    contexts: Vec<String>,
+}
+
+/// Size, modification time and file date of a file on disk.
+#[derive(Clone, Copy, Debug)]
+struct Stat {
+    size: i64,
+    mtime_ns: i64,
+    file_date: Option<NaiveDate>,
+}
+
+/// Files modified this recently may change again within the time stamp's resolution:
+/// their time is not trusted next time (the hash decides).
+const RACY_NS: i64 = 2_000_000_000;
+
+impl Stat {
+    fn of(path: &Path) -> Option<Stat> {
+        let m = std::fs::metadata(path).ok()?;
+        let modified = m.modified().ok();
+        let mtime_ns = modified
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos() as i64)
+            .unwrap_or(-1);
+        Some(Stat {
+            size: m.len() as i64,
+            mtime_ns,
+            file_date: modified.map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive()),
+        })
+    }
+
+    /// The time to record: -1 when it is too recent to be trusted.
+    fn recorded_mtime(&self) -> i64 {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as i64)
+            .unwrap_or(0);
+        if self.mtime_ns < 0 || now - self.mtime_ns < RACY_NS {
+            -1
+        } else {
+            self.mtime_ns
+        }
+    }
+}
+
+/// What a file's publication dates depend on besides its bytes: its path (file and folder
+/// names are evidence) and its modification date (the last resort).
+fn context(file: &Path, display: &str, file_date: Option<NaiveDate>) -> String {
+    format!(
+        "{}\t{display}\t{}",
+        file.display(),
+        file_date.map_or_else(|| "-".to_string(), |d| d.to_string())
+    )
+}
+
+fn absolute(p: &Path) -> String {
+    std::path::absolute(p)
+        .unwrap_or_else(|_| p.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn hash_file(path: &Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    Some(blake3::hash(&bytes).to_hex().to_string())
+}
+
+/// The title a reader gives an article without one (kept in step with `ingest::read_file`).
+fn title_from_file_name(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
+        .unwrap_or_default()
+}
+
+/// Puts a stored extraction back in its place: paths and file time from where the file is
+/// now; the title too if it came from an old file name.
+fn place(
+    part: &mut FileResult,
+    file: &Path,
+    display: &str,
+    file_date: Option<NaiveDate>,
+    old_file: Option<&Path>,
+) {
+    let many = part.articles.len() > 1;
+    for (i, a) in part.articles.iter_mut().enumerate() {
+        a.path = if many {
+            format!("{display}#{i}")
+        } else {
+            display.to_string()
+        };
+        a.file = file.to_path_buf();
+        a.file_time = file_date;
+        if let Some(old) = old_file {
+            if a.title == title_from_file_name(old) {
+                a.title = title_from_file_name(file);
+            }
+        }
+    }
+}
+
+/// An extraction is only used if every offset in it points into its text.
+fn consistent(part: &FileResult) -> bool {
+    part.events.len() == part.articles.len()
+        && part.articles.iter().zip(&part.events).all(|(a, evs)| {
+            let ok = |r: &std::ops::Range<usize>| {
+                r.start <= r.end
+                    && r.end <= a.text.len()
+                    && a.text.is_char_boundary(r.start)
+                    && a.text.is_char_boundary(r.end)
+            };
+            a.paragraphs.iter().all(|p| ok(&p.range))
+                && evs.iter().all(|e| {
+                    ok(&e.sentence)
+                        && ok(&e.date_range)
+                        && e.country_spans.iter().all(|s| ok(&(s.start..s.end)))
+                })
+        })
+}
+
+/// A shard's files with their extractions, and a notice about it if any.
+type ShardFiles = (Vec<(FileKey, FileResult)>, Option<String>);
+
+fn read_shard(path: &Path, extractor: &str) -> Result<ShardFiles, IndexError> {
+    let mut ix = Index::open_shard(path)?;
+    let (files, extractors) = ix.read_all()?;
+    let mut out = Vec::with_capacity(files.len());
+    for (file, display, _id, mut part) in files {
+        if !consistent(&part) {
+            return Err(IndexError::NotAnIndex(path.to_path_buf()));
+        }
+        let file = PathBuf::from(file);
+        let dates: Vec<Option<NaiveDate>> = part.articles.iter().map(|a| a.file_time).collect();
+        place(&mut part, &file, &display, None, None);
+        for (a, d) in part.articles.iter_mut().zip(dates) {
+            a.file_time = d;
+        }
+        out.push((
+            FileKey {
+                path: file,
+                display,
+            },
+            part,
+        ));
+    }
+    let note = extractors.iter().any(|x| x != extractor).then(|| {
+        format!(
+            "{}: written by another version of dateline's extractor; its articles are shown as that version read them (run `dateline index` again to update)",
+            path.display()
+        )
+    });
+    Ok((out, note))
+}
+
+/// The index as one load uses it: the rows read up front, and what to do on failure (a
+/// damaged index is dropped and rebuilt, and this load goes on reading files).
+struct Cache<'a> {
+    index: Option<&'a mut Index>,
+    extractor: &'a str,
+    files: HashMap<String, super::rows::FileRow>,
+    extracts: HashMap<(String, String), super::rows::ExtractRow>,
+    /// Content hash of each slot, once known.
+    hashes: HashMap<usize, String>,
+}
+
+/// Extractions served from the index: (slot, result, dates resolved anew), and the slots
+/// that must be read after all.
+struct Served {
+    parts: Vec<(usize, FileResult, bool)>,
+    failed: Vec<usize>,
+}
+
+impl<'a> Cache<'a> {
+    fn new(index: Option<&'a mut Index>, extractor: &'a str, problems: &mut Vec<String>) -> Self {
+        let mut c = Cache {
+            index,
+            extractor,
+            files: HashMap::new(),
+            extracts: HashMap::new(),
+            hashes: HashMap::new(),
+        };
+        let Some(ix) = c.index.as_deref_mut() else {
+            return c;
+        };
+        match ix
+            .file_rows()
+            .and_then(|f| Ok((f, ix.extract_rows(extractor)?)))
+        {
+            Ok((f, x)) => {
+                c.files = f;
+                c.extracts = x;
+            }
+            Err(e) => c.fail(&e, problems),
+        }
+        c
+    }
+
+    /// The stored extract for this content, if any.
+    fn want(
+        &self,
+        slot: usize,
+        hash: &str,
+        format: crate::model::Format,
+        ctx: &Ctx<'_>,
+    ) -> Option<Want> {
+        let x = self
+            .extracts
+            .get(&(hash.to_string(), format_name(format).to_string()))?;
+        let old_file = (x.context != ctx.contexts[slot])
+            .then(|| x.context.split('\t').next().map(PathBuf::from))
+            .flatten();
+        Some(Want {
+            slot,
+            id: x.id,
+            old_file,
+        })
+    }
+
+    /// Replaces a failing cache by an empty one (which this load then fills), or goes on
+    /// without a failing shard.
+    fn fail(&mut self, e: &IndexError, problems: &mut Vec<String>) {
+        if let Some(ix) = self.index.take() {
+            if ix.kind() == Kind::Cache {
+                match ix.reset(&e.to_string()) {
+                    Ok(()) => {
+                        problems.extend(ix.take_notice());
+                        self.index = Some(ix);
+                    }
+                    Err(e2) => problems.push(format!(
+                        "The index of extracted articles failed ({e}) and could not be rebuilt ({e2}); files are read without it."
+                    )),
+                }
+            } else {
+                problems.push(format!("{}: {e}", ix.path().display()));
+            }
+        }
+        self.files.clear();
+        self.extracts.clear();
+    }
+
+    fn serve(&mut self, wanted: &[Want], ctx: &Ctx<'_>, problems: &mut Vec<String>) -> Served {
+        let all = || wanted.iter().map(|w| w.slot).collect();
+        if wanted.is_empty() {
+            return Served {
+                parts: Vec::new(),
+                failed: Vec::new(),
+            };
+        }
+        let Some(ix) = self.index.as_deref_mut() else {
+            return Served {
+                parts: Vec::new(),
+                failed: all(),
+            };
+        };
+        let ids: Vec<i64> = wanted.iter().map(|w| w.id).collect();
+        let read = match ix.read(&ids) {
+            Ok(r) if r.values().all(consistent) => r,
+            Ok(_) => {
+                let e = IndexError::NotAnIndex(ix.path().to_path_buf());
+                self.fail(&e, problems);
+                return Served {
+                    parts: Vec::new(),
+                    failed: all(),
+                };
+            }
+            Err(e) => {
+                self.fail(&e, problems);
+                return Served {
+                    parts: Vec::new(),
+                    failed: all(),
+                };
+            }
+        };
+        let mut read = read;
+        // Identical files share an extract: copy it for all but the last user.
+        let mut users: HashMap<i64, usize> = HashMap::with_capacity(wanted.len());
+        for w in wanted {
+            *users.entry(w.id).or_default() += 1;
+        }
+        let mut parts = Vec::with_capacity(wanted.len());
+        let mut failed = Vec::new();
+        for w in wanted {
+            let left = users.get_mut(&w.id).map_or(0, |n| {
+                *n -= 1;
+                *n
+            });
+            let part = if left == 0 {
+                read.remove(&w.id)
+            } else {
+                read.get(&w.id).cloned()
+            };
+            let Some(mut part) = part else {
+                failed.push(w.slot);
+                continue;
+            };
+            let f = &ctx.files[w.slot];
+            let date = ctx.stats[w.slot].as_ref().and_then(|s| s.file_date);
+            place(&mut part, &f.path, &f.display, date, w.old_file.as_deref());
+            parts.push((w.slot, part, w.old_file.is_some()));
+        }
+        parts
+            .par_iter_mut()
+            .filter(|p| p.2)
+            .for_each(|p| pipeline::reanalyze(&mut p.1, &StageTimes::default()));
+        Served { parts, failed }
+    }
+
+    /// Records files (and their new extractions) in one transaction.
+    fn store(
+        &mut self,
+        ctx: &Ctx<'_>,
+        slots: &[Option<FileResult>],
+        puts: &[(usize, bool)],
+        problems: &mut Vec<String>,
+    ) {
+        if self.index.is_none() {
+            return;
+        }
+        let items: Vec<Put<'_>> = puts
+            .iter()
+            .filter_map(|&(i, with_result)| {
+                let st = ctx.stats[i].as_ref()?;
+                let part = slots[i].as_ref()?;
+                Some(Put {
+                    path: ctx.keys[i].clone(),
+                    display: ctx.files[i].display.clone(),
+                    size: st.size,
+                    mtime_ns: st.recorded_mtime(),
+                    hash: self.hashes.get(&i)?.clone(),
+                    format: ctx.files[i].format,
+                    result: with_result.then(|| (part, ctx.contexts[i].clone())),
+                })
+            })
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        let Some(ix) = self.index.as_deref_mut() else {
+            return;
+        };
+        match ix.put(&items, self.extractor) {
+            Ok(ids) => {
+                let stored = items
+                    .iter()
+                    .filter_map(|it| Some((it, it.result.as_ref()?)));
+                for ((it, (_, context)), id) in stored.zip(ids) {
+                    self.extracts.insert(
+                        (it.hash.clone(), format_name(it.format).to_string()),
+                        super::rows::ExtractRow {
+                            id,
+                            context: context.clone(),
+                        },
+                    );
+                }
+            }
+            Err(e) => self.fail(&e, problems),
+        }
+    }
+
+    /// Evicts the least recently used beyond the size cap (the app's index only).
+    fn finish(&mut self, problems: &mut Vec<String>) {
+        let Some(ix) = self.index.as_deref_mut() else {
+            return;
+        };
+        if ix.kind() != Kind::Cache {
+            return;
+        }
+        if let Err(e) = ix.evict(super::settings::max_bytes(), self.extractor) {
+            self.fail(&e, problems);
+        }
+    }
+}

@@ -1,0 +1,786 @@
+//! One file's extraction ([`FileResult`]) to rows and back. Everything an article and its
+//! events carry before the corpus-wide steps is stored; what those steps add (clusters,
+//! salience, hidden, corpus-inferred dates) is not.
+
+use super::{now_secs, Index, IndexError};
+use crate::model::{
+    Article, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event, Format,
+    Paragraph, ParagraphKind, Precision, Problem, PubDateSource, Severity,
+};
+use crate::pipeline::FileResult;
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use std::collections::HashMap;
+
+/// A file of a shard: path, display path, extract id, extraction.
+pub(crate) type ShardFile = (String, String, i64, FileResult);
+
+/// What the index knows about a file on disk.
+#[derive(Clone, Debug)]
+pub(crate) struct FileRow {
+    pub size: i64,
+    pub mtime_ns: i64,
+    pub hash: String,
+    pub format: String,
+}
+
+/// A stored extract: its row id and the context its dates were resolved in.
+#[derive(Clone, Debug)]
+pub(crate) struct ExtractRow {
+    pub id: i64,
+    pub context: String,
+}
+
+/// A file to record: where it is, what it holds, and (for new extractions) its result.
+pub(crate) struct Put<'a> {
+    pub path: String,
+    pub display: String,
+    pub size: i64,
+    pub mtime_ns: i64,
+    pub hash: String,
+    pub format: Format,
+    /// `Some` when the extraction is new (or re-resolved) and must be stored.
+    pub result: Option<(&'a FileResult, String)>,
+}
+
+pub(crate) fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Text => "text",
+        Format::Markdown => "markdown",
+        Format::Html => "html",
+        Format::Json => "json",
+        Format::Pdf => "pdf",
+        Format::Docx => "docx",
+        Format::Odt => "odt",
+        Format::Rtf => "rtf",
+        Format::Eml => "eml",
+        Format::Mbox => "mbox",
+        Format::Feed => "feed",
+        Format::Mhtml => "mhtml",
+        Format::Webarchive => "webarchive",
+        Format::Csv => "csv",
+        Format::Tsv => "tsv",
+    }
+}
+
+/// Every source (the match in `listed` fails to compile when one is added, until it is
+/// listed here too: a missing one would make every row that uses it unreadable).
+const PUB_SOURCES: [PubDateSource; 18] = [
+    PubDateSource::User,
+    PubDateSource::JsonLd,
+    PubDateSource::Meta,
+    PubDateSource::TimeElement,
+    PubDateSource::JsonField,
+    PubDateSource::Url,
+    PubDateSource::Byline,
+    PubDateSource::HeaderLine,
+    PubDateSource::Feed,
+    PubDateSource::CsvField,
+    PubDateSource::ExportHeader,
+    PubDateSource::MailHeader,
+    PubDateSource::Dateline,
+    PubDateSource::FileName,
+    PubDateSource::Folder,
+    PubDateSource::Text,
+    PubDateSource::Corpus,
+    PubDateSource::FileTime,
+];
+
+#[cfg(test)]
+fn listed(p: PubDateSource) -> usize {
+    use PubDateSource::*;
+    match p {
+        User => 0,
+        JsonLd => 1,
+        Meta => 2,
+        TimeElement => 3,
+        JsonField => 4,
+        Url => 5,
+        Byline => 6,
+        HeaderLine => 7,
+        Feed => 8,
+        CsvField => 9,
+        ExportHeader => 10,
+        MailHeader => 11,
+        Dateline => 12,
+        FileName => 13,
+        Folder => 14,
+        Text => 15,
+        Corpus => 16,
+        FileTime => 17,
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn every_publication_date_source_reads_back() {
+    for (i, p) in PUB_SOURCES.iter().enumerate() {
+        assert_eq!(listed(*p), i);
+        assert_eq!(pub_source_from(p.as_str()), Some(*p));
+    }
+}
+
+fn pub_source_from(s: &str) -> Option<PubDateSource> {
+    PUB_SOURCES.iter().copied().find(|p| p.as_str() == s)
+}
+
+const DATE_SOURCES: [DateSource; 5] = [
+    DateSource::Explicit,
+    DateSource::RelativeToPublication,
+    DateSource::PublicationDateInferred,
+    DateSource::Anchored,
+    DateSource::User,
+];
+
+fn date_source_from(s: &str) -> Option<DateSource> {
+    DATE_SOURCES.iter().copied().find(|d| d.as_str() == s)
+}
+
+fn precision_from(s: &str) -> Option<Precision> {
+    Some(match s {
+        "day" => Precision::Day,
+        "month" => Precision::Month,
+        "year" => Precision::Year,
+        _ => return None,
+    })
+}
+
+/// `YYYY-MM-DD` (a year may have a sign or more digits), without chrono's general parser.
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    let (rest, d) = s.rsplit_once('-')?;
+    let (y, m) = rest.rsplit_once('-')?;
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn kind_name(k: ParagraphKind) -> &'static str {
+    match k {
+        ParagraphKind::Title => "title",
+        ParagraphKind::Heading => "heading",
+        ParagraphKind::Body => "body",
+        ParagraphKind::ListItem => "list-item",
+        ParagraphKind::Quote => "quote",
+        ParagraphKind::Caption => "caption",
+    }
+}
+
+fn kind_from(s: &str) -> Option<ParagraphKind> {
+    Some(match s {
+        "title" => ParagraphKind::Title,
+        "heading" => ParagraphKind::Heading,
+        "body" => ParagraphKind::Body,
+        "list-item" => ParagraphKind::ListItem,
+        "quote" => ParagraphKind::Quote,
+        "caption" => ParagraphKind::Caption,
+        _ => return None,
+    })
+}
+
+fn corrupt(what: &str) -> IndexError {
+    IndexError::Sqlite(rusqlite::Error::InvalidColumnType(
+        0,
+        format!("unreadable {what}"),
+        rusqlite::types::Type::Text,
+    ))
+}
+
+fn json_err(e: serde_json::Error) -> IndexError {
+    IndexError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+impl Index {
+    /// Every file row (path → what it held when last seen). Bounded by eviction.
+    pub(crate) fn file_rows(&mut self) -> Result<HashMap<String, FileRow>, IndexError> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT path, size, mtime_ns, hash, format FROM files")?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                FileRow {
+                    size: r.get(1)?,
+                    mtime_ns: r.get(2)?,
+                    hash: r.get(3)?,
+                    format: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The extracts this extractor wrote, by (hash, format).
+    pub(crate) fn extract_rows(
+        &mut self,
+        extractor: &str,
+    ) -> Result<HashMap<(String, String), ExtractRow>, IndexError> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT id, hash, format, context FROM extracts WHERE extractor = ?1")?;
+        let rows = st.query_map([extractor], |r| {
+            Ok((
+                (r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                ExtractRow {
+                    id: r.get(0)?,
+                    context: r.get(3)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records files and stores new extractions, all in one transaction. Returns the extract
+    /// id of each item that carried a result, in order.
+    pub(crate) fn put(
+        &mut self,
+        items: &[Put<'_>],
+        extractor: &str,
+    ) -> Result<Vec<i64>, IndexError> {
+        let mut ids = Vec::new();
+        let now = now_secs();
+        let tx = self.conn().transaction()?;
+        {
+            let mut file_st = tx.prepare_cached(
+                "INSERT INTO files (path, display, size, mtime_ns, hash, format, used)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT(path) DO UPDATE SET display = ?2, size = ?3, mtime_ns = ?4,
+                   hash = ?5, format = ?6, used = ?7",
+            )?;
+            let mut find_st = tx.prepare_cached(
+                "SELECT id FROM extracts WHERE hash = ?1 AND format = ?2 AND extractor = ?3",
+            )?;
+            let mut del_a = tx.prepare_cached("DELETE FROM articles WHERE extract = ?1")?;
+            let mut del_e = tx.prepare_cached("DELETE FROM events WHERE extract = ?1")?;
+            let mut upd_x = tx.prepare_cached(
+                "UPDATE extracts SET context = ?2, bytes = ?3, used = ?4 WHERE id = ?1",
+            )?;
+            let mut ins_x = tx.prepare_cached(
+                "INSERT INTO extracts (hash, format, extractor, context, bytes, used)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            let mut ins_a = tx.prepare_cached(
+                "INSERT INTO articles (extract, idx, content_hash, title, outlet, url, language,
+                   authors, text, paragraphs, evidence, modified, file_date, pub_date,
+                   pub_date_source, pub_date_confidence, pub_date_note, problems)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                   ?16, ?17, ?18)",
+            )?;
+            let mut ins_e = tx.prepare_cached(
+                "INSERT INTO events (extract, article, seq, paragraph, sentence_start,
+                   sentence_end, date_start, date_end, timex, start, end, precision, countries,
+                   country_spans, date_source, confidence, note)
+                 VALUES (?1, ?2, ?17, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                   ?16)",
+            )?;
+            for it in items {
+                let format = format_name(it.format);
+                file_st.execute(params![
+                    it.path,
+                    it.display,
+                    it.size,
+                    it.mtime_ns,
+                    it.hash,
+                    format,
+                    now
+                ])?;
+                let Some((result, context)) = &it.result else {
+                    continue;
+                };
+                let bytes = approx_bytes(result) as i64;
+                let existing: Option<i64> = find_st
+                    .query_row(params![it.hash, format, extractor], |r| r.get(0))
+                    .optional()?;
+                let id = match existing {
+                    Some(id) => {
+                        del_a.execute([id])?;
+                        del_e.execute([id])?;
+                        upd_x.execute(params![id, context, bytes, now])?;
+                        id
+                    }
+                    None => {
+                        ins_x.execute(params![it.hash, format, extractor, context, bytes, now])?;
+                        tx.last_insert_rowid()
+                    }
+                };
+                ids.push(id);
+                for (i, a) in result.articles.iter().enumerate() {
+                    let paragraphs: Vec<(usize, usize, &str)> = a
+                        .paragraphs
+                        .iter()
+                        .map(|p| (p.range.start, p.range.end, kind_name(p.kind)))
+                        .collect();
+                    let problems: Vec<(&str, &str)> = a
+                        .problems
+                        .iter()
+                        .map(|p| {
+                            let s = match p.severity {
+                                Severity::Warning => "warning",
+                                Severity::Error => "error",
+                            };
+                            (s, p.message.as_str())
+                        })
+                        .collect();
+                    let pd = a.pub_date.as_ref();
+                    ins_a.execute(params![
+                        id,
+                        i as i64,
+                        a.content_hash,
+                        a.title,
+                        a.outlet,
+                        a.url,
+                        a.language,
+                        serde_json::to_string(&a.authors).map_err(json_err)?,
+                        a.text,
+                        serde_json::to_string(&paragraphs).map_err(json_err)?,
+                        serde_json::to_string(&a.pub_date_evidence).map_err(json_err)?,
+                        a.modified_date
+                            .as_ref()
+                            .map(serde_json::to_string)
+                            .transpose()
+                            .map_err(json_err)?,
+                        a.file_time.map(day),
+                        pd.map(|p| day(p.date)),
+                        pd.map(|p| p.source.as_str()),
+                        pd.map(|p| f64::from(p.confidence)),
+                        pd.map(|p| p.note.as_str()),
+                        serde_json::to_string(&problems).map_err(json_err)?,
+                    ])?;
+                    for (seq, e) in result.events.get(i).into_iter().flatten().enumerate() {
+                        let countries: Vec<&str> = e.countries.iter().map(|c| c.as_str()).collect();
+                        let spans: Vec<String> = e
+                            .country_spans
+                            .iter()
+                            .map(|s| format!("{}-{}:{}", s.start, s.end, s.code))
+                            .collect();
+                        ins_e.execute(params![
+                            id,
+                            i as i64,
+                            e.paragraph as i64,
+                            e.sentence.start as i64,
+                            e.sentence.end as i64,
+                            e.date_range.start as i64,
+                            e.date_range.end as i64,
+                            e.timex_value,
+                            day(e.span.start),
+                            day(e.span.end),
+                            crate::events::precision_name(e.span.precision),
+                            countries.join(" "),
+                            spans.join(" "),
+                            e.date_source.as_str(),
+                            f64::from(e.confidence),
+                            e.note,
+                            seq as i64,
+                        ])?;
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Reads stored extracts by id: articles (path fields left empty for the caller) and
+    /// their events (article ids local to the file). Marks them used now. A large read is
+    /// split over two connections on two threads.
+    pub(crate) fn read(&mut self, ids: &[i64]) -> Result<HashMap<i64, FileResult>, IndexError> {
+        let now = now_secs();
+        {
+            let tx = self.conn().transaction()?;
+            {
+                let mut up = tx.prepare_cached("UPDATE extracts SET used = ?2 WHERE id = ?1")?;
+                for id in ids {
+                    up.execute(params![id, now])?;
+                }
+            }
+            tx.commit()?;
+        }
+        if ids.len() < 512 {
+            return read_on(self.conn(), ids);
+        }
+        if self.helper.is_none() {
+            let c = rusqlite::Connection::open(&self.path)?;
+            c.busy_timeout(std::time::Duration::from_secs(10))?;
+            self.helper = Some(c);
+        }
+        let (a, b) = ids.split_at(ids.len() / 2);
+        let Index { conn, helper, .. } = self;
+        let Some(helper) = helper.as_mut() else {
+            return read_on(conn, ids);
+        };
+        let (ra, rb) = std::thread::scope(|s| {
+            let other = s.spawn(move || read_on(helper, b));
+            let mine = read_on(conn, a);
+            let theirs = other
+                .join()
+                .unwrap_or_else(|_| Err(corrupt("index reader thread failed")));
+            (mine, theirs)
+        });
+        let mut out = ra?;
+        out.extend(rb?);
+        Ok(out)
+    }
+
+    /// Every file of a shard with its extraction, in path order; `extractors` lists the
+    /// extractor versions found (more than one, or another than ours, is worth a notice).
+    pub(crate) fn read_all(&mut self) -> Result<(Vec<ShardFile>, Vec<String>), IndexError> {
+        let files: Vec<(String, String, i64)> = {
+            let mut st = self.conn().prepare(
+                "SELECT f.path, f.display, x.id FROM files f
+                 JOIN extracts x ON x.hash = f.hash AND x.format = f.format
+                 ORDER BY f.path",
+            )?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let extractors: Vec<String> = {
+            let mut st = self
+                .conn()
+                .prepare("SELECT DISTINCT extractor FROM extracts")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut parts = scan(
+            self.conn(),
+            "SELECT extract, idx, content_hash, title, outlet, url, language, authors, text,
+               paragraphs, evidence, modified, file_date, pub_date, pub_date_source,
+               pub_date_confidence, pub_date_note, problems
+             FROM articles ORDER BY extract, idx",
+            "SELECT extract, article, paragraph, sentence_start, sentence_end, date_start,
+               date_end, timex, start, end, precision, countries, country_spans, date_source,
+               confidence, note
+             FROM events ORDER BY extract, article, seq",
+        )?;
+        let mut users: HashMap<i64, usize> = HashMap::new();
+        for f in &files {
+            *users.entry(f.2).or_default() += 1;
+        }
+        let out = files
+            .into_iter()
+            .map(|(path, display, id)| {
+                let n = users.get_mut(&id).map_or(0, |n| {
+                    *n -= 1;
+                    *n
+                });
+                let part = if n == 0 {
+                    parts.remove(&id)
+                } else {
+                    parts.get(&id).cloned()
+                };
+                (path, display, id, part.unwrap_or_default())
+            })
+            .collect();
+        Ok((out, extractors))
+    }
+
+    /// Keeps only the files listed (a shard holds exactly what it was last built from) and
+    /// the extracts they use.
+    pub(crate) fn retain_files(&mut self, paths: &[String]) -> Result<(), IndexError> {
+        let tx = self.conn().transaction()?;
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS keep (path TEXT PRIMARY KEY); DELETE FROM temp.keep;",
+        )?;
+        {
+            let mut ins =
+                tx.prepare_cached("INSERT OR IGNORE INTO temp.keep (path) VALUES (?1)")?;
+            for p in paths {
+                ins.execute([p])?;
+            }
+        }
+        tx.execute_batch(
+            "DELETE FROM files WHERE path NOT IN (SELECT path FROM temp.keep);
+             CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER PRIMARY KEY); DELETE FROM temp.gone;
+             INSERT INTO temp.gone SELECT x.id FROM extracts x WHERE NOT EXISTS
+               (SELECT 1 FROM files f WHERE f.hash = x.hash AND f.format = x.format);
+             DELETE FROM events WHERE extract IN (SELECT id FROM temp.gone);
+             DELETE FROM articles WHERE extract IN (SELECT id FROM temp.gone);
+             DELETE FROM extracts WHERE id IN (SELECT id FROM temp.gone);",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Evicts least recently used extracts (another extractor's first) until the file is
+    /// under `max_bytes`, then gives the freed pages back. Returns how many were evicted.
+    pub(crate) fn evict(&mut self, max_bytes: u64, extractor: &str) -> Result<usize, IndexError> {
+        let mut evicted = 0;
+        // Freed rows leave part-filled pages behind, so a pass may fall short: a few more.
+        for _ in 0..4 {
+            match self.evict_pass(max_bytes, extractor)? {
+                0 => break,
+                n => evicted += n,
+            }
+        }
+        Ok(evicted)
+    }
+
+    fn evict_pass(&mut self, max_bytes: u64, extractor: &str) -> Result<usize, IndexError> {
+        let conn = self.conn();
+        let page: i64 = conn.pragma_query_value(None, "page_size", |r| r.get(0))?;
+        let pages: i64 = conn.pragma_query_value(None, "page_count", |r| r.get(0))?;
+        let free: i64 = conn.pragma_query_value(None, "freelist_count", |r| r.get(0))?;
+        let disk = ((pages - free) * page).max(0) as u64;
+        if disk <= max_bytes {
+            return Ok(0);
+        }
+        let estimated: i64 =
+            conn.query_row("SELECT coalesce(sum(bytes), 0) FROM extracts", [], |r| {
+                r.get(0)
+            })?;
+        // Free down to 90% of the cap, in the estimate's units.
+        let scale = estimated.max(1) as f64 / disk.max(1) as f64;
+        let mut to_free = ((disk - max_bytes * 9 / 10) as f64 * scale).max(1.0) as i64;
+        let victims: Vec<i64> = {
+            let mut st =
+                conn.prepare("SELECT id, bytes FROM extracts ORDER BY (extractor = ?1), used, id")?;
+            let rows = st.query_map([extractor], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            let mut v = Vec::new();
+            for row in rows {
+                let (id, bytes) = row?;
+                if to_free <= 0 {
+                    break;
+                }
+                to_free -= bytes.max(1);
+                v.push(id);
+            }
+            v
+        };
+        if victims.is_empty() {
+            return Ok(0);
+        }
+        let tx = conn.transaction()?;
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER PRIMARY KEY); DELETE FROM temp.gone;",
+        )?;
+        {
+            let mut ins = tx.prepare_cached("INSERT INTO temp.gone (id) VALUES (?1)")?;
+            for id in &victims {
+                ins.execute([id])?;
+            }
+        }
+        tx.execute_batch(
+            "DELETE FROM events WHERE extract IN (SELECT id FROM temp.gone);
+             DELETE FROM articles WHERE extract IN (SELECT id FROM temp.gone);
+             DELETE FROM extracts WHERE id IN (SELECT id FROM temp.gone);
+             DELETE FROM files WHERE NOT EXISTS
+               (SELECT 1 FROM extracts x WHERE x.hash = files.hash AND x.format = files.format);",
+        )?;
+        tx.commit()?;
+        // Each step of this pragma frees one page: step it to the end.
+        let mut vacuum = conn.prepare("PRAGMA incremental_vacuum")?;
+        let mut rows = vacuum.query([])?;
+        while rows.next()?.is_some() {}
+        Ok(victims.len())
+    }
+}
+
+/// Reads extracts by id on one connection: a temporary table of the ids drives two joins
+/// (CROSS JOIN keeps it the outer loop: ordering by the big table's key would make SQLite
+/// scan all of it for every batch), rows in key order within each extract.
+fn read_on(
+    conn: &mut rusqlite::Connection,
+    ids: &[i64],
+) -> Result<HashMap<i64, FileResult>, IndexError> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS want (id INTEGER PRIMARY KEY); DELETE FROM temp.want;",
+    )?;
+    {
+        let tx = conn.transaction()?;
+        {
+            let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO temp.want (id) VALUES (?1)")?;
+            for id in ids {
+                ins.execute([id])?;
+            }
+        }
+        tx.commit()?;
+    }
+    scan(
+        conn,
+        "SELECT a.extract, a.idx, a.content_hash, a.title, a.outlet, a.url, a.language,
+           a.authors, a.text, a.paragraphs, a.evidence, a.modified, a.file_date,
+           a.pub_date, a.pub_date_source, a.pub_date_confidence, a.pub_date_note,
+           a.problems
+         FROM temp.want w CROSS JOIN articles a ON a.extract = w.id",
+        "SELECT e.extract, e.article, e.paragraph, e.sentence_start, e.sentence_end,
+           e.date_start, e.date_end, e.timex, e.start, e.end, e.precision, e.countries,
+           e.country_spans, e.date_source, e.confidence, e.note
+         FROM temp.want w CROSS JOIN events e ON e.extract = w.id",
+    )
+}
+
+/// Runs an articles query and an events query (columns as in the tables, extract first)
+/// and groups the rows by extract.
+fn scan(
+    conn: &rusqlite::Connection,
+    articles_sql: &str,
+    events_sql: &str,
+) -> Result<HashMap<i64, FileResult>, IndexError> {
+    let mut out: HashMap<i64, FileResult> = HashMap::new();
+    {
+        let mut st = conn.prepare(articles_sql)?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let article = article_from_row(r)?;
+            let part = out.entry(id).or_default();
+            part.articles.push(article);
+            part.events.push(Vec::new());
+        }
+    }
+    let mut st = conn.prepare(events_sql)?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let article: i64 = r.get(1)?;
+        let ev = event_from_row(r, article as u32)?;
+        out.get_mut(&id)
+            .and_then(|p| p.events.get_mut(article as usize))
+            .ok_or_else(|| corrupt("event without its article"))?
+            .push(ev);
+    }
+    Ok(out)
+}
+
+/// Approximate bytes an extraction takes in the index (for eviction).
+fn approx_bytes(r: &FileResult) -> usize {
+    let arts: usize = r
+        .articles
+        .iter()
+        .map(|a| 200 + a.text.len() + a.title.len() + 24 * a.paragraphs.len())
+        .sum();
+    let evs: usize = r
+        .events
+        .iter()
+        .flatten()
+        .map(|e| 90 + e.note.len() + e.timex_value.len() + 12 * e.country_spans.len())
+        .sum();
+    arts + evs
+}
+
+fn article_from_row(r: &rusqlite::Row<'_>) -> Result<Article, IndexError> {
+    let authors: String = r.get(7)?;
+    let paragraphs: String = r.get(9)?;
+    let evidence: String = r.get(10)?;
+    let modified: Option<String> = r.get(11)?;
+    let file_date: Option<String> = r.get(12)?;
+    let pub_date: Option<String> = r.get(13)?;
+    let problems: String = r.get(17)?;
+    let paragraphs: Vec<(usize, usize, String)> =
+        serde_json::from_str(&paragraphs).map_err(json_err)?;
+    let paragraphs = paragraphs
+        .into_iter()
+        .map(|(s, e, k)| {
+            Ok(Paragraph {
+                range: s..e,
+                kind: kind_from(&k).ok_or_else(|| corrupt("paragraph kind"))?,
+            })
+        })
+        .collect::<Result<Vec<_>, IndexError>>()?;
+    let problems: Vec<(String, String)> = serde_json::from_str(&problems).map_err(json_err)?;
+    let problems = problems
+        .into_iter()
+        .map(|(s, m)| {
+            Ok(Problem {
+                severity: match s.as_str() {
+                    "warning" => Severity::Warning,
+                    "error" => Severity::Error,
+                    _ => return Err(corrupt("problem severity")),
+                },
+                message: m,
+            })
+        })
+        .collect::<Result<Vec<_>, IndexError>>()?;
+    let pub_date = match pub_date {
+        None => None,
+        Some(d) => {
+            let source: String = r.get(14)?;
+            let confidence: f64 = r.get(15)?;
+            Some(DatedEvidence {
+                date: parse_day(&d).ok_or_else(|| corrupt("publication date"))?,
+                source: pub_source_from(&source).ok_or_else(|| corrupt("date source"))?,
+                confidence: confidence as f32,
+                note: r.get(16)?,
+            })
+        }
+    };
+    let text: String = r.get(8)?;
+    if paragraphs
+        .iter()
+        .any(|p| p.range.start > p.range.end || p.range.end > text.len())
+    {
+        return Err(corrupt("paragraph range"));
+    }
+    Ok(Article {
+        content_hash: r.get(2)?,
+        title: r.get(3)?,
+        outlet: r.get(4)?,
+        url: r.get(5)?,
+        language: r.get(6)?,
+        authors: serde_json::from_str(&authors).map_err(json_err)?,
+        text,
+        paragraphs,
+        pub_date_evidence: serde_json::from_str(&evidence).map_err(json_err)?,
+        pub_date,
+        modified_date: modified
+            .map(|m| serde_json::from_str(&m))
+            .transpose()
+            .map_err(json_err)?,
+        file_time: file_date.as_deref().and_then(parse_day),
+        problems,
+        ..Default::default()
+    })
+}
+
+fn event_from_row(r: &rusqlite::Row<'_>, article: u32) -> Result<Event, IndexError> {
+    let get_usize = |i: usize| -> Result<usize, IndexError> {
+        let v: i64 = r.get(i)?;
+        usize::try_from(v).map_err(|_| corrupt("offset"))
+    };
+    // Borrowed text for the columns that are parsed, owned only for what is kept.
+    let text = |i: usize| -> Result<&str, IndexError> {
+        r.get_ref(i)?
+            .as_str()
+            .map_err(|e| IndexError::Sqlite(e.into()))
+    };
+    let confidence: f64 = r.get(14)?;
+    let countries = text(11)?
+        .split_ascii_whitespace()
+        .map(|c| CountryCode::parse(c).ok_or_else(|| corrupt("country")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let country_spans = text(12)?
+        .split_ascii_whitespace()
+        .map(|s| {
+            let (range, code) = s.split_once(':')?;
+            let (a, b) = range.split_once('-')?;
+            Some(CountrySpan {
+                start: a.parse().ok()?,
+                end: b.parse().ok()?,
+                code: CountryCode::parse(code)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| corrupt("country span"))?;
+    Ok(Event {
+        article,
+        paragraph: get_usize(2)?,
+        sentence: get_usize(3)?..get_usize(4)?,
+        date_range: get_usize(5)?..get_usize(6)?,
+        timex_value: r.get(7)?,
+        span: DateSpan {
+            start: parse_day(text(8)?).ok_or_else(|| corrupt("event start"))?,
+            end: parse_day(text(9)?).ok_or_else(|| corrupt("event end"))?,
+            precision: precision_from(text(10)?).ok_or_else(|| corrupt("precision"))?,
+        },
+        countries,
+        country_spans,
+        date_source: date_source_from(text(13)?).ok_or_else(|| corrupt("event date source"))?,
+        confidence: confidence as f32,
+        note: r.get(15)?,
+        cluster: 0,
+        hidden: false,
+        salience: 0.0,
+    })
+}

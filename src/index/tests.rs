@@ -1,0 +1,131 @@
+use super::*;
+use crate::pipeline::Progress;
+
+fn count(ix: &mut Index, table: &str) -> i64 {
+    ix.conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+fn write_corpus(dir: &Path, n: usize) -> Vec<PathBuf> {
+    (0..n)
+        .map(|i| {
+            let p = dir.join(format!("a{i:02}.txt"));
+            std::fs::write(
+                &p,
+                format!(
+                    "Report {i}\ndate 2023-05-{:02}\nFrance and Spain agreed on {} May 2023 to hold talks. {}\n",
+                    i % 28 + 1,
+                    i % 28 + 1,
+                    "Officials met again later. ".repeat(40)
+                ),
+            )
+            .unwrap();
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn eviction_drops_least_recently_used_first_and_stays_under_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_corpus(dir.path(), 40);
+    let mut ix = Index::open_cache(&dir.path().join("ix.sqlite")).unwrap();
+    collect(&files, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    assert_eq!(count(&mut ix, "extracts"), 40);
+    // The last ten are used again, later.
+    ix.conn()
+        .execute("UPDATE extracts SET used = 1", [])
+        .unwrap();
+    collect(
+        &files[30..],
+        &Progress::default(),
+        Some(&mut ix),
+        &mut |_| {},
+    )
+    .unwrap();
+    let disk = |ix: &mut Index| -> i64 {
+        let pages: i64 = ix
+            .conn()
+            .pragma_query_value(None, "page_count", |r| r.get(0))
+            .unwrap();
+        let size: i64 = ix
+            .conn()
+            .pragma_query_value(None, "page_size", |r| r.get(0))
+            .unwrap();
+        pages * size
+    };
+    let before = disk(&mut ix);
+    let cap = (before / 2) as u64;
+    let evicted = ix.evict(cap, version::extractor()).unwrap();
+    assert!(evicted > 0 && evicted < 40, "{evicted}");
+    assert!(disk(&mut ix) as u64 <= cap, "{} > {cap}", disk(&mut ix));
+    // The recently used survived; every article of an evicted extract went with it.
+    let survivors: Vec<String> = {
+        let mut st = ix
+            .conn()
+            .prepare("SELECT f.display FROM files f JOIN extracts x ON x.hash = f.hash")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    for f in &files[30..] {
+        assert!(
+            survivors.contains(&f.display().to_string()),
+            "{f:?} was evicted"
+        );
+    }
+    let orphans: i64 = ix
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM articles WHERE extract NOT IN (SELECT id FROM extracts)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(orphans, 0);
+    assert_eq!(count(&mut ix, "files"), count(&mut ix, "extracts"));
+    // Under the cap nothing goes.
+    assert_eq!(ix.evict(u64::MAX, version::extractor()).unwrap(), 0);
+    // The evicted files are simply read again.
+    let c = collect(&files, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    assert_eq!(c.extracted, evicted);
+}
+
+#[test]
+fn another_extractors_rows_are_never_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_corpus(dir.path(), 3);
+    let mut ix = Index::open_cache(&dir.path().join("ix.sqlite")).unwrap();
+    collect(&files, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    ix.conn()
+        .execute("UPDATE extracts SET extractor = 'older'", [])
+        .unwrap();
+    let c = collect(&files, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    assert_eq!((c.extracted, c.from_index), (3, 0));
+    // Both versions' rows are kept until the size cap asks; the old ones go first.
+    assert_eq!(count(&mut ix, "extracts"), 6);
+    let gone = ix.evict(1, version::extractor()).unwrap();
+    assert_eq!(gone, 6);
+}
+
+#[test]
+fn a_file_that_is_not_a_shard_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("notes.dlindex");
+    std::fs::write(&p, b"my own notes").unwrap();
+    assert!(matches!(
+        Index::open_shard_for_writing(&p),
+        Err(IndexError::NotAnIndex(_))
+    ));
+    assert_eq!(std::fs::read(&p).unwrap(), b"my own notes");
+}
+
+#[test]
+fn the_extractor_version_comes_from_the_build() {
+    let v = version::extractor();
+    assert!(v.starts_with(env!("DATELINE_EXTRACTOR_HASH")));
+    assert_eq!(env!("DATELINE_EXTRACTOR_HASH").len(), 16);
+}

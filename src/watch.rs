@@ -1,0 +1,163 @@
+//! Keeping an open corpus in step with its folders: the `notify` crate reports new, changed
+//! and deleted files; only those are read again (through the index), and the corpus-wide
+//! steps run over the result ([`crate::pipeline::replace_files`]). No full reload.
+//!
+//! Events are not trusted for what happened (editors save through temporary files and
+//! renames, and platforms report these differently): a path an event names is looked at
+//! as it is now, a folder (new or moved in) is walked, a path that is gone takes whatever
+//! was under it along.
+
+use crate::index::{self, Index};
+use crate::model::Corpus;
+use crate::pipeline::{self, LoadError, LoadOptions, Progress, StageTimes};
+use notify::{RecursiveMode, Watcher};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// After a first event, changes are gathered until none came for this long...
+const QUIET: Duration = Duration::from_millis(100);
+/// ...or this long has passed, so a steady stream of writes still shows up.
+const MAX_GATHER: Duration = Duration::from_millis(500);
+
+/// Watches the folders and files of an open corpus.
+pub struct FolderWatcher {
+    // Kept alive for as long as we watch; dropping it stops the OS watch.
+    _watcher: notify::RecommendedWatcher,
+    rx: Receiver<notify::Result<notify::Event>>,
+    roots: Vec<PathBuf>,
+}
+
+/// Paths that changed (as events named them; see the module docs).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub paths: BTreeSet<PathBuf>,
+}
+
+impl FolderWatcher {
+    /// Starts watching `roots` (folders recursively, files alone).
+    pub fn new(roots: &[PathBuf]) -> notify::Result<FolderWatcher> {
+        let (tx, rx) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(move |ev| {
+            // The receiver is gone once the corpus is closed: nothing to do then.
+            let _ = tx.send(ev);
+        })?;
+        for r in roots {
+            let mode = if r.is_dir() {
+                RecursiveMode::Recursive
+            } else {
+                RecursiveMode::NonRecursive
+            };
+            watcher.watch(r, mode)?;
+        }
+        Ok(FolderWatcher {
+            _watcher: watcher,
+            rx,
+            roots: roots.to_vec(),
+        })
+    }
+
+    /// Waits up to `wait` for a change, then gathers the burst that follows. `None` when
+    /// nothing that matters changed (reads and access times do not count).
+    pub fn changes(&self, wait: Duration) -> Option<Changes> {
+        let first = match self.rx.recv_timeout(wait) {
+            Ok(ev) => ev,
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+        };
+        let mut out = Changes::default();
+        self.take(first, &mut out);
+        let started = Instant::now();
+        while started.elapsed() < MAX_GATHER {
+            match self.rx.recv_timeout(QUIET) {
+                Ok(ev) => self.take(ev, &mut out),
+                Err(_) => break,
+            }
+        }
+        (!out.paths.is_empty()).then_some(out)
+    }
+
+    fn take(&self, ev: notify::Result<notify::Event>, out: &mut Changes) {
+        let Ok(ev) = ev else {
+            // The OS dropped events (queue overflow): look at everything again.
+            out.paths.extend(self.roots.iter().cloned());
+            return;
+        };
+        if matches!(ev.kind, notify::EventKind::Access(_)) {
+            return;
+        }
+        out.paths
+            .extend(ev.paths.into_iter().filter(|p| !self.is_hidden(p)));
+    }
+
+    /// Hidden files and folders under a root are not part of the corpus (as in the walk).
+    fn is_hidden(&self, p: &Path) -> bool {
+        let rel = self
+            .roots
+            .iter()
+            .find_map(|r| p.strip_prefix(r).ok())
+            .unwrap_or(p);
+        rel.components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    }
+}
+
+/// What [`apply`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Files read (or served from the index) again.
+    pub files: usize,
+    /// Paths that were gone.
+    pub removed: usize,
+}
+
+/// Brings `corpus` up to date with `changes`: changed and new files are read through
+/// `index`, deleted ones dropped, and the corpus-wide steps run again. Problems of the
+/// files read go to their articles, as in a load.
+pub fn apply(
+    corpus: &mut Corpus,
+    changes: &Changes,
+    opts: &LoadOptions,
+    index: Option<&mut Index>,
+) -> Result<Applied, LoadError> {
+    let mut read: Vec<PathBuf> = Vec::new();
+    let mut gone: Vec<PathBuf> = Vec::new();
+    for p in &changes.paths {
+        if p.is_dir() {
+            // A folder moved in, or the whole root after lost events: what is under it now
+            // replaces what was.
+            if let Ok(w) = crate::ingest::walk(std::slice::from_ref(p)) {
+                read.extend(w.files.into_iter().map(|f| f.path));
+            }
+            gone.push(p.clone());
+        } else if p.is_file() {
+            if crate::ingest::format_of(p).is_some() {
+                read.push(p.clone());
+            }
+            gone.push(p.clone());
+        } else {
+            gone.push(p.clone());
+        }
+    }
+    let collected = if read.is_empty() {
+        None
+    } else {
+        Some(index::collect(
+            &read,
+            &Progress::default(),
+            index,
+            &mut |_| {},
+        )?)
+    };
+    let files = collected.as_ref().map_or(0, |c| c.keys.len());
+    let removed = gone.iter().filter(|p| !p.exists()).count();
+    let parts = collected.map(|c| c.parts).unwrap_or_default();
+    pipeline::replace_files(
+        corpus,
+        |f| gone.iter().any(|g| f == g || f.starts_with(g)),
+        parts,
+        opts,
+        &StageTimes::default(),
+    );
+    Ok(Applied { files, removed })
+}

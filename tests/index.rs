@@ -1,0 +1,654 @@
+//! The on-disk index and shards, end to end: reopening gives the same corpus as reading
+//! every file, only changed files are read again, moved files keep their text but get
+//! their dates resolved again, a damaged or old index is rebuilt with a notice, and a
+//! corpus indexed in four shards opens as the same corpus as the whole.
+
+use dateline::index::{self, Index};
+use dateline::model::Corpus;
+use dateline::pipeline::{self, LoadOptions, Progress};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// A fixed modification time well in the past (so the size+time shortcut applies).
+fn old_time() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000)
+}
+
+fn set_time(p: &Path, t: SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(p)
+        .unwrap()
+        .set_modified(t)
+        .unwrap();
+}
+
+/// The bundled sample (our own articles: text, Markdown, HTML, JSON arrays) copied into
+/// `dir/corpus`, with old modification times.
+fn sample_corpus(dir: &Path) -> PathBuf {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join("sample");
+    let dst = dir.join("corpus");
+    std::fs::create_dir_all(&dst).unwrap();
+    for e in std::fs::read_dir(&src).unwrap() {
+        let p = e.unwrap().path();
+        let to = dst.join(p.file_name().unwrap());
+        std::fs::copy(&p, &to).unwrap();
+        set_time(&to, old_time());
+    }
+    dst
+}
+
+/// Everything a user sees of a corpus, in a comparable form.
+fn fingerprint(c: &Corpus) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .articles
+        .iter()
+        .map(|a| {
+            format!(
+                "A {} | {} | {:?} | {} | {:?} | {:?} | {:?} | {:?} | {}",
+                a.path,
+                a.title,
+                a.pub_date,
+                a.content_hash,
+                a.paragraphs,
+                a.problems,
+                a.file_time,
+                a.pub_date_evidence,
+                a.text
+            )
+        })
+        .collect();
+    // Salience is a float sum whose last bit depends on summation order (it differs between
+    // two loads of the same files): compared to four decimals.
+    let round = |x: f32| (x * 1e4).round() / 1e4;
+    out.extend(c.events.iter().map(|e| {
+        let mut e = e.clone();
+        e.salience = round(e.salience);
+        format!("E {e:?}")
+    }));
+    out.extend(c.clusters.iter().map(|k| {
+        let mut k = k.clone();
+        k.salience = round(k.salience);
+        format!("C {k:?}")
+    }));
+    out
+}
+
+/// Equal fingerprints, or a failure that shows the first difference only.
+#[track_caller]
+fn assert_same(a: impl AsRef<[String]>, b: impl AsRef<[String]>) {
+    let (a, b) = (a.as_ref(), b.as_ref());
+    if let Some(i) = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i)) {
+        panic!(
+            "differ at {i} of {}/{}:\n  {:?}\n  {:?}",
+            a.len(),
+            b.len(),
+            a.get(i),
+            b.get(i)
+        );
+    }
+}
+
+fn fresh(paths: &[PathBuf]) -> Corpus {
+    pipeline::load(paths, &LoadOptions::default(), &Progress::default()).unwrap()
+}
+
+fn through(paths: &[PathBuf], ix: &mut Index) -> (Corpus, index::Collected) {
+    let collected = index::collect(paths, &Progress::default(), Some(ix), &mut |_| {}).unwrap();
+    let stats = index::Collected {
+        parts: Vec::new(),
+        keys: collected.keys.clone(),
+        problems: collected.problems.clone(),
+        from_index: collected.from_index,
+        extracted: collected.extracted,
+        reanalysed: collected.reanalysed,
+    };
+    (index::finish(collected, &LoadOptions::default()), stats)
+}
+
+#[test]
+fn reopening_serves_every_file_from_the_index_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let paths = vec![corpus.clone()];
+    let want = fresh(&paths);
+    assert!(want.events.len() > 50, "the sample has events");
+    let mut ix = Index::open_cache(&dir.path().join("data").join("index.sqlite")).unwrap();
+    let (first, s1) = through(&paths, &mut ix);
+    let files = s1.keys.len();
+    assert_eq!((s1.extracted, s1.from_index), (files, 0));
+    assert_same(fingerprint(&first), fingerprint(&want));
+    drop(ix);
+
+    let mut ix = Index::open_cache(&dir.path().join("data").join("index.sqlite")).unwrap();
+    let (second, s2) = through(&paths, &mut ix);
+    assert_eq!((s2.extracted, s2.from_index, s2.reanalysed), (0, files, 0));
+    assert!(
+        s2.problems.iter().all(|p| !p.contains("index")),
+        "{:?}",
+        s2.problems
+    );
+    assert_same(fingerprint(&second), fingerprint(&want));
+    // Nothing was written into the corpus folder.
+    let names: Vec<_> = std::fs::read_dir(&corpus).unwrap().collect();
+    assert_eq!(names.len(), files);
+}
+
+#[test]
+fn only_changed_files_are_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let paths = vec![corpus.clone()];
+    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    through(&paths, &mut ix);
+
+    // One file's text changes; another is only touched (same bytes, new time).
+    let changed = corpus.join("mekong-ministers-meet.txt");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(
+        &changed,
+        text.replace("Mekong", "Mekong River") + "\nThailand and Laos met again on 4 March 2024.\n",
+    )
+    .unwrap();
+    set_time(&changed, old_time() + Duration::from_secs(60));
+    let touched = corpus.join("canberra-review.md");
+    set_time(&touched, old_time() + Duration::from_secs(120));
+    // A new file.
+    let added = corpus.join("zz-new.txt");
+    std::fs::write(
+        &added,
+        "Border talks\ndate 2024-03-06\nIndia and Nepal reopened the border on Tuesday.\n",
+    )
+    .unwrap();
+    set_time(&added, old_time());
+
+    let (after, s) = through(&paths, &mut ix);
+    assert_eq!(s.extracted, 2, "the changed and the new file");
+    assert_eq!(
+        s.from_index,
+        s.keys.len() - 2,
+        "the touched file is found by its hash"
+    );
+    assert_same(fingerprint(&after), fingerprint(&fresh(&paths)));
+    assert!(after
+        .events
+        .iter()
+        .any(|e| e.span.start.to_string() == "2024-03-04"));
+}
+
+#[test]
+fn a_moved_folder_keeps_its_extractions_but_dates_follow_the_new_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    // A file whose only date is its name: the name is evidence, so a rename must count.
+    let named = corpus.join("2021-04-05-note.txt");
+    std::fs::write(&named, "A note\nJapan and Korea met on Tuesday.\n").unwrap();
+    set_time(&named, old_time());
+    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    through(std::slice::from_ref(&corpus), &mut ix);
+
+    let moved = dir.path().join("elsewhere");
+    std::fs::rename(&corpus, &moved).unwrap();
+    std::fs::rename(
+        moved.join("2021-04-05-note.txt"),
+        moved.join("2022-08-09-note.txt"),
+    )
+    .unwrap();
+    let paths = vec![moved.clone()];
+    let (after, s) = through(&paths, &mut ix);
+    assert_eq!(s.extracted, 0, "no file is parsed again");
+    assert_eq!(s.reanalysed, s.keys.len());
+    let want = fresh(&paths);
+    assert_same(fingerprint(&after), fingerprint(&want));
+    let note = after
+        .articles
+        .iter()
+        .find(|a| a.path.ends_with("2022-08-09-note.txt"))
+        .unwrap();
+    assert_eq!(
+        note.pub_date.as_ref().unwrap().date.to_string(),
+        "2022-08-09"
+    );
+
+    // Opened a third time from the new place: everything is a plain hit again.
+    let (_, s) = through(&paths, &mut ix);
+    assert_eq!((s.extracted, s.reanalysed), (0, 0));
+}
+
+#[test]
+fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let paths = vec![corpus];
+    let want = fingerprint(&fresh(&paths));
+    let path = dir.path().join("index.sqlite");
+
+    // Not a database at all.
+    std::fs::write(
+        &path,
+        b"this is not an index, just some bytes that got here",
+    )
+    .unwrap();
+    let mut ix = Index::open_cache(&path).unwrap();
+    let (c, s) = through(&paths, &mut ix);
+    assert!(
+        s.problems.iter().any(|p| p.contains("rebuilt")),
+        "{:?}",
+        s.problems
+    );
+    assert_eq!(s.extracted, s.keys.len());
+    assert_same(fingerprint(&c), &want);
+    drop(ix);
+
+    // Another schema version.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 0).unwrap();
+    drop(conn);
+    let mut ix = Index::open_cache(&path).unwrap();
+    let (c, s) = through(&paths, &mut ix);
+    assert!(
+        s.problems.iter().any(|p| p.contains("another version")),
+        "{:?}",
+        s.problems
+    );
+    assert_eq!(s.extracted, s.keys.len());
+    assert_same(fingerprint(&c), &want);
+    drop(ix);
+
+    // Rows that point outside their text: the index is dropped, the files read.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE events SET date_end = date_end + 1000000", [])
+        .unwrap();
+    drop(conn);
+    let mut ix = Index::open_cache(&path).unwrap();
+    let (c, s) = through(&paths, &mut ix);
+    assert!(
+        s.problems.iter().any(|p| p.contains("rebuilt")),
+        "{:?}",
+        s.problems
+    );
+    assert_same(fingerprint(&c), &want);
+    // And the next open is clean and served from the rebuilt index.
+    let (c, s) = through(&paths, &mut ix);
+    assert_eq!(s.extracted, 0);
+    assert_same(fingerprint(&c), &want);
+}
+
+#[test]
+fn corrections_apply_on_top_of_indexed_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let paths = vec![corpus];
+    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    through(&paths, &mut ix);
+    let plain = fresh(&paths);
+    let a = &plain.articles[3];
+    let mut opts = LoadOptions::default();
+    opts.corrections.set_pub_date(
+        &a.content_hash,
+        chrono::NaiveDate::from_ymd_opt(2019, 2, 3).unwrap(),
+    );
+    let want = pipeline::load(&paths, &opts, &Progress::default()).unwrap();
+    let got = index::load(&paths, &opts, &Progress::default(), Some(&mut ix)).unwrap();
+    assert_same(fingerprint(&got), fingerprint(&want));
+    assert_eq!(
+        got.articles[3].pub_date.as_ref().unwrap().date.to_string(),
+        "2019-02-03"
+    );
+}
+
+/// Splits the corpus's files into `n` lists, indexes each into its own shard.
+fn build_shards(corpus: &Path, out: &Path, n: usize) {
+    std::fs::create_dir_all(out).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for k in 0..n {
+        // Interleaved, so that every shard holds part of each story.
+        let part: Vec<PathBuf> = files.iter().skip(k).step_by(n).cloned().collect();
+        let mut shard =
+            Index::open_shard_for_writing(&out.join(format!("part-{k}.dlindex"))).unwrap();
+        index::collect_files(&part, &Progress::default(), &mut shard).unwrap();
+    }
+}
+
+#[test]
+fn four_shards_open_as_the_same_corpus_as_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let shards = dir.path().join("shards");
+    build_shards(&corpus, &shards, 4);
+    let whole = dir.path().join("whole");
+    build_shards(&corpus, &whole, 1);
+    assert_eq!(
+        std::fs::read_dir(&shards).unwrap().count(),
+        4,
+        "one file per shard, no -wal"
+    );
+
+    let want = fresh(std::slice::from_ref(&corpus));
+    assert!(
+        want.clusters.iter().any(|k| k.sources > 1),
+        "the sample has shared happenings"
+    );
+    let from_whole = index::load(
+        &[whole],
+        &LoadOptions::default(),
+        &Progress::default(),
+        None,
+    )
+    .unwrap();
+    let from_four = index::load(
+        std::slice::from_ref(&shards),
+        &LoadOptions::default(),
+        &Progress::default(),
+        None,
+    )
+    .unwrap();
+    assert_same(fingerprint(&from_four), fingerprint(&from_whole));
+    // And both are the corpus read straight from the files.
+    assert_same(fingerprint(&from_whole), fingerprint(&want));
+
+    // Shards can be opened from a read-only place (a cluster's output, a shared copy) and
+    // without the files they were built from.
+    std::fs::remove_dir_all(&corpus).unwrap();
+    let again = index::load(
+        &[shards],
+        &LoadOptions::default(),
+        &Progress::default(),
+        None,
+    )
+    .unwrap();
+    assert_same(fingerprint(&again), fingerprint(&want));
+}
+
+#[test]
+fn rebuilding_a_shard_keeps_only_its_files_and_reads_only_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let out = dir.path().join("one.dlindex");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut shard = Index::open_shard_for_writing(&out).unwrap();
+    let s = index::collect_files(&files, &Progress::default(), &mut shard).unwrap();
+    assert_eq!(s.extracted, files.len());
+    drop(shard);
+    let mut shard = Index::open_shard_for_writing(&out).unwrap();
+    let s = index::collect_files(&files[..3], &Progress::default(), &mut shard).unwrap();
+    assert_eq!((s.extracted, s.from_index), (0, 3));
+    drop(shard);
+    let c = index::load(&[out], &LoadOptions::default(), &Progress::default(), None).unwrap();
+    let want = fresh(&files[..3]);
+    assert_same(fingerprint(&c), fingerprint(&want));
+}
+
+#[test]
+fn a_file_that_is_not_a_shard_is_a_problem_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    std::fs::write(corpus.join("bogus.dlindex"), b"not sqlite").unwrap();
+    let c = index::load(
+        std::slice::from_ref(&corpus),
+        &LoadOptions::default(),
+        &Progress::default(),
+        None,
+    )
+    .unwrap();
+    assert!(
+        c.problems
+            .iter()
+            .any(|p| p.contains("bogus.dlindex") && p.contains("not a dateline index")),
+        "{:?}",
+        c.problems
+    );
+    std::fs::remove_file(corpus.join("bogus.dlindex")).unwrap();
+    assert_same(fingerprint(&c), fingerprint(&fresh(&[corpus])));
+}
+
+/// The corpus as a user sees it, by content rather than by ids (which shift when files come
+/// and go): each event with its article's path and the paths of its cluster's other
+/// sources.
+fn by_content(c: &Corpus) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .articles
+        .iter()
+        .map(|a| format!("A {} | {:?} | {}", a.path, a.pub_date, a.content_hash))
+        .collect();
+    for e in &c.events {
+        let a = &c.articles[e.article as usize];
+        let mut sources: Vec<String> = c.clusters[e.cluster as usize]
+            .events
+            .iter()
+            .map(|&m| {
+                let me = &c.events[m as usize];
+                format!(
+                    "{}@{:?}",
+                    c.articles[me.article as usize].path, me.date_range
+                )
+            })
+            .collect();
+        sources.sort();
+        out.push(format!(
+            "E {} {:?} {} {:?} {:?} {} {:?}",
+            a.path, e.date_range, e.span, e.countries, e.date_source, e.note, sources
+        ));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_watched_folder_follows_new_changed_and_deleted_files() {
+    use dateline::watch::{self, FolderWatcher};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let paths = vec![corpus.clone()];
+    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    let opts = LoadOptions::default();
+    let mut c = index::load(&paths, &opts, &Progress::default(), Some(&mut ix)).unwrap();
+    let watcher = FolderWatcher::new(&paths).unwrap();
+
+    std::fs::write(
+        corpus.join("aa-new.txt"),
+        "Port deal\ndate 2024-05-02\nKenya and Peru signed a port deal on 1 May 2024.\n",
+    )
+    .unwrap();
+    let changed = corpus.join("mekong-ministers-meet.txt");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(
+        &changed,
+        format!("{text}\nVietnam and Laos met again on 4 March 2024.\n"),
+    )
+    .unwrap();
+    std::fs::remove_file(corpus.join("canberra-review.md")).unwrap();
+    std::fs::write(
+        corpus.join(".hidden.txt"),
+        "Not part of the corpus on 3 May 2020.",
+    )
+    .unwrap();
+
+    let want = fresh(&paths);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while by_content(&c) != by_content(&want) && std::time::Instant::now() < deadline {
+        if let Some(changes) = watcher.changes(Duration::from_millis(500)) {
+            assert!(
+                changes.paths.iter().all(|p| !p.ends_with(".hidden.txt")),
+                "{changes:?}"
+            );
+            watch::apply(&mut c, &changes, &opts, Some(&mut ix)).unwrap();
+        }
+    }
+    assert_eq!(by_content(&c), by_content(&want));
+    // Articles come back in path order: the same corpus, ids and clusters included.
+    assert_same(fingerprint(&c), fingerprint(&want));
+    assert!(c.articles.iter().any(|a| a.path.ends_with("aa-new.txt")));
+    assert!(!c
+        .articles
+        .iter()
+        .any(|a| a.path.ends_with("canberra-review.md")));
+}
+
+#[test]
+fn the_window_shows_a_new_file_without_reloading() {
+    use dateline::gui::{AppConfig, DatelineApp};
+    use egui_kittest::Harness;
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let cfg = AppConfig::isolated(config.path());
+    let paths = vec![corpus.clone()];
+    let mut h = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .with_accessibility_check(false)
+        .build_eframe(move |cc| DatelineApp::new(cc, cfg, paths));
+    let t = std::time::Instant::now();
+    while h.state().is_loading() {
+        assert!(t.elapsed() < Duration::from_secs(60), "load did not finish");
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.run_steps(2);
+    assert!(h.state().watch.is_some(), "the loaded folder is watched");
+    let before = h.state().corpus.articles.len();
+    let generation = h.state().generation;
+    std::fs::write(
+        corpus.join("zz-late.txt"),
+        "Late news\ndate 2024-05-02\nKenya and Peru signed a port deal on 1 May 2024.\n",
+    )
+    .unwrap();
+    let t = std::time::Instant::now();
+    while h.state().corpus.articles.len() == before {
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the new file never showed"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let app = h.state();
+    assert_eq!(app.corpus.articles.len(), before + 1);
+    assert!(app.generation > generation);
+    assert!(app.loader.is_none(), "no reload was started");
+    assert!(
+        app.status.message.contains("changed on disk"),
+        "{}",
+        app.status.message
+    );
+    assert!(app
+        .corpus
+        .events
+        .iter()
+        .any(|e| e.span.start.to_string() == "2024-05-01"));
+}
+
+#[test]
+fn the_shard_map_script_gives_the_corpus_of_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let out = dir.path().join("out");
+    let bin = env!("CARGO_BIN_EXE_dateline");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scripts")
+        .join("shard-map.sh");
+    let run = std::process::Command::new("bash")
+        .arg(&script)
+        .arg(&corpus)
+        .arg(&out)
+        .arg("3")
+        .arg(bin)
+        .env("DATELINE_DATA_DIR", dir.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(std::fs::read_dir(out.join("shards")).unwrap().count(), 3);
+    let events = |path: &Path| {
+        let o = std::process::Command::new(bin)
+            .args(["events", "--json", "--no-index"])
+            .arg(path)
+            .env("DATELINE_DATA_DIR", dir.path().join("data"))
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let from_shards = events(&out.join("shards"));
+    assert!(from_shards.lines().count() > 50);
+    assert_eq!(from_shards, events(&corpus));
+}
+
+#[test]
+fn a_killed_indexer_leaves_a_usable_shard_and_the_rerun_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for i in 0..1500 {
+        std::fs::write(
+            corpus.join(format!("a{i:04}.txt")),
+            format!(
+                "Report {i}\ndate 2021-03-{:02}\nJapan and Chile signed an accord on {} March 2021.\n",
+                i % 28 + 1,
+                i % 28 + 1
+            ),
+        )
+        .unwrap();
+    }
+    let bin = env!("CARGO_BIN_EXE_dateline");
+    let shard = dir.path().join("s.dlindex");
+    let mut child = std::process::Command::new(bin)
+        .arg("index")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&shard)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once something has been committed (or let it be, if it was faster).
+    let wal = dir.path().join("s.dlindex-wal");
+    let t = std::time::Instant::now();
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) == 0
+        && t.elapsed() < Duration::from_secs(30)
+        && child.try_wait().unwrap().is_none()
+    {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let _ = child.kill();
+    child.wait().unwrap();
+
+    // What was committed is readable as it is.
+    let partial = index::load(
+        std::slice::from_ref(&shard),
+        &LoadOptions::default(),
+        &Progress::default(),
+        None,
+    );
+    assert!(partial.is_ok());
+    // The rerun keeps what was stored and reads the rest.
+    let o = std::process::Command::new(bin)
+        .arg("index")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&shard)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let c = index::load(
+        &[shard],
+        &LoadOptions::default(),
+        &Progress::default(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(c.articles.len(), 1500);
+    assert_same(fingerprint(&c), fingerprint(&fresh(&[corpus])));
+}
