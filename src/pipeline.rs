@@ -7,7 +7,7 @@ use crate::gazetteer::Gazetteer;
 use crate::model::{Article, ArticleId, Corpus, DateSource, Event, Problem};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
