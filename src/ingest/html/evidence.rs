@@ -17,6 +17,7 @@ use super::dom::{
     AttrName, Doc, A, ABBR, BLOCKQUOTE, BODY, CAPTION, FIGCAPTION, FIGURE, H1, H2, H3, H4, HTML,
     INPUT, META, NONE, SCRIPT, TEXT, TIME,
 };
+use super::extract::words;
 use super::meta::inner_text;
 use super::phrases::{contains_any, PUBLISHED_WORDS, UPDATED_WORDS};
 use chrono::NaiveDate;
@@ -282,30 +283,6 @@ fn date_box_words(doc: &Doc, i: u32, buf: &mut Vec<String>) -> (bool, bool) {
         }
     }
     (dated || updated, updated)
-}
-
-/// Lowercase words of a class name, split at `-`, `_`, digits and camelCase humps.
-fn words(name: &str, out: &mut Vec<String>) {
-    out.clear();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in name.chars() {
-        if c.is_ascii_alphabetic() {
-            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = c.is_ascii_lowercase();
-            cur.push(c.to_ascii_lowercase());
-        } else {
-            prev_lower = false;
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
 }
 
 /// Class, id or itemprop words that mark an element as the publication time
