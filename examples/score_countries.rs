@@ -20,11 +20,11 @@
 //! over codes) and the share of events whose set is exactly right. `--print` lists the sample
 //! for labelling (text goes to the terminal only); `--errors` lists disagreements.
 
-use dateline::corrections::Corrections;
-use dateline::pipeline::{load, LoadOptions, Progress};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
-use std::path::PathBuf;
+
+#[path = "common/archive_args.rs"]
+mod archive_args;
 
 /// Events sampled from each half.
 const PER_HALF: usize = 100;
@@ -58,46 +58,9 @@ fn half_of(folder: &str) -> &'static str {
 type Sampled = ([u8; 32], String, usize);
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |f: &str| args.iter().any(|a| a == f);
-    let only_half = args
-        .iter()
-        .position(|a| a == "--half")
-        .and_then(|i| args.get(i + 1))
-        .cloned();
-    let pos: Vec<&String> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--half"))
-        .map(|(_, a)| a)
-        .collect();
-    if pos.len() != 2 {
-        eprintln!("usage: score_countries <entities-tls dir> <labels.tsv> [--print] [--errors] [--half tune|check]");
-        std::process::exit(2);
-    }
-    let root = PathBuf::from(pos[0]);
-    let mut folders: Vec<String> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| {
-            eprintln!("{}: {e}", root.display());
-            std::process::exit(2)
-        })
-        .flatten()
-        .filter(|e| e.path().join("articles.jsonl").is_file())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .collect();
-    folders.sort();
-    let files: Vec<PathBuf> = folders
-        .iter()
-        .map(|f| root.join(f).join("articles.jsonl"))
-        .collect();
-    let opts = LoadOptions {
-        pub_dates: Vec::new(),
-        corrections: Corrections::default(),
-    };
-    let corpus = load(&files, &opts, &Progress::default()).unwrap_or_else(|e| {
-        eprintln!("{e}");
-        std::process::exit(2)
-    });
+    let run = archive_args::load_archive("score_countries");
+    let flag = |f: &str| run.flag(f);
+    let (only_half, root, corpus) = (&run.only_half, &run.root, &run.corpus);
 
     // The sample: per half, the PER_HALF events with the smallest keyed hash.
     let root_str = format!("{}/", root.display()).replace("//", "/");
@@ -113,7 +76,7 @@ fn main() {
             .or_default()
             .push((h, key, i));
     }
-    let labels_text = std::fs::read_to_string(pos[1]).unwrap_or_default();
+    let labels_text = std::fs::read_to_string(&run.labels).unwrap_or_default();
     let labels: HashMap<&str, BTreeSet<String>> = labels_text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

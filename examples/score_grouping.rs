@@ -16,12 +16,12 @@
 //! (of the labelled pairs the pipeline puts in one cluster, how many are one happening) and
 //! recall. `--print` lists the sample for labelling without the pipeline's verdict.
 
-use dateline::corrections::Corrections;
 use dateline::model::Precision;
-use dateline::pipeline::{load, LoadOptions, Progress};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use std::path::PathBuf;
+
+#[path = "common/archive_args.rs"]
+mod archive_args;
 
 /// Pairs sampled from each half.
 const PER_HALF: usize = 30;
@@ -55,46 +55,9 @@ fn half_of(folder: &str) -> &'static str {
 type Sampled = ([u8; 32], String, String, usize, usize);
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |f: &str| args.iter().any(|a| a == f);
-    let only_half = args
-        .iter()
-        .position(|a| a == "--half")
-        .and_then(|i| args.get(i + 1))
-        .cloned();
-    let pos: Vec<&String> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--half"))
-        .map(|(_, a)| a)
-        .collect();
-    if pos.len() != 2 {
-        eprintln!("usage: score_grouping <entities-tls dir> <labels.tsv> [--print] [--errors] [--half tune|check]");
-        std::process::exit(2);
-    }
-    let root = PathBuf::from(pos[0]);
-    let mut folders: Vec<String> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| {
-            eprintln!("{}: {e}", root.display());
-            std::process::exit(2)
-        })
-        .flatten()
-        .filter(|e| e.path().join("articles.jsonl").is_file())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .collect();
-    folders.sort();
-    let files: Vec<PathBuf> = folders
-        .iter()
-        .map(|f| root.join(f).join("articles.jsonl"))
-        .collect();
-    let opts = LoadOptions {
-        pub_dates: Vec::new(),
-        corrections: Corrections::default(),
-    };
-    let corpus = load(&files, &opts, &Progress::default()).unwrap_or_else(|e| {
-        eprintln!("{e}");
-        std::process::exit(2)
-    });
+    let run = archive_args::load_archive("score_grouping");
+    let flag = |f: &str| run.flag(f);
+    let (only_half, root, corpus) = (&run.only_half, &run.root, &run.corpus);
     let root_str = format!("{}/", root.display()).replace("//", "/");
     let key_of = |i: usize| {
         let e = &corpus.events[i];
@@ -145,7 +108,7 @@ fn main() {
             }
         }
     }
-    let labels_text = std::fs::read_to_string(pos[1]).unwrap_or_default();
+    let labels_text = std::fs::read_to_string(&run.labels).unwrap_or_default();
     let labels: HashMap<(&str, &str), bool> = labels_text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
