@@ -610,7 +610,7 @@ fn antecedent(article: &Article, paragraph: usize, before: usize) -> Option<Stri
             continue;
         }
         let cut = range.start < from;
-        let range = range.start.max(from)..range.end.min(before.max(from));
+        let range = range.start.max(from)..range.end.min(before);
         // A sentence cut by the window is not read: its subject may be missing.
         for s in crate::events::sentences(&article.text, range)
             .into_iter()
