@@ -15,9 +15,14 @@
 //!
 //! `--errors` lists every page we get wrong or find nothing on (of the `--half` given, else
 //! of both), with the evidence used.
+//!
+//! `--last-resort` scores the last-resort search of a page (`page-text`) alone, as if the
+//! page stated its date nowhere usual: how often that search is right where it has to stand
+//! alone. `--proxy DIR` does the same on a folder of pages without date truth (articles-bench's
+//! `html/`), taking as truth the date the full reader gives with confidence >= 0.8.
 
 use dateline::ingest::read_bytes;
-use dateline::model::Format;
+use dateline::model::{Format, PubDateSource};
 use std::io::Write;
 
 #[path = "common/split.rs"]
@@ -67,11 +72,18 @@ fn main() {
     // Every candidate the HTML reader found, for each page of `--half`.
     let dump = args.iter().any(|a| a == "--dump");
     let only = split::half_arg(&args);
+    let last_resort = args.iter().any(|a| a == "--last-resort");
+    let mut rows = Vec::new();
+    if let Some(p) = args.iter().position(|a| a == "--proxy") {
+        let proxy = args.get(p + 1).cloned().unwrap_or_default();
+        rows = proxy_rows(&proxy);
+        report(&rows, false, only);
+        return;
+    }
     let truth = std::fs::read_to_string(format!("{dir}/truth.jsonl")).unwrap_or_else(|e| {
         eprintln!("cannot read {dir}/truth.jsonl: {e}");
         std::process::exit(2);
     });
-    let mut rows = Vec::new();
     for line in truth.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = match serde_json::from_str(line) {
             Ok(v) => v,
@@ -96,7 +108,12 @@ fn main() {
             .unwrap_or_default();
         let mut article = read_bytes(&bytes, Format::Html).remove(0);
         article.file = path.clone();
-        let got = dateline::pubdate::resolve(&article, None);
+        let got = if last_resort {
+            let (text, _) = dateline::ingest::decode::decode(&bytes, true);
+            dateline::ingest::html::last_resort_date(&text)
+        } else {
+            dateline::pubdate::resolve(&article, None)
+        };
         if dump && only.is_none_or(|h| h == Half::of(&name)) {
             say!("{page}  truth {:?}", v["published"].as_str());
             for e in &article.pub_date_evidence {
@@ -119,6 +136,43 @@ fn main() {
             got,
         });
     }
+    report(&rows, list_errors, only);
+}
+
+/// Pages of `dir` (no truth file): the full reader's confident date as truth, the
+/// last-resort search's date as the answer; pages without a confident date are left out.
+fn proxy_rows(dir: &str) -> Vec<Row> {
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.sort();
+    let mut rows = Vec::new();
+    for path in names {
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let article = read_bytes(&bytes, Format::Html).remove(0);
+        let Some(firm) = dateline::pubdate::resolve(&article, None)
+            .filter(|e| e.confidence >= CONFIDENT && e.source != PubDateSource::PageText)
+        else {
+            continue;
+        };
+        let (text, _) = dateline::ingest::decode::decode(&bytes, true);
+        rows.push(Row {
+            page: name.clone(),
+            half: Half::of(&name),
+            truth: Some(firm.date),
+            got: dateline::ingest::html::last_resort_date(&text),
+        });
+    }
+    rows
+}
+
+fn report(rows: &[Row], list_errors: bool, only: Option<Half>) {
     for (label, half) in [
         ("tune", Some(Half::Tune)),
         ("check", Some(Half::Check)),
@@ -153,6 +207,33 @@ fn main() {
             conf_wrong as f64 / part.len().max(1) as f64,
             conf_wrong as f64 / confident.max(1) as f64,
         );
+    }
+    // The last-resort search by the stage that answered: right / answered, per half.
+    let stages = [
+        ("attribute", "attribute"),
+        ("script key", "script data"),
+        ("dated line", "first dated line"),
+        ("repeated", "most often"),
+        ("latest", "latest date"),
+    ];
+    if rows.iter().any(|r| {
+        r.got
+            .as_ref()
+            .is_some_and(|g| g.source == PubDateSource::PageText)
+    }) {
+        for (label, half) in [("tune", Half::Tune), ("check", Half::Check)] {
+            let mut line = format!("{label:5}: last resort by stage:");
+            for (name, needle) in stages {
+                let part: Vec<&Row> = rows
+                    .iter()
+                    .filter(|r| r.half == half && r.truth.is_some())
+                    .filter(|r| r.got.as_ref().is_some_and(|g| g.note.contains(needle)))
+                    .collect();
+                let right = part.iter().filter(|r| r.right()).count();
+                line.push_str(&format!("  {name} {right}/{}", part.len()));
+            }
+            say!("{line}");
+        }
     }
     if list_errors {
         for r in rows

@@ -403,7 +403,7 @@ fn postfix_marked(t: &str, found: &[super::dates::Found]) -> Option<(NaiveDate, 
 /// The headline: the first `<h1>` outside other stories' boxes that has text; on a page
 /// without one, the first `<h2>`-`<h4>` whose text is the page's title (`title`, as the
 /// metadata or `<title>` give it: "Headline | Site" starts with it).
-fn headline(doc: &Doc, foreign: &[bool], title: Option<&str>) -> Option<u32> {
+pub(super) fn headline(doc: &Doc, foreign: &[bool], title: Option<&str>) -> Option<u32> {
     let h1 = doc
         .nodes
         .iter()
@@ -700,7 +700,7 @@ fn published_line(doc: &Doc, foreign: &[bool], order: Order) -> Option<Cand> {
 
 /// Inside a picture's caption (a file photo's caption carries the photo's date) or a
 /// quotation (an embedded post carries its own date).
-fn in_caption(doc: &Doc, mut i: u32) -> bool {
+pub(super) fn in_caption(doc: &Doc, mut i: u32) -> bool {
     for _ in 0..8 {
         let p = doc.nodes[i as usize].parent;
         if p == NONE || p == 0 {

@@ -15,6 +15,7 @@ mod evidence;
 mod extract;
 mod meta;
 mod months;
+mod pagetext;
 mod phrases;
 #[cfg(test)]
 mod tests;
@@ -95,6 +96,20 @@ fn looks_binary(text: &str) -> bool {
         }
     }
     total > 0 && bad * 10 > total
+}
+
+/// The publication date that the last-resort search of a page (`page-text`) alone would
+/// give, as if the page stated its date nowhere usual: lets `examples/score_page_dates
+/// --last-resort` measure that search on pages whose date is known.
+#[doc(hidden)]
+pub fn last_resort_date(text: &str) -> Option<DatedEvidence> {
+    let doc = dom::parse(text);
+    let a = extract::analyse(&doc);
+    let today = chrono::Local::now().date_naive();
+    meta::read_meta_with(&doc, &a.foreign, today, true)
+        .published
+        .into_iter()
+        .next()
 }
 
 /// [`read_html`] on already-decoded text.
