@@ -18,8 +18,8 @@
 //!
 //! `--last-resort` scores the last-resort search of a page (`page-text`) alone, as if the
 //! page stated its date nowhere usual: how often that search is right where it has to stand
-//! alone. `--proxy DIR` does the same on a folder of pages without date truth (articles-bench's
-//! `html/`), taking as truth the date the full reader gives with confidence >= 0.8.
+//! alone, and each of its places (attribute, script key, dated line, repeated date) alone. `--proxy DIR` does the same on a folder of pages without date truth (articles-bench's
+//! `html/`, gzipped or not), taking as truth the date the full reader gives with confidence >= 0.8.
 
 use dateline::ingest::read_bytes;
 use dateline::model::{Format, PubDateSource};
@@ -45,6 +45,8 @@ struct Row {
     half: Half,
     truth: Option<chrono::NaiveDate>,
     got: Option<dateline::model::DatedEvidence>,
+    /// With `--last-resort` / `--proxy`: what each place of the search gives on its own.
+    places: Vec<dateline::model::DatedEvidence>,
 }
 
 impl Row {
@@ -77,7 +79,7 @@ fn main() {
     if let Some(p) = args.iter().position(|a| a == "--proxy") {
         let proxy = args.get(p + 1).cloned().unwrap_or_default();
         rows = proxy_rows(&proxy);
-        report(&rows, false, only);
+        report(&rows, list_errors, only);
         return;
     }
     let truth = std::fs::read_to_string(format!("{dir}/truth.jsonl")).unwrap_or_else(|e| {
@@ -108,11 +110,12 @@ fn main() {
             .unwrap_or_default();
         let mut article = read_bytes(&bytes, Format::Html).remove(0);
         article.file = path.clone();
-        let got = if last_resort {
+        let (got, places) = if last_resort {
             let (text, _) = dateline::ingest::decode::decode(&bytes, true);
-            dateline::ingest::html::last_resort_date(&text)
+            let places = dateline::ingest::html::last_resort_dates(&text);
+            (places.first().cloned(), places)
         } else {
-            dateline::pubdate::resolve(&article, None)
+            (dateline::pubdate::resolve(&article, None), Vec::new())
         };
         if dump && only.is_none_or(|h| h == Half::of(&name)) {
             say!("{page}  truth {:?}", v["published"].as_str());
@@ -134,6 +137,7 @@ fn main() {
             half: Half::of(&name),
             truth,
             got,
+            places,
         });
     }
     report(&rows, list_errors, only);
@@ -148,13 +152,24 @@ fn proxy_rows(dir: &str) -> Vec<Row> {
     names.sort();
     let mut rows = Vec::new();
     for path in names {
-        let Ok(bytes) = std::fs::read(&path) else {
+        let Ok(mut bytes) = std::fs::read(&path) else {
             continue;
         };
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
+        if name.ends_with(".gz") {
+            let mut out = Vec::new();
+            use std::io::Read;
+            if flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut out)
+                .is_err()
+            {
+                continue;
+            }
+            bytes = out;
+        }
         let article = read_bytes(&bytes, Format::Html).remove(0);
         let Some(firm) = dateline::pubdate::resolve(&article, None)
             .filter(|e| e.confidence >= CONFIDENT && e.source != PubDateSource::PageText)
@@ -162,11 +177,13 @@ fn proxy_rows(dir: &str) -> Vec<Row> {
             continue;
         };
         let (text, _) = dateline::ingest::decode::decode(&bytes, true);
+        let places = dateline::ingest::html::last_resort_dates(&text);
         rows.push(Row {
             page: name.clone(),
             half: Half::of(&name),
             truth: Some(firm.date),
-            got: dateline::ingest::html::last_resort_date(&text),
+            got: places.first().cloned(),
+            places,
         });
     }
     rows
@@ -208,34 +225,51 @@ fn report(rows: &[Row], list_errors: bool, only: Option<Half>) {
             conf_wrong as f64 / confident.max(1) as f64,
         );
     }
-    // The last-resort search by the stage that answered: right / answered, per half.
-    let stages = [
+    // Each place of the last-resort search on its own: right / answered, per half.
+    let places = [
         ("attribute", "attribute"),
         ("script key", "script data"),
         ("dated line", "first dated line"),
-        ("repeated", "most often"),
-        ("latest", "latest date"),
+        ("repeated date", "most often"),
     ];
-    if rows.iter().any(|r| {
-        r.got
-            .as_ref()
-            .is_some_and(|g| g.source == PubDateSource::PageText)
-    }) {
+    if rows.iter().any(|r| !r.places.is_empty()) {
         for (label, half) in [("tune", Half::Tune), ("check", Half::Check)] {
-            let mut line = format!("{label:5}: last resort by stage:");
-            for (name, needle) in stages {
-                let part: Vec<&Row> = rows
+            let mut line = format!("{label:5}: each place alone (right/answered):");
+            for (name, needle) in places {
+                let answers: Vec<bool> = rows
                     .iter()
-                    .filter(|r| r.half == half && r.truth.is_some())
-                    .filter(|r| r.got.as_ref().is_some_and(|g| g.note.contains(needle)))
+                    .filter(|r| r.half == half)
+                    .filter_map(|r| {
+                        let t = r.truth?;
+                        let g = r.places.iter().find(|g| g.note.contains(needle))?;
+                        Some((g.date - t).num_days().abs() <= 1)
+                    })
                     .collect();
-                let right = part.iter().filter(|r| r.right()).count();
-                line.push_str(&format!("  {name} {right}/{}", part.len()));
+                let right = answers.iter().filter(|&&x| x).count();
+                line.push_str(&format!("  {name} {right}/{}", answers.len()));
             }
             say!("{line}");
         }
     }
     if list_errors {
+        // Each place's wrong answers (last-resort runs).
+        for r in rows.iter().filter(|r| only.is_none_or(|h| r.half == h)) {
+            let Some(t) = r.truth else { continue };
+            for g in r
+                .places
+                .iter()
+                .filter(|g| (g.date - t).num_days().abs() > 1)
+            {
+                say!(
+                    "{:5} {}  truth {t}  place gave {} {:.2}  {}",
+                    r.half.name(),
+                    r.page,
+                    g.date,
+                    g.confidence,
+                    g.note
+                );
+            }
+        }
         for r in rows
             .iter()
             .filter(|r| only.is_none_or(|h| r.half == h))

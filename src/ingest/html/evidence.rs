@@ -19,6 +19,7 @@ use super::dom::{
 };
 use super::extract::words;
 use super::meta::inner_text;
+use super::pagetext::in_code;
 use super::phrases::{contains_any, PUBLISHED_WORDS, UPDATED_WORDS};
 use chrono::NaiveDate;
 
@@ -726,7 +727,7 @@ pub(super) fn in_caption(doc: &Doc, mut i: u32) -> bool {
 fn near_headline(doc: &Doc, foreign: &[bool], h1: u32, order: Order) -> Option<Cand> {
     let line_of = |i: usize| -> Option<(String, NaiveDate, bool)> {
         let t = doc.node_text(i as u32).trim();
-        if t.is_empty() || t.len() > 150 || in_caption(doc, i as u32) {
+        if t.is_empty() || t.len() > 150 || in_caption(doc, i as u32) || in_code(doc, i as u32) {
             return None;
         }
         // The element the text sits in gives the whole line ("<span>By</span> Jane, 3 May").

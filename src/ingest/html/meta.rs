@@ -7,7 +7,7 @@ use super::dates::{parse_epoch, parse_stamp, parse_url_date, parse_url_month, Or
 use super::decide::decide;
 use super::dom::{AttrName, Doc, BASE, SCRIPT, TEXT, TITLE};
 use super::evidence::{headline, meta_key, visible, Cand, Kind};
-use super::pagetext::last_resort;
+use super::pagetext::{each_place, last_resort};
 use crate::model::DatedEvidence;
 use serde_json::Value;
 
@@ -73,9 +73,10 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
     read_meta_with(doc, in_junk, today, false)
 }
 
-/// [`read_meta_on`]; with `only_last_resort`, the publication evidence is what the
-/// last-resort search alone finds (`super::pagetext`), as if the page stated its date
-/// nowhere usual: for measuring that search on pages whose date is known.
+/// [`read_meta_on`]; with `only_last_resort`, the publication evidence is what each place
+/// of the last-resort search alone finds (`super::pagetext`, in the search's order), as if
+/// the page stated its date nowhere usual: for measuring that search on pages whose date
+/// is known.
 pub fn read_meta_with(
     doc: &Doc,
     in_junk: &[bool],
@@ -229,9 +230,9 @@ pub fn read_meta_with(
     let url_month = addresses.iter().find_map(|u| parse_url_month(u));
     let (mut published, modified) = decide(cands, url_month, today);
     if only_last_resort {
-        published.clear();
-    }
-    if published.is_empty() {
+        let h1 = headline(doc, in_junk, title_hint);
+        published = each_place(doc, in_junk, order, h1, today);
+    } else if published.is_empty() {
         let h1 = headline(doc, in_junk, title_hint);
         published.extend(last_resort(doc, in_junk, order, h1, today));
     }

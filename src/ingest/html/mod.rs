@@ -98,18 +98,16 @@ fn looks_binary(text: &str) -> bool {
     total > 0 && bad * 10 > total
 }
 
-/// The publication date that the last-resort search of a page (`page-text`) alone would
-/// give, as if the page stated its date nowhere usual: lets `examples/score_page_dates
-/// --last-resort` measure that search on pages whose date is known.
+/// What each place of the last-resort search of a page (`page-text`) gives on its own, in
+/// the search's order (the first is the search's answer), as if the page stated its date
+/// nowhere usual: lets `examples/score_page_dates --last-resort` measure that search on
+/// pages whose date is known.
 #[doc(hidden)]
-pub fn last_resort_date(text: &str) -> Option<DatedEvidence> {
+pub fn last_resort_dates(text: &str) -> Vec<DatedEvidence> {
     let doc = dom::parse(text);
     let a = extract::analyse(&doc);
     let today = chrono::Local::now().date_naive();
-    meta::read_meta_with(&doc, &a.foreign, today, true)
-        .published
-        .into_iter()
-        .next()
+    meta::read_meta_with(&doc, &a.foreign, today, true).published
 }
 
 /// [`read_html`] on already-decoded text.

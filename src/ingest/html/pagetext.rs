@@ -21,8 +21,8 @@
 
 use super::dates::{find_dates, normalize_digits, parse_epoch, parse_stamp, Order, Stamp};
 use super::dom::{
-    AttrName, Doc, A, BODY, LINK, META, NOSCRIPT, OPTION, SCRIPT, SELECT, STYLE, TEMPLATE, TEXT,
-    TEXTAREA, TITLE,
+    AttrName, Doc, A, BODY, LINK, META, NONE, NOSCRIPT, OPTION, PRE, SCRIPT, SELECT, STYLE,
+    TEMPLATE, TEXT, TEXTAREA, TITLE,
 };
 use super::evidence::in_caption;
 use super::meta::script_key_date;
@@ -58,15 +58,44 @@ pub fn last_resort(
     h1: Option<u32>,
     today: NaiveDate,
 ) -> Option<DatedEvidence> {
-    let mut latest = today.succ_opt().unwrap_or(today);
-    if let Some(y) = copyright_year(doc) {
-        if let Some(end) = NaiveDate::from_ymd_opt(y, 12, 31) {
-            latest = latest.min(end);
-        }
-    }
+    let latest = upper_bound(doc, today);
     attribute_date(doc, foreign, h1, latest)
         .or_else(|| script_date(doc, latest))
-        .or_else(|| text_date(doc, foreign, order, h1, latest))
+        .or_else(|| {
+            let [line, repeated] = text_date(doc, foreign, order, h1, latest);
+            line.or(repeated)
+        })
+}
+
+/// What each place of the search gives on its own (attribute, script, text), for measuring
+/// each against pages whose date is known.
+pub fn each_place(
+    doc: &Doc,
+    foreign: &[bool],
+    order: Order,
+    h1: Option<u32>,
+    today: NaiveDate,
+) -> Vec<DatedEvidence> {
+    let latest = upper_bound(doc, today);
+    let [line, repeated] = text_date(doc, foreign, order, h1, latest);
+    [
+        attribute_date(doc, foreign, h1, latest),
+        script_date(doc, latest),
+        line,
+        repeated,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The latest date a page can carry: today, or the end of its copyright year if earlier.
+fn upper_bound(doc: &Doc, today: NaiveDate) -> NaiveDate {
+    let mut latest = today.succ_opt().unwrap_or(today);
+    if let Some(end) = copyright_year(doc).and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31)) {
+        latest = latest.min(end);
+    }
+    latest
 }
 
 /// The latest year of a copyright line ("© 2019", "Copyright 2004-2021", "(c) 2020").
@@ -191,14 +220,32 @@ fn floor_char(s: &str, at: usize) -> usize {
     at
 }
 
-/// Is a text node's content shown as the page's text (not a title, a script's, a form's)?
+/// Is a text node's content shown as the page's prose (not a title, a script's, a form's,
+/// nor program code or its output)?
 fn shown(doc: &Doc, i: usize) -> bool {
     let p = doc.nodes[i].parent;
-    p == super::dom::NONE
-        || !matches!(
+    let raw = p != NONE
+        && matches!(
             doc.nodes[p as usize].tag,
             TITLE | SCRIPT | STYLE | NOSCRIPT | TEMPLATE | OPTION | SELECT | TEXTAREA
-        )
+        );
+    !raw && !in_code(doc, i as u32)
+}
+
+/// Inside program code or its output (`<pre>`, `<code>`), whose timestamps are the
+/// program's, never the page's.
+pub(super) fn in_code(doc: &Doc, i: u32) -> bool {
+    let mut p = doc.nodes[i as usize].parent;
+    for _ in 0..8 {
+        if p == NONE || p == 0 {
+            return false;
+        }
+        if doc.nodes[p as usize].tag == PRE || doc.tag_name(p) == "code" {
+            return true;
+        }
+        p = doc.nodes[p as usize].parent;
+    }
+    false
 }
 
 /// Dates in the page's visible text (see the module docs).
@@ -208,7 +255,7 @@ fn text_date(
     order: Order,
     h1: Option<u32>,
     latest: NaiveDate,
-) -> Option<DatedEvidence> {
+) -> [Option<DatedEvidence>; 2] {
     let start = doc.nodes.iter().position(|n| n.tag == BODY).unwrap_or(0);
     // Each date: how often it is written, and where first.
     let mut seen: Vec<(NaiveDate, u32)> = Vec::new();
@@ -249,31 +296,30 @@ fn text_date(
             }
         }
     }
-    if let Some((date, line)) = first_short {
-        return Some(guess(
+    let line = first_short.map(|(date, line)| {
+        guess(
             date,
             0.5,
             format!("the first dated line after the headline \"{line}\""),
-        ));
-    }
-    let most = seen.iter().map(|(_, n)| *n).max()?;
-    if most >= 2 {
-        let tied: Vec<NaiveDate> = seen
-            .iter()
-            .filter(|(_, n)| *n == most)
-            .map(|(d, _)| *d)
-            .collect();
-        if let [date] = tied[..] {
-            return Some(guess(
-                date,
-                0.4,
-                format!("the date the page's text gives most often ({most} times)"),
-            ));
-        }
-    }
+        )
+    });
     // A date given once in running text is an event's as often as the page's: that guess
     // is left to `pubdate`'s reading of the article text, which knows its sentences.
-    None
+    let most = seen.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let tied: Vec<NaiveDate> = seen
+        .iter()
+        .filter(|(_, n)| *n == most)
+        .map(|(d, _)| *d)
+        .collect();
+    let repeated = match tied[..] {
+        [date] if most >= 2 => Some(guess(
+            date,
+            0.4,
+            format!("the date the page's text gives most often ({most} times)"),
+        )),
+        _ => None,
+    };
+    [line, repeated]
 }
 
 #[cfg(test)]
@@ -356,6 +402,14 @@ mod tests {
                 page(
                     "",
                     &format!("<div>Updated 14 June 2022</div><p>{LONG}</p><blockquote><p>Low water</p><a href='/s'>June 12, 2022</a></blockquote><p>{LONG}</p>"),
+                ),
+                None,
+            ),
+            (
+                "timestamps in a program's output are the program's",
+                page(
+                    "",
+                    &format!("<p>{LONG}</p><pre><code>2020-08-01 18:00 | 200\n2020-08-01 18:01 | 200</code></pre><p>{LONG}</p>"),
                 ),
                 None,
             ),
