@@ -258,7 +258,8 @@ fn text_date(
 ) -> [Option<DatedEvidence>; 2] {
     let start = doc.nodes.iter().position(|n| n.tag == BODY).unwrap_or(0);
     // Each date: how often it is written, and where first.
-    let mut seen: Vec<(NaiveDate, u32)> = Vec::new();
+    // (A map: a hostile page may write a great many different dates.)
+    let mut seen: std::collections::HashMap<NaiveDate, u32> = std::collections::HashMap::new();
     let mut first_short: Option<(NaiveDate, String)> = None;
     let mut nodes = 0;
     for (idx, node) in doc.nodes.iter().enumerate().skip(start) {
@@ -282,10 +283,7 @@ fn text_date(
         let after = h1.is_none_or(|h| idx as u32 > h);
         let found = find_dates(&t, order, 16);
         for f in found.iter().filter(|f| plausible(f.date, latest)) {
-            match seen.iter_mut().find(|(d, _)| *d == f.date) {
-                Some((_, n)) => *n += 1,
-                None => seen.push((f.date, 1)),
-            }
+            *seen.entry(f.date).or_insert(0) += 1;
         }
         // A short line that is not a sentence: a byline, a dated label.
         let short = t.len() < 120 && !t.trim_end().ends_with(['.', '!', '?']);
@@ -305,10 +303,10 @@ fn text_date(
     });
     // A date given once in running text is an event's as often as the page's: that guess
     // is left to `pubdate`'s reading of the article text, which knows its sentences.
-    let most = seen.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let most = seen.values().copied().max().unwrap_or(0);
     let tied: Vec<NaiveDate> = seen
         .iter()
-        .filter(|(_, n)| *n == most)
+        .filter(|(_, n)| **n == most)
         .map(|(d, _)| *d)
         .collect();
     let repeated = match tied[..] {
