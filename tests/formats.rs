@@ -136,6 +136,8 @@ fn pdf_columns_are_read_in_order() {
     assert!(pos("Sweden, whose lorries") < pos("Work on the fixed tunnel"));
     // A paragraph split across the column break stays one sentence.
     assert!(a.text.contains("would report in the spring."), "{}", a.text);
+    // A compound that wrapped at its own hyphen keeps it.
+    assert!(a.text.contains("add late-evening crossings"), "{}", a.text);
     let c = load("columns.pdf");
     assert_event(&c, "2023-11-02", &["DK", "DE"]);
 }
