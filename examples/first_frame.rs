@@ -153,5 +153,14 @@ fn bare_window() {
             .map(|d| PathBuf::from(d).join("app.ron")),
         ..Default::default()
     };
-    eframe::run_native("bare", options, Box::new(|_cc| Ok(Box::new(Bare)))).expect("bare window");
+    startup::stage("run-native");
+    eframe::run_native(
+        "bare",
+        options,
+        Box::new(|_cc| {
+            startup::stage("create-app");
+            Ok(Box::new(Bare))
+        }),
+    )
+    .expect("bare window");
 }
