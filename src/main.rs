@@ -5,6 +5,7 @@ use clap::Parser;
 fn main() {
     dateline::startup::mark_start();
     let cli = dateline::cli::Cli::parse();
+    dateline::startup::stage("parsed");
     match cli.command {
         Some(command) => std::process::exit(dateline::cli::run(command)),
         None => {
@@ -20,6 +21,7 @@ fn main() {
             {
                 return;
             }
+            dateline::startup::stage("no-window-to-hand-to");
             dateline::crash::install_hook(dateline::crash::log_path());
             let listen = !cli.new_window;
             match dateline::crash::guard(|| dateline::gui::run(cli.paths, listen)) {

@@ -1120,6 +1120,7 @@ pub fn run(paths: Vec<PathBuf>, listen: bool) -> eframe::Result<()> {
     } else {
         None
     };
+    crate::startup::stage("listening");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("dateline")
