@@ -11,7 +11,7 @@
 use crate::corrections::Corrections;
 use crate::index::{self, Index};
 use crate::model::Corpus;
-use crate::pipeline::{LoadError, LoadOptions, Progress};
+use crate::pipeline::{LoadError, LoadOptions, Progress, StageTimes};
 use crate::timeline::layout::Layout;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -295,6 +295,10 @@ fn work(
     let started = Instant::now();
     let mut last = started;
     let mut last_cost = Duration::ZERO;
+    // What the corpus-wide steps gave last time this corpus was open: put back on every
+    // snapshot (for the articles it fits), and as the whole result when nothing changed.
+    let corpus_id = index::settled::corpus_id(paths);
+    let prior = index.as_mut().and_then(|ix| ix.settled(&corpus_id));
     let result = index::collect(paths, progress, index.as_mut(), &mut |batch| {
         if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
             return;
@@ -304,11 +308,19 @@ fn work(
             return;
         }
         let t = Instant::now();
-        let collected = index::Collected {
-            parts: batch.snapshot(),
-            ..Default::default()
+        let corpus = match &prior {
+            Some(s) => {
+                let joined = index::settled::join(batch.snapshot(), &opts, &StageTimes::default());
+                joined.reuse(s, &opts.corrections).0
+            }
+            None => {
+                let collected = index::Collected {
+                    parts: batch.snapshot(),
+                    ..Default::default()
+                };
+                index::finish(collected, &opts)
+            }
         };
-        let corpus = index::finish(collected, &opts);
         let s = shown(corpus, (batch.done, batch.total), 0);
         last_cost = t.elapsed();
         last = Instant::now();
@@ -325,7 +337,30 @@ fn work(
         }
     };
     let files = collected.keys.len();
-    let mut corpus = index::finish_timed(collected, &opts, &progress.times);
+    let mut problems = collected.problems;
+    let joined = index::settled::join(collected.parts, &opts, &progress.times);
+    if let Some(s) = prior.as_ref().filter(|s| !joined.matches(s)) {
+        // Some files changed: the stored results first, then the steps run again here.
+        let (preview, _) = joined.clone_for_preview().reuse(s, &opts.corrections);
+        if tx
+            .send(Msg::Partial(shown(preview, (files, files), 0)))
+            .is_ok()
+        {
+            repaint();
+        }
+    }
+    let mut corpus = index::settle_through(
+        joined,
+        &opts,
+        &progress.times,
+        index.as_mut(),
+        &corpus_id,
+        &mut problems,
+    );
+    corpus.problems = problems;
+    if let Some(p) = crate::gazetteer::Gazetteer::user_files_problem() {
+        corpus.problems.push(p.to_string());
+    }
     corpus.problems.extend(notices);
     let keep = corpus.clone();
     if tx
