@@ -2,13 +2,15 @@
 //! 4x and 8x of a base size, through the whole pipeline on all cores, with the time of each
 //! stage and a same-run baseline (walking, reading and decoding the same files, nothing else).
 //!
-//! `cargo bench --bench scale -- [--mb 4] [--kinds story,wire,nopunct,folders] [--factors 1,2,4,8] [--runs 3] [--give-up 120]`
+//! `cargo bench --bench scale -- [--mb 4] [--kinds story,wire,nopunct,folders] [--factors 1,2,4,8] [--runs 3] [--give-up 120] [--dir PATH]`
 //!
 //! Linear time shows as a constant "time / size" column (the `x1` column: wall time per MB
 //! relative to the 1x run of the same kind). Stage times are CPU seconds summed over worker
 //! threads for the per-file and per-article stages, wall seconds for the corpus-wide ones.
 //! `--give-up S` skips the larger sizes of a kind once one run takes longer than S seconds
-//! (for measuring superlinear code without waiting hours).
+//! (for measuring superlinear code without waiting hours). `--dir PATH` adds a row for a
+//! real folder (e.g. `../shared/entities-tls`), loaded as it is, with the same baseline;
+//! `--kinds none` leaves out the generated ones.
 
 #[path = "../examples/common/corpus_gen.rs"]
 mod corpus_gen;
@@ -115,6 +117,39 @@ fn main() {
         print!("---|");
     }
     println!("---|");
+    if let Some(dir) = arg("--dir") {
+        let dir = std::path::PathBuf::from(dir);
+        let walked = dateline::ingest::walk(std::slice::from_ref(&dir)).expect("folder exists");
+        let bytes: u64 = walked
+            .files
+            .iter()
+            .filter_map(|f| std::fs::metadata(&f.path).ok())
+            .map(|m| m.len())
+            .sum();
+        let size = bytes as f64 / 1e6;
+        let all: Vec<Run> = (0..runs).map(|_| run_once(&dir, &[])).collect();
+        let wall = median(all.iter().map(|r| r.wall).collect());
+        let baseline = median(all.iter().map(|r| r.baseline).collect());
+        let r = all
+            .iter()
+            .min_by(|a, b| (a.wall - wall).abs().total_cmp(&(b.wall - wall).abs()))
+            .expect("one run at least");
+        print!(
+            "| {} | - | {size:.1} | {} | {} | {} | {} | {:.0} | {:.1} | {:.3} | {wall:.2} | - |",
+            dir.display(),
+            r.articles,
+            r.events,
+            r.clusters,
+            r.largest_cluster_sources,
+            size / baseline,
+            size / wall,
+            baseline / wall,
+        );
+        for d in &r.stages {
+            print!(" {:.2} |", d.as_secs_f64());
+        }
+        println!(" |");
+    }
     for kind in kinds {
         let mut per_mb_1x: Option<f64> = None;
         for &f in &factors {

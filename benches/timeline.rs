@@ -178,6 +178,7 @@ fn frame(
                     inside_plot: false,
                 },
                 lane_labels: true,
+                colours: &[],
             },
             m,
         );
@@ -296,7 +297,11 @@ fn count_captions(
         let mut measure = |k: u32, _more: u32| {
             let u = &layout.units[lane.items[k as usize].unit as usize];
             let text = &c.clusters[u.cluster? as usize].caption;
-            Some((text.len() as f64 * 6.0, 0.0))
+            Some(dateline::timeline::frame::CaptionSize {
+                text: text.len() as f64 * 6.0,
+                suffix: 0.0,
+                trailing: 0.0,
+            })
         };
         let v = lane_view(lane, &view, width, FrameOptions::default(), &mut measure);
         n += v

@@ -1,9 +1,13 @@
 //! Speed of the date engine on one core: ~10 MB of news-like text (paragraphs written for
 //! this bench), tagged several times; prints the median throughput in MB/s.
 //!
+//! Second line: one text tagged against 16 reference dates (what corpus date inference
+//! does for an undated article), tagging afresh each time vs `timex::parse` once and
+//! `Parsed::tag` 16 times, on article-sized texts (1 MB in all), same run.
+//!
 //! Run: `cargo bench --bench timex`
 
-use dateline::timex::tag;
+use dateline::timex::{parse, tag};
 use std::time::Instant;
 
 const PARAGRAPHS: &[&str] = &[
@@ -72,5 +76,55 @@ fn main() {
     println!(
         "  baseline (split_whitespace over the same text, same run): median {base:.1} MB/s; tagger / baseline {:.2}",
         median / base
+    );
+    reparse_line(&text);
+}
+
+/// Sixteen reference dates per article: tagging afresh each time vs parsing once.
+fn reparse_line(text: &str) {
+    let articles: Vec<&str> = text[..1 << 20]
+        .split("\n\n")
+        .collect::<Vec<_>>()
+        .chunks(6)
+        .map(|c| {
+            let first = c[0].as_ptr() as usize - text.as_ptr() as usize;
+            let last = c[c.len() - 1];
+            let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+            &text[first..end]
+        })
+        .collect();
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 9, 1).expect("a date");
+    let dates: Vec<Option<chrono::NaiveDate>> = (0..16)
+        .map(|k| Some(start + chrono::Duration::days(k)))
+        .collect();
+    let mb = articles.iter().map(|a| a.len()).sum::<usize>() as f64 / (1024.0 * 1024.0);
+    let (mut afresh, mut once) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut n = 0;
+        for a in &articles {
+            for d in &dates {
+                n += tag(a, *d).len();
+            }
+        }
+        afresh.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        let mut m = 0;
+        for a in &articles {
+            let mut p = parse(a);
+            for d in &dates {
+                m += p.tag(*d).len();
+            }
+        }
+        once.push(t.elapsed().as_secs_f64());
+        assert_eq!(n, m, "the same tags either way");
+    }
+    afresh.sort_by(|a, b| a.total_cmp(b));
+    once.sort_by(|a, b| a.total_cmp(b));
+    let (a, o) = (afresh[afresh.len() / 2], once[once.len() / 2]);
+    println!(
+        "  16 reference dates per article ({} articles, {mb:.1} MB): tag afresh {a:.3} s, parse once {o:.3} s (median of 5): {:.1}x",
+        articles.len(),
+        a / o
     );
 }

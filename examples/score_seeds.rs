@@ -13,6 +13,12 @@
 //! of matched events whose dates are exactly right, and country precision / recall over
 //! matched events. Publication dates are what the pipeline infers by itself (no overrides,
 //! no stored corrections), so the score includes the honesty problem.
+//!
+//! `--pairs FILE` (`scripts/seeds_pairs.tsv`) also scores grouping: which expected events
+//! report the same happening. Over the expected events that were matched, a pair is
+//! predicted when both events are in one cluster; pair precision and recall compare those
+//! with the labelled pairs, and the first two rows of each happening the file names as
+//! the issue's ("-issue", "report") are listed as grouped or not.
 
 use dateline::corrections::Corrections;
 use dateline::pipeline::{load, LoadOptions, Progress};
@@ -33,9 +39,12 @@ fn main() {
     let errors = args.iter().any(|a| a == "--errors");
     let mut pub_dates = Vec::new();
     let mut pos: Vec<&String> = Vec::new();
+    let mut pairs_file: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if a == "--pub-date" {
+        if a == "--pairs" {
+            pairs_file = it.next().cloned();
+        } else if a == "--pub-date" {
             let v = it.next().map(String::as_str).unwrap_or("");
             match v.rsplit_once('=').and_then(|(f, d)| {
                 chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
@@ -96,6 +105,7 @@ fn main() {
         start: String,
         end: String,
         countries: BTreeSet<String>,
+        cluster: u32,
     }
     let preds: Vec<Pred> = corpus
         .events
@@ -115,6 +125,7 @@ fn main() {
                 start: e.span.start.to_string(),
                 end: e.span.end.to_string(),
                 countries: e.countries.iter().map(|c| c.to_string()).collect(),
+                cluster: e.cluster,
             }
         })
         .collect();
@@ -122,7 +133,8 @@ fn main() {
     let mut used = vec![false; preds.len()];
     let (mut matched, mut date_ok, mut c_tp, mut c_fp, mut c_fn) = (0, 0, 0, 0, 0);
     let mut report = Vec::new();
-    for x in &expected {
+    let mut pred_of: Vec<Option<usize>> = vec![None; expected.len()];
+    for (xi, x) in expected.iter().enumerate() {
         let hit = preds.iter().enumerate().position(|(i, p)| {
             !used[i]
                 && p.file == x.file
@@ -132,6 +144,7 @@ fn main() {
         match hit {
             Some(i) => {
                 used[i] = true;
+                pred_of[xi] = Some(i);
                 matched += 1;
                 let p = &preds[i];
                 if p.start == x.start && p.end == x.end {
@@ -200,6 +213,100 @@ fn main() {
             pd.map_or(0.0, |p| p.confidence),
             pd.map_or("", |p| p.note.as_str())
         );
+    }
+    if let Some(f) = pairs_file {
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| {
+            eprintln!("{f}: {e}");
+            std::process::exit(2)
+        });
+        // happening name per expected event (index); unlisted events are their own.
+        let mut happening: Vec<Option<String>> = vec![None; expected.len()];
+        let mut named: Vec<(String, Vec<usize>)> = Vec::new();
+        for l in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let c: Vec<&str> = l.split('\t').map(str::trim).collect();
+            let (Some(h), Some(file), Some(para), Some(dt)) =
+                (c.first(), c.get(1), c.get(2), c.get(3))
+            else {
+                continue;
+            };
+            let Ok(para) = para.parse::<usize>() else {
+                continue; // the header row
+            };
+            let dt = dt.to_lowercase();
+            let Some(xi) = expected
+                .iter()
+                .position(|x| x.file == *file && x.paragraph == para && x.date_text == dt)
+            else {
+                eprintln!("{f}: no expected event {file} ¶{para} {dt:?}");
+                std::process::exit(2)
+            };
+            happening[xi] = Some(h.to_string());
+            match named.iter_mut().find(|(n, _)| n == h) {
+                Some((_, v)) => v.push(xi),
+                None => named.push((h.to_string(), vec![xi])),
+            }
+        }
+        let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+        let mut lines = Vec::new();
+        for i in 0..expected.len() {
+            for j in i + 1..expected.len() {
+                let gold = happening[i].is_some() && happening[i] == happening[j];
+                let got = match (pred_of[i], pred_of[j]) {
+                    (Some(a), Some(b)) => preds[a].cluster == preds[b].cluster,
+                    _ => false,
+                };
+                let pair = |x: &Expected| format!("{} ¶{} {:?}", x.file, x.paragraph, x.date_text);
+                match (gold, got) {
+                    (true, true) => tp += 1,
+                    (false, true) => {
+                        fp += 1;
+                        lines.push(format!(
+                            "PAIR+ {} ~ {}",
+                            pair(&expected[i]),
+                            pair(&expected[j])
+                        ));
+                    }
+                    (true, false) => {
+                        fneg += 1;
+                        lines.push(format!(
+                            "PAIR- {} ~ {}",
+                            pair(&expected[i]),
+                            pair(&expected[j])
+                        ));
+                    }
+                    (false, false) => {}
+                }
+            }
+        }
+        println!(
+            "pair precision {:.3} ({tp}/{})  recall {:.3} ({tp}/{})",
+            ratio(tp, tp + fp),
+            tp + fp,
+            ratio(tp, tp + fneg),
+            tp + fneg
+        );
+        let issue: Vec<&(String, Vec<usize>)> = named
+            .iter()
+            .filter(|(n, v)| (n.ends_with("-issue") || n == "report") && v.len() >= 2)
+            .collect();
+        let grouped = |v: &[usize]| match (pred_of[v[0]], pred_of[v[1]]) {
+            (Some(a), Some(b)) => preds[a].cluster == preds[b].cluster,
+            _ => false,
+        };
+        println!(
+            "issue pairs grouped {}/{}: {}",
+            issue.iter().filter(|(_, v)| grouped(v)).count(),
+            issue.len(),
+            issue
+                .iter()
+                .map(|(n, v)| format!("{n} {}", if grouped(v) { "yes" } else { "no" }))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        report.extend(lines);
     }
     if errors {
         for l in report {

@@ -573,6 +573,9 @@ fn fit_quote(who: &str, said: &str, max: usize) -> String {
     out
 }
 
+/// How far back (bytes) a pronoun's antecedent is looked for.
+const ANTECEDENT_WINDOW: usize = 1500;
+
 /// "By Jane Smith", "By Jane Smith and John Doe in Kyiv": a byline, not a sentence.
 fn is_byline(s: &str) -> bool {
     let t = s.trim();
@@ -592,12 +595,27 @@ fn is_byline(s: &str) -> bool {
 /// name.
 fn antecedent(article: &Article, paragraph: usize, before: usize) -> Option<String> {
     let first = paragraph.saturating_sub(1);
+    // A pronoun points back a few sentences at most: only the text just before it is read,
+    // so a paragraph without sentence ends (a table dump) costs no more than a short one.
+    let mut from = before.saturating_sub(ANTECEDENT_WINDOW);
+    while !article.text.is_char_boundary(from) {
+        from -= 1;
+    }
     let mut found = None;
     for p in first..=paragraph {
         let Some(range) = article.paragraphs.get(p).map(|x| x.range.clone()) else {
             continue;
         };
-        for s in crate::events::sentences(&article.text, range) {
+        if range.end <= from {
+            continue;
+        }
+        let cut = range.start < from;
+        let range = range.start.max(from)..range.end.min(before);
+        // A sentence cut by the window is not read: its subject may be missing.
+        for s in crate::events::sentences(&article.text, range)
+            .into_iter()
+            .skip(usize::from(cut))
+        {
             if s.start >= before {
                 break;
             }

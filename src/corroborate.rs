@@ -19,9 +19,12 @@
 //! Matching pairs are joined with union-find, refusing a union that would spread a cluster's
 //! dates more than [`DATE_TOLERANCE_DAYS`] between its latest start and earliest end.
 
+mod acts;
 mod predicate;
 
-pub use predicate::{COARSE_DAYS, DATE_TOLERANCE_DAYS, MIN_SHARED, MIN_SIMILARITY};
+pub use predicate::{
+    COARSE_DAYS, DATE_TOLERANCE_DAYS, MIN_SHARED, MIN_SIMILARITY, SAME_ACT_MIN_SIMILARITY,
+};
 
 use crate::model::{Article, Cluster, CountryCode, Event};
 use predicate::{same_happening, Facts, Signature};
@@ -87,7 +90,16 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
         .collect();
 
     // 2. Units of indistinguishable visible events.
-    let facts: Vec<Facts> = events.iter().map(Facts::of).collect();
+    let facts: Vec<Facts> = events
+        .par_iter()
+        .map(|e| {
+            let sentence = articles
+                .get(e.article as usize)
+                .and_then(|a| a.text.get(e.sentence.clone()))
+                .unwrap_or("");
+            Facts::of(e, sentence)
+        })
+        .collect();
     let mut unit_ids: HashMap<(u32, Facts, &[CountryCode]), u32> = HashMap::new();
     let mut units: Vec<Unit> = Vec::new();
     for (i, e) in events.iter().enumerate() {
@@ -648,5 +660,88 @@ mod tests {
             assert!(g.iter().all(|e| e.cluster == g[0].cluster));
             assert!(clusters[g[0].cluster as usize].sources >= 3);
         }
+    }
+
+    /// Events for the dates `dates` (phrases in `texts[i]`, first occurrence) with the given
+    /// spans and countries.
+    fn dated(
+        texts: &[&str],
+        dates: &[&str],
+        spans: &[DateSpan],
+        countries: &[&str],
+    ) -> (Vec<Event>, Vec<Article>) {
+        let (mut events, arts) = setup(texts, spans, &vec![countries; texts.len()]);
+        for (e, (t, d)) in events.iter_mut().zip(texts.iter().zip(dates)) {
+            let at = t.find(d).expect("date phrase in text");
+            e.date_range = at..at + d.len();
+        }
+        (events, arts)
+    }
+
+    #[test]
+    fn one_act_in_different_words_is_one_happening() {
+        let w = day(2025, 6, 4);
+        // A treaty signed / an agreement signed: little wording in common but the act.
+        let (mut events, arts) = dated(
+            &[
+                "On Wednesday, the two prime ministers signed a fisheries cooperation agreement during their talks in Oslo.",
+                "Speaking to reporters in Reykjavik after the talks, the fisheries minister said the treaty signed Wednesday would open northern waters to both fleets from next spring and end a decade of quarrels over mackerel.",
+            ],
+            &["On Wednesday", "Wednesday"],
+            &[w, w],
+            &["IS", "NO"],
+        );
+        cluster(&mut events, &arts);
+        assert_eq!(events[0].cluster, events[1].cluster);
+    }
+
+    #[test]
+    fn a_visit_and_a_meeting_during_it_stay_apart_but_each_finds_its_match() {
+        let visit = DateSpan {
+            start: d(2025, 6, 2),
+            end: d(2025, 6, 8),
+            precision: Precision::Day,
+        };
+        let since = DateSpan {
+            start: d(2025, 6, 2),
+            end: d(2025, 6, 6),
+            precision: Precision::Day,
+        };
+        let monday = day(2025, 6, 2);
+        let long = "The queen of Denmark has been visiting Greenland since June 2, after meeting the island's premier on Monday at a ceremony where a new harbour was opened.";
+        let (mut events, arts) = dated(
+            &[
+                "The queen of Denmark visited Greenland on June 2-8.",
+                long,
+                long,
+                "During Monday's meeting, the premier spoke of fishing quotas and the new harbour.",
+            ],
+            &["on June 2-8", "since June 2", "on Monday", "Monday"],
+            &[visit, since, monday, monday],
+            &["DK", "GL"],
+        );
+        cluster(&mut events, &arts);
+        assert_eq!(events[0].cluster, events[1].cluster, "the visit");
+        assert_eq!(events[2].cluster, events[3].cluster, "the meeting");
+        assert_ne!(
+            events[0].cluster, events[2].cluster,
+            "a visit is not a meeting"
+        );
+    }
+
+    #[test]
+    fn similar_words_about_different_acts_stay_apart() {
+        let w = day(2025, 6, 4);
+        let (mut events, arts) = dated(
+            &[
+                "The premier of Iceland signed a trade accord with Norway in Oslo on Wednesday.",
+                "The premier of Iceland met the king of Norway in Oslo on Wednesday.",
+            ],
+            &["on Wednesday", "on Wednesday"],
+            &[w, w],
+            &["IS", "NO"],
+        );
+        cluster(&mut events, &arts);
+        assert_ne!(events[0].cluster, events[1].cluster);
     }
 }

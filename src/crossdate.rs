@@ -43,7 +43,7 @@ pub(crate) const MAX_POSTINGS: usize = 1024;
 const MAX_EXACT: usize = 64;
 /// Most similar firm entries kept per relative date.
 pub(crate) const MAX_CANDIDATES: usize = 64;
-/// Publication dates tried per article (each one re-reads the article's dates).
+/// Publication dates tried per article (each one re-resolves the article's dates).
 pub(crate) const MAX_TRIES: usize = 16;
 
 const STOP: &[&str] = &[
@@ -432,30 +432,32 @@ fn tag_at(tags: &[Timex], start: usize) -> Option<&Timex> {
 }
 
 fn infer_one(a: &Article, index: &FirmIndex) -> Option<DatedEvidence> {
-    // Relative date expressions in the article, tagged without a reference date.
-    let tags = crate::timex::tag(&a.text, None);
+    // Relative date expressions in the article, tagged without a reference date. The text
+    // is tokenised and its phrases read once for this and every publication date tried.
+    let mut parsed = crate::timex::parse(&a.text);
+    let tags = parsed.tag(None);
     let probes = probes(a, &tags, index);
     // The best score each publication date could reach: every relative date matching its
-    // best candidate within reach of that date.
-    let mut reach: Vec<(NaiveDate, usize, f32)> = Vec::new(); // (date, probe, similarity)
-    for (pi, p) in probes.iter().enumerate() {
+    // best candidate within reach of that date (summed in probe order).
+    let mut reach: HashMap<NaiveDate, f32> = HashMap::new();
+    let mut best_of_probe: HashMap<NaiveDate, f32> = HashMap::new();
+    for p in &probes {
+        best_of_probe.clear();
         for &(sim, id) in &p.candidates {
             let day = index.entries[id as usize].day;
-            reach.extend((0..=WINDOW_DAYS).map(|k| (day + Duration::days(k), pi, sim)));
+            for k in 0..=WINDOW_DAYS {
+                let best = best_of_probe.entry(day + Duration::days(k)).or_insert(sim);
+                *best = best.max(sim);
+            }
+        }
+        for (d, sim) in best_of_probe.drain() {
+            *reach.entry(d).or_insert(0.0) += sim;
         }
     }
     if reach.is_empty() {
         return None;
     }
-    reach.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(y.2.total_cmp(&x.2)));
-    reach.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
-    let mut bounds: Vec<(f32, NaiveDate)> = Vec::new();
-    for (d, _, sim) in reach {
-        match bounds.last_mut() {
-            Some(b) if b.1 == d => b.0 += sim,
-            _ => bounds.push((sim, d)),
-        }
-    }
+    let mut bounds: Vec<(f32, NaiveDate)> = reach.into_iter().map(|(d, b)| (b, d)).collect();
     // Hard constraints on the publication date from the article itself: a dateline's month
     // and day, the year or month its folders name, and month-days it mentions without a
     // year (news names such days only when they are close to the publication date).
@@ -487,7 +489,7 @@ fn infer_one(a: &Article, index: &FirmIndex) -> Option<DatedEvidence> {
         if bound < RIVAL * best - 1e-6 {
             break;
         }
-        let resolved = crate::timex::tag(&a.text, Some(d));
+        let resolved = parsed.tag(Some(d));
         let far = yearless.iter().any(|start| {
             tag_at(&resolved, *start)
                 .and_then(|t| crate::timex::span_of(&t.value))

@@ -135,20 +135,11 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// The bundled sample corpus: `assets/sample` next to the executable (installed layouts),
-/// else in the source tree the binary was built from.
+/// The bundled sample corpus: `/usr/share/dateline/sample` when installed by the package,
+/// else `assets/sample` near the executable or in the source tree (see
+/// [`crate::paths::bundled_dir`]).
 pub fn sample_dir() -> PathBuf {
-    if let Ok(exe) = std::env::current_exe() {
-        for dir in exe.ancestors().skip(1).take(4) {
-            let cand = dir.join("assets").join("sample");
-            if cand.is_dir() {
-                return cand;
-            }
-        }
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets")
-        .join("sample")
+    crate::paths::bundled_dir("sample")
 }
 
 /// Reads and analyses everything under `paths`. Blocking and parallel (rayon): call it from
@@ -540,6 +531,7 @@ pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn write(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();

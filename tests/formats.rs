@@ -58,25 +58,66 @@ fn no_errors(a: &Article) {
 
 #[test]
 fn pdf_with_a_text_layer() {
-    let arts = read("mackerel.pdf");
-    assert_eq!(arts.len(), 1);
-    let a = &arts[0];
+    // The same page set in a serif and in a sans-serif face.
+    for name in ["mackerel.pdf", "mackerel-sans.pdf"] {
+        let arts = read(name);
+        assert_eq!(arts.len(), 1);
+        let a = &arts[0];
+        no_errors(a);
+        assert_eq!(a.format, Some(Format::Pdf));
+        assert!(
+            a.title
+                .starts_with("Norway and Iceland settle mackerel shares"),
+            "{name}: {}",
+            a.title
+        );
+        // The wrapped headline and each wrapped paragraph come back whole.
+        assert!(
+            a.paragraphs.iter().any(|p| a.text[p.range.clone()]
+                .starts_with("Under the deal, Iceland")
+                && a.text[p.range.clone()].ends_with("for the autumn.")),
+            "{name}: {}",
+            a.text
+        );
+        assert!(
+            a.text.contains("on 12 March 2024 that fixes"),
+            "{name}: {}",
+            a.text
+        );
+        let ev = &a.pub_date_evidence[0];
+        assert_eq!(ev.date, d("2024-03-13"));
+        let c = load(name);
+        assert_event(&c, "2024-03-12", &["NO", "IS"]);
+    }
+}
+
+#[test]
+fn pdf_words_stay_whole_and_the_headline_is_the_title() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample/second-patrol-round.pdf");
+    let a = &read_file(&source(&path))[0];
     no_errors(a);
-    assert_eq!(a.format, Some(Format::Pdf));
     assert!(
-        a.title
-            .starts_with("Norway and Iceland settle mackerel shares"),
+        a.title.starts_with("Second joint patrol round"),
         "{}",
         a.title
     );
-    // The wrapped headline and each wrapped paragraph come back whole.
-    assert!(a.paragraphs.iter().any(|p| a.text[p.range.clone()]
-        .starts_with("Under the deal, Iceland")
-        && a.text[p.range.clone()].ends_with("for the autumn.")));
-    let ev = &a.pub_date_evidence[0];
-    assert_eq!(ev.date, d("2024-03-13"));
-    let c = load("mackerel.pdf");
-    assert_event(&c, "2024-03-12", &["NO", "IS"]);
+    let paras: Vec<&str> = (0..a.paragraphs.len())
+        .map(|i| a.paragraph_text(i))
+        .collect();
+    assert!(
+        paras.iter().any(
+            |p| p.starts_with("The second round of joint fishing patrols")
+                && p.contains("the Philippines, Vietnam, Indonesia and Malaysia")
+                && p.ends_with("suspected of illegal fishing.")
+        ),
+        "{paras:#?}"
+    );
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("The third round is planned for May, and ministers")),
+        "{paras:#?}"
+    );
 }
 
 #[test]
@@ -521,7 +562,7 @@ fn hostile_zip_and_pdf_inputs_cost_one_file() {
 
     // A PDF whose content stream is a flate bomb, and one whose page tree loops.
     let pdf_bomb = dir.path().join("bomb.pdf");
-    std::fs::write(&pdf_bomb, tiny_pdf(&[b'q'; 64 << 20])).unwrap();
+    std::fs::write(&pdf_bomb, tiny_pdf(&[b'q'; 64 << 20], "")).unwrap();
     let a = &read_file_with(&source(&pdf_bomb), &budget)[0];
     assert!(
         a.problems.iter().any(|p| p.message.contains("expand past")),
@@ -529,36 +570,88 @@ fn hostile_zip_and_pdf_inputs_cost_one_file() {
         a.problems
     );
     let looped = dir.path().join("loop.pdf");
-    let pdf = String::from_utf8_lossy(&tiny_pdf(b"BT /F1 12 Tf 72 700 Td (Hi) Tj ET"))
-        .replace("/Parent 2 0 R", "/Parent 3 0 R");
-    std::fs::write(&looped, pdf.as_bytes()).unwrap();
+    let pdf = tiny_pdf(b"BT /F1 12 Tf 72 700 Td (Hi) Tj ET", "");
+    let at = pdf.windows(13).position(|w| w == b"/Parent 2 0 R").unwrap();
+    let mut pdf = pdf;
+    pdf[at + 8] = b'3'; // the page is its own parent (same length: the xref stays right)
+    std::fs::write(&looped, &pdf).unwrap();
     let a = &read_file(&source(&looped))[0];
-    assert!(!a.problems.is_empty(), "{:?}", a.text);
+    assert!(
+        a.problems.iter().any(|p| p.message.contains("loops back")),
+        "{:?} {:?}",
+        a.problems,
+        a.text
+    );
+    // A form XObject that draws itself.
+    let selfdraw = dir.path().join("self.pdf");
+    std::fs::write(&selfdraw, tiny_pdf(b"/X1 Do", "/XObject << /X1 6 0 R >>")).unwrap();
+    let a = &read_file(&source(&selfdraw))[0];
+    assert!(
+        a.problems
+            .iter()
+            .any(|p| p.message.contains("contains itself")),
+        "{:?}",
+        a.problems
+    );
+    // The same file without the loop reads.
+    let ok = dir.path().join("ok.pdf");
+    std::fs::write(
+        &ok,
+        tiny_pdf(b"BT /F1 12 Tf 72 700 Td (Ghana and Togo) Tj ET", ""),
+    )
+    .unwrap();
+    let a = &read_file(&source(&ok))[0];
+    assert!(a.text.contains("Ghana and Togo"), "{:?}", a.problems);
 }
 
-/// A one-page PDF whose content stream is `content`, deflated; the xref offsets are left
-/// for the reader to rebuild (readers do, and it keeps this short).
-fn tiny_pdf(content: &[u8]) -> Vec<u8> {
+/// A one-page PDF with a deflated content stream; `res` adds to the page resources, and a
+/// form XObject 6 that draws itself is always present.
+fn tiny_pdf(content: &[u8], res: &str) -> Vec<u8> {
     use std::io::Write;
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     z.write_all(content).unwrap();
     let data = z.finish().unwrap();
-    let mut out = Vec::new();
-    out.extend_from_slice(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-    out.extend_from_slice(b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
-    out.extend_from_slice(b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj\n");
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        data.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&data);
+    stream.extend_from_slice(b"\nendstream");
+    assemble_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> {res} >> >>").into_bytes(),
+        stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 6 0 R >> >> /Length 6 >>\nstream\n/X1 Do\nendstream".to_vec(),
+    ])
+}
+
+/// A PDF file from its objects (numbered from 1), with the cross-reference table and
+/// trailer that a strict parser needs.
+fn assemble_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
     out.extend_from_slice(
         format!(
-            "4 0 obj << /Length {} /Filter /FlateDecode >> stream\n",
-            data.len()
+            "trailer\n<< /Root 1 0 R /Size {} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
         )
         .as_bytes(),
     );
-    out.extend_from_slice(&data);
-    out.extend_from_slice(b"\nendstream endobj\n");
-    out.extend_from_slice(
-        b"5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n",
-    );
-    out.extend_from_slice(b"trailer << /Root 1 0 R /Size 6 >>\n%%EOF\n");
     out
 }

@@ -339,3 +339,108 @@ fn names_for_lanes() {
     );
     assert!(g.codes().any(|c| c == jp));
 }
+
+/// Place names that contain a country's name (issue 18): the larger place is not the country,
+/// and the country named beside it still is. Sentences of our own.
+const PLACES: &[(&str, &[&str])] = &[
+    (
+        "Oil from the well reached the Gulf of Mexico on Friday.",
+        &[],
+    ),
+    (
+        "Mexico's Gulf coast lies on the Gulf of Mexico.",
+        &["Mexico=MX"],
+    ),
+    ("GULF OF MEXICO SPILL WIDENS", &[]),
+    (
+        "Trawlers left the Sea of Japan for Japan's ports.",
+        &["Japan=JP"],
+    ),
+    (
+        "The ferry crossed the Irish Sea to Ireland.",
+        &["Ireland=IE"],
+    ),
+    ("Storms over the Indian Ocean reached India.", &["India=IN"]),
+    ("Tankers in the Gulf of Oman waited off Oman.", &["Oman=OM"]),
+    ("A typhoon crossed the Philippine Sea.", &[]),
+    (
+        "The governor of New Mexico met Mexican officials.",
+        &["Mexican=MX"],
+    ),
+    (
+        "Rabaul, on New Britain, is far from Britain.",
+        &["Britain=GB"],
+    ),
+    (
+        "Papua New Guinea shares the island of New Guinea; Guinea is in Africa.",
+        &["Papua New Guinea=PG", "Guinea=GN"],
+    ),
+    (
+        "Guinea-Bissau and Equatorial Guinea",
+        &["Guinea-Bissau=GW", "Equatorial Guinea=GQ"],
+    ),
+    (
+        "South Sudan split from Sudan.",
+        &["South Sudan=SS", "Sudan=SD"],
+    ),
+    ("Niger borders Nigeria.", &["Niger=NE", "Nigeria=NG"]),
+    (
+        "Dominica and the Dominican Republic",
+        &["Dominica=DM", "Dominican Republic=DO"],
+    ),
+    (
+        "a Northern Irish politician and an Irish one",
+        &["Northern Irish=GB", "Irish=IE"],
+    ),
+    (
+        "The New German Chancellor Arrives In Paris",
+        &["German=DE", "Paris=FR"],
+    ),
+    ("Tribal police on the Indian reservation", &[]),
+    ("Indian and Chinese troops", &["Indian=IN", "Chinese=CN"]),
+    ("a game of Russian roulette with Russia", &["Russia=RU"]),
+    (
+        "the Netherlands Antilles and the Netherlands",
+        &["Netherlands=NL"],
+    ),
+    (
+        "a Latin American summit with American officials",
+        &["American=US"],
+    ),
+];
+
+#[test]
+fn places_that_contain_a_country_name() {
+    let mut failures = Vec::new();
+    for (text, want) in PLACES {
+        let got = found(text);
+        if got != *want {
+            failures.push(format!("{text:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Archives reach back decades: leaders of earlier years count in their years of office only.
+#[test]
+fn past_leaders_count_in_their_years_and_uk_nations_are_gb() {
+    let g = Gazetteer::builtin();
+    let text = "Mugabe met Blair in Harare.";
+    let names = |year: i32| {
+        g.find_in_year(text, Some(year))
+            .iter()
+            .map(|m| format!("{}={}", &text[m.start..m.end], m.code))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(2003), ["Mugabe=ZW", "Blair=GB", "Harare=ZW"]);
+    assert_eq!(names(2021), ["Harare=ZW"]);
+    assert_eq!(
+        found("Scottish and Welsh voters"),
+        ["Scottish=GB", "Welsh=GB"]
+    );
+}

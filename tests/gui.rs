@@ -204,32 +204,68 @@ fn missing_path_is_reported_not_fatal() {
     assert!(h.state().corpus.articles.is_empty());
 }
 
-#[test]
-fn export_crops_and_writes_png() {
-    use dateline::gui::export::{crop, write_png_atomic};
-    let mut pixels = vec![egui::Color32::WHITE; 20 * 10];
-    pixels[3 * 20 + 4] = egui::Color32::RED;
-    let img = egui::ColorImage::new([20, 10], pixels);
-    // 2 pixels per point: points (2,1)-(5,4) are pixels (4,2)-(10,8).
-    let rect = egui::Rect::from_min_max(egui::pos2(2.0, 1.0), egui::pos2(5.0, 4.0));
-    let c = crop(&img, rect, 2.0).unwrap();
-    assert_eq!(c.size, [6, 6]);
-    assert_eq!(c.pixels[6], egui::Color32::RED); // pixel (4,3) → (0,1)
-    assert!(crop(
-        &img,
-        egui::Rect::from_min_size(egui::pos2(50.0, 50.0), egui::vec2(5.0, 5.0)),
-        1.0
-    )
-    .is_none());
+/// Runs frames until the status bar says `what` (bounded).
+fn wait_status(h: &mut Harness<'_, DatelineApp>, what: &str) {
+    let t = Instant::now();
+    while !h.state().status.message.contains(what) {
+        assert!(
+            t.elapsed() < Duration::from_secs(60),
+            "status never said {what:?}: {:?}",
+            h.state().status.message
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
 
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("t.png");
-    write_png_atomic(&c, &out).unwrap();
-    let back = image::open(&out).unwrap().to_rgba8();
-    assert_eq!(back.dimensions(), (6, 6));
-    assert_eq!(back.get_pixel(0, 1).0, [255, 0, 0, 255]);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(leftovers.len(), 1, "no temp file left behind");
+#[test]
+fn export_from_the_menu_draws_the_chart_not_the_window() {
+    use dateline::gui::export::ExportKind;
+    let (mut h, config, _corpus) = loaded();
+    // Copy: no dialog, the picture goes to the clipboard.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Copy chart image").click();
+    wait_status(&mut h, "copied to the clipboard");
+    assert!(!h.state().status.is_error);
+
+    // PNG at 2×: with no file dialog on this machine it lands in the isolated folder.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export PNG (2×, for slides)…")
+        .click();
+    wait_status(&mut h, "Chart saved to");
+    let png = std::fs::read_dir(config.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .expect("a PNG in the export folder");
+    let img = image::open(&png).unwrap();
+    // Twice the chart's width in points, and taller than the window's lanes need.
+    assert!(
+        img.width() >= 1800 && img.width() % 2 == 0,
+        "{}",
+        img.width()
+    );
+    // No temp file left behind.
+    let leftovers = std::fs::read_dir(config.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+
+    // SVG straight through the app's export path.
+    let svg = config.path().join("chart.svg");
+    h.state_mut().export_to(Some(svg.clone()), ExportKind::Svg);
+    wait_status(&mut h, "chart.svg");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("<text") && text.contains("Japan · JP"));
 }
 
 #[test]

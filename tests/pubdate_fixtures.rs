@@ -40,7 +40,7 @@ fn every_evidence_kind_gives_the_expected_date_and_source() {
         }
         checked += 1;
     }
-    assert!(checked >= 34, "only {checked} fixtures");
+    assert!(checked >= 40, "only {checked} fixtures");
 }
 
 #[test]

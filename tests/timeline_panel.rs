@@ -1,5 +1,6 @@
 //! The timeline widget driven through egui_kittest: lanes by label and order, hover and
-//! click update the selection, `F` and double-click fit, wheel zooms, `reveal` pans.
+//! click update the selection, `F` and double-click fit (ignoring stray dates), wheel
+//! zooms, `reveal` pans, captions are drawn, found by their text and act like marks.
 
 use chrono::NaiveDate;
 use dateline::gui::context::PanelCtx;
@@ -296,6 +297,127 @@ fn crowded_days_become_bubbles_that_zoom_in_when_clicked() {
         "{before:?} → {after:?}"
     );
     assert_eq!(h.state().sel.selected, None);
+}
+
+/// The test corpus with a caption (and a salience) for each happening.
+fn captioned() -> Corpus {
+    let mut c = corpus();
+    let captions = [
+        ("Seoul summit opens", 0.9),
+        ("Tokyo talks resume", 0.5),
+        ("October review", 0.2),
+        ("Korean talks resume", 0.6),
+        ("US delegation visits", 0.4),
+    ];
+    for (cl, (text, sal)) in c.clusters.iter_mut().zip(captions) {
+        cl.caption = text.to_string();
+        cl.salience = sal;
+    }
+    c
+}
+
+#[test]
+fn captions_are_drawn_found_by_their_text_and_act_like_marks() {
+    let mut h = harness(captioned());
+    // The most salient happening is captioned in both of its lanes.
+    let jp = h.get_by_label_contains("Seoul summit opens (2023-09-12) · JP");
+    let kr = h.get_by_label_contains("Seoul summit opens (2023-09-12) · KR");
+    assert!(jp.rect().top() < kr.rect().top());
+    h.get_by_label_contains("Korean talks resume");
+    // A caption sits beside its mark, inside its lane.
+    let mark = h.get_by_label("Summit in Seoul (2023-09-12) · JP").rect();
+    let cap = h
+        .get_by_label_contains("Seoul summit opens (2023-09-12) · JP")
+        .rect();
+    assert!(
+        (cap.center().y - mark.center().y).abs() < 2.0,
+        "{cap:?} {mark:?}"
+    );
+    assert!(cap.left() >= mark.right() || cap.right() <= mark.left());
+    // Hovering a caption hovers its event; clicking it selects it.
+    h.get_by_label_contains("Tokyo talks resume").hover();
+    h.run();
+    assert_eq!(h.state().sel.hovered, Some(2));
+    h.get_by_label_contains("Korean talks resume").click();
+    h.run();
+    assert_eq!(h.state().sel.selected, Some(4));
+    // No two captions overlap.
+    let rects: Vec<egui::Rect> = [
+        "Seoul summit opens",
+        "Tokyo talks resume",
+        "October review",
+        "Korean talks resume",
+        "US delegation visits",
+    ]
+    .iter()
+    .flat_map(|t| {
+        h.query_all_by_label_contains(t)
+            .map(|n| n.rect())
+            .collect::<Vec<_>>()
+    })
+    .collect();
+    assert!(rects.len() >= 5, "{rects:?}");
+    for (i, a) in rects.iter().enumerate() {
+        for b in &rects[i + 1..] {
+            assert!(
+                a.intersect(*b).area() < 1.0 || a == b,
+                "{a:?} overlaps {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn fit_frames_the_story_not_the_stray_dates() {
+    let mut c = captioned();
+    // "The third century" as a day-precise date, a far-future one, and a dozen events
+    // resting on publication dates guessed from file times, two years later.
+    let mut stray = event(2, DateSpan::day(date(300, 5, 1)), &["JP"], 0.9, 5);
+    stray.note.clear();
+    c.events.push(stray);
+    c.clusters.push(cluster(5, vec![6], 1));
+    let mut future = event(2, DateSpan::day(date(2400, 1, 1)), &["KR"], 0.9, 6);
+    future.note.clear();
+    c.events.push(future);
+    c.clusters.push(cluster(6, vec![7], 1));
+    c.articles.push(Article {
+        title: "Undated".into(),
+        pub_date: Some(DatedEvidence {
+            date: date(2025, 10, 1),
+            source: PubDateSource::FileTime,
+            confidence: 0.15,
+            note: "file time".into(),
+        }),
+        ..Default::default()
+    });
+    for i in 0..12u32 {
+        let mut e = event(3, DateSpan::day(date(2025, 9, 1 + i)), &["US"], 0.3, 7 + i);
+        e.date_source = DateSource::PublicationDateInferred;
+        let id = c.events.len() as u32;
+        c.events.push(e);
+        c.clusters.push(cluster(7 + i, vec![id], 1));
+    }
+    let mut h = harness(c);
+    h.key_press(Key::F);
+    h.run();
+    let v = h.state().panel.view();
+    let width = 1100.0 - 176.0;
+    let (a, b) = v.range(width);
+    let day = |d: NaiveDate| dateline::timeline::axis::day_number(d) as f64;
+    // The firmly dated story (12-25 September 2023) fills the plot...
+    assert!(
+        a > day(date(2023, 8, 20)) && a < day(date(2023, 9, 12)),
+        "{a}"
+    );
+    assert!(
+        b > day(date(2023, 9, 25)) && b < day(date(2023, 10, 20)),
+        "{b}"
+    );
+    // ...and what it leaves out is counted: the third century before it; 2400, the twelve
+    // file-time guesses and the uncertain October after it.
+    let fit = h.state().panel.fit().unwrap();
+    assert_eq!((fit.before, fit.after), (1, 14));
+    h.get_by_label_contains("Seoul summit opens (2023-09-12) · JP");
 }
 
 /// Frame time with one million events in 30 lanes (no rendering, just `ui` and shape

@@ -8,9 +8,16 @@
 //! * their dates overlap — or, when at least one date is uncertain, lie within
 //!   [`DATE_TOLERANCE_DAYS`] of each other (the cluster is then flagged `conflicting_dates`);
 //!   spans longer than [`COARSE_DAYS`] ("in 2019") only match the identical span,
+//! * they report the same kind of act, when both dates govern one ([`super::acts`]): a
+//!   treaty signed on Wednesday is not the meeting held that day, nor the statement about it,
+//!   even in one sentence,
 //! * and their sentences say similar things: Jaccard similarity of content-word stems (stop
-//!   words, date words and numbers removed) of at least [`MIN_SIMILARITY`], with at least
-//!   [`MIN_SHARED`] stems in common.
+//!   words, date words and numbers removed, act words folded into their class) of at least
+//!   [`MIN_SIMILARITY`], with at least [`MIN_SHARED`] stems in common. When both dates govern
+//!   the same act of a happening (not a statement), [`SAME_ACT_MIN_SIMILARITY`] is enough:
+//!   the act is then already shared, and the rest of the wording only has to show the same
+//!   actors ("Kim Jong Un visited Russia on September 12-17" / "Kim Jong Un has been visiting
+//!   Russia since September 12, after meeting ...").
 //!
 //! A cluster may not spread over more than [`DATE_TOLERANCE_DAYS`] between its latest start
 //! and earliest end, which stops chains of similar sentences from drifting across weeks.
@@ -20,6 +27,7 @@
 //! events equal in all of these are grouped before anything is compared. A predicate that
 //! reads more must put it in [`Facts`] (or the signature).
 
+use super::acts::{self, Act};
 use crate::model::{DateSource, Event};
 use chrono::Datelike;
 
@@ -27,6 +35,8 @@ use chrono::Datelike;
 pub const DATE_TOLERANCE_DAYS: i32 = 3;
 /// Minimum Jaccard similarity of two sentences' content stems.
 pub const MIN_SIMILARITY: f32 = 0.25;
+/// Minimum Jaccard similarity when both events report the same act of a happening.
+pub const SAME_ACT_MIN_SIMILARITY: f32 = 0.1;
 /// Minimum number of content stems two sentences must share.
 pub const MIN_SHARED: usize = 2;
 /// Spans longer than this (in days) are coarse: they group only with the identical span.
@@ -40,14 +50,23 @@ pub(crate) struct Facts {
     pub end: i32,
     /// Low confidence, or hanging on a guessed publication date.
     pub unsure: bool,
+    /// The kind of act its date governs, if the sentence says.
+    pub act: Option<Act>,
 }
 
 impl Facts {
-    pub(crate) fn of(e: &Event) -> Facts {
+    /// `sentence` is the event's sentence, which its `date_range` points into.
+    pub(crate) fn of(e: &Event, sentence: &str) -> Facts {
+        let date = e.date_range.start.saturating_sub(e.sentence.start)
+            ..e.date_range.end.saturating_sub(e.sentence.start);
+        let act = sentence
+            .get(date.clone())
+            .and_then(|_| acts::act_of(sentence, date));
         Facts {
             start: e.span.start.num_days_from_ce(),
             end: e.span.end.num_days_from_ce(),
             unsure: e.is_uncertain() || e.date_source == DateSource::PublicationDateInferred,
+            act,
         }
     }
 
@@ -81,7 +100,17 @@ pub(crate) fn same_happening(
     if (a.coarse() || b.coarse()) && (a.start, a.end) != (b.start, b.end) {
         return false;
     }
-    dates_compatible(a, b, same_sentence) && wording_a.similar(wording_b)
+    let same_act = match (a.act, b.act) {
+        (Some(x), Some(y)) if x != y => return false,
+        (Some(x), Some(_)) => x.is_happening(),
+        _ => false,
+    };
+    let least = if same_act {
+        SAME_ACT_MIN_SIMILARITY
+    } else {
+        MIN_SIMILARITY
+    };
+    dates_compatible(a, b, same_sentence) && wording_a.similar(wording_b, least)
 }
 
 /// Overlapping dates always fit; dates up to the tolerance apart fit when either is uncertain
@@ -128,6 +157,11 @@ impl Signature {
             {
                 continue;
             }
+            // "met", "meeting" and "talks" are one shared word.
+            if let Some(act) = acts::class_of(&lower).filter(|a| a.is_happening()) {
+                stems.push(fnv1a(act.token().as_bytes()));
+                continue;
+            }
             let cut = lower
                 .char_indices()
                 .nth(STEM_CHARS)
@@ -144,7 +178,8 @@ impl Signature {
         Signature { stems, mask }
     }
 
-    pub(crate) fn similar(&self, other: &Signature) -> bool {
+    /// At least [`MIN_SHARED`] stems in common and a Jaccard similarity of at least `least`.
+    pub(crate) fn similar(&self, other: &Signature, least: f32) -> bool {
         if self.stems.len() < MIN_SHARED || other.stems.len() < MIN_SHARED {
             return false;
         }
@@ -167,7 +202,7 @@ impl Signature {
             }
         }
         let union = self.stems.len() + other.stems.len() - shared;
-        shared >= MIN_SHARED && shared as f32 >= MIN_SIMILARITY * union as f32
+        shared >= MIN_SHARED && shared as f32 >= least * union as f32
     }
 }
 

@@ -50,6 +50,10 @@ pub struct Entry {
 pub struct Parsed {
     pub entries: Vec<Entry>,
     pub names: BTreeMap<CountryCode, String>,
+    /// Words that make a following country name part of a larger place's name.
+    pub place_before: Vec<String>,
+    /// Words that make a preceding country name part of a larger place's name.
+    pub place_after: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -82,6 +86,7 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Parsed, String> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut names = BTreeMap::new();
     let mut rules: Vec<(String, Rules, String)> = Vec::new();
+    let (mut place_before, mut place_after) = (Vec::new(), Vec::new());
     let mut add = |e: Entry| match index.get(&e.text) {
         Some(&i) => entries[i] = e,
         None => {
@@ -114,6 +119,10 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Parsed, String> {
                 for r in spec.split(',').map(str::trim).filter(|r| !r.is_empty()) {
                     if r == "block" {
                         block = true;
+                    } else if r == "place-before" {
+                        place_before.push(phrase.to_string());
+                    } else if r == "place-after" {
+                        place_after.push(phrase.to_string());
                     } else {
                         let rule =
                             Rules::parse(r).ok_or_else(|| at(&format!("unknown rule {r:?}")))?;
@@ -203,7 +212,12 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Parsed, String> {
             ));
         }
     }
-    Ok(Parsed { entries, names })
+    Ok(Parsed {
+        entries,
+        names,
+        place_before,
+        place_after,
+    })
 }
 
 /// `"Afghan"` → `"Afghans"`, `"Dutchman"` → `"Dutchmen"`: the plurals worth matching.

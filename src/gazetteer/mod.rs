@@ -38,6 +38,10 @@
 //! * "Turkey" is the bird only with cooking/Thanksgiving words nearby and no Turkish context.
 //! * A name followed by ", <US state>" ("Paris, Texas", "Athens, Ga.") is a US town.
 //! * Brussels is not listed (it usually means the EU); "Dominican" is the Dominican Republic.
+//! * A name inside a larger place's name is not the country: "Gulf of Mexico", "Sea of
+//!   Japan", "New Mexico", "New Guinea", "Irish Sea", "Indian Ocean", "Philippine Sea". The
+//!   words that make such names ("Gulf of", "New", "Sea", "Ocean"...) are data
+//!   (`place-before`/`place-after` rows of `ambiguous.tsv`), not a list of the places.
 
 mod data;
 mod rules;
@@ -122,6 +126,8 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     names: BTreeMap<CountryCode, String>,
     max_len: usize,
+    /// Words that make a country name part of a larger place's name (see `ambiguous.tsv`).
+    places: rules::PlaceWords,
 }
 
 /// What checking one candidate gave.
@@ -202,12 +208,17 @@ impl Gazetteer {
     /// `ambiguous` (e.g. `countries-extra.tsv`). Errors name the file and line.
     pub fn from_sources(files: &[(&str, &str)]) -> Result<Gazetteer, String> {
         let parsed = data::parse(files)?;
-        Self::compile(parsed.entries, parsed.names)
+        let places = rules::PlaceWords {
+            before: parsed.place_before,
+            after: parsed.place_after,
+        };
+        Self::compile(parsed.entries, parsed.names, places)
     }
 
     fn compile(
         entries: Vec<Entry>,
         names: BTreeMap<CountryCode, String>,
+        places: rules::PlaceWords,
     ) -> Result<Gazetteer, String> {
         let mut keys: Vec<String> = Vec::new();
         let mut slots: Vec<Vec<u32>> = Vec::new();
@@ -257,6 +268,7 @@ impl Gazetteer {
             entries,
             names,
             max_len,
+            places,
         })
     }
 
@@ -404,6 +416,9 @@ impl Gazetteer {
                 if !entry.years.iter().any(|&(a, b)| a - 1 <= y && y <= b + 1) {
                     continue;
                 }
+            }
+            if entry.kind != MentionKind::Leader && self.places.inside(text, s, e) {
+                return Outcome::Rejected;
             }
             if let Some(code) = rules::apply(entry.rules, code, entry.kind, text, s, e) {
                 return Outcome::Hit(code, entry.kind);

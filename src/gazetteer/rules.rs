@@ -415,3 +415,58 @@ fn followed_by_us_place(text: &str, s: usize, e: usize) -> bool {
     let shouting = !text[s..e].chars().any(char::is_lowercase);
     !shouting && POSTAL.contains(&w) && !after.chars().next().is_some_and(char::is_alphanumeric)
 }
+
+/// Words that, right before or after a country's name, make it part of the name of another
+/// place: a body of water ("Gulf of Mexico", "Irish Sea", "Indian Ocean") or a place named
+/// after an older one ("New Mexico", "New Guinea"). From the `place-before` and
+/// `place-after` rows of the `ambiguous` files.
+#[derive(Default)]
+pub struct PlaceWords {
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+}
+
+impl PlaceWords {
+    /// True when `text[s..e]` is preceded by "<before> " or followed by " <after>" (a whole
+    /// word). Capitals must match as written, except in all-caps text ("GULF OF MEXICO").
+    /// A one-word `before` ("New") only counts in running text: in a headline every word is
+    /// capitalised ("The New German Chancellor"); the common places of that kind are also
+    /// blocked by name.
+    pub fn inside(&self, text: &str, s: usize, e: usize) -> bool {
+        let shouting = !text[s..e].chars().any(char::is_lowercase);
+        let headline = shouting || title_case_line(text, s, e);
+        let same = |a: &str, b: &str| {
+            if shouting {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a == b
+            }
+        };
+        let head = &text[..s];
+        let before = self.before.iter().any(|w| {
+            if headline && !w.contains(' ') {
+                return false;
+            }
+            head.strip_suffix(' ')
+                .filter(|h| h.len() >= w.len() && h.is_char_boundary(h.len() - w.len()))
+                .is_some_and(|h| {
+                    let (rest, tail) = h.split_at(h.len() - w.len());
+                    same(tail, w) && !rest.chars().next_back().is_some_and(char::is_alphanumeric)
+                })
+        });
+        if before {
+            return true;
+        }
+        // A possessive ("Mexico's") ends the name: "Mexico's Gulf coast" is Mexico.
+        let Some(tail) = text[e..].strip_prefix(' ') else {
+            return false;
+        };
+        self.after.iter().any(|w| {
+            tail.get(..w.len()).is_some_and(|t| same(t, w))
+                && !tail[w.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    }
+}

@@ -106,3 +106,17 @@ fn never_panics_on_odd_bytes_and_boundaries() {
         }
     }
 }
+
+#[test]
+fn place_words_are_data_a_user_can_extend() {
+    let text = "Fishermen on Lake Chad met officials from Chad.";
+    let codes = |g: &Gazetteer| {
+        g.find(text)
+            .iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(Gazetteer::builtin()), ["Chad", "Chad"]);
+    let g = Gazetteer::with_user_files(&[("ambiguous-lakes.tsv", "Lake\tplace-before\n")]).unwrap();
+    assert_eq!(codes(&g), ["Chad"]);
+}

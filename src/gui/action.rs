@@ -64,6 +64,8 @@ pub enum Action {
     SetCoverageOpen(bool),
     SetTheme(egui::ThemePreference),
     // ----- window -----
-    ExportPng,
+    /// Export the chart of what the timeline shows (a file dialog first, except for the
+    /// clipboard).
+    Export(super::export::ExportKind),
     Quit,
 }

@@ -10,7 +10,7 @@ use super::correction::CorrectionUi;
 use super::coverage_panel::CoveragePanel;
 use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
-use super::export::Export;
+use super::export::{Export, ExportKind};
 use super::help::HelpPanel;
 use super::lanes_panel::LanesPanel;
 use super::loader::{drop_elsewhere, LoadOutcome, Loader, Shown, Watch};
@@ -45,6 +45,8 @@ pub struct AppConfig {
     pub corrections_path: Option<PathBuf>,
     /// Reopen the last corpus (from eframe storage) when no path is given.
     pub restore_last: bool,
+    /// Where exports go when no file dialog can be shown (`None`: Pictures, else home).
+    pub export_dir: Option<PathBuf>,
     /// Where each corpus's views are kept; `None` keeps them in memory only.
     pub views_dir: Option<PathBuf>,
     /// Open source files in the system's viewer (tests only record the request).
@@ -58,6 +60,7 @@ impl Default for AppConfig {
         AppConfig {
             corrections_path: Corrections::default_path(),
             restore_last: true,
+            export_dir: None,
             views_dir: ViewStore::default_dir(),
             open_externally: true,
             index_path: crate::paths::index_path(),
@@ -66,12 +69,13 @@ impl Default for AppConfig {
 }
 
 impl AppConfig {
-    /// A config that never touches the user's data dir: corrections and views go under
-    /// `dir`, and no external viewer is started.
+    /// A config that never touches the user's folders: corrections, views and exports go
+    /// under `dir`, and no external viewer is started.
     pub fn isolated(dir: &Path) -> Self {
         AppConfig {
             corrections_path: Some(dir.join("corrections.json")),
             restore_last: false,
+            export_dir: Some(dir.to_path_buf()),
             views_dir: Some(dir.join("views")),
             open_externally: false,
             index_path: Some(dir.join("index.sqlite")),
@@ -685,9 +689,17 @@ impl DatelineApp {
         self.set_status(if pinned { "Pinned" } else { "Unpinned" }, false);
     }
 
-    /// Starts a PNG export of the timeline: ask for a path, then screenshot.
-    pub fn start_export(&mut self) {
-        self.dialogs.save_png();
+    /// Starts an export of the chart on screen: ask for a path (not for the clipboard),
+    /// then draw and write it in the background.
+    pub fn start_export(&mut self, kind: ExportKind) {
+        if self.export.is_busy() {
+            self.set_status("An export is still running…", false);
+        } else if kind == ExportKind::Clipboard {
+            self.export_to(None, kind);
+        } else {
+            self.export.waiting = Some(kind);
+            self.dialogs.save_export(kind);
+        }
     }
 
     fn poll_dialogs(&mut self) {
@@ -697,20 +709,37 @@ impl DatelineApp {
                 "No file dialog available: drop folders or files onto the window, or pass them on the command line.",
                 false,
             ),
-            Some(DialogResult::SavePng(path)) => self.export_to(path),
-            Some(DialogResult::SaveUnavailable) => match super::export::fallback_path() {
-                Some(p) => self.export_to(p),
-                None => self.set_status("No file dialog and no home folder: cannot export.", true),
-            },
+            Some(DialogResult::Save(path)) => {
+                if let Some(kind) = self.export.waiting.take() {
+                    self.export_to(Some(path), kind);
+                }
+            }
+            Some(DialogResult::SaveUnavailable) => {
+                if let Some(kind) = self.export.waiting.take() {
+                    match super::export::fallback_path(kind, self.config.export_dir.as_deref()) {
+                        Some(p) => self.export_to(Some(p), kind),
+                        None => self.set_status("No file dialog and no home folder: cannot export.", true),
+                    }
+                }
+            }
             Some(DialogResult::Cancelled) | None => {}
         }
     }
 
-    /// Screenshots the window next frame and writes the timeline area to `path`.
-    pub fn export_to(&mut self, path: PathBuf) {
-        let rect = self.timeline_rect;
-        self.export.request(&self.ctx, path, rect);
-        self.set_status("Exporting timeline…", false);
+    /// Draws the chart of what the timeline shows and writes it to `path` (or copies it)
+    /// on a worker thread.
+    pub fn export_to(&mut self, path: Option<PathBuf>, kind: ExportKind) {
+        let title = if self.corpus_name.is_empty() {
+            "dateline".to_string()
+        } else {
+            self.corpus_name.clone()
+        };
+        let dark = self.ctx.theme() == egui::Theme::Dark;
+        let scene = self
+            .timeline
+            .export_scene(&self.ctx, &self.corpus, &title, dark);
+        self.export.start(scene, kind, path);
+        self.set_status("Exporting the chart…", false);
     }
 
     fn update_title(&mut self) {
@@ -732,7 +761,14 @@ impl DatelineApp {
         self.poll_watch();
         self.poll_dialogs();
         if let Some(msg) = self.export.poll() {
+            if let Some(img) = msg.image {
+                self.ctx.copy_image(img);
+            }
             self.set_status(msg.message, msg.is_error);
+        }
+        if self.export.is_busy() {
+            self.ctx
+                .request_repaint_after(std::time::Duration::from_millis(50));
         }
         self.handle_input();
         self.update_title();
@@ -903,7 +939,7 @@ impl DatelineApp {
             Action::SetHelpOpen(open) => self.help_open = open,
             Action::SetCoverageOpen(open) => self.coverage_open = open,
             Action::SetTheme(t) => self.ctx.set_theme(t),
-            Action::ExportPng => self.start_export(),
+            Action::Export(kind) => self.start_export(kind),
             Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
         self.ctx.request_repaint();
@@ -932,7 +968,8 @@ impl DatelineApp {
 
 impl eframe::App for DatelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.ui_root(ui);
+        crate::startup::on_frame(ui.ctx(), self.corpus_id > 0);
+        super::crash_screen::frame(self, ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -994,13 +1031,18 @@ fn save_corrections(c: &Corrections, path: &Path) -> std::io::Result<()> {
 
 /// Opens the window: `dateline [PATH...]`.
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
+    crate::startup::FIRST_FRAME_GATE.arm();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("dateline")
             .with_app_id("dateline")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
+        // The window's own state (last corpus, layout) lives with the corrections, so
+        // `DATELINE_DATA_DIR` moves all of it. eframe takes the settings *file* here.
+        persistence_path: crate::paths::data_dir().map(|d| d.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
@@ -1008,4 +1050,11 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
         options,
         Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, AppConfig::default(), paths)))),
     )
+}
+
+/// The window and taskbar icon on every platform, from the same SVG as the installed icons
+/// (`scripts/package-icons.sh`); the app id above names the desktop entry on Linux.
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/dateline-128.png"))
+        .unwrap_or_default()
 }

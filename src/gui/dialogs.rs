@@ -15,7 +15,8 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
 pub enum DialogResult {
     Open(Vec<PathBuf>),
     OpenUnavailable,
-    SavePng(PathBuf),
+    /// Where to save an export (with the export's extension).
+    Save(PathBuf),
     SaveUnavailable,
     Cancelled,
 }
@@ -64,16 +65,23 @@ impl Dialogs {
         });
     }
 
-    pub fn save_png(&mut self) {
-        self.spawn(|| {
+    /// Asks where to save an export of `kind`.
+    pub fn save_export(&mut self, kind: super::export::ExportKind) {
+        let Some(ext) = kind.extension() else { return };
+        let (filter, title) = if ext == "svg" {
+            ("SVG image", "Export chart as SVG")
+        } else {
+            ("PNG image", "Export chart as PNG")
+        };
+        self.spawn(move || {
             let t = Instant::now();
             match rfd::FileDialog::new()
-                .set_title("Export timeline as PNG")
-                .set_file_name("dateline-timeline.png")
-                .add_filter("PNG image", &["png"])
+                .set_title(title)
+                .set_file_name(kind.file_name())
+                .add_filter(filter, &[ext])
                 .save_file()
             {
-                Some(p) => DialogResult::SavePng(with_png_extension(p)),
+                Some(p) => DialogResult::Save(super::export::with_extension(p, kind)),
                 None if t.elapsed() < NO_DIALOG_WITHIN => DialogResult::SaveUnavailable,
                 None => DialogResult::Cancelled,
             }
@@ -110,16 +118,5 @@ impl Dialogs {
                 Some(DialogResult::Cancelled)
             }
         }
-    }
-}
-
-fn with_png_extension(p: PathBuf) -> PathBuf {
-    let is_png = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"));
-    if is_png {
-        p
-    } else {
-        let mut s = p.into_os_string();
-        s.push(".png");
-        PathBuf::from(s)
     }
 }

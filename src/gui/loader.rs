@@ -107,6 +107,8 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name("dateline-load".into())
             .spawn(move || {
+                // The window's first frame before the load takes the cores (src/startup.rs).
+                crate::startup::wait_for_first_frame();
                 work(
                     &worker_paths,
                     opts,

@@ -44,11 +44,8 @@ impl MenuBar {
                     action = Some(Action::Reload);
                 }
                 ui.separator();
-                if ui
-                    .add(egui::Button::new("Export timeline as PNG…").shortcut_text(&k_export))
-                    .clicked()
-                {
-                    action = Some(Action::ExportPng);
+                if let Some(a) = super::export::menu_items(ui, ctx, &k_export) {
+                    action = Some(a);
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {

@@ -53,7 +53,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
             Modifiers::COMMAND.plus(Modifiers::SHIFT),
             Key::S,
         )],
-        what: "Export the timeline as a PNG image",
+        what: "Export the chart as a PNG for slides (2×)",
         while_typing: true,
     },
     Shortcut {
@@ -211,7 +211,7 @@ pub fn plain_action(command: Command) -> Option<Action> {
         Command::PreviousEvent => Action::StepEvent(-1),
         Command::NextEvent => Action::StepEvent(1),
         Command::Undo => Action::Undo,
-        Command::ExportPng => Action::ExportPng,
+        Command::ExportPng => Action::Export(super::export::ExportKind::Png(2)),
         Command::Help => Action::SetHelpOpen(true),
         Command::Clear => Action::Clear,
         Command::Search => Action::FocusSearch,

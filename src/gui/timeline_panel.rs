@@ -1,30 +1,33 @@
-//! The timeline widget: paints what [`crate::timeline`] lays out and turns pointer and
-//! keyboard input into view changes and [`Selection`] updates.
+//! The timeline widget: paints the briefing chart ([`crate::render::chart`], the same code
+//! the exports use) and turns pointer and keyboard input into view changes and
+//! [`Selection`] updates.
 //!
-//! All geometry (where an item is, what the pointer hits, when items turn into count
-//! bubbles) lives in the pure `timeline` modules; this file only maps their lane-local
-//! pixel boxes to screen rectangles and chooses colours.
+//! All geometry (where an item is, what the pointer hits, when items turn into dense cells,
+//! where captions go, what "fit" frames) lives in the pure `timeline` modules; this file
+//! hit-tests what was drawn, adds the hover and selection outlines, lane-label widgets and
+//! accessibility nodes, and hands the Export menu a chart of what is on screen.
 
 use crate::gui::action::Action;
 use crate::gui::context::PanelCtx;
 use crate::gui::selection::Selection;
 use crate::model::{Corpus, CountryCode, EventId};
-use crate::timeline::hit::{hit_lane, lane_at, Target};
-use crate::timeline::layout::{flags, Item, ItemKind, Layout};
-use crate::timeline::lod::{self, item_box, lane_height, query_lane, Bubble};
-use crate::timeline::ticks;
+use crate::render::chart::{count_below, lane_count, paint_body, Body, BodyOut, AXIS_H, LABEL_W};
+use crate::render::palette::Theme;
+use crate::render::scene::Scene;
+use crate::render::text::{caption_text, more_suffix, thousands, GlyphCache};
+use crate::render::ChartSpec;
+use crate::timeline::frame::FrameOptions;
+use crate::timeline::hit::{hit_lane, lane_at, Target, HIT_PAD};
+use crate::timeline::layout::{flags, Layout};
+use crate::timeline::lod::{item_box, lane_height, Bubble};
 use crate::timeline::TimeView;
 use egui::{
-    pos2, vec2, Align2, Color32, CornerRadius, FontId, Key, Painter, Pos2, Rect, Response, Sense,
-    Shape, Stroke, StrokeKind, Ui, UiBuilder, WidgetInfo,
+    pos2, vec2, Color32, CornerRadius, FontId, Key, Pos2, Rect, Response, Sense, Shape, Stroke,
+    StrokeKind, Ui, UiBuilder, WidgetInfo,
 };
 
-/// Width of the lane-label column.
-const LABEL_W: f32 = 168.0;
-/// Height of the time axis strip at the top.
-const AXIS_H: f32 = 30.0;
-/// Items drawn one by one get an accessibility node (clickable by tests and screen
-/// readers) when no more than this many are on screen.
+/// Marks and dense cells get an accessibility node (clickable by tests and screen readers)
+/// when no more than this many are on screen; captions always do.
 const MAX_A11Y_ITEMS: usize = 300;
 
 /// The timeline: one lane per country, zoomable and pannable.
@@ -43,11 +46,17 @@ pub struct TimelinePanel {
     pending_range: Option<(f64, f64)>,
     /// Plot width seen last frame (to fit before the next paint knows it).
     plot_width: f64,
+    /// Where the timeline was drawn last frame.
+    rect: Rect,
+    /// Layout indices of the lanes on screen last frame (what an export shows).
+    visible: Vec<usize>,
     needs_fit: bool,
     /// `Selection::hovered` was set by this panel (so we clear it when the pointer leaves).
     hover_owned: bool,
     /// (generation, corpus id) of the corpus the layout was built from.
     seen: Option<(u64, u64, Option<u64>)>,
+    /// Glyph advances for measuring captions (made on the first frame).
+    glyphs: Option<GlyphCache>,
 }
 
 impl Default for TimelinePanel {
@@ -59,8 +68,12 @@ impl Default for TimelinePanel {
 /// What the pointer is over.
 #[derive(Clone, Copy, Debug)]
 enum Hover {
-    Item { lane: usize, index: usize },
-    Bubble(Bubble),
+    Item {
+        lane: usize,
+        index: usize,
+    },
+    /// A dense cell (many happenings drawn as one column).
+    Cell(Bubble),
 }
 
 impl TimelinePanel {
@@ -74,9 +87,12 @@ impl TimelinePanel {
             country: None,
             pending_range: None,
             plot_width: 800.0,
+            rect: Rect::NOTHING,
+            visible: Vec::new(),
             needs_fit: true,
             hover_owned: false,
             seen: None,
+            glyphs: None,
         }
     }
 
@@ -165,10 +181,62 @@ impl TimelinePanel {
         self.view.pan_px(-fraction * self.plot_width);
     }
 
+    /// Frames the story (see `timeline::fit`): stray dates and guesses resting on file
+    /// times never stretch it; what it leaves out is counted at the lanes' edges.
     fn apply_fit(&mut self, width: f64) {
-        if let Some((a, b)) = self.layout.extent {
+        if let Some((a, b)) = self
+            .layout
+            .fit
+            .map(|f| (f.start, f.end))
+            .or(self.layout.extent)
+        {
             self.view = TimeView::fit(a, b, width);
         }
+    }
+
+    /// The days "fit" frames and how many happenings lie outside them.
+    pub fn fit(&self) -> Option<crate::timeline::fit::Fit> {
+        self.layout.fit
+    }
+
+    /// The briefing chart of what is on screen (the days shown, the lanes in view), for
+    /// the Export menu. `width` is the chart's width in px (the window's, at least 900).
+    pub fn export_scene(
+        &mut self,
+        ctx: &egui::Context,
+        corpus: &Corpus,
+        title: &str,
+        dark: bool,
+    ) -> Scene {
+        let spec = ChartSpec {
+            title: title.to_string(),
+            width: self.rect.width().max(900.0),
+            dark,
+            ..Default::default()
+        };
+        let (a, b) = self.view.range(self.plot_width);
+        let lanes = if self.visible.is_empty() {
+            self.shown_lanes()
+        } else {
+            self.visible.clone()
+        };
+        let metrics = crate::render::text::metrics(ctx);
+        let glyphs = self
+            .glyphs
+            .get_or_insert_with(|| GlyphCache::new(ctx.clone()));
+        // The export's plot is narrower than the window's: keep the same days.
+        let plot_w = f64::from(spec.width - LABEL_W) - 2.0 * 28.0;
+        let view = TimeView::new(a, plot_w.max(50.0) / (b - a).max(1e-9));
+        crate::render::chart_scene_with(
+            corpus,
+            &self.layout,
+            &lanes,
+            &self.colours,
+            view,
+            &spec,
+            glyphs,
+            metrics,
+        )
     }
 
     /// Layout indices of the lanes shown, in order.
@@ -217,14 +285,6 @@ impl TimelinePanel {
         self.colours = colours;
     }
 
-    fn lane_colour(&self, pal: &Palette, li: usize) -> Color32 {
-        self.colours
-            .get(li)
-            .copied()
-            .flatten()
-            .unwrap_or_else(|| pal.lane(li))
-    }
-
     /// Rebuilds the layout when the context's corpus changed since the last call: keeps
     /// the view after a correction, fits a newly loaded corpus.
     pub fn sync(&mut self, ctx: &PanelCtx) {
@@ -271,6 +331,7 @@ impl TimelinePanel {
         let lanes_area = Rect::from_min_max(pos2(rect.left(), rect.top() + AXIS_H), rect.max);
         let width = f64::from(plot.width().max(1.0));
         self.plot_width = width;
+        self.rect = rect;
         if self.needs_fit {
             self.apply_fit(width);
             self.needs_fit = false;
@@ -285,24 +346,40 @@ impl TimelinePanel {
         self.reveal(sel, &shown, &edges, lanes_area.height(), width);
         self.scroll_y = self.scroll_y.clamp(0.0, max_scroll);
 
-        // What is under the pointer.
+        // The chart itself: the same painting code as the exports.
+        let theme = Theme::from_visuals(ui.visuals());
+        let glyphs = self
+            .glyphs
+            .get_or_insert_with(|| GlyphCache::new(ui.ctx().clone()));
+        let mut scene = Scene::default();
+        let out = paint_body(
+            &mut scene,
+            &Body {
+                corpus,
+                layout: &self.layout,
+                lanes: &shown,
+                view: self.view,
+                rect,
+                scroll_y: self.scroll_y,
+                theme,
+                opts: FrameOptions::default(),
+                lane_labels: false,
+                colours: &self.colours,
+            },
+            glyphs,
+        );
+        self.visible = shown
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| out.views.get(k).is_some_and(|v| v.is_some()))
+            .map(|(_, &li)| li)
+            .collect();
+
+        // What is under the pointer: captions and their marks, then marks, then cells.
         let hover = response
             .hover_pos()
             .filter(|p| plot.contains(*p) && lanes_area.contains(*p))
-            .and_then(|p| {
-                let ly = f64::from(p.y - lanes_area.top() + self.scroll_y);
-                let k = lane_at(&edges, ly)?;
-                let li = shown[k];
-                let lane = &self.layout.lanes[li];
-                let x = f64::from(p.x - plot.left());
-                match hit_lane(lane, &self.view, width, x, ly - edges[k])? {
-                    Target::Item(i) => Some(Hover::Item {
-                        lane: li,
-                        index: i as usize,
-                    }),
-                    Target::Bubble(b) => Some(Hover::Bubble(b)),
-                }
-            });
+            .and_then(|p| self.hit(&out, &shown, &edges, width, p));
         let hovered_event = match hover {
             Some(Hover::Item { lane, index }) => self.event_for(corpus, lane, index),
             _ => None,
@@ -320,11 +397,7 @@ impl TimelinePanel {
                     sel.selected = hovered_event;
                     sel.reveal = false;
                 }
-                Some(Hover::Bubble(bubble)) => {
-                    let mid = (bubble.first_day + bubble.last_day) / 2.0;
-                    let half = (bubble.last_day - bubble.first_day).max(2.0) * 2.0;
-                    self.view = TimeView::fit(mid - half, mid + half, width);
-                }
+                Some(Hover::Cell(cell)) => self.zoom_into(&cell, width),
                 None => {
                     if response
                         .interact_pointer_pos()
@@ -338,48 +411,43 @@ impl TimelinePanel {
 
         // Paint.
         let painter = ui.painter_at(rect);
-        let pal = Palette::new(ui);
-        painter.rect_filled(plot, CornerRadius::ZERO, pal.plot_bg);
-        painter.rect_filled(
-            Rect::from_min_max(rect.min, pos2(plot.left(), rect.bottom())),
-            CornerRadius::ZERO,
-            pal.label_bg,
-        );
-        let lane_painter = painter.with_clip_rect(lanes_area.intersect(rect));
-        let plot_painter = painter.with_clip_rect(plot.intersect(lanes_area));
+        scene.paint(&painter, egui::Vec2::ZERO);
 
-        // Lane backgrounds and labels.
+        // Lane labels as widgets (readable by screen readers and tests), counts beside them.
         let mut label_ui = ui.new_child(UiBuilder::new().max_rect(lanes_area));
         label_ui.set_clip_rect(Rect::from_min_max(
             lanes_area.min,
             pos2(plot.left(), lanes_area.bottom()),
         ));
-        let mut lane_rects = Vec::with_capacity(shown.len());
         for (k, &li) in shown.iter().enumerate() {
-            let top = lanes_area.top() + edges[k] as f32 - self.scroll_y;
-            let bottom = lanes_area.top() + edges[k + 1] as f32 - self.scroll_y;
-            let lr = Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), bottom));
-            lane_rects.push(lr);
+            let (top, bottom) = (out.lane_tops[k], out.lane_tops[k + 1]);
             if bottom < lanes_area.top() || top > lanes_area.bottom() {
                 continue;
             }
-            if k % 2 == 1 {
-                lane_painter.rect_filled(lr, CornerRadius::ZERO, pal.stripe);
-            }
-            lane_painter.line_segment(
-                [pos2(lr.left(), lr.bottom()), pos2(lr.right(), lr.bottom())],
-                Stroke::new(1.0, pal.grid),
-            );
             let lane = &self.layout.lanes[li];
-            let colour = self.lane_colour(&pal, li);
-            lane_painter.rect_filled(
-                Rect::from_min_size(pos2(lr.left() + 6.0, top + 9.0), vec2(4.0, 14.0)),
-                CornerRadius::same(2),
-                colour,
-            );
+            let count = lane_count(lane.items.len());
+            let below = count_below(bottom - top);
+            let g = painter.layout_no_wrap(count, FontId::proportional(10.0), theme.weak);
+            let count_w = g.size().x;
+            let count_pos = if below {
+                pos2(rect.left() + 18.0, top + 31.0 - g.size().y / 2.0)
+            } else {
+                pos2(
+                    rect.left() + LABEL_W - 10.0 - count_w,
+                    top + 16.0 - g.size().y / 2.0,
+                )
+            };
+            painter
+                .with_clip_rect(label_ui.clip_rect())
+                .galley(count_pos, g, theme.weak);
+            let room = if below {
+                LABEL_W - 26.0
+            } else {
+                LABEL_W - 34.0 - count_w
+            };
             let label_rect = Rect::from_min_size(
-                pos2(lr.left() + 14.0, top + 6.0),
-                vec2(LABEL_W - 20.0, 20.0),
+                pos2(rect.left() + 18.0, top + 6.0),
+                vec2(room.max(30.0), 20.0),
             );
             label_ui.scope_builder(
                 UiBuilder::new()
@@ -393,144 +461,58 @@ impl TimelinePanel {
                     );
                 },
             );
-            if lr.height() > 40.0 {
-                let n = lane.items.len();
-                lane_painter.text(
-                    pos2(lr.left() + 14.0, top + 27.0),
-                    Align2::LEFT_TOP,
-                    if n == 1 {
-                        "1 event".to_string()
-                    } else {
-                        format!("{n} events")
-                    },
-                    FontId::proportional(10.5),
-                    pal.weak,
-                );
-            }
-        }
-        painter.line_segment(
-            [
-                pos2(plot.left(), rect.top()),
-                pos2(plot.left(), rect.bottom()),
-            ],
-            Stroke::new(1.0, pal.grid),
-        );
-
-        // Axis and grid.
-        let axis = ticks::axis(&self.view, width, |s| {
-            f64::from(
-                painter
-                    .layout_no_wrap(s.to_string(), FontId::proportional(12.0), pal.text)
-                    .size()
-                    .x,
-            )
-        });
-        let axis_rect = Rect::from_min_max(plot.min, pos2(plot.right(), plot.top() + AXIS_H));
-        painter.rect_filled(axis_rect, CornerRadius::ZERO, pal.label_bg);
-        let axis_painter = painter.with_clip_rect(axis_rect);
-        for &d in &axis.minor {
-            let x = plot.left() + self.view.x_of(d) as f32;
-            plot_painter.line_segment(
-                [pos2(x, lanes_area.top()), pos2(x, rect.bottom())],
-                Stroke::new(1.0, pal.grid_minor),
-            );
-            axis_painter.line_segment(
-                [
-                    pos2(x, axis_rect.bottom() - 4.0),
-                    pos2(x, axis_rect.bottom()),
-                ],
-                Stroke::new(1.0, pal.grid),
-            );
-        }
-        for t in &axis.ticks {
-            let x = plot.left() + self.view.x_of(t.day) as f32;
-            let c = if t.major { pal.grid_major } else { pal.grid };
-            plot_painter.line_segment(
-                [pos2(x, lanes_area.top()), pos2(x, rect.bottom())],
-                Stroke::new(1.0, c),
-            );
-            axis_painter.line_segment(
-                [
-                    pos2(x, axis_rect.bottom() - 9.0),
-                    pos2(x, axis_rect.bottom()),
-                ],
-                Stroke::new(1.0, pal.grid_major),
-            );
-            let font = FontId::proportional(12.0);
-            let colour = if t.major { pal.text } else { pal.weak };
-            axis_painter.text(
-                pos2(x + 3.0, axis_rect.top() + 5.0),
-                Align2::LEFT_TOP,
-                &t.label,
-                font,
-                colour,
-            );
-        }
-        painter.line_segment(
-            [
-                pos2(rect.left(), axis_rect.bottom()),
-                pos2(rect.right(), axis_rect.bottom()),
-            ],
-            Stroke::new(1.0, pal.grid_major),
-        );
-        if let Some(ctx) = &axis.context {
-            painter.text(
-                pos2(rect.left() + 10.0, rect.top() + AXIS_H / 2.0),
-                Align2::LEFT_CENTER,
-                ctx,
-                FontId::proportional(13.0),
-                pal.text,
-            );
         }
 
-        // Items.
-        let mut a11y_budget = MAX_A11Y_ITEMS;
-        let mut frames = Vec::with_capacity(shown.len());
+        // Accessibility nodes (and what kittest finds): captions always, marks and dense
+        // cells while there are few enough of them.
+        let clip = plot.intersect(lanes_area);
+        let mut budget = MAX_A11Y_ITEMS;
+        for v in out.views.iter().flatten() {
+            budget = budget.saturating_sub(v.items.len() + v.cells.len());
+        }
         for (k, &li) in shown.iter().enumerate() {
-            let lr = lane_rects[k];
-            if lr.bottom() < lanes_area.top() || lr.top() > lanes_area.bottom() {
+            let Some(Some(v)) = out.views.get(k) else {
+                continue;
+            };
+            for c in &v.captions {
+                let r = out.to_screen(k, &c.b);
+                if !clip.intersects(r) {
+                    continue;
+                }
+                let label = self.caption_label(corpus, li, c.item as usize, c.more);
+                let resp = ui.interact(
+                    r.intersect(clip),
+                    id.with(("caption", li, c.item)),
+                    Sense::hover(),
+                );
+                resp.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
+            }
+            if budget == 0 {
                 continue;
             }
-            let frame = query_lane(&self.layout.lanes[li], &self.view, width);
-            a11y_budget = a11y_budget.saturating_sub(frame.items.len() + frame.bubbles.len());
-            frames.push((k, li, frame));
-        }
-        let a11y = a11y_budget > 0;
-        for (k, li, frame) in &frames {
-            let origin = pos2(plot.left(), lane_rects[*k].top());
-            let lane = &self.layout.lanes[*li];
-            let colour = self.lane_colour(&pal, *li);
-            for &i in &frame.items {
-                let it = &lane.items[i as usize];
-                let r = to_rect(origin, item_box(it, &self.view));
-                let sources = self
-                    .layout
-                    .units
-                    .get(it.unit as usize)
-                    .map_or(1, |u| u.sources);
-                paint_item(&plot_painter, &pal, it, r, colour, sources);
-                if a11y && plot.intersects(r) && lanes_area.intersects(r) {
-                    let label = self.item_label(corpus, *li, i as usize);
+            let lane = &self.layout.lanes[li];
+            for &i in &v.items {
+                let r = out.to_screen(k, &item_box(&lane.items[i as usize], &self.view));
+                if clip.intersects(r) {
+                    let label = self.item_label(corpus, li, i as usize);
                     let resp =
-                        ui.interact(r.intersect(plot), id.with(("item", *li, i)), Sense::hover());
+                        ui.interact(r.intersect(clip), id.with(("item", li, i)), Sense::hover());
                     resp.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
                 }
             }
-            for (bi, b) in frame.bubbles.iter().enumerate() {
-                let r = paint_bubble(&plot_painter, &pal, origin, b, colour);
-                if a11y && plot.intersects(r) && lanes_area.intersects(r) {
-                    let resp = ui.interact(
-                        r.intersect(plot),
-                        id.with(("bubble", *li, bi)),
-                        Sense::hover(),
-                    );
-                    let label = format!("{} events", b.count);
+            for (ci, cell) in v.cells.iter().enumerate() {
+                let r = cell_rect(&out, k, cell);
+                if clip.intersects(r) {
+                    let label = format!("{} events", thousands(u64::from(cell.count)));
+                    let resp =
+                        ui.interact(r.intersect(clip), id.with(("cell", li, ci)), Sense::hover());
                     resp.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &label));
                 }
             }
         }
 
         // Selected and hovered units, with their twins in other lanes.
+        let plot_painter = painter.with_clip_rect(clip);
         let lane_row: Vec<Option<usize>> = {
             let mut v = vec![None; self.layout.lanes.len()];
             for (k, &li) in shown.iter().enumerate() {
@@ -550,10 +532,21 @@ impl TimelinePanel {
                 ) else {
                     continue;
                 };
-                let origin = pos2(plot.left(), lane_rects[*k].top());
-                let r = to_rect(origin, item_box(it, &self.view)).expand(3.0);
+                let r = out.to_screen(*k, &item_box(it, &self.view)).expand(3.0);
                 plot_painter.rect_stroke(r, CornerRadius::same(4), stroke, StrokeKind::Outside);
                 centres.push(r.center());
+                // Its caption too, when it has one.
+                if let Some(Some(v)) = out.views.get(*k) {
+                    if let Some(c) = v.captions.iter().find(|c| c.item == ii) {
+                        let cr = out.to_screen(*k, &c.b);
+                        plot_painter.rect_stroke(
+                            cr,
+                            CornerRadius::same(3),
+                            stroke,
+                            StrokeKind::Outside,
+                        );
+                    }
+                }
             }
             centres.sort_by(|a, b| a.y.total_cmp(&b.y));
             for w in centres.windows(2) {
@@ -565,9 +558,9 @@ impl TimelinePanel {
                 ));
             }
         };
-        mark_unit(sel.selected, Stroke::new(2.0, pal.selected));
+        mark_unit(sel.selected, Stroke::new(2.0, theme.selected));
         if sel.hovered != sel.selected {
-            mark_unit(sel.hovered, Stroke::new(1.5, pal.text));
+            mark_unit(sel.hovered, Stroke::new(1.5, theme.text));
         }
 
         // Scroll indicator when the lanes do not all fit.
@@ -581,17 +574,7 @@ impl TimelinePanel {
                 ),
                 vec2(3.0, (h / total * h).max(16.0)),
             );
-            painter.rect_filled(bar, CornerRadius::same(2), pal.grid_major);
-        }
-
-        if self.layout.lanes.is_empty() {
-            painter.text(
-                plot.center(),
-                Align2::CENTER_CENTER,
-                "No dated events to show",
-                FontId::proportional(15.0),
-                pal.weak,
-            );
+            painter.rect_filled(bar, CornerRadius::same(2), theme.grid_major);
         }
 
         // Tooltip.
@@ -599,11 +582,54 @@ impl TimelinePanel {
             if !response.dragged() {
                 response.on_hover_ui_at_pointer(|ui| match h {
                     Hover::Item { lane, index } => self.item_tooltip(ui, corpus, lane, index),
-                    Hover::Bubble(bubble) => bubble_tooltip(ui, &bubble),
+                    Hover::Cell(cell) => cell_tooltip(ui, &cell),
                 });
             }
         }
         rect
+    }
+
+    /// What is at screen point `p` inside the lanes' plot.
+    fn hit(
+        &self,
+        out: &BodyOut,
+        shown: &[usize],
+        edges: &[f64],
+        width: f64,
+        p: Pos2,
+    ) -> Option<Hover> {
+        let ly = f64::from(p.y - out.lanes_area.top() + self.scroll_y);
+        let k = lane_at(edges, ly)?;
+        let li = shown[k];
+        let lane = &self.layout.lanes[li];
+        let (x, y) = (f64::from(p.x - out.plot.left()), ly - edges[k]);
+        let v = out.views.get(k)?.as_ref()?;
+        for c in &v.captions {
+            let mark = item_box(&lane.items[c.item as usize], &self.view);
+            if c.b.contains(x, y, 0.0) || mark.contains(x, y, HIT_PAD) {
+                return Some(Hover::Item {
+                    lane: li,
+                    index: c.item as usize,
+                });
+            }
+        }
+        if let Some(Target::Item(i)) = hit_lane(lane, &self.view, width, x, y) {
+            return Some(Hover::Item {
+                lane: li,
+                index: i as usize,
+            });
+        }
+        v.cells
+            .iter()
+            .find(|c| cell_rect(out, k, c).contains(p))
+            .map(|c| Hover::Cell(*c))
+    }
+
+    /// Zooms so that a dense cell's days fill about a quarter of the plot.
+    fn zoom_into(&mut self, cell: &Bubble, width: f64) {
+        let mid = (cell.first_day + cell.last_day) / 2.0;
+        let half = (cell.last_day - cell.first_day).max(2.0) * 2.0;
+        self.view = TimeView::fit(mid - half, mid + half, width);
     }
 
     fn handle_input(&mut self, ui: &Ui, response: &Response, plot: Rect, width: f64) {
@@ -696,6 +722,30 @@ impl TimelinePanel {
         Some(unit.rep)
     }
 
+    /// Accessible name of a caption: its text as drawn in full, then the date and lane
+    /// like a mark's ("Kim visits Vladivostok +3 more (2024-06-19) · RU").
+    fn caption_label(&self, corpus: &Corpus, lane: usize, index: usize, more: u32) -> String {
+        let Some(unit) = self
+            .layout
+            .item(lane, index)
+            .and_then(|it| self.layout.units.get(it.unit as usize))
+        else {
+            return String::new();
+        };
+        let code = self.layout.lanes[lane]
+            .code
+            .map_or_else(|| "none".to_string(), |c| c.to_string());
+        let date = corpus
+            .events
+            .get(unit.rep as usize)
+            .map_or_else(String::new, |e| e.span.to_string());
+        format!(
+            "{}{} ({date}) · {code}",
+            caption_text(corpus, unit),
+            more_suffix(more)
+        )
+    }
+
     /// Accessible name of an item: "Title (2023-09-12) · JP".
     fn item_label(&self, corpus: &Corpus, lane: usize, index: usize) -> String {
         let code = self.layout.lanes[lane]
@@ -753,7 +803,7 @@ impl TimelinePanel {
             format!("reported by {n} sources")
         });
         if unit.is_some_and(|u| u.flags & flags::CONFLICT != 0) {
-            ui.colored_label(Palette::CONFLICT, "! sources disagree on the date");
+            ui.colored_label(Theme::light().conflict, "! sources disagree on the date");
         }
         if ev.is_uncertain() {
             let why = if ev.note.is_empty() {
@@ -766,11 +816,11 @@ impl TimelinePanel {
     }
 }
 
-fn bubble_tooltip(ui: &mut Ui, b: &Bubble) {
+fn cell_tooltip(ui: &mut Ui, b: &Bubble) {
     let fmt = |d: f64| {
         crate::timeline::axis::date_of(d.floor() as i64).map_or_else(String::new, |d| d.to_string())
     };
-    ui.label(egui::RichText::new(format!("{} events", b.count)).strong());
+    ui.label(egui::RichText::new(format!("{} events", thousands(u64::from(b.count)))).strong());
     ui.label(format!("{} – {}", fmt(b.first_day), fmt(b.last_day - 1e-6)));
     ui.label(egui::RichText::new("click to zoom in").weak());
 }
@@ -780,189 +830,12 @@ fn exact_view(start: f64, end: f64, width: f64) -> TimeView {
     TimeView::new(start, width.max(50.0) / (end - start).max(1.0))
 }
 
-/// Lane-local px box → screen rectangle.
-fn to_rect(origin: Pos2, b: lod::BoxPx) -> Rect {
+/// The screen rectangle of a dense cell in shown lane `k` (as `chart` paints it).
+fn cell_rect(out: &BodyOut, k: usize, cell: &Bubble) -> Rect {
+    let top = out.lane_tops.get(k).copied().unwrap_or(0.0);
+    let bottom = out.lane_tops.get(k + 1).copied().unwrap_or(top);
     Rect::from_min_max(
-        pos2(origin.x + b.x0 as f32, origin.y + b.y0 as f32),
-        pos2(origin.x + b.x1 as f32, origin.y + b.y1 as f32),
+        pos2(out.plot.left() + cell.x0 as f32, top),
+        pos2(out.plot.left() + cell.x1 as f32, bottom),
     )
-}
-
-/// Theme-aware colours.
-struct Palette {
-    dark: bool,
-    plot_bg: Color32,
-    label_bg: Color32,
-    stripe: Color32,
-    grid: Color32,
-    grid_minor: Color32,
-    grid_major: Color32,
-    text: Color32,
-    weak: Color32,
-    selected: Color32,
-    outline: Color32,
-}
-
-impl Palette {
-    const CONFLICT: Color32 = Color32::from_rgb(0xd9, 0x7a, 0x1c);
-
-    fn new(ui: &Ui) -> Self {
-        let v = ui.visuals();
-        let dark = v.dark_mode;
-        let text = v.text_color();
-        Palette {
-            dark,
-            plot_bg: v.extreme_bg_color,
-            label_bg: v.panel_fill,
-            stripe: if dark {
-                Color32::from_white_alpha(6)
-            } else {
-                Color32::from_black_alpha(7)
-            },
-            grid: text.gamma_multiply(0.12),
-            grid_minor: text.gamma_multiply(0.05),
-            grid_major: text.gamma_multiply(0.3),
-            text,
-            weak: v.weak_text_color(),
-            selected: v.selection.stroke.color,
-            outline: v.extreme_bg_color,
-        }
-    }
-
-    /// The default colour of a lane (see `theme::lane_colour`).
-    fn lane(&self, i: usize) -> Color32 {
-        crate::gui::theme::lane_colour(i, self.dark)
-    }
-}
-
-fn paint_item(p: &Painter, pal: &Palette, it: &Item, r: Rect, colour: Color32, sources: u32) {
-    let uncertain = it.flags & flags::UNCERTAIN != 0;
-    let fill = if uncertain {
-        colour.gamma_multiply(0.45)
-    } else {
-        colour
-    };
-    match it.kind {
-        ItemKind::Point => {
-            let c = r.center();
-            let h = r.width() / 2.0;
-            let pts = vec![
-                pos2(c.x, c.y - h - 1.0),
-                pos2(c.x + h, c.y),
-                pos2(c.x, c.y + h + 1.0),
-                pos2(c.x - h, c.y),
-            ];
-            let stroke = if uncertain {
-                Stroke::new(1.0, colour)
-            } else {
-                Stroke::new(1.0, pal.outline)
-            };
-            p.add(Shape::convex_polygon(pts, fill, stroke));
-        }
-        ItemKind::Bar => {
-            p.rect_filled(r, CornerRadius::same(3), fill);
-            if uncertain {
-                hatch(p, r, colour);
-            }
-        }
-        ItemKind::Span => {
-            p.rect_filled(r, CornerRadius::same(2), colour.gamma_multiply(0.2));
-            let edge = Stroke::new(
-                1.0,
-                colour.gamma_multiply(if uncertain { 0.4 } else { 0.7 }),
-            );
-            p.rect_stroke(r, CornerRadius::same(2), edge, StrokeKind::Inside);
-            if uncertain {
-                hatch(p, r, colour.gamma_multiply(0.5));
-            }
-        }
-    }
-    let small = FontId::proportional(10.0);
-    let mut x = r.right() + 2.0;
-    if sources > 1 {
-        let g = p.layout_no_wrap(format!("×{sources}"), small.clone(), pal.weak);
-        let w = g.size().x;
-        p.galley(pos2(x, r.center().y - g.size().y / 2.0), g, pal.weak);
-        x += w + 2.0;
-    }
-    if uncertain {
-        p.text(
-            pos2(x, r.top() - 1.0),
-            Align2::LEFT_TOP,
-            "?",
-            small.clone(),
-            colour,
-        );
-        x += 7.0;
-    }
-    if it.flags & flags::CONFLICT != 0 {
-        let c = pos2(x + 4.0, r.top());
-        p.circle_filled(c, 4.0, Palette::CONFLICT);
-        p.text(c, Align2::CENTER_CENTER, "!", small, Color32::WHITE);
-    }
-}
-
-/// Diagonal hatching inside `r` (for dates that rest on a guess).
-fn hatch(p: &Painter, r: Rect, colour: Color32) {
-    let clip = p.clip_rect().intersect(r);
-    if !clip.is_positive() {
-        return;
-    }
-    let hp = p.with_clip_rect(clip);
-    let h = r.height();
-    let stroke = Stroke::new(1.0, colour);
-    let mut x = clip.left() - h - (clip.left() - r.left()).rem_euclid(5.0);
-    while x < clip.right() {
-        hp.line_segment([pos2(x, r.bottom()), pos2(x + h, r.top())], stroke);
-        x += 5.0;
-    }
-}
-
-/// Paints a count bubble; returns its rectangle.
-fn paint_bubble(p: &Painter, pal: &Palette, origin: Pos2, b: &Bubble, colour: Color32) -> Rect {
-    let c = pos2(origin.x + b.x as f32, origin.y + b.y as f32);
-    let text = format_count(b.count);
-    let font = FontId::proportional(10.5);
-    let g = p.layout_no_wrap(text, font, Color32::WHITE);
-    let r = b.radius as f32;
-    let w = (g.size().x / 2.0 + 4.0).max(r);
-    let rect = Rect::from_center_size(c, vec2(2.0 * w, 2.0 * r));
-    let fill = if pal.dark {
-        colour.gamma_multiply(0.8)
-    } else {
-        colour
-    };
-    p.rect_filled(rect, CornerRadius::same(r as u8), fill);
-    p.rect_stroke(
-        rect,
-        CornerRadius::same(r as u8),
-        Stroke::new(1.0, pal.outline),
-        StrokeKind::Outside,
-    );
-    let size = g.size();
-    p.galley(c - size / 2.0, g, Color32::WHITE);
-    rect
-}
-
-/// "7", "842", "1.2k", "35k", "1.1M".
-fn format_count(n: u32) -> String {
-    match n {
-        0..=999 => n.to_string(),
-        1000..=9_999 => format!("{:.1}k", f64::from(n) / 1000.0),
-        10_000..=999_999 => format!("{}k", n / 1000),
-        _ => format!("{:.1}M", f64::from(n) / 1e6),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_count;
-
-    #[test]
-    fn counts_are_short() {
-        assert_eq!(format_count(7), "7");
-        assert_eq!(format_count(1234), "1.2k");
-        assert_eq!(format_count(35_000), "35k");
-        assert_eq!(format_count(1_100_000), "1.1M");
-    }
 }

@@ -40,12 +40,12 @@ impl Toolbar {
             if ui
                 .add_enabled(!ctx.dialog_open, egui::Button::new("Export PNG"))
                 .on_hover_text(format!(
-                    "Save the timeline as an image ({})",
+                    "Save the chart as a PNG for slides ({}); more kinds in the File menu",
                     keys_text(ui.ctx(), Command::ExportPng)
                 ))
                 .clicked()
             {
-                action = Some(Action::ExportPng);
+                action = Some(Action::Export(super::export::ExportKind::Png(2)));
             }
             ui.separator();
             if let Some(a) = country_filter(ui, ctx) {

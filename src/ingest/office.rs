@@ -238,6 +238,16 @@ const WORD_SKIP: &[&[u8]] = &[
     b"commentReference",
 ];
 
+/// Ends the open paragraph: its text, if any, becomes a line.
+fn close_para(paras: &mut [Para], lines: &mut Vec<Line>) {
+    if let Some(p) = paras.last_mut() {
+        let t = std::mem::take(&mut p.text);
+        if !t.trim().is_empty() {
+            lines.push(Line::new(t.trim(), p.kind));
+        }
+    }
+}
+
 fn word_body(
     xml: &[u8],
     styles: &[(String, ParagraphKind)],
@@ -250,14 +260,6 @@ fn word_body(
     // Depth inside a skipped element (0 = not skipping).
     let mut skip = 0usize;
     let mut n = 0u32;
-    let close = |paras: &mut Vec<Para>, lines: &mut Vec<Line>| {
-        if let Some(p) = paras.last_mut() {
-            let t = std::mem::take(&mut p.text);
-            if !t.trim().is_empty() {
-                lines.push(Line::new(t.trim(), p.kind));
-            }
-        }
-    };
     loop {
         n = n.wrapping_add(1);
         if n % 4096 == 0 && deadline.passed() {
@@ -297,7 +299,7 @@ fn word_body(
                     }
                     // A line break inside a paragraph often separates what are paragraphs
                     // to a reader (exports glue them this way).
-                    b"br" | b"cr" => close(&mut paras, &mut lines),
+                    b"br" | b"cr" => close_para(&mut paras, &mut lines),
                     b"pStyle" => {
                         if let (Some(v), Some(p)) = (attr(&e, b"val"), paras.last_mut()) {
                             if let Some((_, k)) = styles.iter().find(|(id, _)| *id == v) {
@@ -330,7 +332,7 @@ fn word_body(
                 match e.local_name().as_ref() {
                     b"t" => in_t = false,
                     b"p" => {
-                        close(&mut paras, &mut lines);
+                        close_para(&mut paras, &mut lines);
                         paras.pop();
                     }
                     _ => {}
@@ -378,14 +380,6 @@ fn odf_body(xml: &[u8], deadline: Deadline) -> (Vec<Line>, Option<Problem>) {
     let mut in_body = false;
     let mut list_depth = 0usize;
     let mut n = 0u32;
-    let close = |paras: &mut Vec<Para>, lines: &mut Vec<Line>| {
-        if let Some(p) = paras.last_mut() {
-            let t = std::mem::take(&mut p.text);
-            if !t.trim().is_empty() {
-                lines.push(Line::new(t.trim(), p.kind));
-            }
-        }
-    };
     loop {
         n = n.wrapping_add(1);
         if n % 4096 == 0 && deadline.passed() {
@@ -445,7 +439,7 @@ fn odf_body(xml: &[u8], deadline: Deadline) -> (Vec<Line>, Option<Problem>) {
                             p.text.push(' ');
                         }
                     }
-                    b"line-break" => close(&mut paras, &mut lines),
+                    b"line-break" => close_para(&mut paras, &mut lines),
                     _ => {}
                 }
             }
@@ -459,7 +453,7 @@ fn odf_body(xml: &[u8], deadline: Deadline) -> (Vec<Line>, Option<Problem>) {
                 }
                 match e.local_name().as_ref() {
                     b"p" | b"h" => {
-                        close(&mut paras, &mut lines);
+                        close_para(&mut paras, &mut lines);
                         paras.pop();
                     }
                     b"list-item" => list_depth = list_depth.saturating_sub(1),

@@ -35,10 +35,11 @@ pub(crate) fn read_pdf(bytes: &[u8], budget: &Budget, deadline: Deadline) -> Vec
     if let Err(e) = check_inflation(bytes, budget.memory / 2) {
         return failed(e);
     }
-    let doc = match Document::load_mem(bytes) {
+    let mut doc = match Document::load_mem(bytes) {
         Ok(d) => d,
         Err(e) => return failed(format!("not a readable PDF ({e})")),
     };
+    normalize_cid_widths(&mut doc);
     if doc.is_encrypted() {
         return failed("the PDF is encrypted: not read (save an unprotected copy)");
     }
@@ -101,21 +102,52 @@ pub(crate) fn read_pdf(bytes: &[u8], budget: &Budget, deadline: Deadline) -> Vec
     let lines = layout(&out.pages);
     let mut arts = super::text::read_paragraphs(lines);
     if arts.len() == 1 {
-        let a = &mut arts[0];
-        let has_title = a
-            .paragraphs
-            .first()
-            .is_some_and(|p| p.kind == ParagraphKind::Title);
-        if !has_title {
-            if let Some(t) = info_title(&doc) {
-                a.title = t;
-            }
+        if let Some(t) = info_title(&doc) {
+            set_title(&mut arts[0], &t);
         }
     }
     if let Some(a) = arts.first_mut() {
         a.problems.extend(problems);
     }
     arts
+}
+
+/// The document's own title (Info `/Title`) names the headline when one of the first
+/// paragraphs says the same (a browser writes the page's `<title>` there, often with the
+/// site's name after a separator): that paragraph is the title, not a letterhead or a
+/// kicker above it. Otherwise it is the title only when the text does not start with one.
+fn set_title(a: &mut Article, info: &str) {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let info_n = norm(info);
+    let matches = |p: &str| {
+        let p = norm(p);
+        !p.is_empty()
+            && (info_n == p
+                || [" - ", " | ", " – ", " — ", " · "]
+                    .iter()
+                    .any(|sep| info_n.starts_with(&format!("{p}{sep}"))))
+    };
+    let hit = (0..a.paragraphs.len().min(6)).find(|&i| matches(a.paragraph_text(i)));
+    match hit {
+        Some(i) => {
+            for p in a.paragraphs.iter_mut() {
+                if p.kind == ParagraphKind::Title {
+                    p.kind = ParagraphKind::Heading;
+                }
+            }
+            a.paragraphs[i].kind = ParagraphKind::Title;
+            a.title = a.paragraph_text(i).to_string();
+        }
+        None if a.paragraphs.first().map(|p| p.kind) != Some(ParagraphKind::Title) => {
+            a.title = info.to_string()
+        }
+        None => {}
+    }
 }
 
 /// Inflates every Flate stream that the parser would decompress (all but images) with a
@@ -166,6 +198,81 @@ fn check_inflation(bytes: &[u8], cap: usize) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A CID font's glyph widths (`/W`) come in two forms: `c [w1 w2 …]` and `c_first c_last w`.
+/// pdf-extract (0.12) misreads the second (it takes `c_first` for both ends and for the
+/// width), so those glyphs get the default width and every glyph after them on a line is
+/// drawn too far right: Chromium writes the range form for runs of equal widths (spaces,
+/// punctuation, digits), and a word whose kerning restarts the position came out split
+/// ("V ietnam", "Mar ch"). Rewriting every range as the array form, which it reads right,
+/// gives it the font's own widths. Items it would panic on (a non-integer code, an odd
+/// tail) are dropped; expansion is capped (CIDs fit in 16 bits).
+fn normalize_cid_widths(doc: &mut Document) {
+    let fonts: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let d = o.as_dict().ok()?;
+            let sub = d.get(b"Subtype").and_then(Object::as_name).ok()?;
+            (sub == b"CIDFontType0" || sub == b"CIDFontType2").then_some(*id)
+        })
+        .collect();
+    for id in fonts {
+        let w = match doc.get_dictionary(id).and_then(|d| d.get(b"W")) {
+            Ok(Object::Reference(r)) => doc.get_object(*r).ok().cloned(),
+            Ok(o) => Some(o.clone()),
+            Err(_) => None,
+        };
+        let Some(Object::Array(w)) = w else { continue };
+        let resolve = |o: &Object| match o {
+            Object::Reference(r) => doc.get_object(*r).ok().cloned(),
+            o => Some(o.clone()),
+        };
+        let items: Vec<Object> = w.iter().filter_map(resolve).collect();
+        let fixed = expand_cid_widths(&items);
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+            d.set("W", Object::Array(fixed));
+        }
+    }
+}
+
+/// `/W` items with every `c_first c_last w` range written as `c_first [w w …]`.
+fn expand_cid_widths(items: &[Object]) -> Vec<Object> {
+    const MAX_SPAN: i64 = 1 << 16;
+    let mut budget: i64 = 1 << 18;
+    let num = |o: &Object| o.as_float().ok().filter(|f| f.is_finite());
+    let code = |o: &Object| num(o).filter(|f| *f >= 0.0).map(|f| f as i64);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let Some(first) = code(&items[i]) else { break };
+        if let Object::Array(ws) = &items[i + 1] {
+            out.push(Object::Integer(first));
+            out.push(Object::Array(
+                ws.iter()
+                    .map(|w| Object::Real(num(w).unwrap_or(0.0)))
+                    .collect(),
+            ));
+            i += 2;
+            continue;
+        }
+        let (Some(last), Some(w)) = (code(&items[i + 1]), items.get(i + 2).and_then(num)) else {
+            break;
+        };
+        let n = last
+            .saturating_sub(first)
+            .saturating_add(1)
+            .clamp(0, MAX_SPAN)
+            .min(budget);
+        budget -= n;
+        if n > 0 {
+            out.push(Object::Integer(first));
+            out.push(Object::Array(vec![Object::Real(w); n as usize]));
+        }
+        i += 3;
+    }
+    out
 }
 
 /// Form XObjects still to visit: (form, nesting depth, the forms drawing it).
@@ -721,6 +828,37 @@ mod tests {
                 "right 2",
                 "right 3"
             ]
+        );
+    }
+
+    #[test]
+    fn cid_width_ranges_become_arrays() {
+        let w = vec![
+            Object::Integer(0),
+            Object::Array(vec![Object::Real(600.0)]),
+            Object::Integer(3),
+            Object::Integer(5),
+            Object::Real(317.5),
+            Object::Integer(36),
+            Object::Array(vec![Object::Integer(722), Object::Real(734.5)]),
+            Object::Integer(99), // odd tail: dropped
+        ];
+        let out = expand_cid_widths(&w);
+        assert_eq!(out.len(), 6);
+        assert_eq!(out[2].as_i64().unwrap(), 3);
+        let ws = out[3].as_array().unwrap();
+        assert_eq!(ws.len(), 3);
+        assert!(ws.iter().all(|w| w.as_float().unwrap() == 317.5));
+        assert_eq!(out[5].as_array().unwrap()[0].as_float().unwrap(), 722.0);
+        // A hostile range is capped.
+        let huge = [
+            Object::Integer(0),
+            Object::Integer(i64::MAX),
+            Object::Integer(1),
+        ];
+        assert_eq!(
+            expand_cid_widths(&huge)[1].as_array().unwrap().len(),
+            1 << 16
         );
     }
 

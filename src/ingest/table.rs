@@ -95,10 +95,13 @@ pub(crate) fn read_table(bytes: &[u8], tsv: bool, budget: &Budget) -> Vec<Articl
     let mut empty_rows = 0usize;
     let mut kept = 0usize;
     let mut record = csv::StringRecord::new();
+    // Where the last row read starts: a quote left open swallows the rest of the file into
+    // that row's cell, and the reader cannot tell (see below).
+    let mut last_line = 0u64;
     loop {
         match rdr.read_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => {}
+            Ok(true) => last_line = record.position().map_or(0, |p| p.line()),
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 bad_rows.push(line);
@@ -144,6 +147,13 @@ pub(crate) fn read_table(bytes: &[u8], tsv: bool, budget: &Budget) -> Vec<Articl
     if empty_rows > 0 {
         problems.push(Problem::warning(format!(
             "{empty_rows} row(s) with an empty text column skipped"
+        )));
+    }
+    // Quoted cells open and close their quotes (an inner quote is written twice), so an odd
+    // count of quotes means one was never closed: everything after it is one cell.
+    if text.bytes().filter(|&b| b == b'"').count() % 2 == 1 {
+        problems.push(Problem::warning(format!(
+            "a quote is never closed: the rows from line {last_line} on may have been read as one cell"
         )));
     }
     if articles.is_empty() {
@@ -270,6 +280,27 @@ mod tests {
             &Budget::default(),
         );
         assert_eq!(arts[0].paragraph_text(0), "Text two.");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_a_problem() {
+        let bytes =
+            b"title,text\nOne,\"Text one.\"\nTwo,\"Text two, never closed.\nThree,Text three.\n";
+        let arts = read_table(bytes, false, &Budget::default());
+        assert!(
+            arts[0]
+                .problems
+                .iter()
+                .any(|p| p.message.contains("never closed") && p.message.contains("line 3")),
+            "{:?}",
+            arts[0].problems
+        );
+        let fine = read_table(
+            b"title,text\nOne,\"He said \"\"yes\"\".\"\n",
+            false,
+            &Budget::default(),
+        );
+        assert!(fine[0].problems.is_empty(), "{:?}", fine[0].problems);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::text::{caption_text, more_suffix, shorten, thousands, Measure};
 use crate::model::{Corpus, CountryCode};
 use crate::timeline::axis::date_of;
 use crate::timeline::captions::{Caption, MAX_CAPTION_PX};
-use crate::timeline::frame::{lane_view, FrameOptions, LaneView, CAPTION_PAD};
+use crate::timeline::frame::{lane_view, CaptionSize, FrameOptions, LaneView, CAPTION_PAD};
 use crate::timeline::layout::{flags, Item, ItemKind, Lane, Layout};
 use crate::timeline::lod::{item_box, lane_height, BoxPx, Bubble, LANE_PAD};
 use crate::timeline::{ticks, TimeView};
@@ -47,6 +47,21 @@ pub struct Body<'a> {
     pub opts: FrameOptions,
     /// Paint lane labels (the window draws them as widgets instead).
     pub lane_labels: bool,
+    /// The user's colour of each layout lane (`None`, or an empty slice: the palette's
+    /// colour for its place on the chart).
+    pub colours: &'a [Option<Color32>],
+}
+
+impl Body<'_> {
+    /// The colour of shown lane `k` (layout lane `li`).
+    pub fn lane_colour(&self, k: usize, li: usize) -> Color32 {
+        let has_country = self.layout.lanes.get(li).is_some_and(|l| l.code.is_some());
+        self.colours
+            .get(li)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| self.theme.lane(k, has_country))
+    }
 }
 
 /// Where things ended up, for hit-testing and overlays.
@@ -132,7 +147,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             Stroke::new(1.0, th.grid),
         );
         let lane = &b.layout.lanes[li];
-        let colour = th.lane(k, lane.code.is_some());
+        let colour = b.lane_colour(k, li);
         scene.rect(
             Rect::from_min_size(pos2(lr.left() + 8.0, top + 9.0), vec2(4.0, 14.0)),
             2.0,
@@ -162,8 +177,8 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             continue;
         }
         let lane = &b.layout.lanes[li];
-        let colour = th.lane(k, lane.code.is_some());
-        let mut measure = |item: u32, more: u32| -> Option<(f64, f64)> {
+        let colour = b.lane_colour(k, li);
+        let mut measure = |item: u32, more: u32| -> Option<CaptionSize> {
             let it = lane.items.get(item as usize)?;
             let unit = b.layout.units.get(it.unit as usize)?;
             let text = caption_text(b.corpus, unit);
@@ -172,11 +187,17 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             }
             let mut mm = measure_cell.borrow_mut();
             let trailing = decoration_width(&mut **mm, it, unit.sources);
-            if text.len() > LONG_CAPTION_BYTES {
-                return Some((MAX_CAPTION_PX + 1.0, trailing));
-            }
-            let w = mm.width(&text, CAPTION_SIZE) + mm.width(&more_suffix(more), CAPTION_SIZE);
-            Some((f64::from(w), trailing))
+            let suffix = f64::from(mm.width(&more_suffix(more), CAPTION_SIZE));
+            let text = if text.len() > LONG_CAPTION_BYTES {
+                MAX_CAPTION_PX + 1.0
+            } else {
+                f64::from(mm.width(&text, CAPTION_SIZE))
+            };
+            Some(CaptionSize {
+                text,
+                suffix,
+                trailing,
+            })
         };
         let v = lane_view(lane, &b.view, width, b.opts, &mut measure);
         let origin = pos2(plot.left(), top);
@@ -241,15 +262,15 @@ fn to_rect(origin: Pos2, b: BoxPx) -> Rect {
 }
 
 fn paint_lane_label(scene: &mut Scene, th: &Theme, lane: &Lane, lr: Rect, m: &mut dyn Measure) {
-    let n = lane.items.len();
-    let count = if n == 1 {
-        "1 event".to_string()
-    } else {
-        format!("{} events", thousands(n as u64))
-    };
+    let count = lane_count(lane.items.len());
     let y = lr.top() + 16.0;
+    let below = count_below(lr.height());
     let count_w = m.width(&count, SMALL);
-    let room = LABEL_W - 18.0 - 10.0 - count_w - 6.0;
+    let room = if below {
+        LABEL_W - 18.0 - 8.0
+    } else {
+        LABEL_W - 18.0 - 10.0 - count_w - 6.0
+    };
     let label = shorten(m, &lane.label, "", LABEL_SIZE, room.max(30.0));
     scene.text(
         pos2(lr.left() + 18.0, y),
@@ -258,13 +279,26 @@ fn paint_lane_label(scene: &mut Scene, th: &Theme, lane: &Lane, lr: Rect, m: &mu
         LABEL_SIZE,
         th.text,
     );
-    scene.text(
-        pos2(lr.left() + LABEL_W - 10.0, y),
-        Align2::RIGHT_CENTER,
-        count,
-        SMALL,
-        th.weak,
-    );
+    let (pos, anchor) = if below {
+        (pos2(lr.left() + 18.0, y + 15.0), Align2::LEFT_CENTER)
+    } else {
+        (pos2(lr.left() + LABEL_W - 10.0, y), Align2::RIGHT_CENTER)
+    };
+    scene.text(pos, anchor, count, SMALL, th.weak);
+}
+
+/// "1 event", "23,106 events".
+pub fn lane_count(n: usize) -> String {
+    if n == 1 {
+        "1 event".to_string()
+    } else {
+        format!("{} events", thousands(n as u64))
+    }
+}
+
+/// A lane this tall has room for its count under its name.
+pub fn count_below(lane_h: f32) -> bool {
+    lane_h >= 48.0
 }
 
 fn paint_axis(scene: &mut Scene, b: &Body, plot: Rect, m: &mut dyn Measure) {
@@ -343,18 +377,22 @@ fn paint_axis(scene: &mut Scene, b: &Body, plot: Rect, m: &mut dyn Measure) {
 }
 
 /// A crowded stretch: a column standing on the lane's floor whose height grows with the
-/// log of its count (10 events a third of the lane, 10,000 all of it). Square, flat and
-/// pale, so it never reads as a mark.
+/// log of its count (from 2 events to 10,000), at most [`STRIP_H`] tall so that the rows
+/// above stay free for marks and captions: how much is on the floor, what it was above.
+/// Square, flat and pale, so it never reads as a mark.
 fn paint_cell(scene: &mut Scene, origin: Pos2, cell: &Bubble, inner_h: f32, colour: Color32) {
-    let f = (0.12 + 0.88 * (f64::from(cell.count).log10() / 4.0)).clamp(0.12, 1.0) as f32;
-    let h = (inner_h * f).max(3.0);
+    let f = (0.15 + 0.85 * (f64::from(cell.count).log10() / 4.0)).clamp(0.15, 1.0) as f32;
+    let h = (inner_h.min(STRIP_H) * f).max(2.0);
     let bottom = origin.y + LANE_PAD as f32 + inner_h + 3.0;
     let r = Rect::from_min_max(
         pos2(origin.x + cell.x0 as f32, bottom - h),
         pos2(origin.x + cell.x1 as f32, bottom),
     );
-    scene.rect(r, 0.0, colour.gamma_multiply(0.3), None);
+    scene.rect(r, 0.0, colour.gamma_multiply(0.28), None);
 }
+
+/// Tallest a density-strip column grows.
+pub const STRIP_H: f32 = 22.0;
 
 /// A mark: a diamond for a day, a bar for a range, a faint span for a month or year;
 /// hatched when the date is a guess.
@@ -385,28 +423,34 @@ pub fn paint_mark(scene: &mut Scene, th: &Theme, kind: ItemKind, fl: u8, r: Rect
                 stroke: Some(stroke),
             });
         }
-        ItemKind::Bar => {
-            scene.rect(r, 3.0, fill, None);
+        // A range of days longer than a month is context, drawn like a month or year.
+        // Lighter inside than a day's mark, outlined: a week-long bar at a month's zoom is
+        // hundreds of px long and should not outweigh the days around it.
+        ItemKind::Bar if fl & flags::COARSE == 0 => {
+            scene.rect(
+                r,
+                3.0,
+                fill.gamma_multiply(0.55),
+                Some(Stroke::new(1.0, colour)),
+            );
             if uncertain {
                 hatch(scene, r, colour);
             }
         }
-        ItemKind::Span => {
+        ItemKind::Bar | ItemKind::Span => {
             // A year or longer is background context: fainter than a month.
-            let (fill_a, edge_a) = match (fl & flags::COARSE != 0, uncertain) {
-                (true, _) => (0.08, 0.35),
+            // Only its extent matters: a pale wash, outlined only when it is a month.
+            let coarse = fl & flags::COARSE != 0;
+            let (fill_a, edge_a) = match (coarse, uncertain) {
+                (true, _) => (0.09, 0.0),
                 (false, true) => (0.2, 0.4),
                 (false, false) => (0.2, 0.7),
             };
-            let edge = colour.gamma_multiply(edge_a);
-            scene.rect(
-                r,
-                2.0,
-                colour.gamma_multiply(fill_a),
-                Some(Stroke::new(1.0, edge)),
-            );
+            let edge = (edge_a > 0.0).then(|| Stroke::new(1.0, colour.gamma_multiply(edge_a)));
+            scene.rect(r, 2.0, colour.gamma_multiply(fill_a), edge);
             if uncertain {
-                hatch(scene, r, colour.gamma_multiply(0.5));
+                let a = if coarse { 0.25 } else { 0.5 };
+                hatch(scene, r, colour.gamma_multiply(a));
             }
         }
     }

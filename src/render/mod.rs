@@ -77,12 +77,7 @@ pub fn chart_scene(
     m: &mut dyn Measure,
     metrics: (f32, f32),
 ) -> Scene {
-    let theme = if spec.dark {
-        Theme::dark()
-    } else {
-        Theme::light()
-    };
-    let width = spec.width.max(LABEL_W + 2.0 * MARGIN + 120.0);
+    let width = chart_width(spec.width);
     let plot_w = f64::from(width - 2.0 * MARGIN - LABEL_W);
     let full = Layout::build(corpus);
     let view = chart_view(&full, spec, plot_w);
@@ -103,8 +98,40 @@ pub fn chart_scene(
         None => full,
     };
 
+    let view = TimeView::new(a, plot_w / (b - a).max(1e-9));
+    chart_scene_with(corpus, &layout, &lanes, &[], view, spec, m, metrics)
+}
+
+/// The width of a chart asked to be `w` px wide (enough for the labels and some plot).
+fn chart_width(w: f32) -> f32 {
+    w.max(LABEL_W + 2.0 * MARGIN + 120.0)
+}
+
+/// The exported chart of `lanes` of an already built `layout`, showing what `view` shows
+/// in the chart's plot (the window's Export menu: what is on screen, redrawn for a slide).
+/// `spec`'s title, width and theme apply; its range, lanes and top are already decided.
+/// `colours` are the user's lane colours by layout lane (see [`chart::Body::colours`]).
+#[allow(clippy::too_many_arguments)]
+pub fn chart_scene_with(
+    corpus: &Corpus,
+    layout: &Layout,
+    lanes: &[usize],
+    colours: &[Option<Color32>],
+    view: TimeView,
+    spec: &ChartSpec,
+    m: &mut dyn Measure,
+    metrics: (f32, f32),
+) -> Scene {
+    let theme = if spec.dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
+    let width = chart_width(spec.width);
+    let plot_w = f64::from(width - 2.0 * MARGIN - LABEL_W);
+    let (a, b) = view.range(plot_w);
     let header_h = MARGIN + TITLE_SIZE + 8.0 + SUBTITLE_SIZE + 18.0;
-    let body_h = AXIS_H + lanes_height(&layout, &lanes).max(40.0);
+    let body_h = AXIS_H + lanes_height(layout, lanes).max(40.0);
     let coverage_h = if spec.coverage {
         coverage::COVERAGE_H
     } else {
@@ -163,8 +190,8 @@ pub fn chart_scene(
         &mut scene,
         &Body {
             corpus,
-            layout: &layout,
-            lanes: &lanes,
+            layout,
+            lanes,
             view,
             rect: body_rect,
             scroll_y: 0.0,
@@ -174,6 +201,7 @@ pub fn chart_scene(
                 inside_plot: true,
             },
             lane_labels: true,
+            colours,
         },
         m,
     );
@@ -193,7 +221,14 @@ pub fn chart_scene(
         let colours: Vec<(CountryCode, Color32)> = lanes
             .iter()
             .enumerate()
-            .filter_map(|(k, &li)| Some((layout.lanes[li].code?, theme.lane(k, true))))
+            .filter_map(|(k, &li)| {
+                let c = colours
+                    .get(li)
+                    .copied()
+                    .flatten()
+                    .unwrap_or_else(|| theme.lane(k, true));
+                Some((layout.lanes[li].code?, c))
+            })
             .collect();
         let cov = crate::coverage::Coverage::build(corpus);
         coverage::paint_coverage(&mut scene, &theme, &cov, &colours, (a, b), rect, LABEL_W, m);
@@ -202,7 +237,7 @@ pub fn chart_scene(
     // Legend and source note.
     let legend_y = header_h + body_h + coverage_h + legend_h / 2.0 + 2.0;
     paint_legend(&mut scene, &theme, MARGIN, legend_y, m);
-    let note = source_note(corpus, &layout, &lanes, a, b);
+    let note = source_note(corpus, layout, lanes, a, b);
     let note_y = height - MARGIN - NOTE_SIZE / 2.0;
     scene.text(
         pos2(MARGIN, note_y),

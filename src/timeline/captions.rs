@@ -28,6 +28,9 @@ pub const MIN_CAPTION_PX: f64 = 96.0;
 pub const GAP: f64 = 3.0;
 /// Candidates tried per tile and lane (bounds the work per frame).
 pub const CANDIDATES_PER_TILE: usize = 12;
+/// Captions placed per tile and lane: two labelled happenings per few hundred px keep a
+/// lane readable at a glance; the rest stay marks until the user zooms in.
+pub const CAPTIONS_PER_TILE: usize = 2;
 
 /// Width in days of the caption tiles at `px_per_day`: a power of two (possibly below
 /// one day) spanning `TILE_PX..2 * TILE_PX` px.
@@ -49,6 +52,10 @@ pub struct Caption {
     pub shortened: bool,
     /// The item sits in a density cell, so its mark is drawn with the caption.
     pub own_mark: bool,
+    /// The dense cell (bucket index) the item is counted in, if any.
+    pub cell: Option<i64>,
+    /// Placed left of its mark.
+    pub left: bool,
 }
 
 /// A candidate for one tile, best first.
@@ -62,8 +69,11 @@ pub struct Candidate {
     pub is_span: bool,
     /// Full caption width in px (text plus padding); `None` when there is no text.
     pub width: Option<f64>,
+    /// Narrowest this caption may be shortened to (a few words and its "+N more").
+    pub min_width: f64,
     pub more: u32,
-    pub own_mark: bool,
+    /// The dense cell it is counted in, if any (its mark is then drawn with the caption).
+    pub cell: Option<i64>,
 }
 
 /// Places captions for one tile whose usable x range is `[x0, x1)`. `obstacles` are
@@ -78,7 +88,11 @@ pub fn place_tile(
     // Keep clear of marks centred just across the tile's edges.
     let (lo, hi) = (x0 + POINT_HALF + 1.0, x1 - POINT_HALF - 1.0);
     let mut taken: Vec<BoxPx> = Vec::new();
+    let first = out.len();
     for c in cands {
+        if out.len() - first >= CAPTIONS_PER_TILE {
+            break;
+        }
         let Some(full) = c.width else { continue };
         if taken.iter().any(|t| overlaps(t, &c.mark, 1.0)) {
             // Its mark is under a caption already placed.
@@ -88,25 +102,26 @@ pub fn place_tile(
         let (y0, y1) = (yc - CAPTION_H / 2.0, yc + CAPTION_H / 2.0);
         let w = full.min(MAX_CAPTION_PX);
         let m = &c.mark;
-        // (x0, x1) of each place, best first.
-        let mut places: Vec<(f64, f64)> = Vec::with_capacity(6);
-        places.push((m.x1 + GAP, m.x1 + GAP + w));
+        // (x0, x1, left of the mark) of each place, best first.
+        let mut places: Vec<(f64, f64, bool)> = Vec::with_capacity(6);
+        places.push((m.x1 + GAP, m.x1 + GAP + w, false));
         if c.is_span {
             let s = m.x0.max(lo) + GAP;
             if s + w <= m.x1.min(hi) {
-                places.push((s, s + w));
+                places.push((s, s + w, false));
             }
         }
-        places.push((m.x0 - GAP - w, m.x0 - GAP));
+        places.push((m.x0 - GAP - w, m.x0 - GAP, true));
+        let min_w = c.min_width.max(MIN_CAPTION_PX.min(w));
         let right_room = hi - (m.x1 + GAP);
-        if right_room >= MIN_CAPTION_PX && right_room < w {
-            places.push((m.x1 + GAP, hi));
+        if right_room >= min_w && right_room < w {
+            places.push((m.x1 + GAP, hi, false));
         }
         let left_room = (m.x0 - GAP) - lo;
-        if left_room >= MIN_CAPTION_PX && left_room < w {
-            places.push((lo, m.x0 - GAP));
+        if left_room >= min_w && left_room < w {
+            places.push((lo, m.x0 - GAP, true));
         }
-        let fits = |&(a, b): &(f64, f64)| {
+        let fits = |&(a, b, _): &(f64, f64, bool)| {
             let bx = BoxPx {
                 x0: a,
                 x1: b,
@@ -118,7 +133,7 @@ pub fn place_tile(
                 && !taken.iter().any(|t| overlaps(t, &bx, 2.0))
                 && !overlaps(&bx, m, 0.0)
         };
-        let hides = |&(a, b): &(f64, f64)| {
+        let hides = |&(a, b, _): &(f64, f64, bool)| {
             obstacles
                 .iter()
                 .any(|(row, o)| *row == c.row && *o != *m && o.x1 > a && o.x0 < b)
@@ -127,7 +142,7 @@ pub fn place_tile(
             .iter()
             .find(|p| fits(p) && !hides(p))
             .or_else(|| places.iter().find(|p| fits(p)));
-        if let Some(&(a, b)) = choice {
+        if let Some(&(a, b, left)) = choice {
             let bx = BoxPx {
                 x0: a,
                 x1: b,
@@ -141,7 +156,9 @@ pub fn place_tile(
                 b: bx,
                 more: c.more,
                 shortened: b - a < full - 0.5,
-                own_mark: c.own_mark,
+                own_mark: c.cell.is_some(),
+                cell: c.cell,
+                left,
             });
         }
     }
@@ -172,8 +189,9 @@ mod tests {
             },
             is_span: false,
             width: Some(width),
+            min_width: MIN_CAPTION_PX,
             more: 0,
-            own_mark: false,
+            cell: None,
         }
     }
 

@@ -4,11 +4,13 @@
 //! publication dates guessed from file times. Framing the first and last of everything
 //! squeezes the story into a few pixels, so the frame is chosen from the happenings that
 //! place the story best: day- or month-precise, confidently dated, not resting on a file
-//! time. Among those it takes the shortest span holding [`CORE_SHARE`] of them (robust to
-//! a few far-off dates on either side), then widens it over happenings that continue it
-//! without a gap longer than half the span: an archive evenly spread over ten years keeps
-//! all ten, a summit week with a stray "1950" keeps the week. What lies outside is counted
-//! so the chart can point at it (an arrow at the edge with a count).
+//! time. Among those, a date is a stray when it lies outside Tukey's fences: more than one
+//! and a half interquartile ranges beyond the middle half of the dates (and more than a
+//! month away from it). The middle half cannot be moved by a few stray dates however far they
+//! are, so an archive evenly spread over ten years keeps all ten, a summit week with a
+//! stray "1950" keeps the week, and a story told in two bursts months apart keeps both.
+//! What lies outside is counted so the chart can point at it (an arrow at the edge with a
+//! count).
 
 /// How well a happening places the story.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,12 +44,14 @@ pub struct Fit {
     pub after: u32,
 }
 
-/// Share of the trusted happenings the core span must hold.
-pub const CORE_SHARE: f64 = 0.9;
+/// How many interquartile ranges beyond the middle half a date may lie and still be part
+/// of the story (Tukey's fence).
+pub const FENCE_IQR: f64 = 1.5;
 /// Fewer trusted happenings than this do not say where a story is: the next trust level
 /// joins them.
 const MIN_BASIS: usize = 3;
-/// A gap of this many days never makes an outlier (a story paused over a month is one story).
+/// Nothing within this many days of the middle half is a stray (a story paused over a
+/// month is one story, even when most of it happened on one day).
 const MIN_REACH_DAYS: f64 = 31.0;
 
 /// The frame for `units`; `None` when there is nothing to frame.
@@ -72,29 +76,15 @@ pub fn frame(units: &[Dated]) -> Option<Fit> {
     }
     basis.sort_by(|a, b| centre(*a).total_cmp(&centre(*b)));
     let c: Vec<f64> = basis.iter().map(|&u| centre(u)).collect();
-    let n = c.len();
-    let k = ((n as f64 * CORE_SHARE).ceil() as usize).clamp(1, n);
-    // Shortest window of k consecutive centres (the earliest among equals).
-    let (mut lo, mut best) = (0, f64::INFINITY);
-    for i in 0..=n - k {
-        let w = c[i + k - 1] - c[i];
-        if w < best {
-            best = w;
-            lo = i;
-        }
-    }
-    let mut hi = lo + k - 1;
-    let reach = (best * 0.5).max(MIN_REACH_DAYS);
-    while lo > 0 && c[lo] - c[lo - 1] <= reach {
-        lo -= 1;
-    }
-    while hi + 1 < n && c[hi + 1] - c[hi] <= reach {
-        hi += 1;
-    }
+    let (q1, q3) = (quantile(&c, 0.25), quantile(&c, 0.75));
+    let reach = (FENCE_IQR * (q3 - q1)).max(MIN_REACH_DAYS);
+    let (lo, hi) = (q1 - reach, q3 + reach);
     let (mut start, mut end) = (f64::INFINITY, f64::NEG_INFINITY);
-    for &(s, e) in &basis[lo..=hi] {
-        start = start.min(s);
-        end = end.max(e);
+    for (&(s, e), &x) in basis.iter().zip(&c) {
+        if x >= lo && x <= hi {
+            start = start.min(s);
+            end = end.max(e);
+        }
     }
     let mut fit = Fit {
         start,
@@ -114,6 +104,16 @@ pub fn frame(units: &[Dated]) -> Option<Fit> {
 
 fn centre((s, e): (f64, f64)) -> f64 {
     (s + e) / 2.0
+}
+
+/// The `q` quantile of sorted, non-empty `v` (linear interpolation).
+fn quantile(v: &[f64], q: f64) -> f64 {
+    let pos = q * (v.len() - 1) as f64;
+    let (i, f) = (pos.floor() as usize, pos.fract());
+    match v.get(i + 1) {
+        Some(&next) => v[i] + f * (next - v[i]),
+        None => v[i],
+    }
 }
 
 #[cfg(test)]
@@ -139,6 +139,23 @@ mod tests {
         let f = frame(&u).unwrap();
         assert!(f.start >= 19_600.0 && f.end <= 19_615.0, "{f:?}");
         assert_eq!((f.before, f.after), (1, 1));
+    }
+
+    #[test]
+    fn a_handful_of_events_still_loses_its_strays() {
+        let mut u: Vec<Dated> = [19_612.0, 19_615.0, 19_620.0, 19_625.0]
+            .iter()
+            .map(|&d| day(d, Trust::Firm))
+            .collect();
+        u.push(day(-610_000.0, Trust::Firm));
+        u.push(day(157_000.0, Trust::Firm));
+        let f = frame(&u).unwrap();
+        assert_eq!((f.start, f.end), (19_612.0, 19_626.0));
+        assert_eq!((f.before, f.after), (1, 1));
+        // Most events on one day, a few in the following weeks: all kept.
+        let mut u: Vec<Dated> = (0..40).map(|_| day(19_000.0, Trust::Firm)).collect();
+        u.extend((1..4).map(|i| day(19_000.0 + 7.0 * i as f64, Trust::Firm)));
+        assert_eq!(frame(&u).unwrap().end, 19_022.0);
     }
 
     #[test]

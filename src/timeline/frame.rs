@@ -9,8 +9,10 @@
 
 use super::axis::TimeView;
 use super::captions::{self, Candidate, Caption, CANDIDATES_PER_TILE};
-use super::layout::{class_window, ItemKind, Lane};
-use super::lod::{bucket, item_box, split, BoxPx, Bubble, Bucket, MIN_BAR_PX, POINT_HALF};
+use super::layout::{class_window, flags, ItemKind, Lane};
+use super::lod::{
+    add_piled, bucket, item_box, split, BoxPx, Bubble, Bucket, MIN_BAR_PX, POINT_HALF,
+};
 
 /// How a frame is made.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -44,15 +46,26 @@ pub struct LaneView {
     pub after: u32,
 }
 
-/// The lane's content for a plot `width` px wide. `measure(item, more)` gives the width in
-/// px of the item's caption text (with its "+N more" when `more > 0`) and of what is drawn
-/// right after its mark (a source count, a "?"), or `None` when the item has no caption.
+/// How wide an item's caption is, in px.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CaptionSize {
+    /// The caption's text.
+    pub text: f64,
+    /// Its " +N more" (0 when there are no more).
+    pub suffix: f64,
+    /// What is drawn right after the mark (a source count, a "?"): the caption goes after it.
+    pub trailing: f64,
+}
+
+/// The lane's content for a plot `width` px wide. `measure(item, more)` sizes the item's
+/// caption with `more` others in its cell ("+N more"), or is `None` when the item has no
+/// caption.
 pub fn lane_view(
     lane: &Lane,
     view: &TimeView,
     width: f64,
     opts: FrameOptions,
-    measure: &mut dyn FnMut(u32, u32) -> Option<(f64, f64)>,
+    measure: &mut dyn FnMut(u32, u32) -> Option<CaptionSize>,
 ) -> LaneView {
     let s = split(lane, view, width);
     let (a, b) = view.range(width);
@@ -66,10 +79,15 @@ pub fn lane_view(
         (a - slack, b + slack)
     };
     let mut out = LaneView::default();
+    let mut piled = Vec::new();
     for c in &s.wide {
         for k in class_window(&lane.items, c, ea, eb) {
             if lane.items[k].end > ea {
-                out.items.push(k as u32);
+                if lane.items[k].flags & flags::PILED != 0 {
+                    piled.push(k);
+                } else {
+                    out.items.push(k as u32);
+                }
             }
         }
     }
@@ -83,6 +101,7 @@ pub fn lane_view(
             }
         }
     }
+    add_piled(lane, &s, view, &piled, &mut out.cells);
     out.items
         .sort_by_key(|&k| match lane.items[k as usize].kind {
             ItemKind::Span => 0,
@@ -115,20 +134,24 @@ pub fn lane_view(
                 out.cells
                     .binary_search_by_key(&i, |c| c.bucket)
                     .ok()
-                    .map(|j| out.cells[j].count)
+                    .map(|j| (i, out.cells[j].count))
             });
-            let more = cell.map_or(0, |n| n.saturating_sub(1));
+            let more = cell.map_or(0, |(_, n)| n.saturating_sub(1));
             let size = measure(k, more);
             let mut mark = item_box(it, view);
-            mark.x1 += size.map_or(0.0, |s| s.1);
+            mark.x1 += size.map_or(0.0, |s| s.trailing);
+            let pad = 2.0 * CAPTION_PAD;
             cands.push(Candidate {
                 item: k,
                 row: it.row,
                 mark,
                 is_span: it.kind == ItemKind::Span,
-                width: size.map(|s| s.0 + 2.0 * CAPTION_PAD),
+                width: size.map(|s| s.text + s.suffix + pad),
+                min_width: size.map_or(captions::MIN_CAPTION_PX, |s| {
+                    (s.text + s.suffix + pad).min(captions::MIN_CAPTION_PX + s.suffix + pad)
+                }),
                 more,
-                own_mark: cell.is_some(),
+                cell: cell.map(|c| c.0),
             });
         }
         let (mut x0, mut x1) = (view.x_of(d0), view.x_of(d1));
@@ -138,7 +161,9 @@ pub fn lane_view(
             x0 = x0.max(inset(out.before));
             x1 = x1.min(width - inset(out.after));
         }
+        let first = out.captions.len();
         captions::place_tile(&cands, x0, x1, &obstacles, &mut out.captions);
+        share_more(&mut out.captions[first..], &out.cells, measure);
     }
     out
 }
@@ -148,11 +173,59 @@ pub const CAPTION_PAD: f64 = 4.0;
 /// Width kept at an edge of a still picture for the count of happenings off the chart.
 pub const OFF_CHART_PX: f64 = 46.0;
 
-/// The bucket index item `k` is counted in, when its class is bucketed at this zoom.
+/// Captions from one dense cell say "+N more" once: the best-ranked one (placed first)
+/// counts the cell's happenings that have no caption; the others drop the suffix and their
+/// boxes shrink towards their marks.
+fn share_more(
+    caps: &mut [Caption],
+    cells: &[Bubble],
+    measure: &mut dyn FnMut(u32, u32) -> Option<CaptionSize>,
+) {
+    for i in 0..caps.len() {
+        let Some(cell) = caps[i].cell else { continue };
+        if caps[..i].iter().any(|c| c.cell == Some(cell)) {
+            continue;
+        }
+        let shown = caps[i..].iter().filter(|c| c.cell == Some(cell)).count() as u32;
+        let count = cells
+            .binary_search_by_key(&cell, |c| c.bucket)
+            .map_or(shown, |j| cells[j].count);
+        let mut first = true;
+        for c in caps[i..].iter_mut().filter(|c| c.cell == Some(cell)) {
+            let more = if first {
+                count.saturating_sub(shown)
+            } else {
+                0
+            };
+            first = false;
+            if more == c.more {
+                continue;
+            }
+            c.more = more;
+            if let Some(sz) = measure(c.item, more) {
+                let w = sz.text + sz.suffix + 2.0 * CAPTION_PAD;
+                if w < c.b.x1 - c.b.x0 {
+                    if c.left {
+                        c.b.x0 = c.b.x1 - w;
+                    } else {
+                        c.b.x1 = c.b.x0 + w;
+                    }
+                    c.shortened = false;
+                }
+            }
+        }
+    }
+}
+
+/// The bucket index item `k` is counted in, when its class is bucketed at this zoom or it
+/// piles onto another item of its row.
 fn cell_of(lane: &Lane, s: &super::lod::Split, k: usize) -> Option<i64> {
-    let c = s.narrow.iter().find(|c| c.range.contains(&k))?;
     let it = &lane.items[k];
-    Some(((it.start + c.min_len / 2.0) / s.bucket_days).floor() as i64)
+    if let Some(c) = s.narrow.iter().find(|c| c.range.contains(&k)) {
+        return Some(((it.start + c.min_len / 2.0) / s.bucket_days).floor() as i64);
+    }
+    (it.flags & flags::PILED != 0)
+        .then(|| ((it.start + it.end) / 2.0 / s.bucket_days).floor() as i64)
 }
 
 /// Items entirely before day `a` and entirely after day `b`. Within a length class the
@@ -223,8 +296,12 @@ mod tests {
         c
     }
 
-    fn measure(_: u32, more: u32) -> Option<(f64, f64)> {
-        Some((if more > 0 { 150.0 } else { 110.0 }, 0.0))
+    fn measure(_: u32, more: u32) -> Option<CaptionSize> {
+        Some(CaptionSize {
+            text: 110.0,
+            suffix: if more > 0 { 40.0 } else { 0.0 },
+            trailing: 0.0,
+        })
     }
 
     fn caption_units(l: &Layout, v: &LaneView) -> Vec<u32> {
@@ -327,13 +404,18 @@ mod tests {
         assert!(!f.cells.is_empty());
         assert!(!f.captions.is_empty());
         for cap in &f.captions {
-            assert!(cap.own_mark && cap.more > 0, "{cap:?}");
+            assert!(cap.own_mark, "{cap:?}");
             let cell = f
                 .cells
                 .iter()
-                .find(|c| c.count == cap.more + 1)
-                .expect("the count is its cell's");
-            assert!(cell.count > 1);
+                .find(|c| Some(c.bucket) == cap.cell)
+                .expect("a captioned item in a dense cell knows its cell");
+            // "+N more" once per cell: the happenings of the cell without a caption.
+            let from_cell: Vec<&Caption> =
+                f.captions.iter().filter(|c| c.cell == cap.cell).collect();
+            let total: u32 = from_cell.iter().map(|c| c.more).sum();
+            assert_eq!(total, cell.count - from_cell.len() as u32);
+            assert_eq!(from_cell.iter().filter(|c| c.more > 0).count(), 1);
         }
         // A still picture keeps captions inside the plot.
         let opts = FrameOptions {

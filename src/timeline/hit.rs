@@ -6,7 +6,7 @@
 //! that is drawn.
 
 use super::axis::TimeView;
-use super::layout::{class_window, ItemKind, Lane};
+use super::layout::{class_window, flags, ItemKind, Lane};
 use super::lod::{bucket, bucket_range, item_box, split, Bubble, Bucket, MIN_BAR_PX};
 
 /// Extra px around marks that still count as a hit (thin bars are hard to point at).
@@ -80,7 +80,7 @@ pub fn hit_lane(lane: &Lane, view: &TimeView, width: f64, x: f64, y: f64) -> Opt
         let w = w.start..w.end.min(w.start + MAX_SCAN);
         for k in w {
             let it = &lane.items[k];
-            if it.end < day - slack {
+            if it.end < day - slack || it.flags & flags::PILED != 0 {
                 continue;
             }
             let bx = item_box(it, view);

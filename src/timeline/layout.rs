@@ -44,6 +44,9 @@ pub mod flags {
     pub const FILE_TIME: u8 = 8;
     /// Longer than a month and a bit (a year, a decade): context rather than the story.
     pub const COARSE: u8 = 16;
+    /// Shares its row with an item it overlaps (all rows were busy): drawn as part of a
+    /// dense cell, never on top of the other.
+    pub const PILED: u8 = 32;
 }
 
 /// One cluster in one lane.
@@ -435,12 +438,16 @@ fn arrange_lane(lane: &mut Lane, units: &[Unit]) {
     let mut row_end = [f64::NEG_INFINITY; MAX_ROWS as usize];
     let mut used = 1u8;
     for it in items.iter_mut() {
+        it.flags &= !flags::PILED;
         let r = match row_end.iter().position(|&e| e <= it.start) {
             Some(r) => r,
             // All rows busy: share the row that frees up first.
-            None => (0..row_end.len())
-                .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]))
-                .unwrap_or(0),
+            None => {
+                it.flags |= flags::PILED;
+                (0..row_end.len())
+                    .min_by(|&a, &b| row_end[a].total_cmp(&row_end[b]))
+                    .unwrap_or(0)
+            }
         };
         row_end[r] = row_end[r].max(it.end);
         it.row = r as u8;

@@ -13,7 +13,7 @@
 //! [`super::hit`] uses the very same functions, so what is hit is what is drawn.
 
 use super::axis::TimeView;
-use super::layout::{class_window, Item, ItemKind, Lane, LengthClass, MAX_ROWS};
+use super::layout::{class_window, flags, Item, ItemKind, Lane, LengthClass, MAX_ROWS};
 
 /// Height of one stacking row.
 pub const ROW_H: f64 = 18.0;
@@ -146,7 +146,8 @@ pub(crate) fn split<'a>(lane: &'a Lane, view: &TimeView, width: f64) -> Split<'a
     let mut narrow = Vec::new();
     for c in &lane.classes {
         let w = class_window(&lane.items, c, a, b);
-        // Single days always go through buckets: any number of them can share a day.
+        // Single days always go through buckets: any number of them can share a day. Longer
+        // items are drawn one by one (those piling onto a full row are counted instead).
         if c.max_len > 1.0
             && c.min_len * view.px_per_day >= WIDE_PX
             && w.len() <= max_wide_visible(width, c.min_len * view.px_per_day)
@@ -227,6 +228,48 @@ pub(crate) fn bucket(lane: &Lane, s: &Split, view: &TimeView, i: i64) -> Bucket 
     })
 }
 
+/// Counts items of wide classes that pile onto an item of their row ([`flags::PILED`]) in
+/// the dense cell of the bucket holding their centre (made when there is none), keeping
+/// `cells` sorted by bucket.
+pub(crate) fn add_piled(
+    lane: &Lane,
+    s: &Split,
+    view: &TimeView,
+    piled: &[usize],
+    cells: &mut Vec<Bubble>,
+) {
+    let bw = s.bucket_days;
+    for &k in piled {
+        let it = &lane.items[k];
+        let c = (it.start + it.end) / 2.0;
+        let i = (c / bw).floor() as i64;
+        match cells.binary_search_by_key(&i, |b| b.bucket) {
+            Ok(j) => {
+                let b = &mut cells[j];
+                b.count += 1;
+                b.radius = (7.0 + 1.6 * f64::from(b.count).log10()).min(BUCKET_PX / 2.0);
+            }
+            Err(j) => {
+                let (d0, d1) = (i as f64 * bw, (i + 1) as f64 * bw);
+                cells.insert(
+                    j,
+                    Bubble {
+                        x: view.x_of(c),
+                        y: lane_height(lane.rows) / 2.0,
+                        radius: 7.0,
+                        count: 1,
+                        first_day: d0,
+                        last_day: d1,
+                        bucket: i,
+                        x0: view.x_of(d0),
+                        x1: view.x_of(d1),
+                    },
+                );
+            }
+        }
+    }
+}
+
 /// Bucket index range covering the plot, with one bucket of slack on each side.
 pub(crate) fn bucket_range(
     s: &Split,
@@ -245,10 +288,15 @@ pub fn query_lane(lane: &Lane, view: &TimeView, width: f64) -> LaneFrame {
     // Marks reach a few px past their days: widen the window by that.
     let slack = (MIN_BAR_PX + POINT_HALF) / view.px_per_day;
     let mut frame = LaneFrame::default();
+    let mut piled = Vec::new();
     for c in &s.wide {
         for k in class_window(&lane.items, c, a - slack, b + slack) {
             if lane.items[k].end > a - slack {
-                frame.items.push(k as u32);
+                if lane.items[k].flags & flags::PILED != 0 {
+                    piled.push(k);
+                } else {
+                    frame.items.push(k as u32);
+                }
             }
         }
     }
@@ -261,6 +309,7 @@ pub fn query_lane(lane: &Lane, view: &TimeView, width: f64) -> LaneFrame {
             }
         }
     }
+    add_piled(lane, &s, view, &piled, &mut frame.bubbles);
     // Stable: keeps start order within each kind.
     frame
         .items

@@ -403,3 +403,104 @@ fn million_events_layout_and_hit() {
          fortnight {near_query:?}; hit {hit_time:?}"
     );
 }
+
+#[test]
+fn piled_up_spans_are_counted_not_stacked() {
+    // Ten reports of "May 2011" in one lane, and one of June: at a year's zoom four rows
+    // show four Mays and the June span; the other six Mays are a dense cell.
+    let may = DateSpan {
+        start: date(2011, 5, 1),
+        end: date(2011, 5, 31),
+        precision: Precision::Month,
+    };
+    let june = DateSpan {
+        start: date(2011, 6, 1),
+        end: date(2011, 6, 30),
+        precision: Precision::Month,
+    };
+    let mut events: Vec<Event> = (0..10).map(|i| event(i, may, &["BR"], 0.9, i)).collect();
+    events.push(event(10, june, &["BR"], 0.9, 10));
+    let c = Corpus {
+        events,
+        ..Default::default()
+    };
+    let l = Layout::build(&c);
+    let lane = &l.lanes[0];
+    let a = day_number(date(2011, 1, 1)) as f64;
+    let v = TimeView::fit(a, a + 365.0, 1200.0);
+    let f = query_lane(lane, &v, 1200.0);
+    let total: u32 = f.bubbles.iter().map(|b| b.count).sum();
+    assert_eq!(total, 6, "{f:?}");
+    assert_eq!(f.items.len(), 5, "{f:?}");
+    // Before 1970 (negative day numbers) too.
+    let old: Vec<Event> = (0..10)
+        .map(|i| {
+            let mut e = event(i, may, &["BR"], 0.9, i);
+            e.span.start = date(1911, 5, 1);
+            e.span.end = date(1911, 5, 31);
+            e
+        })
+        .collect();
+    let l = Layout::build(&Corpus {
+        events: old,
+        ..Default::default()
+    });
+    let a = day_number(date(1911, 1, 1)) as f64;
+    let v = TimeView::fit(a, a + 365.0, 1200.0);
+    let f = query_lane(&l.lanes[0], &v, 1200.0);
+    assert_eq!(f.items.len(), 4, "{f:?}");
+    assert_eq!(f.bubbles.iter().map(|b| b.count).sum::<u32>(), 6, "{f:?}");
+    // A handful of different months stay spans.
+    let few: Vec<Event> = (0..3u32)
+        .map(|i| {
+            let mut e = event(i, may, &["BR"], 0.9, i);
+            e.span.start = date(2011, 3 + i, 1);
+            e.span.end = date(2011, 3 + i, 28);
+            e
+        })
+        .collect();
+    let l = Layout::build(&Corpus {
+        events: few,
+        ..Default::default()
+    });
+    let a = day_number(date(2011, 1, 1)) as f64;
+    let v = TimeView::fit(a, a + 365.0, 1200.0);
+    let f = query_lane(&l.lanes[0], &v, 1200.0);
+    assert_eq!(f.items.len(), 3, "{f:?}");
+}
+
+#[test]
+fn items_that_pile_onto_a_full_row_are_counted_not_drawn_on_top() {
+    // Six "this week" ranges over the same days: four rows hold four of them; the other two
+    // would be drawn over them, so they are counted in a dense cell instead.
+    let week = DateSpan {
+        start: date(2011, 5, 2),
+        end: date(2011, 5, 8),
+        precision: Precision::Day,
+    };
+    let events: Vec<Event> = (0..6).map(|i| event(i, week, &["RU"], 0.9, i)).collect();
+    let l = Layout::build(&Corpus {
+        events,
+        ..Default::default()
+    });
+    let lane = &l.lanes[0];
+    assert_eq!(lane.rows, MAX_ROWS);
+    let piled = lane
+        .items
+        .iter()
+        .filter(|it| it.flags & flags::PILED != 0)
+        .count();
+    assert_eq!(piled, 2);
+    let a = day_number(date(2011, 5, 1)) as f64;
+    let v = TimeView::fit(a, a + 31.0, 1200.0);
+    let f = query_lane(lane, &v, 1200.0);
+    assert_eq!(f.items.len(), 4, "{f:?}");
+    assert_eq!(f.bubbles.iter().map(|b| b.count).sum::<u32>(), 2);
+    // What is drawn is what is hit: never a piled item.
+    for it in lane.items.iter().filter(|it| it.flags & flags::PILED != 0) {
+        let (x, y) = item_box(it, &v).center();
+        if let Some(Target::Item(k)) = hit_lane(lane, &v, 1200.0, x, y) {
+            assert_eq!(lane.items[k as usize].flags & flags::PILED, 0);
+        }
+    }
+}

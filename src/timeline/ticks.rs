@@ -158,10 +158,17 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
     // A January tick already says the year (and the middle of a multi-year view would
     // name just one of them), so month steps need no corner label then.
     let years_labelled = matches!(labeled, Step::Months(_)) && ticks.iter().any(|t| t.major);
-    let context = date_of(((a + b) / 2.0).floor() as i64).and_then(|d| match labeled {
+    // A view crossing New Year names the year it starts in; the tick names the next one.
+    let crosses_year = matches!(labeled, Step::MonthDays(_) | Step::Days)
+        && ticks
+            .iter()
+            .any(|t| t.label.chars().all(|c| c.is_ascii_digit()));
+    let named = if crosses_year { a } else { (a + b) / 2.0 };
+    let context = date_of(named.floor() as i64).and_then(|d| match labeled {
         Step::Years(_) => None,
         Step::Months(_) if years_labelled => None,
         Step::Months(_) | Step::MonthsLong => Some(year_label(d.year())),
+        Step::MonthDays(_) | Step::Days if crosses_year => Some(year_label(d.year())),
         Step::MonthDays(_) | Step::Days => Some(format!(
             "{} {}",
             MONTHS[d.month0() as usize],
@@ -203,6 +210,10 @@ fn label_of(step: Step, d: NaiveDate, hour: u32) -> (String, bool) {
         Step::Months(_) if d.month() == 1 => (year_label(d.year()), true),
         Step::Months(_) => (mon.to_string(), false),
         Step::MonthsLong => (format!("{mon} {}", year_label(d.year())), d.month() == 1),
+        // New Year's Day says which year follows (the corner label names the first one).
+        Step::MonthDays(_) | Step::Days if d.month() == 1 && d.day() == 1 => {
+            (year_label(d.year()), true)
+        }
         Step::MonthDays(_) | Step::Days => (format!("{mon} {}", d.day()), d.day() == 1),
         Step::Hours(_) if hour == 0 => (format!("{mon} {}", d.day()), true),
         Step::Hours(_) => (format!("{hour:02}:00"), false),
@@ -352,6 +363,17 @@ mod tests {
         let ax = axis(&v, 1000.0, px);
         let l = labels(&ax);
         assert!(l.contains(&"Sep 2023") || l.contains(&"Sep"), "{l:?}");
+        assert_eq!(ax.context.as_deref(), Some("2023"));
+        assert_no_overlap(&v, &ax);
+    }
+
+    #[test]
+    fn new_year_in_a_view_of_weeks_names_both_years() {
+        let v = view_of(ymd(2023, 11, 20), ymd(2024, 2, 10), 1000.0);
+        let ax = axis(&v, 1000.0, px);
+        let l = labels(&ax);
+        assert!(l.contains(&"2024") && l.contains(&"Dec 1"), "{l:?}");
+        assert!(!l.contains(&"Jan 1"), "{l:?}");
         assert_eq!(ax.context.as_deref(), Some("2023"));
         assert_no_overlap(&v, &ax);
     }

@@ -3,7 +3,9 @@
 //! [`tag`] finds every temporal expression (dates, times, durations, sets) and gives it a
 //! TIMEX3 value, filling what the phrase leaves out from the document's reference date, the
 //! tense of its sentence, or the last date mentioned before it. [`span_of`] turns a value
-//! into a calendar interval for the timeline.
+//! into a calendar interval for the timeline. [`parse`] tokenises a text and reads its
+//! phrases once for tagging it against many reference dates ([`Parsed::tag`], what corpus
+//! date inference does for an undated article).
 //!
 //! Design for speed (the engine must run at tens of MB/s on one core): text is cut into
 //! blocks; each block is tokenised in one byte pass with one hash probe per short word
@@ -14,6 +16,7 @@
 
 mod holidays;
 mod lexicon;
+mod reparse;
 mod resolve;
 mod rules;
 mod scan;
@@ -26,6 +29,8 @@ mod tests;
 use lexicon::{Lex, W};
 use resolve::{Anchor, Ctx, Expr};
 use scan::{Kind, Tok};
+
+pub use reparse::{parse, parse_in, Parsed};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -144,21 +149,17 @@ pub use holidays::Locale;
 pub fn tag_in(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut toks: Vec<Tok> = Vec::with_capacity(BLOCK / 4);
-    let mut st = State {
-        anchor: None,
-        day_anchor: None,
-        last_end: usize::MAX,
-        last_day: None,
-        quarter: None,
-        half: false,
-    };
+    let mut st = State::new();
+    let mut fresh = Fresh(None);
     let bytes = text.as_bytes();
     let mut from = 0;
     while from < bytes.len() {
         let to = block_end(bytes, from);
         toks.clear();
         scan::tokenize(text, from, to, &mut toks);
-        tag_block(text, &toks, reference, locale, &mut st, &mut out);
+        tag_block(
+            text, &toks, reference, locale, &mut st, &mut fresh, &mut out,
+        );
         from = to;
     }
     out
@@ -172,6 +173,68 @@ struct State {
     quarter: Option<chrono::NaiveDate>,
     /// The last reported period named is a half, whose start `quarter` holds.
     half: bool,
+}
+
+impl State {
+    fn new() -> State {
+        State {
+            anchor: None,
+            day_anchor: None,
+            last_end: usize::MAX,
+            last_day: None,
+            quarter: None,
+            half: false,
+        }
+    }
+}
+
+/// What the phrase starting at a trigger token reads as before any reference date is
+/// known: the rule's match and what resolution asks about the words around it.
+struct Reading {
+    m: rules::Match,
+    tense: resolve::Tense,
+    closed: bool,
+    long_period: bool,
+    bound_past: bool,
+}
+
+/// The reading at token `i` of a block, if a rule matches there.
+fn read_at(rules: &rules::Toks, i: usize) -> Option<Reading> {
+    let (text, toks) = (rules.text, rules.t);
+    let m = rules
+        .match_at(i)
+        .filter(|c| c.e > c.s && c.e <= toks.len())?;
+    Some(Reading {
+        tense: tense::tense(text, toks, m.s, m.e),
+        closed: m.s > 0
+            && matches!(toks[m.s - 1].lex, Some(Lex::Word(W::Ended)))
+            && toks[m.s - 1].len() == 5,
+        // (only "a year ago" asks, and the look back is long)
+        long_period: matches!(m.x, Expr::YearAgo { .. }) && tense::long_period(toks, m.s),
+        // only a day or month without a year can move
+        bound_past: matches!(
+            m.x,
+            Expr::Date { y: None, .. } | Expr::Holiday { y: None, .. }
+        ) && tense::bound_past(text, toks, m.s),
+        m,
+    })
+}
+
+/// Where [`tag_block`] gets the reading at a token: made afresh ([`Fresh`], one pass of
+/// [`tag`]) or kept from an earlier pass over the same text ([`Parsed`]).
+trait Reader {
+    /// The reading at token `i` of the block whose tokens and reference year `rules` holds.
+    fn read(&mut self, rules: &rules::Toks, i: usize) -> Option<&Reading>;
+}
+
+/// Reads every phrase afresh.
+struct Fresh(Option<Reading>);
+
+impl Reader for Fresh {
+    fn read(&mut self, rules: &rules::Toks, i: usize) -> Option<&Reading> {
+        self.0 = read_at(rules, i);
+        self.0.as_ref()
+    }
 }
 
 fn block_end(b: &[u8], from: usize) -> usize {
@@ -204,12 +267,14 @@ fn tag_block(
     reference: Option<chrono::NaiveDate>,
     locale: Locale,
     st: &mut State,
+    reader: &mut impl Reader,
     out: &mut Vec<Timex>,
 ) {
     let rules = rules::Toks {
         t: toks,
         text,
         year: reference.map(|r| chrono::Datelike::year(&r)),
+        year_read: std::cell::Cell::new(false),
         holidays: locale.names(),
         depth: std::cell::Cell::new(0),
     };
@@ -219,13 +284,11 @@ fn tag_block(
             i += 1;
             continue;
         }
-        let cand = match rules.match_at(i) {
-            Some(c) if c.e > c.s && c.e <= toks.len() => c,
-            _ => {
-                i += 1;
-                continue;
-            }
+        let Some(r) = reader.read(&rules, i) else {
+            i += 1;
+            continue;
         };
+        let cand = &r.m;
         let start = toks[cand.s].start;
         let end = toks[cand.e - 1].end;
         let near_day =
@@ -238,20 +301,13 @@ fn tag_block(
             reference,
             anchor: st.anchor,
             day_anchor: st.day_anchor,
-            tense: tense::tense(text, toks, cand.s, cand.e),
+            tense: r.tense,
             near_day,
             quarter_anchor: st.quarter,
             half_period: st.half,
-            closed: cand.s > 0
-                && matches!(toks[cand.s - 1].lex, Some(Lex::Word(W::Ended)))
-                && toks[cand.s - 1].len() == 5,
-            // (only "a year ago" asks, and the look back is long)
-            long_period: matches!(cand.x, Expr::YearAgo { .. }) && tense::long_period(toks, cand.s),
-            // only a day or month without a year can move
-            bound_past: matches!(
-                cand.x,
-                Expr::Date { y: None, .. } | Expr::Holiday { y: None, .. }
-            ) && tense::bound_past(text, toks, cand.s),
+            closed: r.closed,
+            long_period: r.long_period,
+            bound_past: r.bound_past,
         };
         let Some(o) = resolve::resolve(&cand.x, &cx) else {
             i += 1;

@@ -298,3 +298,65 @@ fn sorted_non_overlapping_and_no_panics() {
         let _ = tag(&s, d("2023-09-14"));
     }
 }
+
+/// Reference dates a publication date search might try, in an order that revisits years:
+/// none, the same day in several centuries (two-digit years), and days a few apart.
+fn references() -> Vec<Option<NaiveDate>> {
+    let mut out = vec![None];
+    for s in [
+        "2023-09-14",
+        "1999-12-31",
+        "2023-09-21",
+        "1995-03-02",
+        "2000-01-01",
+        "2024-01-01",
+        "1889-06-30",
+        "2023-09-07",
+        "2068-02-29",
+        "2069-01-01",
+    ] {
+        out.push(d(s));
+    }
+    out.push(None);
+    out.push(d("1999-12-25"));
+    out
+}
+
+/// [`Parsed::tag`] gives exactly what [`tag_in`] gives, for every table row and a long
+/// text, under many reference dates tried one after another on one parse (the readings
+/// kept for one year must not leak into another: "'99", "FY23", "9/12/23").
+#[test]
+fn parsed_tags_as_tag_does() {
+    let mut texts: Vec<&str> = super::rules::TABLES
+        .iter()
+        .chain([&("tense", super::tense::ROWS)])
+        .flat_map(|(_, rows)| rows.iter().map(|r| r.1))
+        .collect();
+    let long = "WASHINGTON (Sept. 12) - The deal was signed on Wednesday, two days after \
+        talks in '99-style format ended. Sales in FY23 rose; on 9/12/23 the board met, and \
+        it will meet again next Monday. The 1990s were different. The year-ago quarter fell.\n\
+        In the third quarter, net rose. A week later, on Friday, they left. Christmas Eve \
+        and Boxing Day were quiet; from March to May 2021 prices fell, then the following \
+        day they rose.\n";
+    let repeated = long.repeat(2_000); // more than one block of tokens
+    texts.push(long);
+    texts.push(&repeated);
+    let mut compared = 0;
+    for text in texts {
+        for locale in [Locale::default(), Locale::Uk] {
+            let mut parsed = reparse::parse_in(text, locale);
+            for r in references() {
+                assert_eq!(
+                    parsed.tag(r),
+                    tag_in(text, r, locale),
+                    "{text:?} with reference {r:?}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 8_000, "{compared}");
+    // Two-digit years did take their century from the reference year.
+    let mut parsed = parse("Sales in FY23 rose.");
+    assert_ne!(parsed.tag(d("2023-01-01")), parsed.tag(d("1925-01-01")));
+}

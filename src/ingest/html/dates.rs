@@ -418,33 +418,86 @@ fn url_month(w: &[u8]) -> Option<i64> {
     crate::calendar::month_number(s).map(i64::from)
 }
 
-/// A date in a URL's path: `/2021/03/03/`, `/2021-03-03-title`, `/20210303/`,
-/// `/2019/nov/18/`.
+/// Year, month and day as pieces of a URL's path from byte `i`: the year, then month and day
+/// each of one or two digits after one of `/`, `-`, `_` in any mix (`2021/03/03`,
+/// `2021-03-03`, `2023-09/14`, `2023/09-14`, `2023/9/4`), or month and day glued after a
+/// slash (`2023/0914`); the day not followed by another digit.
+fn url_year_first(b: &[u8], i: usize) -> Option<NaiveDate> {
+    let sep = |c: u8| matches!(c, b'/' | b'-' | b'_');
+    let run = |j: usize| {
+        b.get(j..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    if run(i) != 4 || !sep(*b.get(i + 4)?) {
+        return None;
+    }
+    let y = num(&b[i..i + 4])?;
+    let mi = i + 5;
+    let ml = run(mi);
+    if ml == 4 && b[i + 4] == b'/' {
+        let end = mi + 4;
+        if b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            return ymd(y, num(&b[mi..mi + 2])?, num(&b[mi + 2..end])?);
+        }
+        return None;
+    }
+    if !(1..=2).contains(&ml) || !sep(*b.get(mi + ml)?) {
+        return None;
+    }
+    let di = mi + ml + 1;
+    let dl = run(di);
+    if !(1..=2).contains(&dl) {
+        return None;
+    }
+    ymd(y, num(&b[mi..mi + ml])?, num(&b[di..di + dl])?)
+}
+
+/// `YYYYMMDD` from byte `i`, alone or followed by a clock time (`HHMM`, `HHMMSS`) in the
+/// same run of digits: `/20210303/`, `/202103031530-slug`.
+fn url_compact(b: &[u8], i: usize) -> Option<NaiveDate> {
+    let len = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !matches!(len, 8 | 12 | 14) || b.get(i + len).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    if len > 8 {
+        let (h, mi) = (num(&b[i + 8..i + 10])?, num(&b[i + 10..i + 12])?);
+        let s = if len == 14 {
+            num(&b[i + 12..i + 14])?
+        } else {
+            0
+        };
+        if h > 23 || mi > 59 || s > 59 {
+            return None;
+        }
+    }
+    let y = num(&b[i..i + 4])?;
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    ymd(y, num(&b[i + 4..i + 6])?, num(&b[i + 6..i + 8])?)
+}
+
+/// A date in a URL's path: `/2021/03/03/`, `/2021-03-03-title`, `/2023-09/14/`,
+/// `/2023/0914/`, `/2023/9/4/`, `/20210303/`, `/t20210303_123.html` (a one-letter prefix
+/// glued to a compact date), `/2019/nov/18/`.
 pub fn parse_url_date(url: &str) -> Option<NaiveDate> {
     let path = url_path(url);
     let b = path.as_bytes();
     let mut i = 0;
     while i + 8 <= b.len() {
         let prev_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        if prev_ok && b[i].is_ascii_digit() {
-            // YYYY/MM/DD or YYYY-MM-DD or YYYY_MM_DD
-            if i + 10 <= b.len()
-                && matches!(b[i + 4], b'/' | b'-' | b'_')
-                && b[i + 7] == b[i + 4]
-                && (i + 10 == b.len() || !b[i + 10].is_ascii_digit())
-            {
-                if let (Some(y), Some(m), Some(d)) = (
-                    num(&b[i..i + 4]),
-                    num(&b[i + 5..i + 7]),
-                    num(&b[i + 8..i + 10]),
-                ) {
-                    if let Some(dt) = ymd(y, m, d) {
-                        return Some(dt);
-                    }
+        let starts_run = i == 0 || !b[i - 1].is_ascii_digit();
+        if starts_run && b[i].is_ascii_digit() {
+            if prev_ok {
+                if let Some(dt) = url_year_first(b, i) {
+                    return Some(dt);
                 }
             }
             // YYYY/mon/DD
-            if b[i..i + 4].iter().all(|c| c.is_ascii_digit()) && b.get(i + 4) == Some(&b'/') {
+            if prev_ok
+                && b[i..i + 4].iter().all(|c| c.is_ascii_digit())
+                && b.get(i + 4) == Some(&b'/')
+            {
                 let rest = &b[i + 5..];
                 let mlen = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
                 if mlen >= 3 && rest.get(mlen) == Some(&b'/') {
@@ -468,20 +521,12 @@ pub fn parse_url_date(url: &str) -> Option<NaiveDate> {
                     }
                 }
             }
-            // YYYYMMDD as a whole path segment piece.
-            if b[i..i + 8].iter().all(|c| c.is_ascii_digit())
-                && (i + 8 == b.len() || !b[i + 8].is_ascii_alphanumeric())
-            {
-                if let (Some(y), Some(m), Some(d)) = (
-                    num(&b[i..i + 4]),
-                    num(&b[i + 4..i + 6]),
-                    num(&b[i + 6..i + 8]),
-                ) {
-                    if (1990..=2100).contains(&y) {
-                        if let Some(dt) = ymd(y, m, d) {
-                            return Some(dt);
-                        }
-                    }
+            // YYYYMMDD as a whole path segment piece, or glued to a one-letter prefix.
+            let one_letter =
+                i >= 2 && b[i - 1].is_ascii_alphabetic() && !b[i - 2].is_ascii_alphanumeric();
+            if prev_ok || one_letter {
+                if let Some(dt) = url_compact(b, i) {
+                    return Some(dt);
                 }
             }
         }

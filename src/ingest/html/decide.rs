@@ -21,7 +21,9 @@ use chrono::NaiveDate;
 pub fn source_of(kind: Kind) -> PubDateSource {
     match kind {
         Kind::JsonLdArticle | Kind::JsonLdOther => PubDateSource::JsonLd,
-        Kind::MetaKnown | Kind::MetaGuessed | Kind::Microdata => PubDateSource::Meta,
+        Kind::MetaKnown | Kind::MetaGuessed | Kind::Microdata | Kind::ScriptState => {
+            PubDateSource::Meta
+        }
         Kind::Marked | Kind::Time => PubDateSource::TimeElement,
         Kind::Url => PubDateSource::Url,
         Kind::Byline | Kind::Headline | Kind::AboveHeadline => PubDateSource::Byline,

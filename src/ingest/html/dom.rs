@@ -550,9 +550,14 @@ impl Builder<'_> {
                     if tag == TITLE || tag == TEXTAREA {
                         decode_entities_into(c, &mut self.doc.text);
                     } else if tag == SCRIPT {
-                        // Only JSON-LD is read from scripts; skip storing the rest.
+                        // Only JSON-LD and data naming a publication date (see
+                        // `meta::script_state_date`) are read from scripts; the rest is
+                        // not stored.
                         let ty = self.doc.attr(node, AttrName::Type).unwrap_or("");
-                        if ty.to_ascii_lowercase().contains("ld+json") {
+                        if ty.to_ascii_lowercase().contains("ld+json")
+                            || c.contains("ublish")
+                            || c.contains("ubDate")
+                        {
                             self.doc.text.push_str(c);
                         }
                     }

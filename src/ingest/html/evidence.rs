@@ -10,11 +10,14 @@
 //! headline. So visible candidates are looked for after the headline first, and a date
 //! found only before it is trusted less.
 
-use super::dates::{find_dates, normalize_digits, parse_epoch, parse_stamp, Order, Stamp};
+use super::dates::{
+    find_dates, is_date_line, normalize_digits, parse_epoch, parse_stamp, Order, Stamp,
+};
 use super::dom::{
     AttrName, Doc, A, ABBR, BLOCKQUOTE, BODY, CAPTION, FIGCAPTION, FIGURE, H1, H2, H3, H4, HTML,
     INPUT, META, NONE, SCRIPT, TEXT, TIME,
 };
+use super::extract::words;
 use super::meta::inner_text;
 use super::phrases::{contains_any, PUBLISHED_WORDS, UPDATED_WORDS};
 use chrono::NaiveDate;
@@ -43,6 +46,8 @@ pub enum Kind {
     Byline,
     /// A short dated line next to the headline.
     Headline,
+    /// A publication key in a script's data (a framework's page state).
+    ScriptState,
     /// A date-named box or `<time>` above the headline: often the page header's "today".
     AboveHeadline,
 }
@@ -63,7 +68,8 @@ impl Kind {
             | Kind::MetaKnown
             | Kind::JsonLdOther
             | Kind::Microdata
-            | Kind::MetaGuessed => Family::Machine,
+            | Kind::MetaGuessed
+            | Kind::ScriptState => Family::Machine,
             Kind::Marked | Kind::Time | Kind::Byline | Kind::Headline | Kind::AboveHeadline => {
                 Family::Visible
             }
@@ -74,7 +80,7 @@ impl Kind {
     pub fn strong(self) -> bool {
         !matches!(
             self,
-            Kind::Headline | Kind::AboveHeadline | Kind::MetaGuessed
+            Kind::Headline | Kind::AboveHeadline | Kind::MetaGuessed | Kind::ScriptState
         )
     }
 }
@@ -225,10 +231,13 @@ pub fn meta_key(key: &str, content: &str) -> Option<Cand> {
     if !modified && !published {
         return None;
     }
+    // A key read by its words is a guess at what the date is: below firm on its own,
+    // unless a word of it names publication outright (`published_at`, `publishtime`).
+    let names_publication = words.iter().any(|w| w.contains("publish")) && !modified;
     Some(Cand::new(
         stamp()?,
         Kind::MetaGuessed,
-        0.85,
+        if names_publication { 0.85 } else { 0.75 },
         format!("meta {key}"),
         modified,
     ))
@@ -276,30 +285,6 @@ fn date_box_words(doc: &Doc, i: u32, buf: &mut Vec<String>) -> (bool, bool) {
     (dated || updated, updated)
 }
 
-/// Lowercase words of a class name, split at `-`, `_`, digits and camelCase humps.
-fn words(name: &str, out: &mut Vec<String>) {
-    out.clear();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in name.chars() {
-        if c.is_ascii_alphabetic() {
-            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = c.is_ascii_lowercase();
-            cur.push(c.to_ascii_lowercase());
-        } else {
-            prev_lower = false;
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-}
-
 /// Class, id or itemprop words that mark an element as the publication time
 /// (`published`, `dt-published`, `entry-date`, `post-date`, `date-published`) or as the
 /// update time (`updated`, `modified`): `Some(modified?)`.
@@ -338,6 +323,9 @@ fn marks_time(doc: &Doc, i: u32, buf: &mut Vec<String>) -> Option<bool> {
 pub fn date_in_line(text: &str, order: Order) -> Option<(NaiveDate, bool)> {
     let t = normalize_digits(text);
     let found = find_dates(&t, order, 4);
+    if let Some(hit) = postfix_marked(&t, &found) {
+        return Some(hit);
+    }
     let mut prev = 0;
     let mut plain = None;
     let mut update = None;
@@ -365,6 +353,51 @@ pub fn date_in_line(text: &str, order: Order) -> Option<(NaiveDate, bool)> {
     plain
         .map(|d| (d, false))
         .or_else(|| update.map(|d| (d, true)))
+}
+
+/// Publication and update words of Japanese, Chinese and Korean, which follow the date
+/// they mark ("2023年9月14日 10時30分 更新", "2023-09-14 发布", "2023.09.14 수정").
+const POSTFIX_PUB: &[&str] = &[
+    "公開", "掲載", "配信", "投稿", "発行", "发布", "發布", "发表", "發表", "刊登", "입력", "등록",
+    "작성", "게재",
+];
+const POSTFIX_UPD: &[&str] = &["更新", "修改", "修正", "수정", "업데이트"];
+
+/// In a line whose dates are followed by such a word (a clock time and a weekday may
+/// come between), the word after a date says what it is: the first date marked as the
+/// publication, else the first date marked as an update. `None` when no date in the line
+/// is followed by one, and the words before the dates decide.
+fn postfix_marked(t: &str, found: &[super::dates::Found]) -> Option<(NaiveDate, bool)> {
+    // A word before the first date ("公開日：2023年9月14日 更新日：...") leads its date.
+    let head = &t[..found.first()?.start];
+    if POSTFIX_PUB
+        .iter()
+        .chain(POSTFIX_UPD)
+        .any(|w| head.contains(w))
+    {
+        return None;
+    }
+    let mut update = None;
+    let mut unmarked = None;
+    for (n, f) in found.iter().enumerate() {
+        let end = found.get(n + 1).map_or(t.len(), |g| g.start.max(f.end));
+        let tail = t[f.end..end].trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || c.is_ascii_digit()
+                || ":.,()（）[]【】午前後時分秒月火水木金土日AMPamp".contains(c)
+        });
+        if POSTFIX_PUB.iter().any(|w| tail.starts_with(w)) {
+            return Some((f.date, false));
+        }
+        if POSTFIX_UPD.iter().any(|w| tail.starts_with(w)) {
+            update.get_or_insert(f.date);
+        } else {
+            unmarked.get_or_insert(f.date);
+        }
+    }
+    // An unmarked date beside a marked update is the publication.
+    let update = update?;
+    Some(unmarked.map_or((update, true), |d| (d, false)))
 }
 
 /// The headline: the first `<h1>` outside other stories' boxes that has text; on a page
@@ -496,7 +529,22 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
             }
         }
         if node.tag == TIME {
-            if let Some(s) = doc.attr(i, AttrName::Datetime).and_then(parse_stamp) {
+            // The `datetime` attribute, else the element's own text when that is a date
+            // (`<time class="c-meta">14 September 2023</time>`: many CMSs leave it out).
+            let from_text = || {
+                let t = inner_text(doc, i, 100);
+                (t.len() < 100 && is_date_line(&t))
+                    .then(|| date_in_line(&t, order))
+                    .flatten()
+                    .filter(|(_, upd)| !upd)
+                    .map(|(date, _)| (Stamp { date, utc: false }, "<time> text"))
+            };
+            let stamp = doc
+                .attr(i, AttrName::Datetime)
+                .and_then(parse_stamp)
+                .map(|s| (s, "<time datetime>"))
+                .or_else(from_text);
+            if let Some((s, what)) = stamp {
                 // The line around it says whether it is an update ("Updated <time>").
                 let p = node.parent;
                 let line = if p != NONE {
@@ -513,15 +561,17 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                         s,
                         Kind::Time,
                         0.8,
-                        "<time datetime> after \"updated\"".into(),
+                        format!("{what} after \"updated\""),
                         true,
                     ));
                 } else if after(i) {
+                    // Text read as a date is less sure than a machine-written value.
+                    let conf = if what == "<time> text" { 0.75 } else { 0.85 };
                     time_after.get_or_insert(Cand::new(
                         s,
                         Kind::Time,
-                        0.85,
-                        "<time datetime>".into(),
+                        conf,
+                        what.to_string(),
                         false,
                     ));
                 } else {
@@ -529,7 +579,7 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                         s,
                         Kind::AboveHeadline,
                         0.6,
-                        "<time datetime> above the headline".into(),
+                        format!("{what} above the headline"),
                         false,
                     ));
                 }

@@ -287,7 +287,7 @@ const HIDDEN_CLASSES: &[&str] = &[
 ];
 
 /// Splits a class name into lowercase words at `-`, `_`, digits and camelCase humps.
-fn words(name: &str, out: &mut Vec<String>) {
+pub(super) fn words(name: &str, out: &mut Vec<String>) {
     out.clear();
     let mut cur = String::new();
     let mut prev_lower = false;

@@ -3,7 +3,7 @@
 //! address) and in [`super::evidence`] (what the page shows), and weighed in
 //! [`super::decide`].
 
-use super::dates::{parse_stamp, parse_url_date, parse_url_month, Order, Stamp};
+use super::dates::{parse_epoch, parse_stamp, parse_url_date, parse_url_month, Order, Stamp};
 use super::decide::decide;
 use super::dom::{AttrName, Doc, BASE, SCRIPT, TEXT, TITLE};
 use super::evidence::{meta_key, visible, Cand, Kind};
@@ -78,6 +78,9 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
     let mut canonical = None;
     let mut base = None;
     let mut meta_authors: Vec<String> = Vec::new();
+    // The first publication date in a script's data (see `script_state_date`).
+    let mut state_date: Option<Cand> = None;
+    let mut state_bytes = 0;
     // Computed at the first `<meta>` inside a junk box (most pages have none).
     let mut other_items: Option<Vec<bool>> = None;
 
@@ -108,6 +111,10 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
                         &mut json_title,
                         &mut json_url,
                     );
+                } else if state_date.is_none() && state_bytes < STATE_SCAN_BYTES {
+                    let t = doc.node_text(i);
+                    state_bytes += t.len();
+                    state_date = script_state_date(&t[..floor_char(t, STATE_SCAN_BYTES)]);
                 }
             }
             super::dom::META => {
@@ -167,6 +174,7 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
             _ => {}
         }
     }
+    cands.extend(state_date);
     let order = Order::of_language(m.language.as_deref());
     let title_hint = json_title
         .as_deref()
@@ -264,6 +272,18 @@ fn other_items_of(doc: &Doc, in_junk: &[bool]) -> Vec<bool> {
     out
 }
 
+/// A key of a JSON-LD object, compared without case (`datepublished`, `DatePublished`:
+/// vocabularies are case-sensitive, the CMSs that write them are not).
+fn get_key<'a>(o: &'a Value, key: &str) -> Option<&'a Value> {
+    o.get(key).or_else(|| {
+        o.as_object()?
+            .iter()
+            .take(200)
+            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .map(|(_, v)| v)
+    })
+}
+
 fn is_article_type(v: &Value) -> bool {
     let check = |s: &str| {
         let s = s.to_ascii_lowercase();
@@ -297,10 +317,15 @@ fn json_names(v: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// A JSON-LD date value: a string, the first of an array, or `{"@value": ...}`.
+/// A JSON-LD date value: a string, the first of an array, `{"@value": ...}`, or a Unix
+/// time as a number (seconds or milliseconds).
 fn json_date(v: &Value) -> Option<Stamp> {
     match v {
-        Value::String(s) => parse_stamp(s),
+        Value::String(s) => parse_stamp(s).or_else(|| parse_epoch(s)),
+        Value::Number(n) => n
+            .as_u64()
+            .or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64))
+            .and_then(|n| parse_epoch(&n.to_string())),
         Value::Array(a) => a.iter().take(4).find_map(json_date),
         Value::Object(o) => o.get("@value").and_then(json_date),
         _ => None,
@@ -348,6 +373,82 @@ fn scan_json_dates(src: &str, cands: &mut Vec<Cand>) {
             cands.push(Cand::new(s, Kind::JsonLdOther, 0.85, note, modified));
         }
     }
+}
+
+/// Script text read for data dates per page (the app's state is near the top).
+const STATE_SCAN_BYTES: usize = 1 << 20;
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_char(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A publication date in a script's data (a framework's page state, an analytics layer):
+/// the first key that names publication in its words (`"publishedAt"`, `publish_date:`,
+/// `'datePublished'`, `\"pubDate\"` in JSON held in a string) with a date string or a Unix
+/// time as its value. Such state may also hold other stories, so it is a weak statement:
+/// used when the page says nothing stronger, never to dispute what it does say.
+pub(super) fn script_state_date(src: &str) -> Option<Cand> {
+    let b = src.as_bytes();
+    let is_key = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c == b'.';
+    let mut from = 0;
+    // The next place of each word, found again only once passed (linear in the script).
+    let mut at = [src.find("ublish"), src.find("ubDate")];
+    loop {
+        for (k, word) in ["ublish", "ubDate"].iter().enumerate() {
+            if at[k].is_some_and(|p| p < from) {
+                at[k] = src[from..].find(word).map(|p| p + from);
+            }
+        }
+        let Some(hit) = at.iter().flatten().min().copied() else {
+            break;
+        };
+        from = hit + 6;
+        let mut st = hit;
+        while st > 0 && is_key(b[st - 1]) && hit - st < 40 {
+            st -= 1;
+        }
+        let mut en = hit;
+        while en < b.len() && is_key(b[en]) && en - st < 48 {
+            en += 1;
+        }
+        let key = &src[st..en];
+        let lower = key.to_ascii_lowercase();
+        if !(lower.contains("publish") || lower.contains("pubdate"))
+            || lower.contains("publisher")
+            || lower.contains("modif")
+            || lower.contains("updat")
+        {
+            continue;
+        }
+        // After the key: its closing quote (escaped or not), a colon, the value's quote.
+        let rest = src[en..].trim_start_matches(['\\', '"', '\'']).trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start().trim_start_matches('\\');
+        let value = match rest.as_bytes().first() {
+            Some(&c) if c == b'"' || c == b'\'' => {
+                let v = &rest[1..];
+                v[..v.bytes().take(64).position(|x| x == c).unwrap_or(0)].trim_end_matches('\\')
+            }
+            _ => &rest[..rest.bytes().take(13).take_while(u8::is_ascii_digit).count()],
+        };
+        if let Some(s) = parse_stamp(value).or_else(|| parse_epoch(value)) {
+            return Some(Cand::new(
+                s,
+                Kind::ScriptState,
+                0.6,
+                format!("script data \"{key}\""),
+                false,
+            ));
+        }
+    }
+    None
 }
 
 fn read_json_ld(
@@ -413,7 +514,7 @@ fn read_json_ld(
                 ("dateCreated", false),
                 ("dateModified", true),
             ] {
-                if let Some(s) = o.get(key).and_then(json_date) {
+                if let Some(s) = get_key(o, key).and_then(json_date) {
                     // dateCreated trails datePublished when both are there.
                     let c = if key == "datePublished" {
                         conf

@@ -777,6 +777,44 @@ fn stamps_urls_and_epochs() {
         Some((2019, 11))
     );
     assert_eq!(parse_url_month("https://x.example/item/2019/123456"), None);
+    // More shapes of a date in an address: mixed separators, one-digit parts, month and day
+    // glued, a compact date with a clock time or a one-letter prefix.
+    for (url, want) in [
+        (
+            "https://x.example/world/2023-09/14/c_123.htm",
+            Some(d(2023, 9, 14)),
+        ),
+        (
+            "https://x.example/gn/2023/09-14/10077.shtml",
+            Some(d(2023, 9, 14)),
+        ),
+        (
+            "https://x.example/n1/2023/0914/c1002-4007.html",
+            Some(d(2023, 9, 14)),
+        ),
+        (
+            "https://x.example/2023/9/4/harbour-plan",
+            Some(d(2023, 9, 4)),
+        ),
+        (
+            "https://x.example/202309/t20230914_123.html",
+            Some(d(2023, 9, 14)),
+        ),
+        (
+            "https://x.example/news/202309141030-harbour",
+            Some(d(2023, 9, 14)),
+        ),
+        // Not dates: an id after year and month, a year and a slug, a long number, a
+        // clock time that is not one, letters glued to the date's end.
+        ("https://x.example/2019/11/123-slug", None),
+        ("https://x.example/2019-11-doobie", None),
+        ("https://x.example/id/20230914999999", None),
+        ("https://x.example/202309142599-x", None),
+        ("https://x.example/ab20230914_1.html", None),
+        ("https://x.example/2023/0914abc", None),
+    ] {
+        assert_eq!(parse_url_date(url), want, "{url}");
+    }
 }
 
 #[test]
@@ -800,6 +838,22 @@ fn which_date_a_byline_line_means() {
         ("Mis à jour le 4 mai 2021", Some((d(2021, 5, 4), true))),
         ("최종수정 2021.05.04 10:00", Some((d(2021, 5, 4), true))),
         ("发布时间：2023-11-17 20:52", Some((d(2023, 11, 17), false))),
+        // Japanese, Chinese and Korean put the word after the date.
+        (
+            "2023年9月15日 8時05分 更新 / 2023年9月14日(木) 10時30分 公開",
+            Some((d(2023, 9, 14), false)),
+        ),
+        ("2023年9月15日 更新", Some((d(2023, 9, 15), true))),
+        (
+            "2023年9月14日 10:30 / 2023年9月15日 更新",
+            Some((d(2023, 9, 14), false)),
+        ),
+        ("2023.09.15 09:10 수정", Some((d(2023, 9, 15), true))),
+        // ...unless the words lead their dates.
+        (
+            "公開日：2023年9月14日 更新日：2023年9月15日",
+            Some((d(2023, 9, 14), false)),
+        ),
         ("By Jane Doe", None),
     ];
     for (s, want) in rows {
@@ -1130,4 +1184,80 @@ fn hostile_date_markup_everywhere() {
     s.push_str(ARTICLE);
     let a = run_small_stack(s.into_bytes(), limit());
     assert!(text(&a).contains("approved the new budget") || !a.blocks.is_empty());
+}
+
+#[test]
+fn publication_keys_in_script_data() {
+    use super::meta::script_state_date;
+    let got = |s: &str| script_state_date(s).map(|c| c.date);
+    // JSON, JSON escaped inside a string, an object literal, a Unix time.
+    assert_eq!(
+        got(r#"{"a":{"publishedAt":"2023-09-14T07:45:00Z"}}"#),
+        Some(d(2023, 9, 14))
+    );
+    assert_eq!(
+        got(r#"var s = "{\"pubDate\":\"2023-09-14\"}";"#),
+        Some(d(2023, 9, 14))
+    );
+    assert_eq!(
+        got("window.__S = {date_published: '14 September 2023'}"),
+        Some(d(2023, 9, 14))
+    );
+    assert_eq!(got(r#"{"publishTime":1694655000}"#), Some(d(2023, 9, 14)));
+    // Who published, whether, and when it was updated are not publication dates.
+    assert_eq!(
+        got(r#"{"publisher":"2023-09-14","isPublished":true}"#),
+        None
+    );
+    assert_eq!(got(r#"{"publishUpdatedAt":"2023-09-14"}"#), None);
+    assert_eq!(got("function publish(e){return e.date}"), None);
+    // Many near misses in a large script: linear time (a hostile page).
+    let big = "\"publishing\":1,".repeat(60_000);
+    assert_eq!(got(&big), None);
+}
+
+#[test]
+fn layout_list_article_keeps_its_list_and_drops_the_author_box() {
+    let a = read_html(fixture!("layout_listicle.html"));
+    layout(
+        &a,
+        &[
+            "What the plan says",
+            "A congestion charge for vehicles",
+            "bike racks at railway stations",
+            "Opposition councillors said",
+        ],
+        &["transport correspondent", "Bus fares frozen", "Sport"],
+    );
+}
+
+#[test]
+fn layout_text_split_by_line_breaks_is_paragraphs() {
+    let a = read_html(fixture!("layout_br_paragraphs.html"));
+    layout(
+        &a,
+        &[
+            "closed to all shipping",
+            "towed to safety",
+            "wind to ease by Monday",
+        ],
+        &["All rights reserved", "Weather"],
+    );
+    assert_eq!(a.blocks.len(), 4, "{:?}", a.blocks);
+}
+
+#[test]
+fn layout_interview_keeps_questions_and_the_editors_note() {
+    let a = read_html(fixture!("layout_interview.html"));
+    layout(
+        &a,
+        &[
+            "reopened her bakery in six weeks",
+            "When did you know the shop could be saved?",
+            "Who helped?",
+            "until it floods",
+            "edited for length and clarity",
+        ],
+        &["Share on Facebook", "Sign up"],
+    );
 }

@@ -135,8 +135,12 @@ type Count = Option<u32>;
 pub(super) struct Toks<'a> {
     pub t: &'a [Tok],
     pub text: &'a str,
-    /// The reference year, for the century of a two-digit year ("'99", "FY23").
+    /// The reference year, for the century of a two-digit year ("'99", "FY23"); rules
+    /// read it through [`Toks::year`].
     pub year: Option<i32>,
+    /// A rule read `year` since this was last cleared: its match holds for that year only
+    /// (a parse kept for many reference dates, `crate::timex::Parsed`, asks).
+    pub year_read: std::cell::Cell<bool>,
     /// The holidays of the text's locale, longest name first.
     pub holidays: &'a [crate::timex::holidays::Name],
     /// How deep rules are nested in each other right now ("the" → "early" → "last week").
@@ -149,6 +153,11 @@ pub(super) struct Toks<'a> {
 const MAX_NESTING: u8 = 6;
 
 impl Toks<'_> {
+    /// The reference year, noting that the match being made depends on it.
+    fn year(&self) -> Option<i32> {
+        self.year_read.set(true);
+        self.year
+    }
     fn lex(&self, i: usize) -> Option<Lex> {
         self.t.get(i)?.lex
     }

@@ -37,7 +37,7 @@ pub(super) fn numeric_date(t: &Toks, i: usize) -> Option<Match> {
         b'-' | b'/' | b'.' if nd == 4 && nb <= 2 && nc <= 2 => (v as i32, b, c3),
         b'/' if nd <= 2 && nb <= 2 && (nc == 4 || nc == 2) => {
             let y = if nc == 2 {
-                crate::calendar::full_year(c3, t.year)
+                crate::calendar::full_year(c3, t.year())
             } else {
                 c3 as i32
             };

@@ -294,7 +294,7 @@ pub(super) fn apostrophe_year(t: &Toks, i: usize) -> Option<Match> {
         if v % 10 != 0 {
             return None;
         }
-        let start = crate::calendar::decade_start(v, t.year);
+        let start = crate::calendar::decade_start(v, t.year());
         return found(i, i + 3, Expr::Decade(start / 10));
     }
     // "'99ers" is no year; "in '99." and "in '99," are
@@ -305,7 +305,11 @@ pub(super) fn apostrophe_year(t: &Toks, i: usize) -> Option<Match> {
         t.word_before(i),
         Some(W::In | W::Since | W::Of | W::By | W::Until)
     ) {
-        return found(i, i + 2, Expr::Year(crate::calendar::full_year(v, t.year)));
+        return found(
+            i,
+            i + 2,
+            Expr::Year(crate::calendar::full_year(v, t.year())),
+        );
     }
     None
 }
@@ -325,7 +329,7 @@ pub(super) fn fiscal_year(t: &Toks, i: usize) -> Option<Match> {
                 && !(t.glued(k + 1) && t.t.get(k + 1).is_some_and(|x| x.kind != Kind::Punct)) =>
         {
             match nd {
-                2 => Some(crate::calendar::full_year(v, t.year)),
+                2 => Some(crate::calendar::full_year(v, t.year())),
                 4 if (1900..=2099).contains(&v) => Some(v as i32),
                 _ => None,
             }

@@ -1,0 +1,176 @@
+//! Scores grouping (one mark per happening) against hand-labelled pairs of events on the
+//! development archive (`../shared/entities-tls`, issue 18).
+//!
+//! cargo run --release --example score_grouping -- ../shared/entities-tls scripts/grouping_labels.tsv [--print] [--errors] [--half tune|check]
+//!
+//! The sample was fixed before any pair was looked at, independently of the grouping rule:
+//! candidate pairs are two events of one entity folder from different articles, both placed
+//! on the same single day, that share a country. The folders are split in a *tune* and a
+//! *check* half as in `score_salience` (parity of the FNV-1a hash of the folder name), and
+//! in each half the [`PER_HALF`] candidate pairs with the smallest BLAKE3 hash of
+//! `SEED/<key a>|<key b>` are taken (an event's key is `<folder>/articles.jsonl#<record>@<byte
+//! offset of its date phrase>`, the pair's keys in sorted order).
+//!
+//! The labels file holds only keys and a verdict (`half, key a, key b, same` with `same` 1 when
+//! both report one happening, 0 when not), no article text. Reported per half: pair precision
+//! (of the labelled pairs the pipeline puts in one cluster, how many are one happening) and
+//! recall. `--print` lists the sample for labelling without the pipeline's verdict.
+
+use dateline::model::Precision;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+#[path = "common/archive_args.rs"]
+mod archive_args;
+
+/// Pairs sampled from each half.
+const PER_HALF: usize = 30;
+/// Fixed before looking at any pair (the issue's number).
+const SEED: &str = "18";
+
+macro_rules! say {
+    ($($t:tt)*) => {
+        if writeln!(std::io::stdout(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    };
+}
+
+/// The entity split of `score_salience` (fixed before any tuning): the parity of the FNV-1a
+/// hash of the folder name, even = tune (11 folders), odd = check (16).
+fn half_of(folder: &str) -> &'static str {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in folder.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    if h % 2 == 0 {
+        "tune"
+    } else {
+        "check"
+    }
+}
+
+/// A sampled pair: its keyed hash, the two keys and event indices.
+type Sampled = ([u8; 32], String, String, usize, usize);
+
+fn main() {
+    let run = archive_args::load_archive("score_grouping");
+    let flag = |f: &str| run.flag(f);
+    let (only_half, root, corpus) = (&run.only_half, &run.root, &run.corpus);
+    let root_str = format!("{}/", root.display()).replace("//", "/");
+    let key_of = |i: usize| {
+        let e = &corpus.events[i];
+        let a = &corpus.articles[e.article as usize];
+        let path = a.path.strip_prefix(&root_str).unwrap_or(&a.path);
+        format!("{path}@{}", e.date_range.start)
+    };
+
+    // Candidate pairs: per (folder, day), events of different articles sharing a country.
+    let mut by_day: BTreeMap<(String, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (i, e) in corpus.events.iter().enumerate() {
+        if e.hidden
+            || e.span.precision != Precision::Day
+            || e.span.start != e.span.end
+            || e.countries.is_empty()
+        {
+            continue;
+        }
+        let key = key_of(i);
+        let folder = key.split('/').next().unwrap_or("").to_string();
+        by_day.entry((folder, e.span.start)).or_default().push(i);
+    }
+    let mut samples: HashMap<&str, Vec<Sampled>> = HashMap::new();
+    for ((folder, _), ids) in &by_day {
+        let half = half_of(folder);
+        let keys: Vec<String> = ids.iter().map(|&i| key_of(i)).collect();
+        let pool = samples.entry(half).or_default();
+        for x in 0..ids.len() {
+            for y in x + 1..ids.len() {
+                let (ea, eb) = (&corpus.events[ids[x]], &corpus.events[ids[y]]);
+                if ea.article == eb.article
+                    || !ea.countries.iter().any(|c| eb.countries.contains(c))
+                {
+                    continue;
+                }
+                let (ka, kb, ia, ib) = if keys[x] <= keys[y] {
+                    (&keys[x], &keys[y], ids[x], ids[y])
+                } else {
+                    (&keys[y], &keys[x], ids[y], ids[x])
+                };
+                let h = *blake3::hash(format!("{SEED}/{ka}|{kb}").as_bytes()).as_bytes();
+                // Keep only the smallest hashes as we go (bounded memory on dense days).
+                pool.push((h, ka.clone(), kb.clone(), ia, ib));
+                if pool.len() > 4 * PER_HALF {
+                    pool.sort();
+                    pool.truncate(PER_HALF);
+                }
+            }
+        }
+    }
+    let labels_text = std::fs::read_to_string(&run.labels).unwrap_or_default();
+    let labels: HashMap<(&str, &str), bool> = labels_text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            Some(((*f.get(1)?, *f.get(2)?), f.get(3)?.trim() == "1"))
+        })
+        .collect();
+    for half in ["tune", "check"] {
+        if only_half.as_deref().is_some_and(|h| h != half) {
+            continue;
+        }
+        let mut sample = samples.remove(half).unwrap_or_default();
+        sample.sort();
+        sample.truncate(PER_HALF);
+        let (mut tp, mut fp, mut fneg, mut tn, mut labelled) = (0, 0, 0, 0, 0);
+        for (_, ka, kb, ia, ib) in &sample {
+            let (ea, eb) = (&corpus.events[*ia], &corpus.events[*ib]);
+            let text = |e: &dateline::model::Event| {
+                let a = &corpus.articles[e.article as usize];
+                let s = a.text.get(e.sentence.clone()).unwrap_or("");
+                let d = a.text.get(e.date_range.clone()).unwrap_or("");
+                let c: Vec<String> = e.countries.iter().map(|c| c.to_string()).collect();
+                format!("[{d}] [{}] {s}", c.join(","))
+            };
+            if flag("--print") {
+                say!("{half}\t{ka}\t{kb}\t{}", ea.span.start);
+                say!("    A {}", text(ea));
+                say!("    B {}", text(eb));
+                continue;
+            }
+            let Some(&same) = labels.get(&(ka.as_str(), kb.as_str())) else {
+                continue;
+            };
+            labelled += 1;
+            let got = ea.cluster == eb.cluster;
+            match (same, got) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fneg += 1,
+                (false, false) => tn += 1,
+            }
+            if flag("--errors") && same != got {
+                say!(
+                    "{half}\t{}\t{ka}\t{kb}\n    A {}\n    B {}",
+                    if got { "FALSE GROUP" } else { "MISSED" },
+                    text(ea),
+                    text(eb)
+                );
+            }
+        }
+        if flag("--print") {
+            continue;
+        }
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        say!(
+            "{half:<6} labelled pairs {labelled:>3} (same {})  pair precision {:.3} ({tp}/{})  recall {:.3} ({tp}/{})  true negatives {tn}",
+            tp + fneg,
+            ratio(tp, tp + fp),
+            tp + fp,
+            ratio(tp, tp + fneg),
+            tp + fneg
+        );
+    }
+}
