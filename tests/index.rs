@@ -240,9 +240,10 @@ fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
     assert_same(fingerprint(&c), &want);
     drop(ix);
 
-    // Another schema version.
+    // Another schema version: the one before the stored corpus-wide results.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", 0).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.execute_batch("DROP TABLE settled").unwrap();
     drop(conn);
     let mut ix = Index::open_cache(&path).unwrap();
     let (c, s) = through(&paths, &mut ix);
@@ -444,6 +445,146 @@ fn after_a_change_the_stored_clusters_fit_the_unchanged_articles() {
     let (after, t) = reopen(&paths, &opts, &mut ix);
     assert!(t > Duration::ZERO);
     assert_same(fingerprint(&after), fingerprint(&fresh(&paths)));
+}
+
+#[test]
+fn a_damaged_stored_result_is_ignored_and_worked_out_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    add_retelling(&corpus);
+    let paths = vec![corpus];
+    let opts = LoadOptions::default();
+    let want = fingerprint(&fresh(&paths));
+    let ix_path = dir.path().join("index.sqlite");
+    let id = index::settled::corpus_id(&paths);
+    let mut ix = Index::open_cache(&ix_path).unwrap();
+    reopen(&paths, &opts, &mut ix);
+    drop(ix);
+    for damage in ["one bit", "cut short", "not a value"] {
+        let conn = rusqlite::Connection::open(&ix_path).unwrap();
+        let mut v: Vec<u8> = conn
+            .query_row("SELECT value FROM settled WHERE corpus = ?1", [&id], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        match damage {
+            "one bit" => {
+                let at = v.len() / 2;
+                v[at] ^= 0x01;
+            }
+            "cut short" => v.truncate(v.len() - 3),
+            _ => v = b"not a value".to_vec(),
+        }
+        conn.execute(
+            "UPDATE settled SET value = ?2 WHERE corpus = ?1",
+            rusqlite::params![id, v],
+        )
+        .unwrap();
+        drop(conn);
+        let mut ix = Index::open_cache(&ix_path).unwrap();
+        assert!(ix.settled(&id).is_none(), "{damage}: never read");
+        let (c, t) = reopen(&paths, &opts, &mut ix);
+        assert!(t > Duration::ZERO, "{damage}: the steps run again");
+        assert_same(fingerprint(&c), &want);
+        // ... and store a good value in its place.
+        let (c, t) = reopen(&paths, &opts, &mut ix);
+        assert_eq!(t, Duration::ZERO, "{damage}: put back after the rerun");
+        assert_same(fingerprint(&c), &want);
+    }
+}
+
+#[test]
+fn only_a_change_the_steps_read_invalidates_their_stored_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    add_retelling(&corpus);
+    let paths = vec![corpus.clone()];
+    let ix_path = dir.path().join("index.sqlite");
+    let mut ix = Index::open_cache(&ix_path).unwrap();
+    let plain = LoadOptions::default();
+    let (first, _) = reopen(&paths, &plain, &mut ix);
+
+    // A file touched within the same day, its bytes unchanged: nothing the steps read.
+    let touched = corpus.join("zz-dated.txt");
+    set_time(&touched, old_time() + Duration::from_secs(60));
+    let (c, t) = reopen(&paths, &plain, &mut ix);
+    assert_eq!(t, Duration::ZERO, "a touched file changes nothing");
+    assert_same(fingerprint(&c), fingerprint(&first));
+
+    // A correction about an article this corpus does not hold: still put back.
+    let mut elsewhere = LoadOptions::default();
+    elsewhere.corrections.hide_event(&"0".repeat(64), "1-2");
+    let (c, t) = reopen(&paths, &elsewhere, &mut ix);
+    assert_eq!(t, Duration::ZERO, "another corpus's correction");
+    assert_same(fingerprint(&c), fingerprint(&first));
+
+    // A publication-date correction on one article: the steps run, then it is put back.
+    let a = &first.articles[1];
+    let mut dated = LoadOptions::default();
+    dated.corrections.set_pub_date(
+        &a.content_hash,
+        chrono::NaiveDate::from_ymd_opt(2019, 2, 3).unwrap(),
+    );
+    let want = pipeline::load(&paths, &dated, &Progress::default()).unwrap();
+    let (c, t) = reopen(&paths, &dated, &mut ix);
+    assert!(t > Duration::ZERO, "a publication-date correction");
+    assert_same(fingerprint(&c), fingerprint(&want));
+    let (c, t) = reopen(&paths, &dated, &mut ix);
+    assert_eq!(t, Duration::ZERO);
+    assert_same(fingerprint(&c), fingerprint(&want));
+
+    // A new file: the steps run; what was stored still fits every other article's events.
+    let id = index::settled::corpus_id(&paths);
+    let stored = ix.settled(&id).unwrap();
+    std::fs::write(
+        corpus.join("zz-new.txt"),
+        "Border talks\ndate 2023-06-01\nKenya and Ghana met on 30 May 2023 in Accra.\n",
+    )
+    .unwrap();
+    set_time(&corpus.join("zz-new.txt"), old_time());
+    let collected =
+        index::collect(&paths, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    let joined = index::settled::join(collected.parts, &dated, &Default::default());
+    assert!(!joined.matches(&stored));
+    let (preview, how) = joined.reuse(&stored, &dated.corrections);
+    assert_eq!(how, index::settled::Reused::Partly);
+    // The new file's events wait in clusters of their own; every other event keeps its
+    // stored cluster's salience and caption.
+    type Seen = std::collections::HashMap<(String, usize, usize), (u32, String)>;
+    let seen = |c: &Corpus| -> Seen {
+        c.events
+            .iter()
+            .map(|e| {
+                let k = &c.clusters[e.cluster as usize];
+                (
+                    (
+                        c.articles[e.article as usize].path.clone(),
+                        e.date_range.start,
+                        e.date_range.end,
+                    ),
+                    (e.salience.to_bits(), k.caption.clone()),
+                )
+            })
+            .collect()
+    };
+    let (before, now) = (seen(&want), seen(&preview));
+    let mut new_events = 0;
+    for (k, v) in &now {
+        if k.0.ends_with("zz-new.txt") {
+            new_events += 1;
+            assert_eq!(v.0, 0, "{k:?} has no salience yet");
+        } else {
+            assert_eq!(before.get(k), Some(v), "{k:?}");
+        }
+    }
+    assert!(new_events > 0);
+    assert_eq!(now.len(), before.len() + new_events);
+    let (c, t) = reopen(&paths, &dated, &mut ix);
+    assert!(t > Duration::ZERO, "a new file");
+    assert_same(
+        fingerprint(&c),
+        fingerprint(&pipeline::load(&paths, &dated, &Progress::default()).unwrap()),
+    );
 }
 
 /// Splits the corpus's files into `n` lists, indexes each into its own shard.

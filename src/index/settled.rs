@@ -17,7 +17,8 @@
 //! once while the steps run again on the worker.
 //!
 //! Stored as one row per opened path set in the `settled` table (a small binary encoding:
-//! four bytes per clustered event, eight per article), the most recently used few kept.
+//! four bytes per clustered event, twelve per article, a checksum at the end so that a
+//! damaged value is never put back), the most recently used few kept.
 
 use crate::corrections::Corrections;
 use crate::model::{
@@ -447,6 +448,17 @@ fn reuse(corpus: &mut Corpus, ids: &[u64], s: &Settled, corrections: &Correction
 
 // --- Encoding --------------------------------------------------------------------------
 
+/// Bytes of the checksum that ends a stored value.
+const SUM: usize = 16;
+
+/// The first [`SUM`] bytes of the blake3 hash of `body`: a flipped bit anywhere (a salience,
+/// a cluster member) is caught, which the shape checks alone would miss.
+fn checksum(body: &[u8]) -> [u8; SUM] {
+    let mut out = [0u8; SUM];
+    out.copy_from_slice(&blake3::hash(body).as_bytes()[..SUM]);
+    out
+}
+
 struct W(Vec<u8>);
 
 impl W {
@@ -519,11 +531,17 @@ impl Settled {
             w.0.extend_from_slice(&k.salience.to_bits().to_le_bytes());
             w.bytes(k.caption.as_bytes());
         }
+        let sum = checksum(&w.0);
+        w.0.extend_from_slice(&sum);
         w.0
     }
 
     /// `None` for anything that is not a whole value of this encoding.
     fn decode(b: &[u8]) -> Option<Settled> {
+        let (b, sum) = b.split_at_checked(b.len().checked_sub(SUM)?)?;
+        if checksum(b) != sum {
+            return None;
+        }
         let mut r = R { b, at: 0 };
         if r.take(4)? != MAGIC {
             return None;
@@ -645,6 +663,12 @@ mod tests {
         let mut bad = b.clone();
         bad[0] = b'X';
         assert!(Settled::decode(&bad).is_none());
+        // A flipped bit that keeps the shape (in a salience, say) is caught by the checksum.
+        for at in [4, b.len() / 2, b.len() - SUM - 2, b.len() - 1] {
+            let mut flipped = b.clone();
+            flipped[at] ^= 0x01;
+            assert!(Settled::decode(&flipped).is_none(), "flipped at {at}");
+        }
         // An event in two clusters, or one in none, is not a consistent result.
         let mut two = Settled::decode(&b).unwrap();
         two.clusters[1].members = vec![0];
