@@ -17,7 +17,9 @@ use std::sync::atomic::Ordering;
 
 /// Files read and analysed between two stores to the index and two batches to the caller.
 const CHUNK: usize = 512;
-/// Files served from the index between two batches to the caller.
+/// Files served from the index between two batches to the caller: a small first batch (a
+/// window shows it at once), then larger ones.
+const FIRST_HIT_CHUNK: usize = 1024;
 const HIT_CHUNK: usize = 4096;
 
 /// A file of the corpus, as loaded.
@@ -51,6 +53,9 @@ pub struct Batch<'a> {
     /// Files available so far / in all.
     pub done: usize,
     pub total: usize,
+    /// Whether this batch was served from the index (those come fast, one after another)
+    /// rather than read from files.
+    pub from_index: bool,
 }
 
 impl Batch<'_> {
@@ -255,7 +260,12 @@ fn collect_with(
     // Served in chunks so that a window can show the first ones at once.
     let mut done = shard_files.len();
     progress.done.store(done, Ordering::Relaxed);
-    for chunk in hits.chunks(HIT_CHUNK) {
+    let mut rest: &[Want] = &hits;
+    let mut size = FIRST_HIT_CHUNK;
+    while !rest.is_empty() {
+        let (chunk, after) = rest.split_at(size.min(rest.len()));
+        rest = after;
+        size = HIT_CHUNK;
         if progress.is_cancelled() {
             return Err(LoadError::Cancelled);
         }
@@ -279,6 +289,7 @@ fn collect_with(
             shards: &shard_files,
             done,
             total,
+            from_index: true,
         });
     }
     misses.sort_unstable();
@@ -289,6 +300,7 @@ fn collect_with(
             shards: &shard_files,
             done,
             total,
+            from_index: false,
         });
     }
 
@@ -356,6 +368,7 @@ fn collect_with(
             shards: &shard_files,
             done,
             total,
+            from_index: false,
         });
     }
     if progress.is_cancelled() {
