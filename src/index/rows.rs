@@ -391,9 +391,8 @@ impl Index {
             {
                 // Least-recently-used needs no finer clock than an hour: a row used within
                 // the last one is not written again (a reopen then writes nothing).
-                let mut up = tx.prepare_cached(
-                    "UPDATE extracts SET used = ?2 WHERE id = ?1 AND used < ?3",
-                )?;
+                let mut up =
+                    tx.prepare_cached("UPDATE extracts SET used = ?2 WHERE id = ?1 AND used < ?3")?;
                 for id in ids {
                     up.execute(params![id, now, now - 3600])?;
                 }
