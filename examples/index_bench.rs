@@ -8,6 +8,7 @@
 //! ready). Prints each phase's wall and CPU time, the index size and the events found. The
 //! index file (default: a temporary folder) is deleted first.
 
+use dateline::gui::loader::drop_elsewhere;
 use dateline::index::{self, Index};
 use dateline::pipeline::{self, LoadOptions, Progress};
 use std::path::PathBuf;
@@ -124,6 +125,7 @@ fn main() {
             continue;
         }
         let t = Instant::now();
+        let c0 = cpu();
         let loader = dateline::gui::loader::Loader::start_with_index(
             paths.clone(),
             LoadOptions::default(),
@@ -134,14 +136,20 @@ fn main() {
         loop {
             match loader.poll() {
                 dateline::gui::loader::LoadOutcome::Partial(s) => {
-                    first.get_or_insert((t.elapsed().as_secs_f64(), s.corpus.events.len()));
+                    first.get_or_insert((
+                        t.elapsed().as_secs_f64(),
+                        s.corpus.events.len(),
+                        cpu() - c0,
+                    ));
+                    drop_elsewhere(s);
                 }
                 dateline::gui::loader::LoadOutcome::Done(s) => {
-                    let (ft, fe) =
-                        first.unwrap_or((t.elapsed().as_secs_f64(), s.corpus.events.len()));
+                    let all = t.elapsed().as_secs_f64();
+                    let all_cpu = cpu() - c0;
+                    let (ft, fe, fc) =
+                        first.unwrap_or((all, s.corpus.events.len(), all_cpu));
                     println!(
-                        "{label:<16} first events {ft:.2} s ({fe} events), all {:.2} s ({} events)",
-                        t.elapsed().as_secs_f64(),
+                        "{label:<16} first events {ft:.2} s ({fc:.2} s CPU; {fe} events), all {all:.2} s ({all_cpu:.2} s CPU; {} events)",
                         s.corpus.events.len()
                     );
                     break;
