@@ -146,8 +146,7 @@ fn main() {
                 dateline::gui::loader::LoadOutcome::Done(s) => {
                     let all = t.elapsed().as_secs_f64();
                     let all_cpu = cpu() - c0;
-                    let (ft, fe, fc) =
-                        first.unwrap_or((all, s.corpus.events.len(), all_cpu));
+                    let (ft, fe, fc) = first.unwrap_or((all, s.corpus.events.len(), all_cpu));
                     println!(
                         "{label:<16} first events {ft:.2} s ({fc:.2} s CPU; {fe} events), all {all:.2} s ({all_cpu:.2} s CPU; {} events)",
                         s.corpus.events.len()
