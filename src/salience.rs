@@ -128,10 +128,14 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
             .unwrap_or(1);
         1.0 / n.max(1) as f32
     };
-    // A date's evidence: the split votes of every article placing it.
+    // A date's evidence: the split votes of every article placing it, summed in event order
+    // (each (article, date) at its first event) so that every load gives the same bits: a
+    // hash map's iteration order differs between runs, and float addition is not associative.
     let mut evidence: HashMap<DateSpan, f32> = HashMap::new();
-    for ((article, span), w) in &per_article {
-        *evidence.entry(*span).or_insert(0.0) += w * share(*article, span);
+    for e in events.iter() {
+        if let Some(w) = per_article.remove(&(e.article, e.span)) {
+            *evidence.entry(e.span).or_insert(0.0) += w * share(e.article, &e.span);
+        }
     }
     // Burstiness on the days' evidence, by the same definition the coverage chart marks
     // bursts with (`crate::burst`), so the chart and the ranking agree on what stands out.

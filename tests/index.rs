@@ -5,7 +5,7 @@
 
 use dateline::index::{self, Index};
 use dateline::model::Corpus;
-use dateline::pipeline::{self, LoadOptions, Progress};
+use dateline::pipeline::{self, LoadOptions, Progress, Stage};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -60,19 +60,17 @@ fn fingerprint(c: &Corpus) -> Vec<String> {
             )
         })
         .collect();
-    // Salience is a float sum whose last bit depends on summation order (it differs between
-    // two loads of the same files): compared to four decimals.
-    let round = |x: f32| (x * 1e4).round() / 1e4;
-    out.extend(c.events.iter().map(|e| {
-        let mut e = e.clone();
-        e.salience = round(e.salience);
-        format!("E {e:?}")
-    }));
-    out.extend(c.clusters.iter().map(|k| {
-        let mut k = k.clone();
-        k.salience = round(k.salience);
-        format!("C {k:?}")
-    }));
+    // Salience to the bit: it is summed in a fixed order, so every load gives the same.
+    out.extend(
+        c.events
+            .iter()
+            .map(|e| format!("E {e:?} {:08x}", e.salience.to_bits())),
+    );
+    out.extend(
+        c.clusters
+            .iter()
+            .map(|k| format!("C {k:?} {:08x}", k.salience.to_bits())),
+    );
     out
 }
 
@@ -242,9 +240,10 @@ fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
     assert_same(fingerprint(&c), &want);
     drop(ix);
 
-    // Another schema version.
+    // Another schema version: the one before the stored corpus-wide results.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", 0).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.execute_batch("DROP TABLE settled").unwrap();
     drop(conn);
     let mut ix = Index::open_cache(&path).unwrap();
     let (c, s) = through(&paths, &mut ix);
@@ -296,6 +295,295 @@ fn corrections_apply_on_top_of_indexed_articles() {
     assert_eq!(
         got.articles[3].pub_date.as_ref().unwrap().date.to_string(),
         "2019-02-03"
+    );
+}
+
+/// A load through the index with its corpus-wide steps remembered there, and how long
+/// clustering took in it (zero when the stored results were put back).
+fn reopen(paths: &[PathBuf], opts: &LoadOptions, ix: &mut Index) -> (Corpus, Duration) {
+    let progress = Progress::default();
+    let c = index::load(paths, opts, &progress, Some(ix)).unwrap();
+    (c, progress.times.get(Stage::Clusters))
+}
+
+/// An undated article that retells a dated one: the rest of the corpus dates it.
+fn add_retelling(corpus: &Path) {
+    let dated = corpus.join("zz-dated.txt");
+    std::fs::write(
+        &dated,
+        "Harbour deal\ndate 2023-05-10\nChile and Peru signed a harbour agreement on 9 May 2023 in Lima, officials said on Wednesday.\n",
+    )
+    .unwrap();
+    let undated = corpus.join("zz-undated.txt");
+    std::fs::write(
+        &undated,
+        "Harbour deal signed\nChile and Peru signed a harbour agreement on 9 May in Lima, officials said on Wednesday.\n",
+    )
+    .unwrap();
+    set_time(&dated, old_time());
+    set_time(&undated, old_time());
+}
+
+#[test]
+fn salience_is_the_same_to_the_bit_on_every_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let paths = vec![corpus];
+    let a = fresh(&paths);
+    let b = fresh(&paths);
+    assert!(a
+        .clusters
+        .iter()
+        .any(|k| k.salience > 0.0 && k.salience < 1.0));
+    assert_same(fingerprint(&a), fingerprint(&b));
+}
+
+#[test]
+fn reopening_an_unchanged_corpus_puts_its_clusters_back_without_running_the_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    add_retelling(&corpus);
+    let paths = vec![corpus.clone()];
+    let opts = LoadOptions::default();
+    let want = fresh(&paths);
+    assert!(
+        want.articles.iter().any(|a| a
+            .pub_date
+            .as_ref()
+            .is_some_and(|p| p.source == dateline::model::PubDateSource::Corpus)),
+        "an article is dated by the rest of the corpus"
+    );
+    let ix_path = dir.path().join("index.sqlite");
+    let mut ix = Index::open_cache(&ix_path).unwrap();
+    let (first, t1) = reopen(&paths, &opts, &mut ix);
+    assert!(t1 > Duration::ZERO, "the first load clusters");
+    assert_same(fingerprint(&first), fingerprint(&want));
+    drop(ix);
+
+    let mut ix = Index::open_cache(&ix_path).unwrap();
+    let (second, t2) = reopen(&paths, &opts, &mut ix);
+    assert_eq!(
+        t2,
+        Duration::ZERO,
+        "the reopen puts the stored results back"
+    );
+    assert_same(fingerprint(&second), fingerprint(&want));
+
+    // A correction that touches events is part of the key: the steps run again.
+    let mut opts = LoadOptions::default();
+    let e = &want.events[want.events.len() / 2];
+    let hash = want.articles[e.article as usize].content_hash.clone();
+    opts.corrections
+        .hide_event(&hash, &dateline::corrections::event_key(e));
+    let with = pipeline::load(&paths, &opts, &Progress::default()).unwrap();
+    let (third, t3) = reopen(&paths, &opts, &mut ix);
+    assert!(t3 > Duration::ZERO, "a new correction runs the steps");
+    assert_same(fingerprint(&third), fingerprint(&with));
+    let (fourth, t4) = reopen(&paths, &opts, &mut ix);
+    assert_eq!(t4, Duration::ZERO);
+    assert_same(fingerprint(&fourth), fingerprint(&with));
+}
+
+#[test]
+fn after_a_change_the_stored_clusters_fit_the_unchanged_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    add_retelling(&corpus);
+    let paths = vec![corpus.clone()];
+    let opts = LoadOptions::default();
+    let ix_path = dir.path().join("index.sqlite");
+    let mut ix = Index::open_cache(&ix_path).unwrap();
+    let (before, _) = reopen(&paths, &opts, &mut ix);
+    let id = index::settled::corpus_id(&paths);
+    let stored = ix.settled(&id).expect("stored after the first load");
+
+    // One article changes.
+    let changed = corpus.join("mekong-ministers-meet.txt");
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(
+        &changed,
+        text + "\nThailand and Laos met again on 4 March 2024.\n",
+    )
+    .unwrap();
+    set_time(&changed, old_time() + Duration::from_secs(60));
+    let collected =
+        index::collect(&paths, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    let joined = index::settled::join(collected.parts, &opts, &Default::default());
+    assert!(!joined.matches(&stored));
+    let (preview, how) = joined.reuse(&stored, &opts.corrections);
+    assert_eq!(how, index::settled::Reused::Partly);
+    // Every event is in exactly one cluster; unchanged articles keep their clusters' salience
+    // and captions, the changed one's events wait in clusters of their own.
+    let mut seen = vec![0; preview.events.len()];
+    for (i, k) in preview.clusters.iter().enumerate() {
+        assert_eq!(k.id as usize, i);
+        for &m in &k.events {
+            seen[m as usize] += 1;
+            assert_eq!(preview.events[m as usize].cluster, k.id);
+        }
+    }
+    assert!(seen.iter().all(|n| *n == 1));
+    let salient = |c: &Corpus, file: &str| -> Vec<u32> {
+        c.events
+            .iter()
+            .filter(|e| !c.articles[e.article as usize].path.ends_with(file))
+            .map(|e| e.salience.to_bits())
+            .collect()
+    };
+    assert_eq!(
+        salient(&preview, "mekong-ministers-meet.txt"),
+        salient(&before, "mekong-ministers-meet.txt")
+    );
+    assert!(preview
+        .events
+        .iter()
+        .filter(|e| preview.articles[e.article as usize]
+            .path
+            .ends_with("mekong-ministers-meet.txt"))
+        .any(|e| e.span.start.to_string() == "2024-03-04" && e.salience == 0.0));
+    // The steps then run and give the fresh corpus.
+    let (after, t) = reopen(&paths, &opts, &mut ix);
+    assert!(t > Duration::ZERO);
+    assert_same(fingerprint(&after), fingerprint(&fresh(&paths)));
+}
+
+#[test]
+fn a_damaged_stored_result_is_ignored_and_worked_out_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    add_retelling(&corpus);
+    let paths = vec![corpus];
+    let opts = LoadOptions::default();
+    let want = fingerprint(&fresh(&paths));
+    let ix_path = dir.path().join("index.sqlite");
+    let id = index::settled::corpus_id(&paths);
+    let mut ix = Index::open_cache(&ix_path).unwrap();
+    reopen(&paths, &opts, &mut ix);
+    drop(ix);
+    for damage in ["one bit", "cut short", "not a value"] {
+        let conn = rusqlite::Connection::open(&ix_path).unwrap();
+        let mut v: Vec<u8> = conn
+            .query_row("SELECT value FROM settled WHERE corpus = ?1", [&id], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        match damage {
+            "one bit" => {
+                let at = v.len() / 2;
+                v[at] ^= 0x01;
+            }
+            "cut short" => v.truncate(v.len() - 3),
+            _ => v = b"not a value".to_vec(),
+        }
+        conn.execute(
+            "UPDATE settled SET value = ?2 WHERE corpus = ?1",
+            rusqlite::params![id, v],
+        )
+        .unwrap();
+        drop(conn);
+        let mut ix = Index::open_cache(&ix_path).unwrap();
+        assert!(ix.settled(&id).is_none(), "{damage}: never read");
+        let (c, t) = reopen(&paths, &opts, &mut ix);
+        assert!(t > Duration::ZERO, "{damage}: the steps run again");
+        assert_same(fingerprint(&c), &want);
+        // ... and store a good value in its place.
+        let (c, t) = reopen(&paths, &opts, &mut ix);
+        assert_eq!(t, Duration::ZERO, "{damage}: put back after the rerun");
+        assert_same(fingerprint(&c), &want);
+    }
+}
+
+#[test]
+fn only_a_change_the_steps_read_invalidates_their_stored_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    add_retelling(&corpus);
+    let paths = vec![corpus.clone()];
+    let ix_path = dir.path().join("index.sqlite");
+    let mut ix = Index::open_cache(&ix_path).unwrap();
+    let plain = LoadOptions::default();
+    let (first, _) = reopen(&paths, &plain, &mut ix);
+
+    // A file touched within the same day, its bytes unchanged: nothing the steps read.
+    let touched = corpus.join("zz-dated.txt");
+    set_time(&touched, old_time() + Duration::from_secs(60));
+    let (c, t) = reopen(&paths, &plain, &mut ix);
+    assert_eq!(t, Duration::ZERO, "a touched file changes nothing");
+    assert_same(fingerprint(&c), fingerprint(&first));
+
+    // A correction about an article this corpus does not hold: still put back.
+    let mut elsewhere = LoadOptions::default();
+    elsewhere.corrections.hide_event(&"0".repeat(64), "1-2");
+    let (c, t) = reopen(&paths, &elsewhere, &mut ix);
+    assert_eq!(t, Duration::ZERO, "another corpus's correction");
+    assert_same(fingerprint(&c), fingerprint(&first));
+
+    // A publication-date correction on one article: the steps run, then it is put back.
+    let a = &first.articles[1];
+    let mut dated = LoadOptions::default();
+    dated.corrections.set_pub_date(
+        &a.content_hash,
+        chrono::NaiveDate::from_ymd_opt(2019, 2, 3).unwrap(),
+    );
+    let want = pipeline::load(&paths, &dated, &Progress::default()).unwrap();
+    let (c, t) = reopen(&paths, &dated, &mut ix);
+    assert!(t > Duration::ZERO, "a publication-date correction");
+    assert_same(fingerprint(&c), fingerprint(&want));
+    let (c, t) = reopen(&paths, &dated, &mut ix);
+    assert_eq!(t, Duration::ZERO);
+    assert_same(fingerprint(&c), fingerprint(&want));
+
+    // A new file: the steps run; what was stored still fits every other article's events.
+    let id = index::settled::corpus_id(&paths);
+    let stored = ix.settled(&id).unwrap();
+    std::fs::write(
+        corpus.join("zz-new.txt"),
+        "Border talks\ndate 2023-06-01\nKenya and Ghana met on 30 May 2023 in Accra.\n",
+    )
+    .unwrap();
+    set_time(&corpus.join("zz-new.txt"), old_time());
+    let collected =
+        index::collect(&paths, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    let joined = index::settled::join(collected.parts, &dated, &Default::default());
+    assert!(!joined.matches(&stored));
+    let (preview, how) = joined.reuse(&stored, &dated.corrections);
+    assert_eq!(how, index::settled::Reused::Partly);
+    // The new file's events wait in clusters of their own; every other event keeps its
+    // stored cluster's salience and caption.
+    type Seen = std::collections::HashMap<(String, usize, usize), (u32, String)>;
+    let seen = |c: &Corpus| -> Seen {
+        c.events
+            .iter()
+            .map(|e| {
+                let k = &c.clusters[e.cluster as usize];
+                (
+                    (
+                        c.articles[e.article as usize].path.clone(),
+                        e.date_range.start,
+                        e.date_range.end,
+                    ),
+                    (e.salience.to_bits(), k.caption.clone()),
+                )
+            })
+            .collect()
+    };
+    let (before, now) = (seen(&want), seen(&preview));
+    let mut new_events = 0;
+    for (k, v) in &now {
+        if k.0.ends_with("zz-new.txt") {
+            new_events += 1;
+            assert_eq!(v.0, 0, "{k:?} has no salience yet");
+        } else {
+            assert_eq!(before.get(k), Some(v), "{k:?}");
+        }
+    }
+    assert!(new_events > 0);
+    assert_eq!(now.len(), before.len() + new_events);
+    let (c, t) = reopen(&paths, &dated, &mut ix);
+    assert!(t > Duration::ZERO, "a new file");
+    assert_same(
+        fingerprint(&c),
+        fingerprint(&pipeline::load(&paths, &dated, &Progress::default()).unwrap()),
     );
 }
 

@@ -11,7 +11,7 @@
 use crate::corrections::Corrections;
 use crate::index::{self, Index};
 use crate::model::Corpus;
-use crate::pipeline::{LoadError, LoadOptions, Progress};
+use crate::pipeline::{LoadError, LoadOptions, Progress, StageTimes};
 use crate::timeline::layout::Layout;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -70,9 +70,9 @@ pub struct Watch {
     shared: Arc<Shared>,
 }
 
-/// A snapshot is made when this much time has passed since the last one, and at least
-/// `SPACING` times as long as making the last one took (so snapshots cost at most about
-/// 1/SPACING of the load).
+/// After the first, a snapshot is made when this much time has passed since the last one,
+/// and at least `SPACING` times as long as making the last one took (so snapshots cost at
+/// most about 1/SPACING of the load).
 const FIRST_SNAPSHOT: Duration = Duration::from_millis(250);
 const SPACING: u32 = 4;
 
@@ -274,6 +274,24 @@ fn shown(corpus: Corpus, files: (usize, usize), corrections_version: u64) -> Box
     })
 }
 
+/// [`shown`] and a copy of the corpus for the watcher, made side by side (at a million
+/// events each takes about as long as the other, and there are cores to spare).
+fn shown_and_kept(corpus: Corpus, files: (usize, usize)) -> (Box<Shown>, Corpus) {
+    let (layout, keep) = std::thread::scope(|s| {
+        let copy = s.spawn(|| corpus.clone());
+        let layout = Layout::build(&corpus);
+        let keep = copy.join().unwrap_or_else(|_| corpus.clone());
+        (layout, keep)
+    });
+    let shown = Box::new(Shown {
+        corpus,
+        layout,
+        files,
+        corrections_version: 0,
+    });
+    (shown, keep)
+}
+
 /// The worker: load (streaming snapshots), then watch until stopped.
 fn work(
     paths: &[PathBuf],
@@ -297,20 +315,38 @@ fn work(
     let started = Instant::now();
     let mut last = started;
     let mut last_cost = Duration::ZERO;
+    // What the corpus-wide steps gave last time this corpus was open: put back on every
+    // snapshot (for the articles it fits), and as the whole result when nothing changed.
+    let corpus_id = index::settled::corpus_id(paths);
+    let prior = index.as_mut().and_then(|ix| ix.settled(&corpus_id));
+    let mut snapshots = 0usize;
     let result = index::collect(paths, progress, index.as_mut(), &mut |batch| {
         if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
             return;
         }
-        let since = last.elapsed();
-        if since < FIRST_SNAPSHOT || since < last_cost * SPACING {
-            return;
+        // The first batch is shown at once. After it, the index serves the rest faster than
+        // snapshots could be made of it, so the next one waits for files being read.
+        if snapshots > 0 {
+            let since = last.elapsed();
+            if batch.from_index || since < FIRST_SNAPSHOT || since < last_cost * SPACING {
+                return;
+            }
         }
+        snapshots += 1;
         let t = Instant::now();
-        let collected = index::Collected {
-            parts: batch.snapshot(),
-            ..Default::default()
+        let corpus = match &prior {
+            Some(s) => {
+                let joined = index::settled::join(batch.snapshot(), &opts, &StageTimes::default());
+                joined.reuse(s, &opts.corrections).0
+            }
+            None => {
+                let collected = index::Collected {
+                    parts: batch.snapshot(),
+                    ..Default::default()
+                };
+                index::finish(collected, &opts)
+            }
         };
-        let corpus = index::finish(collected, &opts);
         let s = shown(corpus, (batch.done, batch.total), 0);
         last_cost = t.elapsed();
         last = Instant::now();
@@ -327,13 +363,33 @@ fn work(
         }
     };
     let files = collected.keys.len();
-    let mut corpus = index::finish_timed(collected, &opts, &progress.times);
+    let mut problems = collected.problems;
+    let joined = index::settled::join(collected.parts, &opts, &progress.times);
+    if let Some(s) = prior.as_ref().filter(|s| !joined.matches(s)) {
+        // Some files changed: the stored results first, then the steps run again here.
+        let (preview, _) = joined.clone_for_preview().reuse(s, &opts.corrections);
+        if tx
+            .send(Msg::Partial(shown(preview, (files, files), 0)))
+            .is_ok()
+        {
+            repaint();
+        }
+    }
+    let mut corpus = index::settle_through(
+        joined,
+        &opts,
+        &progress.times,
+        index.as_mut(),
+        &corpus_id,
+        &mut problems,
+    );
+    corpus.problems = problems;
+    if let Some(p) = crate::gazetteer::Gazetteer::user_files_problem() {
+        corpus.problems.push(p.to_string());
+    }
     corpus.problems.extend(notices);
-    let keep = corpus.clone();
-    if tx
-        .send(Msg::Done(shown(corpus, (files, files), 0)))
-        .is_err()
-    {
+    let (done, keep) = shown_and_kept(corpus, (files, files));
+    if tx.send(Msg::Done(done)).is_err() {
         return;
     }
     repaint();

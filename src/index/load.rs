@@ -4,7 +4,7 @@
 //! read, so a window can show them at once and stream in the rest.
 
 use super::rows::{format_name, Put};
-use super::{version, Index, IndexError, Kind};
+use super::{settled, version, Index, IndexError, Kind};
 use crate::gazetteer::Gazetteer;
 use crate::ingest::SourceFile;
 use crate::model::Corpus;
@@ -17,7 +17,9 @@ use std::sync::atomic::Ordering;
 
 /// Files read and analysed between two stores to the index and two batches to the caller.
 const CHUNK: usize = 512;
-/// Files served from the index between two batches to the caller.
+/// Files served from the index between two batches to the caller: a small first batch (a
+/// window shows it at once), then larger ones.
+const FIRST_HIT_CHUNK: usize = 1024;
 const HIT_CHUNK: usize = 4096;
 
 /// A file of the corpus, as loaded.
@@ -51,6 +53,9 @@ pub struct Batch<'a> {
     /// Files available so far / in all.
     pub done: usize,
     pub total: usize,
+    /// Whether this batch was served from the index (those come fast, one after another)
+    /// rather than read from files.
+    pub from_index: bool,
 }
 
 impl Batch<'_> {
@@ -65,15 +70,56 @@ impl Batch<'_> {
     }
 }
 
-/// [`collect`] then the corpus-wide steps: the indexed version of `pipeline::load`.
+/// [`collect`] then the corpus-wide steps (put back from the index when the corpus is
+/// unchanged, see [`settled`](super::settled)): the indexed version of `pipeline::load`.
 pub fn load(
     paths: &[PathBuf],
     opts: &LoadOptions,
     progress: &Progress,
-    index: Option<&mut Index>,
+    mut index: Option<&mut Index>,
 ) -> Result<Corpus, LoadError> {
-    let collected = collect(paths, progress, index, &mut |_| {})?;
-    Ok(finish_timed(collected, opts, &progress.times))
+    let collected = collect(paths, progress, index.as_deref_mut(), &mut |_| {})?;
+    let id = settled::corpus_id(paths);
+    let mut problems = collected.problems;
+    let joined = settled::join(collected.parts, opts, &progress.times);
+    let mut corpus = settle_through(joined, opts, &progress.times, index, &id, &mut problems);
+    corpus.problems = problems;
+    if let Some(p) = Gazetteer::user_files_problem() {
+        corpus.problems.push(p.to_string());
+    }
+    Ok(corpus)
+}
+
+/// The corpus-wide steps of a joined corpus through the index: the stored results when they
+/// are exactly this corpus's, else the steps run and their results are stored.
+pub fn settle_through(
+    joined: settled::Joined,
+    opts: &LoadOptions,
+    times: &StageTimes,
+    index: Option<&mut Index>,
+    corpus_id: &str,
+    problems: &mut Vec<String>,
+) -> Corpus {
+    let Some(ix) = index else {
+        return joined.settle(&opts.corrections, times).0;
+    };
+    if let Some(s) = ix.settled(corpus_id).filter(|s| joined.matches(s)) {
+        let (mut corpus, how) = joined.reuse(&s, &opts.corrections);
+        if how == settled::Reused::Exact {
+            return corpus;
+        }
+        // Not reached unless a stored value is damaged in a way its checks miss: the steps
+        // run over what was put back.
+        pipeline::settle_joined(&mut corpus, &opts.corrections, times);
+        return corpus;
+    }
+    let (corpus, s) = joined.settle(&opts.corrections, times);
+    if let Err(e) = ix.put_settled(corpus_id, &s) {
+        problems.push(format!(
+            "The index could not store this corpus's clusters ({e}); they are worked out again next time."
+        ));
+    }
+    corpus
 }
 
 /// The corpus-wide steps over collected results, with the load's problems.
@@ -214,7 +260,12 @@ fn collect_with(
     // Served in chunks so that a window can show the first ones at once.
     let mut done = shard_files.len();
     progress.done.store(done, Ordering::Relaxed);
-    for chunk in hits.chunks(HIT_CHUNK) {
+    let mut rest: &[Want] = &hits;
+    let mut size = FIRST_HIT_CHUNK;
+    while !rest.is_empty() {
+        let (chunk, after) = rest.split_at(size.min(rest.len()));
+        rest = after;
+        size = HIT_CHUNK;
         if progress.is_cancelled() {
             return Err(LoadError::Cancelled);
         }
@@ -238,6 +289,7 @@ fn collect_with(
             shards: &shard_files,
             done,
             total,
+            from_index: true,
         });
     }
     misses.sort_unstable();
@@ -248,6 +300,7 @@ fn collect_with(
             shards: &shard_files,
             done,
             total,
+            from_index: false,
         });
     }
 
@@ -315,6 +368,7 @@ fn collect_with(
             shards: &shard_files,
             done,
             total,
+            from_index: false,
         });
     }
     if progress.is_cancelled() {

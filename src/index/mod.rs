@@ -20,9 +20,12 @@ mod load;
 mod rows;
 mod schema;
 pub mod settings;
+pub mod settled;
 pub mod version;
 
-pub use load::{collect, collect_files, finish, finish_timed, load, Batch, Collected, FileKey};
+pub use load::{
+    collect, collect_files, finish, finish_timed, load, settle_through, Batch, Collected, FileKey,
+};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -253,12 +256,12 @@ fn check(conn: &Connection, path: &Path) -> Result<(), IndexError> {
     }
     let tables: i64 = conn
         .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('files', 'extracts', 'articles', 'events')",
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('files', 'extracts', 'articles', 'events', 'settled')",
             [],
             |r| r.get(0),
         )
         .map_err(not_index)?;
-    if tables != 4 {
+    if tables != 5 {
         return Err(IndexError::NotAnIndex(path.to_path_buf()));
     }
     Ok(())

@@ -391,9 +391,12 @@ impl Index {
         {
             let tx = self.conn().transaction()?;
             {
-                let mut up = tx.prepare_cached("UPDATE extracts SET used = ?2 WHERE id = ?1")?;
+                // Least-recently-used needs no finer clock than an hour: a row used within
+                // the last one is not written again (a reopen then writes nothing).
+                let mut up =
+                    tx.prepare_cached("UPDATE extracts SET used = ?2 WHERE id = ?1 AND used < ?3")?;
                 for id in ids {
-                    up.execute(params![id, now])?;
+                    up.execute(params![id, now, now - 3600])?;
                 }
             }
             tx.commit()?;
@@ -453,6 +456,7 @@ impl Index {
                date_end, timex, start, end, precision, countries, country_spans, date_source,
                confidence, note
              FROM events ORDER BY extract, article, seq",
+            files.len(),
         )?;
         let mut users: HashMap<i64, usize> = HashMap::new();
         for f in &files {
@@ -610,6 +614,7 @@ fn read_on(
            e.date_start, e.date_end, e.timex, e.start, e.end, e.precision, e.countries,
            e.country_spans, e.date_source, e.confidence, e.note
          FROM temp.want w CROSS JOIN events e ON e.extract = w.id",
+        ids.len(),
     )
 }
 
@@ -619,8 +624,9 @@ fn scan(
     conn: &rusqlite::Connection,
     articles_sql: &str,
     events_sql: &str,
+    expected: usize,
 ) -> Result<HashMap<i64, FileResult>, IndexError> {
-    let mut out: HashMap<i64, FileResult> = HashMap::new();
+    let mut out: HashMap<i64, FileResult> = HashMap::with_capacity(expected);
     {
         let mut st = conn.prepare(articles_sql)?;
         let mut rows = st.query([])?;

@@ -9,7 +9,7 @@ pub(crate) const APPLICATION_ID: i64 = 0x444c_4958;
 /// `PRAGMA user_version`: bumped whenever the tables below or the way `rows.rs` encodes
 /// values in them change (this module is not part of the extractor version). An index with
 /// another number is rebuilt (the app's own) or refused (a shard), never read.
-pub(crate) const SCHEMA_VERSION: i64 = 1;
+pub(crate) const SCHEMA_VERSION: i64 = 2;
 
 pub(crate) const CREATE: &str = r#"
 CREATE TABLE files (
@@ -75,6 +75,14 @@ CREATE TABLE events (
     note      TEXT NOT NULL,
     PRIMARY KEY (extract, article, seq)
 ) WITHOUT ROWID;             -- stored in key order: one extract's events are read in one run
+
+CREATE TABLE settled (
+    corpus    TEXT PRIMARY KEY,   -- the opened paths (a hash of them, absolute and sorted)
+    key       TEXT NOT NULL,      -- hash of the corpus-wide steps' input (see index/settled.rs)
+    bytes     INTEGER NOT NULL,   -- size of value
+    used      INTEGER NOT NULL,   -- unix time last opened (the 8 most recent corpora are kept)
+    value     BLOB NOT NULL       -- their results: inferred publication dates, clusters, salience, captions
+);
 
 CREATE VIEW event_rows AS
 SELECT f.display AS file, a.idx AS article, a.title, e.start, e.end, e.precision,
