@@ -23,6 +23,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 
+#[path = "common/entity_split.rs"]
+mod entity_split;
+use entity_split::half_of;
+
 #[path = "common/archive_args.rs"]
 mod archive_args;
 
@@ -37,21 +41,6 @@ macro_rules! say {
             std::process::exit(0);
         }
     };
-}
-
-/// The entity split of `score_salience` (fixed before any tuning): the parity of the FNV-1a
-/// hash of the folder name, even = tune (11 folders), odd = check (16).
-fn half_of(folder: &str) -> &'static str {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in folder.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    if h % 2 == 0 {
-        "tune"
-    } else {
-        "check"
-    }
 }
 
 /// A sampled event: its keyed hash, key and index.

@@ -29,19 +29,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Which half of the split an entity is in (fixed before tuning).
-fn half(name: &str) -> &'static str {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    if h % 2 == 0 {
-        "tune"
-    } else {
-        "check"
-    }
-}
+#[path = "common/entity_split.rs"]
+mod entity_split;
+use entity_split::half_of;
 
 fn f1(pred: &[NaiveDate], gold: &HashSet<NaiveDate>) -> f64 {
     let hits = pred.iter().filter(|d| gold.contains(d)).count() as f64;
@@ -197,10 +187,10 @@ fn main() {
                 println!(
                     "{:<24} {:<5} k={k:<3} baseline {b:.3}  salience {s:.3}",
                     name,
-                    half(&name)
+                    half_of(&name)
                 );
             }
-            scores.push((half(&name), b, s));
+            scores.push((half_of(&name), b, s));
         }
         if captions > 0 {
             for k in &corpus.clusters {

@@ -13,8 +13,8 @@
 //!
 //! On top of that, per happening (cluster):
 //! * **burstiness**: a day's votes against the mean of its neighbourhood
-//!   ([`BURST_WINDOW`] days either side, the adjacent days left out because coverage spills
-//!   over them) — a day far above its surroundings is an event, a day inside a long steady
+//!   (the neighbourhood and its reasons as in [`crate::burst`], which the coverage
+//!   chart marks bursts with) — a day far above its surroundings is an event, a day inside a long steady
 //!   stretch of coverage less so (mild: [`BURST_POWER`]);
 //! * **outlets**: distinct outlets reporting the happening (independent reporting
 //!   corroborates more than one outlet repeating itself), where outlets are known;
@@ -28,12 +28,11 @@
 //! `ln 2 / ln(1 + max)`. Everything is linear in the number of events (hash maps, no sort).
 //! Measured against journalists' timelines by `examples/score_salience.rs`.
 
+use crate::burst::DaySeries;
 use crate::model::{Article, Cluster, DateSpan, Event, Precision};
-use chrono::Datelike;
+use crate::timeline::axis::day_number;
 use std::collections::HashMap;
 
-/// Days either side of a date whose votes make its neighbourhood.
-pub(crate) const BURST_WINDOW: i32 = 15;
 /// Exponent of the burst factor `(v / (v + neighbourhood mean))`: kept mild, since a long
 /// story has many important days next to each other.
 pub(crate) const BURST_POWER: f32 = 0.25;
@@ -134,26 +133,20 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
     for ((article, span), w) in &per_article {
         *evidence.entry(*span).or_insert(0.0) += w * share(*article, span);
     }
-    let single_days: HashMap<i32, f32> = evidence
-        .iter()
-        .filter(|(s, _)| s.is_single_day())
-        .map(|(s, v)| (s.start.num_days_from_ce(), *v))
-        .collect();
+    // Burstiness on the days' evidence, by the same definition the coverage chart marks
+    // bursts with (`crate::burst`), so the chart and the ranking agree on what stands out.
+    let days = DaySeries::new(
+        evidence
+            .iter()
+            .filter(|(s, _)| s.is_single_day())
+            .map(|(s, v)| (day_number(s.start), *v))
+            .collect(),
+    );
     let burst = |span: &DateSpan, v: f32| -> f32 {
         if !span.is_single_day() || v <= 0.0 {
             return 1.0;
         }
-        let d = span.start.num_days_from_ce();
-        let mut sum = 0.0;
-        let mut n = 0;
-        for o in -BURST_WINDOW..=BURST_WINDOW {
-            if o.abs() > 1 {
-                sum += single_days.get(&(d + o)).copied().unwrap_or(0.0);
-                n += 1;
-            }
-        }
-        let mean = sum / n as f32;
-        (v / (v + mean)).powf(BURST_POWER)
+        days.burstiness(day_number(span.start)).powf(BURST_POWER)
     };
 
     // Each cluster's own support: its distinct articles' split votes, and its outlets.
@@ -232,7 +225,7 @@ fn representative(c: &Cluster, events: &[Event]) -> Option<DateSpan> {
 mod tests {
     use super::*;
     use crate::model::{ArticleId, DateSource, Paragraph, ParagraphKind};
-    use chrono::NaiveDate;
+    use chrono::{Datelike, NaiveDate};
 
     fn day(m: u32, d: u32) -> DateSpan {
         DateSpan::day(NaiveDate::from_ymd_opt(2023, m, d).unwrap())
@@ -400,8 +393,8 @@ mod tests {
 
     #[test]
     fn a_burst_beats_a_steady_stretch() {
-        // 10 June: two articles, quiet around. 10 July: two articles, but every day around
-        // it has coverage too.
+        // 10 June: three articles, quiet around. 10 July: three articles, but every day
+        // around it has coverage too.
         let mut arts = Vec::new();
         let mut evs = Vec::new();
         let push = |span: DateSpan, arts: &mut Vec<Article>, evs: &mut Vec<Event>| {
@@ -409,11 +402,12 @@ mod tests {
             let id = arts.len() as u32 - 1;
             evs.push(event(id, T, "3 May 2023", span, id));
         };
-        push(day(6, 10), &mut arts, &mut evs);
-        push(day(6, 10), &mut arts, &mut evs);
-        push(day(7, 10), &mut arts, &mut evs);
-        push(day(7, 10), &mut arts, &mut evs);
+        for _ in 0..3 {
+            push(day(6, 10), &mut arts, &mut evs);
+            push(day(7, 10), &mut arts, &mut evs);
+        }
         for d in (1..=25).filter(|d| !(8..=12).contains(d)) {
+            push(day(7, d), &mut arts, &mut evs);
             push(day(7, d), &mut arts, &mut evs);
         }
         // One cluster per date.
@@ -429,5 +423,19 @@ mod tests {
         let mut cl = clusters_for(&evs);
         rank(&mut evs, &mut cl, &arts);
         assert!(cl[0].salience > cl[1].salience);
+
+        // The coverage chart marks the day salience rewards, and not the steady one.
+        let corpus = crate::model::Corpus {
+            articles: arts,
+            events: evs,
+            clusters: cl,
+            problems: Vec::new(),
+        };
+        let bursts = crate::coverage::Coverage::build(&corpus).bursts;
+        assert!(bursts.contains(&day_number(day(6, 10).start)), "{bursts:?}");
+        assert!(
+            !bursts.contains(&day_number(day(7, 10).start)),
+            "{bursts:?}"
+        );
     }
 }

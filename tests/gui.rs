@@ -266,6 +266,15 @@ fn export_from_the_menu_draws_the_chart_not_the_window() {
     wait_status(&mut h, "chart.svg");
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("<text") && text.contains("Japan · JP"));
+    // The coverage chart is open in the window, so the export has it too; closed, not.
+    assert!(text.contains(">Coverage<"), "{text}");
+    h.state_mut().coverage_open = false;
+    let closed = config.path().join("closed.svg");
+    h.state_mut()
+        .export_to(Some(closed.clone()), ExportKind::Svg);
+    wait_status(&mut h, "closed.svg");
+    let text = std::fs::read_to_string(&closed).unwrap();
+    assert!(text.contains("Japan · JP") && !text.contains(">Coverage<"));
 }
 
 #[test]

@@ -735,9 +735,14 @@ impl DatelineApp {
             self.corpus_name.clone()
         };
         let dark = self.ctx.theme() == egui::Theme::Dark;
+        let coverage = if self.coverage_open {
+            self.coverage.for_export()
+        } else {
+            None
+        };
         let scene = self
             .timeline
-            .export_scene(&self.ctx, &self.corpus, &title, dark);
+            .export_scene(&self.ctx, &self.corpus, &title, dark, coverage);
         self.export.start(scene, kind, path);
         self.set_status("Exporting the chart…", false);
     }

@@ -75,6 +75,13 @@ pub struct CoveragePanel {
 }
 
 impl CoveragePanel {
+    /// The coverage the chart drew last (none before its first frame or with no corpus),
+    /// and the countries its legend switched off: what an export of the chart needs.
+    pub fn for_export(&self) -> Option<(&Coverage, Vec<CountryCode>)> {
+        let (_, c) = self.data.as_ref()?;
+        Some((c, self.hidden.iter().copied().collect()))
+    }
+
     /// What the chart drew last frame.
     pub fn shown(&self) -> &Shown {
         &self.shown

@@ -219,17 +219,26 @@ impl TimelinePanel {
 
     /// The briefing chart of what is on screen (the days shown, the lanes in view), for
     /// the Export menu. `width` is the chart's width in px (the window's, at least 900).
+    /// With `coverage` (the window's coverage chart is open: its data and the countries its
+    /// legend switched off), the export has the chart under the timeline too.
     pub fn export_scene(
         &mut self,
         ctx: &egui::Context,
         corpus: &Corpus,
         title: &str,
         dark: bool,
+        coverage: Option<(&crate::coverage::Coverage, Vec<CountryCode>)>,
     ) -> Scene {
+        let (coverage, coverage_hidden) = match coverage {
+            Some((c, hidden)) => (Some(c), hidden),
+            None => (None, Vec::new()),
+        };
         let spec = ChartSpec {
             title: title.to_string(),
             width: self.rect.width().max(900.0),
             dark,
+            coverage: coverage.is_some(),
+            coverage_hidden,
             ..Default::default()
         };
         let (a, b) = self.view.range(self.plot_width);
@@ -252,6 +261,7 @@ impl TimelinePanel {
             &self.colours,
             view,
             &spec,
+            coverage,
             glyphs,
             metrics,
         )

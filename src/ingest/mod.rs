@@ -11,6 +11,7 @@ pub mod boilerplate;
 pub mod budget;
 pub mod builder;
 pub mod decode;
+mod dehyphen;
 mod export;
 mod feed;
 pub mod html;

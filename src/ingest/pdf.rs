@@ -16,6 +16,7 @@
 //! and absurd nesting (the parser follows both recursively).
 
 use super::budget::{Budget, Deadline};
+use super::dehyphen;
 use super::text::Line;
 use crate::model::{Article, ParagraphKind, Problem};
 use pdf_extract::{Document, Object, ObjectId, OutputDev, OutputError, Transform};
@@ -680,6 +681,15 @@ fn layout(pages: &[Vec<Glyph>]) -> Vec<Line> {
             })
             .collect();
         for block in reading_order(lines) {
+            let block: Vec<TextLine> = block
+                .into_iter()
+                .map(|mut l| {
+                    if l.text.contains(dehyphen::BREAK) {
+                        l.text = l.text.replace(dehyphen::BREAK, "");
+                    }
+                    l
+                })
+                .collect();
             let before = out.len();
             paragraphs(&block, &mut out);
             // A paragraph that runs on into the next column or page: the last one did not
@@ -700,6 +710,7 @@ fn layout(pages: &[Vec<Glyph>]) -> Vec<Line> {
             }
         }
     }
+    dehyphen::resolve(&mut out.iter_mut().map(|l| &mut l.text).collect::<Vec<_>>());
     out
 }
 
@@ -763,17 +774,20 @@ fn paragraphs(block: &[TextLine], out: &mut Vec<Line>) {
     push(&mut cur, out);
 }
 
-/// Joins a wrapped line: a hyphen at the end is a break inside a word unless the next line
-/// starts with a capital ("mid-" + "March").
+/// Joins a wrapped line. A soft hyphen at the end is a break inside a word; a hard hyphen
+/// between letters, before a lower-case word, may be either that or a compound's own
+/// ("late-" + "evening"), so it is marked for [`dehyphen::resolve`] to decide with the whole
+/// document; before a capital it is the compound's ("mid-" + "March").
 fn join_line(t: &mut String, next: &str) {
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
-    if t.ends_with(['-', '\u{00AD}']) && t.len() > 1 && next_lower {
+    if t.ends_with('-') && t.len() > 1 && next_lower {
         let prev_alpha = t[..t.len() - 1]
             .chars()
             .last()
             .is_some_and(char::is_alphabetic);
         if prev_alpha {
             t.pop();
+            t.push(dehyphen::BREAK);
             t.push_str(next);
             return;
         }
@@ -874,6 +888,7 @@ mod tests {
         ];
         let mut out = Vec::new();
         paragraphs(&block, &mut out);
+        dehyphen::resolve(&mut out.iter_mut().map(|l| &mut l.text).collect::<Vec<_>>());
         let texts: Vec<&str> = out.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(
             texts,

@@ -46,6 +46,8 @@ pub struct ChartSpec {
     pub max_lanes: usize,
     /// Draw the coverage chart (events per bucket, per lane) under the timeline.
     pub coverage: bool,
+    /// Countries whose series the coverage chart leaves out (switched off in its legend).
+    pub coverage_hidden: Vec<CountryCode>,
 }
 
 impl Default for ChartSpec {
@@ -60,6 +62,7 @@ impl Default for ChartSpec {
             dark: false,
             max_lanes: 12,
             coverage: false,
+            coverage_hidden: Vec::new(),
         }
     }
 }
@@ -99,7 +102,7 @@ pub fn chart_scene(
     };
 
     let view = TimeView::new(a, plot_w / (b - a).max(1e-9));
-    chart_scene_with(corpus, &layout, &lanes, &[], view, spec, m, metrics)
+    chart_scene_with(corpus, &layout, &lanes, &[], view, spec, None, m, metrics)
 }
 
 /// The width of a chart asked to be `w` px wide (enough for the labels and some plot).
@@ -111,6 +114,8 @@ fn chart_width(w: f32) -> f32 {
 /// in the chart's plot (the window's Export menu: what is on screen, redrawn for a slide).
 /// `spec`'s title, width and theme apply; its range, lanes and top are already decided.
 /// `colours` are the user's lane colours by layout lane (see [`chart::Body::colours`]).
+/// `coverage` is the corpus's coverage when the caller has it already (the window's chart);
+/// it is built here when `spec.coverage` asks for the chart and none is given.
 #[allow(clippy::too_many_arguments)]
 pub fn chart_scene_with(
     corpus: &Corpus,
@@ -119,6 +124,7 @@ pub fn chart_scene_with(
     colours: &[Option<Color32>],
     view: TimeView,
     spec: &ChartSpec,
+    coverage: Option<&crate::coverage::Coverage>,
     m: &mut dyn Measure,
     metrics: (f32, f32),
 ) -> Scene {
@@ -228,11 +234,19 @@ pub fn chart_scene_with(
                     .copied()
                     .flatten()
                     .unwrap_or_else(|| theme.lane(k, true));
-                Some((layout.lanes[li].code?, c))
+                let code = layout.lanes[li].code?;
+                (!spec.coverage_hidden.contains(&code)).then_some((code, c))
             })
             .collect();
-        let cov = crate::coverage::Coverage::build(corpus);
-        coverage::paint_coverage(&mut scene, &theme, &cov, &colours, (a, b), rect, LABEL_W, m);
+        let built;
+        let cov = match coverage {
+            Some(c) => c,
+            None => {
+                built = crate::coverage::Coverage::build(corpus);
+                &built
+            }
+        };
+        coverage::paint_coverage(&mut scene, &theme, cov, &colours, (a, b), rect, LABEL_W, m);
     }
 
     // Legend and source note.
