@@ -15,18 +15,9 @@
 use dateline::pipeline::{load, LoadOptions, Progress};
 use std::path::{Path, PathBuf};
 
-fn half(name: &str) -> &'static str {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    if h % 2 == 0 {
-        "tune"
-    } else {
-        "check"
-    }
-}
+#[path = "common/entity_split.rs"]
+mod entity_split;
+use entity_split::half_of;
 
 /// A small deterministic generator for the sample.
 struct Lcg(u64);
@@ -112,7 +103,7 @@ fn main() {
                 })
                 .collect();
             pool.push(Drawn {
-                half: half(&name),
+                half: half_of(&name),
                 key: format!("{name}#{i}"),
                 salience: k.salience,
                 caption: k.caption.clone(),

@@ -374,7 +374,10 @@ fn names_someone(sentence: &str, subject: Option<Range<usize>>) -> bool {
     let Some(text) = sentence.get(r.clone()) else {
         return false;
     };
-    let lead = sentence.len() - sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+    let lead = sentence.len()
+        - sentence
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
     let mut at = r.start;
     text.split_whitespace().any(|w| {
         let start = sentence[at..].find(w).map_or(at, |i| at + i);
@@ -773,7 +776,8 @@ fn trim_dangling(text: &str) -> Option<String> {
                 "and" | "or" | "but" | "except" | "that" | "which" | "the" | "a" | "an" | "to"
             )
             || NUMBER_WORDS.contains(&l.as_str())
-            || l.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+            || l.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
         if !dangling {
             break;
         }
@@ -1022,27 +1026,75 @@ mod tests {
             ("Releases were increased on 5 April.", "5 April", ""),
             ("Its budget was approved in March.", "in March", ""),
             // A name, a modified head or a complement make it a headline.
-            ("Navalny was arrested on Monday.", "on Monday", "Navalny arrested"),
-            ("The peace accord was signed on Wednesday.", "on Wednesday", "Peace accord signed"),
-            ("Two ferries were seized on Friday.", "on Friday", "Two ferries seized"),
-            ("The bridge was destroyed in a storm on Sunday.", "on Sunday", "Bridge destroyed in storm"),
+            (
+                "Navalny was arrested on Monday.",
+                "on Monday",
+                "Navalny arrested",
+            ),
+            (
+                "The peace accord was signed on Wednesday.",
+                "on Wednesday",
+                "Peace accord signed",
+            ),
+            (
+                "Two ferries were seized on Friday.",
+                "on Friday",
+                "Two ferries seized",
+            ),
+            (
+                "The bridge was destroyed in a storm on Sunday.",
+                "on Sunday",
+                "Bridge destroyed in storm",
+            ),
             // Occurrence says where or what, not that it happened.
-            ("The crash happened near Lyon on Tuesday.", "on Tuesday", "Crash near Lyon"),
+            (
+                "The crash happened near Lyon on Tuesday.",
+                "on Tuesday",
+                "Crash near Lyon",
+            ),
             ("The blast occurred on Tuesday.", "on Tuesday", ""),
-            ("Scuffles took place outside the embassy on Monday.", "on Monday", ""),
+            (
+                "Scuffles took place outside the embassy on Monday.",
+                "on Monday",
+                "",
+            ),
             // A plural at the start of a sentence is capitalised by position, not a name.
-            ("Protests broke out in the capital on Monday.", "on Monday", "Protests break out in capital"),
+            (
+                "Protests broke out in the capital on Monday.",
+                "on Monday",
+                "Protests break out in capital",
+            ),
             ("Talks collapsed on Monday.", "on Monday", "Talks collapse"),
             // Conditions and comparisons with what did not happen.
-            ("If agreement is not reached by 1 January, the cuts begin.", "1 January", ""),
-            ("They behaved as if the world was ending on Friday.", "on Friday", ""),
+            (
+                "If agreement is not reached by 1 January, the cuts begin.",
+                "1 January",
+                "",
+            ),
+            (
+                "They behaved as if the world was ending on Friday.",
+                "on Friday",
+                "",
+            ),
             // First-person objects, indefinite and possessive subjects.
             ("Today the actor talks to our film desk.", "Today", ""),
             ("Nobody needs to leave on Monday.", "on Monday", ""),
-            ("Her appeal was rejected by the court on Monday.", "on Monday", ""),
+            (
+                "Her appeal was rejected by the court on Monday.",
+                "on Monday",
+                "",
+            ),
             // A habit is no happening; party members agree in the plural.
-            ("The police used to close the road on Sundays in 2019.", "in 2019", ""),
-            ("Republicans have to name a candidate by 1 May.", "1 May", "Republicans have to name candidate"),
+            (
+                "The police used to close the road on Sundays in 2019.",
+                "in 2019",
+                "",
+            ),
+            (
+                "Republicans have to name a candidate by 1 May.",
+                "1 May",
+                "Republicans have to name candidate",
+            ),
             // A mass quantity is no actor.
             ("Much time has passed since the vote in May.", "in May", ""),
         ];
@@ -1063,15 +1115,35 @@ mod tests {
         assert!(!is_bare_noun("Navalny") && !is_bare_noun("the peace accord"));
         let s = "Officials in Oslo said the talks failed.";
         assert!(names_someone(s, Some(0..16)), "Oslo inside the subject");
-        assert!(!names_someone("Talks in the city failed.", Some(0..5)), "capitalised by position only");
-        assert!(names_someone("Hu will hold talks.", Some(0..2)), "a name at the start");
+        assert!(
+            !names_someone("Talks in the city failed.", Some(0..5)),
+            "capitalised by position only"
+        );
+        assert!(
+            names_someone("Hu will hold talks.", Some(0..2)),
+            "a name at the start"
+        );
         assert!(names_someone("The UN voted.", Some(0..6)));
-        assert_eq!(trim_dangling("Parents have no plans except").as_deref(), Some("Parents have no plans"));
-        assert_eq!(trim_dangling("Recovery takes four").as_deref(), Some("Recovery takes"));
+        assert_eq!(
+            trim_dangling("Parents have no plans except").as_deref(),
+            Some("Parents have no plans")
+        );
+        assert_eq!(
+            trim_dangling("Recovery takes four").as_deref(),
+            Some("Recovery takes")
+        );
         assert_eq!(trim_dangling("Armstrong four"), None);
-        assert_eq!(cap("Rail operators moved 40 per cent more containers to Basel on Monday.", "on Monday"), "");
+        assert_eq!(
+            cap(
+                "Rail operators moved 40 per cent more containers to Basel on Monday.",
+                "on Monday"
+            ),
+            ""
+        );
         // A shorter subject keeps its head, not the noun of its prepositional phrase.
-        assert!(!shorter_subjects("hierarchy behind the Texan").iter().any(|x| x.contains("Texan") && !x.contains("hierarchy")));
+        assert!(!shorter_subjects("hierarchy behind the Texan")
+            .iter()
+            .any(|x| x.contains("Texan") && !x.contains("hierarchy")));
     }
 
     #[test]
