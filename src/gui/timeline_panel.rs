@@ -51,8 +51,8 @@ pub struct TimelinePanel {
     /// Layout indices of the lanes on screen last frame (what an export shows).
     visible: Vec<usize>,
     needs_fit: bool,
-    /// The days the last fit showed and its zoom: until the zoom changes, captions stay
-    /// within those days, so the first frame after a fit has none off the plot's edges.
+    /// The days the last fit showed and its zoom: until the zoom changes, no caption starts
+    /// before those days, so the first frame after a fit has none under the lane labels.
     fitted: Option<(f64, f64, f64)>,
     /// `Selection::hovered` was set by this panel (so we clear it when the pointer leaves).
     hover_owned: bool,
@@ -200,7 +200,7 @@ impl TimelinePanel {
         }
     }
 
-    /// How this frame's lanes are made: captions kept inside the last fit's days while its
+    /// How this frame's lanes are made: captions start inside the last fit's days while its
     /// zoom lasts (panning keeps them beside their marks; a zoom lets them pass the edges).
     fn frame_options(&self) -> FrameOptions {
         FrameOptions {
