@@ -36,7 +36,29 @@ fn main() {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=assets/gazetteer");
     println!("cargo:rerun-if-changed=Cargo.lock");
+    windows_exe_icon(&root);
 }
+
+/// Embeds the icon in a Windows executable, built on Windows (a build script runs on the
+/// host, so a cross-build from Linux leaves the exe without it; the window sets its own
+/// icon at run time either way). Never built or tested here: there is no Windows machine.
+#[cfg(windows)]
+fn windows_exe_icon(root: &Path) {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
+        return;
+    }
+    let ico = root.join("assets").join("icons").join("dateline.ico");
+    println!("cargo:rerun-if-changed={}", ico.display());
+    let mut res = winresource::WindowsResource::new();
+    res.set_icon(&ico.to_string_lossy());
+    if let Err(e) = res.compile() {
+        // No resource compiler (Windows SDK / mingw windres): an exe without an icon.
+        println!("cargo:warning=the exe gets no icon: {e}");
+    }
+}
+
+#[cfg(not(windows))]
+fn windows_exe_icon(_root: &Path) {}
 
 fn collect(dir: &Path, skip: &[PathBuf], out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -62,6 +62,7 @@ fn main() {
     let (bf, af) = (med(&bare, |t| t.first), med(&app, |t| t.first));
     let (bc, ac) = (med(&bare, |t| t.content), med(&app, |t| t.content));
     let (bi, ai) = (med(&bare, |t| t.in_process), med(&app, |t| t.in_process));
+    let (bcpu, acpu) = (med(&bare, |t| t.cpu_ms), med(&app, |t| t.cpu_ms));
     println!("runs: {runs} of each, alternating; medians, ms from spawn");
     println!(
         "{:<28} {:>12} {:>16} {:>14}",
@@ -80,6 +81,10 @@ fn main() {
         af / bf,
         ac / bf
     );
+    println!(
+        "CPU per launch (all threads, spawn to exit after the content line), medians: \
+         bare {bcpu:.0} ms, dateline {acpu:.0} ms"
+    );
     for (name, v) in [("bare", &bare), ("dateline", &app)] {
         let all: Vec<String> = v.iter().map(|t| format!("{:.0}", t.first)).collect();
         println!("{name} first frames: {}", all.join(" "));
@@ -93,10 +98,22 @@ struct Timing {
     content: f64,
     /// The first frame as the process measured it (from `main`).
     in_process: f64,
+    /// CPU time of the whole launch, all threads (user + system), from spawn to exit.
+    cpu_ms: f64,
+}
+
+/// CPU time (user + system) of all waited-for children so far.
+fn children_cpu_ms() -> f64 {
+    // SAFETY: getrusage fills the struct it is given and nothing else.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut u) };
+    let ms = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
+    ms(u.ru_utime) + ms(u.ru_stime)
 }
 
 fn time_launch(exe: &PathBuf, args: &[&str]) -> Timing {
     let data = tempfile::tempdir().expect("temp dir");
+    let cpu0 = children_cpu_ms();
     let t0 = Instant::now();
     let mut child = Command::new(exe)
         .args(args)
@@ -121,11 +138,13 @@ fn time_launch(exe: &PathBuf, args: &[&str]) -> Timing {
         }
     }
     let _ = child.wait();
+    let cpu_ms = children_cpu_ms() - cpu0;
     match (first, content, in_process) {
         (Some(first), Some(content), Some(in_process)) => Timing {
             first,
             content,
             in_process,
+            cpu_ms,
         },
         _ => {
             eprintln!("{} did not report its frames", exe.display());
@@ -153,5 +172,14 @@ fn bare_window() {
             .map(|d| PathBuf::from(d).join("app.ron")),
         ..Default::default()
     };
-    eframe::run_native("bare", options, Box::new(|_cc| Ok(Box::new(Bare)))).expect("bare window");
+    startup::stage("run-native");
+    eframe::run_native(
+        "bare",
+        options,
+        Box::new(|_cc| {
+            startup::stage("create-app");
+            Ok(Box::new(Bare))
+        }),
+    )
+    .expect("bare window");
 }

@@ -65,35 +65,51 @@ struct Candidate {
 /// sentence), at most `max_chars` characters; empty when the sentence gives none.
 #[cfg(test)]
 pub(crate) fn caption(sentence: &str, date: Option<Range<usize>>, max_chars: usize) -> String {
-    candidate(sentence, date, max_chars, None)
+    read(sentence, date)
+        .and_then(|r| candidate(&r, max_chars, None))
         .map(|c| c.text)
         .unwrap_or_default()
 }
 
-/// `subject_hint`: the name to use when the clause's subject is a pronoun.
-fn candidate(
-    sentence: &str,
-    date: Option<Range<usize>>,
-    max_chars: usize,
-    subject_hint: Option<&str>,
-) -> Option<Candidate> {
+/// What a caption takes from one sentence and its date, read once however many captions
+/// are tried from it (with and without a name for a pronoun subject).
+struct Reading<'a> {
+    sentence: &'a str,
+    /// The clause that carries the date.
+    top: Clause,
+    /// The date is an aside ([`clause::Focused::is_aside`]).
+    aside: bool,
+}
+
+/// `None` for boilerplate, a byline, or a sentence without a finite verb.
+fn read(sentence: &str, date: Option<Range<usize>>) -> Option<Reading<'_>> {
     let lower = sentence.trim_start().to_lowercase();
     if BOILERPLATE.iter().any(|b| lower.starts_with(b)) || is_byline(sentence) {
         return None;
     }
-    let top = clause::analyse(sentence, date.clone())?;
+    let tokens = clause::Sentence::new(sentence);
+    let focused = tokens.focus(date);
+    let top = focused.analyse()?;
+    Some(Reading {
+        sentence,
+        aside: focused.is_aside(),
+        top,
+    })
+}
+
+/// `subject_hint`: the name to use when the clause's subject is a pronoun.
+fn candidate(reading: &Reading, max_chars: usize, subject_hint: Option<&str>) -> Option<Candidate> {
+    let sentence = reading.sentence;
+    let top = &reading.top;
     let mut score = 0;
-    if date
-        .as_ref()
-        .is_some_and(|d| clause::is_aside(sentence, d.clone()))
-    {
+    if reading.aside {
         score -= 1;
     }
     // What was said, rather than the saying.
     let (c, speaker) = match &top.reported {
         Some(inner) => (inner.as_ref(), None),
-        None if top.is_reporting() && top.object.is_some() => (&top, top.subject.clone()),
-        None => (&top, None),
+        None if top.is_reporting() && top.object.is_some() => (top, top.subject.clone()),
+        None => (top, None),
     };
     if let Some(speaker) = speaker {
         // "Speaker: quoted words".
@@ -861,10 +877,11 @@ fn antecedent(article: &Article, paragraph: usize, before: usize) -> Option<Stri
                 break;
             }
             let text = &article.text[s];
-            let Some(r) = clause::analyse(text, None).and_then(|c| c.subject) else {
+            let sentence = clause::Sentence::new(text);
+            let Some(r) = sentence.focus(None).analyse().and_then(|c| c.subject) else {
                 continue;
             };
-            let named = clause::tokens(text, &[]).iter().any(|t| {
+            let named = sentence.tokens().iter().any(|t| {
                 t.tag == clause::Tag::Proper && t.range.start >= r.start && t.range.end <= r.end
             });
             if named {
@@ -882,12 +899,13 @@ fn event_candidate(e: &Event, articles: &[Article], max_chars: usize) -> Option<
     let sentence = a.text.get(e.sentence.clone())?;
     let date = e.date_range.start.checked_sub(e.sentence.start)?
         ..e.date_range.end.checked_sub(e.sentence.start)?;
-    let first = candidate(sentence, Some(date.clone()), max_chars, None);
+    let reading = read(sentence, Some(date))?;
+    let first = candidate(&reading, max_chars, None);
     if first.is_some() {
         return first;
     }
     let hint = antecedent(a, e.paragraph, e.sentence.start)?;
-    candidate(sentence, Some(date), max_chars, Some(&hint))
+    candidate(&reading, max_chars, Some(&hint))
 }
 
 /// The caption of a cluster: the best of its first members' captions (members are sorted

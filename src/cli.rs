@@ -23,6 +23,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files or folders to open in the window.
     pub paths: Vec<PathBuf>,
+    /// Open a window of its own instead of handing the paths to the one already open.
+    #[arg(long)]
+    pub new_window: bool,
 }
 
 #[derive(Subcommand, Debug)]

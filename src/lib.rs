@@ -20,6 +20,7 @@ pub mod gazetteer;
 pub mod gui;
 pub mod index;
 pub mod ingest;
+pub mod instance;
 pub mod model;
 pub mod paths;
 pub mod pipeline;

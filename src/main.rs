@@ -5,6 +5,7 @@ use clap::Parser;
 fn main() {
     dateline::startup::mark_start();
     let cli = dateline::cli::Cli::parse();
+    dateline::startup::stage("parsed");
     match cli.command {
         Some(command) => std::process::exit(dateline::cli::run(command)),
         None => {
@@ -12,8 +13,18 @@ fn main() {
                 eprintln!("dateline: no such file or folder: {}", missing.display());
                 std::process::exit(2);
             }
+            // One window per user: a window already open takes the paths (and comes to
+            // the front) and this launch ends.
+            if !cli.new_window
+                && dateline::instance::try_hand_off(&cli.paths)
+                    == dateline::instance::Outcome::Delivered
+            {
+                return;
+            }
+            dateline::startup::stage("no-window-to-hand-to");
             dateline::crash::install_hook(dateline::crash::log_path());
-            match dateline::crash::guard(|| dateline::gui::run(cli.paths)) {
+            let listen = !cli.new_window;
+            match dateline::crash::guard(|| dateline::gui::run(cli.paths, listen)) {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => {
                     eprintln!("dateline: could not open the window: {e}");

@@ -94,6 +94,10 @@ pub enum PubDateSource {
     /// A date in the names of the folders a file lives in ("2011-01-25/138.txt",
     /// "2023/09/14/", "2023-09/").
     Folder,
+    /// A web page's last resort when it states its date nowhere usual: a date found by
+    /// searching the whole page (any element's date attribute, a script's creation key, the
+    /// visible text). Always a guess (confidence at most 0.55).
+    PageText,
     /// Inferred from dates and weekdays inside the text.
     Text,
     /// Inferred from events shared with firmly dated articles in the same corpus.
@@ -120,6 +124,7 @@ impl PubDateSource {
             PubDateSource::Dateline => "dateline",
             PubDateSource::FileName => "file-name",
             PubDateSource::Folder => "folder",
+            PubDateSource::PageText => "page-text",
             PubDateSource::Text => "text",
             PubDateSource::Corpus => "corpus",
             PubDateSource::FileTime => "file-time",

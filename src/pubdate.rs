@@ -396,7 +396,8 @@ fn trust_rank(s: PubDateSource) -> u8 {
         PubDateSource::Dateline => 8,
         PubDateSource::FileName => 9,
         PubDateSource::Folder => 10,
-        PubDateSource::Text => 11,
+        // A web page's last-resort search of its own text (kept apart below).
+        PubDateSource::PageText | PubDateSource::Text => 11,
         PubDateSource::Corpus => 12,
         PubDateSource::FileTime => 13,
     }
@@ -417,6 +418,7 @@ pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEviden
     if let Some(best) = article
         .pub_date_evidence
         .iter()
+        .filter(|e| e.source != PubDateSource::PageText)
         .min_by_key(|e| trust_rank(e.source))
     {
         return Some(best.clone());
@@ -500,7 +502,14 @@ pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEviden
             }
         }
     }
-    let text = from_text(article);
+    // A web page's search of its whole text (the HTML reader's last resort) stands where
+    // the article text's own reading would, ahead of it: it sees the byline lines too.
+    let text = article
+        .pub_date_evidence
+        .iter()
+        .find(|e| e.source == PubDateSource::PageText)
+        .cloned()
+        .or_else(|| from_text(article));
     if let Some(ev) = folder
         .as_ref()
         .and_then(|f| within_month_folder(f, text.clone(), article.file_time))
@@ -793,6 +802,25 @@ mod tests {
         let ev = resolve(&bare, None).unwrap();
         assert_eq!(ev.source, PubDateSource::FileTime);
         assert!(ev.confidence < 0.3);
+    }
+
+    #[test]
+    fn a_web_page_last_resort_date_yields_to_the_file_name_and_beats_the_text() {
+        let guess = DatedEvidence {
+            date: d(2019, 3, 12),
+            source: PubDateSource::PageText,
+            confidence: 0.5,
+            note: "found in the page text (last resort)".into(),
+        };
+        let mut a = article(&["The works began on 2 May 2014."]);
+        a.pub_date_evidence.push(guess.clone());
+        assert_eq!(resolve(&a, None), Some(guess));
+        a.file = std::path::PathBuf::from("corpus/2019-03-14-ferry.html");
+        let ev = resolve(&a, None).unwrap();
+        assert_eq!(
+            (ev.source, ev.date),
+            (PubDateSource::FileName, d(2019, 3, 14))
+        );
     }
 
     #[test]

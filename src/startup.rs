@@ -190,6 +190,19 @@ impl Default for Gate {
     }
 }
 
+fn mode() -> Option<Mode> {
+    *MODE.get_or_init(|| Mode::parse(std::env::var(FIRST_FRAME_ENV).ok().as_deref()))
+}
+
+/// With the probe on, prints when a step of the start-up was reached
+/// (`dateline-startup: at <step> <ms>`), to see what stands before the first frame; off,
+/// it does nothing. The timing harness passes these lines through.
+pub fn stage(step: &str) {
+    if mode().is_some() {
+        eprintln!("{LINE_PREFIX} at {step} {:.1}", since_start_ms());
+    }
+}
+
 /// Called by the background load before it starts: waits for the first frame if the
 /// window armed the gate.
 pub fn wait_for_first_frame() {
@@ -207,8 +220,10 @@ pub fn on_frame(ctx: &egui::Context, has_content: bool) {
             ctx.request_repaint();
         }
     }
-    let mode = *MODE.get_or_init(|| Mode::parse(std::env::var(FIRST_FRAME_ENV).ok().as_deref()));
-    let Some(mode) = mode else { return };
+    let Some(mode) = mode() else { return };
+    if ctx.cumulative_frame_nr() == 0 {
+        stage("first-pass");
+    }
     let Ok(mut guard) = PROBE.lock() else { return };
     let probe = guard.get_or_insert_with(|| Probe::new(mode));
     let out = probe.tick(ctx.cumulative_frame_nr(), has_content);

@@ -118,11 +118,19 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+#[cfg(test)]
 /// Splits a sentence into tokens: words (with inner hyphens, dots and apostrophes, "U.S.",
 /// "al-Assad", "O'Brien"), a possessive "'s" and a negating "n't" apart, and punctuation one
 /// mark at a time. `dates` are byte ranges of date phrases: tokens inside them are tagged
 /// [`Tag::Date`].
 pub fn tokens(s: &str, dates: &[Range<usize>]) -> Vec<Token> {
+    let mut out = lex(s);
+    tag_all(&mut out, dates);
+    out
+}
+
+/// The tokens of `s` before tagging (every tag [`Tag::Other`]).
+fn lex(s: &str) -> Vec<Token> {
     let mut raw: Vec<Range<usize>> = Vec::new();
     let cs: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
@@ -190,11 +198,13 @@ pub fn tokens(s: &str, dates: &[Range<usize>]) -> Vec<Token> {
         raw.push(at..end_byte);
         i = j;
     }
-    let mut out: Vec<Token> = raw
-        .into_iter()
+    raw.into_iter()
         .map(|r| {
             let text = &s[r.clone()];
-            let lower = text.to_lowercase().replace('’', "'");
+            let mut lower = text.to_lowercase();
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
+            }
             let cap = text.chars().next().is_some_and(char::is_uppercase);
             Token {
                 range: r,
@@ -203,14 +213,17 @@ pub fn tokens(s: &str, dates: &[Range<usize>]) -> Vec<Token> {
                 cap,
             }
         })
-        .collect();
-    tag_all(&mut out, dates);
-    out
+        .collect()
 }
 
 /// Splits "Kim's" into "Kim" + "'s" and "didn't" into "did" + "n't".
 fn split_clitics(s: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let w = &s[r.clone()];
+    // Every clitic has an apostrophe: most words need no lower-cased copy.
+    if !w.contains(['\'', '’']) {
+        out.push(r);
+        return;
+    }
     let lw = w.to_lowercase().replace('’', "'");
     if lw.len() > 3 && lw.ends_with("n't") {
         let cut = r.end - "n't".len() - (w.len() - lw.len());
@@ -234,8 +247,14 @@ fn split_clitics(s: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 fn tag_all(toks: &mut [Token], dates: &[Range<usize>]) {
+    tag_from(toks, dates, 0);
+}
+
+/// Tags `toks[from..]`. A token's tag depends on its own text and place in `dates`, the
+/// text of its neighbours and the tags before it, never on the tags after it.
+fn tag_from(toks: &mut [Token], dates: &[Range<usize>], from: usize) {
     let n = toks.len();
-    for i in 0..n {
+    for i in from..n {
         let t = &toks[i];
         let w = t.lower.as_str();
         let first = i == 0
@@ -953,10 +972,138 @@ fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
     (j, head)
 }
 
+/// One sentence, tokenised once and shared by everything that reads it (the dateline, the
+/// aside test, the clause of each date): splitting a sentence into tokens is the costly
+/// part of the analysis, tagging them is cheap, so a date phrase re-tags a copy of the
+/// tokens instead of splitting the sentence again.
+pub struct Sentence {
+    /// Tagged with no date phrase.
+    toks: Vec<Token>,
+    /// Byte offset of the sentence proper after a wire dateline (0 without one).
+    start: usize,
+}
+
+/// A sentence with one date phrase (or none) as the focus: its tokens tagged for it.
+pub struct Focused<'s> {
+    sentence: &'s Sentence,
+    focus: Option<Range<usize>>,
+    /// The sentence's tokens with `focus` tagged [`Tag::Date`]; `None`: the untagged ones
+    /// serve (no focus).
+    toks: Option<Vec<Token>>,
+}
+
+impl Sentence {
+    pub fn new(text: &str) -> Self {
+        let mut toks = lex(text);
+        tag_all(&mut toks, &[]);
+        let start = dateline_start(text, &toks);
+        Sentence { toks, start }
+    }
+
+    /// The tokens, tagged with no date phrase (what [`tokens`] gives with no dates).
+    pub fn tokens(&self) -> &[Token] {
+        &self.toks
+    }
+
+    #[cfg(test)]
+    /// See [`dateline_end`].
+    pub fn dateline_end(&self) -> usize {
+        self.start
+    }
+
+    /// The sentence read for the date phrase at `focus` (byte range), or for its main clause.
+    pub fn focus(&self, focus: Option<Range<usize>>) -> Focused<'_> {
+        let toks = focus.as_ref().map(|d| {
+            // A tag depends only on the tags before it, so the tokens before the date
+            // phrase keep theirs and only the rest is tagged again: the same tags as
+            // tagging freshly split tokens gives.
+            let mut t = self.toks.clone();
+            let from = t.partition_point(|t| t.range.start < d.start);
+            tag_from(&mut t, std::slice::from_ref(d), from);
+            t
+        });
+        Focused {
+            sentence: self,
+            focus,
+            toks,
+        }
+    }
+}
+
+impl Focused<'_> {
+    fn toks(&self) -> &[Token] {
+        self.toks.as_deref().unwrap_or(&self.sentence.toks)
+    }
+
+    /// See [`is_aside`]; false without a focus.
+    pub fn is_aside(&self) -> bool {
+        let Some(date) = self.focus.clone() else {
+            return false;
+        };
+        if date.start < self.sentence.start {
+            return true;
+        }
+        let toks = self.toks();
+        let Some(d) = toks.iter().position(|t| t.range.start >= date.start) else {
+            return false;
+        };
+        let mut paren = 0i32;
+        let mut straight = 0;
+        let mut curly = 0i32;
+        for t in &toks[..d] {
+            match t.lower.as_str() {
+                "(" | "[" => paren += 1,
+                ")" | "]" => paren = (paren - 1).max(0),
+                "\"" => straight += 1,
+                "“" | "«" => curly += 1,
+                "”" | "»" => curly = (curly - 1).max(0),
+                _ => {}
+            }
+        }
+        if paren > 0 || curly > 0 || straight % 2 == 1 {
+            return true;
+        }
+        // The stretch of the sentence from the last comma or break before the date.
+        let from = toks[..d]
+            .iter()
+            .rposition(|t| matches!(t.tag, Tag::Comma | Tag::Break))
+            .map_or(0, |k| k + 1);
+        toks[from..d].iter().enumerate().any(|(k, t)| match t.tag {
+            Tag::Rel => true,
+            // "after the vote on Friday", but not "since Monday" (the date's own preposition).
+            Tag::Sub => from + k + 1 < d && t.lower != "as",
+            _ => false,
+        })
+    }
+
+    /// See [`analyse`].
+    pub fn analyse(&self) -> Option<Clause> {
+        let all = self.toks();
+        // The dateline's tokens are dropped: the clause starts after it.
+        let skip = all.partition_point(|t| t.range.start < self.sentence.start);
+        let toks = &all[skip..];
+        let gs = groups(toks);
+        if gs.is_empty() {
+            return None;
+        }
+        let f = self
+            .focus
+            .as_ref()
+            .and_then(|r| toks.iter().position(|t| t.range.start >= r.start));
+        let pick = choose(toks, &gs, f);
+        Some(build(toks, &gs, pick))
+    }
+}
+
+#[cfg(test)]
 /// Where a wire dateline ("TOKYO, September 19. /TASS/.", "LONDON (Reuters) -",
 /// "WASHINGTON —") ends: the byte offset of the sentence proper, 0 if there is none.
 pub fn dateline_end(s: &str) -> usize {
-    let toks = tokens(s, &[]);
+    Sentence::new(s).dateline_end()
+}
+
+/// [`dateline_end`] from the sentence's tokens tagged with no date phrase.
+fn dateline_start(s: &str, toks: &[Token]) -> usize {
     let Some(first) = toks.first() else {
         return 0;
     };
@@ -985,60 +1132,14 @@ pub fn dateline_end(s: &str) -> usize {
 /// Is the date at `date` (byte range in `s`) an aside: inside parentheses or a quotation, in a
 /// relative or subordinate clause, or in a wire dateline?
 pub fn is_aside(s: &str, date: Range<usize>) -> bool {
-    if date.start < dateline_end(s) {
-        return true;
-    }
-    let toks = tokens(s, std::slice::from_ref(&date));
-    let Some(d) = toks.iter().position(|t| t.range.start >= date.start) else {
-        return false;
-    };
-    let mut paren = 0i32;
-    let mut straight = 0;
-    let mut curly = 0i32;
-    for t in &toks[..d] {
-        match t.lower.as_str() {
-            "(" | "[" => paren += 1,
-            ")" | "]" => paren = (paren - 1).max(0),
-            "\"" => straight += 1,
-            "“" | "«" => curly += 1,
-            "”" | "»" => curly = (curly - 1).max(0),
-            _ => {}
-        }
-    }
-    if paren > 0 || curly > 0 || straight % 2 == 1 {
-        return true;
-    }
-    // The stretch of the sentence from the last comma or break before the date.
-    let from = toks[..d]
-        .iter()
-        .rposition(|t| matches!(t.tag, Tag::Comma | Tag::Break))
-        .map_or(0, |k| k + 1);
-    toks[from..d].iter().enumerate().any(|(k, t)| match t.tag {
-        Tag::Rel => true,
-        // "after the vote on Friday", but not "since Monday" (the date's own preposition).
-        Tag::Sub => from + k + 1 < d && t.lower != "as",
-        _ => false,
-    })
+    Sentence::new(s).focus(Some(date)).is_aside()
 }
 
+#[cfg(test)]
 /// Analyses the clause of `s` that governs `focus` (a byte range, usually the event's date
 /// phrase; `None`: the main clause). `None` when no finite verb is found.
 pub fn analyse(s: &str, focus: Option<Range<usize>>) -> Option<Clause> {
-    let start = dateline_end(s);
-    let dates: Vec<Range<usize>> = focus.iter().cloned().collect();
-    let toks: Vec<Token> = tokens(s, &dates)
-        .into_iter()
-        .filter(|t| t.range.start >= start)
-        .collect();
-    let gs = groups(&toks);
-    if gs.is_empty() {
-        return None;
-    }
-    let f = focus
-        .as_ref()
-        .and_then(|r| toks.iter().position(|t| t.range.start >= r.start));
-    let pick = choose(&toks, &gs, f);
-    Some(build(&toks, &gs, pick))
+    Sentence::new(s).focus(focus).analyse()
 }
 
 /// The group that governs token `f`: the nearest one before it with no clause boundary

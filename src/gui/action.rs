@@ -32,6 +32,13 @@ pub enum Action {
     OpenFolderDialog,
     OpenFilesDialog,
     OpenPaths(Vec<PathBuf>),
+    /// Another launch handed these paths to this window (`crate::instance`).
+    HandOff(Vec<PathBuf>),
+    /// The answer to the hand-off prompt: `None` cancels; `always` remembers the choice.
+    AnswerHandOff {
+        choice: Option<super::handoff_prompt::HandOffChoice>,
+        always: bool,
+    },
     /// Read the corpus on screen again from disk.
     Reload,
     CancelLoad,

@@ -11,6 +11,7 @@ use super::coverage_panel::CoveragePanel;
 use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
 use super::export::{Export, ExportKind};
+use super::handoff_prompt::{HandOffChoice, HandOffPrompt};
 use super::help::HelpPanel;
 use super::lanes_panel::LanesPanel;
 use super::loader::{drop_elsewhere, LoadOutcome, Loader, Shown, Watch};
@@ -37,6 +38,8 @@ use std::path::{Path, PathBuf};
 const PATHS_KEY: &str = "dateline.paths";
 /// eframe storage key for the theme chosen in View (system, light, dark).
 const THEME_KEY: &str = "dateline.theme";
+/// eframe storage key for the remembered answer to a hand-off ("add", "replace").
+const HANDOFF_KEY: &str = "dateline.handoff";
 
 /// Settings that tests (and packagers) need to override.
 #[derive(Clone, Debug)]
@@ -132,6 +135,11 @@ pub struct DatelineApp {
     pub coverage_open: bool,
     pub export: Export,
     pub dialogs: Dialogs,
+    /// Paths other launches handed over (`crate::instance`), when this window listens.
+    pub inbox: Option<crate::instance::Inbox>,
+    pub handoff: HandOffPrompt,
+    /// The answer to hand-offs the user asked to remember.
+    pub handoff_always: Option<HandOffChoice>,
     pub status: Status,
     /// Where the timeline was drawn last frame (for PNG export).
     pub timeline_rect: egui::Rect,
@@ -146,7 +154,9 @@ impl DatelineApp {
         } else {
             None
         };
-        let app = Self::with_context(cc.egui_ctx.clone(), config, paths, stored);
+        let mut app = Self::with_context(cc.egui_ctx.clone(), config, paths, stored);
+        let handoff: Option<String> = cc.storage.and_then(|s| eframe::get_value(s, HANDOFF_KEY));
+        app.handoff_always = handoff.as_deref().and_then(HandOffChoice::parse);
         let theme: Option<String> = cc.storage.and_then(|s| eframe::get_value(s, THEME_KEY));
         if let Some(pref) = theme.as_deref().and_then(theme_from_str) {
             app.ctx.set_theme(pref);
@@ -215,6 +225,9 @@ impl DatelineApp {
             coverage_open: true,
             export: Export::default(),
             dialogs: Dialogs::default(),
+            inbox: None,
+            handoff: HandOffPrompt::default(),
+            handoff_always: None,
             status,
             timeline_rect: egui::Rect::NOTHING,
             title_sent: String::new(),
@@ -762,6 +775,9 @@ impl DatelineApp {
 
     /// The whole window, top to bottom. Public so kittest can drive it on a plain `Ui`.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        while let Some(paths) = self.inbox.as_ref().and_then(|i| i.next()) {
+            self.apply(Action::HandOff(paths));
+        }
         self.poll_loader();
         self.poll_watch();
         self.poll_dialogs();
@@ -872,6 +888,7 @@ impl DatelineApp {
             push(self.overview.ui(ui, &ctx));
             push(self.lanes_panel.ui(ui, &ctx));
             push(self.help.ui(ui, &ctx));
+            push(self.handoff.ui(ui, &ctx));
         }
         for a in actions {
             self.apply(a);
@@ -893,6 +910,48 @@ impl DatelineApp {
         self.drop_hint(ui);
     }
 
+    /// Paths from another launch: the window comes to the front and opens them as the user
+    /// said to always, else asks. A window showing only the bundled sample (or nothing)
+    /// has no corpus of the user's to add to, so it opens them without asking.
+    fn receive_handoff(&mut self, paths: Vec<PathBuf>) {
+        self.ctx
+            .send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+        self.ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+        if paths.is_empty() {
+            return;
+        }
+        let shown = self
+            .loader
+            .as_ref()
+            .map_or(&self.corpus_paths, |l| &l.paths);
+        let only_sample = shown.iter().all(|p| *p == pipeline::sample_dir());
+        match self.handoff_always {
+            _ if only_sample && !self.handoff.is_open() => {
+                self.open_handed_off(HandOffChoice::Replace, paths)
+            }
+            Some(choice) => self.open_handed_off(choice, paths),
+            None => self.handoff.ask(paths),
+        }
+    }
+
+    fn open_handed_off(&mut self, choice: HandOffChoice, paths: Vec<PathBuf>) {
+        let mut all = match choice {
+            HandOffChoice::Replace => Vec::new(),
+            // The corpus being loaded, if any, is the one the user is waiting for.
+            HandOffChoice::Add => self
+                .loader
+                .as_ref()
+                .map_or(&self.corpus_paths, |l| &l.paths)
+                .clone(),
+        };
+        for p in paths {
+            if !all.contains(&p) {
+                all.push(p);
+            }
+        }
+        self.open_paths(all);
+    }
+
     /// The one place where what panels ask for happens.
     pub fn apply(&mut self, action: Action) {
         if self.sel.apply(&action) {
@@ -912,6 +971,16 @@ impl DatelineApp {
             Action::OpenFolderDialog => self.dialogs.open_folder(),
             Action::OpenFilesDialog => self.dialogs.open_files(),
             Action::OpenPaths(paths) => self.open_paths(paths),
+            Action::HandOff(paths) => self.receive_handoff(paths),
+            Action::AnswerHandOff { choice, always } => {
+                let paths = self.handoff.take();
+                if let Some(choice) = choice {
+                    if always {
+                        self.handoff_always = Some(choice);
+                    }
+                    self.open_handed_off(choice, paths);
+                }
+            }
             Action::Reload => self.open_paths(self.corpus_paths.clone()),
             Action::CancelLoad => self.cancel_load(),
             Action::FitTimeline => self.timeline.fit_all(),
@@ -975,6 +1044,9 @@ impl eframe::App for DatelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         crate::startup::on_frame(ui.ctx(), self.corpus_id > 0);
         super::crash_screen::frame(self, ui);
+        if ui.ctx().cumulative_frame_nr() == 0 {
+            crate::startup::stage("first-pass-done");
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -983,6 +1055,8 @@ impl eframe::App for DatelineApp {
         }
         let theme = theme_to_str(self.ctx.options(|o| o.theme_preference));
         eframe::set_value(storage, THEME_KEY, &theme);
+        let handoff = self.handoff_always.map_or("ask", |c| c.as_str());
+        eframe::set_value(storage, HANDOFF_KEY, &handoff);
         // Not fatal at exit: the view was saved as it changed.
         let _ = self.flush_view();
     }
@@ -1034,9 +1108,24 @@ fn save_corrections(c: &Corrections, path: &Path) -> std::io::Result<()> {
     c.save(path)
 }
 
-/// Opens the window: `dateline [PATH...]`.
-pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
+/// Opens the window: `dateline [PATH...]`. With `listen`, the window takes paths other
+/// launches hand over (`crate::instance`); it starts listening before the window opens,
+/// so a launch right behind this one finds it.
+pub fn run(paths: Vec<PathBuf>, listen: bool) -> eframe::Result<()> {
     crate::startup::FIRST_FRAME_GATE.arm();
+    let ctx_slot = std::sync::Arc::new(std::sync::OnceLock::<egui::Context>::new());
+    let inbox = if listen {
+        let slot = std::sync::Arc::clone(&ctx_slot);
+        // Hand-offs before the first frame wait in the inbox; the first frame reads them.
+        crate::instance::Inbox::start(move || {
+            if let Some(ctx) = slot.get() {
+                ctx.request_repaint();
+            }
+        })
+    } else {
+        None
+    };
+    crate::startup::stage("listening");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("dateline")
@@ -1050,10 +1139,18 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
         persistence_path: crate::paths::data_dir().map(|d| d.join("app.ron")),
         ..Default::default()
     };
+    crate::startup::stage("run-native");
     eframe::run_native(
         "dateline",
         options,
-        Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, AppConfig::default(), paths)))),
+        Box::new(move |cc| {
+            crate::startup::stage("create-app");
+            let _ = ctx_slot.set(cc.egui_ctx.clone());
+            let mut app = DatelineApp::new(cc, AppConfig::default(), paths);
+            app.inbox = inbox;
+            crate::startup::stage("app-created");
+            Ok(Box::new(app))
+        }),
     )
 }
 

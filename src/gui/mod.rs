@@ -15,6 +15,7 @@ pub mod dialogs;
 pub mod event_list;
 pub mod export;
 pub mod format;
+pub mod handoff_prompt;
 pub mod help;
 pub mod lanes_panel;
 pub mod loader;

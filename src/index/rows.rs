@@ -65,7 +65,7 @@ pub(crate) fn format_name(f: Format) -> &'static str {
 
 /// Every source (the match in `listed` fails to compile when one is added, until it is
 /// listed here too: a missing one would make every row that uses it unreadable).
-const PUB_SOURCES: [PubDateSource; 18] = [
+const PUB_SOURCES: [PubDateSource; 19] = [
     PubDateSource::User,
     PubDateSource::JsonLd,
     PubDateSource::Meta,
@@ -84,6 +84,7 @@ const PUB_SOURCES: [PubDateSource; 18] = [
     PubDateSource::Text,
     PubDateSource::Corpus,
     PubDateSource::FileTime,
+    PubDateSource::PageText,
 ];
 
 #[cfg(test)]
@@ -108,6 +109,7 @@ fn listed(p: PubDateSource) -> usize {
         Text => 15,
         Corpus => 16,
         FileTime => 17,
+        PageText => 18,
     }
 }
 

@@ -550,13 +550,15 @@ impl Builder<'_> {
                     if tag == TITLE || tag == TEXTAREA {
                         decode_entities_into(c, &mut self.doc.text);
                     } else if tag == SCRIPT {
-                        // Only JSON-LD and data naming a publication date (see
-                        // `meta::script_state_date`) are read from scripts; the rest is
-                        // not stored.
+                        // Only JSON-LD and data naming a publication or creation date
+                        // (see `meta::script_state_date`, `pagetext`) are read from
+                        // scripts; the rest is not stored.
                         let ty = self.doc.attr(node, AttrName::Type).unwrap_or("");
                         if ty.to_ascii_lowercase().contains("ld+json")
                             || c.contains("ublish")
                             || c.contains("ubDate")
+                            || c.contains("reated")
+                            || c.contains("REATED")
                         {
                             self.doc.text.push_str(c);
                         }

@@ -19,6 +19,7 @@ use super::dom::{
 };
 use super::extract::words;
 use super::meta::inner_text;
+use super::pagetext::in_code;
 use super::phrases::{contains_any, PUBLISHED_WORDS, UPDATED_WORDS};
 use chrono::NaiveDate;
 
@@ -403,7 +404,7 @@ fn postfix_marked(t: &str, found: &[super::dates::Found]) -> Option<(NaiveDate, 
 /// The headline: the first `<h1>` outside other stories' boxes that has text; on a page
 /// without one, the first `<h2>`-`<h4>` whose text is the page's title (`title`, as the
 /// metadata or `<title>` give it: "Headline | Site" starts with it).
-fn headline(doc: &Doc, foreign: &[bool], title: Option<&str>) -> Option<u32> {
+pub(super) fn headline(doc: &Doc, foreign: &[bool], title: Option<&str>) -> Option<u32> {
     let h1 = doc
         .nodes
         .iter()
@@ -700,7 +701,7 @@ fn published_line(doc: &Doc, foreign: &[bool], order: Order) -> Option<Cand> {
 
 /// Inside a picture's caption (a file photo's caption carries the photo's date) or a
 /// quotation (an embedded post carries its own date).
-fn in_caption(doc: &Doc, mut i: u32) -> bool {
+pub(super) fn in_caption(doc: &Doc, mut i: u32) -> bool {
     for _ in 0..8 {
         let p = doc.nodes[i as usize].parent;
         if p == NONE || p == 0 {
@@ -726,7 +727,7 @@ fn in_caption(doc: &Doc, mut i: u32) -> bool {
 fn near_headline(doc: &Doc, foreign: &[bool], h1: u32, order: Order) -> Option<Cand> {
     let line_of = |i: usize| -> Option<(String, NaiveDate, bool)> {
         let t = doc.node_text(i as u32).trim();
-        if t.is_empty() || t.len() > 150 || in_caption(doc, i as u32) {
+        if t.is_empty() || t.len() > 150 || in_caption(doc, i as u32) || in_code(doc, i as u32) {
             return None;
         }
         // The element the text sits in gives the whole line ("<span>By</span> Jane, 3 May").

@@ -6,7 +6,8 @@
 use super::dates::{parse_epoch, parse_stamp, parse_url_date, parse_url_month, Order, Stamp};
 use super::decide::decide;
 use super::dom::{AttrName, Doc, BASE, SCRIPT, TEXT, TITLE};
-use super::evidence::{meta_key, visible, Cand, Kind};
+use super::evidence::{headline, meta_key, visible, Cand, Kind};
+use super::pagetext::{each_place, last_resort};
 use crate::model::DatedEvidence;
 use serde_json::Value;
 
@@ -69,6 +70,19 @@ pub fn read_meta(doc: &Doc, in_junk: &[bool]) -> Meta {
 
 /// [`read_meta`] as of the day `today` (no publication date can be later).
 pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Meta {
+    read_meta_with(doc, in_junk, today, false)
+}
+
+/// [`read_meta_on`]; with `only_last_resort`, the publication evidence is what each place
+/// of the last-resort search alone finds (`super::pagetext`, in the search's order), as if
+/// the page stated its date nowhere usual: for measuring that search on pages whose date
+/// is known.
+pub fn read_meta_with(
+    doc: &Doc,
+    in_junk: &[bool],
+    today: chrono::NaiveDate,
+    only_last_resort: bool,
+) -> Meta {
     let mut m = Meta::default();
     let mut cands: Vec<Cand> = Vec::new();
     let mut json_title = None;
@@ -214,7 +228,14 @@ pub fn read_meta_on(doc: &Doc, in_junk: &[bool], today: chrono::NaiveDate) -> Me
         ));
     }
     let url_month = addresses.iter().find_map(|u| parse_url_month(u));
-    let (published, modified) = decide(cands, url_month, today);
+    let (mut published, modified) = decide(cands, url_month, today);
+    if only_last_resort {
+        let h1 = headline(doc, in_junk, title_hint);
+        published = each_place(doc, in_junk, order, h1, today);
+    } else if published.is_empty() {
+        let h1 = headline(doc, in_junk, title_hint);
+        published.extend(last_resort(doc, in_junk, order, h1, today));
+    }
     m.published = published;
     m.modified = modified;
 
@@ -393,13 +414,29 @@ fn floor_char(s: &str, at: usize) -> usize {
 /// time as its value. Such state may also hold other stories, so it is a weak statement:
 /// used when the page says nothing stronger, never to dispute what it does say.
 pub(super) fn script_state_date(src: &str) -> Option<Cand> {
+    script_key_date(src, &["ublish", "ubDate"], |lower| {
+        (lower.contains("publish") || lower.contains("pubdate"))
+            && !lower.contains("publisher")
+            && !lower.contains("modif")
+            && !lower.contains("updat")
+    })
+}
+
+/// The first key of a script's data found by one of `needles` (parts of the key, looked for
+/// as written) that `accept` takes (given the whole key in lower case), with a date string
+/// or a Unix time as its value.
+pub(super) fn script_key_date(
+    src: &str,
+    needles: &[&str],
+    accept: impl Fn(&str) -> bool,
+) -> Option<Cand> {
     let b = src.as_bytes();
     let is_key = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c == b'.';
     let mut from = 0;
     // The next place of each word, found again only once passed (linear in the script).
-    let mut at = [src.find("ublish"), src.find("ubDate")];
+    let mut at: Vec<Option<usize>> = needles.iter().map(|w| src.find(w)).collect();
     loop {
-        for (k, word) in ["ublish", "ubDate"].iter().enumerate() {
+        for (k, word) in needles.iter().enumerate() {
             if at[k].is_some_and(|p| p < from) {
                 at[k] = src[from..].find(word).map(|p| p + from);
             }
@@ -407,7 +444,7 @@ pub(super) fn script_state_date(src: &str) -> Option<Cand> {
         let Some(hit) = at.iter().flatten().min().copied() else {
             break;
         };
-        from = hit + 6;
+        from = hit + 1;
         let mut st = hit;
         while st > 0 && is_key(b[st - 1]) && hit - st < 40 {
             st -= 1;
@@ -418,11 +455,7 @@ pub(super) fn script_state_date(src: &str) -> Option<Cand> {
         }
         let key = &src[st..en];
         let lower = key.to_ascii_lowercase();
-        if !(lower.contains("publish") || lower.contains("pubdate"))
-            || lower.contains("publisher")
-            || lower.contains("modif")
-            || lower.contains("updat")
-        {
+        if !accept(&lower) {
             continue;
         }
         // After the key: its closing quote (escaped or not), a colon, the value's quote.

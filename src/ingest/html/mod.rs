@@ -15,6 +15,7 @@ mod evidence;
 mod extract;
 mod meta;
 mod months;
+mod pagetext;
 mod phrases;
 #[cfg(test)]
 mod tests;
@@ -95,6 +96,18 @@ fn looks_binary(text: &str) -> bool {
         }
     }
     total > 0 && bad * 10 > total
+}
+
+/// What each place of the last-resort search of a page (`page-text`) gives on its own, in
+/// the search's order (the first is the search's answer), as if the page stated its date
+/// nowhere usual: lets `examples/score_page_dates --last-resort` measure that search on
+/// pages whose date is known.
+#[doc(hidden)]
+pub fn last_resort_dates(text: &str) -> Vec<DatedEvidence> {
+    let doc = dom::parse(text);
+    let a = extract::analyse(&doc);
+    let today = chrono::Local::now().date_naive();
+    meta::read_meta_with(&doc, &a.foreign, today, true).published
 }
 
 /// [`read_html`] on already-decoded text.

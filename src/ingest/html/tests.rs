@@ -1261,3 +1261,26 @@ fn layout_interview_keeps_questions_and_the_editors_note() {
         &["Share on Facebook", "Sign up"],
     );
 }
+
+#[test]
+fn hostile_page_for_the_last_resort_search() {
+    // No usual date statement, so the whole-page search runs: many distinct dates in text,
+    // elements whose date attributes are not dates, a long script of creation keys without
+    // dates. Every pass stays linear.
+    let n = scale(50_000);
+    let mut s = String::from("<html><head><script>var x = [");
+    for _ in 0..n {
+        s.push_str("{\"dateCreated\":\"soon\",\"created_at\":null},");
+    }
+    s.push_str("];</script></head><body><h1>Title</h1>");
+    for i in 0..n {
+        s.push_str(&format!(
+            "<div data-time=\"later\" title=\"1 {i}\"><span>{} March {}</span></div>",
+            i % 28 + 1,
+            1990 + i % 30
+        ));
+    }
+    s.push_str("</body></html>");
+    let a = run_small_stack(s.into_bytes(), limit());
+    assert!(a.published.iter().all(|e| e.confidence < 0.8));
+}
