@@ -175,7 +175,7 @@ fn frame(
                 theme: Theme::light(),
                 opts: FrameOptions {
                     captions,
-                    inside_plot: false,
+                    ..Default::default()
                 },
                 lane_labels: true,
                 colours: &[],

@@ -51,6 +51,9 @@ pub struct TimelinePanel {
     /// Layout indices of the lanes on screen last frame (what an export shows).
     visible: Vec<usize>,
     needs_fit: bool,
+    /// The days the last fit showed and its zoom: until the zoom changes, no caption starts
+    /// before those days, so the first frame after a fit has none under the lane labels.
+    fitted: Option<(f64, f64, f64)>,
     /// `Selection::hovered` was set by this panel (so we clear it when the pointer leaves).
     hover_owned: bool,
     /// (generation, corpus id) of the corpus the layout was built from.
@@ -90,6 +93,7 @@ impl TimelinePanel {
             rect: Rect::NOTHING,
             visible: Vec::new(),
             needs_fit: true,
+            fitted: None,
             hover_owned: false,
             seen: None,
             glyphs: None,
@@ -191,6 +195,20 @@ impl TimelinePanel {
             .or(self.layout.extent)
         {
             self.view = TimeView::fit(a, b, width);
+            let (d0, d1) = self.view.range(width);
+            self.fitted = Some((d0, d1, self.view.px_per_day));
+        }
+    }
+
+    /// How this frame's lanes are made: captions start inside the last fit's days while its
+    /// zoom lasts (panning keeps them beside their marks; a zoom lets them pass the edges).
+    fn frame_options(&self) -> FrameOptions {
+        FrameOptions {
+            keep_within: self
+                .fitted
+                .filter(|f| f.2 == self.view.px_per_day)
+                .map(|f| (f.0, f.1)),
+            ..FrameOptions::default()
         }
     }
 
@@ -358,6 +376,7 @@ impl TimelinePanel {
 
         // The chart itself: the same painting code as the exports.
         let theme = Theme::from_visuals(ui.visuals());
+        let opts = self.frame_options();
         let glyphs = self
             .glyphs
             .get_or_insert_with(|| GlyphCache::new(ui.ctx().clone()));
@@ -372,7 +391,7 @@ impl TimelinePanel {
                 rect,
                 scroll_y: self.scroll_y,
                 theme,
-                opts: FrameOptions::default(),
+                opts,
                 lane_labels: false,
                 colours: &self.colours,
             },

@@ -540,8 +540,7 @@ fn paint_caption(
     it: &Item,
     m: &mut dyn Measure,
 ) {
-    let r = to_rect(origin, c.b);
-    scene.rect(r, 3.0, th.caption_bg, None);
+    let mut r = to_rect(origin, c.b);
     let room = r.width() - 2.0 * CAPTION_PAD as f32;
     let suffix = more_suffix(c.more);
     let label = if c.shortened || text.len() > LONG_CAPTION_BYTES {
@@ -549,6 +548,17 @@ fn paint_caption(
     } else {
         format!("{text}{suffix}")
     };
+    // Text shortened at a word ends short of its box: the box shrinks towards the mark, so
+    // the caption stays beside it instead of leaving a gap.
+    let used = m.width(&label, CAPTION_SIZE) + 2.0 * CAPTION_PAD as f32;
+    if used < r.width() {
+        if c.left {
+            r.min.x = r.max.x - used;
+        } else {
+            r.max.x = r.min.x + used;
+        }
+    }
+    scene.rect(r, 3.0, th.caption_bg, None);
     let colour = if it.flags & flags::UNCERTAIN != 0 {
         th.weak
     } else {

@@ -205,6 +205,7 @@ pub fn chart_scene_with(
             opts: FrameOptions {
                 captions: true,
                 inside_plot: true,
+                keep_within: None,
             },
             lane_labels: true,
             colours,
@@ -418,6 +419,17 @@ fn paint_legend(scene: &mut Scene, th: &Theme, x: f32, y: f32, m: &mut dyn Measu
     scene.text(pos2(x, y), Align2::LEFT_CENTER, "×3", 10.0, th.weak);
     x += m.width("×3", 10.0) + 5.0;
     label(scene, m, &mut x, "reported by 3 articles");
+    // The conflict badge, drawn as on the marks.
+    let badge = pos2(x + 4.0, y);
+    scene.push(scene::Shape::Circle {
+        centre: badge,
+        radius: 4.0,
+        fill: th.conflict,
+        stroke: None,
+    });
+    scene.text(badge, Align2::CENTER_CENTER, "!", 10.0, Color32::WHITE);
+    x += 13.0;
+    label(scene, m, &mut x, "sources disagree on the date");
     scene.text(pos2(x, y), Align2::LEFT_CENTER, "+12 more", size, th.text);
     x += m.width("+12 more", size) + 5.0;
     label(scene, m, &mut x, "others in the same stretch");

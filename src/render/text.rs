@@ -170,27 +170,12 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// The caption of a happening: its cluster's caption.
-///
-/// FALLBACK until the caption stage (issue 17, "story") fills `Cluster::caption` on main:
-/// the representative event's sentence, which the painter shortens to fit. Remove the
-/// fallback branch once captions arrive.
+/// The caption of a happening: its cluster's caption, or empty (the mark stays unlabelled:
+/// a sentence cut short is no caption, and the caption rules already said this one gives none).
 pub fn caption_text<'a>(corpus: &'a Corpus, unit: &Unit) -> Cow<'a, str> {
-    if let Some(c) = unit.cluster.and_then(|c| corpus.clusters.get(c as usize)) {
-        if !c.caption.trim().is_empty() {
-            return Cow::Borrowed(c.caption.trim());
-        }
-    }
-    let Some(e) = corpus.events.get(unit.rep as usize) else {
-        return Cow::Borrowed("");
-    };
-    let sentence = corpus
-        .articles
-        .get(e.article as usize)
-        .and_then(|a| a.text.get(e.sentence.clone()))
-        .unwrap_or("");
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    Cow::Owned(words.join(" "))
+    unit.cluster
+        .and_then(|c| corpus.clusters.get(c as usize))
+        .map_or(Cow::Borrowed(""), |c| Cow::Borrowed(c.caption.trim()))
 }
 
 #[cfg(test)]

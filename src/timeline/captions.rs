@@ -121,6 +121,28 @@ pub fn place_tile(
         if left_room >= min_w && left_room < w {
             places.push((lo, m.x0 - GAP, true));
         }
+        // Shortened to end before the nearest other mark of its row, so that a caption
+        // hides a mark only when no shorter caption fits beside its own.
+        let others = || {
+            obstacles
+                .iter()
+                .filter(|(row, o)| *row == c.row && *o != *m)
+                .map(|(_, o)| o)
+        };
+        let right_end = others()
+            .filter(|o| o.x0 >= m.x1)
+            .map(|o| o.x0 - GAP)
+            .fold(hi, f64::min);
+        if right_end - (m.x1 + GAP) >= min_w {
+            places.push((m.x1 + GAP, right_end.min(m.x1 + GAP + w), false));
+        }
+        let left_start = others()
+            .filter(|o| o.x1 <= m.x0)
+            .map(|o| o.x1 + GAP)
+            .fold(lo, f64::max);
+        if (m.x0 - GAP) - left_start >= min_w {
+            places.push(((m.x0 - GAP - w).max(left_start), m.x0 - GAP, true));
+        }
         let fits = |&(a, b, _): &(f64, f64, bool)| {
             let bx = BoxPx {
                 x0: a,
@@ -260,6 +282,20 @@ mod tests {
         let left = point(8, 150.0, 10.0).mark;
         place_tile(&[c], 0.0, 560.0, &[(0, other), (0, left)], &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn shortens_rather_than_hide_a_mark() {
+        // No room right of the mark (the tile ends); the whole caption on the left would
+        // cover the mark at 60: it is shortened to end clear of it instead.
+        let mut out = Vec::new();
+        let c = point(1, 300.0, 240.0);
+        let other = point(9, 60.0, 10.0).mark;
+        place_tile(&[c], 0.0, 330.0, &[(0, other), (0, c.mark)], &mut out);
+        assert_eq!(out.len(), 1);
+        let b = out[0].b;
+        assert!(b.x0 >= other.x1 && b.x1 <= c.mark.x0, "{b:?}");
+        assert!(out[0].shortened && out[0].left);
     }
 
     #[test]

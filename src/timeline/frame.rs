@@ -22,6 +22,11 @@ pub struct FrameOptions {
     /// A still picture: captions must also stay inside the plot (in the window they may
     /// run past its edges, like marks, so that panning never changes them).
     pub inside_plot: bool,
+    /// Days `[start, end)` of the last fit (in the window): no caption starts before
+    /// `start`, so on the first frame after a fit none runs off the plot's left edge under
+    /// the lane labels (a caption of the first mark goes right of it). Kept in days, not
+    /// px, so panning still moves captions with their marks.
+    pub keep_within: Option<(f64, f64)>,
 }
 
 impl Default for FrameOptions {
@@ -29,6 +34,7 @@ impl Default for FrameOptions {
         FrameOptions {
             captions: true,
             inside_plot: false,
+            keep_within: None,
         }
     }
 }
@@ -160,6 +166,11 @@ pub fn lane_view(
             let inset = |n: u32| if n > 0 { OFF_CHART_PX } else { 0.0 };
             x0 = x0.max(inset(out.before));
             x1 = x1.min(width - inset(out.after));
+        }
+        if let Some((d0, _)) = opts.keep_within {
+            // The left edge only: there the lane labels would cover a caption; past the
+            // right edge a caption is cut by the plot and shows whole after a small pan.
+            x0 = x0.max(view.x_of(d0));
         }
         let first = out.captions.len();
         captions::place_tile(&cands, x0, x1, &obstacles, &mut out.captions);
@@ -431,12 +442,66 @@ mod tests {
             1000.0,
             FrameOptions {
                 captions: false,
-                inside_plot: false,
+                ..Default::default()
             },
             &mut measure,
         );
         assert!(m.captions.is_empty());
         assert!(m.cells.len() <= f.cells.len());
+    }
+
+    #[test]
+    fn after_a_fit_captions_sit_inside_the_plot_and_still_pan_with_their_marks() {
+        // The first happening of the story is followed a day later by a more salient one:
+        // the second takes the room right of its mark, so the first one's caption would go
+        // left of its mark, off the plot's left edge (under the lane labels in the window).
+        let base = crate::timeline::axis::date_of(64 * 300 + 20).unwrap();
+        let mut c = Corpus::default();
+        for (i, (d, sal)) in [(0u64, 0.5f32), (1, 0.9), (30, 0.4), (45, 0.3), (60, 0.2)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut e = ev(base + chrono::Days::new(d), "FR", i as u32);
+            e.salience = sal;
+            c.events.push(e);
+        }
+        c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
+        for cl in &mut c.clusters {
+            cl.salience = c.events[cl.events[0] as usize].salience;
+        }
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let width = 1000.0;
+        let (a, b) = l.extent.unwrap();
+        let v = TimeView::fit(a, b, width);
+        let free = lane_view(lane, &v, width, FrameOptions::default(), &mut measure);
+        assert!(
+            free.captions.iter().any(|c| c.b.x0 < 0.0),
+            "the case this test is about: a caption off the left edge {:?}",
+            free.captions
+        );
+        let opts = FrameOptions {
+            keep_within: Some(v.range(width)),
+            ..Default::default()
+        };
+        let fitted = lane_view(lane, &v, width, opts, &mut measure);
+        assert!(fitted.captions.len() >= 3, "{:?}", fitted.captions);
+        for cap in &fitted.captions {
+            assert!(cap.b.x0 >= 0.0, "{cap:?}");
+        }
+        // The bounds are days, so panning keeps every caption beside its mark.
+        let mut p = v;
+        p.pan_px(-120.0);
+        let panned = lane_view(lane, &p, width, opts, &mut measure);
+        let dx = p.x_of(0.0) - v.x_of(0.0);
+        for c0 in &fitted.captions {
+            let c1 = panned
+                .captions
+                .iter()
+                .find(|c| c.item == c0.item)
+                .expect("same captions after a pan");
+            assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6, "{c0:?} {c1:?}");
+        }
     }
 
     #[test]
