@@ -454,7 +454,7 @@ pub fn extract(
                 }
                 if countries.is_empty() && !context.is_empty() {
                     countries = context.clone();
-                    note.push_str("; countries from the preceding sentence");
+                    note.push_str("; countries from an earlier sentence (this one names none)");
                     confidence *= 0.95;
                 }
                 // "on Oct. 12, the day before the crash", "arrested last March and removed
