@@ -332,6 +332,41 @@ impl FirmIndex {
     }
 }
 
+/// Sentences seen again (syndicated copy, a story's recurring lines) ask the index the
+/// same question: their candidates are remembered, keyed by the sentence's content words
+/// and countries, which are all [`FirmIndex::candidates`] reads (so answers are the same).
+/// Shared by the worker threads; cleared when it holds [`MEMO_MAX`] sentences.
+#[derive(Default)]
+struct CandidateMemo {
+    seen: std::sync::Mutex<HashMap<(Vec<u64>, Vec<CountryCode>), Vec<(f32, u32)>>>,
+}
+
+/// Most sentences [`CandidateMemo`] holds before it starts afresh (memory stays bounded).
+const MEMO_MAX: usize = 200_000;
+
+impl CandidateMemo {
+    fn candidates(
+        &self,
+        index: &FirmIndex,
+        words: &[u64],
+        countries: &[CountryCode],
+    ) -> Vec<(f32, u32)> {
+        let key = (words.to_vec(), countries.to_vec());
+        if let Some(found) = self.seen.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return found;
+        }
+        // Worked out outside the lock: two threads may both do it once, never wrongly.
+        let found = index.candidates(words, countries);
+        if let Ok(mut m) = self.seen.lock() {
+            if m.len() >= MEMO_MAX {
+                m.clear();
+            }
+            m.insert(key, found.clone());
+        }
+        found
+    }
+}
+
 /// Infers publication dates for weakly dated articles from firmly dated ones. Returns the
 /// ids of the articles whose publication date it changed (their events must be rebuilt).
 pub fn infer(corpus: &mut Corpus) -> Vec<usize> {
@@ -351,10 +386,11 @@ pub fn infer(corpus: &mut Corpus) -> Vec<usize> {
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     groups.sort_unstable();
+    let memo = CandidateMemo::default();
     let found: Vec<(Vec<usize>, DatedEvidence)> = groups
         .into_par_iter()
         .filter_map(|ids| {
-            let ev = infer_one(&corpus.articles[ids[0]], &index)?;
+            let ev = infer_one(&corpus.articles[ids[0]], &index, &memo)?;
             Some((ids, ev))
         })
         .collect();
@@ -377,7 +413,7 @@ struct Probe {
 }
 
 /// The relative dates of an article with their candidates, in text order.
-fn probes(a: &Article, tags: &[Timex], index: &FirmIndex) -> Vec<Probe> {
+fn probes(a: &Article, tags: &[Timex], index: &FirmIndex, memo: &CandidateMemo) -> Vec<Probe> {
     let mentions = Gazetteer::active().find(&a.text);
     let mut out = Vec::new();
     let mut t = 0;
@@ -396,14 +432,15 @@ fn probes(a: &Article, tags: &[Timex], index: &FirmIndex) -> Vec<Probe> {
             while t < tags.len() && tags[t].start < sentence.start {
                 t += 1;
             }
-            let mut words: Option<(Vec<u64>, Vec<CountryCode>)> = None;
+            // The sentence's words, countries and candidates: one question per sentence.
+            let mut asked: Option<Vec<(f32, u32)>> = None;
             while t < tags.len() && tags[t].start < sentence.end {
                 let tag = &tags[t];
                 t += 1;
                 if tag.resolution == Resolution::Absolute || tag.end > sentence.end {
                     continue;
                 }
-                let (w, countries) = words.get_or_insert_with(|| {
+                let candidates = asked.get_or_insert_with(|| {
                     let from = mentions.partition_point(|m| m.start < sentence.start);
                     let mut countries: Vec<CountryCode> = mentions[from..]
                         .iter()
@@ -413,11 +450,12 @@ fn probes(a: &Article, tags: &[Timex], index: &FirmIndex) -> Vec<Probe> {
                         .collect();
                     countries.sort_unstable();
                     countries.dedup();
-                    (content_words(&a.text[sentence.clone()]), countries)
+                    let words = content_words(&a.text[sentence.clone()]);
+                    memo.candidates(index, &words, &countries)
                 });
                 out.push(Probe {
                     start: tag.start,
-                    candidates: index.candidates(w, countries),
+                    candidates: candidates.clone(),
                 });
             }
         }
@@ -431,12 +469,12 @@ fn tag_at(tags: &[Timex], start: usize) -> Option<&Timex> {
     tags.get(i).filter(|t| t.start == start)
 }
 
-fn infer_one(a: &Article, index: &FirmIndex) -> Option<DatedEvidence> {
+fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<DatedEvidence> {
     // Relative date expressions in the article, tagged without a reference date. The text
     // is tokenised and its phrases read once for this and every publication date tried.
     let mut parsed = crate::timex::parse(&a.text);
     let tags = parsed.tag(None);
-    let probes = probes(a, &tags, index);
+    let probes = probes(a, &tags, index, memo);
     // The best score each publication date could reach: every relative date matching its
     // best candidate within reach of that date (summed in probe order).
     let mut reach: HashMap<NaiveDate, f32> = HashMap::new();
@@ -601,6 +639,24 @@ mod tests {
         assert!(w.windows(2).all(|p| p[0] < p[1]), "sorted and unique");
         // Non-ASCII words fold too.
         assert!(content_words("ÉLYSÉE said").contains(&h("élysée")));
+    }
+
+    #[test]
+    fn the_memo_answers_as_the_index_does_once_per_question() {
+        let index = FirmIndex::build(&Corpus::default());
+        let memo = CandidateMemo::default();
+        let words = content_words("Leaders signed a partnership treaty");
+        let (jp, kr) = (CountryCode(*b"JP"), CountryCode(*b"KR"));
+        for _ in 0..3 {
+            assert_eq!(
+                memo.candidates(&index, &words, &[jp]),
+                index.candidates(&words, &[jp])
+            );
+        }
+        assert_eq!(memo.seen.lock().unwrap().len(), 1);
+        // The countries are part of the question.
+        memo.candidates(&index, &words, &[kr]);
+        assert_eq!(memo.seen.lock().unwrap().len(), 2);
     }
 
     #[test]
