@@ -338,8 +338,11 @@ impl FirmIndex {
 /// Shared by the worker threads; cleared when it holds [`MEMO_MAX`] sentences.
 #[derive(Default)]
 struct CandidateMemo {
-    seen: std::sync::Mutex<HashMap<(Vec<u64>, Vec<CountryCode>), Vec<(f32, u32)>>>,
+    seen: std::sync::Mutex<HashMap<Question, Vec<(f32, u32)>>>,
 }
+
+/// What [`FirmIndex::candidates`] is asked: a sentence's content words and countries.
+type Question = (Vec<u64>, Vec<CountryCode>);
 
 /// Most sentences [`CandidateMemo`] holds before it starts afresh (memory stays bounded).
 const MEMO_MAX: usize = 200_000;

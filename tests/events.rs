@@ -52,7 +52,7 @@ fn a_sentence_without_countries_takes_those_it_refers_back_to() {
         .unwrap();
     // "The ministry" is the subject of the sentence before: Japan's, not China's.
     assert_eq!(codes(e), vec!["JP"]);
-    assert!(e.note.contains("preceding sentence"));
+    assert!(e.note.contains("from an earlier sentence"));
     assert!(
         e.country_spans.is_empty(),
         "nothing to highlight in the sentence itself"
