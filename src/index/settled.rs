@@ -122,25 +122,10 @@ struct Kept {
     caption: String,
 }
 
-/// The row key of a set of opened paths (absolute, order and repeats ignored).
+/// The row key of a set of opened paths (order and repeats ignored): the key the saved view
+/// of the same corpus uses ([`crate::view::corpus_key`]).
 pub fn corpus_id(paths: &[PathBuf]) -> String {
-    let mut abs: Vec<String> = paths
-        .iter()
-        .map(|p| {
-            std::path::absolute(p)
-                .unwrap_or_else(|_| p.clone())
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    abs.sort();
-    abs.dedup();
-    let mut h = blake3::Hasher::new();
-    for p in &abs {
-        h.update(p.as_bytes());
-        h.update(&[0]);
-    }
-    h.finalize().to_hex()[..32].to_string()
+    crate::view::corpus_key(paths)
 }
 
 /// Joins per-file results (see [`crate::pipeline::join`]) and computes their identities.
