@@ -69,13 +69,9 @@ impl HandOffPrompt {
         let mut action = None;
         let mut open = true;
         let answer = |choice, always| Action::AnswerHandOff { choice, always };
-        egui::Window::new("Open in this window")
-            .open(&mut open)
-            .resizable(false)
-            .collapsible(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ui.ctx().content_rect().center())
-            .show(ui.ctx(), |ui| {
+        super::widgets::centred_dialog("Open in this window", ui.ctx(), &mut open).show(
+            ui.ctx(),
+            |ui| {
                 ui.label("Another launch of dateline asked to open:");
                 for p in self.pending.iter().take(LISTED) {
                     ui.monospace(p.display().to_string());
@@ -101,7 +97,8 @@ impl HandOffPrompt {
                         action = Some(answer(None, false));
                     }
                 });
-            });
+            },
+        );
         if !open {
             action = Some(answer(None, false));
         }

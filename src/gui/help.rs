@@ -28,13 +28,9 @@ impl HelpPanel {
             return None;
         }
         let mut open = true;
-        egui::Window::new("Keyboard and mouse")
-            .open(&mut open)
-            .resizable(false)
-            .collapsible(false)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(ui.ctx().content_rect().center())
-            .show(ui.ctx(), |ui| {
+        super::widgets::centred_dialog("Keyboard and mouse", ui.ctx(), &mut open).show(
+            ui.ctx(),
+            |ui| {
                 egui::Grid::new("help_keys")
                     .num_columns(2)
                     .spacing([24.0, 6.0])
@@ -57,7 +53,8 @@ impl HelpPanel {
                             ui.end_row();
                         }
                     });
-            });
+            },
+        );
         (!open).then_some(Action::SetHelpOpen(false))
     }
 }

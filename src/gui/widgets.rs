@@ -48,3 +48,18 @@ pub fn pin_toggle(ui: &mut Ui, pinned: bool) -> Response {
     }
     response
 }
+
+/// A fixed-size dialog window centred in the app (help, the hand-off prompt): `open` is
+/// cleared when the user closes it with its ×.
+pub fn centred_dialog<'a>(
+    title: &str,
+    ctx: &egui::Context,
+    open: &'a mut bool,
+) -> egui::Window<'a> {
+    egui::Window::new(title.to_string())
+        .open(open)
+        .resizable(false)
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+}
