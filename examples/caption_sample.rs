@@ -13,11 +13,11 @@
 //! clusters exist). Labels stay outside the project: they quote archive text.
 
 use dateline::pipeline::{load, LoadOptions, Progress};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[path = "common/entity_split.rs"]
 mod entity_split;
-use entity_split::half_of;
+use entity_split::{entity_dirs, half_of};
 
 /// A small deterministic generator for the sample.
 struct Lcg(u64);
@@ -57,14 +57,7 @@ fn main() {
         eprintln!("usage: caption_sample <entities-tls dir> [--n N] [--seed S] [--min-salience P]");
         std::process::exit(2);
     };
-    let mut entities: Vec<PathBuf> = std::fs::read_dir(root)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.join("articles.jsonl").is_file())
-                .collect()
-        })
-        .unwrap_or_default();
-    entities.sort();
+    let entities = entity_dirs(Path::new(root));
     let mut pool: Vec<Drawn> = Vec::new();
     for dir in &entities {
         let name = dir

@@ -26,12 +26,12 @@ use chrono::NaiveDate;
 use dateline::model::Corpus;
 use dateline::pipeline::{load, LoadOptions, Progress};
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 #[path = "common/entity_split.rs"]
 mod entity_split;
-use entity_split::half_of;
+use entity_split::{entity_dirs, half_of};
 
 fn f1(pred: &[NaiveDate], gold: &HashSet<NaiveDate>) -> f64 {
     let hits = pred.iter().filter(|d| gold.contains(d)).count() as f64;
@@ -124,14 +124,7 @@ fn main() {
         eprintln!("usage: score_salience <entities-tls dir> [--verbose] [--captions N] [--seed S]");
         std::process::exit(2);
     };
-    let mut entities: Vec<PathBuf> = std::fs::read_dir(root)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.join("articles.jsonl").is_file())
-                .collect()
-        })
-        .unwrap_or_default();
-    entities.sort();
+    let entities = entity_dirs(Path::new(root));
 
     // (half, baseline F1, salience F1) per timeline.
     let mut scores: Vec<(&str, f64, f64)> = Vec::new();

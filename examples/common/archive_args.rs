@@ -44,16 +44,15 @@ pub fn load_archive(program: &str) -> ArchiveRun {
     }
     let root = PathBuf::from(pos[0]);
     let labels = PathBuf::from(pos[1]);
-    let mut folders: Vec<String> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| {
-            eprintln!("{}: {e}", root.display());
-            std::process::exit(2)
-        })
-        .flatten()
-        .filter(|e| e.path().join("articles.jsonl").is_file())
-        .map(|e| e.file_name().to_string_lossy().to_string())
+    if let Err(e) = std::fs::read_dir(&root) {
+        eprintln!("{}: {e}", root.display());
+        std::process::exit(2)
+    }
+    // (The including scorer declares `entity_split`, as every scorer of this archive does.)
+    let folders: Vec<String> = crate::entity_split::entity_dirs(&root)
+        .iter()
+        .filter_map(|d| Some(d.file_name()?.to_string_lossy().to_string()))
         .collect();
-    folders.sort();
     let files: Vec<PathBuf> = folders
         .iter()
         .map(|f| root.join(f).join("articles.jsonl"))

@@ -1,6 +1,21 @@
-//! The entity split of the scorers on `../shared/entities-tls`, fixed before any tuning:
-//! the parity of the FNV-1a hash of the entity folder's name, even = tune (11 folders),
-//! odd = check (16).
+//! The entity folders of `../shared/entities-tls` and the scorers' split of them, fixed
+//! before any tuning: the parity of the FNV-1a hash of the entity folder's name, even = tune
+//! (11 folders), odd = check (16).
+
+use std::path::{Path, PathBuf};
+
+/// The archive's entity folders (those holding an `articles.jsonl`), sorted.
+pub fn entity_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut entities: Vec<PathBuf> = std::fs::read_dir(root)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join("articles.jsonl").is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    entities.sort();
+    entities
+}
 
 /// "tune" or "check" for an entity folder.
 pub fn half_of(folder: &str) -> &'static str {
