@@ -100,12 +100,21 @@ fn undo_third(w: &str) -> Option<String> {
         }
     }
     if let Some(stem) = w.strip_suffix("es") {
-        if known(stem) {
+        if takes_es(stem) && known(stem) {
             return Some(stem.to_string());
         }
     }
     let stem = w.strip_suffix('s')?;
     (!stem.ends_with('s') && known(stem)).then(|| stem.to_string())
+}
+
+/// Does English spell the "-s" form of a verb ending in `stem` with "-es"? Only after a
+/// sibilant or "o" ("pushes", "fixes", "goes"); otherwise the "e" belongs to the verb
+/// ("rides" is "ride" + "s", not "rid" + "es").
+fn takes_es(stem: &str) -> bool {
+    ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|end| stem.ends_with(end))
 }
 
 /// The base of a known regular verb with `suffix` ("-ed", "-ing") removed, trying the
@@ -145,6 +154,7 @@ fn guess_base(stem: &str) -> String {
         || stem.ends_with("at") && n >= 3 && !vowel(b[n - 3])
         || (stem.ends_with('z') && n >= 2 && vowel(b[n - 2]))
         || stem.ends_with("ys")
+        || silent_e_before_k(stem)
         || (stem.ends_with('s')
             && n >= 2
             && vowel(b[n - 2])
@@ -162,6 +172,16 @@ fn guess_base(stem: &str) -> String {
     } else {
         stem.to_string()
     }
+}
+
+/// A stem ending in one vowel and a single "k" ("invok", "smok", "lik") lost a silent "e":
+/// after a short vowel English writes "ck" ("attack", "kick"), and two vowels ("look",
+/// "leak") or a consonant ("walk") before the "k" need none.
+fn silent_e_before_k(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let n = b.len();
+    n >= 3 && b[n - 1] == b'k' && vowel(b[n - 2]) && !vowel(b[n - 3])
 }
 
 /// The present tense of `base` for a singular (third person) or plural subject.
@@ -259,6 +279,17 @@ mod tests {
             ("scrapped", "scrap", VerbForm::Past),
             ("tweeted", "tweet", VerbForm::Past),
             ("defrauded", "defraud", VerbForm::Past),
+            // "-es" only after a sibilant or "o"; a vowel and one "k" drop a silent "e".
+            ("rides", "ride", VerbForm::Third),
+            ("slides", "slide", VerbForm::Third),
+            ("goes", "go", VerbForm::Third),
+            ("invoked", "invoke", VerbForm::Past),
+            ("revoked", "revoke", VerbForm::Past),
+            ("hiked", "hike", VerbForm::Past),
+            ("trekked", "trek", VerbForm::Past),
+            ("hacked", "hack", VerbForm::Past),
+            ("leaked", "leak", VerbForm::Past),
+            ("balked", "balk", VerbForm::Past),
         ] {
             assert_eq!(verb_form(w, false), Some((base.to_string(), form)), "{w}");
         }

@@ -1210,7 +1210,7 @@ fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
     }
     let mut obj = object(toks, g.end, &g.lemma);
     let mut reported = None;
-    if REPORTING.contains(&g.lemma.as_str()) {
+    if REPORTING.contains(&g.lemma.as_str()) || announces_that(toks, &g.lemma, g.end) {
         // "said (that) Russia will sign", "told reporters that ...": the next group after the
         // verb (and its listener) with a subject of its own.
         if let Some(n) = gs.iter().position(|x| x.start >= g.end) {
@@ -1300,4 +1300,14 @@ fn quote_before(toks: &[Token], i: usize) -> Option<Range<usize>> {
         last -= 1;
     }
     Some(toks[open + 1].range.start..toks[last].range.end)
+}
+
+/// "Usada announced that it had stripped Armstrong": what is announced, confirmed or
+/// revealed in a "that" clause is the news, as with a verb of saying (an announcement of a
+/// noun, "announced its decision", is not).
+fn announces_that(toks: &[Token], lemma: &str, after: usize) -> bool {
+    matches!(
+        lemma,
+        "announce" | "confirm" | "reveal" | "disclose" | "declare"
+    ) && toks.get(after).is_some_and(|t| t.lower == "that")
 }

@@ -143,7 +143,8 @@ pub fn chart_scene_with(
     } else {
         0.0
     };
-    let legend_h = 36.0;
+    let legend = legend_rows(m, width - 2.0 * MARGIN);
+    let legend_h = legend.len() as f32 * LEGEND_ROW_H + 12.0;
     let note_h = NOTE_SIZE + 8.0 + MARGIN;
     let height = (header_h + body_h + coverage_h + legend_h + note_h).ceil();
     let mut scene = Scene {
@@ -250,9 +251,10 @@ pub fn chart_scene_with(
     }
 
     // Legend and source note.
-    let legend_y = header_h + body_h + coverage_h + legend_h / 2.0 + 2.0;
-    paint_legend(&mut scene, &theme, MARGIN, legend_y, m);
+    let legend_y = header_h + body_h + coverage_h + 6.0 + LEGEND_ROW_H / 2.0 + 2.0;
+    paint_legend(&mut scene, &theme, MARGIN, legend_y, &legend, m);
     let note = source_note(corpus, layout, lanes, a, b);
+    let (note, credit) = note_line(m, &note, width - 2.0 * MARGIN);
     let note_y = height - MARGIN - NOTE_SIZE / 2.0;
     scene.text(
         pos2(MARGIN, note_y),
@@ -261,13 +263,15 @@ pub fn chart_scene_with(
         NOTE_SIZE,
         theme.weak,
     );
-    scene.text(
-        pos2(width - MARGIN, note_y),
-        Align2::RIGHT_CENTER,
-        "Made with dateline",
-        NOTE_SIZE,
-        theme.weak,
-    );
+    if let Some(credit) = credit {
+        scene.text(
+            pos2(width - MARGIN, note_y),
+            Align2::RIGHT_CENTER,
+            credit,
+            NOTE_SIZE,
+            theme.weak,
+        );
+    }
     scene
 }
 
@@ -365,88 +369,183 @@ pub fn source_note(corpus: &Corpus, layout: &Layout, lanes: &[usize], a: f64, b:
     s
 }
 
-/// One line of samples drawn by the same code as the chart's marks.
-fn paint_legend(scene: &mut Scene, th: &Theme, x: f32, y: f32, m: &mut dyn Measure) {
+/// One sample of the legend, drawn by the same code as the chart's marks.
+#[derive(Clone, Copy, Debug)]
+enum Sample {
+    /// A mark of this kind and these flags, this wide.
+    Mark(ItemKind, u8, f32),
+    /// Two density cells.
+    Density,
+    /// The "×3" of a happening reported by several articles.
+    Count,
+    /// The orange "!" of sources that disagree.
+    Conflict,
+    /// A cluster's "+12 more".
+    More,
+    /// The pill of marks off the chart.
+    OffChart,
+}
+
+/// The legend's entries in reading order.
+fn legend_entries() -> [(Sample, &'static str); 9] {
     use crate::timeline::layout::flags;
-    let c = th.weak;
-    let size = NOTE_SIZE;
-    let mut x = x;
-    let label = |scene: &mut Scene, m: &mut dyn Measure, x: &mut f32, t: &str| {
-        scene.text(pos2(*x, y), Align2::LEFT_CENTER, t, size, th.weak);
-        *x += m.width(t, size) + 22.0;
-    };
-    let sample = |kind, fl, w: f32, x: f32| {
-        let r = match kind {
-            ItemKind::Point => Rect::from_center_size(pos2(x + 5.5, y), vec2(11.0, 11.0)),
-            ItemKind::Bar => Rect::from_min_size(pos2(x, y - 4.5), vec2(w, 9.0)),
-            ItemKind::Span => Rect::from_min_size(pos2(x, y - 7.5), vec2(w, 15.0)),
-        };
-        (r, kind, fl)
-    };
-    for (kind, fl, w, t) in [
-        (ItemKind::Point, 0, 11.0, "one day"),
-        (ItemKind::Bar, 0, 28.0, "several days"),
-        (ItemKind::Span, 0, 28.0, "a month or a year"),
+    [
+        (Sample::Mark(ItemKind::Point, 0, 11.0), "one day"),
+        (Sample::Mark(ItemKind::Bar, 0, 28.0), "several days"),
+        (Sample::Mark(ItemKind::Span, 0, 28.0), "a month or a year"),
         (
-            ItemKind::Point,
-            flags::UNCERTAIN,
-            11.0,
+            Sample::Mark(ItemKind::Point, flags::UNCERTAIN, 11.0),
             "uncertain date (a guess)",
         ),
-    ] {
-        let (r, kind, fl) = sample(kind, fl, w, x);
-        chart::paint_mark(scene, th, kind, fl, r, c);
-        if fl & flags::UNCERTAIN != 0 {
-            scene.text(
-                pos2(r.right() + 2.0, r.top() - 1.0),
-                Align2::LEFT_TOP,
-                "?",
-                10.0,
-                c,
-            );
-            x += 8.0;
-        }
-        x += r.width() + 6.0;
-        label(scene, m, &mut x, t);
+        (Sample::Density, "many events (taller: more)"),
+        (Sample::Count, "reported by 3 articles"),
+        (Sample::Conflict, "sources disagree on the date"),
+        (Sample::More, "others in the same stretch"),
+        (Sample::OffChart, "off the chart"),
+    ]
+}
+
+/// Space between one legend entry's words and the next sample.
+const LEGEND_GAP: f32 = 22.0;
+/// Height of one row of the legend.
+const LEGEND_ROW_H: f32 = 24.0;
+
+/// How far a sample reaches before its words start.
+fn sample_width(s: Sample, m: &mut dyn Measure) -> f32 {
+    use crate::timeline::layout::flags;
+    match s {
+        Sample::Mark(_, fl, w) => w + 6.0 + if fl & flags::UNCERTAIN != 0 { 8.0 } else { 0.0 },
+        Sample::Density => 27.0,
+        Sample::Count => m.width("×3", 10.0) + 5.0,
+        Sample::Conflict => 13.0,
+        Sample::More => m.width("+12 more", NOTE_SIZE) + 5.0,
+        Sample::OffChart => 36.0,
     }
-    // A density cell.
-    let cell = Rect::from_min_max(pos2(x, y - 7.0), pos2(x + 10.0, y + 7.0));
-    scene.rect(cell, 1.5, c.gamma_multiply(0.38), None);
-    let cell2 = Rect::from_min_max(pos2(x + 11.0, y - 1.0), pos2(x + 21.0, y + 7.0));
-    scene.rect(cell2, 1.5, c.gamma_multiply(0.38), None);
-    x += 27.0;
-    label(scene, m, &mut x, "many events (taller: more)");
-    scene.text(pos2(x, y), Align2::LEFT_CENTER, "×3", 10.0, th.weak);
-    x += m.width("×3", 10.0) + 5.0;
-    label(scene, m, &mut x, "reported by 3 articles");
-    // The conflict badge, drawn as on the marks.
-    let badge = pos2(x + 4.0, y);
-    scene.push(scene::Shape::Circle {
-        centre: badge,
-        radius: 4.0,
-        fill: th.conflict,
-        stroke: None,
-    });
-    scene.text(badge, Align2::CENTER_CENTER, "!", 10.0, Color32::WHITE);
-    x += 13.0;
-    label(scene, m, &mut x, "sources disagree on the date");
-    scene.text(pos2(x, y), Align2::LEFT_CENTER, "+12 more", size, th.text);
-    x += m.width("+12 more", size) + 5.0;
-    label(scene, m, &mut x, "others in the same stretch");
-    let pill = Rect::from_min_size(pos2(x, y - 8.0), vec2(30.0, 16.0));
-    scene.rect(pill, 8.0, th.caption_bg, Some(Stroke::new(1.0, th.grid)));
-    scene.push(scene::Shape::Polygon {
-        points: vec![
-            pos2(x + 4.0, y),
-            pos2(x + 9.0, y - 4.0),
-            pos2(x + 9.0, y + 4.0),
-        ],
-        fill: th.weak,
-        stroke: None,
-    });
-    scene.text(pos2(x + 12.0, y), Align2::LEFT_CENTER, "12", 10.0, th.weak);
-    x += 36.0;
-    label(scene, m, &mut x, "off the chart");
+}
+
+/// Entries (sample and words, no gap) of `widths` in rows no wider than `max_w`, in order;
+/// an entry is never split, and one wider than a row has a row of its own.
+fn wrap_rows(widths: &[f32], max_w: f32) -> Vec<std::ops::Range<usize>> {
+    let mut rows = Vec::new();
+    let (mut start, mut used) = (0, 0.0);
+    for (i, &w) in widths.iter().enumerate() {
+        if i > start && used + LEGEND_GAP + w > max_w {
+            rows.push(start..i);
+            start = i;
+            used = 0.0;
+        }
+        used += if i > start { LEGEND_GAP + w } else { w };
+    }
+    if start < widths.len() {
+        rows.push(start..widths.len());
+    }
+    rows
+}
+
+/// The legend's rows for a chart whose legend may be `max_w` wide.
+fn legend_rows(m: &mut dyn Measure, max_w: f32) -> Vec<std::ops::Range<usize>> {
+    let widths: Vec<f32> = legend_entries()
+        .iter()
+        .map(|&(s, t)| sample_width(s, m) + m.width(t, NOTE_SIZE))
+        .collect();
+    wrap_rows(&widths, max_w)
+}
+
+/// The legend in `rows`, the first row centred at `y`.
+fn paint_legend(
+    scene: &mut Scene,
+    th: &Theme,
+    x0: f32,
+    y: f32,
+    rows: &[std::ops::Range<usize>],
+    m: &mut dyn Measure,
+) {
+    let entries = legend_entries();
+    for (r, row) in rows.iter().enumerate() {
+        let y = y + r as f32 * LEGEND_ROW_H;
+        let mut x = x0;
+        for &(sample, words) in &entries[row.clone()] {
+            paint_sample(scene, th, sample, x, y);
+            x += sample_width(sample, m);
+            scene.text(pos2(x, y), Align2::LEFT_CENTER, words, NOTE_SIZE, th.weak);
+            x += m.width(words, NOTE_SIZE) + LEGEND_GAP;
+        }
+    }
+}
+
+/// One legend sample starting at `x`, centred on `y`.
+fn paint_sample(scene: &mut Scene, th: &Theme, s: Sample, x: f32, y: f32) {
+    use crate::timeline::layout::flags;
+    let c = th.weak;
+    match s {
+        Sample::Mark(kind, fl, w) => {
+            let r = match kind {
+                ItemKind::Point => Rect::from_center_size(pos2(x + 5.5, y), vec2(11.0, 11.0)),
+                ItemKind::Bar => Rect::from_min_size(pos2(x, y - 4.5), vec2(w, 9.0)),
+                ItemKind::Span => Rect::from_min_size(pos2(x, y - 7.5), vec2(w, 15.0)),
+            };
+            chart::paint_mark(scene, th, kind, fl, r, c);
+            if fl & flags::UNCERTAIN != 0 {
+                scene.text(
+                    pos2(r.right() + 2.0, r.top() - 1.0),
+                    Align2::LEFT_TOP,
+                    "?",
+                    10.0,
+                    c,
+                );
+            }
+        }
+        Sample::Density => {
+            let cell = Rect::from_min_max(pos2(x, y - 7.0), pos2(x + 10.0, y + 7.0));
+            scene.rect(cell, 1.5, c.gamma_multiply(0.38), None);
+            let cell2 = Rect::from_min_max(pos2(x + 11.0, y - 1.0), pos2(x + 21.0, y + 7.0));
+            scene.rect(cell2, 1.5, c.gamma_multiply(0.38), None);
+        }
+        Sample::Count => scene.text(pos2(x, y), Align2::LEFT_CENTER, "×3", 10.0, th.weak),
+        Sample::Conflict => {
+            let badge = pos2(x + 4.0, y);
+            scene.push(scene::Shape::Circle {
+                centre: badge,
+                radius: 4.0,
+                fill: th.conflict,
+                stroke: None,
+            });
+            scene.text(badge, Align2::CENTER_CENTER, "!", 10.0, Color32::WHITE);
+        }
+        Sample::More => scene.text(
+            pos2(x, y),
+            Align2::LEFT_CENTER,
+            "+12 more",
+            NOTE_SIZE,
+            th.text,
+        ),
+        Sample::OffChart => {
+            let pill = Rect::from_min_size(pos2(x, y - 8.0), vec2(30.0, 16.0));
+            scene.rect(pill, 8.0, th.caption_bg, Some(Stroke::new(1.0, th.grid)));
+            scene.push(scene::Shape::Polygon {
+                points: vec![
+                    pos2(x + 4.0, y),
+                    pos2(x + 9.0, y - 4.0),
+                    pos2(x + 9.0, y + 4.0),
+                ],
+                fill: th.weak,
+                stroke: None,
+            });
+            scene.text(pos2(x + 12.0, y), Align2::LEFT_CENTER, "12", 10.0, th.weak);
+        }
+    }
+}
+
+/// The source note and the credit on one line `w` wide: the credit gives way to the note,
+/// and a note longer than the line is shortened.
+fn note_line(m: &mut dyn Measure, note: &str, w: f32) -> (String, Option<&'static str>) {
+    const CREDIT: &str = "Made with dateline";
+    let credit_w = m.width(CREDIT, NOTE_SIZE) + 16.0;
+    if m.width(note, NOTE_SIZE) + credit_w <= w {
+        (note.to_string(), Some(CREDIT))
+    } else {
+        (text::shorten(m, note, "", NOTE_SIZE, w), None)
+    }
 }
 
 /// A headless egui context: measures text and tessellates scenes with the window's fonts.
@@ -636,4 +735,111 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Left and right edge of every text and rectangle of `scene` as seen (cut by its
+    /// layer's clip).
+    fn extents(scene: &Scene, m: &mut dyn Measure) -> Vec<(String, f32, f32)> {
+        let mut out = Vec::new();
+        for layer in &scene.layers {
+            let (c0, c1) = layer.clip.map_or((f32::NEG_INFINITY, f32::INFINITY), |c| {
+                (c.left(), c.right())
+            });
+            let seen = out.len();
+            extents_of(&layer.shapes, m, &mut out);
+            for e in &mut out[seen..] {
+                e.1 = e.1.max(c0);
+                e.2 = e.2.min(c1);
+            }
+            out.retain(|e| e.1 < e.2);
+        }
+        out
+    }
+
+    fn extents_of(shapes: &[scene::Shape], m: &mut dyn Measure, out: &mut Vec<(String, f32, f32)>) {
+        for shape in shapes {
+            match shape {
+                scene::Shape::Text {
+                    pos,
+                    anchor,
+                    text,
+                    size,
+                    ..
+                } => {
+                    let w = m.width(text, *size);
+                    let left = match anchor.x() {
+                        egui::Align::Min => pos.x,
+                        egui::Align::Center => pos.x - w / 2.0,
+                        egui::Align::Max => pos.x - w,
+                    };
+                    out.push((text.clone(), left, left + w));
+                }
+                scene::Shape::Rect { rect, .. } => {
+                    out.push(("rect".into(), rect.left(), rect.right()))
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn legend_and_source_line_stay_inside_the_picture_at_every_width() {
+        let h = Headless::new(1.0);
+        let metrics = h.metrics();
+        let mut m = h.ctx.clone();
+        let corpus = Corpus::default();
+        let mut rows_at = Vec::new();
+        for width in [800.0, 1000.0, 1600.0] {
+            let spec = ChartSpec {
+                width,
+                ..ChartSpec::default()
+            };
+            let scene = chart_scene(&corpus, &spec, &mut m, metrics);
+            assert_eq!(scene.size.x, width);
+            for (what, left, right) in extents(&scene, &mut m) {
+                assert!(
+                    left >= 0.0 && right <= width,
+                    "{what:?} spans {left}..{right} in a {width} px picture"
+                );
+            }
+            // Every entry of the legend is drawn, once.
+            let texts: Vec<String> = extents(&scene, &mut m).into_iter().map(|e| e.0).collect();
+            for (_, words) in legend_entries() {
+                assert_eq!(texts.iter().filter(|t| *t == words).count(), 1, "{words}");
+            }
+            rows_at.push(legend_rows(&mut m, width - 2.0 * MARGIN).len());
+        }
+        assert!(rows_at[0] > 1, "800 px needs more than one legend row");
+        assert!(rows_at[0] >= rows_at[2], "{rows_at:?}");
+    }
+
+    #[test]
+    fn legend_rows_wrap_whole_entries() {
+        // Entries 100, 100, 100 with gaps of LEGEND_GAP.
+        assert_eq!(wrap_rows(&[100.0; 3], 400.0), vec![0..3]);
+        assert_eq!(wrap_rows(&[100.0; 3], 250.0), vec![0..2, 2..3]);
+        assert_eq!(wrap_rows(&[100.0; 3], 150.0), vec![0..1, 1..2, 2..3]);
+        // Wider than a row: a row of its own, never lost.
+        assert_eq!(wrap_rows(&[500.0, 10.0], 100.0), vec![0..1, 1..2]);
+        assert!(wrap_rows(&[], 100.0).is_empty());
+    }
+
+    #[test]
+    fn a_long_source_note_drops_the_credit_then_shortens() {
+        let mut m = text::Monospace(0.5);
+        let (note, credit) = note_line(&mut m, "14 articles, 6 outlets", 400.0);
+        assert_eq!(
+            (note.as_str(), credit.is_some()),
+            ("14 articles, 6 outlets", true)
+        );
+        let long = "1,204 articles, 312 outlets, 2011-01-01 to 2016-12-31".repeat(3);
+        let (note, credit) = note_line(&mut m, &long, 400.0);
+        assert!(credit.is_none());
+        assert!(m.width(&note, NOTE_SIZE) <= 400.0, "{note}");
+        assert!(note.ends_with('…'));
+    }
 }

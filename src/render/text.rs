@@ -142,10 +142,42 @@ pub fn shorten(m: &mut dyn Measure, text: &str, suffix: &str, size: f32, max_w: 
             end = space;
         }
     }
-    let head = text[..end]
+    let mut head = text[..end]
         .trim_end()
         .trim_end_matches([',', ';', ':', '-', '–']);
+    // "Dredgers from Netherlands, Germany to…": a word that needs what follows it is
+    // dropped before the ellipsis, as long as a word is left.
+    while let Some((rest, last)) = head.rsplit_once(' ') {
+        if !needs_more(last) || rest.trim().is_empty() {
+            break;
+        }
+        head = rest.trim_end().trim_end_matches([',', ';', ':', '-', '–']);
+    }
     format!("{head}…{suffix}")
+}
+
+/// Prepositions, conjunctions and articles: a shortened text does not end on one.
+fn needs_more(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "from"
+            | "with"
+            | "into"
+            | "over"
+            | "as"
+    )
 }
 
 /// " +1,204 more" (empty for 0).
@@ -197,6 +229,15 @@ mod tests {
             t.starts_with(head) && t[head.len()..].starts_with(' '),
             "{s}"
         );
+        // Never "… to…": a word that needs more is dropped before the ellipsis.
+        let s = shorten(
+            &mut m,
+            "Dredgers from Netherlands, Germany to deepen",
+            "",
+            10.0,
+            195.0,
+        );
+        assert_eq!(s, "Dredgers from Netherlands, Germany…");
         // Nothing fits but the ellipsis.
         assert_eq!(shorten(&mut m, t, "", 10.0, 6.0), "…");
         assert_eq!(

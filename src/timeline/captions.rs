@@ -11,8 +11,8 @@
 //! Inside a tile, candidates come best-ranked first (see `topk`) and each takes the first
 //! free place of: right of its mark, inside it (long spans), left of it, then the same
 //! shortened to the room left (at least [`MIN_CAPTION_PX`]). A place is free when it
-//! overlaps no caption or captioned mark already placed; places that would also hide
-//! another mark are tried only after all that would not.
+//! overlaps no caption or captioned mark already placed and hides no other mark: with no
+//! free place the happening stays an unlabelled mark.
 
 use super::lod::{row_center, BoxPx, POINT_HALF};
 
@@ -76,19 +76,24 @@ pub struct Candidate {
     pub cell: Option<i64>,
 }
 
-/// Places captions for one tile whose usable x range is `[x0, x1)`. `obstacles` are
-/// marks drawn in the lane (row and box) that a caption should rather not hide.
+/// Places captions for one tile whose usable x range is `[x0, x1)`; a caption right of its
+/// mark may run on to `reach` (≥ `x1`) over the next tile, where it hides no mark and
+/// overlaps none of the captions already in `out` (placed for other tiles). `obstacles`
+/// are marks drawn in the lane (row and box) that a caption never hides.
 pub fn place_tile(
     cands: &[Candidate],
     x0: f64,
     x1: f64,
+    reach: f64,
     obstacles: &[(u8, BoxPx)],
     out: &mut Vec<Caption>,
 ) {
     // Keep clear of marks centred just across the tile's edges.
-    let (lo, hi) = (x0 + POINT_HALF + 1.0, x1 - POINT_HALF - 1.0);
+    let (lo, hi) = (x0 + POINT_HALF + 1.0, reach.max(x1) - POINT_HALF - 1.0);
     let mut taken: Vec<BoxPx> = Vec::new();
     let first = out.len();
+    let (earlier, _) = out.split_at(first);
+    taken.extend(earlier.iter().map(|c| c.b));
     for c in cands {
         if out.len() - first >= CAPTIONS_PER_TILE {
             break;
@@ -160,10 +165,9 @@ pub fn place_tile(
                 .iter()
                 .any(|(row, o)| *row == c.row && *o != *m && o.x1 > a && o.x0 < b)
         };
-        let choice = places
-            .iter()
-            .find(|p| fits(p) && !hides(p))
-            .or_else(|| places.iter().find(|p| fits(p)));
+        // A caption never covers another mark: with no free place it is left out, and
+        // the mark stays unlabelled (a hidden happening misleads more than a missing word).
+        let choice = places.iter().find(|p| fits(p) && !hides(p));
         if let Some(&(a, b, left)) = choice {
             let bx = BoxPx {
                 x0: a,
@@ -235,7 +239,7 @@ mod tests {
             point(2, 90.0, 120.0),
             point(3, 300.0, 100.0),
         ];
-        place_tile(&c, 0.0, 560.0, &[], &mut out);
+        place_tile(&c, 0.0, 560.0, 560.0, &[], &mut out);
         no_overlaps(&out);
         assert_eq!(out[0].item, 1);
         assert!(out[0].b.x0 > 50.0 && (out[0].b.x1 - out[0].b.x0 - 120.0).abs() < 1e-9);
@@ -250,19 +254,26 @@ mod tests {
     #[test]
     fn captions_stay_in_their_tile_and_flip_or_shorten() {
         let mut out = Vec::new();
-        place_tile(&[point(1, 540.0, 120.0)], 280.0, 560.0, &[], &mut out);
+        place_tile(
+            &[point(1, 540.0, 120.0)],
+            280.0,
+            560.0,
+            560.0,
+            &[],
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert!(out[0].b.x1 < 540.0, "flipped to the left: {:?}", out[0]);
         assert!(out[0].b.x0 >= 280.0);
         out.clear();
         // Room on neither side for the whole text: shortened on the larger side.
-        place_tile(&[point(1, 150.0, 240.0)], 0.0, 300.0, &[], &mut out);
+        place_tile(&[point(1, 150.0, 240.0)], 0.0, 300.0, 300.0, &[], &mut out);
         assert_eq!(out.len(), 1);
         assert!(out[0].shortened);
         assert!(out[0].b.x1 <= 300.0 && out[0].b.x0 >= 0.0);
         out.clear();
         // Too little room for even a short caption.
-        place_tile(&[point(1, 40.0, 240.0)], 0.0, 110.0, &[], &mut out);
+        place_tile(&[point(1, 40.0, 240.0)], 0.0, 110.0, 110.0, &[], &mut out);
         assert!(out.is_empty());
     }
 
@@ -271,17 +282,39 @@ mod tests {
         let mut out = Vec::new();
         let c = point(1, 200.0, 80.0);
         let other = point(9, 240.0, 10.0).mark;
-        place_tile(&[c], 0.0, 560.0, &[(0, other), (0, c.mark)], &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            560.0,
+            560.0,
+            &[(0, other), (0, c.mark)],
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert!(
             out[0].b.x1 < 200.0,
             "went left to keep the mark at 240 visible"
         );
-        // With marks on both sides it still gets a caption.
+        // With marks close on both sides no caption fits without covering one: none.
         out.clear();
         let left = point(8, 150.0, 10.0).mark;
-        place_tile(&[c], 0.0, 560.0, &[(0, other), (0, left)], &mut out);
+        place_tile(&[c], 0.0, 560.0, 560.0, &[(0, other), (0, left)], &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        // With room for a shortened one between them, it is shortened, not dropped.
+        out.clear();
+        let far_left = point(8, 60.0, 10.0).mark;
+        let far_right = point(9, 330.0, 10.0).mark;
+        place_tile(
+            &[point(1, 200.0, 240.0)],
+            0.0,
+            560.0,
+            560.0,
+            &[(0, far_left), (0, far_right)],
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
+        let b = out[0].b;
+        assert!(b.x1 <= far_right.x0 && b.x0 >= far_left.x1, "{b:?}");
     }
 
     #[test]
@@ -291,11 +324,59 @@ mod tests {
         let mut out = Vec::new();
         let c = point(1, 300.0, 240.0);
         let other = point(9, 60.0, 10.0).mark;
-        place_tile(&[c], 0.0, 330.0, &[(0, other), (0, c.mark)], &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            330.0,
+            330.0,
+            &[(0, other), (0, c.mark)],
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         let b = out[0].b;
         assert!(b.x0 >= other.x1 && b.x1 <= c.mark.x0, "{b:?}");
         assert!(out[0].shortened && out[0].left);
+    }
+
+    #[test]
+    fn runs_on_past_the_tile_where_the_next_one_is_free() {
+        // A mark 20 px before the tile's end: its whole caption runs on into the next tile
+        // rather than being cut or flipped.
+        let mut out = Vec::new();
+        let c = point(1, 260.0, 200.0);
+        place_tile(&[c], 0.0, 280.0, 560.0, &[(0, c.mark)], &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(!out[0].shortened && !out[0].left, "{:?}", out[0]);
+        assert!(out[0].b.x1 > 280.0 && out[0].b.x1 <= 560.0);
+        // A mark in the next tile: the caption stops short of it, or goes left.
+        out.clear();
+        let next = point(9, 330.0, 10.0).mark;
+        place_tile(&[c], 0.0, 280.0, 560.0, &[(0, c.mark), (0, next)], &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(
+            out[0].b.x1 <= next.x0 || out[0].b.x0 >= next.x1,
+            "{:?}",
+            out[0]
+        );
+        // A caption the next tile placed first is not overlapped.
+        out.clear();
+        let theirs = Caption {
+            item: 9,
+            b: BoxPx {
+                x0: 300.0,
+                x1: 400.0,
+                y0: row_center(0) - CAPTION_H / 2.0,
+                y1: row_center(0) + CAPTION_H / 2.0,
+            },
+            more: 0,
+            shortened: false,
+            own_mark: false,
+            cell: None,
+            left: true,
+        };
+        out.push(theirs);
+        place_tile(&[c], 0.0, 280.0, 560.0, &[(0, c.mark)], &mut out);
+        no_overlaps(&out);
     }
 
     #[test]
@@ -307,7 +388,14 @@ mod tests {
         b.mark.y1 += 18.0;
         let mut none = point(3, 400.0, 0.0);
         none.width = None;
-        place_tile(&[point(1, 50.0, 120.0), b, none], 0.0, 560.0, &[], &mut out);
+        place_tile(
+            &[point(1, 50.0, 120.0), b, none],
+            0.0,
+            560.0,
+            560.0,
+            &[],
+            &mut out,
+        );
         assert_eq!(out.len(), 2);
         assert!(out[1].b.y0 >= out[0].b.y1);
         no_overlaps(&out);

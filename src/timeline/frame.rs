@@ -77,10 +77,11 @@ pub fn lane_view(
     let (a, b) = view.range(width);
     let td = captions::tile_days(view.px_per_day);
     let (t0, t1) = ((a / td).floor() as i64, (b / td).floor() as i64);
-    // Marks reach a few px past their days; with captions, whole tiles are covered.
+    // Marks reach a few px past their days; with captions, whole tiles are covered, and
+    // the neighbours whose captions may run on into the plot (see `tile_order`).
     let slack = (MIN_BAR_PX + POINT_HALF) / view.px_per_day;
     let (ea, eb) = if opts.captions {
-        (t0 as f64 * td - slack, (t1 + 1) as f64 * td + slack)
+        ((t0 - 2) as f64 * td - slack, (t1 + 3) as f64 * td + slack)
     } else {
         (a - slack, b + slack)
     };
@@ -129,7 +130,7 @@ pub fn lane_view(
         .collect();
     let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
     let mut cands = Vec::with_capacity(CANDIDATES_PER_TILE);
-    for t in t0..=t1 {
+    for t in tile_order(t0, t1) {
         let (d0, d1) = (t as f64 * td, (t + 1) as f64 * td);
         picks.clear();
         lane.top.top_in(d0, d1, CANDIDATES_PER_TILE, &mut picks);
@@ -161,11 +162,14 @@ pub fn lane_view(
             });
         }
         let (mut x0, mut x1) = (view.x_of(d0), view.x_of(d1));
+        // A caption right of its mark may run on over the next tile.
+        let mut reach = view.x_of(d1 + td);
         if opts.inside_plot {
             // Clear of the plot's edges and of the off-chart counts drawn there.
             let inset = |n: u32| if n > 0 { OFF_CHART_PX } else { 0.0 };
             x0 = x0.max(inset(out.before));
             x1 = x1.min(width - inset(out.after));
+            reach = reach.min(width - inset(out.after));
         }
         if let Some((d0, _)) = opts.keep_within {
             // The left edge only: there the lane labels would cover a caption; past the
@@ -173,10 +177,37 @@ pub fn lane_view(
             x0 = x0.max(view.x_of(d0));
         }
         let first = out.captions.len();
-        captions::place_tile(&cands, x0, x1, &obstacles, &mut out.captions);
+        if x1 <= x0 {
+            continue;
+        }
+        captions::place_tile(&cands, x0, x1, reach, &obstacles, &mut out.captions);
         share_more(&mut out.captions[first..], &out.cells, measure);
     }
+    // Neighbours were read only for what runs on into the plot's tiles: draw what lies there.
+    let (v0, v1) = (view.x_of(t0 as f64 * td), view.x_of((t1 + 1) as f64 * td));
+    out.captions.retain(|c| c.b.x1 > v0 && c.b.x0 < v1);
+    let (da, db) = (t0 as f64 * td - slack, (t1 + 1) as f64 * td + slack);
+    out.items.retain(|&k| {
+        let it = &lane.items[k as usize];
+        it.end > da && it.start < db
+    });
+    let (xa, xb) = (view.x_of(da), view.x_of(db));
+    let captions = &out.captions;
+    out.cells
+        .retain(|c| (c.x1 > xa && c.x0 < xb) || captions.iter().any(|k| k.cell == Some(c.bucket)));
     out
+}
+
+/// The order tiles `t0..=t1` (the plot's) and their neighbours are captioned in: even
+/// tiles first, each free to run on over the odd tile after it, then odd tiles, which
+/// run on over the even tile after them around what it placed. A tile's captions then
+/// depend only on its own and its neighbours' content, never on where the plot's edges
+/// are, so panning still moves captions with their marks; and a caption of a mark near a
+/// tile's end is not cut short when the next tile has room.
+fn tile_order(t0: i64, t1: i64) -> impl Iterator<Item = i64> {
+    let even = (t0 - 2..=t1 + 1).filter(|t| t.rem_euclid(2) == 0);
+    let odd = (t0 - 1..=t1).filter(|t| t.rem_euclid(2) == 1);
+    even.chain(odd)
 }
 
 /// Padding on each side of a caption's text inside its box.
@@ -268,6 +299,7 @@ mod tests {
     use super::*;
     use crate::model::*;
     use crate::timeline::axis::day_number;
+    use crate::timeline::lod::row_center;
     use crate::timeline::Layout;
     use chrono::NaiveDate;
 
@@ -293,9 +325,14 @@ mod tests {
     /// One event a day for `days` days from 2020-01-01 in lane FR, salience rising with
     /// the day's index modulo 7 (so every week has a clear top happening).
     fn corpus(days: u64) -> Corpus {
+        corpus_every(days, 1)
+    }
+
+    /// One event every `step` days for `days` days (as [`corpus`]).
+    fn corpus_every(days: u64, step: u64) -> Corpus {
         let base = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
         let mut c = Corpus::default();
-        for i in 0..days {
+        for i in (0..days).step_by(step as usize) {
             let mut e = ev(base + chrono::Days::new(i), "FR", i as u32);
             e.salience = ((i * 37) % 101) as f32 / 100.0;
             c.events.push(e);
@@ -327,7 +364,7 @@ mod tests {
 
     #[test]
     fn panning_moves_captions_with_their_marks() {
-        let c = corpus(400);
+        let c = corpus_every(400, 23);
         let l = Layout::build(&c);
         let lane = &l.lanes[0];
         let width = 1000.0;
@@ -362,7 +399,7 @@ mod tests {
 
     #[test]
     fn most_salient_first_and_no_overlap() {
-        let c = corpus(400);
+        let c = corpus_every(400, 23);
         let l = Layout::build(&c);
         let lane = &l.lanes[0];
         let v = TimeView::new(
@@ -502,6 +539,77 @@ mod tests {
                 .expect("same captions after a pan");
             assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6, "{c0:?} {c1:?}");
         }
+    }
+
+    /// Every mark drawn in the caption's row other than its own, as boxes.
+    fn marks_under(lane: &Lane, v: &TimeView, f: &LaneView, cap: &Caption) -> Vec<BoxPx> {
+        f.items
+            .iter()
+            .filter(|&&k| k != cap.item)
+            .map(|&k| &lane.items[k as usize])
+            .filter(|it| {
+                it.kind != ItemKind::Span && row_center(it.row) == (cap.b.y0 + cap.b.y1) / 2.0
+            })
+            .map(|it| item_box(it, v))
+            .filter(|m| m.x0 < cap.b.x1 && cap.b.x0 < m.x1)
+            .collect()
+    }
+
+    #[test]
+    fn a_caption_never_covers_another_mark() {
+        // Daily events: at these zooms marks stand closer than a caption is long.
+        for (step, ppd) in [(1, 6.0), (1, 40.0), (3, 12.0), (23, 6.0)] {
+            let c = corpus_every(400, step);
+            let l = Layout::build(&c);
+            let lane = &l.lanes[0];
+            let v = TimeView::new(
+                day_number(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()) as f64,
+                ppd,
+            );
+            let f = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut measure);
+            for cap in &f.captions {
+                let under = marks_under(lane, &v, &f, cap);
+                assert!(
+                    under.is_empty(),
+                    "step {step}, {ppd} px/day: {cap:?} covers {under:?}"
+                );
+            }
+            if step == 23 {
+                assert!(f.captions.len() >= 4, "{:?}", f.captions);
+            }
+        }
+    }
+
+    #[test]
+    fn a_caption_near_its_tiles_end_runs_on_whole_when_the_next_tile_is_free() {
+        // Two happenings 40 days apart at 6 px/day (tiles of 64 days): wherever the tile
+        // edges fall, both captions are whole and right of their marks.
+        let base = crate::timeline::axis::date_of(64 * 300 + 60).unwrap();
+        let mut c = Corpus::default();
+        for (i, d) in [0u64, 40].into_iter().enumerate() {
+            let mut e = ev(base + chrono::Days::new(d), "FR", i as u32);
+            e.salience = 0.8;
+            c.events.push(e);
+        }
+        c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
+        for cl in &mut c.clusters {
+            cl.salience = 0.8;
+        }
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let v = TimeView::new((64 * 300) as f64, 6.0);
+        assert_eq!(captions::tile_days(6.0), 64.0);
+        let f = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut measure);
+        assert_eq!(f.captions.len(), 2, "{:?}", f.captions);
+        for cap in &f.captions {
+            assert!(!cap.shortened && !cap.left, "{cap:?}");
+        }
+        // The first mark (day 60 of its tile) sits 24 px before the tile's end: its
+        // caption crosses into the next tile.
+        assert!(f
+            .captions
+            .iter()
+            .any(|c| c.b.x1 > v.x_of((64 * 301) as f64)));
     }
 
     #[test]
