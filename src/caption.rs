@@ -265,8 +265,9 @@ fn candidate(reading: &Reading, max_chars: usize, subject_hint: Option<&str>) ->
         score -= 1;
     }
     let (text, cut) = fit(&subject, &verb, &object, max_chars)?;
-    // Shortening must leave a verb that needs an object its object ("race helps").
-    if cut && !object.is_empty() && !verb.is_empty() && text.ends_with(verb.as_str()) {
+    // Shortening must leave a verb its infinitive ("race helps to elevate the fight" is
+    // never "Race helps").
+    if cut && object.starts_with("to ") && !verb.is_empty() && text.ends_with(verb.as_str()) {
         return None;
     }
     let trimmed = trim_dangling(&text)?;
@@ -808,7 +809,8 @@ fn shorter_objects(object: &str) -> Vec<String> {
             }
             let words: Vec<&str> = core[..n].iter().map(String::as_str).collect();
             let o = trim_function_words(&words);
-            if o.split_whitespace().count() >= 2 && !out.contains(&o) {
+            // A cut infinitive keeps a word of its object ("to elevate" says nothing).
+            if o.split_whitespace().count() >= 3 && !out.contains(&o) {
                 out.push(o);
             }
         }
@@ -1331,6 +1333,11 @@ mod tests {
         assert_eq!(drop_partitive("of all of the votes"), "of votes");
         assert_eq!(drop_partitive("all of them"), "all of them");
         // An infinitive is never cut inside a name, nor before its object.
+        assert!(
+            !shorter_objects("to elevate Planned Parenthood fight in way that mattered")
+                .iter()
+                .any(|o| o == "to elevate" || o.ends_with("Planned"))
+        );
         assert!(
             !shorter_objects("to elevate the fight over the Planned Parenthood budget")
                 .iter()
