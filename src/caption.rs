@@ -235,7 +235,7 @@ fn candidate(reading: &Reading, max_chars: usize, subject_hint: Option<&str>) ->
     if is_unrealised(c, &object) || is_habitual(&object) || has_nothing(c, &object) {
         return None;
     }
-    if relative_of_unclear_noun(sentence, c) {
+    if relative_of_unclear_noun(sentence, c) || is_appositive_participle(sentence, c) {
         return None;
     }
     let plain_passive = c.passive && !c.negated && !matches!(c.time, Time::Future | Time::Modal);
@@ -441,6 +441,24 @@ fn relative_of_unclear_noun(sentence: &str, c: &Clause) -> bool {
 /// reports, "it" is that body (a caption then names it: "Usada strips Armstrong of titles").
 fn reports_on_itself(subject: &str, speaker: Option<&str>) -> bool {
     subject.eq_ignore_ascii_case("it") && speaker.is_some_and(|n| !is_plural(n))
+}
+
+/// "..., a change from the draft discussed in Manila in July": an indefinite noun phrase
+/// set off by a comma renames what came before, and a bare past form after it is a
+/// participle ("the draft [that was] discussed"), not an act of that phrase.
+fn is_appositive_participle(sentence: &str, c: &Clause) -> bool {
+    let Some(r) = c.subject.clone() else {
+        return false;
+    };
+    let after_comma = sentence
+        .get(..r.start)
+        .unwrap_or("")
+        .trim_end()
+        .ends_with(',');
+    let subject = sentence[r].to_lowercase();
+    let indefinite = subject.starts_with("a ") || subject.starts_with("an ");
+    let bare_past = c.verb == c.main_verb && matches!(c.time, Time::Past) && !c.passive;
+    after_comma && indefinite && bare_past
 }
 
 /// "he" and "she" stand for one person: a plural phrase ("bilateral relations") found as
@@ -1283,6 +1301,8 @@ mod tests {
             ("On Friday, Interpol announced that it had arrested the smuggler in Lagos.", "On Friday", "Interpol arrests smuggler"),
             ("The agency said on Friday that it would close the office.", "on Friday", "Agency to close office"),
             ("Officials said on Friday that the agency had stripped the team of each of its three titles.", "on Friday", "Agency strips team of three titles"),
+            // An appositive's participle is no act of the appositive.
+            ("The navies will join the patrols, a change from the draft discussed in Manila in July.", "in July", ""),
             // Hedges are no part of the act.
             ("The senator actually invoked perhaps the oldest rule in the book on Thursday.", "on Thursday", "Senator invokes oldest rule"),
             // A mass quantity is no actor.
