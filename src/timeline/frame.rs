@@ -128,6 +128,7 @@ pub fn lane_view(
         .filter(|it| it.kind != ItemKind::Span)
         .map(|it| (it.row, item_box(it, view)))
         .collect();
+    let mut near: Vec<(u8, BoxPx)> = Vec::with_capacity(obstacles.len());
     let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
     let mut cands = Vec::with_capacity(CANDIDATES_PER_TILE);
     for t in tile_order(t0, t1) {
@@ -180,7 +181,15 @@ pub fn lane_view(
         if x1 <= x0 {
             continue;
         }
-        captions::place_tile(&cands, x0, x1, reach, &obstacles, &mut out.captions);
+        // Only the marks this tile's captions can reach are looked at (every place of every
+        // candidate checks them).
+        near.clear();
+        near.extend(
+            obstacles
+                .iter()
+                .filter(|(_, o)| o.x1 > x0 - 1.0 && o.x0 < reach + 1.0),
+        );
+        captions::place_tile(&cands, x0, x1, reach, &near, &mut out.captions);
         share_more(&mut out.captions[first..], &out.cells, measure);
     }
     // Neighbours were read only for what runs on into the plot's tiles: draw what lies there.
