@@ -924,7 +924,10 @@ fn event_candidate<'a>(
         return (first, key);
     }
     let hint = antecedent(a, e.paragraph, e.sentence.start);
-    (hint.and_then(|h| candidate(&reading, max_chars, Some(&h))), None)
+    (
+        hint.and_then(|h| candidate(&reading, max_chars, Some(&h))),
+        None,
+    )
 }
 
 /// The caption of a cluster: the best of its first members' captions (members are sorted

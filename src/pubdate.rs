@@ -407,7 +407,9 @@ fn trust_rank(s: PubDateSource) -> u8 {
 /// `--pub-date`) wins outright. Returns `None` only when there is no evidence at all, not
 /// even a file time.
 pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEvidence> {
-    resolve_with(article, user, &mut || crate::timex::tag(&article.text, None))
+    resolve_with(article, user, &mut || {
+        crate::timex::tag(&article.text, None)
+    })
 }
 
 /// [`resolve`], with the text's dates tagged without a reference date by `undated_tags`

@@ -85,13 +85,16 @@ struct Vote {
     clause: f32,
 }
 
-/// Whether each event's date is an aside in its sentence ([`crate::clause::is_aside`]), in
+/// Whether each event's date is an aside in its sentence ([`crate::clause::Sentence::is_aside_at`]), in
 /// event order. The answer is a pure function of the sentence's text and where the date
 /// sits in it, so each distinct pair (syndicated copies repeat them) is read once, and the
-/// distinct ones on all cores.
+/// distinct ones on all cores, each sentence tokenised once for all its dates.
 fn asides(events: &[Event], articles: &[Article]) -> Vec<bool> {
     let key = |e: &Event| -> Option<(&str, usize, usize)> {
-        let s = articles.get(e.article as usize)?.text.get(e.sentence.clone())?;
+        let s = articles
+            .get(e.article as usize)?
+            .text
+            .get(e.sentence.clone())?;
         let start = e.date_range.start.checked_sub(e.sentence.start)?;
         let end = e.date_range.end.checked_sub(e.sentence.start)?;
         Some((s, start, end))
@@ -108,10 +111,25 @@ fn asides(events: &[Event], articles: &[Article]) -> Vec<bool> {
             }))
         })
         .collect();
-    let answers: Vec<bool> = keys
+    // Each sentence is tokenised once for all its dates.
+    let mut by_sentence: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        by_sentence.entry(k.0).or_default().push(i);
+    }
+    let groups: Vec<(&str, Vec<usize>)> = by_sentence.into_iter().collect();
+    let mut answers = vec![false; keys.len()];
+    let found: Vec<(usize, bool)> = groups
         .par_iter()
-        .map(|&(s, start, end)| crate::clause::is_aside(s, start..end))
+        .flat_map_iter(|(s, ids)| {
+            let sentence = crate::clause::Sentence::new(s);
+            ids.iter()
+                .map(|&i| (i, sentence.is_aside_at(keys[i].1..keys[i].2)))
+                .collect::<Vec<_>>()
+        })
         .collect();
+    for (i, aside) in found {
+        answers[i] = aside;
+    }
     slots
         .into_iter()
         .map(|slot| slot.is_some_and(|i| answers[i]))
