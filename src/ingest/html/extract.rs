@@ -1341,22 +1341,7 @@ pub fn lead_before(doc: &Doc, a: &Analysis, root: u32) -> Option<(u32, bool)> {
                 before.push(c);
             }
         }
-        // The headline's own box often holds the standfirst under the headline (an
-        // `<article>` or "hero" with only the headline and the summary, the body in a
-        // box after it): its children after the <h1> are looked at too.
-        let mut near: Vec<u32> = Vec::new();
         for &c in before.iter().rev().take(4) {
-            near.push(c);
-            let kids: Vec<u32> = doc
-                .children(c)
-                .filter(|&k| doc.nodes[k as usize].tag != TEXT)
-                .take(8)
-                .collect();
-            if let Some(h) = kids.iter().position(|&k| doc.nodes[k as usize].tag == H1) {
-                near.extend(kids[h + 1..].iter().take(4));
-            }
-        }
-        for c in near {
             let ci = c as usize;
             let cls = doc.attr(c, AttrName::Class).unwrap_or("");
             if a.dead[ci] || a.foreign[ci] || !LEAD.iter().any(|w| contains_ci(cls, w)) {
