@@ -103,7 +103,12 @@ fn main() {
             .iter()
             .find(|p| p.message.contains("visible text too short"))
         {
-            hidden_used.push(format!("{} {}: {}", &id[..8.min(id.len())], Half::of(&format!("{id}.html.gz")).name(), pr.message));
+            hidden_used.push(format!(
+                "{} {}: {}",
+                &id[..8.min(id.len())],
+                Half::of(&format!("{id}.html.gz")).name(),
+                pr.message
+            ));
         }
         if dates && only.is_none_or(|h| Half::of(&format!("{id}.html.gz")) == h) {
             let ev: Vec<String> = art

@@ -71,12 +71,20 @@ fn a_city_places_its_own_sentence_but_is_not_referred_back_to() {
             .find(|e| phrase(&c, e).contains(needle))
             .unwrap_or_else(|| panic!("no event on {needle}: {:#?}", c.events))
     };
-    assert_eq!(codes(on("3 June")), vec!["NL", "NO"], "the city places the concert");
+    assert_eq!(
+        codes(on("3 June")),
+        vec!["NL", "NO"],
+        "the city places the concert"
+    );
     // The band's country carries over; the concert's city does not.
     assert_eq!(codes(on("12 May")), vec!["NO"]);
     assert_eq!(codes(on("1 March")), vec!["US"]);
     // After a sentence that names only a city, nothing is carried.
-    assert!(codes(on("9 September")).is_empty(), "{:?}", codes(on("9 September")));
+    assert!(
+        codes(on("9 September")).is_empty(),
+        "{:?}",
+        codes(on("9 September"))
+    );
 }
 
 #[test]

@@ -1305,10 +1305,17 @@ fn layout_paragraphs_as_sibling_divs_without_p() {
             "“We are asking to be awake when we bring a ship in.”",
             "mediator from the labour ministry",
         ],
-        &["Most read", "Council approves", "Home", "All rights reserved"],
+        &[
+            "Most read",
+            "Council approves",
+            "Home",
+            "All rights reserved",
+        ],
     );
     // Each <div> is a paragraph of its own.
-    assert!(!block_with(&a, "voted to strike").text.contains("Their union"));
+    assert!(!block_with(&a, "voted to strike")
+        .text
+        .contains("Their union"));
 }
 
 #[test]
@@ -1325,7 +1332,9 @@ fn layout_paragraphs_as_spans_in_a_table_cell() {
         // The headline, set as the first line of the cell, is not a sentence of the text.
         &["Front page", "Letters", "late grant The village"],
     );
-    assert!(!block_with(&a, "three more years").text.contains("thirty-one"));
+    assert!(!block_with(&a, "three more years")
+        .text
+        .contains("thirty-one"));
 }
 
 #[test]
@@ -1357,7 +1366,12 @@ fn layout_one_paragraph_article_beside_a_longer_sidebar() {
     layout(
         &a,
         &["The old river bridge was closed on Thursday morning"],
-        &["charitable trust", "About City Daily", "Market Square", "Culture"],
+        &[
+            "charitable trust",
+            "About City Daily",
+            "Market Square",
+            "Culture",
+        ],
     );
 }
 
@@ -1474,7 +1488,11 @@ fn hidden_markup_nested_in_hidden_markup_is_read_once() {
     let n = scale(20_000);
     let mut s = String::from("<html><body><p>Short.</p>");
     for i in 0..n {
-        s.push_str(if i % 2 == 0 { "<template><p>" } else { "<noscript><p>" });
+        s.push_str(if i % 2 == 0 {
+            "<template><p>"
+        } else {
+            "<noscript><p>"
+        });
         s.push_str("Text of a hidden block, long enough to be read as a page of its own. ");
     }
     s.push_str("</body></html>");
