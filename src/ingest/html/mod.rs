@@ -227,6 +227,14 @@ fn read_doc(text: &str, hidden_too: bool) -> HtmlArticle {
             // text is not read.
             .filter(|markup| markup.len() > 2 * shown)
             .map(|markup| read_doc(markup, false).blocks)
+            // An article has paragraphs; a sign-up box or a "turn on JavaScript" note
+            // has a line or two.
+            .filter(|b| {
+                b.iter()
+                    .filter(|p| p.kind == ParagraphKind::Body && p.text.len() >= 80)
+                    .count()
+                    >= 2
+            })
             .max_by_key(|b| text_len(b));
         if let Some(hb) = best {
             let hl = text_len(&hb);

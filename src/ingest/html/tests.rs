@@ -1541,3 +1541,22 @@ fn headline_as_the_first_line_of_the_text_is_not_a_sentence() {
         assert_eq!(b[0].text, want, "{headline:?} / {text:?}");
     }
 }
+
+#[test]
+fn a_pitch_in_a_template_never_replaces_a_teaser() {
+    // A paywalled page: the visible teaser is short, a <template> holds the sign-up box and
+    // a <noscript> a long note about scripts. Neither is the article.
+    let page = "<html><body><article><h1>Port strike ends</h1><p>The strike at the port \
+        ended on Friday after nine days, the union said.</p></article>\
+        <template><div class=\"modal\"><h2>Keep reading</h2><p>Subscribe today for unlimited \
+        access to every story, our daily briefing and the archive going back to 1921, all \
+        for less than the price of a coffee a week. Cancel at any time.</p></div></template>\
+        <noscript><p>This site needs JavaScript to show you stories, weather and the puzzles; \
+        please turn it on in your browser settings, or use a browser that supports it, and \
+        then reload this page to carry on reading.</p></noscript></body></html>";
+    let a = read_html(page.as_bytes());
+    let t = main_text(&a);
+    assert!(t.contains("ended on Friday after nine days"), "{t}");
+    assert!(!t.contains("Subscribe"), "{t}");
+    assert!(!t.contains("JavaScript"), "{t}");
+}
