@@ -73,6 +73,7 @@ fn main() {
     let mut t_decode = Duration::ZERO;
     let mut bytes_total = 0usize;
     let mut dated = 0usize;
+    let mut hidden_used: Vec<String> = Vec::new();
     for id in ids {
         if let Some(d) = &dump {
             if !id.starts_with(d.as_str()) {
@@ -94,6 +95,20 @@ fn main() {
         t_all += t0.elapsed();
         if !art.published.is_empty() {
             dated += 1;
+        }
+        // Pages whose text came from a copy the page keeps for scripts (articleBody,
+        // <noscript>, <template>) rather than its visible body.
+        if let Some(pr) = art
+            .problems
+            .iter()
+            .find(|p| p.message.contains("visible text too short"))
+        {
+            hidden_used.push(format!(
+                "{} {}: {}",
+                &id[..8.min(id.len())],
+                Half::of(&format!("{id}.html.gz")).name(),
+                pr.message
+            ));
         }
         if dates && only.is_none_or(|h| Half::of(&format!("{id}.html.gz")) == h) {
             let ev: Vec<String> = art
@@ -173,6 +188,10 @@ fn main() {
         bytes_total as f64 / 1e6 / secs,
         100.0 * t_decode.as_secs_f64() / secs
     );
+    say!("pages read from a hidden copy: {}", hidden_used.len());
+    for h in &hidden_used {
+        say!("  {h}");
+    }
     if errors > 0 {
         rows.sort_by(|a, b| {
             let fa = 2.0 * a.2 * a.3 / (a.2 + a.3).max(1e-9);

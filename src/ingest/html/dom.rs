@@ -224,8 +224,9 @@ pub struct Node {
     pub first_child: u32,
     pub last_child: u32,
     pub next_sibling: u32,
-    /// Text nodes: range into [`Doc::text`]. Raw-text elements (script, style, title):
-    /// their content. Other elements: empty.
+    /// Text nodes: range into [`Doc::text`]. Raw-text elements (title, textarea, the
+    /// scripts that may hold dates or a body, `<noscript>` and `<template>` markup as
+    /// written): their content. Other elements: empty.
     pub text: (u32, u32),
     /// Range into [`Doc::attrs`].
     pub attrs: (u32, u32),
@@ -549,6 +550,10 @@ impl Builder<'_> {
                 if let Some(c) = self.src.get(p..content_end) {
                     if tag == TITLE || tag == TEXTAREA {
                         decode_entities_into(c, &mut self.doc.text);
+                    } else if tag == NOSCRIPT || tag == TEMPLATE {
+                        // Markup kept as written: read as a page of its own only when the
+                        // visible body is thin (see `hidden`).
+                        self.doc.text.push_str(c);
                     } else if tag == SCRIPT {
                         // Only JSON-LD and data naming a publication or creation date
                         // (see `meta::script_state_date`, `pagetext`) are read from
@@ -559,6 +564,7 @@ impl Builder<'_> {
                             || c.contains("ubDate")
                             || c.contains("reated")
                             || c.contains("REATED")
+                            || c.contains("\"articleBody\"")
                         {
                             self.doc.text.push_str(c);
                         }

@@ -13,6 +13,7 @@ mod dom;
 mod entities;
 mod evidence;
 mod extract;
+mod hidden;
 mod meta;
 mod months;
 mod pagetext;
@@ -112,6 +113,12 @@ pub fn last_resort_dates(text: &str) -> Vec<DatedEvidence> {
 
 /// [`read_html`] on already-decoded text.
 pub fn read_html_str(text: &str) -> HtmlArticle {
+    read_doc(text, true)
+}
+
+/// `hidden_too`: when the visible body is thin, look for the article where pages built
+/// by scripts keep it (see [`hidden`]); off for a hidden block read as a page itself.
+fn read_doc(text: &str, hidden_too: bool) -> HtmlArticle {
     let mut problems = Vec::new();
     let doc = dom::parse(text);
     if doc.depth_truncated {
@@ -174,6 +181,11 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
             blocks.retain(|b| b.kind != ParagraphKind::Heading || simplify(&b.text) != hn);
         }
     }
+    // A headline set as a line of the first paragraph (old table layouts: `<b>Headline</b>
+    // <br>Text...`) is not a sentence of it.
+    for t in [m.title.as_deref(), m.h1.as_deref()].into_iter().flatten() {
+        strip_headline_line(&mut blocks, t);
+    }
     // A heading with nothing after it introduced something that was removed (comments,
     // related stories, a newsletter box).
     while blocks
@@ -182,8 +194,14 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
     {
         blocks.pop();
     }
-    // JSON-LD articleBody when the visible body is missing or much shorter.
-    if let Some(body) = m.article_body.as_deref() {
+    // JSON-LD articleBody when the visible body is missing or much shorter; else the same
+    // key in a script's state.
+    let (body, from) = match m.article_body.clone() {
+        Some(b) => (Some(b), "JSON-LD articleBody"),
+        None if hidden_too => (hidden::script_article_body(&doc), "script's articleBody"),
+        None => (None, ""),
+    };
+    if let Some(body) = body.as_deref() {
         let paras = split_article_body(body);
         let jl: usize = paras.iter().map(|p| p.len()).sum();
         if jl > 200 && text_len(&blocks) * 2 < jl {
@@ -194,9 +212,38 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
                     text,
                 })
                 .collect();
-            problems.push(Problem::warning(
-                "visible text too short: used the page's JSON-LD articleBody",
-            ));
+            problems.push(Problem::warning(format!(
+                "visible text too short: used the page's {from}"
+            )));
+        }
+    }
+    // The page's own copy for readers without scripts (`<noscript>`), or the markup a
+    // script clones in (`<template>`), read as a page of its own.
+    if hidden_too {
+        let shown = text_len(&blocks);
+        let best = hidden::hidden_markup(&doc)
+            .into_iter()
+            // Markup is longer than its text: a block that cannot double the visible
+            // text is not read.
+            .filter(|markup| markup.len() > 2 * shown)
+            .map(|markup| read_doc(markup, false).blocks)
+            // An article has paragraphs; a sign-up box or a "turn on JavaScript" note
+            // has a line or two.
+            .filter(|b| {
+                b.iter()
+                    .filter(|p| p.kind == ParagraphKind::Body && p.text.len() >= 80)
+                    .count()
+                    >= 2
+            })
+            .max_by_key(|b| text_len(b));
+        if let Some(hb) = best {
+            let hl = text_len(&hb);
+            if hl > 200 && shown * 2 < hl {
+                blocks = hb;
+                problems.push(Problem::warning(
+                    "visible text too short: used the page's <noscript> or <template> markup",
+                ));
+            }
         }
     }
     // A page where no article box stands out (a few lines, broken markup) keeps its text:
@@ -228,6 +275,35 @@ pub fn read_html_str(text: &str) -> HtmlArticle {
         modified: m.modified,
         blocks,
         problems,
+    }
+}
+
+/// Removes `headline` from the start of the first body block when the block goes on with
+/// a new sentence ("Village school saved The village school ..."). Headlines of three words
+/// or fewer could open a sentence, so they are left.
+fn strip_headline_line(blocks: &mut [Block], headline: &str) {
+    let h = headline.split_whitespace().collect::<Vec<_>>().join(" ");
+    if h.split(' ').count() < 4 {
+        return;
+    }
+    let Some(b) = blocks
+        .iter_mut()
+        .take(3)
+        .find(|b| b.kind == ParagraphKind::Body)
+    else {
+        return;
+    };
+    let Some(rest) = b.text.strip_prefix(h.as_str()) else {
+        return;
+    };
+    let rest = rest.trim_start();
+    if rest.len() < b.text.len() - h.len()
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || "“\"'‘«„".contains(c))
+    {
+        b.text = rest.to_string();
     }
 }
 
