@@ -182,6 +182,7 @@ fn collect_with(
     on_batch: &mut dyn FnMut(&Batch<'_>),
 ) -> Result<Collected, LoadError> {
     let mut walked = crate::ingest::walk(paths).map_err(LoadError::MissingPath)?;
+    crate::startup::stage("collect-walked");
     progress.times.reset();
     if !read_shards {
         walked.shards.clear();
@@ -228,8 +229,10 @@ fn collect_with(
         stats,
     };
 
+    crate::startup::stage("collect-stat");
     let mut slots: Vec<Option<FileResult>> = vec![None; n];
     let mut cache = Cache::new(index, extractor, &mut out.problems);
+    crate::startup::stage("collect-rows");
 
     // 1. Files the index holds unchanged (same size and modification time).
     let mut hits: Vec<Want> = Vec::new();

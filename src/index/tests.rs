@@ -129,3 +129,60 @@ fn the_extractor_version_comes_from_the_build() {
     assert!(v.starts_with(env!("DATELINE_EXTRACTOR_HASH")));
     assert_eq!(env!("DATELINE_EXTRACTOR_HASH").len(), 16);
 }
+
+#[test]
+fn stored_corpus_wide_results_count_towards_the_cap_and_go_least_recently_used_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_corpus(dir.path(), 40);
+    let mut ix = Index::open_cache(&dir.path().join("ix.sqlite")).unwrap();
+    let opts = crate::pipeline::LoadOptions::default();
+    // Three corpora opened: three rows of stored results.
+    for part in [&files[..10], &files[10..20], &files[20..]] {
+        load(part, &opts, &Progress::default(), Some(&mut ix)).unwrap();
+    }
+    assert_eq!(count(&mut ix, "settled"), 3);
+    let settled_rows = |ix: &mut Index| -> Vec<String> {
+        let mut st = ix
+            .conn()
+            .prepare("SELECT corpus FROM settled ORDER BY corpus")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let third = settled::corpus_id(&files[20..]);
+    // Two corpora not opened for long, everything else just now.
+    let now = now_secs();
+    ix.conn()
+        .execute("UPDATE extracts SET used = ?1", [now])
+        .unwrap();
+    ix.conn()
+        .execute(
+            "UPDATE settled SET used = CASE corpus WHEN ?1 THEN ?2 ELSE 1 END",
+            rusqlite::params![third, now],
+        )
+        .unwrap();
+    let disk: i64 = ix
+        .conn()
+        .query_row(
+            "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let extracts = count(&mut ix, "extracts");
+    let evicted = ix.evict(disk as u64 - 1, version::extractor()).unwrap();
+    // The two old rows went first, and are counted among the evicted.
+    let left = settled_rows(&mut ix);
+    assert!(left.iter().all(|c| *c == third), "{left:?}");
+    let gone_extracts = extracts - count(&mut ix, "extracts");
+    assert_eq!(evicted as i64, gone_extracts + 3 - left.len() as i64);
+    // A cap nothing fits under leaves nothing of either kind.
+    ix.evict(1, version::extractor()).unwrap();
+    assert_eq!(count(&mut ix, "settled"), 0);
+    assert_eq!(count(&mut ix, "extracts"), 0);
+    // And a corpus whose stored results were evicted is worked out and stored again.
+    load(&files[20..], &opts, &Progress::default(), Some(&mut ix)).unwrap();
+    assert_eq!(settled_rows(&mut ix), vec![third]);
+}
