@@ -23,6 +23,9 @@ pub(crate) struct FileRow {
     pub format: String,
 }
 
+/// Stored extracts by (content hash, format).
+pub(crate) type ExtractRows = HashMap<(String, String), ExtractRow>;
+
 /// A stored extract: its row id and the context its dates were resolved in.
 #[derive(Clone, Debug)]
 pub(crate) struct ExtractRow {
@@ -191,11 +194,58 @@ impl Index {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The extracts this extractor wrote, by (hash, format).
-    pub(crate) fn extract_rows(
+    /// The rows of these files (absolute paths) and of this extractor's extracts of them.
+    pub(crate) fn rows_of(
         &mut self,
+        paths: &[String],
         extractor: &str,
-    ) -> Result<HashMap<(String, String), ExtractRow>, IndexError> {
+    ) -> Result<(HashMap<String, FileRow>, ExtractRows), IndexError> {
+        let conn = self.conn();
+        conn.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS want_path (path TEXT PRIMARY KEY); DELETE FROM temp.want_path;",
+        )?;
+        {
+            let tx = conn.transaction()?;
+            {
+                let mut ins =
+                    tx.prepare_cached("INSERT OR IGNORE INTO temp.want_path (path) VALUES (?1)")?;
+                for p in paths {
+                    ins.execute([p])?;
+                }
+            }
+            tx.commit()?;
+        }
+        let mut files = HashMap::with_capacity(paths.len());
+        let mut extracts = HashMap::with_capacity(paths.len());
+        let mut st = conn.prepare(
+            "SELECT f.path, f.size, f.mtime_ns, f.hash, f.format, x.id, x.context
+             FROM temp.want_path w CROSS JOIN files f ON f.path = w.path
+             LEFT JOIN extracts x ON x.hash = f.hash AND x.format = f.format AND x.extractor = ?1",
+        )?;
+        let mut rows = st.query([extractor])?;
+        while let Some(r) = rows.next()? {
+            let row = FileRow {
+                size: r.get(1)?,
+                mtime_ns: r.get(2)?,
+                hash: r.get(3)?,
+                format: r.get(4)?,
+            };
+            if let Some(id) = r.get::<_, Option<i64>>(5)? {
+                extracts.insert(
+                    (row.hash.clone(), row.format.clone()),
+                    ExtractRow {
+                        id,
+                        context: r.get(6)?,
+                    },
+                );
+            }
+            files.insert(r.get::<_, String>(0)?, row);
+        }
+        Ok((files, extracts))
+    }
+
+    /// The extracts this extractor wrote, by (hash, format).
+    pub(crate) fn extract_rows(&mut self, extractor: &str) -> Result<ExtractRows, IndexError> {
         let mut st = self
             .conn()
             .prepare("SELECT id, hash, format, context FROM extracts WHERE extractor = ?1")?;

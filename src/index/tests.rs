@@ -186,3 +186,37 @@ fn stored_corpus_wide_results_count_towards_the_cap_and_go_least_recently_used_f
     load(&files[20..], &opts, &Progress::default(), Some(&mut ix)).unwrap();
     assert_eq!(settled_rows(&mut ix), vec![third]);
 }
+
+#[test]
+fn the_first_files_are_served_before_the_rest_of_the_folder_is_looked_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let n = load::FIRST_HIT_CHUNK + 200;
+    // Written long ago: a time stamp within the last seconds is not trusted (hashed again).
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    for p in write_corpus(&corpus, n) {
+        let f = std::fs::File::options().write(true).open(&p).unwrap();
+        f.set_modified(old).unwrap();
+    }
+    let paths = vec![corpus];
+    let mut ix = Index::open_cache(&dir.path().join("ix.sqlite")).unwrap();
+    collect(&paths, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    // One file among the first and one after them change.
+    let walked = crate::ingest::walk(&paths).unwrap().files;
+    for i in [5, load::FIRST_HIT_CHUNK + 100] {
+        let p = &walked[i].path;
+        let text = std::fs::read_to_string(p).unwrap();
+        std::fs::write(p, format!("{text}Peru and Chile met on 2 June 2023.\n")).unwrap();
+    }
+    let mut batches: Vec<(usize, bool)> = Vec::new();
+    let c = collect(&paths, &Progress::default(), Some(&mut ix), &mut |b| {
+        batches.push((b.done, b.from_index));
+    })
+    .unwrap();
+    // The first batch: the first files the index holds unchanged, alone.
+    assert_eq!(batches[0], (load::FIRST_HIT_CHUNK - 1, true), "{batches:?}");
+    assert_eq!((c.extracted, c.from_index), (2, n - 2));
+    let changed = c.parts[5].articles[0].text.contains("Peru and Chile");
+    assert!(changed, "the changed file was read again");
+}
