@@ -8,7 +8,6 @@ use crate::model::{DateSpan, Event};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub use crate::paths::DATA_DIR_ENV;
@@ -63,64 +62,24 @@ impl Corrections {
     /// Reads the store. A missing file is an empty store; an unreadable one is renamed to
     /// `*.corrupt-<unix time>` and reported in the returned warning.
     pub fn load(path: &Path) -> (Corrections, Option<String>) {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (Corrections::default(), None)
-            }
-            Err(e) => {
-                return (
-                    Corrections::default(),
-                    Some(format!(
-                        "could not read corrections {}: {e}",
-                        path.display()
-                    )),
-                )
-            }
-        };
-        match serde_json::from_slice::<Store>(&bytes) {
+        match crate::store_file::read_json::<Store>(path, "corrections store") {
             Ok(store) => (
                 Corrections {
-                    store,
+                    store: store.unwrap_or_default(),
                     history: Vec::new(),
                 },
                 None,
             ),
-            Err(e) => {
-                let secs = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_secs())
-                    .unwrap_or(0);
-                let aside = path.with_extension(format!("json.corrupt-{secs}"));
-                let moved = std::fs::rename(path, &aside).is_ok();
-                let where_ = if moved {
-                    format!("set aside as {}", aside.display())
-                } else {
-                    "left in place".to_string()
-                };
-                (
-                    Corrections::default(),
-                    Some(format!(
-                        "corrections store {} is damaged ({e}); {where_}; starting empty",
-                        path.display()
-                    )),
-                )
-            }
+            Err(msg) => (Corrections::default(), Some(msg)),
         }
     }
 
     /// Writes the store atomically: a temp file in the same directory, fsync, rename.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let dir = path.parent().unwrap_or_else(|| Path::new("."));
-        std::fs::create_dir_all(dir)?;
         let mut store = self.store.clone();
         store.version = 1;
         let json = serde_json::to_vec_pretty(&store).map_err(std::io::Error::other)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        tmp.write_all(&json)?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        crate::store_file::write_atomic(path, &json)
     }
 
     fn remember(&mut self, what: String) {

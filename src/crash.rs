@@ -9,7 +9,6 @@
 //! once more here. A panic in the background load ends that load with a message in the
 //! status bar and is logged the same way.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -54,13 +53,7 @@ pub fn log_text(crash: &Crash, when: &str, backtrace: &str) -> String {
 
 /// Writes `text` to `path` atomically (a crash while writing leaves the old log whole).
 pub fn write_log(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::store_file::write_atomic(path, text.as_bytes())
 }
 
 /// What the window says after a crash.

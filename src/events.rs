@@ -7,7 +7,7 @@
 //! the sentence it refers back to ("The ministry said on Thursday" after a paragraph about
 //! Japan), and says so in its note.
 
-use crate::gazetteer::Mention;
+use crate::gazetteer::{Mention, MentionKind};
 use crate::model::{
     Article, ArticleId, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event,
     Precision,
@@ -393,6 +393,21 @@ fn mentions_in(mentions: &[Mention], r: &Range<usize>) -> Vec<CountrySpan> {
         .collect()
 }
 
+/// Mentions inside `r` that a later sentence may refer back to (all but cities).
+fn lasting_spans(mentions: &[Mention], r: &Range<usize>) -> Vec<CountrySpan> {
+    let from = mentions.partition_point(|m| m.start < r.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.end <= r.end)
+        .filter(|m| m.kind != MentionKind::City)
+        .map(|m| CountrySpan {
+            start: m.start,
+            end: m.end,
+            code: m.code,
+        })
+        .collect()
+}
+
 fn codes(spans: &[CountrySpan]) -> Vec<CountryCode> {
     let mut c: Vec<CountryCode> = spans.iter().map(|s| s.code).collect();
     c.sort_unstable();
@@ -497,11 +512,18 @@ pub fn extract(
             // What a later sentence without countries refers back to: this sentence's
             // subject when it opens with one ("Japan's coast guard said …, with officers
             // from four other countries" → Japan), else every country it names.
-            if !sentence_spans.is_empty() {
-                context = match sentence_subject {
+            // A city places this sentence's happening without making the story about its
+            // country ("he moved to New York in 1974"; the next sentence, about his album, is
+            // not American news): only countries, demonyms, capitals and leaders carry over.
+            let lasting = lasting_spans(mentions, &sentence);
+            if !lasting.is_empty() {
+                context = match subject(text, &sentence, &lasting) {
                     Some(c) => vec![c],
-                    None => codes(&sentence_spans),
+                    None => codes(&lasting),
                 };
+            } else if !sentence_spans.is_empty() {
+                // Only cities: the story has moved somewhere a later sentence must name.
+                context.clear();
             }
         }
     }

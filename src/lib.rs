@@ -28,6 +28,7 @@ pub mod pubdate;
 pub mod render;
 pub(crate) mod salience;
 pub mod startup;
+pub(crate) mod store_file;
 pub(crate) mod story;
 pub mod timeline;
 pub mod timex;

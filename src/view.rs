@@ -13,7 +13,6 @@ use crate::model::{Corpus, CountryCode, EventId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A pinned event: its article's content hash and its key within the article.
@@ -327,57 +326,18 @@ impl ViewStore {
     /// Reads a store; a missing file is an empty store. A damaged one is set aside
     /// (renamed `*.corrupt-<time>`) and reported, and an empty store returned.
     pub fn load(path: &Path) -> (ViewStore, Option<ViewStoreError>) {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (ViewStore::default(), None)
-            }
-            Err(e) => {
-                return (
-                    ViewStore::default(),
-                    Some(ViewStoreError(format!(
-                        "could not read saved views {}: {e}",
-                        path.display()
-                    ))),
-                )
-            }
-        };
-        match serde_json::from_slice::<ViewStore>(&bytes) {
-            Ok(s) => (s, None),
-            Err(e) => {
-                let secs = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs());
-                let aside = path.with_extension(format!("json.corrupt-{secs}"));
-                let moved = std::fs::rename(path, &aside).is_ok();
-                (
-                    ViewStore::default(),
-                    Some(ViewStoreError(format!(
-                        "saved views {} are damaged ({e}); {}",
-                        path.display(),
-                        if moved {
-                            format!("set aside as {}", aside.display())
-                        } else {
-                            "left in place".to_string()
-                        }
-                    ))),
-                )
-            }
+        match crate::store_file::read_json::<ViewStore>(path, "saved views store") {
+            Ok(store) => (store.unwrap_or_default(), None),
+            Err(msg) => (ViewStore::default(), Some(ViewStoreError(msg))),
         }
     }
 
     /// Writes the store atomically: a temp file in the same folder, fsync, rename.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        let dir = path.parent().unwrap_or_else(|| Path::new("."));
-        std::fs::create_dir_all(dir)?;
         let mut store = self.clone();
         store.version = 1;
         let json = serde_json::to_vec_pretty(&store).map_err(std::io::Error::other)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        tmp.write_all(&json)?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+        crate::store_file::write_atomic(path, &json)
     }
 
     /// A named view, for `dateline render --view NAME`.

@@ -60,6 +60,34 @@ fn a_sentence_without_countries_takes_those_it_refers_back_to() {
 }
 
 #[test]
+fn a_city_places_its_own_sentence_but_is_not_referred_back_to() {
+    let c = corpus(&[(
+        "band.txt",
+        "Band history\ndate 2022-11-04\nThe Norwegian band played in Rotterdam on 3 June 2019.\n\nIt released its third album on 12 May 2020.\n\nThe drummer moved to Chicago on 1 March 2021.\n\nHer first solo record came out on 9 September 2021.\n",
+    )]);
+    let on = |needle: &str| {
+        c.events
+            .iter()
+            .find(|e| phrase(&c, e).contains(needle))
+            .unwrap_or_else(|| panic!("no event on {needle}: {:#?}", c.events))
+    };
+    assert_eq!(
+        codes(on("3 June")),
+        vec!["NL", "NO"],
+        "the city places the concert"
+    );
+    // The band's country carries over; the concert's city does not.
+    assert_eq!(codes(on("12 May")), vec!["NO"]);
+    assert_eq!(codes(on("1 March")), vec!["US"]);
+    // After a sentence that names only a city, nothing is carried.
+    assert!(
+        codes(on("9 September")).is_empty(),
+        "{:?}",
+        codes(on("9 September"))
+    );
+}
+
+#[test]
 fn without_a_subject_every_country_of_the_sentence_before_is_referred_to() {
     let c = corpus(&[(
         "talks.txt",

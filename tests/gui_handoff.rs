@@ -93,6 +93,20 @@ fn always_replace_is_remembered_and_applied_without_asking() {
     wait_loaded(&mut h);
     assert_eq!(h.state().corpus_paths, vec![second.path().to_path_buf()]);
     assert_eq!(h.state().corpus.articles.len(), 2);
+
+    // The File menu shows the remembered answer and forgets it.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("When another launch opens a folder").hover();
+    h.run();
+    h.get_by_label("Ask each time").click();
+    h.run_steps(2);
+    assert_eq!(h.state().handoff_always, None);
+    let third = tempfile::tempdir().unwrap();
+    write_one(third.path());
+    tx.send(vec![third.path().to_path_buf()]).unwrap();
+    run_until(&mut h, |app| app.handoff.is_open());
+    assert!(!h.state().is_loading(), "asked again, nothing opened");
 }
 
 #[test]

@@ -61,6 +61,7 @@ enum FileKind {
     Countries,
     Demonyms,
     Capitals,
+    Cities,
     Leaders,
     Ambiguous,
 }
@@ -72,6 +73,7 @@ fn file_kind(name: &str) -> Option<FileKind> {
         ("countries", FileKind::Countries),
         ("demonyms", FileKind::Demonyms),
         ("capitals", FileKind::Capitals),
+        ("cities", FileKind::Cities),
         ("leaders", FileKind::Leaders),
         ("ambiguous", FileKind::Ambiguous),
     ]
@@ -98,7 +100,7 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Parsed, String> {
         let kind = file_kind(file).ok_or_else(|| {
             format!(
                 "{file}: unknown gazetteer file; its name must start with countries, \
-                 demonyms, capitals, leaders or ambiguous"
+                 demonyms, capitals, cities, leaders or ambiguous"
             )
         })?;
         for (n, raw) in contents.lines().enumerate() {
@@ -181,6 +183,7 @@ pub fn parse(files: &[(&str, &str)]) -> Result<Parsed, String> {
                 }
                 FileKind::Demonyms => push(col(1), MentionKind::Demonym, &[], true),
                 FileKind::Capitals => push(col(1), MentionKind::Capital, &[], false),
+                FileKind::Cities => push(col(1), MentionKind::City, &[], false),
                 FileKind::Leaders => {
                     let years = parse_years(col(2))
                         .ok_or_else(|| at("years must look like 2017-2021,2025- (or be empty)"))?;

@@ -1,5 +1,5 @@
 //! Country gazetteer: finds mentions of countries in text — names, short forms, demonyms,
-//! capitals used as metonyms and leaders — and maps each to an ISO 3166-1 alpha-2 code.
+//! capitals used as metonyms, other large cities and ports, and leaders — and maps each to an ISO 3166-1 alpha-2 code.
 //!
 //! The lists are plain tab-separated files (`assets/gazetteer/*.tsv`, embedded at build time)
 //! so users can extend them; [`Gazetteer::from_sources`] takes the built-in files plus any
@@ -66,6 +66,8 @@ pub enum MentionKind {
     Demonym,
     /// A capital or seat of power used as a metonym ("Pyongyang", "the Kremlin").
     Capital,
+    /// Another city or port, named as where something happened ("dockers in Rotterdam").
+    City,
     /// A head of state or government ("Putin", "Kim Jong Un").
     Leader,
 }
@@ -93,6 +95,10 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     (
         "capitals.tsv",
         include_str!("../../assets/gazetteer/capitals.tsv"),
+    ),
+    (
+        "cities.tsv",
+        include_str!("../../assets/gazetteer/cities.tsv"),
     ),
     (
         "leaders.tsv",
@@ -204,8 +210,8 @@ impl Gazetteer {
     }
 
     /// Builds a gazetteer from `(file name, contents)` pairs. The file name's stem says what
-    /// the file holds: it must start with `countries`, `demonyms`, `capitals`, `leaders` or
-    /// `ambiguous` (e.g. `countries-extra.tsv`). Errors name the file and line.
+    /// the file holds: it must start with `countries`, `demonyms`, `capitals`, `cities`,
+    /// `leaders` or `ambiguous` (e.g. `countries-extra.tsv`). Errors name the file and line.
     pub fn from_sources(files: &[(&str, &str)]) -> Result<Gazetteer, String> {
         let parsed = data::parse(files)?;
         let places = rules::PlaceWords {

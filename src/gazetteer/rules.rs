@@ -36,7 +36,7 @@ pub fn apply(
 ) -> Option<CountryCode> {
     if matches!(
         kind,
-        MentionKind::Name | MentionKind::ShortForm | MentionKind::Capital
+        MentionKind::Name | MentionKind::ShortForm | MentionKind::Capital | MentionKind::City
     ) && followed_by_us_place(text, s, e)
     {
         return None;

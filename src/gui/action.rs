@@ -39,6 +39,8 @@ pub enum Action {
         choice: Option<super::handoff_prompt::HandOffChoice>,
         always: bool,
     },
+    /// What to do with handed-over paths from now on: `None` asks each time.
+    SetHandOffAlways(Option<super::handoff_prompt::HandOffChoice>),
     /// Read the corpus on screen again from disk.
     Reload,
     CancelLoad,

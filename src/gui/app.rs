@@ -830,6 +830,7 @@ impl DatelineApp {
                 lanes_open: self.lanes_open,
                 help_open: self.help_open,
                 coverage_open: self.coverage_open,
+                handoff_always: self.handoff_always,
             };
             // A new corpus fits the timeline as it syncs; a restored range comes after.
             self.timeline.sync(&ctx);
@@ -981,6 +982,7 @@ impl DatelineApp {
                     self.open_handed_off(choice, paths);
                 }
             }
+            Action::SetHandOffAlways(choice) => self.handoff_always = choice,
             Action::Reload => self.open_paths(self.corpus_paths.clone()),
             Action::CancelLoad => self.cancel_load(),
             Action::FitTimeline => self.timeline.fit_all(),

@@ -90,6 +90,8 @@ pub struct PanelCtx<'a> {
     pub lanes_open: bool,
     pub help_open: bool,
     pub coverage_open: bool,
+    /// The remembered answer to the hand-off prompt (`None`: ask each time).
+    pub handoff_always: Option<super::handoff_prompt::HandOffChoice>,
 }
 
 impl<'a> PanelCtx<'a> {
@@ -116,6 +118,7 @@ impl<'a> PanelCtx<'a> {
             lanes_open: false,
             help_open: false,
             coverage_open: false,
+            handoff_always: None,
         }
     }
 }

@@ -43,6 +43,11 @@ impl MenuBar {
                 {
                     action = Some(Action::Reload);
                 }
+                ui.menu_button("When another launch opens a folder", |ui| {
+                    if let Some(a) = handoff_items(ui, ctx) {
+                        action = Some(a);
+                    }
+                });
                 ui.separator();
                 if let Some(a) = super::export::menu_items(ui, ctx, &k_export) {
                     action = Some(a);
@@ -164,4 +169,23 @@ impl MenuBar {
         }
         action
     }
+}
+
+/// The remembered answer to the hand-off prompt, where the user can change or forget it.
+fn handoff_items(ui: &mut egui::Ui, ctx: &PanelCtx) -> Option<Action> {
+    use super::handoff_prompt::HandOffChoice;
+    let mut action = None;
+    for (choice, name) in [
+        (None, "Ask each time"),
+        (Some(HandOffChoice::Add), "Always add it to the open corpus"),
+        (
+            Some(HandOffChoice::Replace),
+            "Always replace the open corpus",
+        ),
+    ] {
+        if ui.radio(ctx.handoff_always == choice, name).clicked() {
+            action = Some(Action::SetHandOffAlways(choice));
+        }
+    }
+    action
 }
