@@ -248,26 +248,49 @@ fn close_para(paras: &mut [Para], lines: &mut Vec<Line>) {
     }
 }
 
+/// A document body's XML events, with the reader's time budget checked as they are read
+/// (every 4,096 events) and a parse error turned into the file's problem.
+struct BodyEvents<'a> {
+    reader: quick_xml::Reader<&'a [u8]>,
+    deadline: Deadline,
+    read: u32,
+}
+
+impl<'a> BodyEvents<'a> {
+    fn new(xml: &'a [u8], deadline: Deadline) -> Self {
+        BodyEvents {
+            reader: quick_xml::Reader::from_reader(xml),
+            deadline,
+            read: 0,
+        }
+    }
+
+    fn next(&mut self) -> Result<Event<'a>, Problem> {
+        self.read = self.read.wrapping_add(1);
+        if self.read % 4096 == 0 && self.deadline.passed() {
+            return Err(time_problem());
+        }
+        self.reader
+            .read_event()
+            .map_err(|e| xml_problem(e, self.reader.buffer_position()))
+    }
+}
+
 fn word_body(
     xml: &[u8],
     styles: &[(String, ParagraphKind)],
     deadline: Deadline,
 ) -> (Vec<Line>, Option<Problem>) {
-    let mut r = quick_xml::Reader::from_reader(xml);
+    let mut events = BodyEvents::new(xml, deadline);
     let mut lines = Vec::new();
     let mut paras: Vec<Para> = Vec::new();
     let mut in_t = false;
     // Depth inside a skipped element (0 = not skipping).
     let mut skip = 0usize;
-    let mut n = 0u32;
     loop {
-        n = n.wrapping_add(1);
-        if n % 4096 == 0 && deadline.passed() {
-            return (lines, Some(time_problem()));
-        }
-        let ev = match r.read_event() {
+        let ev = match events.next() {
             Ok(ev) => ev,
-            Err(e) => return (lines, Some(xml_problem(e, r.buffer_position()))),
+            Err(problem) => return (lines, Some(problem)),
         };
         match ev {
             Event::Start(e) => {
@@ -373,21 +396,16 @@ const ODF_SKIP: &[&[u8]] = &[
 ];
 
 fn odf_body(xml: &[u8], deadline: Deadline) -> (Vec<Line>, Option<Problem>) {
-    let mut r = quick_xml::Reader::from_reader(xml);
+    let mut events = BodyEvents::new(xml, deadline);
     let mut lines = Vec::new();
     let mut paras: Vec<Para> = Vec::new();
     let mut skip = 0usize;
     let mut in_body = false;
     let mut list_depth = 0usize;
-    let mut n = 0u32;
     loop {
-        n = n.wrapping_add(1);
-        if n % 4096 == 0 && deadline.passed() {
-            return (lines, Some(time_problem()));
-        }
-        let ev = match r.read_event() {
+        let ev = match events.next() {
             Ok(ev) => ev,
-            Err(e) => return (lines, Some(xml_problem(e, r.buffer_position()))),
+            Err(problem) => return (lines, Some(problem)),
         };
         match ev {
             Event::Start(e) => {
