@@ -892,24 +892,48 @@ fn antecedent(article: &Article, paragraph: usize, before: usize) -> Option<Stri
     found
 }
 
+/// Where an event's caption comes from: its sentence's text and the date's place in it.
+type SentenceKey<'a> = (&'a str, Range<usize>);
+
 /// The caption for one event: its clause, with a pronoun subject replaced by the article's
-/// last-named subject.
-fn event_candidate(e: &Event, articles: &[Article], max_chars: usize) -> Option<Candidate> {
-    let a = articles.get(e.article as usize)?;
-    let sentence = a.text.get(e.sentence.clone())?;
-    let date = e.date_range.start.checked_sub(e.sentence.start)?
-        ..e.date_range.end.checked_sub(e.sentence.start)?;
-    let reading = read(sentence, Some(date))?;
+/// last-named subject. The key is returned when the answer depends on it alone (no name
+/// was looked for in the article), so an identical sentence elsewhere gives the same.
+fn event_candidate<'a>(
+    e: &Event,
+    articles: &'a [Article],
+    max_chars: usize,
+) -> (Option<Candidate>, Option<SentenceKey<'a>>) {
+    let Some(a) = articles.get(e.article as usize) else {
+        return (None, None);
+    };
+    let Some(sentence) = a.text.get(e.sentence.clone()) else {
+        return (None, None);
+    };
+    let (Some(start), Some(end)) = (
+        e.date_range.start.checked_sub(e.sentence.start),
+        e.date_range.end.checked_sub(e.sentence.start),
+    ) else {
+        return (None, None);
+    };
+    let key = Some((sentence, start..end));
+    let Some(reading) = read(sentence, Some(start..end)) else {
+        return (None, key);
+    };
     let first = candidate(&reading, max_chars, None);
     if first.is_some() {
-        return first;
+        return (first, key);
     }
-    let hint = antecedent(a, e.paragraph, e.sentence.start)?;
-    candidate(&reading, max_chars, Some(&hint))
+    let hint = antecedent(a, e.paragraph, e.sentence.start);
+    (
+        hint.and_then(|h| candidate(&reading, max_chars, Some(&h))),
+        None,
+    )
 }
 
 /// The caption of a cluster: the best of its first members' captions (members are sorted
-/// best first, which wins ties).
+/// best first, which wins ties). A member whose sentence and date equal an earlier one's
+/// (syndicated copies) is not read again: its caption would be the same, and a tie keeps
+/// the earlier.
 pub fn for_cluster(
     c: &Cluster,
     events: &[Event],
@@ -917,6 +941,7 @@ pub fn for_cluster(
     max_chars: usize,
 ) -> String {
     let mut best: Option<Candidate> = None;
+    let mut seen: Vec<SentenceKey> = Vec::new();
     for &i in c.events.iter().take(MAX_CANDIDATES) {
         let Some(e) = events.get(i as usize) else {
             continue;
@@ -924,7 +949,19 @@ pub fn for_cluster(
         if e.hidden {
             continue;
         }
-        if let Some(cand) = event_candidate(e, articles, max_chars) {
+        let same = |k: &SentenceKey| {
+            articles.get(e.article as usize).is_some_and(|a| {
+                a.text.get(e.sentence.clone()) == Some(k.0)
+                    && e.date_range.start.checked_sub(e.sentence.start) == Some(k.1.start)
+                    && e.date_range.end.checked_sub(e.sentence.start) == Some(k.1.end)
+            })
+        };
+        if seen.iter().any(same) {
+            continue;
+        }
+        let (cand, key) = event_candidate(e, articles, max_chars);
+        seen.extend(key);
+        if let Some(cand) = cand {
             if best.as_ref().is_none_or(|b| cand.score > b.score) {
                 best = Some(cand);
             }

@@ -318,7 +318,9 @@ impl FirmIndex {
                 (sim >= SIMILAR).then_some((sim, id))
             })
             .collect();
-        out.sort_by(|a, b| {
+        // Best first by (similarity, day, entry): a total order, so keeping the first
+        // MAX_CANDIDATES and sorting only those gives what a full sort would.
+        let rank = |a: &(f32, u32), b: &(f32, u32)| {
             b.0.total_cmp(&a.0)
                 .then(
                     self.entries[a.1 as usize]
@@ -326,8 +328,12 @@ impl FirmIndex {
                         .cmp(&self.entries[b.1 as usize].day),
                 )
                 .then(a.1.cmp(&b.1))
-        });
-        out.truncate(MAX_CANDIDATES);
+        };
+        if out.len() > MAX_CANDIDATES {
+            out.select_nth_unstable_by(MAX_CANDIDATES, rank);
+            out.truncate(MAX_CANDIDATES);
+        }
+        out.sort_unstable_by(rank);
         out
     }
 }

@@ -382,14 +382,37 @@ fn analyze_article(
     user: Option<NaiveDate>,
     times: &StageTimes,
 ) -> Vec<Event> {
-    article.pub_date = times.time(Stage::PubDate, || crate::pubdate::resolve(article, user));
-    extract_events(id, article, times)
+    // An article dated by nothing but its own text is tagged twice (without a reference
+    // date to find its date, then against it): parse it once for both.
+    let mut parsed: Option<crate::timex::Parsed> = None;
+    let pub_date = times.time(Stage::PubDate, || {
+        crate::pubdate::resolve_with(article, user, &mut || {
+            parsed.insert(crate::timex::parse(&article.text)).tag(None)
+        })
+    });
+    let reference = pub_date.as_ref().map(|p| p.date);
+    let timexes = parsed.map(|mut p| times.time(Stage::Dates, || p.tag(reference)));
+    article.pub_date = pub_date;
+    extract_events_tagged(id, article, timexes, times)
 }
 
 /// Extracts an article's events against the publication date it already has.
 fn extract_events(id: ArticleId, article: &mut Article, times: &StageTimes) -> Vec<Event> {
+    extract_events_tagged(id, article, None, times)
+}
+
+/// [`extract_events`] with the article's dates already tagged against its publication date
+/// when `timexes` is given.
+fn extract_events_tagged(
+    id: ArticleId,
+    article: &mut Article,
+    timexes: Option<Vec<crate::timex::Timex>>,
+    times: &StageTimes,
+) -> Vec<Event> {
     let reference = article.pub_date.as_ref().map(|p| p.date);
-    let timexes = times.time(Stage::Dates, || crate::timex::tag(&article.text, reference));
+    let timexes = timexes.unwrap_or_else(|| {
+        times.time(Stage::Dates, || crate::timex::tag(&article.text, reference))
+    });
     let mentions = times.time(Stage::Countries, || Gazetteer::active().find(&article.text));
     article
         .problems

@@ -407,6 +407,20 @@ fn trust_rank(s: PubDateSource) -> u8 {
 /// `--pub-date`) wins outright. Returns `None` only when there is no evidence at all, not
 /// even a file time.
 pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEvidence> {
+    resolve_with(article, user, &mut || {
+        crate::timex::tag(&article.text, None)
+    })
+}
+
+/// [`resolve`], with the text's dates tagged without a reference date by `undated_tags`
+/// (called at most once, and only when the text itself must be read): a caller that goes on
+/// to tag the text against the date found can parse it once for both
+/// ([`crate::timex::parse`]).
+pub(crate) fn resolve_with(
+    article: &Article,
+    user: Option<NaiveDate>,
+    undated_tags: &mut dyn FnMut() -> Vec<crate::timex::Timex>,
+) -> Option<DatedEvidence> {
     if let Some(d) = user {
         return Some(DatedEvidence {
             date: d,
@@ -509,7 +523,7 @@ pub fn resolve(article: &Article, user: Option<NaiveDate>) -> Option<DatedEviden
         .iter()
         .find(|e| e.source == PubDateSource::PageText)
         .cloned()
-        .or_else(|| from_text(article));
+        .or_else(|| from_text(article, &undated_tags()));
     if let Some(ev) = folder
         .as_ref()
         .and_then(|f| within_month_folder(f, text.clone(), article.file_time))
@@ -570,8 +584,7 @@ fn within_month_folder(
 
 /// Evidence from the text alone: the latest full date it states, or a weekday–date pair
 /// whose year can be inferred. Weak by nature, and labelled so.
-fn from_text(article: &Article) -> Option<DatedEvidence> {
-    let tags = crate::timex::tag(&article.text, None);
+fn from_text(article: &Article, tags: &[crate::timex::Timex]) -> Option<DatedEvidence> {
     let latest_full = tags
         .iter()
         .filter(|t| t.resolution == crate::timex::Resolution::Absolute)

@@ -31,6 +31,7 @@
 use crate::burst::DaySeries;
 use crate::model::{Article, Cluster, DateSpan, Event, Precision};
 use crate::timeline::axis::day_number;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Exponent of the burst factor `(v / (v + neighbourhood mean))`: kept mild, since a long
@@ -84,27 +85,69 @@ struct Vote {
     clause: f32,
 }
 
+/// Whether each event's date is an aside in its sentence ([`crate::clause::Sentence::is_aside_at`]), in
+/// event order. The answer is a pure function of the sentence's text and where the date
+/// sits in it, so each distinct pair (syndicated copies repeat them) is read once, and the
+/// distinct ones on all cores, each sentence tokenised once for all its dates.
+fn asides(events: &[Event], articles: &[Article]) -> Vec<bool> {
+    let key = |e: &Event| -> Option<(&str, usize, usize)> {
+        let s = articles
+            .get(e.article as usize)?
+            .text
+            .get(e.sentence.clone())?;
+        let start = e.date_range.start.checked_sub(e.sentence.start)?;
+        let end = e.date_range.end.checked_sub(e.sentence.start)?;
+        Some((s, start, end))
+    };
+    let mut distinct: HashMap<(&str, usize, usize), usize> = HashMap::new();
+    let mut keys: Vec<(&str, usize, usize)> = Vec::new();
+    let slots: Vec<Option<usize>> = events
+        .iter()
+        .map(|e| {
+            let k = key(e)?;
+            Some(*distinct.entry(k).or_insert_with(|| {
+                keys.push(k);
+                keys.len() - 1
+            }))
+        })
+        .collect();
+    // Each sentence is tokenised once for all its dates.
+    let mut by_sentence: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        by_sentence.entry(k.0).or_default().push(i);
+    }
+    let groups: Vec<(&str, Vec<usize>)> = by_sentence.into_iter().collect();
+    let mut answers = vec![false; keys.len()];
+    let found: Vec<(usize, bool)> = groups
+        .par_iter()
+        .flat_map_iter(|(s, ids)| {
+            let sentence = crate::clause::Sentence::new(s);
+            ids.iter()
+                .map(|&i| (i, sentence.is_aside_at(keys[i].1..keys[i].2)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (i, aside) in found {
+        answers[i] = aside;
+    }
+    slots
+        .into_iter()
+        .map(|slot| slot.is_some_and(|i| answers[i]))
+        .collect()
+}
+
 /// Fills `salience` of every cluster and of every event (an event takes its cluster's).
 /// Hidden events (and their singleton clusters) get 0.
 pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[Article]) {
+    let asides = asides(events, articles);
     let votes: Vec<Vote> = events
         .iter()
-        .map(|e| {
-            let aside = articles
-                .get(e.article as usize)
-                .and_then(|a| {
-                    let s = a.text.get(e.sentence.clone())?;
-                    let d = e.date_range.start.checked_sub(e.sentence.start)?
-                        ..e.date_range.end.checked_sub(e.sentence.start)?;
-                    Some(crate::clause::is_aside(s, d))
-                })
-                .unwrap_or(false);
-            Vote {
-                article: e.article,
-                span: e.span,
-                weight: e.confidence.clamp(0.0, 1.0),
-                clause: if aside { ASIDE_WEIGHT } else { 1.0 },
-            }
+        .zip(asides)
+        .map(|(e, aside)| Vote {
+            article: e.article,
+            span: e.span,
+            weight: e.confidence.clamp(0.0, 1.0),
+            clause: if aside { ASIDE_WEIGHT } else { 1.0 },
         })
         .collect();
 

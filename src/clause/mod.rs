@@ -1011,6 +1011,12 @@ impl Sentence {
         self.start
     }
 
+    /// [`Focused::is_aside`] of `self.focus(Some(date))`, without copying and re-tagging
+    /// the tokens (see [`aside_before`]).
+    pub fn is_aside_at(&self, date: Range<usize>) -> bool {
+        aside_before(&self.toks, self.start, date)
+    }
+
     /// The sentence read for the date phrase at `focus` (byte range), or for its main clause.
     pub fn focus(&self, focus: Option<Range<usize>>) -> Focused<'_> {
         let toks = focus.as_ref().map(|d| {
@@ -1037,43 +1043,9 @@ impl Focused<'_> {
 
     /// See [`is_aside`]; false without a focus.
     pub fn is_aside(&self) -> bool {
-        let Some(date) = self.focus.clone() else {
-            return false;
-        };
-        if date.start < self.sentence.start {
-            return true;
-        }
-        let toks = self.toks();
-        let Some(d) = toks.iter().position(|t| t.range.start >= date.start) else {
-            return false;
-        };
-        let mut paren = 0i32;
-        let mut straight = 0;
-        let mut curly = 0i32;
-        for t in &toks[..d] {
-            match t.lower.as_str() {
-                "(" | "[" => paren += 1,
-                ")" | "]" => paren = (paren - 1).max(0),
-                "\"" => straight += 1,
-                "“" | "«" => curly += 1,
-                "”" | "»" => curly = (curly - 1).max(0),
-                _ => {}
-            }
-        }
-        if paren > 0 || curly > 0 || straight % 2 == 1 {
-            return true;
-        }
-        // The stretch of the sentence from the last comma or break before the date.
-        let from = toks[..d]
-            .iter()
-            .rposition(|t| matches!(t.tag, Tag::Comma | Tag::Break))
-            .map_or(0, |k| k + 1);
-        toks[from..d].iter().enumerate().any(|(k, t)| match t.tag {
-            Tag::Rel => true,
-            // "after the vote on Friday", but not "since Monday" (the date's own preposition).
-            Tag::Sub => from + k + 1 < d && t.lower != "as",
-            _ => false,
-        })
+        self.focus
+            .clone()
+            .is_some_and(|date| aside_before(self.toks(), self.sentence.start, date))
     }
 
     /// See [`analyse`].
@@ -1129,10 +1101,51 @@ fn dateline_start(s: &str, toks: &[Token]) -> usize {
     0
 }
 
+#[cfg(test)]
 /// Is the date at `date` (byte range in `s`) an aside: inside parentheses or a quotation, in a
 /// relative or subordinate clause, or in a wire dateline?
 pub fn is_aside(s: &str, date: Range<usize>) -> bool {
-    Sentence::new(s).focus(Some(date)).is_aside()
+    Sentence::new(s).is_aside_at(date)
+}
+
+/// The aside test over a sentence's tokens for the date phrase at `date`. It reads only
+/// the tokens before the phrase, so the sentence's plain tags serve as well as those of
+/// [`Sentence::focus`] (which re-tags from the phrase on and leaves earlier tags as they
+/// are).
+fn aside_before(toks: &[Token], sentence_start: usize, date: Range<usize>) -> bool {
+    if date.start < sentence_start {
+        return true;
+    }
+    let Some(d) = toks.iter().position(|t| t.range.start >= date.start) else {
+        return false;
+    };
+    let mut paren = 0i32;
+    let mut straight = 0;
+    let mut curly = 0i32;
+    for t in &toks[..d] {
+        match t.lower.as_str() {
+            "(" | "[" => paren += 1,
+            ")" | "]" => paren = (paren - 1).max(0),
+            "\"" => straight += 1,
+            "“" | "«" => curly += 1,
+            "”" | "»" => curly = (curly - 1).max(0),
+            _ => {}
+        }
+    }
+    if paren > 0 || curly > 0 || straight % 2 == 1 {
+        return true;
+    }
+    // The stretch of the sentence from the last comma or break before the date.
+    let from = toks[..d]
+        .iter()
+        .rposition(|t| matches!(t.tag, Tag::Comma | Tag::Break))
+        .map_or(0, |k| k + 1);
+    toks[from..d].iter().enumerate().any(|(k, t)| match t.tag {
+        Tag::Rel => true,
+        // "after the vote on Friday", but not "since Monday" (the date's own preposition).
+        Tag::Sub => from + k + 1 < d && t.lower != "as",
+        _ => false,
+    })
 }
 
 #[cfg(test)]

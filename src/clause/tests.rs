@@ -187,6 +187,38 @@ fn asides() {
 }
 
 #[test]
+fn aside_without_retagging_is_the_focused_aside() {
+    // Every token's range as the date phrase, in sentences with each kind of aside: the
+    // test on the plain tags must answer as the one on the tags re-tagged for the phrase.
+    let sentences = [
+        "Kim met Putin on 3 May 2023.",
+        "Kim, who met Putin on 3 May 2023, went home.",
+        "The deal (signed on 3 May) lapsed after talks on Friday.",
+        "“We signed it on Monday,” he said on Tuesday.",
+        "He resigned after the board voted on Friday, as expected since Monday.",
+        "TOKYO, September 19. /TASS/. Japan protested on Sunday.",
+        "LONDON (Reuters) - Britain said it would act by June, which it did.",
+    ];
+    let (mut compared, mut asides) = (0, 0);
+    for s in sentences {
+        let sentence = Sentence::new(s);
+        for t in sentence.tokens() {
+            for end in [t.range.end, s.len()] {
+                let date = t.range.start..end;
+                assert_eq!(
+                    sentence.is_aside_at(date.clone()),
+                    sentence.focus(Some(date.clone())).is_aside(),
+                    "{s:?} at {date:?}"
+                );
+                compared += 1;
+                asides += usize::from(sentence.is_aside_at(date));
+            }
+        }
+    }
+    assert!(compared > 100 && asides > 0 && asides < compared);
+}
+
+#[test]
 fn datelines_are_found() {
     let s = "TOKYO, September 19. /TASS/. Japan protested.";
     assert_eq!(&s[dateline_end(s)..], "Japan protested.");
