@@ -149,7 +149,8 @@ pub enum W {
     /// Present-tense schedule verbs ("meets", "resumes", "begins"): in news a present
     /// tense event with a weekday is a scheduled one ("talks resume Monday").
     Sched,
-    /// "planning", "preparing": future only as "planning to" (not "strategy planning").
+    /// "planning", "preparing", "intends", "hopes", "wants": future only as "planning to"
+    /// (not "strategy planning", "its aim").
     Planning,
     /// "should", "must", "might", "can": a modal that speaks of what is not yet past
     /// (lowercase "may" is one too; the lexicon knows it as the month).
@@ -572,6 +573,24 @@ fn build() -> Map {
     ];
     for &(n, w) in words {
         m.insert(n.as_bytes(), Word(w));
+    }
+    // Verbs of intention in the present: "intends to", "aims to", "hopes to", "seeks to",
+    // "wants to" look ahead like "plans to" (only with "to", as `Planning`).
+    for n in [
+        "intends",
+        "intend",
+        "intending",
+        "aims",
+        "aim",
+        "aiming",
+        "hopes",
+        "hoping",
+        "seeks",
+        "seeking",
+        "wants",
+        "want",
+    ] {
+        m.insert(n.as_bytes(), Word(Planning));
     }
     // Holiday names start with these; a word that means something else already keeps
     // its meaning ("Fourth of July" starts with an ordinal).

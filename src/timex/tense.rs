@@ -84,6 +84,11 @@ fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
         if t[j].nl || sentence_end(t, j) {
             break;
         }
+        // 'McCurry on Friday: "I want to ...': a quotation is another clause, its verbs
+        // not the date's.
+        if t[j].kind == Kind::Punct && matches!(t[j].ch, b'"' | b'`') {
+            break;
+        }
         if let Some(x) = marker(t, j) {
             // "On Friday, the government planned to ...": -ed plan words after the date
             // are past verbs more often than future markers.
@@ -207,7 +212,7 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
             }
             // "decided to admit them in early March": the decision is past, the thing
             // decided on may still be ahead, so the verb says nothing about the date.
-            if x == Tense::Past && t[j].lex.is_none() && looks_ahead_verb(text, t, j) {
+            if x == Tense::Past && t[j].lex.is_none() && looks_ahead_verb(text, t, j, s) {
                 return Some((Tense::Unknown, false, j));
             }
             let weak = matches!(t[j].lex, Some(Lex::Word(W::Until | W::Through)));
@@ -243,8 +248,10 @@ pub(super) fn long_period(t: &[Tok], s: usize) -> bool {
 }
 
 /// A past verb of deciding or promising followed by "to": what it governs is later than
-/// the verb ("agreed to meet", "vowed to return").
-fn looks_ahead_verb(text: &str, t: &[Tok], j: usize) -> bool {
+/// the verb ("agreed to meet", "vowed to return"). When the verb's own date sits between
+/// them ("agreed on Thursday to carry out ... in January"), the "to" still governs what
+/// follows it; not the phrase at `s` itself ("decided in March to close": March is when).
+fn looks_ahead_verb(text: &str, t: &[Tok], j: usize, s: usize) -> bool {
     const VERBS: [&str; 14] = [
         "agreed",
         "decided",
@@ -261,8 +268,18 @@ fn looks_ahead_verb(text: &str, t: &[Tok], j: usize) -> bool {
         "aimed",
         "prepared",
     ];
-    matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
-        && word_in(text, &t[j], &VERBS)
+    if !word_in(text, &t[j], &VERBS) {
+        return false;
+    }
+    if matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To))) {
+        return true;
+    }
+    // A short adverbial between the verb and its "to" (a date, "in a statement"), with no
+    // other verb or sentence end in it.
+    (j + 2..(j + 6).min(s)).any(|k| {
+        matches!(t[k].lex, Some(Lex::Word(W::To)))
+            && (j + 1..k).all(|h| !sentence_end(t, h) && !t[h].nl && marker(t, h).is_none())
+    })
 }
 
 /// A past-tense verb right before the phrase, or before its preposition: "left on
@@ -444,4 +461,30 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2009-06-10", "The rules may be introduced in March, he said.", "March=2010-03"),
     ("2011-04-08", "A shutdown can be averted on Saturday.", "Saturday=2011-04-09"),
     ("2009-06-10", "It should have been finished in March.", "March=2009-03"),
+    // a verb of deciding with its own date before its "to": what follows the "to" may be
+    // ahead; the verb's own date is not (issue 18, round 2)
+    ("2009-11-20", "European leaders agreed on Thursday to carry out a joint programme of spending cuts, starting in January.", "Thursday=2009-11-19 | January=2010-01"),
+    ("2009-11-20", "Ministers decided on Tuesday to close the plant in March.", "Tuesday=2009-11-17 | March=2010-03"),
+    ("2009-11-20", "The central bank voted on Wednesday to keep rates on hold until March.", "Wednesday=2009-11-18 | March=2010-03"),
+    ("2009-11-20", "Ministers decided in March to close the plant.", "March=2009-03"),
+    // verbs of intention in the present look ahead, with "to" only
+    ("2009-11-20", "The firm announced on Monday that it intends to cut jobs in February.", "Monday=2009-11-16 | February=2010-02"),
+    ("2009-11-20", "The lender said it aims to raise rates again in June.", "June=2010-06"),
+    ("2009-11-20", "Its aim was reached in June.", "June=2009-06"),
+    // a quotation after the date is another clause: its verbs do not place the date
+    ("2009-11-21", "Brown on Friday: \"We want to finish the job.\"", "Friday=2009-11-20"),
+    ("2009-11-21", "On Friday, Brown will finish the job.", "Friday=2009-11-27"),
+    // an -ed word right after an article is an adjective, not a past verb
+    ("2009-11-20", "A newly elected council takes office in March.", "March=2010-03"),
+    // the error classes named for modern wire and business news, already read right
+    ("2009-11-20", "The company plans to open a store in March.", "March=2010-03"),
+    ("2009-11-20", "The bank is set to announce results in February.", "February=2010-02"),
+    ("2009-11-20", "He said the deal would close by March.", "March=2010-03"),
+    ("2010-09-14", "WASHINGTON, Sept 14 (Reuters) - The Fed said on Tuesday that rates would stay low.", "Sept 14=2010-09-14 | Tuesday=2010-09-14"),
+    ("2010-09-14", "The talks ended on Tuesday afternoon, and resume at 0800 GMT on Monday.", "Tuesday afternoon=2010-09-14TAF | 0800 GMT on Monday=2010-09-20T08:00Z"),
+    ("2010-09-14", "Officials met on Monday evening and again at 9 a.m. ET on Tuesday.", "Monday evening=2010-09-13TEV | 9 a.m. ET on Tuesday=2010-09-14T09:00-04:00"),
+    ("2009-11-20", "Growth should return by mid-2010, and the vote is due early next year.", "mid-2010=2010 | early next year=2010"),
+    ("2009-11-20", "He resigned late last month; talks will continue in the coming weeks.", "late last month=2009-10 | the coming weeks=PXW"),
+    ("2010-09-14", "Shares fell this week after rising last week.", "this week=2010-W37 | last week=2010-W36"),
+    ("2009-11-20", "Sales fell in the third quarter of 2009, and first-half profit rose; profit will rise in fiscal 2011.", "the third quarter of 2009=2009-Q3 | first-half=2009-H1 | fiscal 2011=2011"),
 ];
