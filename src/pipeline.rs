@@ -300,6 +300,20 @@ pub fn replace_files(
     opts: &LoadOptions,
     times: &StageTimes,
 ) {
+    replace_files_joined(corpus, gone, added, opts, times);
+    settle(corpus, &opts.corrections, times);
+}
+
+/// [`replace_files`] without its last step: the corpus is left as [`join`] would give it
+/// for the files now open (before the corpus-wide steps), so that the index can key and
+/// store what those steps give (`crate::index::settled`).
+pub(crate) fn replace_files_joined(
+    corpus: &mut Corpus,
+    gone: impl Fn(&Path) -> bool,
+    added: Vec<FileResult>,
+    opts: &LoadOptions,
+    times: &StageTimes,
+) {
     let old = std::mem::take(&mut corpus.articles);
     let mut new_id = vec![None; old.len()];
     let mut articles = Vec::with_capacity(old.len());
@@ -344,7 +358,6 @@ pub fn replace_files(
             e
         }));
     }
-    settle(corpus, &opts.corrections, times);
 }
 
 fn override_for(opts: &LoadOptions, article: &Article) -> Option<NaiveDate> {

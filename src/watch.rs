@@ -1,6 +1,7 @@
 //! Keeping an open corpus in step with its folders: the `notify` crate reports new, changed
 //! and deleted files; only those are read again (through the index), and the corpus-wide
-//! steps run over the result ([`crate::pipeline::replace_files`]). No full reload.
+//! steps run over the result ([`crate::pipeline::replace_files`]), which the index then
+//! remembers as a load's. No full reload.
 //!
 //! Events are not trusted for what happened (editors save through temporary files and
 //! renames, and platforms report these differently): a path an event names is looked at
@@ -113,13 +114,17 @@ pub struct Applied {
 
 /// Brings `corpus` up to date with `changes`: changed and new files are read through
 /// `index`, deleted ones dropped, and the corpus-wide steps run again. Problems of the
-/// files read go to their articles, as in a load.
+/// files read go to their articles, as in a load. With an index, the steps' results are
+/// stored there under `roots` (the paths the corpus was opened with), as a load stores
+/// them, so the next reopen of the changed folder puts them back instead of running them.
 pub fn apply(
     corpus: &mut Corpus,
     changes: &Changes,
     opts: &LoadOptions,
     index: Option<&mut Index>,
+    roots: &[PathBuf],
 ) -> Result<Applied, LoadError> {
+    let mut index = index;
     let mut read: Vec<PathBuf> = Vec::new();
     let mut gone: Vec<PathBuf> = Vec::new();
     for p in &changes.paths {
@@ -145,19 +150,29 @@ pub fn apply(
         Some(index::collect(
             &read,
             &Progress::default(),
-            index,
+            index.as_deref_mut(),
             &mut |_| {},
         )?)
     };
     let files = collected.as_ref().map_or(0, |c| c.keys.len());
     let removed = gone.iter().filter(|p| !p.exists()).count();
     let parts = collected.map(|c| c.parts).unwrap_or_default();
-    pipeline::replace_files(
-        corpus,
-        |f| gone.iter().any(|g| f == g || f.starts_with(g)),
-        parts,
-        opts,
-        &StageTimes::default(),
-    );
+    let gone = |f: &Path| gone.iter().any(|g| f == g || f.starts_with(g));
+    let times = StageTimes::default();
+    match index {
+        None => pipeline::replace_files(corpus, gone, parts, opts, &times),
+        Some(ix) => {
+            pipeline::replace_files_joined(corpus, gone, parts, opts, &times);
+            let joined = index::settled::identify(std::mem::take(corpus), &opts.corrections);
+            let mut problems = Vec::new();
+            let id = index::settled::corpus_id(roots);
+            *corpus = index::settle_through(joined, opts, &times, Some(ix), &id, &mut problems);
+            for p in problems {
+                if !corpus.problems.contains(&p) {
+                    corpus.problems.push(p);
+                }
+            }
+        }
+    }
     Ok(Applied { files, removed })
 }

@@ -40,6 +40,19 @@ fn sample_corpus(dir: &Path) -> PathBuf {
     dst
 }
 
+/// A temporary folder holding the sample corpus (see [`sample_corpus`]): the folder (kept
+/// alive by the caller) and the corpus path.
+fn sample() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    (dir, corpus)
+}
+
+/// The app's index for a test, next to its corpus.
+fn cache(dir: &tempfile::TempDir) -> Index {
+    Index::open_cache(&dir.path().join("index.sqlite")).unwrap()
+}
+
 /// Everything a user sees of a corpus, in a comparable form.
 fn fingerprint(c: &Corpus) -> Vec<String> {
     let mut out: Vec<String> = c
@@ -108,8 +121,7 @@ fn through(paths: &[PathBuf], ix: &mut Index) -> (Corpus, index::Collected) {
 
 #[test]
 fn reopening_serves_every_file_from_the_index_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     let paths = vec![corpus.clone()];
     let want = fresh(&paths);
     assert!(want.events.len() > 50, "the sample has events");
@@ -136,10 +148,9 @@ fn reopening_serves_every_file_from_the_index_and_changes_nothing() {
 
 #[test]
 fn only_changed_files_are_read_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     let paths = vec![corpus.clone()];
-    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    let mut ix = cache(&dir);
     through(&paths, &mut ix);
 
     // One file's text changes; another is only touched (same bytes, new time).
@@ -178,13 +189,12 @@ fn only_changed_files_are_read_again() {
 
 #[test]
 fn a_moved_folder_keeps_its_extractions_but_dates_follow_the_new_path() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     // A file whose only date is its name: the name is evidence, so a rename must count.
     let named = corpus.join("2021-04-05-note.txt");
     std::fs::write(&named, "A note\nJapan and Korea met on Tuesday.\n").unwrap();
     set_time(&named, old_time());
-    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    let mut ix = cache(&dir);
     through(std::slice::from_ref(&corpus), &mut ix);
 
     let moved = dir.path().join("elsewhere");
@@ -217,8 +227,7 @@ fn a_moved_folder_keeps_its_extractions_but_dates_follow_the_new_path() {
 
 #[test]
 fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     let paths = vec![corpus];
     let want = fingerprint(&fresh(&paths));
     let path = dir.path().join("index.sqlite");
@@ -256,9 +265,31 @@ fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
     assert_same(fingerprint(&c), &want);
     drop(ix);
 
+    // One article's events damaged (its blob cut short): only that file is read again,
+    // its rows replaced, no rebuild.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE articles SET events_blob = substr(events_blob, 1, length(events_blob) - 1)
+             WHERE rowid = (SELECT min(rowid) FROM articles)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    drop(conn);
+    let mut ix = Index::open_cache(&path).unwrap();
+    let (c, s) = through(&paths, &mut ix);
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    assert_eq!(s.extracted, 1);
+    assert_same(fingerprint(&c), &want);
+    let (c, s) = through(&paths, &mut ix);
+    assert_eq!(s.extracted, 0);
+    assert_same(fingerprint(&c), &want);
+    drop(ix);
+
     // Rows that point outside their text: the index is dropped, the files read.
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute("UPDATE events SET date_end = date_end + 1000000", [])
+    conn.execute("UPDATE articles SET text = substr(text, 1, 3)", [])
         .unwrap();
     drop(conn);
     let mut ix = Index::open_cache(&path).unwrap();
@@ -277,10 +308,9 @@ fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
 
 #[test]
 fn corrections_apply_on_top_of_indexed_articles() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     let paths = vec![corpus];
-    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    let mut ix = cache(&dir);
     through(&paths, &mut ix);
     let plain = fresh(&paths);
     let a = &plain.articles[3];
@@ -326,8 +356,7 @@ fn add_retelling(corpus: &Path) {
 
 #[test]
 fn salience_is_the_same_to_the_bit_on_every_load() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (_dir, corpus) = sample();
     let paths = vec![corpus];
     let a = fresh(&paths);
     let b = fresh(&paths);
@@ -340,8 +369,7 @@ fn salience_is_the_same_to_the_bit_on_every_load() {
 
 #[test]
 fn reopening_an_unchanged_corpus_puts_its_clusters_back_without_running_the_steps() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     add_retelling(&corpus);
     let paths = vec![corpus.clone()];
     let opts = LoadOptions::default();
@@ -386,8 +414,7 @@ fn reopening_an_unchanged_corpus_puts_its_clusters_back_without_running_the_step
 
 #[test]
 fn after_a_change_the_stored_clusters_fit_the_unchanged_articles() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     add_retelling(&corpus);
     let paths = vec![corpus.clone()];
     let opts = LoadOptions::default();
@@ -449,8 +476,7 @@ fn after_a_change_the_stored_clusters_fit_the_unchanged_articles() {
 
 #[test]
 fn a_damaged_stored_result_is_ignored_and_worked_out_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     add_retelling(&corpus);
     let paths = vec![corpus];
     let opts = LoadOptions::default();
@@ -495,8 +521,7 @@ fn a_damaged_stored_result_is_ignored_and_worked_out_again() {
 
 #[test]
 fn only_a_change_the_steps_read_invalidates_their_stored_results() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     add_retelling(&corpus);
     let paths = vec![corpus.clone()];
     let ix_path = dir.path().join("index.sqlite");
@@ -606,8 +631,7 @@ fn build_shards(corpus: &Path, out: &Path, n: usize) {
 
 #[test]
 fn four_shards_open_as_the_same_corpus_as_the_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     let shards = dir.path().join("shards");
     build_shards(&corpus, &shards, 4);
     let whole = dir.path().join("whole");
@@ -656,8 +680,7 @@ fn four_shards_open_as_the_same_corpus_as_the_whole() {
 
 #[test]
 fn rebuilding_a_shard_keeps_only_its_files_and_reads_only_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     let out = dir.path().join("one.dlindex");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
         .unwrap()
@@ -679,8 +702,7 @@ fn rebuilding_a_shard_keeps_only_its_files_and_reads_only_changes() {
 
 #[test]
 fn a_file_that_is_not_a_shard_is_a_problem_and_the_rest_loads() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (_dir, corpus) = sample();
     std::fs::write(corpus.join("bogus.dlindex"), b"not sqlite").unwrap();
     let c = index::load(
         std::slice::from_ref(&corpus),
@@ -735,10 +757,9 @@ fn by_content(c: &Corpus) -> Vec<String> {
 #[test]
 fn a_watched_folder_follows_new_changed_and_deleted_files() {
     use dateline::watch::{self, FolderWatcher};
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     let paths = vec![corpus.clone()];
-    let mut ix = Index::open_cache(&dir.path().join("index.sqlite")).unwrap();
+    let mut ix = cache(&dir);
     let opts = LoadOptions::default();
     let mut c = index::load(&paths, &opts, &Progress::default(), Some(&mut ix)).unwrap();
     let watcher = FolderWatcher::new(&paths).unwrap();
@@ -770,7 +791,7 @@ fn a_watched_folder_follows_new_changed_and_deleted_files() {
                 changes.paths.iter().all(|p| !p.ends_with(".hidden.txt")),
                 "{changes:?}"
             );
-            watch::apply(&mut c, &changes, &opts, Some(&mut ix)).unwrap();
+            watch::apply(&mut c, &changes, &opts, Some(&mut ix), &paths).unwrap();
         }
     }
     assert_eq!(by_content(&c), by_content(&want));
@@ -781,6 +802,11 @@ fn a_watched_folder_follows_new_changed_and_deleted_files() {
         .articles
         .iter()
         .any(|a| a.path.ends_with("canberra-review.md")));
+    // The update stored its corpus-wide results: the next reopen puts them back (no
+    // clustering) and gives the same corpus.
+    let (again, clustering) = reopen(&paths, &opts, &mut ix);
+    assert_eq!(clustering, Duration::ZERO);
+    assert_same(fingerprint(&again), fingerprint(&want));
 }
 
 #[test]
@@ -838,8 +864,7 @@ fn the_window_shows_a_new_file_without_reloading() {
 
 #[test]
 fn the_shard_map_script_gives_the_corpus_of_the_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
+    let (dir, corpus) = sample();
     let out = dir.path().join("out");
     let bin = env!("CARGO_BIN_EXE_dateline");
     let script = Path::new(env!("CARGO_MANIFEST_DIR"))

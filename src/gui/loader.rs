@@ -109,6 +109,7 @@ impl Loader {
             .spawn(move || {
                 // The window's first frame before the load takes the cores (src/startup.rs).
                 crate::startup::wait_for_first_frame();
+                crate::startup::stage("load-start");
                 work(
                     &worker_paths,
                     opts,
@@ -184,7 +185,10 @@ impl Loader {
             }
         }
         match latest {
-            Some(s) => LoadOutcome::Partial(s),
+            Some(s) => {
+                crate::startup::stage("partial-taken");
+                LoadOutcome::Partial(s)
+            }
             None => LoadOutcome::Pending,
         }
     }
@@ -317,8 +321,10 @@ fn work(
     let mut last_cost = Duration::ZERO;
     // What the corpus-wide steps gave last time this corpus was open: put back on every
     // snapshot (for the articles it fits), and as the whole result when nothing changed.
+    crate::startup::stage("load-index-open");
     let corpus_id = index::settled::corpus_id(paths);
     let prior = index.as_mut().and_then(|ix| ix.settled(&corpus_id));
+    crate::startup::stage("load-settled-read");
     let mut snapshots = 0usize;
     let result = index::collect(paths, progress, index.as_mut(), &mut |batch| {
         if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
@@ -333,6 +339,9 @@ fn work(
             }
         }
         snapshots += 1;
+        if snapshots == 1 {
+            crate::startup::stage("load-first-batch");
+        }
         let t = Instant::now();
         let corpus = match &prior {
             Some(s) => {
@@ -350,6 +359,9 @@ fn work(
         let s = shown(corpus, (batch.done, batch.total), 0);
         last_cost = t.elapsed();
         last = Instant::now();
+        if snapshots == 1 {
+            crate::startup::stage("load-first-snapshot-made");
+        }
         if tx.send(Msg::Partial(s)).is_ok() {
             repaint();
         }
@@ -388,7 +400,9 @@ fn work(
         corpus.problems.push(p.to_string());
     }
     corpus.problems.extend(notices);
+    crate::startup::stage("load-settled");
     let (done, keep) = shown_and_kept(corpus, (files, files));
+    crate::startup::stage("load-done-made");
     if tx.send(Msg::Done(done)).is_err() {
         return;
     }
@@ -421,7 +435,7 @@ fn watch_loop(
             }
             Err(_) => 0,
         };
-        match crate::watch::apply(&mut corpus, &changes, opts, index.as_deref_mut()) {
+        match crate::watch::apply(&mut corpus, &changes, opts, index.as_deref_mut(), paths) {
             Ok(applied) => {
                 let what = format!(
                     "{} file(s) changed on disk, {} removed: timeline updated",

@@ -16,6 +16,7 @@
 //! another schema is deleted and rebuilt with a notice (the app's own), or refused with a
 //! problem (a shard): it is never read.
 
+mod blob;
 mod load;
 mod rows;
 mod schema;

@@ -4,8 +4,7 @@
 
 use super::{now_secs, Index, IndexError};
 use crate::model::{
-    Article, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event, Format,
-    Paragraph, ParagraphKind, Precision, Problem, PubDateSource, Severity,
+    Article, DatedEvidence, Format, Paragraph, ParagraphKind, Problem, PubDateSource, Severity,
 };
 use crate::pipeline::FileResult;
 use chrono::NaiveDate;
@@ -23,6 +22,9 @@ pub(crate) struct FileRow {
     pub hash: String,
     pub format: String,
 }
+
+/// Stored extracts by (content hash, format).
+pub(crate) type ExtractRows = HashMap<(String, String), ExtractRow>;
 
 /// A stored extract: its row id and the context its dates were resolved in.
 #[derive(Clone, Debug)]
@@ -126,27 +128,6 @@ fn pub_source_from(s: &str) -> Option<PubDateSource> {
     PUB_SOURCES.iter().copied().find(|p| p.as_str() == s)
 }
 
-const DATE_SOURCES: [DateSource; 5] = [
-    DateSource::Explicit,
-    DateSource::RelativeToPublication,
-    DateSource::PublicationDateInferred,
-    DateSource::Anchored,
-    DateSource::User,
-];
-
-fn date_source_from(s: &str) -> Option<DateSource> {
-    DATE_SOURCES.iter().copied().find(|d| d.as_str() == s)
-}
-
-fn precision_from(s: &str) -> Option<Precision> {
-    Some(match s {
-        "day" => Precision::Day,
-        "month" => Precision::Month,
-        "year" => Precision::Year,
-        _ => return None,
-    })
-}
-
 /// `YYYY-MM-DD` (a year may have a sign or more digits), without chrono's general parser.
 fn parse_day(s: &str) -> Option<NaiveDate> {
     let (rest, d) = s.rsplit_once('-')?;
@@ -213,11 +194,58 @@ impl Index {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The extracts this extractor wrote, by (hash, format).
-    pub(crate) fn extract_rows(
+    /// The rows of these files (absolute paths) and of this extractor's extracts of them.
+    pub(crate) fn rows_of(
         &mut self,
+        paths: &[String],
         extractor: &str,
-    ) -> Result<HashMap<(String, String), ExtractRow>, IndexError> {
+    ) -> Result<(HashMap<String, FileRow>, ExtractRows), IndexError> {
+        let conn = self.conn();
+        conn.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS want_path (path TEXT PRIMARY KEY); DELETE FROM temp.want_path;",
+        )?;
+        {
+            let tx = conn.transaction()?;
+            {
+                let mut ins =
+                    tx.prepare_cached("INSERT OR IGNORE INTO temp.want_path (path) VALUES (?1)")?;
+                for p in paths {
+                    ins.execute([p])?;
+                }
+            }
+            tx.commit()?;
+        }
+        let mut files = HashMap::with_capacity(paths.len());
+        let mut extracts = HashMap::with_capacity(paths.len());
+        let mut st = conn.prepare(
+            "SELECT f.path, f.size, f.mtime_ns, f.hash, f.format, x.id, x.context
+             FROM temp.want_path w CROSS JOIN files f ON f.path = w.path
+             LEFT JOIN extracts x ON x.hash = f.hash AND x.format = f.format AND x.extractor = ?1",
+        )?;
+        let mut rows = st.query([extractor])?;
+        while let Some(r) = rows.next()? {
+            let row = FileRow {
+                size: r.get(1)?,
+                mtime_ns: r.get(2)?,
+                hash: r.get(3)?,
+                format: r.get(4)?,
+            };
+            if let Some(id) = r.get::<_, Option<i64>>(5)? {
+                extracts.insert(
+                    (row.hash.clone(), row.format.clone()),
+                    ExtractRow {
+                        id,
+                        context: r.get(6)?,
+                    },
+                );
+            }
+            files.insert(r.get::<_, String>(0)?, row);
+        }
+        Ok((files, extracts))
+    }
+
+    /// The extracts this extractor wrote, by (hash, format).
+    pub(crate) fn extract_rows(&mut self, extractor: &str) -> Result<ExtractRows, IndexError> {
         let mut st = self
             .conn()
             .prepare("SELECT id, hash, format, context FROM extracts WHERE extractor = ?1")?;
@@ -265,9 +293,9 @@ impl Index {
             let mut ins_a = tx.prepare_cached(
                 "INSERT INTO articles (extract, idx, content_hash, title, outlet, url, language,
                    authors, text, paragraphs, evidence, modified, file_date, pub_date,
-                   pub_date_source, pub_date_confidence, pub_date_note, problems)
+                   pub_date_source, pub_date_confidence, pub_date_note, problems, events_blob)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                   ?16, ?17, ?18)",
+                   ?16, ?17, ?18, ?19)",
             )?;
             let mut ins_e = tx.prepare_cached(
                 "INSERT INTO events (extract, article, seq, paragraph, sentence_start,
@@ -325,6 +353,7 @@ impl Index {
                         })
                         .collect();
                     let pd = a.pub_date.as_ref();
+                    let events = result.events.get(i).map_or(&[][..], Vec::as_slice);
                     ins_a.execute(params![
                         id,
                         i as i64,
@@ -348,8 +377,9 @@ impl Index {
                         pd.map(|p| f64::from(p.confidence)),
                         pd.map(|p| p.note.as_str()),
                         serde_json::to_string(&problems).map_err(json_err)?,
+                        super::blob::encode(events),
                     ])?;
-                    for (seq, e) in result.events.get(i).into_iter().flatten().enumerate() {
+                    for (seq, e) in events.iter().enumerate() {
                         let countries: Vec<&str> = e.countries.iter().map(|c| c.as_str()).collect();
                         let spans: Vec<String> = e
                             .country_spans
@@ -446,18 +476,18 @@ impl Index {
             let rows = st.query_map([], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
-        let mut parts = scan(
+        let (mut parts, damaged) = scan(
             self.conn(),
             "SELECT extract, idx, content_hash, title, outlet, url, language, authors, text,
                paragraphs, evidence, modified, file_date, pub_date, pub_date_source,
-               pub_date_confidence, pub_date_note, problems
+               pub_date_confidence, pub_date_note, problems, events_blob
              FROM articles ORDER BY extract, idx",
-            "SELECT extract, article, paragraph, sentence_start, sentence_end, date_start,
-               date_end, timex, start, end, precision, countries, country_spans, date_source,
-               confidence, note
-             FROM events ORDER BY extract, article, seq",
             files.len(),
         )?;
+        // A shard is read whole or not at all: one damaged article refuses it.
+        if damaged > 0 {
+            return Err(corrupt("events of an article"));
+        }
         let mut users: HashMap<i64, usize> = HashMap::new();
         for f in &files {
             *users.entry(f.2).or_default() += 1;
@@ -507,8 +537,9 @@ impl Index {
         Ok(())
     }
 
-    /// Evicts least recently used extracts (another extractor's first) until the file is
-    /// under `max_bytes`, then gives the freed pages back. Returns how many were evicted.
+    /// Evicts least recently used extracts and stored corpus-wide results (another
+    /// extractor's extracts first) until the file is under `max_bytes`, then gives the
+    /// freed pages back. Returns how many rows of either kind were evicted.
     pub(crate) fn evict(&mut self, max_bytes: u64, extractor: &str) -> Result<usize, IndexError> {
         let mut evicted = 0;
         // Freed rows leave part-filled pages behind, so a pass may fall short: a few more.
@@ -530,31 +561,44 @@ impl Index {
         if disk <= max_bytes {
             return Ok(0);
         }
-        let estimated: i64 =
-            conn.query_row("SELECT coalesce(sum(bytes), 0) FROM extracts", [], |r| {
-                r.get(0)
-            })?;
+        // Stored extracts and stored corpus-wide results (`settled`) both count, and go
+        // least recently used first (another extractor's extracts before anything).
+        let estimated: i64 = conn.query_row(
+            "SELECT (SELECT coalesce(sum(bytes), 0) FROM extracts)
+                  + (SELECT coalesce(sum(bytes), 0) FROM settled)",
+            [],
+            |r| r.get(0),
+        )?;
         // Free down to 90% of the cap, in the estimate's units.
         let scale = estimated.max(1) as f64 / disk.max(1) as f64;
         let mut to_free = ((disk - max_bytes * 9 / 10) as f64 * scale).max(1.0) as i64;
-        let victims: Vec<i64> = {
-            let mut st =
-                conn.prepare("SELECT id, bytes FROM extracts ORDER BY (extractor = ?1), used, id")?;
+        let (victims, settled): (Vec<i64>, Vec<String>) = {
+            let mut st = conn.prepare(
+                "SELECT id, NULL, bytes, (extractor = ?1) AS current, used FROM extracts
+                 UNION ALL
+                 SELECT NULL, corpus, bytes, 1, used FROM settled
+                 ORDER BY current, used, 1, 2",
+            )?;
             let rows = st.query_map([extractor], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+                Ok((
+                    r.get::<_, Option<i64>>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
             })?;
-            let mut v = Vec::new();
+            let (mut v, mut s) = (Vec::new(), Vec::new());
             for row in rows {
-                let (id, bytes) = row?;
+                let (id, corpus, bytes) = row?;
                 if to_free <= 0 {
                     break;
                 }
                 to_free -= bytes.max(1);
-                v.push(id);
+                v.extend(id);
+                s.extend(corpus);
             }
-            v
+            (v, s)
         };
-        if victims.is_empty() {
+        if victims.is_empty() && settled.is_empty() {
             return Ok(0);
         }
         let tx = conn.transaction()?;
@@ -565,6 +609,10 @@ impl Index {
             let mut ins = tx.prepare_cached("INSERT INTO temp.gone (id) VALUES (?1)")?;
             for id in &victims {
                 ins.execute([id])?;
+            }
+            let mut del = tx.prepare_cached("DELETE FROM settled WHERE corpus = ?1")?;
+            for c in &settled {
+                del.execute([c])?;
             }
         }
         tx.execute_batch(
@@ -579,7 +627,7 @@ impl Index {
         let mut vacuum = conn.prepare("PRAGMA incremental_vacuum")?;
         let mut rows = vacuum.query([])?;
         while rows.next()?.is_some() {}
-        Ok(victims.len())
+        Ok(victims.len() + settled.len())
     }
 }
 
@@ -603,53 +651,56 @@ fn read_on(
         }
         tx.commit()?;
     }
+    // An extract whose events do not decode is left out: the caller reads its file again
+    // and the store that follows replaces its rows.
     scan(
         conn,
         "SELECT a.extract, a.idx, a.content_hash, a.title, a.outlet, a.url, a.language,
            a.authors, a.text, a.paragraphs, a.evidence, a.modified, a.file_date,
            a.pub_date, a.pub_date_source, a.pub_date_confidence, a.pub_date_note,
-           a.problems
+           a.problems, a.events_blob
          FROM temp.want w CROSS JOIN articles a ON a.extract = w.id",
-        "SELECT e.extract, e.article, e.paragraph, e.sentence_start, e.sentence_end,
-           e.date_start, e.date_end, e.timex, e.start, e.end, e.precision, e.countries,
-           e.country_spans, e.date_source, e.confidence, e.note
-         FROM temp.want w CROSS JOIN events e ON e.extract = w.id",
         ids.len(),
     )
+    .map(|(out, _)| out)
 }
 
-/// Runs an articles query and an events query (columns as in the tables, extract first)
-/// and groups the rows by extract.
+/// Runs an articles query (columns as in the table, extract first, the events blob last;
+/// rows of one extract in `idx` order) and groups the articles and their events by
+/// extract. Extracts with an article whose events blob does not decode are left out and
+/// counted.
 fn scan(
     conn: &rusqlite::Connection,
     articles_sql: &str,
-    events_sql: &str,
     expected: usize,
-) -> Result<HashMap<i64, FileResult>, IndexError> {
+) -> Result<(HashMap<i64, FileResult>, usize), IndexError> {
     let mut out: HashMap<i64, FileResult> = HashMap::with_capacity(expected);
-    {
-        let mut st = conn.prepare(articles_sql)?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let article = article_from_row(r)?;
-            let part = out.entry(id).or_default();
-            part.articles.push(article);
-            part.events.push(Vec::new());
-        }
-    }
-    let mut st = conn.prepare(events_sql)?;
+    let mut damaged: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    let mut st = conn.prepare(articles_sql)?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
-        let article: i64 = r.get(1)?;
-        let ev = event_from_row(r, article as u32)?;
-        out.get_mut(&id)
-            .and_then(|p| p.events.get_mut(article as usize))
-            .ok_or_else(|| corrupt("event without its article"))?
-            .push(ev);
+        if damaged.contains(&id) {
+            continue;
+        }
+        let idx: i64 = r.get(1)?;
+        let article = article_from_row(r)?;
+        let part = out.entry(id).or_default();
+        let events = r
+            .get_ref(18)?
+            .as_blob()
+            .ok()
+            .filter(|_| idx == part.articles.len() as i64)
+            .and_then(|b| super::blob::decode(b, idx as u32));
+        let Some(events) = events else {
+            out.remove(&id);
+            damaged.insert(id);
+            continue;
+        };
+        part.articles.push(article);
+        part.events.push(events);
     }
-    Ok(out)
+    Ok((out, damaged.len()))
 }
 
 /// Approximate bytes an extraction takes in the index (for eviction).
@@ -739,56 +790,5 @@ fn article_from_row(r: &rusqlite::Row<'_>) -> Result<Article, IndexError> {
         file_time: file_date.as_deref().and_then(parse_day),
         problems,
         ..Default::default()
-    })
-}
-
-fn event_from_row(r: &rusqlite::Row<'_>, article: u32) -> Result<Event, IndexError> {
-    let get_usize = |i: usize| -> Result<usize, IndexError> {
-        let v: i64 = r.get(i)?;
-        usize::try_from(v).map_err(|_| corrupt("offset"))
-    };
-    // Borrowed text for the columns that are parsed, owned only for what is kept.
-    let text = |i: usize| -> Result<&str, IndexError> {
-        r.get_ref(i)?
-            .as_str()
-            .map_err(|e| IndexError::Sqlite(e.into()))
-    };
-    let confidence: f64 = r.get(14)?;
-    let countries = text(11)?
-        .split_ascii_whitespace()
-        .map(|c| CountryCode::parse(c).ok_or_else(|| corrupt("country")))
-        .collect::<Result<Vec<_>, _>>()?;
-    let country_spans = text(12)?
-        .split_ascii_whitespace()
-        .map(|s| {
-            let (range, code) = s.split_once(':')?;
-            let (a, b) = range.split_once('-')?;
-            Some(CountrySpan {
-                start: a.parse().ok()?,
-                end: b.parse().ok()?,
-                code: CountryCode::parse(code)?,
-            })
-        })
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| corrupt("country span"))?;
-    Ok(Event {
-        article,
-        paragraph: get_usize(2)?,
-        sentence: get_usize(3)?..get_usize(4)?,
-        date_range: get_usize(5)?..get_usize(6)?,
-        timex_value: r.get(7)?,
-        span: DateSpan {
-            start: parse_day(text(8)?).ok_or_else(|| corrupt("event start"))?,
-            end: parse_day(text(9)?).ok_or_else(|| corrupt("event end"))?,
-            precision: precision_from(text(10)?).ok_or_else(|| corrupt("precision"))?,
-        },
-        countries,
-        country_spans,
-        date_source: date_source_from(text(13)?).ok_or_else(|| corrupt("event date source"))?,
-        confidence: confidence as f32,
-        note: r.get(15)?,
-        cluster: 0,
-        hidden: false,
-        salience: 0.0,
     })
 }

@@ -9,7 +9,7 @@ pub(crate) const APPLICATION_ID: i64 = 0x444c_4958;
 /// `PRAGMA user_version`: bumped whenever the tables below or the way `rows.rs` encodes
 /// values in them change (this module is not part of the extractor version). An index with
 /// another number is rebuilt (the app's own) or refused (a shard), never read.
-pub(crate) const SCHEMA_VERSION: i64 = 2;
+pub(crate) const SCHEMA_VERSION: i64 = 3;
 
 pub(crate) const CREATE: &str = r#"
 CREATE TABLE files (
@@ -52,6 +52,7 @@ CREATE TABLE articles (
     pub_date_confidence REAL,
     pub_date_note TEXT,
     problems  TEXT NOT NULL,      -- JSON [[severity, message], ...]
+    events_blob BLOB NOT NULL,    -- this article's events, encoded for the app (index/blob.rs); the same as its rows in events
     PRIMARY KEY (extract, idx)
 );
 

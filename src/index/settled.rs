@@ -134,7 +134,12 @@ pub fn join(
     opts: &crate::pipeline::LoadOptions,
     times: &crate::pipeline::StageTimes,
 ) -> Joined {
-    let corpus = crate::pipeline::join(parts, opts, times);
+    identify(crate::pipeline::join(parts, opts, times), &opts.corrections)
+}
+
+/// A corpus as [`join`] leaves it (before the corpus-wide steps; a watched update's
+/// `pipeline::replace_files_joined` leaves it so too) with its identities computed.
+pub(crate) fn identify(corpus: Corpus, corrections: &Corrections) -> Joined {
     let counts = events_per_article(&corpus);
     let mut ids = Vec::with_capacity(corpus.articles.len());
     let mut key = blake3::Hasher::new();
@@ -164,11 +169,11 @@ pub fn join(
         // correction is already in its own date).
         let events = &corpus.events[starts..starts + counts[i]];
         starts += counts[i];
-        if opts.corrections.has_event_corrections(&a.content_hash) {
+        if corrections.has_event_corrections(&a.content_hash) {
             for e in events {
                 let k = crate::corrections::event_key(e);
-                let hidden = opts.corrections.is_hidden(&a.content_hash, &k);
-                let date = opts.corrections.event_date(&a.content_hash, &k);
+                let hidden = corrections.is_hidden(&a.content_hash, &k);
+                let date = corrections.event_date(&a.content_hash, &k);
                 key.update(format!("{i}:{k}:{hidden}:{date:?};").as_bytes());
             }
         }

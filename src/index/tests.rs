@@ -129,3 +129,94 @@ fn the_extractor_version_comes_from_the_build() {
     assert!(v.starts_with(env!("DATELINE_EXTRACTOR_HASH")));
     assert_eq!(env!("DATELINE_EXTRACTOR_HASH").len(), 16);
 }
+
+#[test]
+fn stored_corpus_wide_results_count_towards_the_cap_and_go_least_recently_used_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_corpus(dir.path(), 40);
+    let mut ix = Index::open_cache(&dir.path().join("ix.sqlite")).unwrap();
+    let opts = crate::pipeline::LoadOptions::default();
+    // Three corpora opened: three rows of stored results.
+    for part in [&files[..10], &files[10..20], &files[20..]] {
+        load(part, &opts, &Progress::default(), Some(&mut ix)).unwrap();
+    }
+    assert_eq!(count(&mut ix, "settled"), 3);
+    let settled_rows = |ix: &mut Index| -> Vec<String> {
+        let mut st = ix
+            .conn()
+            .prepare("SELECT corpus FROM settled ORDER BY corpus")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let third = settled::corpus_id(&files[20..]);
+    // Two corpora not opened for long, everything else just now.
+    let now = now_secs();
+    ix.conn()
+        .execute("UPDATE extracts SET used = ?1", [now])
+        .unwrap();
+    ix.conn()
+        .execute(
+            "UPDATE settled SET used = CASE corpus WHEN ?1 THEN ?2 ELSE 1 END",
+            rusqlite::params![third, now],
+        )
+        .unwrap();
+    let disk: i64 = ix
+        .conn()
+        .query_row(
+            "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let extracts = count(&mut ix, "extracts");
+    let evicted = ix.evict(disk as u64 - 1, version::extractor()).unwrap();
+    // The two old rows went first, and are counted among the evicted.
+    let left = settled_rows(&mut ix);
+    assert!(left.iter().all(|c| *c == third), "{left:?}");
+    let gone_extracts = extracts - count(&mut ix, "extracts");
+    assert_eq!(evicted as i64, gone_extracts + 3 - left.len() as i64);
+    // A cap nothing fits under leaves nothing of either kind.
+    ix.evict(1, version::extractor()).unwrap();
+    assert_eq!(count(&mut ix, "settled"), 0);
+    assert_eq!(count(&mut ix, "extracts"), 0);
+    // And a corpus whose stored results were evicted is worked out and stored again.
+    load(&files[20..], &opts, &Progress::default(), Some(&mut ix)).unwrap();
+    assert_eq!(settled_rows(&mut ix), vec![third]);
+}
+
+#[test]
+fn the_first_files_are_served_before_the_rest_of_the_folder_is_looked_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let n = load::FIRST_HIT_CHUNK + 200;
+    // Written long ago: a time stamp within the last seconds is not trusted (hashed again).
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    for p in write_corpus(&corpus, n) {
+        let f = std::fs::File::options().write(true).open(&p).unwrap();
+        f.set_modified(old).unwrap();
+    }
+    let paths = vec![corpus];
+    let mut ix = Index::open_cache(&dir.path().join("ix.sqlite")).unwrap();
+    collect(&paths, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    // One file among the first and one after them change.
+    let walked = crate::ingest::walk(&paths).unwrap().files;
+    for i in [5, load::FIRST_HIT_CHUNK + 100] {
+        let p = &walked[i].path;
+        let text = std::fs::read_to_string(p).unwrap();
+        std::fs::write(p, format!("{text}Peru and Chile met on 2 June 2023.\n")).unwrap();
+    }
+    let mut batches: Vec<(usize, bool)> = Vec::new();
+    let c = collect(&paths, &Progress::default(), Some(&mut ix), &mut |b| {
+        batches.push((b.done, b.from_index));
+    })
+    .unwrap();
+    // The first batch: the first files the index holds unchanged, alone.
+    assert_eq!(batches[0], (load::FIRST_HIT_CHUNK - 1, true), "{batches:?}");
+    assert_eq!((c.extracted, c.from_index), (2, n - 2));
+    let changed = c.parts[5].articles[0].text.contains("Peru and Chile");
+    assert!(changed, "the changed file was read again");
+}
