@@ -456,6 +456,9 @@ const CITIES: &[(&str, &[&str])] = &[
     ("According to the Sydney Morning Herald, Fiji voted.", &["Fiji=FJ"]),
     // A body named for a city meets elsewhere.
     ("The Shanghai Cooperation Organisation met in Astana.", &["Astana=KZ"]),
+    // A document named for where it was agreed.
+    ("The Kyoto Protocol and the Paris Agreement bind Chile.", &["Chile=CL"]),
+    ("Nine nations signed the Da Nang Declaration in Da Nang.", &["Da Nang=VN"]),
     // A US town that shares a city's name.
     ("The mill in Naples, Florida closed.", &[]),
 ];
