@@ -376,6 +376,11 @@ fn work(
     };
     let files = collected.keys.len();
     let mut problems = collected.problems;
+    // Every file is in: say what the time until the end is spent on (the bar is full).
+    if let Ok(mut c) = progress.current.lock() {
+        *c = "all files read; dating across articles and grouping reports…".to_string();
+    }
+    repaint();
     let joined = index::settled::join(collected.parts, &opts, &progress.times);
     if let Some(s) = prior.as_ref().filter(|s| !joined.matches(s)) {
         // Some files changed: the stored results first, then the steps run again here.
