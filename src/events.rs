@@ -379,12 +379,17 @@ impl Quotes {
     }
 }
 
-/// Mentions inside `r` (mentions are sorted by start).
-fn mentions_in(mentions: &[Mention], r: &Range<usize>) -> Vec<CountrySpan> {
+/// Mentions inside `r` (mentions are sorted by start) that `keep` accepts, as spans.
+fn mentions_where(
+    mentions: &[Mention],
+    r: &Range<usize>,
+    keep: impl Fn(&Mention) -> bool,
+) -> Vec<CountrySpan> {
     let from = mentions.partition_point(|m| m.start < r.start);
     mentions[from..]
         .iter()
         .take_while(|m| m.end <= r.end)
+        .filter(|m| keep(m))
         .map(|m| CountrySpan {
             start: m.start,
             end: m.end,
@@ -393,19 +398,9 @@ fn mentions_in(mentions: &[Mention], r: &Range<usize>) -> Vec<CountrySpan> {
         .collect()
 }
 
-/// Mentions inside `r` that a later sentence may refer back to (all but cities).
-fn lasting_spans(mentions: &[Mention], r: &Range<usize>) -> Vec<CountrySpan> {
-    let from = mentions.partition_point(|m| m.start < r.start);
-    mentions[from..]
-        .iter()
-        .take_while(|m| m.end <= r.end)
-        .filter(|m| m.kind != MentionKind::City)
-        .map(|m| CountrySpan {
-            start: m.start,
-            end: m.end,
-            code: m.code,
-        })
-        .collect()
+/// Mentions inside `r`.
+fn mentions_in(mentions: &[Mention], r: &Range<usize>) -> Vec<CountrySpan> {
+    mentions_where(mentions, r, |_| true)
 }
 
 fn codes(spans: &[CountrySpan]) -> Vec<CountryCode> {
@@ -515,7 +510,7 @@ pub fn extract(
             // A city places this sentence's happening without making the story about its
             // country ("he moved to New York in 1974"; the next sentence, about his album, is
             // not American news): only countries, demonyms, capitals and leaders carry over.
-            let lasting = lasting_spans(mentions, &sentence);
+            let lasting = mentions_where(mentions, &sentence, |m| m.kind != MentionKind::City);
             if !lasting.is_empty() {
                 context = match subject(text, &sentence, &lasting) {
                     Some(c) => vec![c],
