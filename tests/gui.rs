@@ -402,7 +402,12 @@ fn per_file_problems_reach_the_status_bar_and_overview() {
     wait_loaded(&mut h);
     let problems = dateline::gui::status_bar::problem_count(&h.state().corpus);
     assert!(problems > 0, "a broken JSON file is a problem");
-    let label = format!("{problems} problems");
+    // "1 problem", "2 problems": the status bar counts in words.
+    let label = if problems == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{problems} problems")
+    };
     h.get_by_label(&label).click();
     h.run_steps(3);
     assert!(h.state().overview.open);
