@@ -878,12 +878,19 @@ impl DatelineApp {
                         .min_size(90.0)
                         .show(ui, |ui| push(self.coverage.ui(ui, &ctx)));
                 }
-                if ctx.corpus.events.is_empty() && ctx.load.is_none() {
+                // Until the first events arrive there is nothing to put on an axis (and an
+                // empty chart is the costliest part of the first frame on a software
+                // renderer: see BENCHMARKS.md, first frame).
+                if ctx.corpus.events.is_empty() {
                     ui.centered_and_justified(|ui| {
-                        ui.label(
-                            "No dated events yet. Open a folder (File > Open folder…) or drop \
-                             folders and files onto this window.",
-                        );
+                        if ctx.load.is_some() {
+                            ui.weak("Reading the articles…");
+                        } else {
+                            ui.label(
+                                "No dated events yet. Open a folder (File > Open folder…) or \
+                                 drop folders and files onto this window.",
+                            );
+                        }
                     });
                 } else {
                     push(self.timeline.ui(ui, &ctx));
