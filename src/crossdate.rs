@@ -549,21 +549,9 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<Dat
     let mut reach: Vec<(i32, f32)> = Vec::new();
     let mut best_of_probe: Vec<(i32, f32)> = Vec::new();
     let mut merged: Vec<(i32, f32)> = Vec::new();
+    let mut dense: Vec<f32> = Vec::new();
     for p in &probes {
-        best_of_probe.clear();
-        for &(sim, id) in &p.candidates {
-            let day = index.entries[id as usize].day.num_days_from_ce();
-            best_of_probe.extend((0..=WINDOW_DAYS as i32).map(|k| (day + k, sim)));
-        }
-        // One entry per day with the probe's best similarity there.
-        best_of_probe.sort_unstable_by_key(|x| x.0);
-        best_of_probe.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 = kept.1.max(later.1);
-            }
-            same
-        });
+        probe_reach(p, index, &mut best_of_probe, &mut dense);
         // reach += best_of_probe, day by day (both sorted).
         merged.clear();
         let (mut i, mut j) = (0, 0);
@@ -699,6 +687,53 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<Dat
         confidence,
         note,
     })
+}
+
+/// The publication dates (as day numbers, ascending) within reach of one probe's candidates,
+/// each with the probe's best similarity among the candidates it reaches. Candidates of one
+/// probe lie within a few years: a day-indexed array (`dense`, reused) collects them without
+/// sorting; a wider spread is sorted.
+fn probe_reach(p: &Probe, index: &FirmIndex, out: &mut Vec<(i32, f32)>, dense: &mut Vec<f32>) {
+    /// Widest spread of days collected in the array.
+    const DENSE_DAYS: i32 = 8192;
+    out.clear();
+    let days = p
+        .candidates
+        .iter()
+        .map(|&(sim, id)| (index.entries[id as usize].day.num_days_from_ce(), sim));
+    let (Some(lo), Some(hi)) = (
+        days.clone().map(|d| d.0).min(),
+        days.clone().map(|d| d.0).max(),
+    ) else {
+        return;
+    };
+    let window = WINDOW_DAYS as i32;
+    if hi - lo < DENSE_DAYS {
+        dense.clear();
+        dense.resize((hi - lo + window + 1) as usize, f32::NEG_INFINITY);
+        for (day, sim) in days {
+            for slot in &mut dense[(day - lo) as usize..=(day - lo + window) as usize] {
+                *slot = slot.max(sim);
+            }
+        }
+        out.extend(
+            dense
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s != f32::NEG_INFINITY)
+                .map(|(k, s)| (lo + k as i32, *s)),
+        );
+        return;
+    }
+    out.extend(days.flat_map(|(day, sim)| (0..=window).map(move |k| (day + k, sim))));
+    out.sort_unstable_by_key(|x| x.0);
+    out.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(later.1);
+        }
+        same
+    });
 }
 
 /// A date scoring at least this share of the best one, far from it, is a rival.
