@@ -38,6 +38,9 @@ fn digest(c: &Corpus) -> u64 {
     h.finish()
 }
 
+/// A change: its name, how to make it on disk, and the path a watcher would report.
+type Step = (&'static str, Box<dyn Fn()>, PathBuf);
+
 fn read(paths: &[PathBuf]) -> Vec<FileResult> {
     let times = StageTimes::default();
     paths
@@ -74,7 +77,7 @@ fn main() {
     let pick = walked.files[walked.files.len() / 2].path.clone();
     let text = std::fs::read_to_string(&pick).unwrap();
     let added = pick.with_file_name("zz-watch-added.txt");
-    let steps: Vec<(&str, Box<dyn Fn()>, PathBuf)> = vec![
+    let steps: Vec<Step> = vec![
         (
             "new file",
             Box::new({
