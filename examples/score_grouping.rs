@@ -137,53 +137,54 @@ fn main() {
         let second = pool.split_off(PER_HALF.min(pool.len()));
         let mut totals = [0usize; 5];
         for (name, sample) in [("first", &pool), ("second", &second)] {
-        if flag("--print") && (name == "second") != flag("--second") {
-            continue;
-        }
-        let (mut tp, mut fp, mut fneg, mut tn, mut labelled) = (0, 0, 0, 0, 0);
-        for (_, _, ka, kb, ia, ib) in sample {
-            let (ea, eb) = (&corpus.events[*ia], &corpus.events[*ib]);
-            let text = |e: &dateline::model::Event| {
-                let a = &corpus.articles[e.article as usize];
-                let s = a.text.get(e.sentence.clone()).unwrap_or("");
-                let d = a.text.get(e.date_range.clone()).unwrap_or("");
-                let c: Vec<String> = e.countries.iter().map(|c| c.to_string()).collect();
-                format!("[{d}] [{}] {s}", c.join(","))
-            };
+            if flag("--print") && (name == "second") != flag("--second") {
+                continue;
+            }
+            let (mut tp, mut fp, mut fneg, mut tn, mut labelled) = (0, 0, 0, 0, 0);
+            for (_, _, ka, kb, ia, ib) in sample {
+                let (ea, eb) = (&corpus.events[*ia], &corpus.events[*ib]);
+                let text = |e: &dateline::model::Event| {
+                    let a = &corpus.articles[e.article as usize];
+                    let s = a.text.get(e.sentence.clone()).unwrap_or("");
+                    let d = a.text.get(e.date_range.clone()).unwrap_or("");
+                    let c: Vec<String> = e.countries.iter().map(|c| c.to_string()).collect();
+                    format!("[{d}] [{}] {s}", c.join(","))
+                };
+                if flag("--print") {
+                    say!("{half}\t{ka}\t{kb}\t{}", ea.span.start);
+                    let title =
+                        |e: &dateline::model::Event| &corpus.articles[e.article as usize].title;
+                    say!("    A ({}) {}", title(ea), text(ea));
+                    say!("    B ({}) {}", title(eb), text(eb));
+                    continue;
+                }
+                let Some(&same) = labels.get(&(ka.as_str(), kb.as_str())) else {
+                    continue;
+                };
+                labelled += 1;
+                let got = ea.cluster == eb.cluster;
+                match (same, got) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (true, false) => fneg += 1,
+                    (false, false) => tn += 1,
+                }
+                if flag("--errors") && same != got {
+                    say!(
+                        "{half}\t{}\t{ka}\t{kb}\n    A {}\n    B {}",
+                        if got { "FALSE GROUP" } else { "MISSED" },
+                        text(ea),
+                        text(eb)
+                    );
+                }
+            }
             if flag("--print") {
-                say!("{half}\t{ka}\t{kb}\t{}", ea.span.start);
-                let title = |e: &dateline::model::Event| &corpus.articles[e.article as usize].title;
-                say!("    A ({}) {}", title(ea), text(ea));
-                say!("    B ({}) {}", title(eb), text(eb));
                 continue;
             }
-            let Some(&same) = labels.get(&(ka.as_str(), kb.as_str())) else {
-                continue;
-            };
-            labelled += 1;
-            let got = ea.cluster == eb.cluster;
-            match (same, got) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (true, false) => fneg += 1,
-                (false, false) => tn += 1,
+            report(half, name, [tp, fp, fneg, tn, labelled]);
+            for (t, v) in totals.iter_mut().zip([tp, fp, fneg, tn, labelled]) {
+                *t += v;
             }
-            if flag("--errors") && same != got {
-                say!(
-                    "{half}\t{}\t{ka}\t{kb}\n    A {}\n    B {}",
-                    if got { "FALSE GROUP" } else { "MISSED" },
-                    text(ea),
-                    text(eb)
-                );
-            }
-        }
-        if flag("--print") {
-            continue;
-        }
-        report(half, name, [tp, fp, fneg, tn, labelled]);
-        for (t, v) in totals.iter_mut().zip([tp, fp, fneg, tn, labelled]) {
-            *t += v;
-        }
         }
         if !flag("--print") {
             report(half, "both", totals);
