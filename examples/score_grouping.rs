@@ -56,9 +56,8 @@ type Sampled = ([u8; 32], [u8; 32], String, String, usize, usize);
 /// Keeps the first sample's pairs and the smallest by the second seed of the rest.
 fn prune(pool: &mut Vec<Sampled>) {
     pool.sort();
-    let rest = pool.split_off(PER_HALF.min(pool.len()));
-    let mut rest = rest;
-    rest.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut rest = pool.split_off(PER_HALF.min(pool.len()));
+    rest.sort_by_key(|a| a.1);
     rest.truncate(PER_HALF_2);
     pool.extend(rest);
 }

@@ -160,6 +160,9 @@ pub(crate) fn class_of(word: &str) -> Option<Act> {
     word_class(word).map(|(act, _)| act)
 }
 
+/// A word of a sentence: its byte range, and its class with whether it is only a frame word.
+type Word = (Range<usize>, Option<(Act, bool)>);
+
 /// The class of a word and whether it is only a frame word ([`FRAMES`]).
 fn word_class(word: &str) -> Option<(Act, bool)> {
     let find = |table: &[(Act, &[&str])]| {
@@ -187,10 +190,10 @@ pub(crate) const REACH: usize = 10;
 pub(crate) fn act_of(sentence: &str, date: Range<usize>) -> Option<Act> {
     // Words with their byte ranges, and clause breaks (commas, semicolons, colons, dashes,
     // quotation marks) as `None`.
-    let mut items: Vec<(Range<usize>, Option<(Act, bool)>)> = Vec::new();
+    let mut items: Vec<Word> = Vec::new();
     let mut breaks: Vec<usize> = Vec::new();
     let mut word_start: Option<usize> = None;
-    let flush = |items: &mut Vec<(Range<usize>, Option<(Act, bool)>)>, s: usize, e: usize| {
+    let flush = |items: &mut Vec<Word>, s: usize, e: usize| {
         let lower = sentence[s..e].to_lowercase();
         items.push((s..e, word_class(&lower)));
     };
@@ -256,7 +259,7 @@ const MODIFIED_REACH: usize = 4;
 /// had won Friday's run-off" dates the run-off, not the statement).
 fn modified_noun(
     sentence: &str,
-    items: &[(Range<usize>, Option<(Act, bool)>)],
+    items: &[Word],
     date: &Range<usize>,
     first_in: usize,
     after: usize,
