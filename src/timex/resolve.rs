@@ -380,11 +380,14 @@ fn weekday_date(r: NaiveDate, w: u32, rel: Rel, tense: Tense) -> Option<NaiveDat
             }
         }
         Rel::This => w - cur,
-        // A weekday named on that same weekday is that day, in any tense ("will land on
-        // Monday" in Monday's paper): a week later is written "next Monday" or "a week
-        // from Monday".
         Rel::Bare => match tense {
-            Tense::Future => fwd,
+            Tense::Future => {
+                if fwd == 0 {
+                    7
+                } else {
+                    fwd
+                }
+            }
             _ => -back,
         },
     };
