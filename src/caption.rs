@@ -506,6 +506,15 @@ fn dated_noun(sentence: &str, date: Option<Range<usize>>, top: &Clause) -> Dated
         })
         .collect();
     let n = words.len();
+    // "later today": an adverb of time ends no noun phrase of a happening.
+    if lower.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "later" | "earlier" | "today" | "tonight" | "yesterday" | "tomorrow"
+        )
+    }) {
+        return miss;
+    }
     let Some(h) = (n.saturating_sub(8)..n).rev().find(|&k| {
         EVENT_NOUNS.contains(&lower[k].as_str()) || FRONTED_EVENT_NOUNS.contains(&lower[k].as_str())
     }) else {
@@ -542,6 +551,13 @@ fn dated_noun(sentence: &str, date: Option<Range<usize>>, top: &Clause) -> Dated
             break;
         }
         start -= 1;
+    }
+    // "one to one talks": a count or a compound of numbers is no modifier to keep alone.
+    if lower[start..h]
+        .iter()
+        .any(|w| w == "one" || w.chars().all(|c| c.is_ascii_digit()))
+    {
+        return miss;
     }
     let governed = start > 0 && {
         let w = lower[start - 1].as_str();
@@ -945,6 +961,14 @@ fn headline_verb(c: &Clause, plural: bool) -> String {
     let core = match (c.time, c.passive) {
         (Time::Future, false) => format!("{not}to {base}"),
         (Time::Future, true) => format!("{not}to be {}", forms::participle(base)),
+        // "would" is the future seen from the past: a headline writes it "to".
+        (Time::Modal, false)
+            if c.modal
+                .as_deref()
+                .is_some_and(|m| m.eq_ignore_ascii_case("would")) =>
+        {
+            format!("{not}to {base}")
+        }
         (Time::Modal, passive) => {
             let m = c.modal.clone().unwrap_or_else(|| "may".into());
             let m = if c.negated { format!("{m} not") } else { m };
@@ -1870,6 +1894,9 @@ mod tests {
             ("During the summit in Lagos on Friday, the ministers signed the accord.", "on Friday", "Ministers sign accord"),
             // The clause gives none: the date's noun names the happening.
             ("It rained during the funeral of Ann Fry in York on Friday.", "on Friday", "Funeral of Ann Fry in York"),
+            ("It rained during one to one talks in the town hall later on Friday.", "on Friday", ""),
+            // "would" is the future seen from the past.
+            ("The ministers said on Monday that the summit would begin in May.", "on Monday", "Summit to begin"),
             // Indirect questions, ways of saying, objects owned by someone unnamed.
             ("It is hard to see how a deal is going to be reached before 1 January.", "1 January", ""),
             ("The protesters made clear on Monday that they would stay.", "on Monday", ""),

@@ -809,8 +809,11 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         let mut preps = 0;
         while k > floor {
             let t = &toks[k - 1];
+            // "who" points to a person: never back over a preposition ("more pressure on
+            // Rousseff, who" is Rousseff).
             let inner_prep = t.tag == Tag::Prep
                 && preps == 0
+                && toks[i - 1].lower != "who"
                 && matches!(t.lower.as_str(), "in" | "of" | "on" | "for" | "at")
                 && k >= floor + 2
                 && matches!(toks[k - 2].tag, Tag::Word | Tag::Proper);

@@ -274,6 +274,12 @@ fn the_subject_never_starts_inside_a_prepositional_phrase() {
             "on Monday",
             "",
         ),
+        // "who" is a person: the name, not the phrase the name is in.
+        (
+            "The vote puts more pressure on Rousseff, who faced a runoff on 26 October.",
+            "26 October",
+            "Rousseff",
+        ),
         // "a Facebook post": a name after "a" modifies a noun, which is no verb.
         (
             "The loss was confirmed in a Facebook post on his page on Monday.",
