@@ -1293,7 +1293,9 @@ fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
             && before.is_some_and(|b| b.tag == Tag::Prep && b.lower != "of")
         {
             passive = true;
-        } else if first.is_some_and(|f| object_of_a_preposition(toks, f, floor)) {
+        } else if !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel)
+            && first.is_some_and(|f| object_of_a_preposition(toks, f, floor))
+        {
             subj = None;
         }
     }
