@@ -488,7 +488,7 @@ fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
         && matches!(form, VerbForm::Past | VerbForm::Third);
     // A sentence does not open with a finite verb ("Lay stepped down": a name).
     let prev_ok = prev.is_some_and(subject_like) || coordinated;
-    if !prev_ok {
+    if !prev_ok || after_indefinite_name(toks, i) {
         return None;
     }
     match form {
@@ -514,7 +514,10 @@ fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
                     | Tag::Word
             );
             let known = forms::verb_form(&t.lower, true).is_some();
-            (fits && known && prev.is_some_and(|p| p.tag != Tag::Det)).then_some((base, form))
+            // "six trains a day": after a number above one, an "-s" form is a plural noun.
+            let counted = prev.is_some_and(counts_more_than_one);
+            (fits && known && !counted && prev.is_some_and(|p| p.tag != Tag::Det))
+                .then_some((base, form))
         }
         VerbForm::Base => {
             // "Putin and Kim sign ..." : a known base after a name or pronoun, before an object.
@@ -529,6 +532,36 @@ fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
         }
         _ => None,
     }
+}
+
+/// "six", "40", "dozens": a number above one, after which English puts a plural noun.
+fn counts_more_than_one(t: &Token) -> bool {
+    (t.tag == Tag::Number && t.lower != "1")
+        || matches!(
+            t.lower.as_str(),
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        )
+}
+
+/// "a Facebook post", "an Apple store": a name right after "a" or "an" modifies the noun
+/// after it (English puts no indefinite article before a name that is a subject), so the
+/// word after it is that noun, not a verb.
+fn after_indefinite_name(toks: &[Token], i: usize) -> bool {
+    i >= 2 && toks[i - 1].tag == Tag::Proper && matches!(toks[i - 2].lower.as_str(), "a" | "an")
 }
 
 /// All finite verb groups of the sentence, left to right.
@@ -776,8 +809,11 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         let mut preps = 0;
         while k > floor {
             let t = &toks[k - 1];
+            // "who" points to a person: never back over a preposition ("more pressure on
+            // Rousseff, who" is Rousseff).
             let inner_prep = t.tag == Tag::Prep
                 && preps == 0
+                && toks[i - 1].lower != "who"
                 && matches!(t.lower.as_str(), "in" | "of" | "on" | "for" | "at")
                 && k >= floor + 2
                 && matches!(toks[k - 2].tag, Tag::Word | Tag::Proper);
@@ -830,6 +866,18 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
                     | "about"
                     | "on"
                     | "into"
+                    | "under"
+                    | "behind"
+                    | "beyond"
+                    | "between"
+                    | "among"
+                    | "across"
+                    | "within"
+                    | "along"
+                    | "around"
+                    | "towards"
+                    | "toward"
+                    | "via"
             )
             && i >= floor + 2
             && matches!(toks[i - 2].tag, Tag::Word | Tag::Proper)
@@ -853,6 +901,14 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         }
         break;
     }
+    // "In Hanoi the leaders met": a determiner after a noun opens the subject's own phrase.
+    if let Some(p) = (i + 1..end).rev().find(|&k| {
+        toks[k].tag == Tag::Det
+            && toks[k].lower != "no"
+            && matches!(toks[k - 1].tag, Tag::Word | Tag::Proper)
+    }) {
+        i = p;
+    }
     // A pronoun is the whole subject; otherwise no leading conjunction or "of".
     while i < end && matches!(toks[i].tag, Tag::And | Tag::Prep | Tag::Poss) {
         i += 1;
@@ -862,6 +918,16 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         return Some(toks[i].range.start..toks[end - 1].range.end.min(toks[p].range.end));
     }
     (i < end).then(|| toks[i].range.start..toks[end - 1].range.end)
+}
+
+/// Does the noun phrase found for a subject, starting at token `i`, follow a preposition
+/// inside the sentence ("the centre set up under | the Declaration began", "Kim during |
+/// the visit met")? Then it is that preposition's object, never the subject, and the
+/// phrase the subject belongs to could not be followed back: no subject rather than a
+/// wrong one. A preposition opening the sentence ("In Hanoi the leaders met") heads a
+/// fronted phrase and is left to the caller.
+fn object_of_a_preposition(toks: &[Token], i: usize, floor: usize) -> bool {
+    i >= 2 && i > floor && matches!(toks[i - 1].tag, Tag::Prep | Tag::To)
 }
 
 /// The key object after the group ending at token `e`: an infinitive, a noun phrase (with
@@ -1217,8 +1283,20 @@ fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
         let single_past = g.end == g.start + 1
             && g.time == Time::Past
             && !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel);
-        if single_past && before.is_some_and(|b| b.tag == Tag::Prep && b.lower != "of") {
+        // A participle of that kind has no object of its own ("the visit to the east met
+        // the governor" is no reduced relative).
+        let object_after = toks
+            .get(g.end)
+            .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Proper | Tag::Pron | Tag::Number));
+        if single_past
+            && !object_after
+            && before.is_some_and(|b| b.tag == Tag::Prep && b.lower != "of")
+        {
             passive = true;
+        } else if !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel)
+            && first.is_some_and(|f| object_of_a_preposition(toks, f, floor))
+        {
+            subj = None;
         }
     }
     let mut obj = object(toks, g.end, &g.lemma);

@@ -239,3 +239,82 @@ fn tokens_split_clitics_and_keep_abbreviations() {
         ["kim", "'s", "u.s.", "trip", "did", "n't", "end", ",", "said", "mr.", "o'brien", "."]
     );
 }
+
+/// A noun phrase after a preposition is that preposition's object, never the subject: the
+/// subject takes the phrase whole, or is none when the phrase is too long to follow back;
+/// a determiner after a noun opens the subject's own phrase.
+#[test]
+fn the_subject_never_starts_inside_a_prepositional_phrase() {
+    let subject = |s: &str, d: &str| {
+        let i = s.find(d).unwrap();
+        analyse(s, Some(i..i + d.len()))
+            .and_then(|c| c.subject)
+            .map(|r| s[r].to_string())
+            .unwrap_or_default()
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "The new convoys under the Lisbon accord left port on Friday.",
+            "on Friday",
+            "The new convoys under the Lisbon accord",
+        ),
+        (
+            "The long queue behind the stadium gates cleared on Sunday.",
+            "on Sunday",
+            "The long queue behind the stadium gates",
+        ),
+        (
+            "The talks between the two parties resumed on Monday.",
+            "on Monday",
+            "The talks between the two parties",
+        ),
+        // Too far back to follow: none rather than the preposition's object.
+        (
+            "Kim during the long visit to the east met the governor on Monday.",
+            "on Monday",
+            "",
+        ),
+        // "who" is a person: the name, not the phrase the name is in.
+        (
+            "The vote puts more pressure on Rousseff, who faced a runoff on 26 October.",
+            "26 October",
+            "Rousseff",
+        ),
+        // "a Facebook post": a name after "a" modifies a noun, which is no verb.
+        (
+            "The loss was confirmed in a Facebook post on his page on Monday.",
+            "on Monday",
+            "The loss",
+        ),
+        // A past form after a preposition's object is a participle, not the act of it.
+        (
+            "Aid flowed under the peace accord signed Wednesday.",
+            "Wednesday",
+            "the peace accord",
+        ),
+        (
+            "In Hanoi the leaders signed the accord on Tuesday.",
+            "on Tuesday",
+            "the leaders",
+        ),
+        // Unchanged: a plain subject, a list, a possessive.
+        (
+            "Russia and the United States signed the accord on Tuesday.",
+            "on Tuesday",
+            "Russia and the United States",
+        ),
+        (
+            "Egypt's army took control on Sunday.",
+            "on Sunday",
+            "Egypt's army",
+        ),
+    ];
+    let bad: Vec<String> = cases
+        .iter()
+        .filter_map(|(s, d, want)| {
+            let got = subject(s, d);
+            (got != *want).then(|| format!("{s}: got {got:?}, want {want:?}"))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -128,6 +128,14 @@ pub fn lane_view(
         .filter(|it| it.kind != ItemKind::Span)
         .map(|it| (it.row, item_box(it, view)))
         .collect();
+    // Room kept after the fit's left edge for the "◂ N" count of what lies before it.
+    let fit_inset = opts.keep_within.map_or(0.0, |(d0, _)| {
+        if off_screen(lane, d0, d0).0 > 0 {
+            OFF_CHART_PX
+        } else {
+            0.0
+        }
+    });
     let mut near: Vec<(u8, BoxPx)> = Vec::with_capacity(obstacles.len());
     let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
     let mut cands = Vec::with_capacity(CANDIDATES_PER_TILE);
@@ -175,7 +183,9 @@ pub fn lane_view(
         if let Some((d0, _)) = opts.keep_within {
             // The left edge only: there the lane labels would cover a caption; past the
             // right edge a caption is cut by the plot and shows whole after a small pan.
-            x0 = x0.max(view.x_of(d0));
+            // Clear, too, of the count of happenings left of the fit drawn at that edge
+            // (kept in days like the edge, so panning still moves captions with marks).
+            x0 = x0.max(view.x_of(d0) + fit_inset);
         }
         let first = out.captions.len();
         if x1 <= x0 {
@@ -546,6 +556,76 @@ mod tests {
                 .iter()
                 .find(|c| c.item == c0.item)
                 .expect("same captions after a pan");
+            assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6, "{c0:?} {c1:?}");
+        }
+    }
+
+    #[test]
+    fn after_a_fit_no_caption_starts_under_the_count_of_what_lies_before_it() {
+        // The story's days are fitted; one stray happening a year earlier lies off the
+        // plot's left edge, counted there ("◂ 1"). The first happening's caption must start
+        // clear of that count, at the fit and after a pan (the window draws the count at
+        // the plot's left edge, over anything beneath it).
+        let base = crate::timeline::axis::date_of(64 * 300 + 20).unwrap();
+        let mut c = Corpus::default();
+        let days: [(i64, f32); 6] = [
+            (-400, 0.1),
+            (0, 0.5),
+            (1, 0.9),
+            (30, 0.4),
+            (45, 0.3),
+            (60, 0.2),
+        ];
+        for (i, (d, sal)) in days.into_iter().enumerate() {
+            let date = base.checked_add_signed(chrono::Duration::days(d)).unwrap();
+            let mut e = ev(date, "FR", i as u32);
+            e.salience = sal;
+            c.events.push(e);
+        }
+        c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
+        for cl in &mut c.clusters {
+            cl.salience = c.events[cl.events[0] as usize].salience;
+        }
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let width = 1000.0;
+        let d = day_number(base) as f64;
+        let v = TimeView::fit(d, d + 61.0, width);
+        let opts = FrameOptions {
+            keep_within: Some(v.range(width)),
+            ..Default::default()
+        };
+        let fitted = lane_view(lane, &v, width, opts, &mut measure);
+        assert_eq!(
+            fitted.before, 1,
+            "the stray happening is counted at the left edge"
+        );
+        assert!(!fitted.captions.is_empty());
+        for cap in &fitted.captions {
+            assert!(cap.b.x0 >= OFF_CHART_PX, "{cap:?} under the count");
+        }
+        // With nothing before the fit, no room is given up.
+        let none_before = FrameOptions {
+            keep_within: Some((d - 500.0, d + 61.0)),
+            ..Default::default()
+        };
+        let free = lane_view(lane, &v, width, none_before, &mut measure);
+        assert!(
+            free.captions.iter().any(|c| c.b.x0 < OFF_CHART_PX),
+            "{:?}",
+            free.captions
+        );
+        // Kept in days: a pan moves every caption with its mark.
+        let mut p = v;
+        p.pan_px(-80.0);
+        let panned = lane_view(lane, &p, width, opts, &mut measure);
+        let dx = p.x_of(0.0) - v.x_of(0.0);
+        for c0 in &fitted.captions {
+            let c1 = panned
+                .captions
+                .iter()
+                .find(|c| c.item == c0.item)
+                .expect("same captions");
             assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6, "{c0:?} {c1:?}");
         }
     }
