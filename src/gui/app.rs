@@ -293,11 +293,11 @@ impl DatelineApp {
         let Some(loader) = &self.loader else { return };
         match loader.poll() {
             LoadOutcome::Pending => {
-                // The loader asks for a frame whenever its progress moves or a snapshot is
-                // ready; this is only a slow heartbeat in between (a frame of a million
-                // events costs the loader CPU it needs).
+                // The loader asks for a frame when a snapshot is ready and, at most once a
+                // second, when its progress moves; this is only a slow heartbeat in between
+                // (without a GPU a frame of a million events costs the loader CPU it needs).
                 self.ctx
-                    .request_repaint_after(std::time::Duration::from_secs(1));
+                    .request_repaint_after(std::time::Duration::from_secs(2));
             }
             LoadOutcome::Partial(shown) => {
                 let paths = loader.paths.clone();
@@ -305,7 +305,7 @@ impl DatelineApp {
                 self.partial_shown = true;
                 self.show(*shown, paths, fresh, self.load_corrections_version);
                 self.ctx
-                    .request_repaint_after(std::time::Duration::from_secs(1));
+                    .request_repaint_after(std::time::Duration::from_secs(2));
             }
             LoadOutcome::Done(shown) => {
                 let Some(loader) = self.loader.take() else {

@@ -75,6 +75,9 @@ pub struct Watch {
 /// most about 1/SPACING of the load, whether files are read or served by the index).
 const SNAPSHOT_EVERY: Duration = Duration::from_millis(500);
 const SPACING: u32 = 4;
+/// While loading, the window is asked for a frame for progress alone at most this often
+/// (snapshots and the end ask at once).
+const PROGRESS_FRAME: Duration = Duration::from_millis(1000);
 
 /// When the loader sends the window a snapshot of the corpus so far.
 struct Cadence {
@@ -349,6 +352,7 @@ fn work(
         }
     });
     let mut cadence = Cadence::new(Instant::now());
+    let mut last_progress_frame = Instant::now();
     // What the corpus-wide steps gave last time this corpus was open: put back on every
     // snapshot (for the articles it fits), and as the whole result when nothing changed.
     crate::startup::stage("load-index-open");
@@ -356,9 +360,13 @@ fn work(
     let prior = index.as_mut().and_then(|ix| ix.settled(&corpus_id));
     crate::startup::stage("load-settled-read");
     let result = index::collect(paths, progress, index.as_mut(), &mut |batch| {
-        // The progress bar moved: the window repaints for that (it asks for no frames of
-        // its own while loading).
-        repaint();
+        // The progress bar moved: a frame for that, at most every `PROGRESS_FRAME` (the
+        // window asks for no frames of its own while loading, and without a GPU a frame of
+        // a million events costs more CPU than the load).
+        if last_progress_frame.elapsed() >= PROGRESS_FRAME {
+            last_progress_frame = Instant::now();
+            repaint();
+        }
         if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
             return;
         }
