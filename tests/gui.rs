@@ -192,6 +192,32 @@ fn cancel_keeps_previous_corpus() {
     );
 }
 
+/// Until the first events arrive the timeline says it is reading instead of drawing an
+/// empty axis; once they are in, the chart replaces the line.
+#[test]
+fn reading_line_until_the_first_events() {
+    let big = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    for i in 0..3000 {
+        std::fs::write(
+            big.path().join(format!("a{i:04}.txt")),
+            format!("Article {i}\ndate: 2021-02-03\n\nJapan reported on 2021-02-01 that talks went on.\n"),
+        )
+        .unwrap();
+    }
+    let mut h = harness(config.path(), vec![big.path().to_path_buf()]);
+    h.step();
+    assert!(
+        h.state().corpus.events.is_empty(),
+        "3,000 files are not read in one frame"
+    );
+    h.get_by_label("Reading the articles…");
+    wait_loaded(&mut h);
+    h.run_steps(2);
+    assert!(h.query_by_label("Reading the articles…").is_none());
+    h.get_by_label("Japan · JP");
+}
+
 #[test]
 fn missing_path_is_reported_not_fatal() {
     let config = tempfile::tempdir().unwrap();
@@ -402,7 +428,12 @@ fn per_file_problems_reach_the_status_bar_and_overview() {
     wait_loaded(&mut h);
     let problems = dateline::gui::status_bar::problem_count(&h.state().corpus);
     assert!(problems > 0, "a broken JSON file is a problem");
-    let label = format!("{problems} problems");
+    // "1 problem", "2 problems": the status bar counts in words.
+    let label = if problems == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{problems} problems")
+    };
     h.get_by_label(&label).click();
     h.run_steps(3);
     assert!(h.state().overview.open);

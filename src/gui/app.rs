@@ -11,6 +11,7 @@ use super::coverage_panel::CoveragePanel;
 use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
 use super::export::{Export, ExportKind};
+use super::format;
 use super::handoff_prompt::{HandOffChoice, HandOffPrompt};
 use super::help::HelpPanel;
 use super::lanes_panel::LanesPanel;
@@ -324,8 +325,8 @@ impl DatelineApp {
                 self.loader = None;
                 if std::mem::take(&mut self.partial_shown) {
                     let msg = format!(
-                        "Loading cancelled; showing the {} articles read so far.",
-                        self.corpus.articles.len()
+                        "Loading cancelled; showing the {} read so far.",
+                        format::count(self.corpus.articles.len(), "article")
                     );
                     self.set_status(msg, false);
                 } else {
@@ -399,17 +400,20 @@ impl DatelineApp {
         let msg = if let Some(loader) = &self.loader {
             let (done, total, _) = loader.status();
             format!(
-                "Loading… showing {} articles ({done} of {total} files read)",
-                self.corpus.articles.len()
+                "Loading… showing {} ({done} of {total} files read)",
+                format::count(self.corpus.articles.len(), "article")
             )
         } else {
             let problems = problem_count(&self.corpus);
             format!(
-                "Loaded {} articles, {} events{}",
-                self.corpus.articles.len(),
-                self.corpus.events.len(),
+                "Loaded {}, {}{}",
+                format::count(self.corpus.articles.len(), "article"),
+                format::count(self.corpus.events.len(), "event"),
                 if problems > 0 {
-                    format!(" ({problems} problems: see Corpus overview)")
+                    format!(
+                        " ({}: see Corpus overview)",
+                        format::count(problems, "problem")
+                    )
                 } else {
                     String::new()
                 }
@@ -890,12 +894,19 @@ impl DatelineApp {
                         .min_size(90.0)
                         .show(ui, |ui| push(self.coverage.ui(ui, &ctx)));
                 }
-                if ctx.corpus.events.is_empty() && ctx.load.is_none() {
+                // Until the first events arrive there is nothing to put on an axis (and an
+                // empty chart is the costliest part of the first frame on a software
+                // renderer: see BENCHMARKS.md, first frame).
+                if ctx.corpus.events.is_empty() {
                     ui.centered_and_justified(|ui| {
-                        ui.label(
-                            "No dated events yet. Open a folder (File > Open folder…) or drop \
-                             folders and files onto this window.",
-                        );
+                        if ctx.load.is_some() {
+                            ui.weak("Reading the articles…");
+                        } else {
+                            ui.label(
+                                "No dated events yet. Open a folder (File > Open folder…) or \
+                                 drop folders and files onto this window.",
+                            );
+                        }
                     });
                 } else {
                     push(self.timeline.ui(ui, &ctx));

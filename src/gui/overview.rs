@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::context::PanelCtx;
 use super::correction::{from_jiff, to_jiff};
-use super::format::{article_title, pub_date_line};
+use super::format::{article_title, count, pub_date_line};
 use super::theme;
 use crate::model::{ArticleId, Corpus, Event, Severity};
 use egui::RichText;
@@ -67,10 +67,10 @@ impl Overview {
             })
             .count();
         ui.label(format!(
-            "{} articles · {} with an unknown or doubtful publication date · {} problems",
-            corpus.articles.len(),
+            "{} · {} with an unknown or doubtful publication date · {}",
+            count(corpus.articles.len(), "article"),
             doubtful,
-            self.problems.len() + corpus.problems.len()
+            count(self.problems.len() + corpus.problems.len(), "problem")
         ));
         let mut action = None;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;

@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::context::PanelCtx;
+use super::format::count;
 use super::theme;
 use crate::model::Corpus;
 
@@ -27,9 +28,9 @@ impl StatusBar {
         let mut action = None;
         ui.horizontal(|ui| {
             ui.label(format!(
-                "{} articles · {} events",
-                ctx.corpus.articles.len(),
-                ctx.corpus.events.len() - hidden
+                "{} · {}",
+                count(ctx.corpus.articles.len(), "article"),
+                count(ctx.corpus.events.len() - hidden, "event")
             ));
             if hidden > 0 {
                 ui.weak(format!("({hidden} hidden)"));
@@ -37,7 +38,7 @@ impl StatusBar {
             if problems > 0 {
                 let dark = ui.visuals().dark_mode;
                 let text =
-                    egui::RichText::new(format!("{problems} problems")).color(theme::warning(dark));
+                    egui::RichText::new(count(problems, "problem")).color(theme::warning(dark));
                 if ui
                     .add(egui::Button::new(text).frame(false))
                     .on_hover_text("Open the corpus overview")

@@ -8,7 +8,7 @@
 //! readers saw. Whether a stamp was written in UTC is kept ([`Stamp::utc`]), so that the
 //! evidence can prefer a local date that a URL or a byline gives for the same moment.
 
-use super::months::{is_thai_month, month, month_two, DATE_COMPANIONS};
+use super::months::{is_thai_month, month, month_two, DATE_COMPANIONS, WEEKDAYS};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -615,6 +615,7 @@ pub fn is_date_line(s: &str) -> bool {
         let l = w.to_lowercase();
         let known = month(&l).is_some()
             || filler(&l)
+            || WEEKDAYS.contains(&l.as_str())
             || DATE_COMPANIONS.contains(&l.as_str())
             || matches!(l.as_str(), "st" | "nd" | "rd" | "th");
         if !known {

@@ -1449,6 +1449,8 @@ struct Emitter {
     blocks: Vec<Block>,
     buf: String,
     link_chars: usize,
+    /// Characters of the line inside a timestamp element ([`is_stamp_element`]).
+    stamp_chars: usize,
     kinds: Vec<(u32, ParagraphKind)>,
     last_br: bool,
 }
@@ -1463,10 +1465,18 @@ impl Emitter {
             .unwrap_or(ParagraphKind::Body);
         let chars = text.chars().filter(|c| !c.is_whitespace()).count();
         let links = self.link_chars;
+        let stamp = self.stamp_chars;
         self.buf.clear();
         self.link_chars = 0;
+        self.stamp_chars = 0;
         self.last_br = false;
         if text.is_empty() {
+            return;
+        }
+        // A line that is wholly a timestamp element naming a day ("Thursday", "Sept. 14")
+        // is the article's own date, not prose; a clock time alone stays (a live blog's
+        // entry heading).
+        if chars > 0 && stamp >= chars && names_a_day(&text) {
             return;
         }
         if chars > 0 && links * 10 > chars * 6 && kind != ParagraphKind::Heading {
@@ -1494,6 +1504,26 @@ impl Emitter {
         }
         self.blocks.push(Block { kind, text });
     }
+}
+
+/// An element that states a date or time for machines: `<time>`, an HTML5 `pubdate`
+/// marker, or microdata's `datePublished` / `dateModified` / `dateCreated`.
+fn is_stamp_element(doc: &Doc, i: u32) -> bool {
+    doc.nodes[i as usize].tag == TIME
+        || doc.attr(i, AttrName::Pubdate).is_some()
+        || doc
+            .attr(i, AttrName::Itemprop)
+            .is_some_and(|p| p.split_ascii_whitespace().any(|w| w.starts_with("date")))
+}
+
+/// The line names a day (a month, a weekday or a whole date), not only a clock time.
+fn names_a_day(t: &str) -> bool {
+    use super::months::{month, WEEKDAYS};
+    super::dates::has_date(t)
+        || t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            let l = w.to_lowercase();
+            month(&l).is_some() || WEEKDAYS.contains(&l.as_str())
+        })
 }
 
 /// Short lines that are page furniture whatever box they sit in (phrases in several
@@ -1574,12 +1604,14 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
         blocks: Vec::new(),
         buf: String::new(),
         link_chars: 0,
+        stamp_chars: 0,
         kinds: Vec::new(),
         last_br: false,
     };
     // Stack of (node, leaving?).
     let mut stack: Vec<(u32, bool)> = Vec::new();
     let mut in_link = 0usize;
+    let mut in_stamp = 0usize;
     // Boxes where a teaser heading ("You may also like") was met: their later children
     // are other stories, up to the next plain paragraph or heading.
     let mut teaser_boxes: Vec<u32> = Vec::new();
@@ -1594,6 +1626,9 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 }
                 if node.tag == A && !in_page_link(doc, i) {
                     in_link = in_link.saturating_sub(1);
+                }
+                if is_stamp_element(doc, i) {
+                    in_stamp = in_stamp.saturating_sub(1);
                 }
                 if is_block(node.tag) && !is_row_cell(doc, i) {
                     e.flush();
@@ -1638,6 +1673,9 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 let t = doc.node_text(i);
                 if in_link > 0 {
                     e.link_chars += non_space_chars(t).0 as usize;
+                }
+                if in_stamp > 0 {
+                    e.stamp_chars += non_space_chars(t).0 as usize;
                 }
                 if !t.trim().is_empty() {
                     e.last_br = false;
@@ -1685,6 +1723,9 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
             if node.tag == A && !in_page_link(doc, i) {
                 in_link += 1;
             }
+            if is_stamp_element(doc, i) {
+                in_stamp += 1;
+            }
             stack.push((i, true));
             let first = stack.len();
             stack.extend(doc.children(i).map(|c| (c, false)));
@@ -1693,6 +1734,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
         e.flush();
         e.kinds.clear();
         in_link = 0;
+        in_stamp = 0;
         teaser_boxes.clear();
     }
     e.blocks

@@ -337,9 +337,8 @@ pub fn month_two(a: &str, b: &str) -> Option<u32> {
         .map(|(_, _, m)| *m)
 }
 
-/// Weekday names (en, es, pt, fr, de, it, nl, ru, pl, tr, id) and the little words that
-/// dates carry along (time zones, "at", "г.").
-pub const DATE_COMPANIONS: &[&str] = &[
+/// Weekday names and their short forms (en, es, pt, fr, de, it, nl, ru, pl, tr, id).
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -425,34 +424,11 @@ pub const DATE_COMPANIONS: &[&str] = &[
     "jumat",
     "sabtu",
     "minggu",
-    "am",
-    "pm",
-    "at",
-    "às",
-    "à",
-    "a",
-    "las",
-    "um",
-    "gmt",
-    "utc",
-    "est",
-    "edt",
-    "cst",
-    "cdt",
-    "pst",
-    "pdt",
-    "et",
-    "pt",
-    "cet",
-    "cest",
-    "bst",
-    "ist",
-    "jst",
-    "kst",
-    "h",
-    "uhr",
-    "г",
-    "года",
-    "r",
+];
+
+/// The little words besides weekdays that dates carry along (time zones, "at", "г.").
+pub const DATE_COMPANIONS: &[&str] = &[
+    "am", "pm", "at", "às", "à", "a", "las", "um", "gmt", "utc", "est", "edt", "cst", "cdt", "pst",
+    "pdt", "et", "pt", "cet", "cest", "bst", "ist", "jst", "kst", "h", "uhr", "г", "года", "r",
     "年",
 ];

@@ -1560,3 +1560,42 @@ fn a_pitch_in_a_template_never_replaces_a_teaser() {
     assert!(!t.contains("Subscribe"), "{t}");
     assert!(!t.contains("JavaScript"), "{t}");
 }
+
+/// A line that is wholly a machine-readable timestamp naming a day is the page's own date,
+/// not a paragraph (it used to become a "Thursday" event); a clock time alone stays (a live
+/// blog's entry heading), and a `<time>` inside a sentence stays part of it.
+#[test]
+fn timestamp_lines_are_not_paragraphs() {
+    let prose = "<p>The ferry company said the new route across the bay would open to passengers \
+                 after the spring storms, once the harbour wall has been repaired.</p>\
+                 <p>Fishermen in the village welcomed the plan but asked for longer notice before \
+                 the works begin.</p>";
+    for stamp in [
+        r#"<time datetime="2031-04-10">Thursday</time>"#,
+        r#"<p><time datetime="2031-04-10T09:30">Apr. 10, 2031</time></p>"#,
+        r#"<div class="when"><span itemprop="datePublished" content="2031-04-10">10 April</span></div>"#,
+        r#"<p><time pubdate>jeudi 10 avril</time></p>"#,
+    ] {
+        let page = format!(
+            "<html><body><article><h1>Ferry route to open</h1>{stamp}{prose}</article></body></html>"
+        );
+        let a = read_html_str(&page);
+        let t = text(&a);
+        assert!(t.starts_with("The ferry company"), "{stamp}: {t}");
+        assert!(!t.contains("Thursday") && !t.contains("April") && !t.contains("Apr."));
+        assert!(!t.contains("avril"), "{stamp}: {t}");
+        assert!(t.contains("Fishermen in the village"), "{stamp}: {t}");
+    }
+    // A live blog's entry times and a date inside a sentence stay.
+    let page = format!(
+        "<html><body><article><h1>Storm live</h1><p><time datetime=\"2031-04-10T09:30\">09:30 \
+         BST</time></p>{prose}<p>The port closed on <time datetime=\"2031-04-09\">Wednesday\
+         </time> and reopened at dawn.</p></article></body></html>"
+    );
+    let t = text(&read_html_str(&page));
+    assert!(t.contains("09:30 BST"), "{t}");
+    assert!(
+        t.contains("The port closed on Wednesday and reopened at dawn."),
+        "{t}"
+    );
+}
