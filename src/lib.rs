@@ -34,10 +34,3 @@ pub mod timeline;
 pub mod timex;
 pub mod view;
 pub mod watch;
-
-/// mimalloc instead of the system allocator, for the app and for every test and benchmark
-/// linking this library: loading a corpus makes and drops millions of small strings and
-/// vectors on several threads, where glibc's malloc spent a fifth of a reopen's CPU
-/// (growing and trimming per-thread heaps); measured in BENCHMARKS.md ("index", session 6).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
