@@ -25,7 +25,7 @@
 use crate::gazetteer::Gazetteer;
 use crate::model::{Article, Corpus, CountryCode, DatedEvidence, Precision, PubDateSource};
 use crate::timex::{Resolution, Timex};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -187,6 +187,9 @@ fn is_firm(a: &Article) -> bool {
 /// Firm single-day events with the same day, countries and content words: one entry.
 struct FirmEntry {
     day: NaiveDate,
+    /// [`country_bits`] of `countries`: most entries a word finds share no country with
+    /// the question, and this tells so without reading `countries` from elsewhere in memory.
+    country_bits: u64,
     /// Sorted.
     countries: Vec<CountryCode>,
     words: Vec<u64>,
@@ -203,10 +206,58 @@ struct FirmIndex {
     exact: HashMap<u64, Vec<u32>>,
 }
 
+/// One bit per country (several countries may share one): two sets with no bit in common
+/// share no country.
+fn country_bits(countries: &[CountryCode]) -> u64 {
+    countries.iter().fold(0, |bits, c| {
+        let h = (u32::from(c.0[0]) * 31 + u32::from(c.0[1])) % 64;
+        bits | 1 << h
+    })
+}
+
 fn fingerprint(words: &[u64]) -> u64 {
     words.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, w| {
         (h ^ w).wrapping_mul(0x100_0000_01b3)
     })
+}
+
+/// Could this event of a firmly dated article be a firm entry (hidden or not)?
+fn indexable(e: &crate::model::Event) -> bool {
+    e.span.precision == Precision::Day && e.span.days() <= 1
+}
+
+/// The content words of every sentence holding an event of a firmly dated article that
+/// `pick` selects and the firm index could hold (hidden or not): after files change, the
+/// words of firm entries that may have come, gone or changed. A weak article none of whose
+/// words is among them asks the index questions whose answers have not changed.
+pub(crate) fn firm_words(
+    corpus: &Corpus,
+    pick: impl Fn(&crate::model::Event) -> bool,
+) -> std::collections::HashSet<u64> {
+    let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
+    let mut out = std::collections::HashSet::new();
+    let mut last = None;
+    for e in &corpus.events {
+        if !(firm.get(e.article as usize).copied().unwrap_or(false) && indexable(e) && pick(e)) {
+            continue;
+        }
+        let key = (e.article, e.sentence.start, e.sentence.end);
+        if last == Some(key) {
+            continue;
+        }
+        last = Some(key);
+        let text = corpus.articles[e.article as usize]
+            .text
+            .get(e.sentence.clone())
+            .unwrap_or("");
+        out.extend(content_words(text));
+    }
+    out
+}
+
+/// Does any content word of `text` belong to `words`?
+pub(crate) fn mentions_any(text: &str, words: &std::collections::HashSet<u64>) -> bool {
+    !words.is_empty() && content_words(text).iter().any(|w| words.contains(w))
 }
 
 impl FirmIndex {
@@ -216,10 +267,7 @@ impl FirmIndex {
             .events
             .iter()
             .filter(|e| {
-                firm.get(e.article as usize).copied().unwrap_or(false)
-                    && !e.hidden
-                    && e.span.precision == Precision::Day
-                    && e.span.days() <= 1
+                firm.get(e.article as usize).copied().unwrap_or(false) && !e.hidden && indexable(e)
             })
             .collect();
         // Words per event, computed in parallel (events of one sentence share the work).
@@ -265,6 +313,7 @@ impl FirmIndex {
                     index.exact.entry(fingerprint(w)).or_default().push(id);
                     index.entries.push(FirmEntry {
                         day: e.span.start,
+                        country_bits: country_bits(&e.countries),
                         countries: e.countries.clone(),
                         words: w.clone(),
                         copies: 1,
@@ -303,14 +352,16 @@ impl FirmIndex {
         }
         look.sort_unstable();
         look.dedup();
+        let bits = country_bits(countries);
         let mut out: Vec<(f32, u32)> = look
             .into_iter()
             .filter_map(|id| {
                 let f = &self.entries[id as usize];
                 let shares = countries.is_empty()
-                    || countries
-                        .iter()
-                        .any(|c| f.countries.binary_search(c).is_ok());
+                    || (f.country_bits & bits != 0
+                        && countries
+                            .iter()
+                            .any(|c| f.countries.binary_search(c).is_ok()));
                 if !shares {
                     return None;
                 }
@@ -379,10 +430,18 @@ impl CandidateMemo {
 /// Infers publication dates for weakly dated articles from firmly dated ones. Returns the
 /// ids of the articles whose publication date it changed (their events must be rebuilt).
 pub fn infer(corpus: &mut Corpus) -> Vec<usize> {
+    infer_only(corpus, |_| true)
+}
+
+/// [`infer`] for the weak articles `redo` selects only; the others keep the publication
+/// date they have (one a previous run inferred, when its evidence has not changed since).
+/// `redo` must select all copies of an article's text or none (copies are inferred once,
+/// from the first).
+pub(crate) fn infer_only(corpus: &mut Corpus, redo: impl Fn(usize) -> bool) -> Vec<usize> {
     // Weak articles, grouped by text: copies are inferred once.
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in corpus.articles.iter().enumerate() {
-        if is_weak(a) && !is_firm(a) {
+        if is_weak(a) && !is_firm(a) && redo(i) {
             groups.entry(a.text.as_str()).or_default().push(i);
         }
     }
@@ -486,25 +545,47 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<Dat
     let probes = probes(a, &tags, index, memo);
     // The best score each publication date could reach: every relative date matching its
     // best candidate within reach of that date (summed in probe order).
-    let mut reach: HashMap<NaiveDate, f32> = HashMap::new();
-    let mut best_of_probe: HashMap<NaiveDate, f32> = HashMap::new();
+    // Days as numbers in sorted vectors (a probe's candidates cover a few dozen days).
+    let mut reach: Vec<(i32, f32)> = Vec::new();
+    let mut best_of_probe: Vec<(i32, f32)> = Vec::new();
+    let mut merged: Vec<(i32, f32)> = Vec::new();
+    let mut dense: Vec<f32> = Vec::new();
     for p in &probes {
-        best_of_probe.clear();
-        for &(sim, id) in &p.candidates {
-            let day = index.entries[id as usize].day;
-            for k in 0..=WINDOW_DAYS {
-                let best = best_of_probe.entry(day + Duration::days(k)).or_insert(sim);
-                *best = best.max(sim);
+        probe_reach(p, index, &mut best_of_probe, &mut dense);
+        // reach += best_of_probe, day by day (both sorted).
+        merged.clear();
+        let (mut i, mut j) = (0, 0);
+        while i < reach.len() || j < best_of_probe.len() {
+            match (reach.get(i), best_of_probe.get(j)) {
+                (Some(r), Some(b)) if r.0 == b.0 => {
+                    merged.push((r.0, r.1 + b.1));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(r), Some(b)) if r.0 < b.0 => {
+                    merged.push(*r);
+                    i += 1;
+                }
+                (Some(r), None) => {
+                    merged.push(*r);
+                    i += 1;
+                }
+                (_, Some(b)) => {
+                    merged.push((b.0, 0.0 + b.1));
+                    j += 1;
+                }
+                (None, None) => break,
             }
         }
-        for (d, sim) in best_of_probe.drain() {
-            *reach.entry(d).or_insert(0.0) += sim;
-        }
+        std::mem::swap(&mut reach, &mut merged);
     }
     if reach.is_empty() {
         return None;
     }
-    let mut bounds: Vec<(f32, NaiveDate)> = reach.into_iter().map(|(d, b)| (b, d)).collect();
+    let mut bounds: Vec<(f32, NaiveDate)> = reach
+        .into_iter()
+        .filter_map(|(d, b)| Some((b, NaiveDate::from_num_days_from_ce_opt(d)?)))
+        .collect();
     // Hard constraints on the publication date from the article itself: a dateline's month
     // and day, the year or month its folders name, and month-days it mentions without a
     // year (news names such days only when they are close to the publication date).
@@ -608,6 +689,53 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<Dat
     })
 }
 
+/// The publication dates (as day numbers, ascending) within reach of one probe's candidates,
+/// each with the probe's best similarity among the candidates it reaches. Candidates of one
+/// probe lie within a few years: a day-indexed array (`dense`, reused) collects them without
+/// sorting; a wider spread is sorted.
+fn probe_reach(p: &Probe, index: &FirmIndex, out: &mut Vec<(i32, f32)>, dense: &mut Vec<f32>) {
+    /// Widest spread of days collected in the array.
+    const DENSE_DAYS: i32 = 8192;
+    out.clear();
+    let days = p
+        .candidates
+        .iter()
+        .map(|&(sim, id)| (index.entries[id as usize].day.num_days_from_ce(), sim));
+    let (Some(lo), Some(hi)) = (
+        days.clone().map(|d| d.0).min(),
+        days.clone().map(|d| d.0).max(),
+    ) else {
+        return;
+    };
+    let window = WINDOW_DAYS as i32;
+    if hi - lo < DENSE_DAYS {
+        dense.clear();
+        dense.resize((hi - lo + window + 1) as usize, f32::NEG_INFINITY);
+        for (day, sim) in days {
+            for slot in &mut dense[(day - lo) as usize..=(day - lo + window) as usize] {
+                *slot = slot.max(sim);
+            }
+        }
+        out.extend(
+            dense
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| **s != f32::NEG_INFINITY)
+                .map(|(k, s)| (lo + k as i32, *s)),
+        );
+        return;
+    }
+    out.extend(days.flat_map(|(day, sim)| (0..=window).map(move |k| (day + k, sim))));
+    out.sort_unstable_by_key(|x| x.0);
+    out.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(later.1);
+        }
+        same
+    });
+}
+
 /// A date scoring at least this share of the best one, far from it, is a rival.
 const RIVAL: f32 = 0.75;
 
@@ -666,6 +794,24 @@ mod tests {
         // The countries are part of the question.
         memo.candidates(&index, &words, &[kr]);
         assert_eq!(memo.seen.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn an_article_is_asked_again_only_through_a_word_it_shares() {
+        let dirty: std::collections::HashSet<u64> =
+            content_words("Russia and North Korea signed a defence treaty")
+                .into_iter()
+                .collect();
+        assert!(mentions_any(
+            "The treaty's terms, the Kremlin said.",
+            &dirty
+        ));
+        // Stopwords and date words are not content: sharing only those is sharing nothing.
+        assert!(!mentions_any(
+            "On Wednesday, Chile and Peru agreed anchovy quotas.",
+            &dirty
+        ));
+        assert!(!mentions_any("Anything at all", &Default::default()));
     }
 
     #[test]

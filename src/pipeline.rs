@@ -290,10 +290,26 @@ fn assemble_parts(
 
 /// Updates a loaded corpus for changed files without touching the others: the articles of
 /// files `gone` says are gone (deleted or changed) are dropped, `added` results (new or
-/// changed files) appended, and the corpus-wide steps run again. Articles whose date came
-/// from the rest of the corpus start again from their own evidence, since that rest has
-/// changed. Articles end up in path order: for one folder, the corpus a fresh load gives.
+/// changed files) appended, and the corpus-wide steps run again. Articles end up in path
+/// order: for one folder, the corpus a fresh load gives.
+///
+/// Publication dates inferred from the rest of the corpus are worked out again only for
+/// the articles that change can reach ([`replace_files_incremental`]); clusters, salience
+/// and captions are recomputed over the whole corpus.
 pub fn replace_files(
+    corpus: &mut Corpus,
+    gone: impl Fn(&Path) -> bool,
+    added: Vec<FileResult>,
+    opts: &LoadOptions,
+    times: &StageTimes,
+) {
+    replace_files_incremental(corpus, gone, added, opts, times);
+}
+
+/// [`replace_files`] with every corpus-wide step run again over the whole corpus: what a
+/// fresh load of the files now open gives (the reference the incremental update is tested
+/// against, and what the index stores).
+pub fn replace_files_full(
     corpus: &mut Corpus,
     gone: impl Fn(&Path) -> bool,
     added: Vec<FileResult>,
@@ -302,6 +318,89 @@ pub fn replace_files(
 ) {
     replace_files_joined(corpus, gone, added, opts, times);
     settle(corpus, &opts.corrections, times);
+}
+
+/// The incremental [`replace_files`]. A weak article's inferred publication date depends on
+/// its own text and on the firm entries its sentences' words find in the corpus-wide index
+/// (`crossdate`): only articles with a word of a firm entry that came, went or was
+/// corrected, or a copy of a new article's text, are inferred again (their earlier
+/// inferred date, if any, is dropped first). The others keep theirs, which is what a full
+/// run would give them: the index lists they read are unchanged, entry for entry, in the
+/// same order.
+pub fn replace_files_incremental(
+    corpus: &mut Corpus,
+    gone: impl Fn(&Path) -> bool,
+    added: Vec<FileResult>,
+    opts: &LoadOptions,
+    times: &StageTimes,
+) {
+    let started = Instant::now();
+    // Firm entries that go (their files are gone or changed), or that a correction hid or
+    // re-dated (a full run reads them as corrected; an earlier run may not have).
+    let mut dirty = crate::crossdate::firm_words(corpus, |e| {
+        e.hidden
+            || e.date_source == DateSource::User
+            || gone(&corpus.articles[e.article as usize].file)
+    });
+    let fresh: std::collections::HashSet<u64> = added
+        .iter()
+        .flat_map(|p| &p.articles)
+        .map(|a| text_key(&a.text))
+        .collect();
+    join_files(corpus, gone, added, opts, times, |_| false);
+    // ...and firm entries that come (articles with a new file's text).
+    let is_fresh: Vec<bool> = corpus
+        .articles
+        .iter()
+        .map(|a| fresh.contains(&text_key(&a.text)))
+        .collect();
+    dirty.extend(crate::crossdate::firm_words(corpus, |e| {
+        is_fresh[e.article as usize]
+    }));
+    let redo: Vec<bool> = corpus
+        .articles
+        .par_iter()
+        .zip(&is_fresh)
+        .map(|(a, &fresh)| fresh || crate::crossdate::mentions_any(&a.text, &dirty))
+        .collect();
+    // Those of them dated from the corpus start again from their own evidence.
+    let reset: Vec<bool> = corpus
+        .articles
+        .iter()
+        .zip(&redo)
+        .map(|(a, &redo)| redo && is_corpus_dated(a))
+        .collect();
+    if reset.iter().any(|r| *r) {
+        let mut per_article: Vec<Vec<Event>> = vec![Vec::new(); corpus.articles.len()];
+        for e in std::mem::take(&mut corpus.events) {
+            per_article[e.article as usize].push(e);
+        }
+        per_article
+            .par_iter_mut()
+            .zip(corpus.articles.par_iter_mut())
+            .enumerate()
+            .filter(|(i, _)| reset[*i])
+            .for_each(|(i, (events, a))| {
+                let user =
+                    override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
+                *events = analyze_article(i as ArticleId, a, user, times);
+            });
+        corpus.events = per_article.into_iter().flatten().collect();
+    }
+    times.add(Stage::CorpusDates, started.elapsed());
+    settle_only(corpus, &opts.corrections, times, |i| redo[i]);
+}
+
+/// A key for an article's text (equal texts, equal keys; a collision only means more work).
+fn text_key(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+fn is_corpus_dated(a: &Article) -> bool {
+    a.pub_date.as_ref().map(|p| p.source) == Some(crate::model::PubDateSource::Corpus)
 }
 
 /// [`replace_files`] without its last step: the corpus is left as [`join`] would give it
@@ -313,6 +412,19 @@ pub(crate) fn replace_files_joined(
     added: Vec<FileResult>,
     opts: &LoadOptions,
     times: &StageTimes,
+) {
+    join_files(corpus, gone, added, opts, times, is_corpus_dated);
+}
+
+/// Drops the articles of files `gone` selects, adds `added`, and re-resolves the kept
+/// articles `reset` selects from their own evidence (their events rebuilt); path order.
+fn join_files(
+    corpus: &mut Corpus,
+    gone: impl Fn(&Path) -> bool,
+    added: Vec<FileResult>,
+    opts: &LoadOptions,
+    times: &StageTimes,
+    reset: impl Fn(&Article) -> bool + Sync,
 ) {
     let old = std::mem::take(&mut corpus.articles);
     let mut new_id = vec![None; old.len()];
@@ -334,9 +446,7 @@ pub(crate) fn replace_files_joined(
         .par_iter_mut()
         .zip(articles.par_iter_mut())
         .enumerate()
-        .filter(|(_, (_, a))| {
-            a.pub_date.as_ref().map(|p| p.source) == Some(crate::model::PubDateSource::Corpus)
-        })
+        .filter(|(_, (_, a))| reset(a))
         .for_each(|(i, (events, a))| {
             let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
             *events = analyze_article(i as ArticleId, a, user, times);
@@ -459,8 +569,18 @@ fn analyze_timed(mut articles: Vec<Article>, opts: &LoadOptions, times: &StageTi
 /// The corpus-wide steps after per-article extraction: publication dates inferred from
 /// firmly dated articles (their events rebuilt), corrections, clusters.
 fn settle(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
+    settle_only(corpus, corrections, times, |_| true);
+}
+
+/// [`settle`] with publication dates inferred only for the weak articles `redo` selects.
+fn settle_only(
+    corpus: &mut Corpus,
+    corrections: &Corrections,
+    times: &StageTimes,
+    redo: impl Fn(usize) -> bool,
+) {
     let started = Instant::now();
-    let changed = crate::crossdate::infer(corpus);
+    let changed = crate::crossdate::infer_only(corpus, redo);
     if !changed.is_empty() {
         let changed: std::collections::HashSet<usize> = changed.into_iter().collect();
         corpus

@@ -70,3 +70,128 @@ fn a_story_that_fits_two_dates_stays_weak_and_names_the_other() {
     };
     assert!(p.note.contains(other), "{p:?}");
 }
+
+/// Another story with its own dated and undated reports, sharing no content word with the
+/// treaty story above.
+const FISHING_DATED: &str = " date 2021-03-12  Coast Gazette\nAccord on anchovy quotas\n\
+    On Thursday, Chile and Peru agreed anchovy catch quotas for coastal fleets.\n";
+const FISHING_UNDATED: &str = "Anchovy quotas agreed\n\
+    On Thursday, Chile and Peru agreed anchovy catch quotas for coastal fleets, officials announced.\n";
+
+/// What must be equal between an incremental update and a fresh load.
+fn summary(c: &Corpus) -> String {
+    let mut out = String::new();
+    for a in &c.articles {
+        out += &format!("{} {:?} {:?}\n", a.path, a.pub_date, a.problems);
+    }
+    for e in &c.events {
+        out += &format!("{e:?}\n");
+    }
+    for k in &c.clusters {
+        out += &format!("{k:?}\n");
+    }
+    out
+}
+
+/// Re-reads `changed` (paths under `dir` that were added, changed or deleted) into `c`
+/// through [`dateline::pipeline::replace_files`].
+fn update(c: &mut Corpus, changed: &[std::path::PathBuf]) {
+    use dateline::pipeline::{extract_file, replace_files, LoadOptions, StageTimes};
+    let times = StageTimes::default();
+    let parts = changed
+        .iter()
+        .filter(|p| p.exists())
+        .flat_map(|p| {
+            dateline::ingest::walk(std::slice::from_ref(p))
+                .unwrap()
+                .files
+        })
+        .map(|f| extract_file(&f, &times))
+        .collect();
+    replace_files(
+        c,
+        |f| changed.iter().any(|p| p == f),
+        parts,
+        &LoadOptions::default(),
+        &times,
+    );
+}
+
+#[test]
+fn a_watched_update_infers_dates_as_a_fresh_load_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    write("dated.txt", DATED_2024);
+    write("undated.txt", UNDATED);
+    write("fish-dated.txt", FISHING_DATED);
+    write("fish-undated.txt", FISHING_UNDATED);
+    let paths = [dir.path().to_path_buf()];
+    let mut c = common::load_paths(&paths);
+    assert_eq!(
+        article(&c, "undated.txt").pub_date.as_ref().unwrap().source,
+        PubDateSource::Corpus
+    );
+    assert_eq!(
+        article(&c, "fish-undated.txt")
+            .pub_date
+            .as_ref()
+            .unwrap()
+            .date,
+        d("2021-03-11")
+    );
+    let check = |c: &Corpus, step: &str| {
+        assert_eq!(summary(c), summary(&common::load_paths(&paths)), "{step}");
+    };
+    // A new dated report of the other story a year earlier: the treaty story is untouched,
+    // the fishing one now has a rival.
+    let p = write(
+        "fish-2020.txt",
+        &FISHING_DATED.replace("2021-03-12", "2020-03-13"),
+    );
+    update(&mut c, &[p]);
+    check(&c, "added");
+    assert!(article(&c, "fish-undated.txt")
+        .pub_date
+        .as_ref()
+        .unwrap()
+        .note
+        .contains("check the date"));
+    // A changed file: the undated treaty report gains a second date.
+    let p = write(
+        "undated.txt",
+        &format!(
+            "{UNDATED}On Thursday, Russia and North Korea held a state banquet in Pyongyang.\n"
+        ),
+    );
+    update(&mut c, &[p]);
+    check(&c, "changed");
+    // A copy of an undated article appears (copies are inferred together).
+    let p = write("fish-copy.txt", FISHING_UNDATED);
+    update(&mut c, &[p]);
+    check(&c, "copy");
+    // The dated reports go: the undated ones fall back to their own evidence.
+    let gone = [
+        dir.path().join("fish-dated.txt"),
+        dir.path().join("fish-2020.txt"),
+    ];
+    for g in &gone {
+        std::fs::remove_file(g).unwrap();
+    }
+    update(&mut c, &gone);
+    check(&c, "deleted");
+    assert_ne!(
+        article(&c, "fish-undated.txt")
+            .pub_date
+            .as_ref()
+            .map(|p| p.source),
+        Some(PubDateSource::Corpus)
+    );
+    // And the treaty's dated report, changed to another year.
+    let p = write("dated.txt", &DATED_2024.replace("2024-06-20", "2022-06-17"));
+    update(&mut c, &[p]);
+    check(&c, "dated changed");
+}

@@ -224,6 +224,12 @@ fn options_choose_what_is_drawn() {
     assert!(t.contains("1 May 2023 – 31 May 2023"), "{t}");
     let t = texts(&["--top", "2"]);
     assert!(t.contains("the 2 happenings that matter most"), "{t}");
+    // The whole story runs May to September; the top happening alone is framed closely.
+    let t = texts(&[]);
+    assert!(t.contains("May 2023 –") && t.contains("Sep 2023"), "{t}");
+    let t = texts(&["--top", "1"]);
+    assert!(t.contains("the happening that matters most"), "{t}");
+    assert!(!t.contains("Sep 2023") && !t.contains("Aug 2023"), "{t}");
 }
 
 #[test]

@@ -86,6 +86,7 @@ pub fn chart_scene(
     let view = chart_view(&full, spec, plot_w);
     let (a, b) = view.range(plot_w);
     let mut lanes = choose_lanes(&full, spec.countries.as_deref(), a, b, spec.max_lanes);
+    let mut view = TimeView::new(a, plot_w / (b - a).max(1e-9));
     let layout = match spec.top {
         Some(n) => {
             let keep = top_events(corpus, &full, &lanes, a, b, n);
@@ -96,14 +97,24 @@ pub fn chart_scene(
                 .iter()
                 .filter_map(|c| l.lanes.iter().position(|x| x.code == *c))
                 .collect();
+            // The picture frames the happenings it shows, not the whole story they were
+            // chosen from (unless the range was asked for).
+            if spec.from.is_none() && spec.to.is_none() {
+                // Captions go right of their marks: the last ones need room after them.
+                if let Some((s, e)) = l.extent {
+                    view = TimeView::fit(s, e + (e - s) * CAPTION_ROOM, plot_w);
+                }
+            }
             l
         }
         None => full,
     };
 
-    let view = TimeView::new(a, plot_w / (b - a).max(1e-9));
     chart_scene_with(corpus, &layout, &lanes, &[], view, spec, None, m, metrics)
 }
+
+/// Room after the last shown happening, as a share of the span shown, for its caption.
+const CAPTION_ROOM: f64 = 0.2;
 
 /// The width of a chart asked to be `w` px wide (enough for the labels and some plot).
 fn chart_width(w: f32) -> f32 {
@@ -181,7 +192,11 @@ pub fn chart_scene_with(
         n => format!(" · {n} countries"),
     });
     if let Some(n) = spec.top {
-        sub.push_str(&format!(" · the {n} happenings that matter most"));
+        if n == 1 {
+            sub.push_str(" · the happening that matters most");
+        } else {
+            sub.push_str(&format!(" · the {n} happenings that matter most"));
+        }
     }
     scene.text(
         pos2(MARGIN, MARGIN + TITLE_SIZE + 8.0),
