@@ -1,7 +1,7 @@
 //! Scores grouping (one mark per happening) against hand-labelled pairs of events on the
 //! development archive (`../shared/entities-tls`, issue 18).
 //!
-//! cargo run --release --example score_grouping -- ../shared/entities-tls scripts/grouping_labels.tsv [--print] [--errors] [--half tune|check]
+//! cargo run --release --example score_grouping -- ../shared/entities-tls scripts/grouping_labels.tsv [--print] [--errors] [--half tune|check] [--second]
 //!
 //! The sample was fixed before any pair was looked at, independently of the grouping rule:
 //! candidate pairs are two events of one entity folder from different articles, both placed
@@ -15,6 +15,12 @@
 //! both report one happening, 0 when not), no article text. Reported per half: pair precision
 //! (of the labelled pairs the pipeline puts in one cluster, how many are one happening) and
 //! recall. `--print` lists the sample for labelling without the pipeline's verdict.
+//!
+//! Two samples, both drawn before any of their pairs was looked at: the first ([`PER_HALF`]
+//! pairs per half, seed [`SEED`]) and a second, larger one ([`PER_HALF_2`] more per half,
+//! seed [`SEED_2`], never a pair of the first), drawn because 9 same-happening pairs on the
+//! check half were too few to tell a rule from noise. Both are scored, each and together;
+//! `--second` with `--print` lists the second.
 
 use dateline::model::Precision;
 use std::collections::{BTreeMap, HashMap};
@@ -31,6 +37,10 @@ mod archive_args;
 const PER_HALF: usize = 30;
 /// Fixed before looking at any pair (the issue's number).
 const SEED: &str = "18";
+/// Pairs of the second sample per half.
+const PER_HALF_2: usize = 60;
+/// Seed of the second sample, fixed before it was drawn.
+const SEED_2: &str = "18/second";
 
 macro_rules! say {
     ($($t:tt)*) => {
@@ -40,8 +50,17 @@ macro_rules! say {
     };
 }
 
-/// A sampled pair: its keyed hash, the two keys and event indices.
-type Sampled = ([u8; 32], String, String, usize, usize);
+/// A candidate pair: its keyed hashes (first and second seed), the two keys and event indices.
+type Sampled = ([u8; 32], [u8; 32], String, String, usize, usize);
+
+/// Keeps the first sample's pairs and the smallest by the second seed of the rest.
+fn prune(pool: &mut Vec<Sampled>) {
+    pool.sort();
+    let mut rest = pool.split_off(PER_HALF.min(pool.len()));
+    rest.sort_by_key(|a| a.1);
+    rest.truncate(PER_HALF_2);
+    pool.extend(rest);
+}
 
 fn main() {
     let run = archive_args::load_archive("score_grouping");
@@ -88,11 +107,13 @@ fn main() {
                     (&keys[y], &keys[x], ids[y], ids[x])
                 };
                 let h = *blake3::hash(format!("{SEED}/{ka}|{kb}").as_bytes()).as_bytes();
-                // Keep only the smallest hashes as we go (bounded memory on dense days).
-                pool.push((h, ka.clone(), kb.clone(), ia, ib));
-                if pool.len() > 4 * PER_HALF {
-                    pool.sort();
-                    pool.truncate(PER_HALF);
+                let h2 = *blake3::hash(format!("{SEED_2}/{ka}|{kb}").as_bytes()).as_bytes();
+                // Keep only the smallest hashes of either seed as we go (bounded memory on
+                // dense days): the first sample's pairs, and enough by the second seed to
+                // fill it after the first sample's pairs are taken out.
+                pool.push((h, h2, ka.clone(), kb.clone(), ia, ib));
+                if pool.len() > 4 * (PER_HALF + PER_HALF_2) {
+                    prune(pool);
                 }
             }
         }
@@ -110,56 +131,75 @@ fn main() {
         if only_half.as_deref().is_some_and(|h| h != half) {
             continue;
         }
-        let mut sample = samples.remove(half).unwrap_or_default();
-        sample.sort();
-        sample.truncate(PER_HALF);
-        let (mut tp, mut fp, mut fneg, mut tn, mut labelled) = (0, 0, 0, 0, 0);
-        for (_, ka, kb, ia, ib) in &sample {
-            let (ea, eb) = (&corpus.events[*ia], &corpus.events[*ib]);
-            let text = |e: &dateline::model::Event| {
-                let a = &corpus.articles[e.article as usize];
-                let s = a.text.get(e.sentence.clone()).unwrap_or("");
-                let d = a.text.get(e.date_range.clone()).unwrap_or("");
-                let c: Vec<String> = e.countries.iter().map(|c| c.to_string()).collect();
-                format!("[{d}] [{}] {s}", c.join(","))
-            };
+        let mut pool = samples.remove(half).unwrap_or_default();
+        prune(&mut pool);
+        let second = pool.split_off(PER_HALF.min(pool.len()));
+        let mut totals = [0usize; 5];
+        for (name, sample) in [("first", &pool), ("second", &second)] {
+            if flag("--print") && (name == "second") != flag("--second") {
+                continue;
+            }
+            let (mut tp, mut fp, mut fneg, mut tn, mut labelled) = (0, 0, 0, 0, 0);
+            for (_, _, ka, kb, ia, ib) in sample {
+                let (ea, eb) = (&corpus.events[*ia], &corpus.events[*ib]);
+                let text = |e: &dateline::model::Event| {
+                    let a = &corpus.articles[e.article as usize];
+                    let s = a.text.get(e.sentence.clone()).unwrap_or("");
+                    let d = a.text.get(e.date_range.clone()).unwrap_or("");
+                    let c: Vec<String> = e.countries.iter().map(|c| c.to_string()).collect();
+                    format!("[{d}] [{}] {s}", c.join(","))
+                };
+                if flag("--print") {
+                    say!("{half}\t{ka}\t{kb}\t{}", ea.span.start);
+                    let title =
+                        |e: &dateline::model::Event| &corpus.articles[e.article as usize].title;
+                    say!("    A ({}) {}", title(ea), text(ea));
+                    say!("    B ({}) {}", title(eb), text(eb));
+                    continue;
+                }
+                let Some(&same) = labels.get(&(ka.as_str(), kb.as_str())) else {
+                    continue;
+                };
+                labelled += 1;
+                let got = ea.cluster == eb.cluster;
+                match (same, got) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (true, false) => fneg += 1,
+                    (false, false) => tn += 1,
+                }
+                if flag("--errors") && same != got {
+                    say!(
+                        "{half}\t{}\t{ka}\t{kb}\n    A {}\n    B {}",
+                        if got { "FALSE GROUP" } else { "MISSED" },
+                        text(ea),
+                        text(eb)
+                    );
+                }
+            }
             if flag("--print") {
-                say!("{half}\t{ka}\t{kb}\t{}", ea.span.start);
-                say!("    A {}", text(ea));
-                say!("    B {}", text(eb));
                 continue;
             }
-            let Some(&same) = labels.get(&(ka.as_str(), kb.as_str())) else {
-                continue;
-            };
-            labelled += 1;
-            let got = ea.cluster == eb.cluster;
-            match (same, got) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (true, false) => fneg += 1,
-                (false, false) => tn += 1,
-            }
-            if flag("--errors") && same != got {
-                say!(
-                    "{half}\t{}\t{ka}\t{kb}\n    A {}\n    B {}",
-                    if got { "FALSE GROUP" } else { "MISSED" },
-                    text(ea),
-                    text(eb)
-                );
+            report(half, name, [tp, fp, fneg, tn, labelled]);
+            for (t, v) in totals.iter_mut().zip([tp, fp, fneg, tn, labelled]) {
+                *t += v;
             }
         }
-        if flag("--print") {
-            continue;
+        if !flag("--print") {
+            report(half, "both", totals);
         }
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        say!(
-            "{half:<6} labelled pairs {labelled:>3} (same {})  pair precision {:.3} ({tp}/{})  recall {:.3} ({tp}/{})  true negatives {tn}",
-            tp + fneg,
-            ratio(tp, tp + fp),
-            tp + fp,
-            ratio(tp, tp + fneg),
-            tp + fneg
-        );
     }
+}
+
+/// One line of figures: `[true pairs grouped, false groups, missed, true negatives, labelled]`.
+fn report(half: &str, sample: &str, [tp, fp, fneg, tn, labelled]: [usize; 5]) {
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    say!(
+        "{half:<6} {sample:<6} labelled pairs {labelled:>3} (same {})  pair precision {:.3} ({tp}/{})  recall {:.3} ({tp}/{})  true negatives {tn}",
+        tp + fneg,
+        ratio(tp, tp + fp),
+        tp + fp,
+        ratio(tp, tp + fneg),
+        tp + fneg
+    );
 }

@@ -8,11 +8,19 @@
 //! after the verb phrase it belongs to ("visited Russia on September 12", "the treaty signed
 //! Wednesday") or opens the clause with it ("On Wednesday, Putin signed ..."); a word after
 //! the date inside its clause is usually a noun it modifies ("Wednesday's meeting") or a
-//! purpose clause ("this month to meet"). So the act is looked for, in order: before the date
-//! in its clause, after it in its clause, then before and after across clause punctuation
-//! within [`REACH`] words. Reporting verbs ("said", "claimed", "warned") are a class of their
-//! own, so "Japan said Friday that Kishida is willing to meet Kim" is a statement, not a
-//! meeting.
+//! purpose clause ("this month to meet"). So the act is looked for, in order: the noun the
+//! date modifies when it is a possessive or stands between a determiner and a noun ("Friday's
+//! run-off", "the 29 March presidential poll": the run-off, whatever verb governs the clause),
+//! before the date in its clause, after it in its clause, then before and after across clause
+//! punctuation within [`REACH`] words. Reporting verbs ("said", "claimed", "warned", "spoke")
+//! are a class of their own, so "Japan said Friday that Kishida is willing to meet Kim" is a
+//! statement, not a meeting.
+//!
+//! A happening is told from different sides and stages: an election by its polls, run-off,
+//! ballots and turnout; a court day by its trial, hearing, witnesses and sentence. Those frame
+//! words ([`FRAMES`]) belong to the class of the act, so they count as the act in a sentence's
+//! wording and govern a date in their own clause, but not across clause punctuation (a
+//! setting word three commas away is not what the date is about).
 
 use std::ops::Range;
 
@@ -37,6 +45,8 @@ pub(crate) enum Act {
     Office,
     /// Launches and tests: launch, test-fire, unveil.
     Launch,
+    /// Ceremonies: wedding, funeral, coronation, awards.
+    Ceremony,
     /// Statements: say, claim, warn, announce, deny, urge. Reporting is everywhere, so this
     /// class only keeps a statement apart from the act it reports.
     Say,
@@ -62,6 +72,7 @@ impl Act {
             Act::Justice => "\u{1}justice",
             Act::Office => "\u{1}office",
             Act::Launch => "\u{1}launch",
+            Act::Ceremony => "\u{1}ceremony",
             Act::Say => "\u{1}say",
         }
     }
@@ -90,7 +101,8 @@ const LEXICON: &[(Act, &[&str])] = &[
         "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck",
         "airstrike", "airstrikes", "bomb", "bombs", "bombed", "bombing", "bombings", "raid",
         "raids", "raided", "invade", "invades", "invaded", "invasion", "shelled", "shelling",
-        "assault", "assaulted", "offensive",
+        "assault", "assaulted", "offensive", "shot", "shoot", "shooting", "shootings", "gunned",
+        "murder", "murders", "murdered", "stabbed", "stabbing",
     ]),
     (Act::Die, &[
         "die", "dies", "died", "dying", "death", "deaths", "killed", "kills", "killing", "dead",
@@ -111,23 +123,64 @@ const LEXICON: &[(Act, &[&str])] = &[
     (Act::Launch, &[
         "launch", "launches", "launched", "launching", "unveil", "unveils", "unveiled",
     ]),
+    (Act::Ceremony, &[
+        "wedding", "weddings", "funeral", "funerals", "ceremony", "ceremonies", "coronation",
+        "awards", "memorial",
+    ]),
     (Act::Say, &[
         "say", "says", "said", "saying", "claim", "claims", "claimed", "warn", "warns",
         "warned", "announce", "announces", "announced", "deny", "denies", "denied", "urge",
         "urges", "urged", "told", "tells", "stated", "statement", "declared", "declined",
         "confirmed", "reported", "expressed", "allege", "alleges", "alleged", "insist",
         "insists", "insisted", "reveal", "reveals", "revealed", "admit", "admits", "admitted",
-        "accuse", "accuses", "accused", "wrote", "writes",
+        "accuse", "accuses", "accused", "wrote", "writes", "speak", "speaks", "spoke",
+        "speaking", "spoken",
+    ]),
+];
+
+/// The frame of a happening: words for its parts and setting rather than the act itself (an
+/// election's polls, run-off, ballots, voters and turnout; a court day's trial, hearing,
+/// witnesses, judgment and sentence). They name the happening in a sentence's wording, but
+/// only govern a date inside its own clause.
+#[rustfmt::skip]
+const FRAMES: &[(Act, &[&str])] = &[
+    (Act::Vote, &[
+        "poll", "polls", "polling", "runoff", "run-off", "primary", "primaries", "caucus",
+        "caucuses", "ballots", "voters", "turnout",
+    ]),
+    (Act::Justice, &[
+        "trial", "trials", "hearing", "hearings", "court", "courtroom", "judgment", "sentencing",
+        "sentence", "bail", "testify", "testified", "testimony", "witness", "witnesses",
+        "prosecutor", "prosecutors", "jury", "acquittal", "pleaded",
     ]),
 ];
 
 /// The class of one lower-case word, if it has one.
 pub(crate) fn class_of(word: &str) -> Option<Act> {
-    LEXICON
-        .iter()
-        .find(|(_, words)| words.contains(&word))
-        .map(|(act, _)| *act)
+    word_class(word).map(|(act, _)| act)
 }
+
+/// A word of a sentence: its byte range, and its class with whether it is only a frame word.
+type Word = (Range<usize>, Option<(Act, bool)>);
+
+/// The class of a word and whether it is only a frame word ([`FRAMES`]).
+fn word_class(word: &str) -> Option<(Act, bool)> {
+    let find = |table: &[(Act, &[&str])]| {
+        table
+            .iter()
+            .find(|(_, words)| words.contains(&word))
+            .map(|(act, _)| *act)
+    };
+    find(LEXICON)
+        .map(|a| (a, false))
+        .or_else(|| find(FRAMES).map(|a| (a, true)))
+}
+
+/// Words that make a date phrase right after them a modifier of the noun that follows it ("the
+/// 29 March presidential poll", "a June 12 vote").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her",
+];
 
 /// How many words from the date an act word may be once the search crosses clause
 /// punctuation.
@@ -137,12 +190,12 @@ pub(crate) const REACH: usize = 10;
 pub(crate) fn act_of(sentence: &str, date: Range<usize>) -> Option<Act> {
     // Words with their byte ranges, and clause breaks (commas, semicolons, colons, dashes,
     // quotation marks) as `None`.
-    let mut items: Vec<(Range<usize>, Option<Act>)> = Vec::new();
+    let mut items: Vec<Word> = Vec::new();
     let mut breaks: Vec<usize> = Vec::new();
     let mut word_start: Option<usize> = None;
-    let flush = |items: &mut Vec<(Range<usize>, Option<Act>)>, s: usize, e: usize| {
+    let flush = |items: &mut Vec<Word>, s: usize, e: usize| {
         let lower = sentence[s..e].to_lowercase();
-        items.push((s..e, class_of(&lower)));
+        items.push((s..e, word_class(&lower)));
     };
     for (i, c) in sentence.char_indices() {
         if c.is_alphanumeric() || (c == '-' && word_start.is_some()) {
@@ -178,19 +231,62 @@ pub(crate) fn act_of(sentence: &str, date: Range<usize>) -> Option<Act> {
         .filter(|&k| k >= after)
         .min()
         .unwrap_or(items.len());
-    let class = |k: usize| items[k].1;
-    let before_in = (clause_start..first_in).rev().find_map(class);
+    let class = |k: usize| items[k].1.map(|(act, _)| act);
+    // Across clause punctuation only act words count, not the words of a frame.
+    let act_word = |k: usize| items[k].1.filter(|&(_, frame)| !frame).map(|(act, _)| act);
+    let before_in = || (clause_start..first_in).rev().find_map(class);
     let after_in = || (after..clause_end).find_map(class);
     let before_any = || {
         (first_in.saturating_sub(REACH)..first_in)
             .rev()
-            .find_map(class)
+            .find_map(act_word)
     };
-    let after_any = || (after..(after + REACH).min(items.len())).find_map(class);
-    before_in
+    let after_any = || (after..(after + REACH).min(items.len())).find_map(act_word);
+    modified_noun(sentence, &items, &date, first_in, after, clause_end)
+        .or_else(before_in)
         .or_else(after_in)
         .or_else(before_any)
         .or_else(after_any)
+}
+
+/// How many words after a date that modifies a noun ("Friday's widely derided presidential
+/// run-off") the noun may be.
+const MODIFIED_REACH: usize = 4;
+
+/// A date phrase that is a possessive ("Monday's election", "today's hearing") or stands
+/// between a determiner and a noun ("the 29 March presidential poll") modifies that noun: the
+/// noun is the happening it dates, whatever verb governs the clause ("officials said Mugabe
+/// had won Friday's run-off" dates the run-off, not the statement).
+fn modified_noun(
+    sentence: &str,
+    items: &[Word],
+    date: &Range<usize>,
+    first_in: usize,
+    after: usize,
+    clause_end: usize,
+) -> Option<Act> {
+    let phrase = sentence.get(date.clone())?;
+    let possessive_inside = ["'s", "’s"].iter().any(|p| phrase.ends_with(p));
+    let mut from = after;
+    let possessive_after = items.get(after).is_some_and(|(r, _)| {
+        &sentence[r.clone()] == "s"
+            && sentence[date.end..r.start]
+                .trim()
+                .chars()
+                .all(|c| c == '\'' || c == '’')
+            && !sentence[date.end..r.start].trim().is_empty()
+    });
+    if possessive_after {
+        from += 1;
+    }
+    let determiner = first_in
+        .checked_sub(1)
+        .and_then(|k| items.get(k))
+        .is_some_and(|(r, _)| DETERMINERS.contains(&sentence[r.clone()].to_lowercase().as_str()));
+    if !(possessive_inside || possessive_after || determiner) {
+        return None;
+    }
+    (from..(from + MODIFIED_REACH).min(clause_end)).find_map(|k| items[k].1.map(|(act, _)| act))
 }
 
 #[cfg(test)]
@@ -305,6 +401,71 @@ mod tests {
         }
         assert!(!Act::Say.is_happening());
         assert!(Act::Meet.is_happening());
+    }
+
+    #[test]
+    fn a_date_that_modifies_a_noun_dates_that_noun() {
+        let rows: &[(&str, &str, Option<Act>)] = &[
+            (
+                "Officials said the governor had won Sunday's bitterly fought run-off.",
+                "Sunday",
+                Some(Act::Vote),
+            ),
+            (
+                "The party claimed victory in the 3 May regional poll with a large lead.",
+                "3 May",
+                Some(Act::Vote),
+            ),
+            (
+                "Lawyers argued during today’s hearing that the search was illegal.",
+                "today’s",
+                Some(Act::Justice),
+            ),
+            (
+                "The minister praised the crowds at Saturday's royal wedding in the capital.",
+                "Saturday",
+                Some(Act::Ceremony),
+            ),
+            // Not a modifier: the date is the complement of "on".
+            (
+                "The mayor said on Sunday that the vote was fair.",
+                "on Sunday",
+                Some(Act::Say),
+            ),
+        ];
+        for (s, d, want) in rows {
+            assert_eq!(act(s, d), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn frame_words_govern_a_date_only_in_its_clause() {
+        let rows: &[(&str, &str, Option<Act>)] = &[
+            (
+                "The trial resumes on Friday in the capital.",
+                "on Friday",
+                Some(Act::Justice),
+            ),
+            (
+                "Polling stations closed late on Tuesday across the north.",
+                "on Tuesday",
+                Some(Act::Vote),
+            ),
+            // Across a comma a frame word is setting, not the act.
+            (
+                "The lawyer went through the night of 4 March, the evidence, the witnesses.",
+                "4 March",
+                None,
+            ),
+            (
+                "The family spoke to reporters on Monday night after hearing the defendant.",
+                "on Monday night",
+                Some(Act::Say),
+            ),
+        ];
+        for (s, d, want) in rows {
+            assert_eq!(act(s, d), *want, "{s}");
+        }
     }
 
     #[test]

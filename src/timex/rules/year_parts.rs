@@ -265,6 +265,73 @@ pub(super) fn season(t: &Toks, i: usize) -> Option<Match> {
     )
 }
 
+/// "the April-June quarter", "the July-September period", "the January-March period of
+/// 2010", "the October-December 2009 quarter", "the January-June half": a part of a year
+/// named by its first and last month, as Japanese and wire business copy writes quarters.
+/// `m1` is the month at `i`, `k` the token after it (and its dot). A pair that covers a
+/// calendar quarter is that quarter (TIMEX3 `2010-Q2`, one expression, not two months);
+/// one that covers a calendar half is that half; any other pair within one year before
+/// "quarter", "period" or "half" is the range of its months ("the June-August period", a
+/// company's own fiscal quarter). Only with the noun: a bare "April-June" is left to the
+/// month rules.
+pub(super) fn months_as_a_period(t: &Toks, i: usize, m1: u32, k: usize) -> Option<Match> {
+    if !t.punct(k, b'-') {
+        return None;
+    }
+    let j = k + 1;
+    let m2 = match t.lex(j)? {
+        Lex::Month(m) | Lex::MonthAbbr(m) if t.capital(j) => m as u32,
+        _ => return None,
+    };
+    let mut e = j + 1;
+    if matches!(t.lex(j), Some(Lex::MonthAbbr(_))) && t.punct(e, b'.') && t.glued(e) {
+        e += 1;
+    }
+    // "the April-June 2010 quarter": the year may come before the noun
+    let (e, y_before) = match super::years::year4(t, e) {
+        Some(y) => (e + 1, Some(y)),
+        None => (e, None),
+    };
+    let half = match t.lex(e)? {
+        Lex::Unit(Unit::Quarter) | Lex::Word(W::Period) => false,
+        Lex::Word(W::Half) => true,
+        _ => return None,
+    };
+    if m2 <= m1 {
+        return None; // "the November-January period": across a year end, left alone
+    }
+    let months = m2 - m1 + 1;
+    let p = match (months, m1) {
+        (3, 1 | 4 | 7 | 10) if !half => Some(YP::Q(m1.div_ceil(3))),
+        (6, 1 | 7) => Some(YP::H(m1.div_ceil(6))),
+        _ => None,
+    };
+    let (e, y) = match y_before {
+        Some(y) => (e + 1, Some(y)),
+        None => maybe_year_after(t, e + 1),
+    };
+    let Some(p) = p else {
+        // a range of months, both in the stated year (or the year the reference picks)
+        return Some(Match {
+            s: i,
+            e,
+            x: Expr::Date { y, m: m1, d: None },
+            end: Some(Expr::Date { y, m: m2, d: None }),
+            mid: None,
+            rule: "",
+        });
+    };
+    if y.is_none() {
+        // "the April-June quarter of last year", "... of the year"
+        match relative_year_of(t, e) {
+            Some((e, Some(n))) => return found(i, e, Expr::RelYearPart { n, p: Some(p) }),
+            Some((e, None)) => return found(i, e, Expr::YearPart { y, p }),
+            None => {}
+        }
+    }
+    found(i, e, Expr::YearPart { y, p })
+}
+
 /// Where "year" is followed by its end: "year-end" (at `i + 2`), "year end", "year's end"
 /// (but not "the end of" something).
 fn year_end_at(t: &Toks, i: usize) -> Option<usize> {
@@ -299,6 +366,47 @@ pub(super) fn year_end(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // months_as_a_period
+    (
+        "2010-08-05",
+        "Its net profit for the April-June quarter rose 20 percent.",
+        "the April-June quarter=2010-Q2",
+    ),
+    (
+        "2010-11-10",
+        "Exports fell in the July-September period, the ministry said.",
+        "the July-September period=2010-Q3",
+    ),
+    (
+        "2010-08-05",
+        "The carmaker expects a loss in the October-December quarter.",
+        "the October-December quarter=2010-Q4",
+    ),
+    (
+        "2011-05-12",
+        "Shipments in the January-March period of 2010 were a record.",
+        "the January-March period of 2010=2010-Q1",
+    ),
+    (
+        "2011-05-12",
+        "Revenue in the Oct.-Dec. 2009 quarter was flat.",
+        "the Oct.-Dec. 2009 quarter=2009-Q4",
+    ),
+    (
+        "2010-08-05",
+        "Profit for the January-June half doubled.",
+        "the January-June half=2010-H1",
+    ),
+    (
+        "2010-08-05",
+        "Sales in the June-August period were weak.",
+        "June-August period=2010-06..2010-08",
+    ),
+    (
+        "2010-08-05",
+        "The survey ran April-June and found little change.",
+        "April=2010-04 | June=2010-06",
+    ),
     // ordinal_quarter_half_century
     ("2023-09-14", "the 20th century", "the 20th century=19"),
     (

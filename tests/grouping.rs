@@ -1,0 +1,58 @@
+//! One happening told from different sides is one mark (issue 18): an election reported by its
+//! voting and by its result, a court day by its hearing and its verdict, while a statement made
+//! the same day stays its own mark. Articles of our own.
+
+mod common;
+
+use common::{corpus, d};
+use dateline::model::{Corpus, Event};
+
+fn on<'a>(c: &'a Corpus, file: &str, day: &str) -> &'a Event {
+    c.events
+        .iter()
+        .find(|e| c.articles[e.article as usize].path.ends_with(file) && e.span.start == d(day))
+        .unwrap_or_else(|| panic!("no event of {file} on {day}: {:#?}", c.events))
+}
+
+#[test]
+fn an_election_told_by_its_voting_and_by_its_result_is_one_happening() {
+    let c = corpus(&[
+        (
+            "result.txt",
+            "Run-off result\ndate 2025-06-17\nOfficials in Zambia said the governing party had won Sunday's presidential run-off by a wide margin.\n",
+        ),
+        (
+            "voting.txt",
+            "Long queues\ndate 2025-06-16\nZambians voted in the presidential run-off on Sunday, with long queues outside polling stations in Lusaka.\n",
+        ),
+        (
+            "statement.txt",
+            "Church leaders\ndate 2025-06-16\nOn Sunday, the Zambian council of churches said it would publish a report on the campaign.\n",
+        ),
+    ]);
+    let result = on(&c, "result.txt", "2025-06-15");
+    let voting = on(&c, "voting.txt", "2025-06-15");
+    let statement = on(&c, "statement.txt", "2025-06-15");
+    assert_eq!(
+        result.cluster, voting.cluster,
+        "the run-off, from two sides"
+    );
+    assert_ne!(statement.cluster, voting.cluster, "a statement of that day");
+}
+
+#[test]
+fn a_court_day_told_by_its_hearing_and_its_sentence_is_one_happening() {
+    let c = corpus(&[
+        (
+            "hearing.txt",
+            "Fraud trial\ndate 2025-03-13\nThe trial of the former Kenyan minister resumed in Nairobi on Wednesday with the defence calling its last witness.\n",
+        ),
+        (
+            "sentence.txt",
+            "Minister jailed\ndate 2025-03-14\nReporters said the ex-minister of Kenya looked calm as Wednesday's sentencing ended with a term of six years.\n",
+        ),
+    ]);
+    let hearing = on(&c, "hearing.txt", "2025-03-12");
+    let sentence = on(&c, "sentence.txt", "2025-03-12");
+    assert_eq!(hearing.cluster, sentence.cluster);
+}
