@@ -147,6 +147,8 @@ fn main() {
             || {},
         );
         let mut first = None;
+        // Every snapshot the window would take: (seconds after the start, events).
+        let mut partials: Vec<(f64, usize)> = Vec::new();
         loop {
             match loader.poll() {
                 dateline::gui::loader::LoadOutcome::Partial(s) => {
@@ -155,6 +157,7 @@ fn main() {
                         s.corpus.events.len(),
                         cpu() - c0,
                     ));
+                    partials.push((t.elapsed().as_secs_f64(), s.corpus.events.len()));
                     drop_elsewhere(s);
                 }
                 dateline::gui::loader::LoadOutcome::Done(s) => {
@@ -164,6 +167,15 @@ fn main() {
                     println!(
                         "{label:<16} first events {ft:.2} s ({fc:.2} s CPU; {fe} events), all {all:.2} s ({all_cpu:.2} s CPU; {} events)",
                         s.corpus.events.len()
+                    );
+                    let list: Vec<String> = partials
+                        .iter()
+                        .map(|(at, n)| format!("{at:.1} s: {n}"))
+                        .collect();
+                    println!(
+                        "{label:<16} {} snapshots before the whole (events): {}",
+                        partials.len(),
+                        list.join(", ")
                     );
                     break;
                 }

@@ -294,9 +294,11 @@ impl DatelineApp {
         let Some(loader) = &self.loader else { return };
         match loader.poll() {
             LoadOutcome::Pending => {
-                // Progress numbers change without input events: keep frames coming.
+                // The loader asks for a frame when a snapshot is ready and, at most once a
+                // second, when its progress moves; this is only a slow heartbeat in between
+                // (without a GPU a frame of a million events costs the loader CPU it needs).
                 self.ctx
-                    .request_repaint_after(std::time::Duration::from_millis(50));
+                    .request_repaint_after(std::time::Duration::from_secs(2));
             }
             LoadOutcome::Partial(shown) => {
                 let paths = loader.paths.clone();
@@ -304,7 +306,7 @@ impl DatelineApp {
                 self.partial_shown = true;
                 self.show(*shown, paths, fresh, self.load_corrections_version);
                 self.ctx
-                    .request_repaint_after(std::time::Duration::from_millis(50));
+                    .request_repaint_after(std::time::Duration::from_secs(2));
             }
             LoadOutcome::Done(shown) => {
                 let Some(loader) = self.loader.take() else {
@@ -779,6 +781,20 @@ impl DatelineApp {
 
     /// The whole window, top to bottom. Public so kittest can drive it on a plain `Ui`.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        // With the start-up probe on: how long the UI thread spends on a pass that takes in
+        // a new corpus (swap, per-corpus counts, layout if any, panels), to find stalls.
+        let (pass_started, generation_before) = (std::time::Instant::now(), self.generation);
+        self.ui_root_pass(ui);
+        if self.generation != generation_before {
+            crate::startup::stage(&format!(
+                "ui-pass-new-corpus events={} ms={:.1}",
+                self.corpus.events.len(),
+                pass_started.elapsed().as_secs_f64() * 1000.0
+            ));
+        }
+    }
+
+    fn ui_root_pass(&mut self, ui: &mut egui::Ui) {
         while let Some(paths) = self.inbox.as_ref().and_then(|i| i.next()) {
             self.apply(Action::HandOff(paths));
         }

@@ -72,9 +72,44 @@ pub struct Watch {
 
 /// After the first, a snapshot is made when this much time has passed since the last one,
 /// and at least `SPACING` times as long as making the last one took (so snapshots cost at
-/// most about 1/SPACING of the load).
-const FIRST_SNAPSHOT: Duration = Duration::from_millis(250);
+/// most about 1/SPACING of the load, whether files are read or served by the index).
+const SNAPSHOT_EVERY: Duration = Duration::from_millis(500);
 const SPACING: u32 = 4;
+/// While loading, the window is asked for a frame for progress alone at most this often
+/// (snapshots and the end ask at once).
+const PROGRESS_FRAME: Duration = Duration::from_millis(1000);
+
+/// When the loader sends the window a snapshot of the corpus so far.
+struct Cadence {
+    /// Snapshots made, when the last one was sent and what making it took.
+    made: usize,
+    last: Instant,
+    cost: Duration,
+}
+
+impl Cadence {
+    fn new(now: Instant) -> Self {
+        Cadence {
+            made: 0,
+            last: now,
+            cost: Duration::ZERO,
+        }
+    }
+
+    /// The first batch at once, then every `SNAPSHOT_EVERY`, or `SPACING` times the last
+    /// snapshot's cost, whichever is later; whether the files were served by the index or
+    /// read makes no difference.
+    fn due(&self, now: Instant) -> bool {
+        let since = now.saturating_duration_since(self.last);
+        self.made == 0 || (since >= SNAPSHOT_EVERY && since >= self.cost * SPACING)
+    }
+
+    fn sent(&mut self, started: Instant, now: Instant) {
+        self.made += 1;
+        self.cost = now.saturating_duration_since(started);
+        self.last = now;
+    }
+}
 
 impl Loader {
     /// Starts loading on a new thread, through the app's index unless `index` is `None`.
@@ -316,30 +351,32 @@ fn work(
             None
         }
     });
-    let started = Instant::now();
-    let mut last = started;
-    let mut last_cost = Duration::ZERO;
+    let mut cadence = Cadence::new(Instant::now());
+    let mut last_progress_frame = Instant::now();
     // What the corpus-wide steps gave last time this corpus was open: put back on every
     // snapshot (for the articles it fits), and as the whole result when nothing changed.
     crate::startup::stage("load-index-open");
     let corpus_id = index::settled::corpus_id(paths);
     let prior = index.as_mut().and_then(|ix| ix.settled(&corpus_id));
     crate::startup::stage("load-settled-read");
-    let mut snapshots = 0usize;
     let result = index::collect(paths, progress, index.as_mut(), &mut |batch| {
+        // The progress bar moved: a frame for that, at most every `PROGRESS_FRAME` (the
+        // window asks for no frames of its own while loading, and without a GPU a frame of
+        // a million events costs more CPU than the load).
+        if last_progress_frame.elapsed() >= PROGRESS_FRAME {
+            last_progress_frame = Instant::now();
+            repaint();
+        }
         if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
             return;
         }
-        // The first batch is shown at once. After it, the index serves the rest faster than
-        // snapshots could be made of it, so the next one waits for files being read.
-        if snapshots > 0 {
-            let since = last.elapsed();
-            if batch.from_index || since < FIRST_SNAPSHOT || since < last_cost * SPACING {
-                return;
-            }
+        // The first batch is shown at once, the rest at a bounded cadence (files served
+        // by the index too: they arrive in batches of thousands).
+        if !cadence.due(Instant::now()) {
+            return;
         }
-        snapshots += 1;
-        if snapshots == 1 {
+        let first = cadence.made == 0;
+        if first {
             crate::startup::stage("load-first-batch");
         }
         let t = Instant::now();
@@ -357,11 +394,16 @@ fn work(
             }
         };
         let s = shown(corpus, (batch.done, batch.total), 0);
-        last_cost = t.elapsed();
-        last = Instant::now();
-        if snapshots == 1 {
+        cadence.sent(t, Instant::now());
+        if first {
             crate::startup::stage("load-first-snapshot-made");
         }
+        crate::startup::stage(&format!(
+            "load-snapshot-made files={} events={} cost_ms={:.0}",
+            batch.done,
+            s.corpus.events.len(),
+            cadence.cost.as_secs_f64() * 1000.0
+        ));
         if tx.send(Msg::Partial(s)).is_ok() {
             repaint();
         }
@@ -374,6 +416,7 @@ fn work(
             return;
         }
     };
+    crate::startup::stage("load-collected");
     let files = collected.keys.len();
     let mut problems = collected.problems;
     // Every file is in: say what the time until the end is spent on (the bar is full).
@@ -382,6 +425,7 @@ fn work(
     }
     repaint();
     let joined = index::settled::join(collected.parts, &opts, &progress.times);
+    crate::startup::stage("load-joined");
     if let Some(s) = prior.as_ref().filter(|s| !joined.matches(s)) {
         // Some files changed: the stored results first, then the steps run again here.
         let (preview, _) = joined.clone_for_preview().reuse(s, &opts.corrections);
@@ -392,12 +436,13 @@ fn work(
             repaint();
         }
     }
-    let mut corpus = index::settle_through(
+    let mut corpus = index::settle_known(
         joined,
         &opts,
         &progress.times,
         index.as_mut(),
         &corpus_id,
+        prior,
         &mut problems,
     );
     corpus.problems = problems;
@@ -457,5 +502,28 @@ fn watch_loop(
             }
             Err(_) => continue,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshots_come_at_a_bounded_cadence_that_backs_off_when_they_are_costly() {
+        let t0 = Instant::now();
+        let ms = Duration::from_millis;
+        let mut c = Cadence::new(t0);
+        assert!(c.due(t0), "the first batch is shown at once");
+        // A cheap snapshot: the next one half a second later, not before.
+        c.sent(t0, t0 + ms(10));
+        assert!(!c.due(t0 + ms(300)));
+        assert!(c.due(t0 + ms(510)));
+        // A costly one (a large corpus so far): four times its cost must pass first.
+        c.sent(t0 + ms(600), t0 + ms(1600));
+        assert!(!c.due(t0 + ms(2600)));
+        assert!(!c.due(t0 + ms(5500)));
+        assert!(c.due(t0 + ms(5600)));
+        assert_eq!(c.made, 2);
     }
 }

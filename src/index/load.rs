@@ -100,10 +100,25 @@ pub fn settle_through(
     corpus_id: &str,
     problems: &mut Vec<String>,
 ) -> Corpus {
+    settle_known(joined, opts, times, index, corpus_id, None, problems)
+}
+
+/// [`settle_through`] with the stored results already read (`known`, by the window's
+/// loader at its start: they are 10 MB at 100,000 articles), else read here.
+pub(crate) fn settle_known(
+    joined: settled::Joined,
+    opts: &LoadOptions,
+    times: &StageTimes,
+    index: Option<&mut Index>,
+    corpus_id: &str,
+    known: Option<settled::Settled>,
+    problems: &mut Vec<String>,
+) -> Corpus {
     let Some(ix) = index else {
         return joined.settle(&opts.corrections, times).0;
     };
-    if let Some(s) = ix.settled(corpus_id).filter(|s| joined.matches(s)) {
+    let stored = known.or_else(|| ix.settled(corpus_id));
+    if let Some(s) = stored.filter(|s| joined.matches(s)) {
         let (mut corpus, how) = joined.reuse(&s, &opts.corrections);
         if how == settled::Reused::Exact {
             return corpus;
@@ -281,37 +296,30 @@ fn collect_with(
             let served = cache.serve(chunk, &ctx, &mut out.problems);
             misses.extend(served.failed);
             let mut puts: Vec<(usize, bool)> = Vec::new();
-            for (i, part, relocated) in served.parts {
-                if relocated {
-                    puts.push((i, true));
-                    out.reanalysed += 1;
-                } else {
-                    out.from_index += 1;
-                }
-                slots[i] = Some(part);
-                done += 1;
-            }
+            // Unchanged files keep their rows: only relocated ones are recorded.
+            done += take_served(served.parts, false, &mut slots, &mut out, &mut puts);
             cache.store(&ctx, &slots, &puts, &mut out.problems);
-            progress.done.store(done, Ordering::Relaxed);
-            on_batch(&Batch {
-                slots: &slots,
-                shards: &shard_files,
-                done,
-                total,
-                from_index: true,
-            });
+            emit(
+                progress,
+                on_batch,
+                &slots,
+                &shard_files,
+                (done, total),
+                true,
+            );
         }
     }
     misses.sort_unstable();
     if !any_hits {
         // Shards alone, or nothing known yet: the caller still hears once before reading.
-        on_batch(&Batch {
-            slots: &slots,
-            shards: &shard_files,
-            done,
-            total,
-            from_index: false,
-        });
+        emit(
+            progress,
+            on_batch,
+            &slots,
+            &shard_files,
+            (done, total),
+            false,
+        );
     }
 
     // 2. The rest, a chunk at a time: hash, look the hash up (a touched or copied file),
@@ -325,10 +333,15 @@ fn collect_with(
                 cur.clone_from(&files[i].display);
             }
         }
-        let hashes: Vec<Option<String>> = chunk
-            .par_iter()
-            .map(|&i| hash_file(&files[i].path))
-            .collect();
+        // Without an index (none given, or it failed) a hash has nothing to look up.
+        let hashes: Vec<Option<String>> = if cache.index.is_some() {
+            chunk
+                .par_iter()
+                .map(|&i| hash_file(&files[i].path))
+                .collect()
+        } else {
+            vec![None; chunk.len()]
+        };
         let mut known: Vec<Want> = Vec::new();
         let mut fresh: Vec<usize> = Vec::new();
         for (&i, h) in chunk.iter().zip(hashes) {
@@ -345,17 +358,8 @@ fn collect_with(
         let served = cache.serve(&known, &ctx, &mut out.problems);
         fresh.extend(served.failed);
         let mut puts: Vec<(usize, bool)> = Vec::new();
-        for (i, part, relocated) in served.parts {
-            // Known content under a new size or time: record the file, and store the
-            // extraction again only if its dates had to be resolved anew.
-            if relocated {
-                out.reanalysed += 1;
-            } else {
-                out.from_index += 1;
-            }
-            puts.push((i, relocated));
-            slots[i] = Some(part);
-        }
+        // Known content under a new size or time: every file is recorded.
+        take_served(served.parts, true, &mut slots, &mut out, &mut puts);
         let extracted: Vec<(usize, FileResult)> = fresh
             .par_iter()
             .map(|&i| (i, pipeline::extract_file(&files[i], &progress.times)))
@@ -372,14 +376,14 @@ fn collect_with(
         }
         cache.store(&ctx, &slots, &puts, &mut out.problems);
         done += chunk.len();
-        progress.done.store(done, Ordering::Relaxed);
-        on_batch(&Batch {
-            slots: &slots,
-            shards: &shard_files,
-            done,
-            total,
-            from_index: false,
-        });
+        emit(
+            progress,
+            on_batch,
+            &slots,
+            &shard_files,
+            (done, total),
+            false,
+        );
     }
     if progress.is_cancelled() {
         return Err(LoadError::Cancelled);
@@ -400,6 +404,52 @@ fn collect_with(
         .chain(shard_files.into_iter().map(|(_, p)| p))
         .collect();
     Ok(out)
+}
+
+/// Puts extractions served from the index in their slots and counts them. `puts` gets the
+/// files to record in the index: those whose dates were resolved anew (with their
+/// extraction), and with `record_all` the others too (a new size or time, same content).
+/// Returns how many were placed.
+fn take_served(
+    parts: Vec<(usize, FileResult, bool)>,
+    record_all: bool,
+    slots: &mut [Option<FileResult>],
+    out: &mut Collected,
+    puts: &mut Vec<(usize, bool)>,
+) -> usize {
+    let n = parts.len();
+    for (i, part, relocated) in parts {
+        if relocated {
+            out.reanalysed += 1;
+        } else {
+            out.from_index += 1;
+        }
+        if relocated || record_all {
+            puts.push((i, relocated));
+        }
+        slots[i] = Some(part);
+    }
+    n
+}
+
+/// Publishes progress and hands the caller a batch: `(done, total)` files, `from_index`
+/// when these came from the index rather than from files read.
+fn emit(
+    progress: &Progress,
+    on_batch: &mut dyn FnMut(&Batch<'_>),
+    slots: &[Option<FileResult>],
+    shards: &[(FileKey, FileResult)],
+    (done, total): (usize, usize),
+    from_index: bool,
+) {
+    progress.done.store(done, Ordering::Relaxed);
+    on_batch(&Batch {
+        slots,
+        shards,
+        done,
+        total,
+        from_index,
+    });
 }
 
 /// The walked files of one load and what is known of them on disk.

@@ -24,6 +24,7 @@ pub mod settings;
 pub mod settled;
 pub mod version;
 
+pub(crate) use load::settle_known;
 pub use load::{
     collect, collect_files, finish, finish_timed, load, settle_through, Batch, Collected, FileKey,
 };
