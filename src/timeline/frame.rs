@@ -371,6 +371,30 @@ mod tests {
         })
     }
 
+    /// Panning the view by `px` moves every caption of `fitted` exactly with its mark.
+    fn assert_captions_pan_with_marks(
+        lane: &Lane,
+        v: &TimeView,
+        width: f64,
+        opts: FrameOptions,
+        measure: &mut dyn FnMut(u32, u32) -> Option<CaptionSize>,
+        fitted: &LaneView,
+        px: f64,
+    ) {
+        let mut p = *v;
+        p.pan_px(px);
+        let panned = lane_view(lane, &p, width, opts, measure);
+        let dx = p.x_of(0.0) - v.x_of(0.0);
+        for c0 in &fitted.captions {
+            let c1 = panned
+                .captions
+                .iter()
+                .find(|c| c.item == c0.item)
+                .expect("same captions after a pan");
+            assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6, "{c0:?} {c1:?}");
+        }
+    }
+
     fn caption_units(l: &Layout, v: &LaneView) -> Vec<u32> {
         let mut u: Vec<u32> = v
             .captions
@@ -546,18 +570,7 @@ mod tests {
             assert!(cap.b.x0 >= 0.0, "{cap:?}");
         }
         // The bounds are days, so panning keeps every caption beside its mark.
-        let mut p = v;
-        p.pan_px(-120.0);
-        let panned = lane_view(lane, &p, width, opts, &mut measure);
-        let dx = p.x_of(0.0) - v.x_of(0.0);
-        for c0 in &fitted.captions {
-            let c1 = panned
-                .captions
-                .iter()
-                .find(|c| c.item == c0.item)
-                .expect("same captions after a pan");
-            assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6, "{c0:?} {c1:?}");
-        }
+        assert_captions_pan_with_marks(lane, &v, width, opts, &mut measure, &fitted, -120.0);
     }
 
     #[test]
@@ -616,18 +629,7 @@ mod tests {
             free.captions
         );
         // Kept in days: a pan moves every caption with its mark.
-        let mut p = v;
-        p.pan_px(-80.0);
-        let panned = lane_view(lane, &p, width, opts, &mut measure);
-        let dx = p.x_of(0.0) - v.x_of(0.0);
-        for c0 in &fitted.captions {
-            let c1 = panned
-                .captions
-                .iter()
-                .find(|c| c.item == c0.item)
-                .expect("same captions");
-            assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6, "{c0:?} {c1:?}");
-        }
+        assert_captions_pan_with_marks(lane, &v, width, opts, &mut measure, &fitted, -80.0);
     }
 
     /// Every mark drawn in the caption's row other than its own, as boxes.
