@@ -8,6 +8,7 @@ use super::context::{EventMask, Filter, PanelCtx};
 use super::format::article_title;
 use super::widgets::pin_toggle;
 use crate::model::{Corpus, EventId};
+use crate::render::text::thousands;
 use egui_extras::{Column, TableBuilder};
 
 /// The order of the rows.
@@ -64,7 +65,7 @@ impl EventList {
         let mut action = None;
         ui.horizontal(|ui| {
             ui.strong("Events");
-            ui.weak(format!("{} shown", self.rows.len()));
+            ui.weak(format!("{} shown", thousands(self.rows.len() as u64)));
             if filter.country.is_some() || !filter.text.is_empty() {
                 ui.weak("(filtered: see toolbar)");
             }
