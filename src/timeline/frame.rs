@@ -350,10 +350,22 @@ mod tests {
     /// One event every `step` days for `days` days (as [`corpus`]).
     fn corpus_every(days: u64, step: u64) -> Corpus {
         let base = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        fr_corpus(
+            base,
+            (0..days)
+                .step_by(step as usize)
+                .map(|i| (i as u32, i as i64, ((i * 37) % 101) as f32 / 100.0)),
+        )
+    }
+
+    /// Lane FR: one event per `(article, days after base, salience)`, clustered, each
+    /// cluster as salient as its first event.
+    fn fr_corpus(base: NaiveDate, events: impl IntoIterator<Item = (u32, i64, f32)>) -> Corpus {
         let mut c = Corpus::default();
-        for i in (0..days).step_by(step as usize) {
-            let mut e = ev(base + chrono::Days::new(i), "FR", i as u32);
-            e.salience = ((i * 37) % 101) as f32 / 100.0;
+        for (article, d, sal) in events {
+            let date = base.checked_add_signed(chrono::Duration::days(d)).unwrap();
+            let mut e = ev(date, "FR", article);
+            e.salience = sal;
             c.events.push(e);
         }
         c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
@@ -536,19 +548,8 @@ mod tests {
         // the second takes the room right of its mark, so the first one's caption would go
         // left of its mark, off the plot's left edge (under the lane labels in the window).
         let base = crate::timeline::axis::date_of(64 * 300 + 20).unwrap();
-        let mut c = Corpus::default();
-        for (i, (d, sal)) in [(0u64, 0.5f32), (1, 0.9), (30, 0.4), (45, 0.3), (60, 0.2)]
-            .into_iter()
-            .enumerate()
-        {
-            let mut e = ev(base + chrono::Days::new(d), "FR", i as u32);
-            e.salience = sal;
-            c.events.push(e);
-        }
-        c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
-        for cl in &mut c.clusters {
-            cl.salience = c.events[cl.events[0] as usize].salience;
-        }
+        let days = [(0, 0.5), (1, 0.9), (30, 0.4), (45, 0.3), (60, 0.2)];
+        let c = fr_corpus(base, (0..).zip(days).map(|(i, (d, sal))| (i, d, sal)));
         let l = Layout::build(&c);
         let lane = &l.lanes[0];
         let width = 1000.0;
@@ -580,8 +581,7 @@ mod tests {
         // clear of that count, at the fit and after a pan (the window draws the count at
         // the plot's left edge, over anything beneath it).
         let base = crate::timeline::axis::date_of(64 * 300 + 20).unwrap();
-        let mut c = Corpus::default();
-        let days: [(i64, f32); 6] = [
+        let days = [
             (-400, 0.1),
             (0, 0.5),
             (1, 0.9),
@@ -589,16 +589,7 @@ mod tests {
             (45, 0.3),
             (60, 0.2),
         ];
-        for (i, (d, sal)) in days.into_iter().enumerate() {
-            let date = base.checked_add_signed(chrono::Duration::days(d)).unwrap();
-            let mut e = ev(date, "FR", i as u32);
-            e.salience = sal;
-            c.events.push(e);
-        }
-        c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
-        for cl in &mut c.clusters {
-            cl.salience = c.events[cl.events[0] as usize].salience;
-        }
+        let c = fr_corpus(base, (0..).zip(days).map(|(i, (d, sal))| (i, d, sal)));
         let l = Layout::build(&c);
         let lane = &l.lanes[0];
         let width = 1000.0;
@@ -676,16 +667,7 @@ mod tests {
         // Two happenings 40 days apart at 6 px/day (tiles of 64 days): wherever the tile
         // edges fall, both captions are whole and right of their marks.
         let base = crate::timeline::axis::date_of(64 * 300 + 60).unwrap();
-        let mut c = Corpus::default();
-        for (i, d) in [0u64, 40].into_iter().enumerate() {
-            let mut e = ev(base + chrono::Days::new(d), "FR", i as u32);
-            e.salience = 0.8;
-            c.events.push(e);
-        }
-        c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
-        for cl in &mut c.clusters {
-            cl.salience = 0.8;
-        }
+        let c = fr_corpus(base, [(0, 0, 0.8), (1, 40, 0.8)]);
         let l = Layout::build(&c);
         let lane = &l.lanes[0];
         let v = TimeView::new((64 * 300) as f64, 6.0);

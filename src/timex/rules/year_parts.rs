@@ -37,8 +37,13 @@ fn ordinal_quarter_half_century(t: &Toks, i: usize, n: u32) -> Option<Match> {
         _ => return None,
     };
     let (e, y) = maybe_year_after(t, k + 1);
+    year_part_of(t, i, e, y, p)
+}
+
+/// Year part `p` from token `i` to `e`, of year `y`; without a year, of the year named
+/// after it ("the first half of last year", "the third quarter of the year") if any.
+fn year_part_of(t: &Toks, i: usize, e: usize, y: Option<i32>, p: YP) -> Option<Match> {
     if y.is_none() {
-        // "the first half of last year", "the third quarter of the year"
         match relative_year_of(t, e) {
             Some((e, Some(n))) => return found(i, e, Expr::RelYearPart { n, p: Some(p) }),
             Some((e, None)) => return found(i, e, Expr::YearPart { y, p }),
@@ -321,15 +326,8 @@ pub(super) fn months_as_a_period(t: &Toks, i: usize, m1: u32, k: usize) -> Optio
             rule: "",
         });
     };
-    if y.is_none() {
-        // "the April-June quarter of last year", "... of the year"
-        match relative_year_of(t, e) {
-            Some((e, Some(n))) => return found(i, e, Expr::RelYearPart { n, p: Some(p) }),
-            Some((e, None)) => return found(i, e, Expr::YearPart { y, p }),
-            None => {}
-        }
-    }
-    found(i, e, Expr::YearPart { y, p })
+    // "the April-June quarter of last year", "... of the year"
+    year_part_of(t, i, e, y, p)
 }
 
 /// Where "year" is followed by its end: "year-end" (at `i + 2`), "year end", "year's end"
