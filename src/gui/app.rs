@@ -11,7 +11,6 @@ use super::coverage_panel::CoveragePanel;
 use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
 use super::export::{Export, ExportKind};
-use super::format;
 use super::handoff_prompt::{HandOffChoice, HandOffPrompt};
 use super::help::HelpPanel;
 use super::lanes_panel::LanesPanel;
@@ -30,6 +29,7 @@ use super::view_keeper::ViewKeeper;
 use crate::corrections::{event_key, Corrections};
 use crate::model::{ArticleId, Corpus, CountryCode, DateSpan, EventId};
 use crate::pipeline::{self, LoadOptions};
+use crate::render::text::count;
 use crate::timeline::axis::{date_of, day_number};
 use crate::view::{natural_lane_order, View, ViewStore};
 use chrono::NaiveDate;
@@ -326,7 +326,7 @@ impl DatelineApp {
                 if std::mem::take(&mut self.partial_shown) {
                     let msg = format!(
                         "Loading cancelled; showing the {} read so far.",
-                        format::count(self.corpus.articles.len(), "article")
+                        count(self.corpus.articles.len(), "article")
                     );
                     self.set_status(msg, false);
                 } else {
@@ -401,19 +401,16 @@ impl DatelineApp {
             let (done, total, _) = loader.status();
             format!(
                 "Loading… showing {} ({done} of {total} files read)",
-                format::count(self.corpus.articles.len(), "article")
+                count(self.corpus.articles.len(), "article")
             )
         } else {
             let problems = problem_count(&self.corpus);
             format!(
                 "Loaded {}, {}{}",
-                format::count(self.corpus.articles.len(), "article"),
-                format::count(self.corpus.events.len(), "event"),
+                count(self.corpus.articles.len(), "article"),
+                count(self.corpus.events.len(), "event"),
                 if problems > 0 {
-                    format!(
-                        " ({}: see Corpus overview)",
-                        format::count(problems, "problem")
-                    )
+                    format!(" ({}: see Corpus overview)", count(problems, "problem"))
                 } else {
                     String::new()
                 }

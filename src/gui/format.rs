@@ -1,16 +1,6 @@
 //! How model values are written in the window, shared by the panels that show them.
 
 use crate::model::{Article, DatedEvidence, Event};
-use crate::render::text::thousands;
-
-/// "1 article", "12,774 articles": a count with its noun (plural by adding "s").
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {noun}s", thousands(n as u64))
-    }
-}
 
 /// The title to show for an article: its title, else its path.
 pub fn article_title(a: &Article) -> &str {
@@ -42,14 +32,4 @@ pub fn pub_date_line(d: Option<&DatedEvidence>) -> (String, bool) {
         }
     }
     (s, firm)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn counts_take_the_singular_for_one() {
-        assert_eq!(super::count(1, "problem"), "1 problem");
-        assert_eq!(super::count(0, "event"), "0 events");
-        assert_eq!(super::count(12774, "article"), "12,774 articles");
-    }
 }

@@ -5,9 +5,10 @@
 use super::action::Action;
 use super::context::PanelCtx;
 use super::correction::{from_jiff, to_jiff};
-use super::format::{article_title, count, pub_date_line};
+use super::format::{article_title, pub_date_line};
 use super::theme;
 use crate::model::{ArticleId, Corpus, Event, Severity};
+use crate::render::text::count;
 use egui::RichText;
 use egui_extras::{Column, DatePickerButton, TableBuilder};
 

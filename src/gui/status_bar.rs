@@ -3,9 +3,9 @@
 
 use super::action::Action;
 use super::context::PanelCtx;
-use super::format::count;
 use super::theme;
 use crate::model::Corpus;
+use crate::render::text::count;
 
 #[derive(Default)]
 pub struct StatusBar {

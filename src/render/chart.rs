@@ -289,11 +289,7 @@ fn paint_lane_label(scene: &mut Scene, th: &Theme, lane: &Lane, lr: Rect, m: &mu
 
 /// "1 event", "23,106 events".
 pub fn lane_count(n: usize) -> String {
-    if n == 1 {
-        "1 event".to_string()
-    } else {
-        format!("{} events", thousands(n as u64))
-    }
+    super::text::count(n, "event")
 }
 
 /// A lane this tall has room for its count under its name.

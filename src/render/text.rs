@@ -189,6 +189,15 @@ pub fn more_suffix(more: u32) -> String {
     }
 }
 
+/// "1 article", "12,774 articles": a count with its noun (plural by adding "s").
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", thousands(n as u64))
+    }
+}
+
 /// 1234567 → "1,234,567".
 pub fn thousands(n: u64) -> String {
     let s = n.to_string();
@@ -213,6 +222,13 @@ pub fn caption_text<'a>(corpus: &'a Corpus, unit: &Unit) -> Cow<'a, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_for_one() {
+        assert_eq!(super::count(1, "problem"), "1 problem");
+        assert_eq!(super::count(0, "event"), "0 events");
+        assert_eq!(super::count(12774, "article"), "12,774 articles");
+    }
 
     #[test]
     fn shortened_text_fits_and_keeps_the_suffix() {

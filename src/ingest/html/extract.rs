@@ -1611,7 +1611,8 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
     // Stack of (node, leaving?).
     let mut stack: Vec<(u32, bool)> = Vec::new();
     let mut in_link = 0usize;
-    let mut in_stamp = 0usize;
+    // The outermost timestamp element the walk is inside.
+    let mut in_stamp: Option<u32> = None;
     // Boxes where a teaser heading ("You may also like") was met: their later children
     // are other stories, up to the next plain paragraph or heading.
     let mut teaser_boxes: Vec<u32> = Vec::new();
@@ -1627,8 +1628,8 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 if node.tag == A && !in_page_link(doc, i) {
                     in_link = in_link.saturating_sub(1);
                 }
-                if is_stamp_element(doc, i) {
-                    in_stamp = in_stamp.saturating_sub(1);
+                if in_stamp == Some(i) {
+                    in_stamp = None;
                 }
                 if is_block(node.tag) && !is_row_cell(doc, i) {
                     e.flush();
@@ -1674,7 +1675,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 if in_link > 0 {
                     e.link_chars += non_space_chars(t).0 as usize;
                 }
-                if in_stamp > 0 {
+                if in_stamp.is_some() {
                     e.stamp_chars += non_space_chars(t).0 as usize;
                 }
                 if !t.trim().is_empty() {
@@ -1723,8 +1724,8 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
             if node.tag == A && !in_page_link(doc, i) {
                 in_link += 1;
             }
-            if is_stamp_element(doc, i) {
-                in_stamp += 1;
+            if in_stamp.is_none() && is_stamp_element(doc, i) {
+                in_stamp = Some(i);
             }
             stack.push((i, true));
             let first = stack.len();
@@ -1734,7 +1735,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
         e.flush();
         e.kinds.clear();
         in_link = 0;
-        in_stamp = 0;
+        in_stamp = None;
         teaser_boxes.clear();
     }
     e.blocks
