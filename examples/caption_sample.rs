@@ -2,7 +2,7 @@
 //! for labelling by hand as good / poor / none before and after a change to the caption rules.
 //!
 //! `cargo run --release --example caption_sample -- ../shared/entities-tls [--n 50] [--seed 2026]
-//! [--min-salience 50]`
+//! [--min-salience 50] [--members K]`
 //!
 //! The sample is split in two halves before anyone looks at it: entities whose FNV-1a name hash
 //! is even are the *tune* half, odd the *check* half (the same split as `score_salience`). From
@@ -10,7 +10,9 @@
 //! single-day date and whose salience is at least `--min-salience` percent: the happenings the
 //! chart labels first. Each line is keyed by entity and cluster id, so a run before and a run
 //! after a change can be compared line by line (the rules for captions do not change which
-//! clusters exist). Labels stay outside the project: they quote archive text.
+//! clusters exist). Labels stay outside the project: they quote archive text. With
+//! `--members K`, each sampled cluster also lists the caption each of its first K members
+//! would give alone, to see whether a better-worded member was passed over.
 
 use dateline::pipeline::{load, LoadOptions, Progress};
 use std::path::Path;
@@ -37,6 +39,9 @@ struct Drawn {
     salience: f32,
     caption: String,
     sentences: Vec<String>,
+    /// Cluster size and each listed member's own caption (`--members`).
+    size: usize,
+    members: Vec<String>,
 }
 
 fn main() {
@@ -50,6 +55,7 @@ fn main() {
     let n = value_of("--n").unwrap_or(50) as usize;
     let seed = value_of("--seed").unwrap_or(2026);
     let min_salience = value_of("--min-salience").unwrap_or(50) as f32 / 100.0;
+    let members = value_of("--members").unwrap_or(0) as usize;
     let Some(root) = args
         .iter()
         .find(|a| !a.starts_with("--") && Path::new(a).is_dir())
@@ -95,7 +101,21 @@ fn main() {
                     s.replace(['\n', '\t'], " ")
                 })
                 .collect();
+            let members = k
+                .events
+                .iter()
+                .take(members)
+                .map(|&m| {
+                    let one = dateline::model::Cluster {
+                        events: vec![m],
+                        ..k.clone()
+                    };
+                    dateline::cluster_caption(&one, &corpus.events, &corpus.articles, 48)
+                })
+                .collect();
             pool.push(Drawn {
+                size: k.events.len(),
+                members,
                 half: half_of(&name),
                 key: format!("{name}#{i}"),
                 salience: k.salience,
@@ -126,6 +146,12 @@ fn main() {
             println!("{h}\t{}\t{:.2}\t{}", d.key, d.salience, d.caption);
             for s in &d.sentences {
                 println!("\t\t\t  | {s}");
+            }
+            if !d.members.is_empty() {
+                println!("\t\t\t  members: {}", d.size);
+                for (j, m) in d.members.iter().enumerate() {
+                    println!("\t\t\t  {j:>2} {m}");
+                }
             }
         }
     }

@@ -8,6 +8,9 @@
 pub mod burst;
 pub mod calendar;
 pub(crate) mod caption;
+/// One cluster's caption, for `examples/caption_sample` (which lists each member's caption).
+#[doc(hidden)]
+pub use caption::for_cluster as cluster_caption;
 pub(crate) mod clause;
 pub mod cli;
 pub mod corrections;

@@ -344,6 +344,14 @@ fn tag_from(toks: &mut [Token], dates: &[Range<usize>], from: usize) {
 fn joins_name(toks: &[Token], i: usize) -> bool {
     let before = i.checked_sub(1).map(|j| &toks[j]);
     let after = toks.get(i + 1);
+    // "T - Mobile", "U - turn", "X - ray": a lone capital letter (other than "A" and "I",
+    // which are words) never stands before a dash.
+    let letter = before.is_some_and(|b| {
+        b.cap && b.lower.chars().count() == 1 && b.lower.chars().all(char::is_alphabetic)
+    }) && !before.is_some_and(|b| matches!(b.lower.as_str(), "a" | "i"));
+    if letter && after.is_some_and(|a| a.lower.chars().all(char::is_alphanumeric)) {
+        return true;
+    }
     // "Tung Chee - hwa", "eight - hour", "anti - government": pre-tokenised hyphens.
     before.is_some_and(|b| b.lower.chars().all(char::is_alphanumeric))
         && after.is_some_and(|a| {

@@ -268,6 +268,12 @@ fn the_subject_never_starts_inside_a_prepositional_phrase() {
             "on Monday",
             "The talks between the two parties",
         ),
+        // A letter joined by a hyphen written apart is part of a name, not a dash.
+        (
+            "Karl Berg of the T - Mobile team was third on Friday .",
+            "on Friday",
+            "Karl Berg of the T - Mobile team",
+        ),
         // Too far back to follow: none rather than the preposition's object.
         (
             "Kim during the long visit to the east met the governor on Monday.",

@@ -16,7 +16,7 @@ use crate::render::palette::Theme;
 use crate::render::scene::Scene;
 use crate::render::text::{caption_text, more_suffix, thousands, GlyphCache};
 use crate::render::ChartSpec;
-use crate::timeline::frame::FrameOptions;
+use crate::timeline::frame::{FrameOptions, Framed};
 use crate::timeline::hit::{hit_lane, lane_at, Target, HIT_PAD};
 use crate::timeline::layout::{flags, Layout};
 use crate::timeline::lod::{item_box, lane_height, Bubble};
@@ -51,9 +51,8 @@ pub struct TimelinePanel {
     /// Layout indices of the lanes on screen last frame (what an export shows).
     visible: Vec<usize>,
     needs_fit: bool,
-    /// The days the last fit showed and its zoom: until the zoom changes, no caption starts
-    /// before those days, so the first frame after a fit has none under the lane labels.
-    fitted: Option<(f64, f64, f64)>,
+    /// The days the last fit or opened range showed and its zoom (see [`Framed`]).
+    fitted: Option<Framed>,
     /// `Selection::hovered` was set by this panel (so we clear it when the pointer leaves).
     hover_owned: bool,
     /// (generation, corpus id) of the corpus the layout was built from.
@@ -170,6 +169,7 @@ impl TimelinePanel {
     pub fn show_range(&mut self, start: f64, end: f64) {
         if end > start {
             self.view = exact_view(start, end, self.plot_width);
+            self.fitted = Some(Framed::of(&self.view, self.plot_width));
             self.pending_range = Some((start, end));
             self.needs_fit = false;
         }
@@ -195,19 +195,16 @@ impl TimelinePanel {
             .or(self.layout.extent)
         {
             self.view = TimeView::fit(a, b, width);
-            let (d0, d1) = self.view.range(width);
-            self.fitted = Some((d0, d1, self.view.px_per_day));
+            self.fitted = Some(Framed::of(&self.view, width));
         }
     }
 
-    /// How this frame's lanes are made: captions start inside the last fit's days while its
-    /// zoom lasts (panning keeps them beside their marks; a zoom lets them pass the edges).
+    /// How this frame's lanes are made: captions start inside the last framed days (a fit or
+    /// an opened range, such as a restored view) while its zoom lasts (panning keeps them
+    /// beside their marks; a zoom lets them pass the edges).
     fn frame_options(&self) -> FrameOptions {
         FrameOptions {
-            keep_within: self
-                .fitted
-                .filter(|f| f.2 == self.view.px_per_day)
-                .map(|f| (f.0, f.1)),
+            keep_within: self.fitted.and_then(|f| f.keep_within(&self.view)),
             ..FrameOptions::default()
         }
     }
@@ -365,7 +362,9 @@ impl TimelinePanel {
             self.needs_fit = false;
         }
         if let Some((a, b)) = self.pending_range.take() {
+            // A restored view frames its days as a fit does.
             self.view = exact_view(a, b, width);
+            self.fitted = Some(Framed::of(&self.view, width));
         }
 
         let max_scroll = (y as f32 - lanes_area.height() + 8.0).max(0.0);

@@ -39,6 +39,36 @@ impl Default for FrameOptions {
     }
 }
 
+/// The days a view was framed to and the zoom it was framed at: by a fit, or by opening a
+/// range (a corpus's saved view, a range asked for). Until the zoom changes, captions start
+/// inside those days ([`FrameOptions::keep_within`]), so the first frame of a framed view,
+/// however it was framed, has no caption starting off the plot's left edge under the lane
+/// labels; a pan keeps the bound in days (captions move with their marks), a zoom drops it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Framed {
+    start: f64,
+    end: f64,
+    px_per_day: f64,
+}
+
+impl Framed {
+    /// What `view` shows in a plot `width` px wide, as framed now.
+    pub fn of(view: &TimeView, width: f64) -> Self {
+        let (start, end) = view.range(width);
+        Framed {
+            start,
+            end,
+            px_per_day: view.px_per_day,
+        }
+    }
+
+    /// The bound for [`FrameOptions::keep_within`] in `view`: the framed days while the zoom
+    /// is the framed one.
+    pub fn keep_within(&self, view: &TimeView) -> Option<(f64, f64)> {
+        (view.px_per_day == self.px_per_day).then_some((self.start, self.end))
+    }
+}
+
 /// Everything to draw in one lane for one frame.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LaneView {
@@ -621,6 +651,55 @@ mod tests {
         );
         // Kept in days: a pan moves every caption with its mark.
         assert_captions_pan_with_marks(lane, &v, width, opts, &mut measure, &fitted, -80.0);
+    }
+
+    #[test]
+    fn a_restored_view_bounds_captions_at_the_left_edge_as_a_fit_does() {
+        // A corpus's saved view is opened at its days exactly (not a fit): the happening
+        // two days in is crowded on its right by a more salient one, so its caption would
+        // go left of its mark, off the plot under the lane labels. Framed like a fit, it
+        // starts inside the plot (or is left out), at the first frame and after a pan; a
+        // zoom lets captions pass the edges again.
+        let base = crate::timeline::axis::date_of(64 * 300 + 20).unwrap();
+        let days = [(2, 0.5), (3, 0.9), (30, 0.4), (50, 0.3)];
+        let c = fr_corpus(base, (0..).zip(days).map(|(i, (d, sal))| (i, d, sal)));
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let width = 1000.0;
+        let d = day_number(base) as f64;
+        let restored = TimeView::new(d, width / 60.0);
+        let unbound = lane_view(
+            lane,
+            &restored,
+            width,
+            FrameOptions::default(),
+            &mut measure,
+        );
+        assert!(
+            unbound.captions.iter().any(|c| c.b.x0 < 0.0),
+            "premise: unbound, a caption starts off the left edge: {:?}",
+            unbound.captions
+        );
+        let framed = Framed::of(&restored, width);
+        let opts = FrameOptions {
+            keep_within: framed.keep_within(&restored),
+            ..Default::default()
+        };
+        assert_eq!(opts.keep_within, Some(restored.range(width)));
+        let bound = lane_view(lane, &restored, width, opts, &mut measure);
+        assert!(!bound.captions.is_empty());
+        for cap in &bound.captions {
+            assert!(cap.b.x0 >= 0.0, "{cap:?} starts off the plot");
+        }
+        // Panning keeps the bound (in days), so captions move with their marks.
+        let mut panned = restored;
+        panned.pan_px(-60.0);
+        assert_eq!(framed.keep_within(&panned), opts.keep_within);
+        assert_captions_pan_with_marks(lane, &restored, width, opts, &mut measure, &bound, -60.0);
+        // A zoom ends the framing.
+        let mut zoomed = restored;
+        zoomed.zoom_around(500.0, 2.0);
+        assert_eq!(framed.keep_within(&zoomed), None);
     }
 
     /// Every mark drawn in the caption's row other than its own, as boxes.
