@@ -2,7 +2,7 @@
 //! for labelling by hand as good / poor / none before and after a change to the caption rules.
 //!
 //! `cargo run --release --example caption_sample -- ../shared/entities-tls [--n 50] [--seed 2026]
-//! [--min-salience 50] [--members K]`
+//! [--min-salience 50] [--members K] [--keys FILE]`
 //!
 //! The sample is split in two halves before anyone looks at it: entities whose FNV-1a name hash
 //! is even are the *tune* half, odd the *check* half (the same split as `score_salience`). From
@@ -124,6 +124,23 @@ fn main() {
             });
         }
     }
+    // `--keys FILE`: the clusters of an earlier run (its "half<TAB>key" lines), so that a
+    // change that moves a cluster across the salience bar (and so reshuffles the draw)
+    // is still compared item by item.
+    let keys: Option<Vec<(String, String)>> = args
+        .iter()
+        .position(|a| a == "--keys")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .map(|t| {
+            t.lines()
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    Some((f.next()?.to_string(), f.next()?.to_string()))
+                })
+                .filter(|(h, _)| h == "tune" || h == "check")
+                .collect()
+        });
     for h in ["tune", "check"] {
         let part: Vec<&Drawn> = pool.iter().filter(|d| d.half == h).collect();
         if part.is_empty() {
@@ -137,11 +154,23 @@ fn main() {
         );
         let mut rng = Lcg(seed);
         let mut taken = std::collections::HashSet::new();
-        while taken.len() < n.min(part.len()) {
-            let i = rng.next(part.len());
-            if !taken.insert(i) {
-                continue;
+        let mut order: Vec<usize> = Vec::new();
+        match &keys {
+            Some(keys) => order.extend(
+                keys.iter()
+                    .filter(|(kh, _)| kh == h)
+                    .filter_map(|(_, k)| part.iter().position(|d| &d.key == k)),
+            ),
+            None => {
+                while taken.len() < n.min(part.len()) {
+                    let i = rng.next(part.len());
+                    if taken.insert(i) {
+                        order.push(i);
+                    }
+                }
             }
+        }
+        for i in order {
             let d = part[i];
             println!("{h}\t{}\t{:.2}\t{}", d.key, d.salience, d.caption);
             for s in &d.sentences {
