@@ -1466,6 +1466,7 @@ fn shorter_subjects(s: &str) -> Vec<String> {
             s.get(..cut.saturating_sub(1))
         })
         .unwrap_or(s);
+    let head_phrase = without_reduced_relative(head_phrase);
     let owned = head_phrase
         .rsplit_once("'s ")
         .map_or(head_phrase, |(_, h)| h);
@@ -1480,6 +1481,36 @@ fn shorter_subjects(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// "A vessel-tracking centre set up [under the accord]": a noun followed by a past
+/// participle (and its particle) is a reduced relative clause, which a shortened subject
+/// drops with the phrase it lost ("Vessel-tracking centre begins operating", never "…
+/// centre set up begins operating").
+fn without_reduced_relative(phrase: &str) -> &str {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let mut n = words.len();
+    let particle = n > 2 && matches!(words[n - 1], "up" | "down" | "out" | "off" | "in" | "on");
+    if particle {
+        n -= 1;
+    }
+    // With a particle any verb form will do: "set up", "put in" spell their participle as
+    // their base.
+    let participle = n >= 2
+        && words[n - 1].chars().all(char::is_lowercase)
+        && match forms::verb_form(words[n - 1], true) {
+            Some((_, forms::VerbForm::Past | forms::VerbForm::Participle)) => true,
+            Some(_) => particle,
+            None => false,
+        };
+    if !participle {
+        return phrase;
+    }
+    let keep: usize = words[..n - 1].iter().map(|w| w.len() + 1).sum();
+    phrase
+        .get(..keep.saturating_sub(1))
+        .unwrap_or(phrase)
+        .trim_end()
 }
 
 fn trim_function_words(words: &[&str]) -> String {
@@ -2263,6 +2294,8 @@ mod tests {
             // Not a light verb's noun, or nothing after it: unchanged.
             ("The club took the trophy to the town hall on Sunday.", "on Sunday", "Club takes trophy"),
             ("Kim took control on Sunday.", "on Sunday", "Kim takes control"),
+            // A shortened subject drops a reduced relative with the phrase it lost.
+            ("A flood barrier set up under the Rhine accord began operating in Kehl on Monday.", "on Monday", "Flood barrier begins operating"),
             // A complement cut before its noun by the date is none of it.
             ("Lena Sander took part in a recurring Sunday sketch.", "Sunday", "Lena Sander takes part"),
             // A bound prefix written apart in pre-tokenised text is one word with its verb.
