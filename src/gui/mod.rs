@@ -10,6 +10,7 @@ pub mod app;
 pub mod context;
 pub mod correction;
 pub mod coverage_panel;
+pub mod derived;
 pub(crate) mod crash_screen;
 pub mod dialogs;
 pub mod event_list;
