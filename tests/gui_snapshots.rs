@@ -13,10 +13,17 @@ fn visible(app: &dateline::gui::DatelineApp) -> usize {
     app.corpus.events.iter().filter(|e| !e.hidden).count()
 }
 
-fn run_until(h: &mut Harness<'_, dateline::gui::DatelineApp>, what: &str, done: impl Fn(&dateline::gui::DatelineApp) -> bool) {
+fn run_until(
+    h: &mut Harness<'_, dateline::gui::DatelineApp>,
+    what: &str,
+    done: impl Fn(&dateline::gui::DatelineApp) -> bool,
+) {
     let t = Instant::now();
     while !done(h.state()) {
-        assert!(t.elapsed() < Duration::from_secs(60), "{what} did not happen");
+        assert!(
+            t.elapsed() < Duration::from_secs(60),
+            "{what} did not happen"
+        );
         h.step();
         std::thread::sleep(Duration::from_millis(20));
     }

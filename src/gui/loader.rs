@@ -540,7 +540,10 @@ fn watch_loop(
                 );
                 let n = corpus.articles.len();
                 if tx
-                    .send(Msg::Updated(shown(corpus.clone(), (n, n), version, shared), what))
+                    .send(Msg::Updated(
+                        shown(corpus.clone(), (n, n), version, shared),
+                        what,
+                    ))
                     .is_err()
                 {
                     return;
