@@ -367,7 +367,10 @@ fn work(
             last_progress_frame = Instant::now();
             repaint();
         }
-        if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
+        // The last batch is not shown on its own (the whole corpus follows at once); while
+        // the walk goes on, `total` is only what it has found so far.
+        let last = !batch.walking && batch.done >= batch.total;
+        if batch.done == 0 || last || shared.stop.load(Ordering::Relaxed) {
             return;
         }
         // The first batch is shown at once, the rest at a bounded cadence (files served
