@@ -180,7 +180,7 @@ fn is_weak(a: &Article) -> bool {
     }
 }
 
-fn is_firm(a: &Article) -> bool {
+pub(crate) fn is_firm(a: &Article) -> bool {
     a.pub_date.as_ref().is_some_and(|p| p.confidence >= ANCHOR)
 }
 
@@ -198,7 +198,7 @@ struct FirmEntry {
 }
 
 /// Every firm single-day event of the corpus, findable by wording.
-struct FirmIndex {
+pub(crate) struct FirmIndex {
     entries: Vec<FirmEntry>,
     /// Content word → entries holding it, ascending.
     postings: HashMap<u64, Vec<u32>>,
@@ -260,8 +260,58 @@ pub(crate) fn mentions_any(text: &str, words: &std::collections::HashSet<u64>) -
     !words.is_empty() && content_words(text).iter().any(|w| words.contains(w))
 }
 
+/// The weak articles (of those `consider` selects) that a change of the firm index from
+/// `before` to `after` can give another inferred date: those with a sentence sharing a word
+/// of `words` (the content words of every firm entry that came, went or changed its count)
+/// for which the two indexes give different [`FirmIndex::reachable`] lists. Every other
+/// article asks only questions whose candidates are the same in both, so its inference
+/// gives what it gave. The sentences are all of the article's, a superset of those holding
+/// a relative date (which alone ask).
+pub(crate) fn reached(
+    articles: &[Article],
+    consider: &[bool],
+    before: &FirmIndex,
+    after: &FirmIndex,
+    words: &std::collections::HashSet<u64>,
+) -> Vec<bool> {
+    if words.is_empty() {
+        return vec![false; articles.len()];
+    }
+    // The sentences that share a changed word, per article.
+    let asks: Vec<Vec<Vec<u64>>> = articles
+        .par_iter()
+        .zip(consider)
+        .map(|(a, &consider)| {
+            if !consider || !mentions_any(&a.text, words) {
+                return Vec::new();
+            }
+            let mut out: Vec<Vec<u64>> = a
+                .paragraphs
+                .iter()
+                .flat_map(|p| crate::events::sentences(&a.text, p.range.clone()))
+                .map(|s| content_words(a.text.get(s).unwrap_or("")))
+                .filter(|w| w.iter().any(|h| words.contains(h)))
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
+        .collect();
+    // Each distinct sentence asked once (syndicated copy repeats them).
+    let mut distinct: Vec<&[u64]> = asks.iter().flatten().map(Vec::as_slice).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let moved: std::collections::HashSet<&[u64]> = distinct
+        .into_par_iter()
+        .filter(|w| before.reachable(w) != after.reachable(w))
+        .collect();
+    asks.iter()
+        .map(|a| a.iter().any(|w| moved.contains(w.as_slice())))
+        .collect()
+}
+
 impl FirmIndex {
-    fn build(corpus: &Corpus) -> FirmIndex {
+    pub(crate) fn build(corpus: &Corpus) -> FirmIndex {
         let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
         let events: Vec<&crate::model::Event> = corpus
             .events
@@ -324,10 +374,9 @@ impl FirmIndex {
         index
     }
 
-    /// The firm entries most similar to a relative date's sentence (at least [`SIMILAR`],
-    /// sharing a country unless the sentence names none), best first, at most
-    /// [`MAX_CANDIDATES`]: `(similarity, entry)`.
-    fn candidates(&self, words: &[u64], countries: &[CountryCode]) -> Vec<(f32, u32)> {
+    /// The entries a sentence with these content words looks at (ascending, no repeats):
+    /// those with exactly its wording, then those under its rarest words, within the caps.
+    fn looked_at(&self, words: &[u64]) -> Vec<u32> {
         if words.is_empty() {
             return Vec::new();
         }
@@ -352,6 +401,27 @@ impl FirmIndex {
         }
         look.sort_unstable();
         look.dedup();
+        look
+    }
+
+    /// What a sentence with these content words can get from the index whatever its
+    /// countries: the entries it looks at that are similar enough, in entry order, as
+    /// everything [`infer_one`] reads of them (day, countries, words, copies). Two indexes
+    /// giving equal lists give every question with these words the same candidates.
+    fn reachable(&self, words: &[u64]) -> Vec<(NaiveDate, &[CountryCode], &[u64], u32)> {
+        self.looked_at(words)
+            .into_iter()
+            .map(|id| &self.entries[id as usize])
+            .filter(|f| similarity(words, &f.words) >= SIMILAR)
+            .map(|f| (f.day, f.countries.as_slice(), f.words.as_slice(), f.copies))
+            .collect()
+    }
+
+    /// The firm entries most similar to a relative date's sentence (at least [`SIMILAR`],
+    /// sharing a country unless the sentence names none), best first, at most
+    /// [`MAX_CANDIDATES`]: `(similarity, entry)`.
+    fn candidates(&self, words: &[u64], countries: &[CountryCode]) -> Vec<(f32, u32)> {
+        let look = self.looked_at(words);
         let bits = country_bits(countries);
         let mut out: Vec<(f32, u32)> = look
             .into_iter()
@@ -438,6 +508,16 @@ pub fn infer(corpus: &mut Corpus) -> Vec<usize> {
 /// `redo` must select all copies of an article's text or none (copies are inferred once,
 /// from the first).
 pub(crate) fn infer_only(corpus: &mut Corpus, redo: impl Fn(usize) -> bool) -> Vec<usize> {
+    infer_only_with(corpus, None, redo)
+}
+
+/// [`infer_only`] with the firm index of `corpus` already built (`index`, when given,
+/// must be [`FirmIndex::build`] of the corpus as it is).
+pub(crate) fn infer_only_with(
+    corpus: &mut Corpus,
+    index: Option<FirmIndex>,
+    redo: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     // Weak articles, grouped by text: copies are inferred once.
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in corpus.articles.iter().enumerate() {
@@ -448,7 +528,7 @@ pub(crate) fn infer_only(corpus: &mut Corpus, redo: impl Fn(usize) -> bool) -> V
     if groups.is_empty() || !corpus.articles.iter().any(is_firm) {
         return Vec::new();
     }
-    let index = FirmIndex::build(corpus);
+    let index = index.unwrap_or_else(|| FirmIndex::build(corpus));
     if index.entries.is_empty() {
         return Vec::new();
     }
@@ -812,6 +892,60 @@ mod tests {
             &dirty
         ));
         assert!(!mentions_any("Anything at all", &Default::default()));
+    }
+
+    /// Loads the files `(name, text)` as a folder.
+    fn load(files: &[(&str, &str)]) -> Corpus {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let opts = crate::pipeline::LoadOptions::default();
+        let progress = crate::pipeline::Progress::default();
+        crate::pipeline::load(&[dir.path().to_path_buf()], &opts, &progress).unwrap()
+    }
+
+    #[test]
+    fn only_a_change_a_sentence_could_match_reaches_it() {
+        const DATED: &str = " date 2024-06-20  Harbour Ledger\nPact signed\n\
+            On Wednesday, Russia and North Korea signed a mutual defence treaty in Pyongyang.\n";
+        const UNDATED: &str = "Leaders seal pact\n\
+            On Wednesday, Putin and Kim signed a mutual defence treaty in Pyongyang, the Kremlin said.\n";
+        // Shares one word ("treaty") with the undated report: too little to be its match.
+        const ASIDE: &str = " date 2024-03-04  Harbour Ledger\nFerry terminal opens\n\
+            On Monday, Norway opened a ferry terminal at Bergen after a long treaty dispute over cranes, berths, tariffs and pilots.\n";
+        // The same story on another day: a candidate for the undated report's sentence.
+        const RIVAL: &str = " date 2023-09-15  Harbour Ledger\nSummit\n\
+            On Wednesday, Russia and North Korea signed a mutual defence treaty in Pyongyang at a summit.\n";
+        let base = [("dated.txt", DATED), ("undated.txt", UNDATED)];
+        let before = load(&base);
+        let before_index = FirmIndex::build(&before);
+        for (name, text, reaches) in [("aside.txt", ASIDE, false), ("rival.txt", RIVAL, true)] {
+            let after = load(&[base[0], base[1], (name, text)]);
+            let words = firm_words(&after, |e| {
+                after.articles[e.article as usize].path.ends_with(name)
+            });
+            assert!(!words.is_empty(), "{name}");
+            let consider: Vec<bool> = after.articles.iter().map(|a| !is_firm(a)).collect();
+            let reached = reached(
+                &after.articles,
+                &consider,
+                &before_index,
+                &FirmIndex::build(&after),
+                &words,
+            );
+            let undated = after
+                .articles
+                .iter()
+                .position(|a| a.path.ends_with("undated.txt"))
+                .unwrap();
+            // Both share a word with the undated report (the coarser test reached it).
+            assert!(
+                mentions_any(&after.articles[undated].text, &words),
+                "{name}"
+            );
+            assert_eq!(reached[undated], reaches, "{name}");
+        }
     }
 
     #[test]
