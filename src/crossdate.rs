@@ -260,29 +260,98 @@ pub(crate) fn mentions_any(text: &str, words: &std::collections::HashSet<u64>) -
     !words.is_empty() && content_words(text).iter().any(|w| words.contains(w))
 }
 
+/// What identifies a firm entry: its day, countries and content words.
+pub(crate) type EntryKey = (NaiveDate, Vec<CountryCode>, Vec<u64>);
+
+/// The keys of the firm entries that the events `pick` selects (of firmly dated articles,
+/// single days) belong to: after files change, the entries that may have come, gone or
+/// changed their count.
+pub(crate) fn firm_keys(
+    corpus: &Corpus,
+    pick: impl Fn(&crate::model::Event) -> bool,
+) -> std::collections::HashSet<EntryKey> {
+    let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
+    let mut out = std::collections::HashSet::new();
+    for e in &corpus.events {
+        if !(firm.get(e.article as usize).copied().unwrap_or(false) && indexable(e) && pick(e)) {
+            continue;
+        }
+        let text = corpus.articles[e.article as usize]
+            .text
+            .get(e.sentence.clone())
+            .unwrap_or("");
+        out.insert((e.span.start, e.countries.clone(), content_words(text)));
+    }
+    out
+}
+
 /// The weak articles (of those `consider` selects) that a change of the firm index from
-/// `before` to `after` can give another inferred date: those with a sentence sharing a word
-/// of `words` (the content words of every firm entry that came, went or changed its count)
-/// for which the two indexes give different [`FirmIndex::reachable`] lists. Every other
-/// article asks only questions whose candidates are the same in both, so its inference
-/// gives what it gave. The sentences are all of the article's, a superset of those holding
-/// a relative date (which alone ask).
+/// `before` to `after` can give another inferred date, `touched` being the keys of the
+/// entries the change may have added, removed or recounted. An article is reached when one
+/// of its sentences gets a different [`FirmIndex::reachable`] list from the two indexes;
+/// every other article asks only questions whose candidates are the same in both, so its
+/// inference gives what it gave. The sentences are all of the article's, a superset of
+/// those holding a relative date (which alone ask).
+///
+/// Most sentences are settled without reading the index: an entry that only changed its
+/// count (in the same place among the others) leaves every list as it was, so it matters
+/// only to a sentence similar enough to it that looks at it; only a sentence sharing a
+/// word with an entry that came or went (lists grow or shrink) has both lists compared.
 pub(crate) fn reached(
     articles: &[Article],
     consider: &[bool],
     before: &FirmIndex,
     after: &FirmIndex,
-    words: &std::collections::HashSet<u64>,
+    touched: &std::collections::HashSet<EntryKey>,
 ) -> Vec<bool> {
+    // Each touched key in each index.
+    let found: Vec<(&EntryKey, Option<u32>, Option<u32>)> = touched
+        .iter()
+        .map(|k| (k, before.find(k), after.find(k)))
+        .filter(|(_, b, a)| b.is_some() || a.is_some())
+        .collect();
+    // Place among the untouched entries: an entry keeps its place when as many untouched
+    // entries come before it in both indexes.
+    let place = |ids: Vec<u32>| {
+        let mut ids = ids;
+        ids.sort_unstable();
+        move |id: u32| id as usize - ids.partition_point(|&t| t < id)
+    };
+    let place_before = place(found.iter().filter_map(|f| f.1).collect());
+    let place_after = place(found.iter().filter_map(|f| f.2).collect());
+    let mut recounted: Vec<(&[u64], u32, u32)> = found
+        .iter()
+        .filter_map(|&(k, b, a)| Some((k.2.as_slice(), b?, a?)))
+        .filter(|&(_, b, a)| place_before(b) == place_after(a))
+        .collect();
+    // Touched entries keep their order among themselves too, or they count as moved.
+    recounted.sort_unstable_by_key(|r| r.1);
+    let in_order = recounted.windows(2).all(|w| w[0].2 < w[1].2);
+    let mut moved_words: std::collections::HashSet<u64> = found
+        .iter()
+        .filter(|&&(_, b, a)| {
+            let kept = matches!((b, a), (Some(b), Some(a)) if in_order && place_before(b) == place_after(a));
+            !kept
+        })
+        .flat_map(|f| f.0 .2.iter().copied())
+        .collect();
+    if !in_order {
+        recounted.clear();
+    }
+    recounted
+        .retain(|&(_, b, a)| before.entries[b as usize].copies != after.entries[a as usize].copies);
+    let mut words = moved_words.clone();
+    words.extend(recounted.iter().flat_map(|r| r.0.iter().copied()));
     if words.is_empty() {
         return vec![false; articles.len()];
     }
-    // The sentences that share a changed word, per article.
+    moved_words.shrink_to_fit();
+    // The sentences that share a touched word, per article.
     let asks: Vec<Vec<Vec<u64>>> = articles
         .par_iter()
         .zip(consider)
         .map(|(a, &consider)| {
-            if !consider || !mentions_any(&a.text, words) {
+            if !consider || !mentions_any(&a.text, &words) {
                 return Vec::new();
             }
             let mut out: Vec<Vec<u64>> = a
@@ -301,10 +370,23 @@ pub(crate) fn reached(
     let mut distinct: Vec<&[u64]> = asks.iter().flatten().map(Vec::as_slice).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let moved: std::collections::HashSet<&[u64]> = distinct
-        .into_par_iter()
-        .filter(|w| before.reachable(w) != after.reachable(w))
-        .collect();
+    let differs = |w: &[u64]| {
+        if w.iter().any(|h| moved_words.contains(h)) {
+            return before.reachable(w) != after.reachable(w);
+        }
+        // The lists are the same in both: only a recounted entry it looks at matters.
+        let similar: Vec<u32> = recounted
+            .iter()
+            .filter(|r| similarity(w, r.0) >= SIMILAR)
+            .map(|r| r.2)
+            .collect();
+        !similar.is_empty() && {
+            let look = after.looked_at(w);
+            similar.iter().any(|id| look.binary_search(id).is_ok())
+        }
+    };
+    let moved: std::collections::HashSet<&[u64]> =
+        distinct.into_par_iter().filter(|w| differs(w)).collect();
     asks.iter()
         .map(|a| a.iter().any(|w| moved.contains(w.as_slice())))
         .collect()
@@ -372,6 +454,15 @@ impl FirmIndex {
             }
         }
         index
+    }
+
+    /// The entry with this key, if any.
+    fn find(&self, key: &EntryKey) -> Option<u32> {
+        let ids = self.exact.get(&fingerprint(&key.2))?;
+        ids.iter().copied().find(|&id| {
+            let f = &self.entries[id as usize];
+            f.day == key.0 && f.countries == key.1 && f.words == key.2
+        })
     }
 
     /// The entries a sentence with these content words looks at (ascending, no repeats):
@@ -925,14 +1016,17 @@ mod tests {
             let words = firm_words(&after, |e| {
                 after.articles[e.article as usize].path.ends_with(name)
             });
-            assert!(!words.is_empty(), "{name}");
+            let keys = firm_keys(&after, |e| {
+                after.articles[e.article as usize].path.ends_with(name)
+            });
+            assert!(!keys.is_empty(), "{name}");
             let consider: Vec<bool> = after.articles.iter().map(|a| !is_firm(a)).collect();
             let reached = reached(
                 &after.articles,
                 &consider,
                 &before_index,
                 &FirmIndex::build(&after),
-                &words,
+                &keys,
             );
             let undated = after
                 .articles

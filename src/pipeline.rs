@@ -343,7 +343,7 @@ pub fn replace_files_incremental(
         crate::crossdate::firm_words(corpus, |e| e.hidden || e.date_source == DateSource::User);
     // Firm entries that go (their files are gone or changed)...
     let mut changed =
-        crate::crossdate::firm_words(corpus, |e| gone(&corpus.articles[e.article as usize].file));
+        crate::crossdate::firm_keys(corpus, |e| gone(&corpus.articles[e.article as usize].file));
     let before = crate::crossdate::FirmIndex::build(corpus);
     let fresh: std::collections::HashSet<u64> = added
         .iter()
@@ -357,7 +357,7 @@ pub fn replace_files_incremental(
         .iter()
         .map(|a| fresh.contains(&text_key(&a.text)))
         .collect();
-    changed.extend(crate::crossdate::firm_words(corpus, |e| {
+    changed.extend(crate::crossdate::firm_keys(corpus, |e| {
         is_fresh[e.article as usize]
     }));
     let after = crate::crossdate::FirmIndex::build(corpus);
