@@ -169,6 +169,10 @@ fn a_watched_update_infers_dates_as_a_fresh_load_does() {
     );
     update(&mut c, &[p]);
     check(&c, "unrelated");
+    // A syndicated copy of the dated treaty report: its entries only change their count.
+    let p = write("dated-copy.txt", DATED_2024);
+    update(&mut c, &[p]);
+    check(&c, "recounted");
     // A changed file: the undated treaty report gains a second date.
     let p = write(
         "undated.txt",
