@@ -27,7 +27,7 @@ mod webarchive;
 
 pub use budget::Budget;
 
-use crate::model::{Article, Format, Problem, Severity};
+use crate::model::{Article, Format, ParagraphKind, Problem, Severity};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -244,14 +244,63 @@ pub fn read_file_with(file: &SourceFile, budget: &Budget) -> Vec<Article> {
         };
         a.file_time = file_time;
         if a.title.is_empty() {
-            a.title = file
+            let stem = file
                 .path
                 .file_stem()
                 .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
                 .unwrap_or_default();
+            a.title = fallback_title(a, stem, many);
         }
     }
     articles
+}
+
+/// Longest title made from an article's opening words, in characters.
+const OPENING_TITLE_CHARS: usize = 80;
+
+/// The title of an article whose file states none. A file named in words (a slug such as
+/// `port-strike-ends`) is known by its name; a record of a file that holds many articles (an
+/// export's line, which would otherwise be titled after the file, the same for every record)
+/// or a file named by a number (`2011-01-25/138.txt`) is known by its opening words, cut at a
+/// word as a mail client shows a message without a subject.
+fn fallback_title(a: &Article, stem: String, many: bool) -> String {
+    let named_in_words = stem.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    if named_in_words && !many {
+        return stem;
+    }
+    let opening = a
+        .paragraphs
+        .iter()
+        .find(|p| p.kind == ParagraphKind::Body)
+        .or(a.paragraphs.first())
+        .map(|p| &a.text[p.range.clone()]);
+    match opening {
+        Some(text) => opening_words(text, OPENING_TITLE_CHARS),
+        None => stem,
+    }
+}
+
+/// The first `max` characters of `text` with its whitespace collapsed, cut after a whole word
+/// and marked with "…" when anything was left out.
+fn opening_words(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if len > max {
+            if out.is_empty() {
+                out.extend(word.chars().take(max));
+            }
+            let kept = out.trim_end_matches([',', ';', ':', '-', '–', '—']).len();
+            out.truncate(kept);
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Reads the file's head, decides what it is, then reads as much as that format may hold.
@@ -482,7 +531,7 @@ pub(crate) fn article_from_html(doc: html::HtmlArticle) -> Article {
     let mut b = builder::ArticleBuilder::default();
     let title = doc.title.clone().unwrap_or_default();
     if !title.is_empty() {
-        b.push(&title, crate::model::ParagraphKind::Title);
+        b.push(&title, ParagraphKind::Title);
     }
     for block in &doc.blocks {
         // The page title is often repeated as the first heading.
@@ -561,5 +610,62 @@ mod tests {
         assert_eq!(arts.len(), 2);
         assert!(arts[1].path.ends_with("x.json#1"));
         assert_ne!(arts[0].content_hash, arts[1].content_hash);
+    }
+
+    fn read_named(name: &str, body: &str) -> Vec<Article> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        let f = SourceFile {
+            display: p.display().to_string(),
+            format: format_of(&p).unwrap_or(Format::Text),
+            path: p,
+        };
+        read_file(&f)
+    }
+
+    #[test]
+    fn records_without_a_title_are_known_by_their_opening_words_not_the_file_name() {
+        let arts = read_named(
+            "articles.jsonl",
+            concat!(
+                r#"{"title":null,"text":"Dock workers in Rotterdam ended their strike on Monday after ten days of talks with the port authority."}"#,
+                "\n",
+                r#"{"text":"Ghana and Togo agreed joint patrols."}"#,
+                "\n",
+                r#"{"title":"Rain returns","text":"It rained."}"#,
+                "\n",
+            ),
+        );
+        let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Dock workers in Rotterdam ended their strike on Monday after ten days of talks…",
+                "Ghana and Togo agreed joint patrols.",
+                "Rain returns",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_named_in_words_keeps_its_name_and_one_named_by_number_its_opening_words() {
+        let body = r#"{"text":"Officials from Laos attended the opening of the dam."}"#;
+        assert_eq!(
+            read_named("dam-opens-in-laos.json", body)[0].title,
+            "dam opens in laos"
+        );
+        assert_eq!(
+            read_named("138.json", body)[0].title,
+            "Officials from Laos attended the opening of the dam."
+        );
+    }
+
+    #[test]
+    fn opening_words_end_on_a_whole_word_without_a_dangling_comma() {
+        assert_eq!(opening_words("One,  two\nthree", 80), "One, two three");
+        assert_eq!(opening_words("Alpha beta, gamma delta", 11), "Alpha beta…");
+        assert_eq!(opening_words("Antidisestablishment", 5), "Antid…");
+        assert_eq!(opening_words("", 5), "");
     }
 }
