@@ -17,7 +17,11 @@
 //!    "sentences" naming dozens of countries (table dumps).
 //!
 //! Matching pairs are joined with union-find, refusing a union that would spread a cluster's
-//! dates more than [`DATE_TOLERANCE_DAYS`] between its latest start and earliest end.
+//! dates more than [`DATE_TOLERANCE_DAYS`] between its latest start and earliest end, or that
+//! would put a statement and a happening's act in one cluster ([`predicate::Kinds`]): the
+//! predicate keeps them apart pair by pair, and this keeps a chain of pairs from joining them
+//! (a court day's sentences, then one with no act word, then a relative's statement that
+//! evening).
 
 mod acts;
 mod predicate;
@@ -27,7 +31,7 @@ pub use predicate::{
 };
 
 use crate::model::{Article, Cluster, CountryCode, Event};
-use predicate::{same_happening, Facts, Signature};
+use predicate::{same_happening, Facts, Kinds, Signature};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -141,7 +145,8 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
     }
     keyed.sort_unstable();
     let days: Vec<(i32, i32)> = facts.iter().map(|f| (f.start, f.end)).collect();
-    let mut uf = UnionFind::new(&days);
+    let kinds: Vec<Kinds> = facts.iter().map(|f| Kinds::of(*f)).collect();
+    let mut uf = UnionFind::new(&days, &kinds);
     for u in &units {
         // Members are indistinguishable, so the predicate holds between any two of them
         // when it holds for a sentence with itself (one with too few content words does not
@@ -254,21 +259,24 @@ fn shares_before(a: &[CountryCode], b: &[CountryCode], key: u16) -> bool {
 }
 
 /// Union-find over events that also tracks each set's latest start and earliest end, so a
-/// union that would spread a cluster's dates too far can be refused.
+/// union that would spread a cluster's dates too far can be refused, and the kinds of act its
+/// members report, so a union that would mix a statement with a happening can be refused.
 struct UnionFind {
     parent: Vec<u32>,
     size: Vec<u32>,
     latest_start: Vec<i32>,
     earliest_end: Vec<i32>,
+    kinds: Vec<Kinds>,
 }
 
 impl UnionFind {
-    fn new(days: &[(i32, i32)]) -> Self {
+    fn new(days: &[(i32, i32)], kinds: &[Kinds]) -> Self {
         UnionFind {
             parent: (0..days.len() as u32).collect(),
             size: vec![1; days.len()],
             latest_start: days.iter().map(|d| d.0).collect(),
             earliest_end: days.iter().map(|d| d.1).collect(),
+            kinds: kinds.to_vec(),
         }
     }
 
@@ -282,7 +290,8 @@ impl UnionFind {
     }
 
     /// Joins the sets of `a` and `b` unless the merged set's latest start would come more
-    /// than `tolerance` days after its earliest end.
+    /// than `tolerance` days after its earliest end, or it would hold both a statement and a
+    /// happening's act.
     fn union_within(&mut self, a: usize, b: usize, tolerance: i32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
@@ -290,6 +299,9 @@ impl UnionFind {
         }
         let latest = self.latest_start[ra].max(self.latest_start[rb]);
         let earliest = self.earliest_end[ra].min(self.earliest_end[rb]);
+        let Some(kinds) = self.kinds[ra].join(self.kinds[rb]) else {
+            return;
+        };
         if latest - earliest > tolerance {
             return;
         }
@@ -302,6 +314,7 @@ impl UnionFind {
         self.size[big] += self.size[small];
         self.latest_start[big] = latest;
         self.earliest_end[big] = earliest;
+        self.kinds[big] = kinds;
     }
 }
 
@@ -727,6 +740,29 @@ mod tests {
             events[0].cluster, events[2].cluster,
             "a visit is not a meeting"
         );
+    }
+
+    #[test]
+    fn a_chain_does_not_join_a_statement_to_the_happening_it_follows() {
+        let monday = day(2025, 3, 10);
+        let texts = [
+            // A court day, a sentence with no act word that shares its words, and a statement
+            // that shares the second's words: each neighbouring pair matches.
+            "The fraud trial of the Kenyan minister opened in Nairobi on Monday before a packed gallery.",
+            "The Kenyan minister looked tired in Nairobi on Monday, beside his wife in a packed gallery.",
+            "His wife spoke to reporters in Nairobi on Monday about the Kenyan minister and the packed gallery.",
+        ];
+        let (mut events, arts) = dated(&texts, &["on Monday"; 3], &[monday; 3], &["KE"]);
+        cluster(&mut events, &arts);
+        assert_eq!(events[0].cluster, events[1].cluster, "the court day");
+        assert_ne!(
+            events[1].cluster, events[2].cluster,
+            "the statement stays apart"
+        );
+        // The statement still finds the sentence when no happening's act is in its cluster.
+        let (mut events, arts) = dated(&texts[1..], &["on Monday"; 2], &[monday; 2], &["KE"]);
+        cluster(&mut events, &arts);
+        assert_eq!(events[0].cluster, events[1].cluster);
     }
 
     #[test]

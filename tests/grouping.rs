@@ -1,6 +1,7 @@
 //! One happening told from different sides is one mark (issue 18): an election reported by its
 //! voting and by its result, a court day by its hearing and its verdict, while a statement made
-//! the same day stays its own mark. Articles of our own.
+//! the same day stays its own mark, even when each sentence of a chain matches the next. Articles
+//! of our own.
 
 mod common;
 
@@ -55,4 +56,27 @@ fn a_court_day_told_by_its_hearing_and_its_sentence_is_one_happening() {
     let hearing = on(&c, "hearing.txt", "2025-03-12");
     let sentence = on(&c, "sentence.txt", "2025-03-12");
     assert_eq!(hearing.cluster, sentence.cluster);
+}
+
+#[test]
+fn a_statement_that_evening_does_not_join_a_court_day_through_a_chain() {
+    let c = corpus(&[
+        (
+            "opening.txt",
+            "Trial opens\ndate 2025-03-11\nThe fraud trial of the Kenyan minister opened in Nairobi on Monday before a packed gallery.\n",
+        ),
+        (
+            "gallery.txt",
+            "In the gallery\ndate 2025-03-11\nThe Kenyan minister looked tired in Nairobi on Monday, beside his wife in a packed gallery.\n",
+        ),
+        (
+            "wife.txt",
+            "His wife speaks\ndate 2025-03-11\nHis wife spoke to reporters in Nairobi on Monday about the Kenyan minister and the packed gallery.\n",
+        ),
+    ]);
+    let opening = on(&c, "opening.txt", "2025-03-10");
+    let gallery = on(&c, "gallery.txt", "2025-03-10");
+    let wife = on(&c, "wife.txt", "2025-03-10");
+    assert_eq!(opening.cluster, gallery.cluster, "one court day");
+    assert_ne!(wife.cluster, gallery.cluster, "a statement about it");
 }

@@ -965,3 +965,40 @@ fn a_killed_indexer_leaves_a_usable_shard_and_the_rerun_completes_it() {
     assert_eq!(c.articles.len(), 1500);
     assert_same(fingerprint(&c), fingerprint(&fresh(&[corpus])));
 }
+
+#[test]
+fn the_windows_loader_reopens_the_same_corpus_with_its_stored_results_read_alongside() {
+    use dateline::gui::loader::{LoadOutcome, Loader};
+    let (dir, corpus) = sample();
+    let ix = dir.path().join("index.sqlite");
+    let paths = vec![corpus];
+    let open = || {
+        let loader = Loader::start_with_index(
+            paths.clone(),
+            LoadOptions::default(),
+            Some(ix.clone()),
+            || {},
+        );
+        let t = std::time::Instant::now();
+        loop {
+            assert!(t.elapsed() < Duration::from_secs(60), "load did not finish");
+            match loader.poll() {
+                LoadOutcome::Done(s) => return s.corpus,
+                LoadOutcome::Pending | LoadOutcome::Partial(_) => {
+                    std::thread::sleep(Duration::from_millis(5))
+                }
+                LoadOutcome::Cancelled => panic!("cancelled"),
+                LoadOutcome::Failed(e) => panic!("{e}"),
+            }
+        }
+    };
+    // The first open stores the corpus-wide results; the second reads them on a thread of
+    // its own while the index serves the files, and puts them back.
+    let first = open();
+    let again = open();
+    let whole = fresh(&paths);
+    assert_same(fingerprint(&first), fingerprint(&whole));
+    assert_same(fingerprint(&again), fingerprint(&whole));
+    assert_eq!(again.clusters.len(), whole.clusters.len());
+    assert!(!whole.clusters.is_empty());
+}

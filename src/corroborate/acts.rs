@@ -241,13 +241,29 @@ pub(crate) fn act_of(sentence: &str, date: Range<usize>) -> Option<Act> {
             .rev()
             .find_map(act_word)
     };
-    let after_any = || (after..(after + REACH).min(items.len())).find_map(act_word);
+    // A date inside a clause of its own words ("Malaysia held naval exercises on Saturday,
+    // officials said") is about that clause: a reporting verb after the clause's punctuation
+    // is the attribution of the whole sentence, not what the date dates. A date that only
+    // opens its clause ("On Monday, the ministry said ...") takes the verb that follows.
+    let own_words = (clause_start..clause_end)
+        .filter(|k| !(first_in..after).contains(k))
+        .count();
+    let after_any = || {
+        (after..(after + REACH).min(items.len()))
+            .filter_map(act_word)
+            .find(|&a| a != Act::Say || own_words < ATTRIBUTED_CLAUSE_WORDS)
+    };
     modified_noun(sentence, &items, &date, first_in, after, clause_end)
         .or_else(before_in)
         .or_else(after_in)
         .or_else(before_any)
         .or_else(after_any)
 }
+
+/// How many words besides the date phrase make its clause a clause of its own, whose
+/// trailing attribution (", officials said") is not the act (an opening adverbial such as
+/// "Early on Monday," has fewer).
+const ATTRIBUTED_CLAUSE_WORDS: usize = 3;
 
 /// How many words after a date that modifies a noun ("Friday's widely derided presidential
 /// run-off") the noun may be.
@@ -401,6 +417,42 @@ mod tests {
         }
         assert!(!Act::Say.is_happening());
         assert!(Act::Meet.is_happening());
+    }
+
+    #[test]
+    fn a_trailing_attribution_is_not_the_act_of_a_date_in_its_own_clause() {
+        let rows: &[(&str, &str, Option<Act>)] = &[
+            (
+                "The two navies held joint exercises off the coast on Saturday, a spokesman told reporters.",
+                "on Saturday",
+                None,
+            ),
+            (
+                "Peru lodged a protest over fishing rights on Tuesday, officials said.",
+                "on Tuesday",
+                None,
+            ),
+            // An act word beyond the attribution still counts.
+            (
+                "The ferry docked at the island on Friday, and the crew arrived at the port.",
+                "on Friday",
+                Some(Act::Visit),
+            ),
+            // A date that only opens its clause takes the verb that follows it.
+            (
+                "On Monday, the ministry said the border would stay closed.",
+                "On Monday",
+                Some(Act::Say),
+            ),
+            (
+                "Early on Monday, the ministry said the border would stay closed.",
+                "on Monday",
+                Some(Act::Say),
+            ),
+        ];
+        for (s, d, want) in rows {
+            assert_eq!(act(s, d), *want, "{s}");
+        }
     }
 
     #[test]

@@ -88,6 +88,36 @@ impl Facts {
     }
 }
 
+/// Which kinds of act a cluster's members report: statements, happenings (any act but a
+/// statement), both never. The predicate keeps a statement apart from the act it reports pair
+/// by pair; a cluster keeps them apart across a chain of pairs, each of which matches (a court
+/// day's sentences, one that names no act, then a relative's statement that evening). A
+/// member whose date governs no act word can join either.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Kinds {
+    statement: bool,
+    happening: bool,
+}
+
+impl Kinds {
+    pub(crate) fn of(f: Facts) -> Kinds {
+        Kinds {
+            statement: f.act.is_some_and(|a| !a.is_happening()),
+            happening: f.act.is_some_and(Act::is_happening),
+        }
+    }
+
+    /// The kinds of two clusters together, or `None` when that would mix a statement with a
+    /// happening.
+    pub(crate) fn join(self, other: Kinds) -> Option<Kinds> {
+        let j = Kinds {
+            statement: self.statement || other.statement,
+            happening: self.happening || other.happening,
+        };
+        (!(j.statement && j.happening)).then_some(j)
+    }
+}
+
 /// The predicate. `a` and `b` share a country (or both name none); `same_sentence` says
 /// whether they are two dates of one sentence.
 pub(crate) fn same_happening(

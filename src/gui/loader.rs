@@ -142,8 +142,10 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name("dateline-load".into())
             .spawn(move || {
-                // The window's first frame before the load takes the cores (src/startup.rs).
-                crate::startup::wait_for_first_frame();
+                // The window's first frame before the load takes the cores
+                // (src/startup.rs): `work` waits for it before it makes a snapshot or reads
+                // a file, not before the light first steps (the index opened, the walk's
+                // first files looked up).
                 crate::startup::stage("load-start");
                 work(
                     &worker_paths,
@@ -303,6 +305,56 @@ pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     }
 }
 
+/// What the corpus-wide steps gave last time this corpus was open (see
+/// [`index::settled`]), read on another thread until first needed.
+enum Prior {
+    Reading(std::thread::JoinHandle<Option<index::settled::Settled>>),
+    Read(Option<index::settled::Settled>),
+}
+
+impl Prior {
+    /// Starts reading them from the index file at `index` (none without an index).
+    fn start(index: Option<&std::path::Path>, corpus_id: &str) -> Prior {
+        let Some(path) = index else {
+            return Prior::Read(None);
+        };
+        let (path, id) = (path.to_path_buf(), corpus_id.to_string());
+        let read = move || {
+            let s = index::settled::read_at(&path, &id);
+            crate::startup::stage("load-settled-read");
+            s
+        };
+        match std::thread::Builder::new()
+            .name("dateline-settled".into())
+            .spawn(read.clone())
+        {
+            Ok(h) => Prior::Reading(h),
+            Err(_) => Prior::Read(read()),
+        }
+    }
+
+    /// The stored results, waiting for the read if it is still going.
+    fn get(&mut self) -> Option<&index::settled::Settled> {
+        if let Prior::Reading(_) = self {
+            if let Prior::Reading(h) = std::mem::replace(self, Prior::Read(None)) {
+                *self = Prior::Read(h.join().ok().flatten());
+            }
+        }
+        match self {
+            Prior::Read(s) => s.as_ref(),
+            Prior::Reading(_) => None,
+        }
+    }
+
+    fn take(mut self) -> Option<index::settled::Settled> {
+        self.get();
+        match self {
+            Prior::Read(s) => s,
+            Prior::Reading(_) => None,
+        }
+    }
+}
+
 fn shown(corpus: Corpus, files: (usize, usize), corrections_version: u64) -> Box<Shown> {
     let layout = Layout::build(&corpus);
     Box::new(Shown {
@@ -357,9 +409,12 @@ fn work(
     // snapshot (for the articles it fits), and as the whole result when nothing changed.
     crate::startup::stage("load-index-open");
     let corpus_id = index::settled::corpus_id(paths);
-    let prior = index.as_mut().and_then(|ix| ix.settled(&corpus_id));
-    crate::startup::stage("load-settled-read");
+    // Read on a thread of their own while the walk finds the first files and the index
+    // serves them; the first snapshot waits for them.
+    let mut prior = Prior::start(index.as_ref().map(|ix| ix.path()), &corpus_id);
     let result = index::collect(paths, progress, index.as_mut(), &mut |batch| {
+        // Files are read and snapshots made only once the window's first frame is up.
+        crate::startup::wait_for_first_frame();
         // The progress bar moved: a frame for that, at most every `PROGRESS_FRAME` (the
         // window asks for no frames of its own while loading, and without a GPU a frame of
         // a million events costs more CPU than the load).
@@ -367,7 +422,10 @@ fn work(
             last_progress_frame = Instant::now();
             repaint();
         }
-        if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
+        // The last batch is not shown on its own (the whole corpus follows at once); while
+        // the walk goes on, `total` is only what it has found so far.
+        let last = !batch.walking && batch.done >= batch.total;
+        if batch.done == 0 || last || shared.stop.load(Ordering::Relaxed) {
             return;
         }
         // The first batch is shown at once, the rest at a bounded cadence (files served
@@ -380,7 +438,7 @@ fn work(
             crate::startup::stage("load-first-batch");
         }
         let t = Instant::now();
-        let corpus = match &prior {
+        let corpus = match prior.get() {
             Some(s) => {
                 let joined = index::settled::join(batch.snapshot(), &opts, &StageTimes::default());
                 joined.reuse(s, &opts.corrections).0
@@ -408,6 +466,7 @@ fn work(
             repaint();
         }
     });
+    crate::startup::wait_for_first_frame();
     let collected = match result {
         Ok(c) => c,
         Err(e) => {
@@ -417,6 +476,10 @@ fn work(
         }
     };
     crate::startup::stage("load-collected");
+    let prior = prior.take();
+    if let (Some(ix), Some(_)) = (index.as_mut(), &prior) {
+        ix.touch_settled(&corpus_id);
+    }
     let files = collected.keys.len();
     let mut problems = collected.problems;
     // Every file is in: say what the time until the end is spent on (the bar is full).
