@@ -770,13 +770,6 @@ fn hash_file(path: &Path) -> Option<String> {
     Some(blake3::hash(&bytes).to_hex().to_string())
 }
 
-/// The title a reader gives an article without one (kept in step with `ingest::read_file`).
-fn title_from_file_name(file: &Path) -> String {
-    file.file_stem()
-        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-        .unwrap_or_default()
-}
-
 /// Puts a stored extraction back in its place: paths and file time from where the file is
 /// now; the title too if it came from an old file name.
 fn place(
@@ -796,8 +789,8 @@ fn place(
         a.file = file.to_path_buf();
         a.file_time = file_date;
         if let Some(old) = old_file {
-            if a.title == title_from_file_name(old) {
-                a.title = title_from_file_name(file);
+            if a.title == crate::ingest::fallback_title(a, old, many) {
+                a.title = crate::ingest::fallback_title(a, file, many);
             }
         }
     }

@@ -103,12 +103,7 @@ pub fn read_file_with(file: &SourceFile, budget: &Budget) -> Vec<Article> {
         };
         a.file_time = file_time;
         if a.title.is_empty() {
-            let stem = file
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-                .unwrap_or_default();
-            a.title = fallback_title(a, stem, many);
+            a.title = fallback_title(a, &file.path, many);
         }
     }
     articles
@@ -122,7 +117,13 @@ const OPENING_TITLE_CHARS: usize = 80;
 /// export's line, which would otherwise be titled after the file, the same for every record)
 /// or a file named by a number (`2011-01-25/138.txt`) is known by its opening words, cut at a
 /// word as a mail client shows a message without a subject.
-fn fallback_title(a: &Article, stem: String, many: bool) -> String {
+/// `many`: the file holds more than one article. The index calls this again when a file
+/// moves, so a title that came from the old name follows the new one.
+pub(crate) fn fallback_title(a: &Article, file: &Path, many: bool) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
+        .unwrap_or_default();
     let named_in_words = stem.chars().filter(|c| c.is_alphabetic()).count() >= 3;
     if named_in_words && !many {
         return stem;
