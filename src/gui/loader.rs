@@ -8,6 +8,7 @@
 //! what arrives. Once loaded, the same thread watches the folders ([`crate::watch`]) and
 //! sends the corpus again when files change, until the [`Watch`] is dropped.
 
+use super::derived::{Derived, ListWanted};
 use crate::corrections::Corrections;
 use crate::index::{self, Index};
 use crate::model::Corpus;
@@ -19,10 +20,12 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// A corpus ready to show, with its timeline layout built off the UI thread.
+/// A corpus ready to show, with its timeline layout and what the panels count built off the
+/// UI thread.
 pub struct Shown {
     pub corpus: Corpus,
     pub layout: Layout,
+    pub derived: Derived,
     /// How many files it holds of how many (equal when complete).
     pub files: (usize, usize),
     /// The corrections version it was made with (see [`Watch::set_corrections`]).
@@ -52,6 +55,8 @@ struct Shared {
     stop: AtomicBool,
     corrections: Mutex<(u64, Corrections)>,
     version: AtomicU64,
+    /// The event list's filter and order, for the rows made with each snapshot.
+    list: Mutex<Option<ListWanted>>,
 }
 
 /// One load in flight.
@@ -173,6 +178,12 @@ impl Loader {
         }
     }
 
+    /// The event list's filter and order the window shows now: later snapshots come with
+    /// its rows made.
+    pub fn set_list_wanted(&self, wanted: &ListWanted) {
+        set_list_wanted(&self.shared, wanted);
+    }
+
     /// Asks the worker to stop at its next check.
     pub fn cancel(&self) {
         self.progress.cancel.store(true, Ordering::Relaxed);
@@ -277,6 +288,11 @@ impl Watch {
         latest
     }
 
+    /// As [`Loader::set_list_wanted`], for watched updates.
+    pub fn set_list_wanted(&self, wanted: &ListWanted) {
+        set_list_wanted(&self.shared, wanted);
+    }
+
     /// The user's corrections changed: later updates apply these. `version` comes back in
     /// [`Shown::corrections_version`] so the UI can tell a stale update.
     pub fn set_corrections(&self, version: u64, corrections: &Corrections) {
@@ -303,6 +319,30 @@ pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     {
         // No thread to be had: dropped here then (the value moved into the failed closure).
     }
+}
+
+fn set_list_wanted(shared: &Shared, wanted: &ListWanted) {
+    if let Ok(mut w) = shared.list.lock() {
+        *w = Some(wanted.clone());
+    }
+}
+
+fn list_wanted(shared: &Shared) -> Option<ListWanted> {
+    shared.list.lock().ok().and_then(|w| w.clone())
+}
+
+/// The one way a corpus is made ready to show (every snapshot, the end, watched updates):
+/// its layout and the panels' [`Derived`] data, side by side.
+fn prepare(corpus: &Corpus, shared: &Shared) -> (Layout, Derived) {
+    let wanted = list_wanted(shared);
+    std::thread::scope(|s| {
+        let derived = s.spawn(|| Derived::build(corpus, wanted.as_ref()));
+        let layout = Layout::build(corpus);
+        let derived = derived
+            .join()
+            .unwrap_or_else(|_| Derived::build(corpus, wanted.as_ref()));
+        (layout, derived)
+    })
 }
 
 /// What the corpus-wide steps gave last time this corpus was open (see
@@ -355,11 +395,17 @@ impl Prior {
     }
 }
 
-fn shown(corpus: Corpus, files: (usize, usize), corrections_version: u64) -> Box<Shown> {
-    let layout = Layout::build(&corpus);
+fn shown(
+    corpus: Corpus,
+    files: (usize, usize),
+    corrections_version: u64,
+    shared: &Shared,
+) -> Box<Shown> {
+    let (layout, derived) = prepare(&corpus, shared);
     Box::new(Shown {
         corpus,
         layout,
+        derived,
         files,
         corrections_version,
     })
@@ -367,16 +413,17 @@ fn shown(corpus: Corpus, files: (usize, usize), corrections_version: u64) -> Box
 
 /// [`shown`] and a copy of the corpus for the watcher, made side by side (at a million
 /// events each takes about as long as the other, and there are cores to spare).
-fn shown_and_kept(corpus: Corpus, files: (usize, usize)) -> (Box<Shown>, Corpus) {
-    let (layout, keep) = std::thread::scope(|s| {
+fn shown_and_kept(corpus: Corpus, files: (usize, usize), shared: &Shared) -> (Box<Shown>, Corpus) {
+    let ((layout, derived), keep) = std::thread::scope(|s| {
         let copy = s.spawn(|| corpus.clone());
-        let layout = Layout::build(&corpus);
+        let made = prepare(&corpus, shared);
         let keep = copy.join().unwrap_or_else(|_| corpus.clone());
-        (layout, keep)
+        (made, keep)
     });
     let shown = Box::new(Shown {
         corpus,
         layout,
+        derived,
         files,
         corrections_version: 0,
     });
@@ -451,7 +498,7 @@ fn work(
                 index::finish(collected, &opts)
             }
         };
-        let s = shown(corpus, (batch.done, batch.total), 0);
+        let s = shown(corpus, (batch.done, batch.total), 0, shared);
         cadence.sent(t, Instant::now());
         if first {
             crate::startup::stage("load-first-snapshot-made");
@@ -493,7 +540,7 @@ fn work(
         // Some files changed: the stored results first, then the steps run again here.
         let (preview, _) = joined.clone_for_preview().reuse(s, &opts.corrections);
         if tx
-            .send(Msg::Partial(shown(preview, (files, files), 0)))
+            .send(Msg::Partial(shown(preview, (files, files), 0, shared)))
             .is_ok()
         {
             repaint();
@@ -514,7 +561,7 @@ fn work(
     }
     corpus.problems.extend(notices);
     crate::startup::stage("load-settled");
-    let (done, keep) = shown_and_kept(corpus, (files, files));
+    let (done, keep) = shown_and_kept(corpus, (files, files), shared);
     crate::startup::stage("load-done-made");
     if tx.send(Msg::Done(done)).is_err() {
         return;
@@ -556,7 +603,10 @@ fn watch_loop(
                 );
                 let n = corpus.articles.len();
                 if tx
-                    .send(Msg::Updated(shown(corpus.clone(), (n, n), version), what))
+                    .send(Msg::Updated(
+                        shown(corpus.clone(), (n, n), version, shared),
+                        what,
+                    ))
                     .is_err()
                 {
                     return;
