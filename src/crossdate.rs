@@ -180,7 +180,7 @@ fn is_weak(a: &Article) -> bool {
     }
 }
 
-fn is_firm(a: &Article) -> bool {
+pub(crate) fn is_firm(a: &Article) -> bool {
     a.pub_date.as_ref().is_some_and(|p| p.confidence >= ANCHOR)
 }
 
@@ -198,7 +198,7 @@ struct FirmEntry {
 }
 
 /// Every firm single-day event of the corpus, findable by wording.
-struct FirmIndex {
+pub(crate) struct FirmIndex {
     entries: Vec<FirmEntry>,
     /// Content word → entries holding it, ascending.
     postings: HashMap<u64, Vec<u32>>,
@@ -260,8 +260,140 @@ pub(crate) fn mentions_any(text: &str, words: &std::collections::HashSet<u64>) -
     !words.is_empty() && content_words(text).iter().any(|w| words.contains(w))
 }
 
+/// What identifies a firm entry: its day, countries and content words.
+pub(crate) type EntryKey = (NaiveDate, Vec<CountryCode>, Vec<u64>);
+
+/// The keys of the firm entries that the events `pick` selects (of firmly dated articles,
+/// single days) belong to: after files change, the entries that may have come, gone or
+/// changed their count.
+pub(crate) fn firm_keys(
+    corpus: &Corpus,
+    pick: impl Fn(&crate::model::Event) -> bool,
+) -> std::collections::HashSet<EntryKey> {
+    let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
+    let mut out = std::collections::HashSet::new();
+    for e in &corpus.events {
+        if !(firm.get(e.article as usize).copied().unwrap_or(false) && indexable(e) && pick(e)) {
+            continue;
+        }
+        let text = corpus.articles[e.article as usize]
+            .text
+            .get(e.sentence.clone())
+            .unwrap_or("");
+        out.insert((e.span.start, e.countries.clone(), content_words(text)));
+    }
+    out
+}
+
+/// The weak articles (of those `consider` selects) that a change of the firm index from
+/// `before` to `after` can give another inferred date, `touched` being the keys of the
+/// entries the change may have added, removed or recounted. An article is reached when one
+/// of its sentences gets a different [`FirmIndex::reachable`] list from the two indexes;
+/// every other article asks only questions whose candidates are the same in both, so its
+/// inference gives what it gave. The sentences are all of the article's, a superset of
+/// those holding a relative date (which alone ask).
+///
+/// Most sentences are settled without reading the index: an entry that only changed its
+/// count (in the same place among the others) leaves every list as it was, so it matters
+/// only to a sentence similar enough to it that looks at it; only a sentence sharing a
+/// word with an entry that came or went (lists grow or shrink) has both lists compared.
+pub(crate) fn reached(
+    articles: &[Article],
+    consider: &[bool],
+    before: &FirmIndex,
+    after: &FirmIndex,
+    touched: &std::collections::HashSet<EntryKey>,
+) -> Vec<bool> {
+    // Each touched key in each index.
+    let found: Vec<(&EntryKey, Option<u32>, Option<u32>)> = touched
+        .iter()
+        .map(|k| (k, before.find(k), after.find(k)))
+        .filter(|(_, b, a)| b.is_some() || a.is_some())
+        .collect();
+    // Place among the untouched entries: an entry keeps its place when as many untouched
+    // entries come before it in both indexes.
+    let place = |ids: Vec<u32>| {
+        let mut ids = ids;
+        ids.sort_unstable();
+        move |id: u32| id as usize - ids.partition_point(|&t| t < id)
+    };
+    let place_before = place(found.iter().filter_map(|f| f.1).collect());
+    let place_after = place(found.iter().filter_map(|f| f.2).collect());
+    let mut recounted: Vec<(&[u64], u32, u32)> = found
+        .iter()
+        .filter_map(|&(k, b, a)| Some((k.2.as_slice(), b?, a?)))
+        .filter(|&(_, b, a)| place_before(b) == place_after(a))
+        .collect();
+    // Touched entries keep their order among themselves too, or they count as moved.
+    recounted.sort_unstable_by_key(|r| r.1);
+    let in_order = recounted.windows(2).all(|w| w[0].2 < w[1].2);
+    let mut moved_words: std::collections::HashSet<u64> = found
+        .iter()
+        .filter(|&&(_, b, a)| {
+            let kept = matches!((b, a), (Some(b), Some(a)) if in_order && place_before(b) == place_after(a));
+            !kept
+        })
+        .flat_map(|f| f.0 .2.iter().copied())
+        .collect();
+    if !in_order {
+        recounted.clear();
+    }
+    recounted
+        .retain(|&(_, b, a)| before.entries[b as usize].copies != after.entries[a as usize].copies);
+    let mut words = moved_words.clone();
+    words.extend(recounted.iter().flat_map(|r| r.0.iter().copied()));
+    if words.is_empty() {
+        return vec![false; articles.len()];
+    }
+    moved_words.shrink_to_fit();
+    // The sentences that share a touched word, per article.
+    let asks: Vec<Vec<Vec<u64>>> = articles
+        .par_iter()
+        .zip(consider)
+        .map(|(a, &consider)| {
+            if !consider || !mentions_any(&a.text, &words) {
+                return Vec::new();
+            }
+            let mut out: Vec<Vec<u64>> = a
+                .paragraphs
+                .iter()
+                .flat_map(|p| crate::events::sentences(&a.text, p.range.clone()))
+                .map(|s| content_words(a.text.get(s).unwrap_or("")))
+                .filter(|w| w.iter().any(|h| words.contains(h)))
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
+        .collect();
+    // Each distinct sentence asked once (syndicated copy repeats them).
+    let mut distinct: Vec<&[u64]> = asks.iter().flatten().map(Vec::as_slice).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let differs = |w: &[u64]| {
+        if w.iter().any(|h| moved_words.contains(h)) {
+            return before.reachable(w) != after.reachable(w);
+        }
+        // The lists are the same in both: only a recounted entry it looks at matters.
+        let similar: Vec<u32> = recounted
+            .iter()
+            .filter(|r| similarity(w, r.0) >= SIMILAR)
+            .map(|r| r.2)
+            .collect();
+        !similar.is_empty() && {
+            let look = after.looked_at(w);
+            similar.iter().any(|id| look.binary_search(id).is_ok())
+        }
+    };
+    let moved: std::collections::HashSet<&[u64]> =
+        distinct.into_par_iter().filter(|w| differs(w)).collect();
+    asks.iter()
+        .map(|a| a.iter().any(|w| moved.contains(w.as_slice())))
+        .collect()
+}
+
 impl FirmIndex {
-    fn build(corpus: &Corpus) -> FirmIndex {
+    pub(crate) fn build(corpus: &Corpus) -> FirmIndex {
         let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
         let events: Vec<&crate::model::Event> = corpus
             .events
@@ -324,10 +456,18 @@ impl FirmIndex {
         index
     }
 
-    /// The firm entries most similar to a relative date's sentence (at least [`SIMILAR`],
-    /// sharing a country unless the sentence names none), best first, at most
-    /// [`MAX_CANDIDATES`]: `(similarity, entry)`.
-    fn candidates(&self, words: &[u64], countries: &[CountryCode]) -> Vec<(f32, u32)> {
+    /// The entry with this key, if any.
+    fn find(&self, key: &EntryKey) -> Option<u32> {
+        let ids = self.exact.get(&fingerprint(&key.2))?;
+        ids.iter().copied().find(|&id| {
+            let f = &self.entries[id as usize];
+            f.day == key.0 && f.countries == key.1 && f.words == key.2
+        })
+    }
+
+    /// The entries a sentence with these content words looks at (ascending, no repeats):
+    /// those with exactly its wording, then those under its rarest words, within the caps.
+    fn looked_at(&self, words: &[u64]) -> Vec<u32> {
         if words.is_empty() {
             return Vec::new();
         }
@@ -352,6 +492,27 @@ impl FirmIndex {
         }
         look.sort_unstable();
         look.dedup();
+        look
+    }
+
+    /// What a sentence with these content words can get from the index whatever its
+    /// countries: the entries it looks at that are similar enough, in entry order, as
+    /// everything [`infer_one`] reads of them (day, countries, words, copies). Two indexes
+    /// giving equal lists give every question with these words the same candidates.
+    fn reachable(&self, words: &[u64]) -> Vec<(NaiveDate, &[CountryCode], &[u64], u32)> {
+        self.looked_at(words)
+            .into_iter()
+            .map(|id| &self.entries[id as usize])
+            .filter(|f| similarity(words, &f.words) >= SIMILAR)
+            .map(|f| (f.day, f.countries.as_slice(), f.words.as_slice(), f.copies))
+            .collect()
+    }
+
+    /// The firm entries most similar to a relative date's sentence (at least [`SIMILAR`],
+    /// sharing a country unless the sentence names none), best first, at most
+    /// [`MAX_CANDIDATES`]: `(similarity, entry)`.
+    fn candidates(&self, words: &[u64], countries: &[CountryCode]) -> Vec<(f32, u32)> {
+        let look = self.looked_at(words);
         let bits = country_bits(countries);
         let mut out: Vec<(f32, u32)> = look
             .into_iter()
@@ -438,6 +599,16 @@ pub fn infer(corpus: &mut Corpus) -> Vec<usize> {
 /// `redo` must select all copies of an article's text or none (copies are inferred once,
 /// from the first).
 pub(crate) fn infer_only(corpus: &mut Corpus, redo: impl Fn(usize) -> bool) -> Vec<usize> {
+    infer_only_with(corpus, None, redo)
+}
+
+/// [`infer_only`] with the firm index of `corpus` already built (`index`, when given,
+/// must be [`FirmIndex::build`] of the corpus as it is).
+pub(crate) fn infer_only_with(
+    corpus: &mut Corpus,
+    index: Option<FirmIndex>,
+    redo: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     // Weak articles, grouped by text: copies are inferred once.
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in corpus.articles.iter().enumerate() {
@@ -448,7 +619,7 @@ pub(crate) fn infer_only(corpus: &mut Corpus, redo: impl Fn(usize) -> bool) -> V
     if groups.is_empty() || !corpus.articles.iter().any(is_firm) {
         return Vec::new();
     }
-    let index = FirmIndex::build(corpus);
+    let index = index.unwrap_or_else(|| FirmIndex::build(corpus));
     if index.entries.is_empty() {
         return Vec::new();
     }
@@ -812,6 +983,63 @@ mod tests {
             &dirty
         ));
         assert!(!mentions_any("Anything at all", &Default::default()));
+    }
+
+    /// Loads the files `(name, text)` as a folder.
+    fn load(files: &[(&str, &str)]) -> Corpus {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let opts = crate::pipeline::LoadOptions::default();
+        let progress = crate::pipeline::Progress::default();
+        crate::pipeline::load(&[dir.path().to_path_buf()], &opts, &progress).unwrap()
+    }
+
+    #[test]
+    fn only_a_change_a_sentence_could_match_reaches_it() {
+        const DATED: &str = " date 2024-06-20  Harbour Ledger\nPact signed\n\
+            On Wednesday, Russia and North Korea signed a mutual defence treaty in Pyongyang.\n";
+        const UNDATED: &str = "Leaders seal pact\n\
+            On Wednesday, Putin and Kim signed a mutual defence treaty in Pyongyang, the Kremlin said.\n";
+        // Shares one word ("treaty") with the undated report: too little to be its match.
+        const ASIDE: &str = " date 2024-03-04  Harbour Ledger\nFerry terminal opens\n\
+            On Monday, Norway opened a ferry terminal at Bergen after a long treaty dispute over cranes, berths, tariffs and pilots.\n";
+        // The same story on another day: a candidate for the undated report's sentence.
+        const RIVAL: &str = " date 2023-09-15  Harbour Ledger\nSummit\n\
+            On Wednesday, Russia and North Korea signed a mutual defence treaty in Pyongyang at a summit.\n";
+        let base = [("dated.txt", DATED), ("undated.txt", UNDATED)];
+        let before = load(&base);
+        let before_index = FirmIndex::build(&before);
+        for (name, text, reaches) in [("aside.txt", ASIDE, false), ("rival.txt", RIVAL, true)] {
+            let after = load(&[base[0], base[1], (name, text)]);
+            let words = firm_words(&after, |e| {
+                after.articles[e.article as usize].path.ends_with(name)
+            });
+            let keys = firm_keys(&after, |e| {
+                after.articles[e.article as usize].path.ends_with(name)
+            });
+            assert!(!keys.is_empty(), "{name}");
+            let consider: Vec<bool> = after.articles.iter().map(|a| !is_firm(a)).collect();
+            let reached = reached(
+                &after.articles,
+                &consider,
+                &before_index,
+                &FirmIndex::build(&after),
+                &keys,
+            );
+            let undated = after
+                .articles
+                .iter()
+                .position(|a| a.path.ends_with("undated.txt"))
+                .unwrap();
+            // Both share a word with the undated report (the coarser test reached it).
+            assert!(
+                mentions_any(&after.articles[undated].text, &words),
+                "{name}"
+            );
+            assert_eq!(reached[undated], reaches, "{name}");
+        }
     }
 
     #[test]

@@ -321,12 +321,14 @@ pub fn replace_files_full(
 }
 
 /// The incremental [`replace_files`]. A weak article's inferred publication date depends on
-/// its own text and on the firm entries its sentences' words find in the corpus-wide index
-/// (`crossdate`): only articles with a word of a firm entry that came, went or was
-/// corrected, or a copy of a new article's text, are inferred again (their earlier
-/// inferred date, if any, is dropped first). The others keep theirs, which is what a full
-/// run would give them: the index lists they read are unchanged, entry for entry, in the
-/// same order.
+/// its own text and on the candidates its sentences get from the corpus-wide firm index
+/// (`crossdate`). The index is built before and after the change; an article is inferred
+/// again only if one of its sentences gets a different list from the two
+/// ([`crate::crossdate::reached`]: the similar entries it looks at, whatever its countries,
+/// with their days and counts), if it shares a word with a firm event a correction hid or
+/// re-dated, or if it is a copy of a new article's text (its earlier inferred date, if
+/// any, is dropped first). The others keep theirs, which is what a full run would give
+/// them: every question they ask has the same answer.
 pub fn replace_files_incremental(
     corpus: &mut Corpus,
     gone: impl Fn(&Path) -> bool,
@@ -335,13 +337,14 @@ pub fn replace_files_incremental(
     times: &StageTimes,
 ) {
     let started = Instant::now();
-    // Firm entries that go (their files are gone or changed), or that a correction hid or
-    // re-dated (a full run reads them as corrected; an earlier run may not have).
-    let mut dirty = crate::crossdate::firm_words(corpus, |e| {
-        e.hidden
-            || e.date_source == DateSource::User
-            || gone(&corpus.articles[e.article as usize].file)
-    });
+    // Firm entries that a correction hid or re-dated (a full run reads them as corrected;
+    // an earlier run may not have): every article sharing a word with them is asked again.
+    let corrected =
+        crate::crossdate::firm_words(corpus, |e| e.hidden || e.date_source == DateSource::User);
+    // Firm entries that go (their files are gone or changed)...
+    let mut changed =
+        crate::crossdate::firm_keys(corpus, |e| gone(&corpus.articles[e.article as usize].file));
+    let before = crate::crossdate::FirmIndex::build(corpus);
     let fresh: std::collections::HashSet<u64> = added
         .iter()
         .flat_map(|p| &p.articles)
@@ -354,16 +357,28 @@ pub fn replace_files_incremental(
         .iter()
         .map(|a| fresh.contains(&text_key(&a.text)))
         .collect();
-    dirty.extend(crate::crossdate::firm_words(corpus, |e| {
+    changed.extend(crate::crossdate::firm_keys(corpus, |e| {
         is_fresh[e.article as usize]
     }));
+    let after = crate::crossdate::FirmIndex::build(corpus);
+    let consider: Vec<bool> = corpus
+        .articles
+        .iter()
+        .zip(&is_fresh)
+        .map(|(a, &fresh)| !fresh && !crate::crossdate::is_firm(a))
+        .collect();
+    let reached = crate::crossdate::reached(&corpus.articles, &consider, &before, &after, &changed);
+    drop(before);
     let redo: Vec<bool> = corpus
         .articles
         .par_iter()
-        .zip(&is_fresh)
-        .map(|(a, &fresh)| fresh || crate::crossdate::mentions_any(&a.text, &dirty))
+        .zip(is_fresh.par_iter().zip(&reached))
+        .map(|(a, (&fresh, &reached))| {
+            fresh || reached || crate::crossdate::mentions_any(&a.text, &corrected)
+        })
         .collect();
-    // Those of them dated from the corpus start again from their own evidence.
+    // Those of them dated from the corpus start again from their own evidence (they are
+    // not firm, so the index built above stays the corpus's).
     let reset: Vec<bool> = corpus
         .articles
         .iter()
@@ -388,7 +403,7 @@ pub fn replace_files_incremental(
         corpus.events = per_article.into_iter().flatten().collect();
     }
     times.add(Stage::CorpusDates, started.elapsed());
-    settle_only(corpus, &opts.corrections, times, |i| redo[i]);
+    settle_only(corpus, &opts.corrections, times, Some(after), |i| redo[i]);
 }
 
 /// A key for an article's text (equal texts, equal keys; a collision only means more work).
@@ -569,18 +584,20 @@ fn analyze_timed(mut articles: Vec<Article>, opts: &LoadOptions, times: &StageTi
 /// The corpus-wide steps after per-article extraction: publication dates inferred from
 /// firmly dated articles (their events rebuilt), corrections, clusters.
 fn settle(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
-    settle_only(corpus, corrections, times, |_| true);
+    settle_only(corpus, corrections, times, None, |_| true);
 }
 
-/// [`settle`] with publication dates inferred only for the weak articles `redo` selects.
+/// [`settle`] with publication dates inferred only for the weak articles `redo` selects
+/// (`index`: the corpus's firm index, when already built).
 fn settle_only(
     corpus: &mut Corpus,
     corrections: &Corrections,
     times: &StageTimes,
+    index: Option<crate::crossdate::FirmIndex>,
     redo: impl Fn(usize) -> bool,
 ) {
     let started = Instant::now();
-    let changed = crate::crossdate::infer_only(corpus, redo);
+    let changed = crate::crossdate::infer_only_with(corpus, index, redo);
     if !changed.is_empty() {
         let changed: std::collections::HashSet<usize> = changed.into_iter().collect();
         corpus

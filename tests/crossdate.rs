@@ -160,6 +160,19 @@ fn a_watched_update_infers_dates_as_a_fresh_load_does() {
         .unwrap()
         .note
         .contains("check the date"));
+    // A dated report sharing one word with the treaty story, too little to match it: the
+    // treaty's undated report is not inferred again, and keeps what a fresh load gives it.
+    let p = write(
+        "ferry.txt",
+        " date 2024-03-04  Harbour Ledger\nFerry terminal opens\n\
+         On Monday, Norway opened a ferry terminal at Bergen after a long treaty dispute over cranes, berths and tariffs.\n",
+    );
+    update(&mut c, &[p]);
+    check(&c, "unrelated");
+    // A syndicated copy of the dated treaty report: its entries only change their count.
+    let p = write("dated-copy.txt", DATED_2024);
+    update(&mut c, &[p]);
+    check(&c, "recounted");
     // A changed file: the undated treaty report gains a second date.
     let p = write(
         "undated.txt",

@@ -194,8 +194,26 @@ fn a_moved_folder_keeps_its_extractions_but_dates_follow_the_new_path() {
     let named = corpus.join("2021-04-05-note.txt");
     std::fs::write(&named, "A note\nJapan and Korea met on Tuesday.\n").unwrap();
     set_time(&named, old_time());
+    // A file named by a number is titled by its opening words; renamed in words, by its name.
+    let numbered = corpus.join("17.txt");
+    std::fs::write(
+        &numbered,
+        "Japan and Korea met in Seoul on Tuesday, officials said.\n",
+    )
+    .unwrap();
     let mut ix = cache(&dir);
-    through(std::slice::from_ref(&corpus), &mut ix);
+    let (before, _) = through(std::slice::from_ref(&corpus), &mut ix);
+    let title_of = |c: &Corpus, end: &str| {
+        c.articles
+            .iter()
+            .find(|a| a.path.ends_with(end))
+            .map(|a| a.title.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        title_of(&before, "17.txt"),
+        "Japan and Korea met in Seoul on Tuesday, officials said."
+    );
 
     let moved = dir.path().join("elsewhere");
     std::fs::rename(&corpus, &moved).unwrap();
@@ -204,12 +222,14 @@ fn a_moved_folder_keeps_its_extractions_but_dates_follow_the_new_path() {
         moved.join("2022-08-09-note.txt"),
     )
     .unwrap();
+    std::fs::rename(moved.join("17.txt"), moved.join("talks-in-seoul.txt")).unwrap();
     let paths = vec![moved.clone()];
     let (after, s) = through(&paths, &mut ix);
     assert_eq!(s.extracted, 0, "no file is parsed again");
     assert_eq!(s.reanalysed, s.keys.len());
     let want = fresh(&paths);
     assert_same(fingerprint(&after), fingerprint(&want));
+    assert_eq!(title_of(&after, "talks-in-seoul.txt"), "talks in seoul");
     let note = after
         .articles
         .iter()
@@ -964,4 +984,41 @@ fn a_killed_indexer_leaves_a_usable_shard_and_the_rerun_completes_it() {
     .unwrap();
     assert_eq!(c.articles.len(), 1500);
     assert_same(fingerprint(&c), fingerprint(&fresh(&[corpus])));
+}
+
+#[test]
+fn the_windows_loader_reopens_the_same_corpus_with_its_stored_results_read_alongside() {
+    use dateline::gui::loader::{LoadOutcome, Loader};
+    let (dir, corpus) = sample();
+    let ix = dir.path().join("index.sqlite");
+    let paths = vec![corpus];
+    let open = || {
+        let loader = Loader::start_with_index(
+            paths.clone(),
+            LoadOptions::default(),
+            Some(ix.clone()),
+            || {},
+        );
+        let t = std::time::Instant::now();
+        loop {
+            assert!(t.elapsed() < Duration::from_secs(60), "load did not finish");
+            match loader.poll() {
+                LoadOutcome::Done(s) => return s.corpus,
+                LoadOutcome::Pending | LoadOutcome::Partial(_) => {
+                    std::thread::sleep(Duration::from_millis(5))
+                }
+                LoadOutcome::Cancelled => panic!("cancelled"),
+                LoadOutcome::Failed(e) => panic!("{e}"),
+            }
+        }
+    };
+    // The first open stores the corpus-wide results; the second reads them on a thread of
+    // its own while the index serves the files, and puts them back.
+    let first = open();
+    let again = open();
+    let whole = fresh(&paths);
+    assert_same(fingerprint(&first), fingerprint(&whole));
+    assert_same(fingerprint(&again), fingerprint(&whole));
+    assert_eq!(again.clusters.len(), whole.clusters.len());
+    assert!(!whole.clusters.is_empty());
 }

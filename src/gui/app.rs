@@ -8,6 +8,7 @@ use super::action::Action;
 use super::context::{EventMask, LaneInfo, LoadStatus, PanelCtx, Status};
 use super::correction::CorrectionUi;
 use super::coverage_panel::CoveragePanel;
+use super::derived::{Derived, ListWanted};
 use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
 use super::export::{Export, ExportKind};
@@ -41,6 +42,39 @@ const PATHS_KEY: &str = "dateline.paths";
 const THEME_KEY: &str = "dateline.theme";
 /// eframe storage key for the remembered answer to a hand-off ("add", "replace").
 const HANDOFF_KEY: &str = "dateline.handoff";
+
+/// Wall time of each piece of a UI pass (printed with the start-up probe on for a pass that
+/// takes in a new corpus: what stalls the window is what these name).
+pub(crate) struct Laps {
+    last: std::time::Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Laps {
+    fn new() -> Self {
+        Laps {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps
+            .push((name, (now - self.last).as_secs_f64() * 1000.0));
+        self.last = now;
+    }
+
+    /// `name=ms` for each piece, in pass order.
+    fn line(&self) -> String {
+        let parts: Vec<String> = self
+            .laps
+            .iter()
+            .map(|(n, ms)| format!("{n}={ms:.1}"))
+            .collect();
+        parts.join(" ")
+    }
+}
 
 /// Settings that tests (and packagers) need to override.
 #[derive(Clone, Debug)]
@@ -116,6 +150,10 @@ pub struct DatelineApp {
     mask: Option<EventMask>,
     /// Countries in natural lane order, per generation (lane colours follow it).
     natural_lanes: (Option<u64>, Vec<CountryCode>),
+    /// Times the natural lane order was worked out here (not taken from the worker).
+    natural_lane_rebuilds: u64,
+    /// The event list's filter and order last told to the worker.
+    list_sent: Option<ListWanted>,
     /// A time range to show once the timeline has synced with a new corpus.
     pending_range: Option<(f64, f64)>,
     /// The last source file asked to be opened (Enter, Open file).
@@ -208,6 +246,8 @@ impl DatelineApp {
             view: View::default(),
             mask: None,
             natural_lanes: (None, Vec::new()),
+            natural_lane_rebuilds: 0,
+            list_sent: None,
             pending_range: None,
             last_opened: None,
             event_list: EventList::default(),
@@ -270,6 +310,50 @@ impl DatelineApp {
             self.config.index_path.clone(),
             move || ctx.request_repaint(),
         ));
+        self.list_sent = None;
+        self.send_list_wanted();
+    }
+
+    /// What the event list shows (filter and order), for the worker to make its rows.
+    fn list_wanted(&self) -> ListWanted {
+        ListWanted {
+            filter: self.view.filter.clone(),
+            sort: self.event_list.sort,
+        }
+    }
+
+    /// Tells the loader or watcher the event list's filter and order when they change.
+    fn send_list_wanted(&mut self) {
+        let wanted = self.list_wanted();
+        if self.list_sent.as_ref() == Some(&wanted) {
+            return;
+        }
+        if let Some(l) = &self.loader {
+            l.set_list_wanted(&wanted);
+        }
+        if let Some(w) = &self.watch {
+            w.set_list_wanted(&wanted);
+        }
+        self.list_sent = Some(wanted);
+    }
+
+    /// Hands the panels the corpus-sized data made for the current generation (on the
+    /// worker, or here after a correction), so none of them counts the corpus again.
+    fn take_derived(&mut self, d: Derived) {
+        let generation = self.generation;
+        self.natural_lanes = (Some(generation), d.natural_lanes);
+        self.coverage.take(generation, d.coverage);
+        self.status_bar.take(generation, d.hidden, d.problems);
+        self.event_list.take(generation, d.happenings, d.rows);
+    }
+
+    /// How many times the UI thread worked out corpus-sized panel data itself (lane order,
+    /// coverage counts, status counts, event rows) instead of taking it from the worker.
+    pub fn ui_rebuilds(&self) -> u64 {
+        self.natural_lane_rebuilds
+            + self.coverage.rebuilds()
+            + self.status_bar.rebuilds()
+            + self.event_list.rebuilds()
     }
 
     pub fn is_loading(&self) -> bool {
@@ -360,13 +444,16 @@ impl DatelineApp {
     /// `made_with`: the corrections version the worker applied.
     fn show(&mut self, shown: Shown, paths: Vec<PathBuf>, fresh: bool, made_with: u64) {
         let Shown {
-            mut corpus, layout, ..
+            mut corpus,
+            layout,
+            derived,
+            ..
         } = shown;
-        let mut layout = Some(layout);
+        let mut made = Some((layout, derived));
         if made_with != self.corrections_version {
             // Corrections made while the worker ran were not in its snapshot.
             pipeline::apply_corrections(&mut corpus, &self.corrections);
-            layout = None;
+            made = None;
         }
         let selected = (!fresh)
             .then(|| self.sel.selected.and_then(|id| self.event_identity(id)))
@@ -389,13 +476,16 @@ impl DatelineApp {
             self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
             self.sel.hovered = None;
         }
-        if let Some(l) = layout {
+        let mut problems = None;
+        if let Some((l, d)) = made {
             self.timeline.set_layout(
                 l,
                 self.generation,
                 self.corpus_id,
                 fresh && self.pending_range.is_none(),
             );
+            problems = Some(d.problems);
+            self.take_derived(d);
         }
         let msg = if let Some(loader) = &self.loader {
             let (done, total, _) = loader.status();
@@ -404,7 +494,7 @@ impl DatelineApp {
                 count(self.corpus.articles.len(), "article")
             )
         } else {
-            let problems = problem_count(&self.corpus);
+            let problems = problems.unwrap_or_else(|| problem_count(&self.corpus));
             format!(
                 "Loaded {}, {}{}",
                 count(self.corpus.articles.len(), "article"),
@@ -501,6 +591,7 @@ impl DatelineApp {
     fn lane_infos(&mut self) -> Vec<LaneInfo> {
         if self.natural_lanes.0 != Some(self.generation) {
             self.natural_lanes = (Some(self.generation), natural_lane_order(&self.corpus));
+            self.natural_lane_rebuilds += 1;
         }
         let natural = &self.natural_lanes.1;
         let dark = self.ctx.theme() == egui::Theme::Dark;
@@ -584,6 +675,9 @@ impl DatelineApp {
         let selected = self.sel.selected.and_then(|id| self.event_identity(id));
         pipeline::apply_corrections(&mut self.corpus, &self.corrections);
         self.generation += 1;
+        // The same derivation as the worker's, here: the corpus was corrected in place.
+        let derived = Derived::build(&self.corpus, Some(&self.list_wanted()));
+        self.take_derived(derived);
         self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
         self.sel.hovered = None;
         match save_error {
@@ -781,21 +875,24 @@ impl DatelineApp {
         // With the start-up probe on: how long the UI thread spends on a pass that takes in
         // a new corpus (swap, per-corpus counts, layout if any, panels), to find stalls.
         let (pass_started, generation_before) = (std::time::Instant::now(), self.generation);
-        self.ui_root_pass(ui);
+        let mut laps = Laps::new();
+        self.ui_root_pass(ui, &mut laps);
         if self.generation != generation_before {
             crate::startup::stage(&format!(
-                "ui-pass-new-corpus events={} ms={:.1}",
+                "ui-pass-new-corpus events={} ms={:.1} {}",
                 self.corpus.events.len(),
-                pass_started.elapsed().as_secs_f64() * 1000.0
+                pass_started.elapsed().as_secs_f64() * 1000.0,
+                laps.line()
             ));
         }
     }
 
-    fn ui_root_pass(&mut self, ui: &mut egui::Ui) {
+    fn ui_root_pass(&mut self, ui: &mut egui::Ui, laps: &mut Laps) {
         while let Some(paths) = self.inbox.as_ref().and_then(|i| i.next()) {
             self.apply(Action::HandOff(paths));
         }
         self.poll_loader();
+        laps.lap("take");
         self.poll_watch();
         self.poll_dialogs();
         if let Some(msg) = self.export.poll() {
@@ -820,8 +917,11 @@ impl DatelineApp {
                 cancelling: l.is_cancelling(),
             }
         });
+        laps.lap("poll");
         self.refresh_mask();
+        laps.lap("mask");
         let lanes = self.lane_infos();
+        laps.lap("lanes");
         let view_names = self.views.names();
         let mut actions: Vec<Action> = Vec::new();
         let mut timeline_drawn = false;
@@ -851,6 +951,7 @@ impl DatelineApp {
             };
             // A new corpus fits the timeline as it syncs; a restored range comes after.
             self.timeline.sync(&ctx);
+            laps.lap("sync");
             if let Some((a, b)) = self.pending_range.take() {
                 self.timeline.show_range(a, b);
             }
@@ -860,12 +961,15 @@ impl DatelineApp {
             if ctx.load.is_some() {
                 egui::Panel::top("loading").show(ui, |ui| push(self.loading_strip.ui(ui, &ctx)));
             }
+            laps.lap("bars");
             egui::Panel::bottom("status_bar").show(ui, |ui| push(self.status_bar.ui(ui, &ctx)));
+            laps.lap("status");
             egui::Panel::bottom("event_list")
                 .resizable(true)
                 .default_size(220.0)
                 .min_size(80.0)
                 .show(ui, |ui| push(self.event_list.ui(ui, &ctx)));
+            laps.lap("event_list");
             egui::Panel::right("source_panel")
                 .resizable(true)
                 .default_size(380.0)
@@ -879,6 +983,7 @@ impl DatelineApp {
                         }
                     });
                 });
+            laps.lap("source");
             egui::CentralPanel::default().show(ui, |ui| {
                 // The export takes the timeline and the chart under it.
                 self.timeline_rect = ui.available_rect_before_wrap();
@@ -891,6 +996,7 @@ impl DatelineApp {
                         .min_size(90.0)
                         .show(ui, |ui| push(self.coverage.ui(ui, &ctx)));
                 }
+                laps.lap("coverage");
                 // Until the first events arrive there is nothing to put on an axis (and an
                 // empty chart is the costliest part of the first frame on a software
                 // renderer: see BENCHMARKS.md, first frame).
@@ -909,15 +1015,19 @@ impl DatelineApp {
                     push(self.timeline.ui(ui, &ctx));
                     timeline_drawn = true;
                 }
+                laps.lap("timeline");
             });
             push(self.overview.ui(ui, &ctx));
             push(self.lanes_panel.ui(ui, &ctx));
             push(self.help.ui(ui, &ctx));
             push(self.handoff.ui(ui, &ctx));
+            laps.lap("windows");
         }
         for a in actions {
             self.apply(a);
         }
+        self.send_list_wanted();
+        laps.lap("actions");
         if timeline_drawn && self.timeline.range() != time_range {
             // The chart drew with last frame's range: one more frame to catch up.
             self.ctx.request_repaint();

@@ -72,6 +72,8 @@ pub struct CoveragePanel {
     /// Where a range drag started (day).
     drag_from: Option<f64>,
     shown: Shown,
+    /// Counts this panel built itself (not taken from the worker).
+    rebuilds: u64,
 }
 
 impl CoveragePanel {
@@ -82,6 +84,16 @@ impl CoveragePanel {
         Some((c, self.hidden.iter().copied().collect()))
     }
 
+    /// Takes the counts made off the UI thread for the corpus of `generation`.
+    pub fn take(&mut self, generation: u64, coverage: Coverage) {
+        self.data = Some((generation, coverage));
+    }
+
+    /// How many times this panel counted the corpus itself.
+    pub fn rebuilds(&self) -> u64 {
+        self.rebuilds
+    }
+
     /// What the chart drew last frame.
     pub fn shown(&self) -> &Shown {
         &self.shown
@@ -90,6 +102,7 @@ impl CoveragePanel {
     pub fn ui(&mut self, ui: &mut Ui, ctx: &PanelCtx) -> Option<Action> {
         if self.data.as_ref().map(|d| d.0) != Some(ctx.generation) {
             self.data = Some((ctx.generation, Coverage::build(ctx.corpus)));
+            self.rebuilds += 1;
         }
         let mut action = None;
         let rect = ui.available_rect_before_wrap();

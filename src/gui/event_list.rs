@@ -5,6 +5,7 @@
 
 use super::action::Action;
 use super::context::{EventMask, Filter, PanelCtx};
+use super::derived::ListRows;
 use super::format::article_title;
 use super::widgets::pin_toggle;
 use crate::model::{Corpus, EventId};
@@ -34,12 +35,29 @@ pub struct EventList {
     top_draft: Option<usize>,
     /// The hover was set by this list (so it clears it when the pointer leaves the rows).
     hover_owned: bool,
+    /// Rows or counts this list made itself (not taken from the worker).
+    rebuilds: u64,
 }
 
 impl EventList {
     /// The rows as shown, in order.
     pub fn rows(&self) -> &[EventId] {
         &self.rows
+    }
+
+    /// Takes the happening count and rows made off the UI thread for the corpus of
+    /// `generation` (`gui::derived`); rows for another order are left to [`Self::refresh`].
+    pub fn take(&mut self, generation: u64, happenings: usize, rows: Option<ListRows>) {
+        self.happenings = (Some(generation), happenings);
+        if let Some(r) = rows.filter(|r| r.wanted.sort == self.sort) {
+            self.key = Some((generation, r.wanted.filter, None, self.sort));
+            self.rows = r.rows;
+        }
+    }
+
+    /// How many times this list counted or sorted the corpus itself.
+    pub fn rebuilds(&self) -> u64 {
+        self.rebuilds
     }
 
     /// Rebuilds the rows if anything they depend on changed.
@@ -53,9 +71,11 @@ impl EventList {
         if self.key.as_ref() != Some(&key) {
             self.rows = visible_events(ctx.corpus, ctx.filter, ctx.mask, self.sort);
             self.key = Some(key);
+            self.rebuilds += 1;
         }
         if self.happenings.0 != Some(ctx.generation) {
             self.happenings = (Some(ctx.generation), happening_count(ctx.corpus));
+            self.rebuilds += 1;
         }
     }
 
@@ -289,7 +309,7 @@ impl EventList {
 }
 
 /// Happenings (clusters, or lone events outside any cluster) with a visible event.
-fn happening_count(corpus: &Corpus) -> usize {
+pub(crate) fn happening_count(corpus: &Corpus) -> usize {
     let mut seen = vec![false; corpus.clusters.len()];
     let mut n = 0;
     for e in corpus.events.iter().filter(|e| !e.hidden) {

@@ -8,6 +8,7 @@
 //! what arrives. Once loaded, the same thread watches the folders ([`crate::watch`]) and
 //! sends the corpus again when files change, until the [`Watch`] is dropped.
 
+use super::derived::{Derived, ListWanted};
 use crate::corrections::Corrections;
 use crate::index::{self, Index};
 use crate::model::Corpus;
@@ -19,10 +20,12 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// A corpus ready to show, with its timeline layout built off the UI thread.
+/// A corpus ready to show, with its timeline layout and what the panels count built off the
+/// UI thread.
 pub struct Shown {
     pub corpus: Corpus,
     pub layout: Layout,
+    pub derived: Derived,
     /// How many files it holds of how many (equal when complete).
     pub files: (usize, usize),
     /// The corrections version it was made with (see [`Watch::set_corrections`]).
@@ -52,6 +55,8 @@ struct Shared {
     stop: AtomicBool,
     corrections: Mutex<(u64, Corrections)>,
     version: AtomicU64,
+    /// The event list's filter and order, for the rows made with each snapshot.
+    list: Mutex<Option<ListWanted>>,
 }
 
 /// One load in flight.
@@ -142,8 +147,10 @@ impl Loader {
         let spawned = std::thread::Builder::new()
             .name("dateline-load".into())
             .spawn(move || {
-                // The window's first frame before the load takes the cores (src/startup.rs).
-                crate::startup::wait_for_first_frame();
+                // The window's first frame before the load takes the cores
+                // (src/startup.rs): `work` waits for it before it makes a snapshot or reads
+                // a file, not before the light first steps (the index opened, the walk's
+                // first files looked up).
                 crate::startup::stage("load-start");
                 work(
                     &worker_paths,
@@ -169,6 +176,12 @@ impl Loader {
             rx: Some(rx),
             shared,
         }
+    }
+
+    /// The event list's filter and order the window shows now: later snapshots come with
+    /// its rows made.
+    pub fn set_list_wanted(&self, wanted: &ListWanted) {
+        set_list_wanted(&self.shared, wanted);
     }
 
     /// Asks the worker to stop at its next check.
@@ -275,6 +288,11 @@ impl Watch {
         latest
     }
 
+    /// As [`Loader::set_list_wanted`], for watched updates.
+    pub fn set_list_wanted(&self, wanted: &ListWanted) {
+        set_list_wanted(&self.shared, wanted);
+    }
+
     /// The user's corrections changed: later updates apply these. `version` comes back in
     /// [`Shown::corrections_version`] so the UI can tell a stale update.
     pub fn set_corrections(&self, version: u64, corrections: &Corrections) {
@@ -303,11 +321,91 @@ pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     }
 }
 
-fn shown(corpus: Corpus, files: (usize, usize), corrections_version: u64) -> Box<Shown> {
-    let layout = Layout::build(&corpus);
+fn set_list_wanted(shared: &Shared, wanted: &ListWanted) {
+    if let Ok(mut w) = shared.list.lock() {
+        *w = Some(wanted.clone());
+    }
+}
+
+fn list_wanted(shared: &Shared) -> Option<ListWanted> {
+    shared.list.lock().ok().and_then(|w| w.clone())
+}
+
+/// The one way a corpus is made ready to show (every snapshot, the end, watched updates):
+/// its layout and the panels' [`Derived`] data, side by side.
+fn prepare(corpus: &Corpus, shared: &Shared) -> (Layout, Derived) {
+    let wanted = list_wanted(shared);
+    std::thread::scope(|s| {
+        let derived = s.spawn(|| Derived::build(corpus, wanted.as_ref()));
+        let layout = Layout::build(corpus);
+        let derived = derived
+            .join()
+            .unwrap_or_else(|_| Derived::build(corpus, wanted.as_ref()));
+        (layout, derived)
+    })
+}
+
+/// What the corpus-wide steps gave last time this corpus was open (see
+/// [`index::settled`]), read on another thread until first needed.
+enum Prior {
+    Reading(std::thread::JoinHandle<Option<index::settled::Settled>>),
+    Read(Option<index::settled::Settled>),
+}
+
+impl Prior {
+    /// Starts reading them from the index file at `index` (none without an index).
+    fn start(index: Option<&std::path::Path>, corpus_id: &str) -> Prior {
+        let Some(path) = index else {
+            return Prior::Read(None);
+        };
+        let (path, id) = (path.to_path_buf(), corpus_id.to_string());
+        let read = move || {
+            let s = index::settled::read_at(&path, &id);
+            crate::startup::stage("load-settled-read");
+            s
+        };
+        match std::thread::Builder::new()
+            .name("dateline-settled".into())
+            .spawn(read.clone())
+        {
+            Ok(h) => Prior::Reading(h),
+            Err(_) => Prior::Read(read()),
+        }
+    }
+
+    /// The stored results, waiting for the read if it is still going.
+    fn get(&mut self) -> Option<&index::settled::Settled> {
+        if let Prior::Reading(_) = self {
+            if let Prior::Reading(h) = std::mem::replace(self, Prior::Read(None)) {
+                *self = Prior::Read(h.join().ok().flatten());
+            }
+        }
+        match self {
+            Prior::Read(s) => s.as_ref(),
+            Prior::Reading(_) => None,
+        }
+    }
+
+    fn take(mut self) -> Option<index::settled::Settled> {
+        self.get();
+        match self {
+            Prior::Read(s) => s,
+            Prior::Reading(_) => None,
+        }
+    }
+}
+
+fn shown(
+    corpus: Corpus,
+    files: (usize, usize),
+    corrections_version: u64,
+    shared: &Shared,
+) -> Box<Shown> {
+    let (layout, derived) = prepare(&corpus, shared);
     Box::new(Shown {
         corpus,
         layout,
+        derived,
         files,
         corrections_version,
     })
@@ -315,16 +413,17 @@ fn shown(corpus: Corpus, files: (usize, usize), corrections_version: u64) -> Box
 
 /// [`shown`] and a copy of the corpus for the watcher, made side by side (at a million
 /// events each takes about as long as the other, and there are cores to spare).
-fn shown_and_kept(corpus: Corpus, files: (usize, usize)) -> (Box<Shown>, Corpus) {
-    let (layout, keep) = std::thread::scope(|s| {
+fn shown_and_kept(corpus: Corpus, files: (usize, usize), shared: &Shared) -> (Box<Shown>, Corpus) {
+    let ((layout, derived), keep) = std::thread::scope(|s| {
         let copy = s.spawn(|| corpus.clone());
-        let layout = Layout::build(&corpus);
+        let made = prepare(&corpus, shared);
         let keep = copy.join().unwrap_or_else(|_| corpus.clone());
-        (layout, keep)
+        (made, keep)
     });
     let shown = Box::new(Shown {
         corpus,
         layout,
+        derived,
         files,
         corrections_version: 0,
     });
@@ -357,9 +456,12 @@ fn work(
     // snapshot (for the articles it fits), and as the whole result when nothing changed.
     crate::startup::stage("load-index-open");
     let corpus_id = index::settled::corpus_id(paths);
-    let prior = index.as_mut().and_then(|ix| ix.settled(&corpus_id));
-    crate::startup::stage("load-settled-read");
+    // Read on a thread of their own while the walk finds the first files and the index
+    // serves them; the first snapshot waits for them.
+    let mut prior = Prior::start(index.as_ref().map(|ix| ix.path()), &corpus_id);
     let result = index::collect(paths, progress, index.as_mut(), &mut |batch| {
+        // Files are read and snapshots made only once the window's first frame is up.
+        crate::startup::wait_for_first_frame();
         // The progress bar moved: a frame for that, at most every `PROGRESS_FRAME` (the
         // window asks for no frames of its own while loading, and without a GPU a frame of
         // a million events costs more CPU than the load).
@@ -367,7 +469,10 @@ fn work(
             last_progress_frame = Instant::now();
             repaint();
         }
-        if batch.done == 0 || batch.done >= batch.total || shared.stop.load(Ordering::Relaxed) {
+        // The last batch is not shown on its own (the whole corpus follows at once); while
+        // the walk goes on, `total` is only what it has found so far.
+        let last = !batch.walking && batch.done >= batch.total;
+        if batch.done == 0 || last || shared.stop.load(Ordering::Relaxed) {
             return;
         }
         // The first batch is shown at once, the rest at a bounded cadence (files served
@@ -380,7 +485,7 @@ fn work(
             crate::startup::stage("load-first-batch");
         }
         let t = Instant::now();
-        let corpus = match &prior {
+        let corpus = match prior.get() {
             Some(s) => {
                 let joined = index::settled::join(batch.snapshot(), &opts, &StageTimes::default());
                 joined.reuse(s, &opts.corrections).0
@@ -393,7 +498,7 @@ fn work(
                 index::finish(collected, &opts)
             }
         };
-        let s = shown(corpus, (batch.done, batch.total), 0);
+        let s = shown(corpus, (batch.done, batch.total), 0, shared);
         cadence.sent(t, Instant::now());
         if first {
             crate::startup::stage("load-first-snapshot-made");
@@ -408,6 +513,7 @@ fn work(
             repaint();
         }
     });
+    crate::startup::wait_for_first_frame();
     let collected = match result {
         Ok(c) => c,
         Err(e) => {
@@ -417,6 +523,10 @@ fn work(
         }
     };
     crate::startup::stage("load-collected");
+    let prior = prior.take();
+    if let (Some(ix), Some(_)) = (index.as_mut(), &prior) {
+        ix.touch_settled(&corpus_id);
+    }
     let files = collected.keys.len();
     let mut problems = collected.problems;
     // Every file is in: say what the time until the end is spent on (the bar is full).
@@ -430,7 +540,7 @@ fn work(
         // Some files changed: the stored results first, then the steps run again here.
         let (preview, _) = joined.clone_for_preview().reuse(s, &opts.corrections);
         if tx
-            .send(Msg::Partial(shown(preview, (files, files), 0)))
+            .send(Msg::Partial(shown(preview, (files, files), 0, shared)))
             .is_ok()
         {
             repaint();
@@ -451,7 +561,7 @@ fn work(
     }
     corpus.problems.extend(notices);
     crate::startup::stage("load-settled");
-    let (done, keep) = shown_and_kept(corpus, (files, files));
+    let (done, keep) = shown_and_kept(corpus, (files, files), shared);
     crate::startup::stage("load-done-made");
     if tx.send(Msg::Done(done)).is_err() {
         return;
@@ -493,7 +603,10 @@ fn watch_loop(
                 );
                 let n = corpus.articles.len();
                 if tx
-                    .send(Msg::Updated(shown(corpus.clone(), (n, n), version), what))
+                    .send(Msg::Updated(
+                        shown(corpus.clone(), (n, n), version, shared),
+                        what,
+                    ))
                     .is_err()
                 {
                     return;

@@ -11,6 +11,7 @@ pub mod context;
 pub mod correction;
 pub mod coverage_panel;
 pub(crate) mod crash_screen;
+pub mod derived;
 pub mod dialogs;
 pub mod event_list;
 pub mod export;

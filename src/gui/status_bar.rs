@@ -12,13 +12,26 @@ pub struct StatusBar {
     /// (generation, hidden events, problems), recounted only when the corpus changes: the
     /// bar is drawn every frame and a corpus can hold a million events.
     counts: (Option<u64>, usize, usize),
+    /// Counts this bar made itself (not taken from the worker).
+    rebuilds: u64,
 }
 
 impl StatusBar {
+    /// Takes the hidden events and problems counted off the UI thread for `generation`.
+    pub fn take(&mut self, generation: u64, hidden: usize, problems: usize) {
+        self.counts = (Some(generation), hidden, problems);
+    }
+
+    /// How many times this bar counted the corpus itself.
+    pub fn rebuilds(&self) -> u64 {
+        self.rebuilds
+    }
+
     fn counts(&mut self, ctx: &PanelCtx) -> (usize, usize) {
         if self.counts.0 != Some(ctx.generation) {
             let hidden = ctx.corpus.events.iter().filter(|e| e.hidden).count();
             self.counts = (Some(ctx.generation), hidden, problem_count(ctx.corpus));
+            self.rebuilds += 1;
         }
         (self.counts.1, self.counts.2)
     }

@@ -6,14 +6,16 @@
 use super::rows::{format_name, Put};
 use super::{settled, version, Index, IndexError, Kind};
 use crate::gazetteer::Gazetteer;
-use crate::ingest::SourceFile;
+use crate::ingest::{SourceFile, Walked};
 use crate::model::Corpus;
 use crate::pipeline::{self, FileResult, LoadError, LoadOptions, Progress, StageTimes};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
+use std::sync::mpsc;
 
 /// Files read and analysed between two stores to the index and two batches to the caller.
 const CHUNK: usize = 512;
@@ -56,6 +58,9 @@ pub struct Batch<'a> {
     /// Whether this batch was served from the index (those come fast, one after another)
     /// rather than read from files.
     pub from_index: bool,
+    /// The walk is still finding files: `total` counts those found so far, and more batches
+    /// follow.
+    pub walking: bool,
 }
 
 impl Batch<'_> {
@@ -192,92 +197,215 @@ pub fn collect_files(
 fn collect_with(
     paths: &[PathBuf],
     progress: &Progress,
-    mut index: Option<&mut Index>,
+    index: Option<&mut Index>,
     read_shards: bool,
     on_batch: &mut dyn FnMut(&Batch<'_>),
 ) -> Result<Collected, LoadError> {
-    let mut walked = crate::ingest::walk(paths).map_err(LoadError::MissingPath)?;
-    crate::startup::stage("collect-walked");
+    collect_streaming(
+        paths,
+        progress,
+        index,
+        read_shards,
+        FIRST_HIT_CHUNK,
+        on_batch,
+    )
+}
+
+/// The files of the walk as it finds them, on a thread of its own (or found here already
+/// when no thread could be had).
+enum Walker<'scope> {
+    Thread(std::thread::ScopedJoinHandle<'scope, Result<Walked, PathBuf>>),
+    Done(Result<Walked, PathBuf>),
+}
+
+impl Walker<'_> {
+    fn end(self) -> Result<Walked, PathBuf> {
+        match self {
+            Walker::Thread(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            Walker::Done(w) => w,
+        }
+    }
+}
+
+/// Takes files from the walk into `files` until it has `up_to` of them or the walk has
+/// ended. Returns false when the load was cancelled meanwhile.
+fn receive(
+    rx: &mpsc::Receiver<SourceFile>,
+    files: &mut Vec<SourceFile>,
+    up_to: usize,
+    progress: &Progress,
+) -> bool {
+    while files.len() < up_to {
+        let Ok(f) = rx.recv() else {
+            break;
+        };
+        files.push(f);
+        // The bar's total grows with the walk (shards are added at its end).
+        progress.total.store(files.len(), Ordering::Relaxed);
+        if progress.is_cancelled() {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`collect_with`], with the size of the first batch served alone. The walk runs on a
+/// thread of its own and hands files over as it finds them: once it has found
+/// `first_chunk` files, those are looked up and served while it goes on, so a window shows
+/// them without waiting for the end of a large folder. Files keep the walk's order, which
+/// does not depend on the threads' timing (one walker, one channel, taken in order).
+pub(super) fn collect_streaming(
+    paths: &[PathBuf],
+    progress: &Progress,
+    index: Option<&mut Index>,
+    read_shards: bool,
+    first_chunk: usize,
+    on_batch: &mut dyn FnMut(&Batch<'_>),
+) -> Result<Collected, LoadError> {
     progress.times.reset();
-    if !read_shards {
-        walked.shards.clear();
-    }
-    let extractor = version::extractor();
-    let mut out = Collected {
-        problems: walked.problems,
-        ..Default::default()
-    };
-    if let Some(n) = index.as_deref_mut().and_then(Index::take_notice) {
-        out.problems.push(n);
-    }
-
-    // Shards: read whole, in path order.
-    let mut shard_files: Vec<(FileKey, FileResult)> = Vec::new();
-    for s in &walked.shards {
-        match read_shard(s, extractor) {
-            Ok((files, note)) => {
-                shard_files.extend(files);
-                out.problems.extend(note);
-            }
-            Err(e) => out
-                .problems
-                .push(format!("{}: shard not opened: {e}", s.display())),
+    progress.total.store(0, Ordering::Relaxed);
+    progress.done.store(0, Ordering::Relaxed);
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel::<SourceFile>();
+        let walk_into = |tx: mpsc::Sender<SourceFile>| {
+            crate::ingest::walk_each(paths, &mut |f| {
+                // The receiver is gone when the load was cancelled: stop walking.
+                if tx.send(f).is_ok() {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
+                }
+            })
+        };
+        let walker = match std::thread::Builder::new()
+            .name("dateline-walk".into())
+            .spawn_scoped(scope, {
+                let tx = tx.clone();
+                move || walk_into(tx)
+            }) {
+            Ok(h) => Walker::Thread(h),
+            Err(_) => Walker::Done(walk_into(tx.clone())),
+        };
+        drop(tx);
+        let mut loading = Loading::new(index, progress);
+        // 1a. The first files, served while the walk goes on (only when there are that
+        //     many: whether the walk has ended by then depends on timing).
+        let mut files = Vec::new();
+        if !receive(&rx, &mut files, first_chunk.max(1), progress) {
+            return Err(LoadError::Cancelled);
         }
-    }
-    shard_files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    out.from_index += shard_files.len();
-
-    let files = &walked.files;
-    let n = files.len();
-    let total = n + shard_files.len();
-    progress.total.store(total, Ordering::Relaxed);
-    progress.done.store(shard_files.len(), Ordering::Relaxed);
-    let mut ctx = Ctx {
-        files,
-        keys: files.iter().map(|f| absolute(&f.path)).collect(),
-        stats: Vec::with_capacity(n),
-        contexts: Vec::with_capacity(n),
-    };
-    let mut slots: Vec<Option<FileResult>> = vec![None; n];
-    let mut cache = Cache::new(index, extractor);
-
-    // 1. Files the index holds unchanged (same size and modification time), served in
-    //    chunks so that a window can show the first ones at once. The first chunk's files
-    //    are looked at alone (their time stamps, their rows) before the rest of the folder:
-    //    at 100,000 files that is seconds earlier.
-    let first = n.min(FIRST_HIT_CHUNK);
-    let mut misses: Vec<usize> = Vec::new();
-    let mut any_hits = false;
-    let mut done = shard_files.len();
-    progress.done.store(done, Ordering::Relaxed);
-    for (range, size) in [(0..first, FIRST_HIT_CHUNK), (first..n, HIT_CHUNK)] {
-        if range.is_empty() {
-            continue;
+        let streamed = first_chunk > 0 && files.len() >= first_chunk;
+        if streamed {
+            crate::startup::stage("collect-first-walked");
+            loading.add_files(files);
+            // Only these files' rows: the rest of the folder is not known yet.
+            loading.serve_unchanged(0..first_chunk, FIRST_HIT_CHUNK, false, &[], on_batch)?;
+            files = Vec::new();
         }
-        ctx.stat_through(range.end);
-        crate::startup::stage("collect-stat");
-        // Every row is known before step 2, which looks contents up by hash (a moved or
-        // touched file): the first files alone only when more follow.
-        if range.start == 0 && n > first {
-            cache.learn(&ctx.keys[range.clone()], &mut out.problems);
+        // The rest of the walk.
+        if !receive(&rx, &mut files, usize::MAX, progress) {
+            return Err(LoadError::Cancelled);
+        }
+        drop(rx);
+        let walked = walker.end().map_err(LoadError::MissingPath)?;
+        loading.add_files(files);
+        crate::startup::stage("collect-walked");
+        let shards = if read_shards {
+            walked.shards
         } else {
-            cache.learn_all(&mut out.problems);
+            Vec::new()
+        };
+        // The walk's notes first, as when it ran before anything else.
+        loading.out.problems.splice(0..0, walked.problems);
+        loading.finish_walk(&shards, first_chunk, streamed, on_batch)
+    })
+}
+
+/// One load through the index after (or while) walking: the files found, what the index
+/// gave and what was read, slot by slot in walk order.
+struct Loading<'a> {
+    progress: &'a Progress,
+    ctx: Ctx,
+    cache: Cache<'a>,
+    slots: Vec<Option<FileResult>>,
+    out: Collected,
+    /// Files the index does not hold unchanged: read (or found by hash) in step 2.
+    misses: Vec<usize>,
+    /// Files available so far (served or read, shards included).
+    done: usize,
+    any_hits: bool,
+    /// Rows learned only for the first files (the whole tables are read before step 2).
+    rows_partial: bool,
+    /// Every file is known (before: `total` counts the files found so far).
+    walk_ended: bool,
+}
+
+impl<'a> Loading<'a> {
+    fn new(mut index: Option<&'a mut Index>, progress: &'a Progress) -> Self {
+        let mut out = Collected::default();
+        if let Some(n) = index.as_deref_mut().and_then(Index::take_notice) {
+            out.problems.push(n);
+        }
+        Loading {
+            progress,
+            ctx: Ctx::default(),
+            cache: Cache::new(index, version::extractor()),
+            slots: Vec::new(),
+            out,
+            misses: Vec::new(),
+            done: 0,
+            any_hits: false,
+            rows_partial: false,
+            walk_ended: false,
+        }
+    }
+
+    fn add_files(&mut self, files: Vec<SourceFile>) {
+        self.ctx.add(files);
+        self.slots.resize(self.ctx.files.len(), None);
+    }
+
+    /// Step 1 for `range`: the files the index holds unchanged (same size and modification
+    /// time), served in chunks of `size` so that a window can show the first ones at
+    /// once; the others go to `misses`. With `all_rows` the whole tables are read first
+    /// (cheaper once most files are wanted), else only these files' rows.
+    fn serve_unchanged(
+        &mut self,
+        range: std::ops::Range<usize>,
+        size: usize,
+        all_rows: bool,
+        shards: &[(FileKey, FileResult)],
+        on_batch: &mut dyn FnMut(&Batch<'_>),
+    ) -> Result<(), LoadError> {
+        let walking = !self.walk_ended;
+        let total = self.ctx.files.len() + shards.len();
+        self.ctx.stat_through(range.end);
+        crate::startup::stage("collect-stat");
+        if all_rows {
+            self.cache.learn_all(&mut self.out.problems);
+            self.rows_partial = false;
+        } else {
+            self.cache
+                .learn(&self.ctx.keys[range.clone()], &mut self.out.problems);
+            self.rows_partial = true;
         }
         crate::startup::stage("collect-rows");
+        let (ctx, cache) = (&self.ctx, &mut self.cache);
         let mut hits: Vec<Want> = Vec::new();
         for i in range {
+            let file = &ctx.files[i];
             let known = ctx.stats[i].as_ref().and_then(|st| {
                 let row = cache.files.get(&ctx.keys[i])?;
                 let same = row.mtime_ns != -1
                     && row.size == st.size
                     && row.mtime_ns == st.mtime_ns
-                    && row.format == format_name(files[i].format);
+                    && row.format == format_name(file.format);
                 if !same {
                     return None;
                 }
                 Some((
                     row.hash.clone(),
-                    cache.want(i, &row.hash, files[i].format, &ctx)?,
+                    cache.want(i, &row.hash, file.format, ctx)?,
                 ))
             });
             match known {
@@ -285,125 +413,211 @@ fn collect_with(
                     cache.hashes.insert(i, hash);
                     hits.push(w);
                 }
-                None => misses.push(i),
+                None => self.misses.push(i),
             }
         }
-        any_hits |= !hits.is_empty();
+        self.any_hits |= !hits.is_empty();
         for chunk in hits.chunks(size) {
-            if progress.is_cancelled() {
+            if self.progress.is_cancelled() {
                 return Err(LoadError::Cancelled);
             }
-            let served = cache.serve(chunk, &ctx, &mut out.problems);
-            misses.extend(served.failed);
+            let served = self.cache.serve(chunk, &self.ctx, &mut self.out.problems);
+            self.misses.extend(served.failed);
             let mut puts: Vec<(usize, bool)> = Vec::new();
             // Unchanged files keep their rows: only relocated ones are recorded.
-            done += take_served(served.parts, false, &mut slots, &mut out, &mut puts);
-            cache.store(&ctx, &slots, &puts, &mut out.problems);
+            self.done += take_served(
+                served.parts,
+                false,
+                &mut self.slots,
+                &mut self.out,
+                &mut puts,
+            );
+            self.cache
+                .store(&self.ctx, &self.slots, &puts, &mut self.out.problems);
+            self.emit(on_batch, shards, total, true, walking);
+        }
+        Ok(())
+    }
+
+    /// Publishes progress and hands the caller a batch.
+    fn emit(
+        &self,
+        on_batch: &mut dyn FnMut(&Batch<'_>),
+        shards: &[(FileKey, FileResult)],
+        total: usize,
+        from_index: bool,
+        walking: bool,
+    ) {
+        emit(
+            self.progress,
+            on_batch,
+            &self.slots,
+            shards,
+            (self.done, total),
+            from_index,
+            walking,
+        );
+    }
+
+    /// Once the walk has ended: shards read, the rest of step 1, step 2 (files read).
+    fn finish_walk(
+        mut self,
+        shard_paths: &[PathBuf],
+        first_chunk: usize,
+        streamed: bool,
+        on_batch: &mut dyn FnMut(&Batch<'_>),
+    ) -> Result<Collected, LoadError> {
+        let extractor = self.cache.extractor;
+        // Shards: read whole, in path order.
+        let mut shard_files: Vec<(FileKey, FileResult)> = Vec::new();
+        for s in shard_paths {
+            match read_shard(s, extractor) {
+                Ok((files, note)) => {
+                    shard_files.extend(files);
+                    self.out.problems.extend(note);
+                }
+                Err(e) => self
+                    .out
+                    .problems
+                    .push(format!("{}: shard not opened: {e}", s.display())),
+            }
+        }
+        shard_files.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+        self.out.from_index += shard_files.len();
+        let n = self.ctx.files.len();
+        let total = n + shard_files.len();
+        self.progress.total.store(total, Ordering::Relaxed);
+        self.done += shard_files.len();
+        self.progress.done.store(self.done, Ordering::Relaxed);
+
+        // 1. Files the index holds unchanged. Without streaming, the first chunk's files are
+        //    still looked at alone (their time stamps, their rows) before the rest.
+        self.walk_ended = true;
+        let first = n.min(first_chunk);
+        if !streamed && first > 0 {
+            // Every row is known before step 2, which looks contents up by hash (a moved
+            // or touched file): the first files alone only when more follow.
+            self.serve_unchanged(
+                0..first,
+                FIRST_HIT_CHUNK,
+                n <= first,
+                &shard_files,
+                on_batch,
+            )?;
+        }
+        if first < n || (self.rows_partial && !self.misses.is_empty()) {
+            self.serve_unchanged(first..n, HIT_CHUNK, true, &shard_files, on_batch)?;
+        }
+        let Loading {
+            progress,
+            ctx,
+            mut cache,
+            mut slots,
+            mut out,
+            mut misses,
+            mut done,
+            any_hits,
+            ..
+        } = self;
+        let files = &ctx.files;
+        misses.sort_unstable();
+        if !any_hits {
+            // Shards alone, or nothing known yet: the caller still hears once before reading.
             emit(
                 progress,
                 on_batch,
                 &slots,
                 &shard_files,
                 (done, total),
-                true,
+                false,
+                false,
             );
         }
-    }
-    misses.sort_unstable();
-    if !any_hits {
-        // Shards alone, or nothing known yet: the caller still hears once before reading.
-        emit(
-            progress,
-            on_batch,
-            &slots,
-            &shard_files,
-            (done, total),
-            false,
-        );
-    }
 
-    // 2. The rest, a chunk at a time: hash, look the hash up (a touched or copied file),
-    //    read and analyse what is new, store.
-    for chunk in misses.chunks(CHUNK) {
+        // 2. The rest, a chunk at a time: hash, look the hash up (a touched or copied file),
+        //    read and analyse what is new, store.
+        for chunk in misses.chunks(CHUNK) {
+            if progress.is_cancelled() {
+                return Err(LoadError::Cancelled);
+            }
+            if let Some(&i) = chunk.first() {
+                if let Ok(mut cur) = progress.current.try_lock() {
+                    cur.clone_from(&files[i].display);
+                }
+            }
+            // Without an index (none given, or it failed) a hash has nothing to look up.
+            let hashes: Vec<Option<String>> = if cache.index.is_some() {
+                chunk
+                    .par_iter()
+                    .map(|&i| hash_file(&files[i].path))
+                    .collect()
+            } else {
+                vec![None; chunk.len()]
+            };
+            let mut known: Vec<Want> = Vec::new();
+            let mut fresh: Vec<usize> = Vec::new();
+            for (&i, h) in chunk.iter().zip(hashes) {
+                let Some(h) = h else {
+                    fresh.push(i);
+                    continue;
+                };
+                match cache.want(i, &h, files[i].format, &ctx) {
+                    Some(w) => known.push(w),
+                    None => fresh.push(i),
+                }
+                cache.hashes.insert(i, h);
+            }
+            let served = cache.serve(&known, &ctx, &mut out.problems);
+            fresh.extend(served.failed);
+            let mut puts: Vec<(usize, bool)> = Vec::new();
+            // Known content under a new size or time: every file is recorded.
+            take_served(served.parts, true, &mut slots, &mut out, &mut puts);
+            let extracted: Vec<(usize, FileResult)> = fresh
+                .par_iter()
+                .map(|&i| (i, pipeline::extract_file(&files[i], &progress.times)))
+                .collect();
+            out.extracted += extracted.len();
+            for (i, part) in extracted {
+                // A file that could not be read is not stored: it is tried again next time.
+                if cache.hashes.contains_key(&i)
+                    && part.articles.iter().all(|a| !a.content_hash.is_empty())
+                {
+                    puts.push((i, true));
+                }
+                slots[i] = Some(part);
+            }
+            cache.store(&ctx, &slots, &puts, &mut out.problems);
+            done += chunk.len();
+            emit(
+                progress,
+                on_batch,
+                &slots,
+                &shard_files,
+                (done, total),
+                false,
+                false,
+            );
+        }
         if progress.is_cancelled() {
             return Err(LoadError::Cancelled);
         }
-        if let Some(&i) = chunk.first() {
-            if let Ok(mut cur) = progress.current.try_lock() {
-                cur.clone_from(&files[i].display);
-            }
-        }
-        // Without an index (none given, or it failed) a hash has nothing to look up.
-        let hashes: Vec<Option<String>> = if cache.index.is_some() {
-            chunk
-                .par_iter()
-                .map(|&i| hash_file(&files[i].path))
-                .collect()
-        } else {
-            vec![None; chunk.len()]
-        };
-        let mut known: Vec<Want> = Vec::new();
-        let mut fresh: Vec<usize> = Vec::new();
-        for (&i, h) in chunk.iter().zip(hashes) {
-            let Some(h) = h else {
-                fresh.push(i);
-                continue;
-            };
-            match cache.want(i, &h, files[i].format, &ctx) {
-                Some(w) => known.push(w),
-                None => fresh.push(i),
-            }
-            cache.hashes.insert(i, h);
-        }
-        let served = cache.serve(&known, &ctx, &mut out.problems);
-        fresh.extend(served.failed);
-        let mut puts: Vec<(usize, bool)> = Vec::new();
-        // Known content under a new size or time: every file is recorded.
-        take_served(served.parts, true, &mut slots, &mut out, &mut puts);
-        let extracted: Vec<(usize, FileResult)> = fresh
-            .par_iter()
-            .map(|&i| (i, pipeline::extract_file(&files[i], &progress.times)))
-            .collect();
-        out.extracted += extracted.len();
-        for (i, part) in extracted {
-            // A file that could not be read is not stored: it is tried again next time.
-            if cache.hashes.contains_key(&i)
-                && part.articles.iter().all(|a| !a.content_hash.is_empty())
-            {
-                puts.push((i, true));
-            }
-            slots[i] = Some(part);
-        }
-        cache.store(&ctx, &slots, &puts, &mut out.problems);
-        done += chunk.len();
-        emit(
-            progress,
-            on_batch,
-            &slots,
-            &shard_files,
-            (done, total),
-            false,
-        );
-    }
-    if progress.is_cancelled() {
-        return Err(LoadError::Cancelled);
-    }
-    cache.finish(&mut out.problems);
+        cache.finish(&mut out.problems);
 
-    out.keys = files
-        .iter()
-        .map(|f| FileKey {
-            path: f.path.clone(),
-            display: f.display.clone(),
-        })
-        .chain(shard_files.iter().map(|(k, _)| k.clone()))
-        .collect();
-    out.parts = slots
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .chain(shard_files.into_iter().map(|(_, p)| p))
-        .collect();
-    Ok(out)
+        out.keys = files
+            .iter()
+            .map(|f| FileKey {
+                path: f.path.clone(),
+                display: f.display.clone(),
+            })
+            .chain(shard_files.iter().map(|(k, _)| k.clone()))
+            .collect();
+        out.parts = slots
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .chain(shard_files.into_iter().map(|(_, p)| p))
+            .collect();
+        Ok(out)
+    }
 }
 
 /// Puts extractions served from the index in their slots and counts them. `puts` gets the
@@ -441,6 +655,7 @@ fn emit(
     shards: &[(FileKey, FileResult)],
     (done, total): (usize, usize),
     from_index: bool,
+    walking: bool,
 ) {
     progress.done.store(done, Ordering::Relaxed);
     on_batch(&Batch {
@@ -449,19 +664,27 @@ fn emit(
         done,
         total,
         from_index,
+        walking,
     });
 }
 
 /// The walked files of one load and what is known of them on disk.
-struct Ctx<'a> {
-    files: &'a [SourceFile],
+#[derive(Default)]
+struct Ctx {
+    files: Vec<SourceFile>,
     stats: Vec<Option<Stat>>,
     /// Absolute paths (the `files` table's key).
     keys: Vec<String>,
     contexts: Vec<String>,
 }
 
-impl Ctx<'_> {
+impl Ctx {
+    /// More files of the walk, after those already known.
+    fn add(&mut self, files: Vec<SourceFile>) {
+        self.keys.extend(files.iter().map(|f| absolute(&f.path)));
+        self.files.extend(files);
+    }
+
     /// Looks at files on disk (size, time; in parallel) up to `end`, with their contexts.
     fn stat_through(&mut self, end: usize) {
         let from = self.stats.len();
@@ -547,13 +770,6 @@ fn hash_file(path: &Path) -> Option<String> {
     Some(blake3::hash(&bytes).to_hex().to_string())
 }
 
-/// The title a reader gives an article without one (kept in step with `ingest::read_file`).
-fn title_from_file_name(file: &Path) -> String {
-    file.file_stem()
-        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-        .unwrap_or_default()
-}
-
 /// Puts a stored extraction back in its place: paths and file time from where the file is
 /// now; the title too if it came from an old file name.
 fn place(
@@ -573,8 +789,8 @@ fn place(
         a.file = file.to_path_buf();
         a.file_time = file_date;
         if let Some(old) = old_file {
-            if a.title == title_from_file_name(old) {
-                a.title = title_from_file_name(file);
+            if a.title == crate::ingest::fallback_title(a, old, many) {
+                a.title = crate::ingest::fallback_title(a, file, many);
             }
         }
     }
@@ -702,7 +918,7 @@ impl<'a> Cache<'a> {
         slot: usize,
         hash: &str,
         format: crate::model::Format,
-        ctx: &Ctx<'_>,
+        ctx: &Ctx,
     ) -> Option<Want> {
         let x = self
             .extracts
@@ -739,7 +955,7 @@ impl<'a> Cache<'a> {
         self.extracts.clear();
     }
 
-    fn serve(&mut self, wanted: &[Want], ctx: &Ctx<'_>, problems: &mut Vec<String>) -> Served {
+    fn serve(&mut self, wanted: &[Want], ctx: &Ctx, problems: &mut Vec<String>) -> Served {
         let all = || wanted.iter().map(|w| w.slot).collect();
         if wanted.is_empty() {
             return Served {
@@ -809,7 +1025,7 @@ impl<'a> Cache<'a> {
     /// Records files (and their new extractions) in one transaction.
     fn store(
         &mut self,
-        ctx: &Ctx<'_>,
+        ctx: &Ctx,
         slots: &[Option<FileResult>],
         puts: &[(usize, bool)],
         problems: &mut Vec<String>,

@@ -576,24 +576,46 @@ impl Settled {
 
 // --- Storage ---------------------------------------------------------------------------
 
+fn settled_on(conn: &rusqlite::Connection, corpus: &str) -> Option<Settled> {
+    let blob: Vec<u8> = conn
+        .query_row(
+            "SELECT value FROM settled WHERE corpus = ?1",
+            [corpus],
+            |r| r.get(0),
+        )
+        .ok()?;
+    Settled::decode(&blob)
+}
+
+/// The stored results for `corpus` in the index file at `path`, read through a read-only
+/// connection of its own: the window's loader reads them (10 MB at 100,000 articles) on
+/// another thread while the index serves the first files. It does not mark them used: the
+/// caller does, through its own connection ([`super::Index::touch_settled`]).
+pub(crate) fn read_at(path: &Path, corpus: &str) -> Option<Settled> {
+    let conn = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    settled_on(&conn, corpus)
+}
+
 impl super::Index {
     /// The stored results for the corpus opened as `corpus` (see [`corpus_id`]), if any and
     /// readable. A row that cannot be read is as good as none: the steps run and replace it.
     pub fn settled(&mut self, corpus: &str) -> Option<Settled> {
-        let blob: Vec<u8> = self
-            .conn()
-            .query_row(
-                "SELECT value FROM settled WHERE corpus = ?1",
-                [corpus],
-                |r| r.get(0),
-            )
-            .ok()?;
-        let s = Settled::decode(&blob)?;
+        let s = settled_on(self.conn(), corpus)?;
+        self.touch_settled(corpus);
+        Some(s)
+    }
+
+    /// Marks the stored results of `corpus` as just used (the least recently used go
+    /// first when the index is over its size).
+    pub(crate) fn touch_settled(&mut self, corpus: &str) {
         let _ = self.conn().execute(
             "UPDATE settled SET used = ?2 WHERE corpus = ?1",
             rusqlite::params![corpus, super::now_secs()],
         );
-        Some(s)
     }
 
     /// Stores the results for `corpus` (one transaction), keeping the [`KEEP`] most

@@ -220,3 +220,62 @@ fn the_first_files_are_served_before_the_rest_of_the_folder_is_looked_at() {
     let changed = c.parts[5].articles[0].text.contains("Peru and Chile");
     assert!(changed, "the changed file was read again");
 }
+
+#[test]
+fn the_first_files_are_served_while_the_walk_goes_on_in_the_walks_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    // Written in an order the walk does not give (it sorts by name, depth first).
+    for sub in ["b", "a/c", "a"] {
+        let d = corpus.join(sub);
+        std::fs::create_dir_all(&d).unwrap();
+        for p in write_corpus(&d, 7) {
+            // Each file its own content (the same content is one extract, shared).
+            let text = std::fs::read_to_string(&p).unwrap();
+            std::fs::write(&p, format!("{text}Filed under {sub}.\n")).unwrap();
+        }
+    }
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    let walked = crate::ingest::walk(std::slice::from_ref(&corpus))
+        .unwrap()
+        .files;
+    for f in &walked {
+        let h = std::fs::File::options().write(true).open(&f.path).unwrap();
+        h.set_modified(old).unwrap();
+    }
+    let paths = vec![corpus];
+    let mut ix = Index::open_cache(&dir.path().join("ix.sqlite")).unwrap();
+    collect(&paths, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    // The whole walk first, then everything served (fewer files than a first chunk).
+    let whole = collect(&paths, &Progress::default(), Some(&mut ix), &mut |_| {}).unwrap();
+    assert_eq!(whole.from_index, 21);
+    let shown = |parts: &[crate::pipeline::FileResult]| -> Vec<String> {
+        parts.iter().map(|p| p.articles[0].path.clone()).collect()
+    };
+    let walk_order: Vec<String> = walked.iter().map(|f| f.display.clone()).collect();
+    for _ in 0..4 {
+        let mut batches: Vec<(usize, usize, bool, Vec<String>)> = Vec::new();
+        let c = load::collect_streaming(
+            &paths,
+            &Progress::default(),
+            Some(&mut ix),
+            true,
+            3,
+            &mut |b| {
+                batches.push((b.done, b.total, b.walking, shown(&b.snapshot())));
+            },
+        )
+        .unwrap();
+        // The first three files found, served alone while the walk went on.
+        let first = &batches[0];
+        assert_eq!((first.0, first.1, first.2), (3, 3, true), "{batches:?}");
+        assert_eq!(batches[0].3, walk_order[..3]);
+        let last = batches.last().unwrap();
+        assert_eq!((last.0, last.1, last.2), (21, 21, false));
+        // Whatever the threads' timing, the corpus is the whole walk's, in its order.
+        let keys: Vec<String> = c.keys.iter().map(|k| k.display.clone()).collect();
+        assert_eq!(keys, walk_order);
+        assert_eq!(format!("{:?}", c.parts), format!("{:?}", whole.parts));
+        assert_eq!(c.problems, whole.problems);
+    }
+}

@@ -23,9 +23,11 @@ mod rtf;
 mod sniff;
 mod table;
 pub mod text;
+mod walk;
 mod webarchive;
 
 pub use budget::Budget;
+pub use walk::{walk, walk_each, Walked, SHARD_EXTENSION};
 
 use crate::model::{Article, Format, ParagraphKind, Problem, Severity};
 use std::io::Read;
@@ -52,149 +54,6 @@ pub fn format_of(path: &Path) -> Option<Format> {
         sniff::ByName::Read(f) => Some(f),
         _ => None,
     }
-}
-
-/// What [`walk`] found: the files to read, plus notes about what it skipped.
-#[derive(Debug, Default)]
-pub struct Walked {
-    pub files: Vec<SourceFile>,
-    /// Index shards (`*.dlindex`, written by `dateline index`): opened by `index`, not read
-    /// as articles.
-    pub shards: Vec<PathBuf>,
-    pub problems: Vec<String>,
-}
-
-/// The extension of an index shard written by `dateline index --out`.
-pub const SHARD_EXTENSION: &str = "dlindex";
-
-fn is_shard(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(SHARD_EXTENSION))
-}
-
-/// What the walk does with one file in a folder.
-enum Verdict {
-    Read(Format),
-    /// An index shard written by `dateline index --out`: opened, not read as an article.
-    Shard,
-    Unsupported(sniff::NotRead),
-    Skip,
-}
-
-/// A file in a folder: a known extension decides; otherwise the first bytes must show a
-/// format that is unmistakably an article container (PDF, RTF, mail, feed, ...). Other
-/// files (source code, logs) are skipped.
-fn verdict_in_folder(path: &Path) -> Verdict {
-    if is_shard(path) {
-        return Verdict::Shard;
-    }
-    match sniff::by_extension(path) {
-        Some(sniff::ByName::Read(f)) => Verdict::Read(f),
-        Some(sniff::ByName::Unsupported(u)) => Verdict::Unsupported(u),
-        Some(sniff::ByName::Look) | None => match read_head(path) {
-            Ok(head) => match sniff::sniff(&head, None) {
-                sniff::Sniffed::Read(Format::Text | Format::Html | Format::Json) => Verdict::Skip,
-                sniff::Sniffed::Read(f) => Verdict::Read(f),
-                sniff::Sniffed::Unsupported(u) => Verdict::Unsupported(u),
-                sniff::Sniffed::Binary => Verdict::Skip,
-            },
-            Err(_) => Verdict::Skip,
-        },
-    }
-}
-
-fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut head = Vec::with_capacity(sniff::HEAD);
-    std::fs::File::open(path)?
-        .take(sniff::HEAD as u64)
-        .read_to_end(&mut head)?;
-    Ok(head)
-}
-
-/// Expands the user's paths: folders recursively (hidden entries skipped, sorted by name
-/// for a stable order), files as given. A missing path is an error for the whole call; an
-/// unreadable folder entry is a problem and the walk goes on. Images, archives and other
-/// files that are recognised but not read are counted by kind in the problems.
-pub fn walk(paths: &[PathBuf]) -> Result<Walked, PathBuf> {
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        return Err(missing.clone());
-    }
-    let mut out = Walked::default();
-    let mut seen = std::collections::HashSet::new();
-    for root in paths {
-        if root.is_file() && is_shard(root) {
-            if seen.insert(root.clone()) {
-                out.shards.push(root.clone());
-            }
-            continue;
-        }
-        if root.is_file() {
-            // A file named explicitly is always read: its content decides how, and one
-            // that cannot be read says why.
-            let format = format_of(root).unwrap_or(Format::Text);
-            if seen.insert(root.clone()) {
-                out.files.push(SourceFile {
-                    path: root.clone(),
-                    display: root.display().to_string(),
-                    format,
-                });
-            }
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        let mut skipped = 0usize;
-        let mut unsupported: std::collections::BTreeMap<sniff::NotRead, Vec<String>> =
-            Default::default();
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() => match verdict_in_folder(e.path()) {
-                    Verdict::Read(format) => {
-                        if seen.insert(e.path().to_path_buf()) {
-                            out.files.push(SourceFile {
-                                path: e.path().to_path_buf(),
-                                display: e.path().display().to_string(),
-                                format,
-                            });
-                        }
-                    }
-                    Verdict::Shard => {
-                        if seen.insert(e.path().to_path_buf()) {
-                            out.shards.push(e.path().to_path_buf());
-                        }
-                    }
-                    Verdict::Unsupported(u) => unsupported
-                        .entry(u)
-                        .or_default()
-                        .push(e.file_name().to_string_lossy().into_owned()),
-                    Verdict::Skip => skipped += 1,
-                },
-                Ok(_) => {}
-                Err(err) => out.problems.push(format!("{}: {err}", root.display())),
-            }
-        }
-        for (kind, names) in unsupported {
-            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
-            let more = if names.len() > 3 { ", ..." } else { "" };
-            out.problems.push(format!(
-                "{}: {} {} not read: {}{more}",
-                root.display(),
-                names.len(),
-                kind.plural(),
-                shown.join(", ")
-            ));
-        }
-        if skipped > 0 {
-            out.problems.push(format!(
-                "{}: {skipped} file(s) skipped (not an article format dateline reads)",
-                root.display()
-            ));
-        }
-    }
-    Ok(out)
 }
 
 /// One article standing for a file that gave none: no text, the problem says why.
@@ -244,12 +103,7 @@ pub fn read_file_with(file: &SourceFile, budget: &Budget) -> Vec<Article> {
         };
         a.file_time = file_time;
         if a.title.is_empty() {
-            let stem = file
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-                .unwrap_or_default();
-            a.title = fallback_title(a, stem, many);
+            a.title = fallback_title(a, &file.path, many);
         }
     }
     articles
@@ -263,7 +117,13 @@ const OPENING_TITLE_CHARS: usize = 80;
 /// export's line, which would otherwise be titled after the file, the same for every record)
 /// or a file named by a number (`2011-01-25/138.txt`) is known by its opening words, cut at a
 /// word as a mail client shows a message without a subject.
-fn fallback_title(a: &Article, stem: String, many: bool) -> String {
+/// `many`: the file holds more than one article. The index calls this again when a file
+/// moves, so a title that came from the old name follows the new one.
+pub(crate) fn fallback_title(a: &Article, file: &Path, many: bool) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
+        .unwrap_or_default();
     let named_in_words = stem.chars().filter(|c| c.is_alphabetic()).count() >= 3;
     if named_in_words && !many {
         return stem;
