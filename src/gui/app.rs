@@ -30,7 +30,7 @@ use super::view_keeper::ViewKeeper;
 use crate::corrections::{event_key, Corrections};
 use crate::model::{ArticleId, Corpus, CountryCode, DateSpan, EventId};
 use crate::pipeline::{self, LoadOptions};
-use crate::render::text::count;
+use crate::render::text::{count, thousands};
 use crate::timeline::axis::{date_of, day_number};
 use crate::view::{natural_lane_order, View, ViewStore};
 use chrono::NaiveDate;
@@ -490,8 +490,10 @@ impl DatelineApp {
         let msg = if let Some(loader) = &self.loader {
             let (done, total, _) = loader.status();
             format!(
-                "Loading… showing {} ({done} of {total} files read)",
-                count(self.corpus.articles.len(), "article")
+                "Loading… showing {} ({} of {} files read)",
+                count(self.corpus.articles.len(), "article"),
+                thousands(done as u64),
+                thousands(total as u64)
             )
         } else {
             let problems = problems.unwrap_or_else(|| problem_count(&self.corpus));

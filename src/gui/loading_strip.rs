@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::context::PanelCtx;
+use crate::render::text::thousands;
 
 #[derive(Default)]
 pub struct LoadingStrip;
@@ -18,7 +19,11 @@ impl LoadingStrip {
                 0.0
             };
             let text = if load.total > 0 {
-                format!("{} / {} files", load.done, load.total)
+                format!(
+                    "{} / {} files",
+                    thousands(load.done as u64),
+                    thousands(load.total as u64)
+                )
             } else {
                 "Scanning…".to_string()
             };
