@@ -234,25 +234,39 @@ pub(crate) fn firm_words(
     corpus: &Corpus,
     pick: impl Fn(&crate::model::Event) -> bool,
 ) -> std::collections::HashSet<u64> {
-    let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
     let mut out = std::collections::HashSet::new();
     let mut last = None;
-    for e in &corpus.events {
-        if !(firm.get(e.article as usize).copied().unwrap_or(false) && indexable(e) && pick(e)) {
-            continue;
-        }
+    for (e, text) in firm_sentences(corpus, pick) {
         let key = (e.article, e.sentence.start, e.sentence.end);
         if last == Some(key) {
             continue;
         }
         last = Some(key);
-        let text = corpus.articles[e.article as usize]
-            .text
-            .get(e.sentence.clone())
-            .unwrap_or("");
         out.extend(content_words(text));
     }
     out
+}
+
+/// The events `pick` selects that the firm index could hold (of firmly dated articles,
+/// single days; hidden or not), each with its sentence's text.
+fn firm_sentences<'a>(
+    corpus: &'a Corpus,
+    pick: impl Fn(&crate::model::Event) -> bool + 'a,
+) -> impl Iterator<Item = (&'a crate::model::Event, &'a str)> + 'a {
+    let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
+    corpus
+        .events
+        .iter()
+        .filter(move |e| {
+            firm.get(e.article as usize).copied().unwrap_or(false) && indexable(e) && pick(e)
+        })
+        .map(|e| {
+            let text = corpus.articles[e.article as usize]
+                .text
+                .get(e.sentence.clone())
+                .unwrap_or("");
+            (e, text)
+        })
 }
 
 /// Does any content word of `text` belong to `words`?
@@ -270,19 +284,9 @@ pub(crate) fn firm_keys(
     corpus: &Corpus,
     pick: impl Fn(&crate::model::Event) -> bool,
 ) -> std::collections::HashSet<EntryKey> {
-    let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
-    let mut out = std::collections::HashSet::new();
-    for e in &corpus.events {
-        if !(firm.get(e.article as usize).copied().unwrap_or(false) && indexable(e) && pick(e)) {
-            continue;
-        }
-        let text = corpus.articles[e.article as usize]
-            .text
-            .get(e.sentence.clone())
-            .unwrap_or("");
-        out.insert((e.span.start, e.countries.clone(), content_words(text)));
-    }
-    out
+    firm_sentences(corpus, pick)
+        .map(|(e, text)| (e.span.start, e.countries.clone(), content_words(text)))
+        .collect()
 }
 
 /// The weak articles (of those `consider` selects) that a change of the firm index from
