@@ -148,7 +148,7 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // whatever the tense; "this year" is the year of writing even when the day is past
     (
         "2014-03-02",
-        "The march was held on Valentine's Day last year, a year after the killing.",
+        "The march was held on Valentine's Day last year.",
         "Valentine's Day last year=2013-02-14",
     ),
     (
@@ -158,7 +158,7 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ),
     (
         "2021-11-30",
-        "Turnout on Election Day this year was the lowest in decades.",
+        "Turnout on Election Day this year was low.",
         "Election Day this year=2021-11-02",
     ),
     ("", "on Thanksgiving last year", "Thanksgiving last year=XXXX-11"),
