@@ -80,3 +80,29 @@ fn a_statement_that_evening_does_not_join_a_court_day_through_a_chain() {
     assert_eq!(opening.cluster, gallery.cluster, "one court day");
     assert_ne!(wife.cluster, gallery.cluster, "a statement about it");
 }
+
+#[test]
+fn a_march_on_the_anniversary_does_not_join_the_day_it_remembers() {
+    // "On Valentine's Day last year", written a year later, is the year before publication,
+    // so the killing it names is last year's, with the report of that night, and the march on
+    // this year's Valentine's Day stays apart.
+    let c = corpus(&[
+        (
+            "trial.txt",
+            "Farmer on trial\ndate 2025-03-20\nThe farmer shot his neighbour at his home near Nakuru in Kenya on Valentine's Day last year, the prosecutor told the court.\n",
+        ),
+        (
+            "night.txt",
+            "Neighbour shot\ndate 2024-02-15\nA farmer shot his neighbour at his home near Nakuru in Kenya on Wednesday night.\n",
+        ),
+        (
+            "march.txt",
+            "Women march\ndate 2025-02-15\nOn Friday, women in Kenya marched through Nakuru to remember the neighbour a year after the farmer shot him at his home.\n",
+        ),
+    ]);
+    let trial = on(&c, "trial.txt", "2024-02-14");
+    let night = on(&c, "night.txt", "2024-02-14");
+    let march = on(&c, "march.txt", "2025-02-14");
+    assert_eq!(trial.cluster, night.cluster, "one killing");
+    assert_ne!(march.cluster, trial.cluster, "the march a year later");
+}

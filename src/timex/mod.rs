@@ -214,7 +214,12 @@ fn read_at(rules: &rules::Toks, i: usize) -> Option<Reading> {
         // only a day or month without a year can move
         bound_past: matches!(
             m.x,
-            Expr::Date { y: None, .. } | Expr::Holiday { y: None, .. }
+            Expr::Date { y: None, .. }
+                | Expr::Holiday {
+                    y: None,
+                    n: None,
+                    ..
+                }
         ) && tense::bound_past(text, toks, m.s),
         m,
     })

@@ -152,10 +152,12 @@ pub enum Expr {
     TheWeekend,
     /// "the quarter", "the latest quarter": the quarter most recently reported on.
     ReportQuarter,
-    /// A holiday: how it falls, and the year when stated ("Christmas Eve 2019").
+    /// A holiday: how it falls, and the year when stated ("Christmas Eve 2019") or counted
+    /// from the reference year (`n`: "Valentine's Day last year" is -1).
     Holiday {
         when: super::holidays::When,
         y: Option<i32>,
+        n: Option<i32>,
     },
     Time {
         day: Option<Box<Expr>>,
@@ -734,9 +736,14 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 )
             }
         },
-        Expr::Holiday { when, y } => {
+        Expr::Holiday { when, y, n } => {
             let (y, res) = match (y, r) {
                 (Some(y), _) => (*y, Absolute),
+                // "last year", "this year" after the name count from the reference year,
+                // whatever the tense says
+                (None, Some(r)) if n.is_some() => {
+                    (r.year().saturating_add(n.unwrap_or(0)), Reference)
+                }
                 (None, Some(r)) => {
                     // the year as for a day named without one, from where the day falls
                     // around the reference date

@@ -2,13 +2,14 @@
 //! morning", wire-service "0600 GMT", "noon", "midnight Friday", each with an optional
 //! zone and an optional day after it ("9 a.m. local time on Tuesday").
 
-use super::month_day::month_first;
+use super::month_day::{day_month, month_first};
 use super::{days_from_reference, found, Match, Toks};
 use crate::timex::lexicon::{Lex, Part, W};
 use crate::timex::resolve::{Expr, Rel, Tod, Zone};
 
 /// A day expression that can follow a clock time: "Wednesday", "yesterday", "Nov. 6",
-/// ", on Tuesday".
+/// ", on Tuesday", "on 13 February" (the day written first, as British and Commonwealth
+/// papers do).
 pub(super) fn day_after_time(t: &Toks, k: usize) -> Option<(usize, Expr)> {
     let mut k = k;
     if t.punct(k, b',') || t.is(k, W::On) {
@@ -28,6 +29,10 @@ pub(super) fn day_after_time(t: &Toks, k: usize) -> Option<(usize, Expr)> {
         Some(Lex::Month(_) | Lex::MonthAbbr(_)) => {
             let m = month_first(t, k)?;
             matches!(m.x, Expr::Date { d: Some(_), .. }).then_some((m.e, m.x))
+        }
+        _ if t.number(k).is_some() => {
+            let m = day_month(t, k)?;
+            (m.end.is_none() && matches!(m.x, Expr::Date { d: Some(_), .. })).then_some((m.e, m.x))
         }
         _ => None,
     }
@@ -297,6 +302,13 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // clock_time
     ("2023-09-14", "at 3 p.m.", "3 p.m=2023-09-14T15:00"),
     ("2023-09-14", "at 3 p.m. on Friday", "3 p.m. on Friday=2023-09-08T15:00"),
+    // a day written first after the time is that time's day, not the day talked about before
+    (
+        "2023-03-10",
+        "She left on 2 March. She had arrived at about 6 pm on 1 March with a bag.",
+        "2 March=2023-03-02 | 6 pm on 1 March=2023-03-01T18:00",
+    ),
+    ("2023-09-14", "at 7.30am on 12 September 2021", "7.30am on 12 September 2021=2021-09-12T07:30"),
     ("2023-09-14", "at 10:35 a.m. EST", "10:35 a.m. EST=2023-09-14T10:35-05:00"),
     ("2023-09-14", "at 9 a.m. Tuesday", "9 a.m. Tuesday=2023-09-12T09:00"),
     ("2023-09-14", "at 12 a.m. local time", "12 a.m.=2023-09-14T00:00"),

@@ -1,9 +1,9 @@
 //! Holidays, by name, from the table of the locale the text was written in (see
 //! `timex::holidays`): "Christmas Eve", "Christmas Day 2019", "Easter Monday", "Easter
 //! week", "Thanksgiving", "Election Day", "New Year's Day", "the Fourth of July", "Boxing
-//! Day" (UK, Canada, Australia).
+//! Day" (UK, Canada, Australia), "Valentine's Day last year".
 
-use super::years::maybe_year_after;
+use super::years::{maybe_year_after, relative_year_after};
 use super::{found, Match, Toks};
 use crate::timex::holidays::{Name, Part};
 use crate::timex::lexicon::{Lex, Unit};
@@ -11,7 +11,8 @@ use crate::timex::resolve::Expr;
 use crate::timex::scan::Kind;
 
 /// A holiday's name (its first word capitalised) at token `i`, with the year or "week"
-/// that may follow: "Christmas Eve 2019", "Easter week". Not a day of another calendar or
+/// that may follow: "Christmas Eve 2019", "Easter week", "Christmas last year" (a year
+/// counted from the time of writing, as after a month: "June last year"). Not a day of another calendar or
 /// nation ("Orthodox Easter", "Chinese New Year", "Israel's Independence Day"), nor part
 /// of a longer name ("Easter Island", "the Easter Rising").
 pub(super) fn holiday(t: &Toks, i: usize) -> Option<Match> {
@@ -23,10 +24,19 @@ pub(super) fn holiday(t: &Toks, i: usize) -> Option<Match> {
     if qualified_before(t, i, name) || longer_name_after(t, e) {
         return None;
     }
+    if let Some((e, n)) = relative_year_after(t, e) {
+        let day = Expr::Holiday {
+            when: name.holiday.when,
+            y: None,
+            n: Some(n),
+        };
+        return found(i, e, day);
+    }
     let (e, y) = maybe_year_after(t, e);
     let day = Expr::Holiday {
         when: name.holiday.when,
         y,
+        n: None,
     };
     // "Easter week", "Christmas week": the week the day falls in
     if y.is_none() && t.unit(e) == Some(Unit::Week) && !t.capital(e) {
@@ -134,6 +144,24 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "The 2008 Easter Sunday service; Easter 2025 is late.",
         "2008=2008 | Easter Sunday=2024-03-31 | Easter 2025=2025-04-20",
     ),
+    // holiday_relative_year: "last year" after a holiday counts from the time of writing,
+    // whatever the tense; "this year" is the year of writing even when the day is past
+    (
+        "2014-03-02",
+        "The march was held on Valentine's Day last year.",
+        "Valentine's Day last year=2013-02-14",
+    ),
+    (
+        "2019-01-08",
+        "He proposed at Christmas last year and they marry at Easter next year.",
+        "Christmas last year=2018-12-25 | Easter next year=2020-04-12",
+    ),
+    (
+        "2021-11-30",
+        "Turnout on Election Day this year was low.",
+        "Election Day this year=2021-11-02",
+    ),
+    ("", "on Thanksgiving last year", "Thanksgiving last year=XXXX-11"),
     // holiday: any name in the locale's table, with a year or "week" after it
     (
         "2010-06-01",
