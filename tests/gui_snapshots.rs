@@ -112,6 +112,10 @@ fn a_replaced_layout_is_freed_off_the_ui_thread() {
     // a large load) is handed to another thread to free, counted on this one.
     let before = sent_away_here();
     panel.set_layout(Layout::build(&corpus), 2, 1, false);
-    assert_eq!(sent_away_here(), before + 1, "the old layout was freed here");
+    assert_eq!(
+        sent_away_here(),
+        before + 1,
+        "the old layout was freed here"
+    );
     assert_eq!(panel.lanes(), lanes);
 }

@@ -553,7 +553,9 @@ fn work(
         if let Some(s) = prior.get().filter(|_| batch.from_index) {
             // While the walk goes on, the corpus last opened tells how many files to expect
             // (at least one article each).
-            let total = batch.total.max(if batch.walking { s.articles() } else { 0 });
+            let total = batch
+                .total
+                .max(if batch.walking { s.articles() } else { 0 });
             if !cadence.worth(batch.done, total, now) {
                 stage_cpu(&format!("load-snapshot-skipped files={}", batch.done));
                 return;
