@@ -163,8 +163,6 @@ struct Want {
     slot: usize,
     id: i64,
     old_file: Option<PathBuf>,
-    /// To be marked used when read (see [`super::rows::needs_touch`]).
-    touch: bool,
 }
 
 /// Per-file results for everything under `paths` (shards included), through `index` when
@@ -932,7 +930,6 @@ impl<'a> Cache<'a> {
             slot,
             id: x.id,
             old_file,
-            touch: super::rows::needs_touch(x.used),
         })
     }
 
@@ -973,8 +970,7 @@ impl<'a> Cache<'a> {
             };
         };
         let ids: Vec<i64> = wanted.iter().map(|w| w.id).collect();
-        let touch: Vec<i64> = wanted.iter().filter(|w| w.touch).map(|w| w.id).collect();
-        let read = match ix.read(&ids, &touch) {
+        let read = match ix.read(&ids) {
             Ok(r) if r.values().all(consistent) => r,
             Ok(_) => {
                 let e = IndexError::NotAnIndex(ix.path().to_path_buf());
@@ -1070,7 +1066,6 @@ impl<'a> Cache<'a> {
                         super::rows::ExtractRow {
                             id,
                             context: context.clone(),
-                            used: super::now_secs(),
                         },
                     );
                 }

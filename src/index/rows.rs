@@ -26,22 +26,11 @@ pub(crate) struct FileRow {
 /// Stored extracts by (content hash, format).
 pub(crate) type ExtractRows = HashMap<(String, String), ExtractRow>;
 
-/// A stored extract: its row id, the context its dates were resolved in and when it was
-/// last used (seconds).
+/// A stored extract: its row id and the context its dates were resolved in.
 #[derive(Clone, Debug)]
 pub(crate) struct ExtractRow {
     pub id: i64,
     pub context: String,
-    pub used: i64,
-}
-
-/// Least-recently-used needs no finer clock than an hour: an extract used within the last
-/// one is not marked again (a reopen then writes nothing, and runs no statement per file).
-const USED_GRAIN: i64 = 3600;
-
-/// Whether an extract last used at `used` is to be marked used again when read.
-pub(crate) fn needs_touch(used: i64) -> bool {
-    used < now_secs() - USED_GRAIN
 }
 
 /// A file to record: where it is, what it holds, and (for new extractions) its result.
@@ -229,7 +218,7 @@ impl Index {
         let mut files = HashMap::with_capacity(paths.len());
         let mut extracts = HashMap::with_capacity(paths.len());
         let mut st = conn.prepare(
-            "SELECT f.path, f.size, f.mtime_ns, f.hash, f.format, x.id, x.context, x.used
+            "SELECT f.path, f.size, f.mtime_ns, f.hash, f.format, x.id, x.context
              FROM temp.want_path w CROSS JOIN files f ON f.path = w.path
              LEFT JOIN extracts x ON x.hash = f.hash AND x.format = f.format AND x.extractor = ?1",
         )?;
@@ -247,7 +236,6 @@ impl Index {
                     ExtractRow {
                         id,
                         context: r.get(6)?,
-                        used: r.get(7)?,
                     },
                 );
             }
@@ -260,14 +248,13 @@ impl Index {
     pub(crate) fn extract_rows(&mut self, extractor: &str) -> Result<ExtractRows, IndexError> {
         let mut st = self
             .conn()
-            .prepare("SELECT id, hash, format, context, used FROM extracts WHERE extractor = ?1")?;
+            .prepare("SELECT id, hash, format, context FROM extracts WHERE extractor = ?1")?;
         let rows = st.query_map([extractor], |r| {
             Ok((
                 (r.get::<_, String>(1)?, r.get::<_, String>(2)?),
                 ExtractRow {
                     id: r.get(0)?,
                     context: r.get(3)?,
-                    used: r.get(4)?,
                 },
             ))
         })?;
@@ -427,22 +414,19 @@ impl Index {
     }
 
     /// Reads stored extracts by id: articles (path fields left empty for the caller) and
-    /// their events (article ids local to the file). Marks those of `touch` used now (the
-    /// caller passes those [`needs_touch`] says). A large read is split over two
-    /// connections on two threads.
-    pub(crate) fn read(
-        &mut self,
-        ids: &[i64],
-        touch: &[i64],
-    ) -> Result<HashMap<i64, FileResult>, IndexError> {
+    /// their events (article ids local to the file). Marks them used now. A large read is
+    /// split over two connections on two threads.
+    pub(crate) fn read(&mut self, ids: &[i64]) -> Result<HashMap<i64, FileResult>, IndexError> {
         let now = now_secs();
-        if !touch.is_empty() {
+        {
             let tx = self.conn().transaction()?;
             {
+                // Least-recently-used needs no finer clock than an hour: a row used within
+                // the last one is not written again (a reopen then writes nothing).
                 let mut up =
                     tx.prepare_cached("UPDATE extracts SET used = ?2 WHERE id = ?1 AND used < ?3")?;
-                for id in touch {
-                    up.execute(params![id, now, now - USED_GRAIN])?;
+                for id in ids {
+                    up.execute(params![id, now, now - 3600])?;
                 }
             }
             tx.commit()?;
