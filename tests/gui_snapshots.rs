@@ -95,3 +95,27 @@ fn a_new_corpus_is_taken_without_counting_it_on_the_ui_thread() {
         .count();
     assert_eq!(rows.len(), want);
 }
+
+#[test]
+fn a_replaced_layout_is_freed_off_the_ui_thread() {
+    use dateline::gui::loader::sent_away_here;
+    use dateline::gui::timeline_panel::TimelinePanel;
+    use dateline::pipeline::{self, LoadOptions, Progress};
+    use dateline::timeline::layout::Layout;
+    let paths = [pipeline::sample_dir()];
+    let corpus = pipeline::load(&paths, &LoadOptions::default(), &Progress::default()).unwrap();
+    let mut panel = TimelinePanel::new();
+    panel.set_layout(Layout::build(&corpus), 1, 1, true);
+    let lanes = panel.lanes();
+    assert!(!lanes.is_empty());
+    // A snapshot replacing the last one: its layout (a million events' worth at the end of
+    // a large load) is handed to another thread to free, counted on this one.
+    let before = sent_away_here();
+    panel.set_layout(Layout::build(&corpus), 2, 1, false);
+    assert_eq!(
+        sent_away_here(),
+        before + 1,
+        "the old layout was freed here"
+    );
+    assert_eq!(panel.lanes(), lanes);
+}

@@ -86,10 +86,12 @@ const PROGRESS_FRAME: Duration = Duration::from_millis(1000);
 
 /// When the loader sends the window a snapshot of the corpus so far.
 struct Cadence {
-    /// Snapshots made, when the last one was sent and what making it took.
+    /// Snapshots made, when the last one was sent, what making it took and how many files
+    /// it held.
     made: usize,
     last: Instant,
     cost: Duration,
+    files: usize,
 }
 
 impl Cadence {
@@ -98,6 +100,7 @@ impl Cadence {
             made: 0,
             last: now,
             cost: Duration::ZERO,
+            files: 0,
         }
     }
 
@@ -109,10 +112,27 @@ impl Cadence {
         self.made == 0 || (since >= SNAPSHOT_EVERY && since >= self.cost * SPACING)
     }
 
-    fn sent(&mut self, started: Instant, now: Instant) {
+    /// Whether a snapshot of `done` files is worth making when the whole corpus (about
+    /// `total` files) follows as soon as the rest is in: not when making it would take
+    /// more than 1/`SPACING` of the time the rest is expected to take at the pace since
+    /// the last snapshot (its cost grows with its files). Such a snapshot would only delay
+    /// the whole, which replaces it soon after. The first snapshot is always worth it.
+    fn worth(&self, done: usize, total: usize, now: Instant) -> bool {
+        if self.made == 0 || self.files == 0 || done <= self.files {
+            return true;
+        }
+        let since = now.saturating_duration_since(self.last).as_secs_f64();
+        let pace = (done - self.files) as f64 / since.max(1e-3);
+        let rest = total.saturating_sub(done) as f64 / pace;
+        let cost = self.cost.as_secs_f64() * done as f64 / self.files as f64;
+        cost * f64::from(SPACING) <= rest
+    }
+
+    fn sent(&mut self, started: Instant, now: Instant, files: usize) {
         self.made += 1;
         self.cost = now.saturating_duration_since(started);
         self.last = now;
+        self.files = files;
     }
 }
 
@@ -309,9 +329,20 @@ impl Drop for Watch {
     }
 }
 
+thread_local! {
+    /// Values this thread handed to [`drop_elsewhere`] (for tests: counted, not timed).
+    static SENT_AWAY: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many values the calling thread has handed to [`drop_elsewhere`] so far.
+pub fn sent_away_here() -> u64 {
+    SENT_AWAY.with(std::cell::Cell::get)
+}
+
 /// Frees a corpus on another thread: a million events take a while to drop, and the UI
 /// thread has a frame to draw.
 pub fn drop_elsewhere<T: Send + 'static>(value: T) {
+    SENT_AWAY.with(|n| n.set(n.get() + 1));
     if std::thread::Builder::new()
         .name("dateline-drop".into())
         .spawn(move || drop(value))
@@ -319,6 +350,32 @@ pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     {
         // No thread to be had: dropped here then (the value moved into the failed closure).
     }
+}
+
+/// With the start-up probe on (`DATELINE_FIRST_FRAME`), [`crate::startup::stage`] with the
+/// CPU this process and the calling thread have used so far (`cpu_ms=process/thread`, from
+/// /proc: 10 ms ticks; 0 elsewhere): on a shared machine wall time alone says little.
+fn stage_cpu(step: &str) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let on = *ON.get_or_init(|| {
+        let v = std::env::var(crate::startup::FIRST_FRAME_ENV).ok();
+        crate::startup::Mode::parse(v.as_deref()).is_some()
+    });
+    if !on {
+        return;
+    }
+    let ticks = |path: &str| {
+        let stat = std::fs::read_to_string(path).unwrap_or_default();
+        let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+        let f: Vec<&str> = after.split_whitespace().collect();
+        let t = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+        (t(11) + t(12)) * 10.0
+    };
+    crate::startup::stage(&format!(
+        "{step} cpu_ms={:.0}/{:.0}",
+        ticks("/proc/self/stat"),
+        ticks("/proc/thread-self/stat")
+    ));
 }
 
 fn set_list_wanted(shared: &Shared, wanted: &ListWanted) {
@@ -336,8 +393,13 @@ fn list_wanted(shared: &Shared) -> Option<ListWanted> {
 fn prepare(corpus: &Corpus, shared: &Shared) -> (Layout, Derived) {
     let wanted = list_wanted(shared);
     std::thread::scope(|s| {
-        let derived = s.spawn(|| Derived::build(corpus, wanted.as_ref()));
+        let derived = s.spawn(|| {
+            let d = Derived::build(corpus, wanted.as_ref());
+            stage_cpu("prepare-derived");
+            d
+        });
         let layout = Layout::build(corpus);
+        stage_cpu("prepare-layout");
         let derived = derived
             .join()
             .unwrap_or_else(|_| Derived::build(corpus, wanted.as_ref()));
@@ -415,7 +477,11 @@ fn shown(
 /// events each takes about as long as the other, and there are cores to spare).
 fn shown_and_kept(corpus: Corpus, files: (usize, usize), shared: &Shared) -> (Box<Shown>, Corpus) {
     let ((layout, derived), keep) = std::thread::scope(|s| {
-        let copy = s.spawn(|| corpus.clone());
+        let copy = s.spawn(|| {
+            let c = corpus.clone();
+            stage_cpu("prepare-copy");
+            c
+        });
         let made = prepare(&corpus, shared);
         let keep = copy.join().unwrap_or_else(|_| corpus.clone());
         (made, keep)
@@ -454,7 +520,7 @@ fn work(
     let mut last_progress_frame = Instant::now();
     // What the corpus-wide steps gave last time this corpus was open: put back on every
     // snapshot (for the articles it fits), and as the whole result when nothing changed.
-    crate::startup::stage("load-index-open");
+    stage_cpu("load-index-open");
     let corpus_id = index::settled::corpus_id(paths);
     // Read on a thread of their own while the walk finds the first files and the index
     // serves them; the first snapshot waits for them.
@@ -477,18 +543,38 @@ fn work(
         }
         // The first batch is shown at once, the rest at a bounded cadence (files served
         // by the index too: they arrive in batches of thousands).
-        if !cadence.due(Instant::now()) {
+        let now = Instant::now();
+        if !cadence.due(now) {
             return;
+        }
+        // With the stored results at hand and files served from the index, the whole
+        // corpus (put back as it was) follows the last file at once: no snapshot that
+        // would only hold it up.
+        if let Some(s) = prior.get().filter(|_| batch.from_index) {
+            // While the walk goes on, the corpus last opened tells how many files to expect
+            // (at least one article each).
+            let total = batch
+                .total
+                .max(if batch.walking { s.articles() } else { 0 });
+            if !cadence.worth(batch.done, total, now) {
+                stage_cpu(&format!("load-snapshot-skipped files={}", batch.done));
+                return;
+            }
         }
         let first = cadence.made == 0;
         if first {
-            crate::startup::stage("load-first-batch");
+            stage_cpu("load-first-batch");
         }
         let t = Instant::now();
         let corpus = match prior.get() {
             Some(s) => {
-                let joined = index::settled::join(batch.snapshot(), &opts, &StageTimes::default());
-                joined.reuse(s, &opts.corrections).0
+                let parts = batch.snapshot();
+                stage_cpu("snapshot-copied");
+                let joined = index::settled::join(parts, &opts, &StageTimes::default());
+                stage_cpu("snapshot-joined");
+                let c = joined.reuse(s, &opts.corrections).0;
+                stage_cpu("snapshot-reused");
+                c
             }
             None => {
                 let collected = index::Collected {
@@ -499,11 +585,11 @@ fn work(
             }
         };
         let s = shown(corpus, (batch.done, batch.total), 0, shared);
-        cadence.sent(t, Instant::now());
+        cadence.sent(t, Instant::now(), batch.done);
         if first {
-            crate::startup::stage("load-first-snapshot-made");
+            stage_cpu("load-first-snapshot-made");
         }
-        crate::startup::stage(&format!(
+        stage_cpu(&format!(
             "load-snapshot-made files={} events={} cost_ms={:.0}",
             batch.done,
             s.corpus.events.len(),
@@ -522,7 +608,7 @@ fn work(
             return;
         }
     };
-    crate::startup::stage("load-collected");
+    stage_cpu("load-collected");
     let prior = prior.take();
     if let (Some(ix), Some(_)) = (index.as_mut(), &prior) {
         ix.touch_settled(&corpus_id);
@@ -535,7 +621,7 @@ fn work(
     }
     repaint();
     let joined = index::settled::join(collected.parts, &opts, &progress.times);
-    crate::startup::stage("load-joined");
+    stage_cpu("load-joined");
     if let Some(s) = prior.as_ref().filter(|s| !joined.matches(s)) {
         // Some files changed: the stored results first, then the steps run again here.
         let (preview, _) = joined.clone_for_preview().reuse(s, &opts.corrections);
@@ -560,9 +646,9 @@ fn work(
         corpus.problems.push(p.to_string());
     }
     corpus.problems.extend(notices);
-    crate::startup::stage("load-settled");
+    stage_cpu("load-settled");
     let (done, keep) = shown_and_kept(corpus, (files, files), shared);
-    crate::startup::stage("load-done-made");
+    stage_cpu("load-done-made");
     if tx.send(Msg::Done(done)).is_err() {
         return;
     }
@@ -629,14 +715,31 @@ mod tests {
         let mut c = Cadence::new(t0);
         assert!(c.due(t0), "the first batch is shown at once");
         // A cheap snapshot: the next one half a second later, not before.
-        c.sent(t0, t0 + ms(10));
+        c.sent(t0, t0 + ms(10), 1_000);
         assert!(!c.due(t0 + ms(300)));
         assert!(c.due(t0 + ms(510)));
         // A costly one (a large corpus so far): four times its cost must pass first.
-        c.sent(t0 + ms(600), t0 + ms(1600));
+        c.sent(t0 + ms(600), t0 + ms(1600), 5_000);
         assert!(!c.due(t0 + ms(2600)));
         assert!(!c.due(t0 + ms(5500)));
         assert!(c.due(t0 + ms(5600)));
         assert_eq!(c.made, 2);
+    }
+
+    #[test]
+    fn a_snapshot_that_would_only_hold_up_the_whole_is_not_made() {
+        let t0 = Instant::now();
+        let ms = Duration::from_millis;
+        let mut c = Cadence::new(t0);
+        assert!(c.worth(1_000, 100_000, t0), "the first is always made");
+        // The first snapshot: 1,000 files in 200 ms.
+        c.sent(t0, t0 + ms(200), 1_000);
+        // Served fast: 10,000 more files in 500 ms, 89,000 left (4.45 s at that pace); a
+        // snapshot of 11,000 files would take about 2.2 s, more than a quarter of that.
+        assert!(!c.worth(11_000, 100_000, t0 + ms(700)));
+        // Read slowly: 1,000 more in 500 ms, 98,000 left (49 s); 400 ms of snapshot is worth it.
+        assert!(c.worth(2_000, 100_000, t0 + ms(700)));
+        // Near the end, even a cheap one is not.
+        assert!(!c.worth(99_900, 100_000, t0 + ms(30_000)));
     }
 }

@@ -108,10 +108,11 @@ impl TimelinePanel {
     /// As [`Self::set_corpus`], showing only the events `keep` allows (all if `None`).
     fn set_corpus_masked(&mut self, corpus: &Corpus, keep: Option<&[bool]>, fit: bool) {
         let was_empty = self.layout.extent.is_none();
-        self.layout = match keep {
+        let layout = match keep {
             Some(k) => Layout::build_where(corpus, |i| k.get(i as usize).copied().unwrap_or(true)),
             None => Layout::build(corpus),
         };
+        crate::gui::loader::drop_elsewhere(std::mem::replace(&mut self.layout, layout));
         // Until a context arranges them: every lane in layout order.
         self.shown = (0..self.layout.lanes.len()).collect();
         self.colours = vec![None; self.layout.lanes.len()];
@@ -125,7 +126,8 @@ impl TimelinePanel {
     /// does not build it again. Keeps the view unless `fit` (or nothing was shown before).
     pub fn set_layout(&mut self, layout: Layout, generation: u64, corpus_id: u64, fit: bool) {
         let was_empty = self.layout.extent.is_none();
-        self.layout = layout;
+        // The old layout of a million events takes longer than a frame to free.
+        crate::gui::loader::drop_elsewhere(std::mem::replace(&mut self.layout, layout));
         self.shown = (0..self.layout.lanes.len()).collect();
         self.colours = vec![None; self.layout.lanes.len()];
         self.seen = Some((generation, corpus_id, None));

@@ -290,6 +290,11 @@ fn capture(c: &Corpus, key: String, articles: Vec<u64>) -> Settled {
 }
 
 impl Settled {
+    /// How many articles the corpus had.
+    pub(crate) fn articles(&self) -> usize {
+        self.articles.len()
+    }
+
     /// Every stored event in exactly one cluster, the offsets in order.
     fn consistent(&self) -> bool {
         let n = self.event_start.last().copied().unwrap_or(0) as usize;

@@ -44,6 +44,15 @@ fn eviction_drops_least_recently_used_first_and_stays_under_the_cap() {
         &mut |_| {},
     )
     .unwrap();
+    // Read again, they were marked used now (the rows learned at the start said they were
+    // not recently used); the other thirty were not read.
+    let marked: i64 = ix
+        .conn()
+        .query_row("SELECT count(*) FROM extracts WHERE used > 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(marked, 10);
     let disk = |ix: &mut Index| -> i64 {
         let pages: i64 = ix
             .conn()
