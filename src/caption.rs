@@ -1510,18 +1510,25 @@ fn shorter_objects(object: &str) -> Vec<String> {
             }
             // Never half a name ("Nordic | Cup"), nor a noun without its count ("by nine |
             // countries"): the count is the news.
-            let counted = core[lead..k].iter().any(|w| {
-                w.starts_with(|c: char| c.is_ascii_digit())
-                    || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
-            });
-            if inside_a_name(&core[k - 1], &core[k]) || counted {
+            let counts: Vec<&str> = core[lead..k]
+                .iter()
+                .filter(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+                })
+                .map(String::as_str)
+                .collect();
+            if inside_a_name(&core[k - 1], &core[k]) {
                 continue;
             }
-            let o = if lead == 1 {
-                format!("{} {}", core[0], core[k..].join(" "))
-            } else {
-                core[k..].join(" ")
-            };
+            // The count stays with its head ("14 foreign trawlers" → "14 trawlers").
+            let kept: Vec<&str> = core[..lead]
+                .iter()
+                .map(String::as_str)
+                .chain(counts)
+                .chain(core[k..].iter().map(String::as_str))
+                .collect();
+            let o = kept.join(" ");
             if !out.contains(&o) {
                 out.push(o);
             }
@@ -2493,6 +2500,8 @@ mod tests {
             // A past form with an agent after a common noun is a participle.
             ("Beijing rejected the accord, the fishing agreement signed by nine countries on 18 October.", "18 October", "Fishing agreement signed by nine countries"),
             ("Obama won by a wide margin on Tuesday.", "on Tuesday", "Obama wins by wide margin"),
+            // A shortened object keeps its count.
+            ("In August 2022, Indonesian patrol boats seized 14 foreign trawlers in a single week.", "August 2022", "Indonesian patrol boats seize 14 trawlers"),
             // The object of an infinitive is no subject.
             ("London prepared to celebrate the wedding with 600,000 visitors predicted in the capital on Friday.", "on Friday", ""),
             // "more than" counts; counts in the plural head a plural subject.

@@ -1439,13 +1439,11 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
                 .is_some_and(|t| t.tag == Tag::Word && t.range.end <= r.end)
             && !INTRANSITIVE.contains(&g.lemma.as_str());
         // "more than 135 million Brazilians went": "than" counts, it governs no phrase.
-        if single_past
+        let after_preposition = single_past
             && !object_after
             && before
-                .is_some_and(|b| b.tag == Tag::Prep && !matches!(b.lower.as_str(), "of" | "than"))
-        {
-            passive = true;
-        } else if by_agent {
+                .is_some_and(|b| b.tag == Tag::Prep && !matches!(b.lower.as_str(), "of" | "than"));
+        if after_preposition || by_agent {
             passive = true;
         } else if !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel)
             && first.is_some_and(|f| {
