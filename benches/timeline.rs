@@ -1,7 +1,10 @@
 //! The timeline's frame budget: layout + paint on the CPU for one frame of the briefing
 //! chart, at 10k / 100k / 1M events, at four zooms and while panning.
 //!
-//! `cargo bench --bench timeline [-- --sizes 10000,100000,1000000 --runs 15]`
+//! `cargo bench --bench timeline [-- --sizes 10000,100000,1000000 --runs 15 --zoom month]`
+//!
+//! `--zoom` runs one zoom only ("ten", "year", "month", "week" or "panning"), so an
+//! instruction count (callgrind) can be taken per zoom.
 //!
 //! A frame here is what the window does each frame for the timeline: the lanes' level of
 //! detail and captions (`timeline::frame`), the chart's shapes (`render::chart`), egui's
@@ -141,8 +144,39 @@ fn cpu_now() -> Duration {
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
-/// One frame: the chart's shapes, egui's shapes and their tessellation.
+/// One frame, with or without captions. The captioned frame is a function of its own that
+/// is never inlined, so that callgrind can count it alone:
+/// `valgrind --tool=callgrind --toggle-collect='*captioned_frame*' target/release/deps/timeline-… --sizes 1000000 --runs 3 --zoom month`.
 fn frame(
+    ctx: &egui::Context,
+    m: &mut GlyphCache,
+    corpus: &Corpus,
+    layout: &Layout,
+    lanes: &[usize],
+    view: TimeView,
+    captions: bool,
+) -> (Duration, usize, Duration) {
+    if captions {
+        captioned_frame(ctx, m, corpus, layout, lanes, view)
+    } else {
+        one_frame(ctx, m, corpus, layout, lanes, view, false)
+    }
+}
+
+#[inline(never)]
+fn captioned_frame(
+    ctx: &egui::Context,
+    m: &mut GlyphCache,
+    corpus: &Corpus,
+    layout: &Layout,
+    lanes: &[usize],
+    view: TimeView,
+) -> (Duration, usize, Duration) {
+    one_frame(ctx, m, corpus, layout, lanes, view, true)
+}
+
+/// One frame: the chart's shapes, egui's shapes and their tessellation.
+fn one_frame(
     ctx: &egui::Context,
     m: &mut GlyphCache,
     corpus: &Corpus,
@@ -212,6 +246,12 @@ fn main() {
         .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
         .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000]);
     let runs: usize = arg("--runs").and_then(|s| s.parse().ok()).unwrap_or(15);
+    let only = arg("--zoom");
+    // A zoom's key is the first word of its name that is no article ("ten", "year", …).
+    let wanted = |name: &str| {
+        let key = name.split([' ', '(']).find(|w| !w.is_empty() && *w != "a");
+        only.is_none() || key == only.as_deref()
+    };
     let ctx = egui::Context::default();
     let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
     // As in the window: one glyph cache for the whole session.
@@ -235,18 +275,19 @@ fn main() {
             ("a month", TimeView::fit(mid, mid + 30.0, width)),
             ("a week", TimeView::fit(mid, mid + 7.0, width)),
         ];
-        for (name, view) in zooms {
+        for (name, view) in zooms.into_iter().filter(|(name, _)| wanted(name)) {
             // Consecutive frames of one kind, after one to warm up, as a still window
             // draws them (egui keeps the text it laid out last frame).
             let mut marks = Vec::with_capacity(runs);
             let mut caps = Vec::with_capacity(runs);
             let mut shapes = 0;
             let mut charts = Vec::with_capacity(runs);
-            frame(&ctx, &mut m, &c, &layout, &lanes, view, false);
+            one_frame(&ctx, &mut m, &c, &layout, &lanes, view, false);
             for _ in 0..runs {
                 marks.push(frame(&ctx, &mut m, &c, &layout, &lanes, view, false).0);
             }
-            frame(&ctx, &mut m, &c, &layout, &lanes, view, true);
+            // (Not through `captioned_frame`: a count of it is of the measured frames only.)
+            one_frame(&ctx, &mut m, &c, &layout, &lanes, view, true);
             for _ in 0..runs {
                 let (d, s, ch) = frame(&ctx, &mut m, &c, &layout, &lanes, view, true);
                 caps.push(d);
@@ -264,9 +305,14 @@ fn main() {
             );
         }
         // Panning at a month's zoom: 20 px per frame, like a drag.
+        if !wanted("panning (a month)") {
+            continue;
+        }
         let (mut marks, mut caps) = (Vec::new(), Vec::new());
         for (captions, out) in [(false, &mut marks), (true, &mut caps)] {
             let mut view = TimeView::fit(mid, mid + 30.0, width);
+            // Warmed up as the still zooms are (a window has drawn before it is dragged).
+            one_frame(&ctx, &mut m, &c, &layout, &lanes, view, captions);
             for _ in 0..runs.max(30) {
                 view.pan_px(-20.0);
                 out.push(frame(&ctx, &mut m, &c, &layout, &lanes, view, captions).0);

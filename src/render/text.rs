@@ -30,8 +30,14 @@ impl Measure for egui::Context {
 /// egui's glyph advances behind a cache: looking a glyph up in egui's fonts takes a lock
 /// and several table lookups, and a frame asks for the same few dozen chars thousands of
 /// times. Keep one per window (or export) and clear it when the fonts change.
+///
+/// Captions, labels and counts are nearly all ASCII, so those advances sit in a plain table
+/// per type size (a chart uses a handful of sizes): hashing each char cost a fifth of a
+/// frame at a million events. Other chars go through a map.
 pub struct GlyphCache {
     ctx: egui::Context,
+    /// Per type size (its bits): the advance of each ASCII char, NaN until first asked.
+    ascii: Vec<(u32, Box<[f32; 128]>)>,
     widths: std::collections::HashMap<(char, u32), f32>,
 }
 
@@ -39,38 +45,59 @@ impl GlyphCache {
     pub fn new(ctx: egui::Context) -> Self {
         GlyphCache {
             ctx,
+            ascii: Vec::new(),
             widths: std::collections::HashMap::new(),
         }
     }
 
     /// Forgets the cached advances (after a change of fonts or of pixels per point).
     pub fn clear(&mut self) {
+        self.ascii.clear();
         self.widths.clear();
+    }
+
+    /// The ASCII table of type size `key`, made when first asked.
+    fn table(&mut self, key: u32) -> usize {
+        match self.ascii.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                self.ascii.push((key, Box::new([f32::NAN; 128])));
+                self.ascii.len() - 1
+            }
+        }
     }
 }
 
 impl Measure for GlyphCache {
     fn advances(&mut self, text: &str, size: f32, out: &mut Vec<f32>) {
         let key = size.to_bits();
+        let t = self.table(key);
         let start = out.len();
         let mut missing = false;
-        for c in text.chars() {
-            match self.widths.get(&(c, key)) {
-                Some(&w) => out.push(w),
-                None => {
-                    missing = true;
-                    out.push(f32::NAN);
-                }
+        {
+            let table = &self.ascii[t].1;
+            for c in text.chars() {
+                let w = match table.get(c as usize) {
+                    Some(&w) => w,
+                    None => self.widths.get(&(c, key)).copied().unwrap_or(f32::NAN),
+                };
+                missing |= w.is_nan();
+                out.push(w);
             }
         }
         if missing {
             let font = egui::FontId::proportional(size);
-            let widths = &mut self.widths;
+            let (table, widths) = (&mut self.ascii[t].1, &mut self.widths);
             self.ctx.fonts_mut(|f| {
                 for (slot, c) in out[start..].iter_mut().zip(text.chars()) {
                     if slot.is_nan() {
                         let w = f.glyph_width(&font, c);
-                        widths.insert((c, key), w);
+                        match table.get_mut(c as usize) {
+                            Some(a) => *a = w,
+                            None => {
+                                widths.insert((c, key), w);
+                            }
+                        }
                         *slot = w;
                     }
                 }

@@ -11,7 +11,7 @@ use super::axis::TimeView;
 use super::captions::{self, Candidate, Caption, CANDIDATES_PER_TILE};
 use super::layout::{class_window, flags, ItemKind, Lane};
 use super::lod::{
-    add_piled, bucket, item_box, split, BoxPx, Bubble, Bucket, MIN_BAR_PX, POINT_HALF,
+    add_piled, item_box, split, sweep_buckets, BoxPx, Bubble, Bucket, MIN_BAR_PX, POINT_HALF,
 };
 
 /// How a frame is made.
@@ -130,13 +130,12 @@ pub fn lane_view(
     }
     if !s.narrow.is_empty() {
         let bw = s.bucket_days;
-        for i in (ea / bw).floor() as i64 - 1..=(eb / bw).floor() as i64 + 1 {
-            match bucket(lane, &s, view, i) {
-                Bucket::Empty => {}
-                Bucket::Items(v) => out.items.extend(v),
-                Bucket::Bubble(bu) => out.cells.push(bu),
-            }
-        }
+        let range = (ea / bw).floor() as i64 - 1..=(eb / bw).floor() as i64 + 1;
+        sweep_buckets(lane, &s, view, range, |b| match b {
+            Bucket::Empty => {}
+            Bucket::Items(v) => out.items.extend(v),
+            Bucket::Bubble(bu) => out.cells.push(bu),
+        });
     }
     add_piled(lane, &s, view, &piled, &mut out.cells);
     out.items

@@ -177,16 +177,49 @@ pub(crate) enum Bucket {
 /// `min_len` and `max_len`, so bucketing by `start + min_len/2` keeps items sorted and
 /// puts each near its drawn position (exactly, for single days).
 pub(crate) fn bucket(lane: &Lane, s: &Split, view: &TimeView, i: i64) -> Bucket {
+    bucket_from(lane, s, view, i, &mut Vec::new())
+}
+
+/// Buckets `range`, in order, as [`bucket`] makes each. A bucket's items in a class start
+/// where the bucket before it ended, so a sweep searches each class once per bucket, from
+/// where it last stopped, instead of twice over the whole class: zoomed out at a million
+/// events these searches were a fifth of a frame.
+pub(crate) fn sweep_buckets(
+    lane: &Lane,
+    s: &Split,
+    view: &TimeView,
+    range: std::ops::RangeInclusive<i64>,
+    mut f: impl FnMut(Bucket),
+) {
+    let mut cursor = Vec::new();
+    for i in range {
+        f(bucket_from(lane, s, view, i, &mut cursor));
+    }
+}
+
+/// [`bucket`] `i`; `cursor` holds, per narrow class, where bucket `i` starts (left by the
+/// bucket `i - 1` made with it), or is empty to search for it.
+fn bucket_from(lane: &Lane, s: &Split, view: &TimeView, i: i64, cursor: &mut Vec<usize>) -> Bucket {
     let bw = s.bucket_days;
     let (d0, d1) = (i as f64 * bw, (i + 1) as f64 * bw);
     let mut total = 0usize;
     let mut ranges = Vec::new();
     let (mut first, mut last) = (f64::INFINITY, f64::NEG_INFINITY);
-    for c in &s.narrow {
+    let fresh = cursor.len() != s.narrow.len();
+    if fresh {
+        cursor.clear();
+        cursor.resize(s.narrow.len(), 0);
+    }
+    for (j, c) in s.narrow.iter().enumerate() {
         let cs = &lane.items[c.range.clone()];
         let off = c.min_len / 2.0;
-        let lo = cs.partition_point(|it| it.start + off < d0);
-        let hi = cs.partition_point(|it| it.start + off < d1);
+        let lo = if fresh {
+            cs.partition_point(|it| it.start + off < d0)
+        } else {
+            cursor[j]
+        };
+        let hi = gallop(cs, lo, |it| it.start + off < d1);
+        cursor[j] = hi;
         if hi > lo {
             total += hi - lo;
             first = first.min(cs[lo].start + cs[lo].len() / 2.0);
@@ -226,6 +259,19 @@ pub(crate) fn bucket(lane: &Lane, s: &Split, view: &TimeView, i: i64) -> Bucket 
         x0: view.x_of(d0),
         x1: view.x_of(d1),
     })
+}
+
+/// The first index at or after `lo` where `pred` fails, in `s` partitioned by `pred` (it
+/// holds before `lo`): a galloping search from `lo`, cheap when the answer lies near.
+fn gallop<T>(s: &[T], lo: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let (mut done, mut probe, mut step) = (lo, lo, 1);
+    while probe < s.len() && pred(&s[probe]) {
+        done = probe + 1;
+        probe = lo + step;
+        step *= 2;
+    }
+    let end = probe.min(s.len()).max(done);
+    done + s[done..end].partition_point(pred)
 }
 
 /// Counts items of wide classes that pile onto an item of their row ([`flags::PILED`]) in
@@ -301,13 +347,11 @@ pub fn query_lane(lane: &Lane, view: &TimeView, width: f64) -> LaneFrame {
         }
     }
     if !s.narrow.is_empty() {
-        for i in bucket_range(&s, view, width) {
-            match bucket(lane, &s, view, i) {
-                Bucket::Empty => {}
-                Bucket::Items(v) => frame.items.extend(v),
-                Bucket::Bubble(bu) => frame.bubbles.push(bu),
-            }
-        }
+        sweep_buckets(lane, &s, view, bucket_range(&s, view, width), |b| match b {
+            Bucket::Empty => {}
+            Bucket::Items(v) => frame.items.extend(v),
+            Bucket::Bubble(bu) => frame.bubbles.push(bu),
+        });
     }
     add_piled(lane, &s, view, &piled, &mut frame.bubbles);
     // Stable: keeps start order within each kind.
@@ -319,4 +363,21 @@ pub fn query_lane(lane: &Lane, view: &TimeView, width: f64) -> LaneFrame {
             ItemKind::Point => 2,
         });
     frame
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gallop;
+
+    #[test]
+    fn galloping_finds_what_a_binary_search_finds() {
+        let v: Vec<u32> = (0..200).map(|i| i / 3).collect();
+        for lo in [0usize, 1, 5, 17, 150, 199, 200] {
+            for t in [0u32, 1, 2, 10, 40, 66, 67, 500] {
+                let want = v.partition_point(|&x| x < t).max(lo);
+                assert_eq!(gallop(&v, lo, |&x| x < t), want, "from {lo} to {t}");
+            }
+        }
+        assert_eq!(gallop::<u32>(&[], 0, |_| true), 0);
+    }
 }

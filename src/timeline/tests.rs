@@ -504,3 +504,51 @@ fn items_that_pile_onto_a_full_row_are_counted_not_drawn_on_top() {
         }
     }
 }
+
+#[test]
+fn a_sweep_of_buckets_equals_each_bucket_made_alone() {
+    use super::lod::{bucket, bucket_range, split, sweep_buckets, Bucket};
+    // Days, ranges and months mixed in one lane, crowded in places and sparse in others.
+    let mut events = Vec::new();
+    for i in 0..3000u64 {
+        let d = date(2020, 1, 1) + chrono::Days::new((i * i * 7) % 1500);
+        let span = match i % 9 {
+            0 => DateSpan {
+                start: d,
+                end: d + chrono::Days::new(1 + i % 4),
+                precision: Precision::Day,
+            },
+            4 => DateSpan {
+                start: d,
+                end: d + chrono::Days::new(29),
+                precision: Precision::Month,
+            },
+            _ => DateSpan::day(d),
+        };
+        events.push(event(i as u32, span, &["FR"], 0.9, i as u32));
+    }
+    let c = Corpus {
+        events,
+        ..Default::default()
+    };
+    let l = Layout::build(&c);
+    let fr = &l.lanes[0];
+    let (a, b) = l.extent.unwrap();
+    let key = |b: Bucket| match b {
+        Bucket::Empty => (0, Vec::new(), None),
+        Bucket::Items(v) => (1, v, None),
+        Bucket::Bubble(bu) => (2, Vec::new(), Some(bu)),
+    };
+    let mut bubbles = 0;
+    for (x0, x1) in [(a, b), (a + 400.0, a + 430.0), (a + 700.0, a + 707.0)] {
+        let v = TimeView::fit(x0, x1, 900.0);
+        let s = split(fr, &v, 900.0);
+        let range = bucket_range(&s, &v, 900.0);
+        let alone: Vec<_> = range.clone().map(|i| key(bucket(fr, &s, &v, i))).collect();
+        let mut swept = Vec::new();
+        sweep_buckets(fr, &s, &v, range, |bu| swept.push(key(bu)));
+        assert_eq!(swept, alone);
+        bubbles += alone.iter().filter(|k| k.0 == 2).count();
+    }
+    assert!(bubbles > 0, "the zoomed-out view has crowded buckets");
+}
