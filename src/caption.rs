@@ -81,6 +81,8 @@ struct Reading<'a> {
     aside: bool,
     /// The date phrase (bytes of `sentence`).
     date: Option<Range<usize>>,
+    /// The clause of a "when" right after the date ("on 29 April when William marries").
+    when: Option<Clause>,
 }
 
 /// `None` for boilerplate, a byline, or a sentence without a finite verb.
@@ -96,6 +98,7 @@ fn read(sentence: &str, date: Option<Range<usize>>) -> Option<Reading<'_>> {
         sentence,
         aside: focused.is_aside(),
         top,
+        when: focused.analyse_when(),
         date,
     })
 }
@@ -122,7 +125,18 @@ fn candidate(reading: &Reading, max_chars: usize, subject_hint: Option<&str>) ->
         Dated::Instead(named) => return noun_caption(named),
         _ => {}
     }
-    let from_clause = clause_candidate(reading, max_chars, subject_hint, score);
+    // "his account of the early hours of 14 February": a date that completes a noun is what
+    // the noun is about, not when the clause's act happened.
+    let from_clause = if completes_a_noun(sentence, reading.date.clone()) {
+        None
+    } else {
+        clause_candidate(reading, &reading.top, max_chars, subject_hint, score)
+    };
+    // "on 29 April, when William marries Kate": the "when" clause says what happened then.
+    let from_clause = from_clause.or_else(|| {
+        let when = reading.when.as_ref()?;
+        clause_candidate(reading, when, max_chars, subject_hint, score)
+    });
     match dated {
         // The clause gives none: the date's noun names the happening.
         Dated::Noun(named) if from_clause.is_none() => noun_caption(&named),
@@ -133,12 +147,12 @@ fn candidate(reading: &Reading, max_chars: usize, subject_hint: Option<&str>) ->
 /// The caption from the date's clause (see [`candidate`]).
 fn clause_candidate(
     reading: &Reading,
+    top: &Clause,
     max_chars: usize,
     subject_hint: Option<&str>,
     mut score: i32,
 ) -> Option<Candidate> {
     let sentence = reading.sentence;
-    let top = &reading.top;
     // What was said, rather than the saying.
     let (c, speaker) = match &top.reported {
         Some(inner) => (inner.as_ref(), None),
@@ -252,9 +266,24 @@ fn clause_candidate(
             verb = verb.replace(&built, &written);
         }
     }
+    // "collapsed at the end of 2001": a time phrase that runs into the date with "of" is
+    // part of the date, not the act's object.
+    let into_date = |r: &Range<usize>| {
+        reading.date.as_ref().is_some_and(|d| {
+            d.start >= r.end
+                && sentence
+                    .get(r.end..d.start)
+                    .is_some_and(|g| g.trim().eq_ignore_ascii_case("of"))
+                && sentence[r.clone()]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| TIME_NOUNS.contains(&w.to_lowercase().as_str()))
+        })
+    };
     let object = c
         .object
         .clone()
+        .filter(|r| !into_date(r))
         .map(|r| drop_partitive(&drop_hedges(&noun_text(&sentence[r], false))))
         .unwrap_or_default();
     // "takes part" says nothing until it says in what: a light verb keeps its complement.
@@ -378,6 +407,105 @@ fn clause_candidate(
         score += 1;
     }
     Some(Candidate { text, score })
+}
+
+/// Nouns of a part of a day or a span that an "of" date phrase completes ("the early hours
+/// of 14 February", "the night of the vote").
+const TIME_NOUNS: &[&str] = &[
+    "hours",
+    "hour",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "day",
+    "eve",
+    "weekend",
+    "week",
+    "early",
+    "late",
+    "small",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "close",
+    "turn",
+    "course",
+    "rest",
+    "half",
+    "part",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "month",
+    "year",
+    "first",
+    "last",
+    "second",
+    "third",
+    "time",
+    "days",
+    "weeks",
+    "months",
+];
+
+/// Words that make a preposition with "of" ("ahead of", "because of", "as of").
+const OF_PREPOSITIONS: &[&str] = &[
+    "ahead",
+    "because",
+    "instead",
+    "out",
+    "as",
+    "inside",
+    "outside",
+    "regardless",
+    "front",
+    "top",
+];
+
+/// Does the date phrase complete a noun with "of" ("his account of 14 February", "the
+/// events of 11 September", "the early hours of" after such a noun)? Then it dates what the
+/// noun is about, not the clause's act. A date phrase of a time noun after a preposition ("in
+/// the early hours of 14 February", "on the night of the vote") still times the clause.
+fn completes_a_noun(sentence: &str, date: Option<Range<usize>>) -> bool {
+    let Some(before) = date.and_then(|d| sentence.get(..d.start)) else {
+        return false;
+    };
+    let mut words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .map(|w| w.to_lowercase())
+        .collect();
+    if words.first().is_none_or(|w| w != "of") {
+        return false;
+    }
+    words.remove(0);
+    // Over "the early hours", "the night" back to what governs them.
+    while words
+        .first()
+        .is_some_and(|w| TIME_NOUNS.contains(&w.as_str()))
+    {
+        words.remove(0);
+    }
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "that"))
+    {
+        words.remove(0);
+    }
+    let Some(w) = words.first() else {
+        return false;
+    };
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    // A preposition (other than "of") or a verb governs the phrase: it times the clause.
+    let governs = (w != "of" && crate::clause::lexicon::PREPOSITIONS.contains(&w))
+        || OF_PREPOSITIONS.contains(&w)
+        || w.is_empty()
+        || crate::clause::lexicon::BE.contains(&w);
+    !governs && w.chars().all(char::is_alphabetic)
 }
 
 /// Light verbs and the nouns that carry their act ("take part", "give an interview", "pay
@@ -671,6 +799,11 @@ fn dated_noun(sentence: &str, date: Option<Range<usize>>, top: &Clause) -> Dated
                 w.as_str(),
                 "was" | "were" | "is" | "are" | "had" | "has" | "did" | "which" | "who" | "that"
             )
+            // "the summit would begin": a modal or auxiliary opens a clause.
+            && !crate::clause::lexicon::MODALS.contains(&w.as_str())
+            && !crate::clause::lexicon::BE.contains(&w.as_str())
+            && !crate::clause::lexicon::HAVE.contains(&w.as_str())
+            && !crate::clause::lexicon::DO.contains(&w.as_str())
     });
     // Back from the head over its modifiers to the preposition that governs the phrase.
     let mut start = h;
@@ -1276,6 +1409,13 @@ fn is_plural(subject: &str) -> bool {
     ) {
         return true;
     }
+    // "Tens of thousands of Brazilians": a count in the plural heads a plural phrase.
+    if matches!(
+        l.as_str(),
+        "tens" | "dozens" | "scores" | "hundreds" | "thousands" | "millions" | "billions"
+    ) {
+        return true;
+    }
     // Group nouns ("protesters", "officials", "activists"), capitalised or not.
     if l.len() > 5
         && [
@@ -1368,11 +1508,27 @@ fn shorter_objects(object: &str) -> Vec<String> {
             if matches!(core[k].to_lowercase().as_str(), "a" | "an") || is_rate_unit(&core[k]) {
                 continue;
             }
-            let o = if lead == 1 {
-                format!("{} {}", core[0], core[k..].join(" "))
-            } else {
-                core[k..].join(" ")
-            };
+            // Never half a name ("Nordic | Cup"), nor a noun without its count ("by nine |
+            // countries"): the count is the news.
+            let counts: Vec<&str> = core[lead..k]
+                .iter()
+                .filter(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || NUMBER_WORDS.contains(&w.to_lowercase().as_str())
+                })
+                .map(String::as_str)
+                .collect();
+            if inside_a_name(&core[k - 1], &core[k]) {
+                continue;
+            }
+            // The count stays with its head ("14 foreign trawlers" → "14 trawlers").
+            let kept: Vec<&str> = core[..lead]
+                .iter()
+                .map(String::as_str)
+                .chain(counts)
+                .chain(core[k..].iter().map(String::as_str))
+                .collect();
+            let o = kept.join(" ");
             if !out.contains(&o) {
                 out.push(o);
             }
@@ -1446,13 +1602,11 @@ fn shorter_subjects(s: &str) -> Vec<String> {
     } else if parts.len() == 1 {
         push(shorten_name(s));
     }
-    if s.contains(',') || s.contains(" and ") {
-        let first = s.split(',').next().unwrap_or(s);
-        let first = first.split(" and ").next().unwrap_or(first).trim();
-        push(format!("{} and others", shorten_name(first)));
-    }
     if let Some(i) = s.find(" of ") {
         push(s[..i].to_string());
+        // "Spaniard Miguel Angel Martin Perdiguero [of the Saunier Duval team]": a title
+        // before the name goes too.
+        push(shorten_name(&s[..i]));
     }
     // "European Union's foreign ministers" → "foreign ministers" → "ministers". The head
     // ends before the first preposition: "hierarchy behind Texan" never becomes "Texan".
@@ -1467,16 +1621,35 @@ fn shorter_subjects(s: &str) -> Vec<String> {
         })
         .unwrap_or(s);
     let head_phrase = without_reduced_relative(head_phrase);
+    // A list keeps its members before it gives up its phrases: "Ministers and coast guard
+    // chiefs [from ten countries]" before "Ministers and others", which only a list of
+    // three or more (with commas) may become ("France and others").
+    let coordinated = head_phrase.contains(" and ");
+    if coordinated {
+        push(upper_first(head_phrase));
+    }
+    if s.contains(',') {
+        let first = s.split(',').next().unwrap_or(s);
+        let first = first.split(" and ").next().unwrap_or(first).trim();
+        push(format!("{} and others", shorten_name(first)));
+    }
     let owned = head_phrase
         .rsplit_once("'s ")
         .map_or(head_phrase, |(_, h)| h);
     push(upper_first(owned));
     let words: Vec<&str> = owned.split_whitespace().collect();
-    if words
-        .last()
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    // Modifiers drop from the front of one noun phrase, never a conjunct from a list
+    // ("And defence minister" from "The chairman and defence minister").
+    if !coordinated
+        && words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
     {
         for k in 1..words.len() {
+            // Never half a name ("Charmingly Obstinate tour" is never "Obstinate tour").
+            if inside_a_name(words[k - 1], words[k]) {
+                continue;
+            }
             push(upper_first(&words[k..].join(" ")));
         }
     }
@@ -2305,5 +2478,61 @@ mod tests {
         for (s, d, want) in cases {
             assert_eq!(cap(s, d), *want, "{s}");
         }
+    }
+
+    /// Session 8: the clause a date belongs to, participles read as such, and subjects
+    /// shortened as a sub-editor would (each row a sentence of our own).
+    #[test]
+    fn the_clause_the_date_belongs_to() {
+        let cases: &[(&str, &str, &str)] = &[
+            // A "when" clause on the date says what happened then.
+            ("Most of the road closures will take place on 29 April when the king opens the new bridge.", "29 April", "King opens new bridge"),
+            ("She gave her account of the early hours of 3 May, when the storm destroyed the harbour wall.", "3 May", "Storm destroys harbour wall"),
+            // A date that completes a noun with "of" is what the noun is about.
+            ("The minister spoke at length about the events of 9 June.", "9 June", ""),
+            ("The troops entered the city in the early hours of 4 March.", "4 March", "Troops enter city"),
+            ("The firm collapsed at the end of 2001.", "2001", "Firm collapses"),
+            // A fronted date times the main clause, not a relative clause in its subject.
+            ("On Friday, the ambassador, who heads the trade mission, signed the accord.", "On Friday", "Ambassador signs accord"),
+            ("On Friday, as the ambassador signed the accord, the crowd cheered.", "On Friday", "Ambassador signs accord"),
+            // A reduced relative before the verb: its noun is the subject.
+            ("Officials said the training course agreed at the summit would begin on 4 December.", "4 December", "Training course to begin"),
+            // A past form with an agent after a common noun is a participle.
+            ("Beijing rejected the accord, the fishing agreement signed by nine countries on 18 October.", "18 October", "Fishing agreement signed by nine countries"),
+            ("Obama won by a wide margin on Tuesday.", "on Tuesday", "Obama wins by wide margin"),
+            // A shortened object keeps its count.
+            ("In August 2022, Indonesian patrol boats seized 14 foreign trawlers in a single week.", "August 2022", "Indonesian patrol boats seize 14 trawlers"),
+            // The object of an infinitive is no subject.
+            ("London prepared to celebrate the wedding with 600,000 visitors predicted in the capital on Friday.", "on Friday", ""),
+            // "more than" counts; counts in the plural head a plural subject.
+            ("More than 135 million voters went to the polls on Sunday.", "on Sunday", "135 million voters go to polls"),
+            ("Tens of thousands of protesters took to the streets on Wednesday.", "on Wednesday", "Tens of thousands of protesters take to streets"),
+            // A title goes from a name whose phrase was cut; a list of two keeps both.
+            ("The Norwegian Ole Gunnar Bakke Halvorsen of the Bergen rowing club won the Nordic Cup on Sunday.", "on Sunday", "Bakke Halvorsen wins Nordic Cup"),
+            ("Ministers and coast guard chiefs from ten countries gathered in the port city today.", "today", "Ministers and coast guard chiefs gather in city"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(s, d, want)| cap(s, d) != *want)
+            .map(|(s, d, want)| format!("{s}\n  got {:?}, want {want:?}", cap(s, d)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// A conjunct is never dropped from the front of a list ("And finance minister").
+    #[test]
+    fn a_list_never_loses_its_first_member() {
+        for s in shorter_subjects("Party chairman and finance minister") {
+            assert!(!s.to_lowercase().starts_with("and "), "{s}");
+        }
+        for s in shorter_subjects("The Gently Rising tour of northern halls") {
+            assert!(!s.starts_with("Rising"), "{s}");
+        }
+        let s = shorter_subjects("Ministers and coast guard chiefs from ten countries");
+        assert!(!s.iter().any(|x| x.contains("others")), "{s:?}");
+        assert!(
+            s.contains(&"Ministers and coast guard chiefs".to_string()),
+            "{s:?}"
+        );
     }
 }

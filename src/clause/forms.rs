@@ -155,6 +155,7 @@ fn guess_base(stem: &str) -> String {
         || (stem.ends_with('z') && n >= 2 && vowel(b[n - 2]))
         || stem.ends_with("ys")
         || silent_e_before_k(stem)
+        || syllabic_l(stem)
         || (stem.ends_with('s')
             && n >= 2
             && vowel(b[n - 2])
@@ -182,6 +183,16 @@ fn silent_e_before_k(stem: &str) -> bool {
     let vowel = |c: u8| b"aeiou".contains(&c);
     let n = b.len();
     n >= 3 && b[n - 1] == b'k' && vowel(b[n - 2]) && !vowel(b[n - 3])
+}
+
+/// A stem ending in a consonant and "l" ("struggl", "handl", "tackl") lost the "e" of a
+/// syllabic "-le": English writes no word-final consonant + "l" except after "r" and "w"
+/// ("hurl", "crawl") or a doubled "l".
+fn syllabic_l(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    let n = b.len();
+    n >= 3 && b[n - 1] == b'l' && !vowel(b[n - 2]) && !b"lrw".contains(&b[n - 2])
 }
 
 /// The present tense of `base` for a singular (third person) or plural subject.
@@ -279,6 +290,11 @@ mod tests {
             ("scrapped", "scrap", VerbForm::Past),
             ("tweeted", "tweet", VerbForm::Past),
             ("defrauded", "defraud", VerbForm::Past),
+            // A consonant and "l" lost the "e" of "-le"; "r", "w" and "ll" before "l" did not.
+            ("struggled", "struggle", VerbForm::Past),
+            ("tackling", "tackle", VerbForm::Gerund),
+            ("crawled", "crawl", VerbForm::Past),
+            ("hurled", "hurl", VerbForm::Past),
             // "-es" only after a sibilant or "o"; a vowel and one "k" drop a silent "e".
             ("rides", "ride", VerbForm::Third),
             ("slides", "slide", VerbForm::Third),

@@ -966,7 +966,44 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
 /// wrong one. A preposition opening the sentence ("In Hanoi the leaders met") heads a
 /// fronted phrase and is left to the caller.
 fn object_of_a_preposition(toks: &[Token], i: usize, floor: usize) -> bool {
-    i >= 2 && i > floor && matches!(toks[i - 1].tag, Tag::Prep | Tag::To)
+    // "more than 135 million voters": "than" counts, it governs no phrase.
+    i >= 2
+        && i > floor
+        && matches!(toks[i - 1].tag, Tag::Prep | Tag::To)
+        && toks[i - 1].lower != "than"
+}
+
+/// Does the noun phrase found for a subject, starting at token `i`, follow an infinitive's
+/// verb ("to celebrate | the wedding with visitors predicted")? Then it is that verb's
+/// object, never a subject.
+fn object_of_an_infinitive(toks: &[Token], i: usize, floor: usize) -> bool {
+    i >= 2 + floor && toks[i - 1].tag == Tag::Word && toks[i - 2].tag == Tag::To
+}
+
+/// The group before group `k` when it is a reduced relative inside `k`'s subject: one bare
+/// past form right after a noun, no object of its own, and only a prepositional phrase
+/// (no comma, conjunction or clause word) up to `k` ("the programme agreed at the summit
+/// would begin").
+fn reduced_relative_before(toks: &[Token], gs: &[Group], k: usize) -> Option<usize> {
+    let p = k - 1;
+    let g = &gs[p];
+    let single_past = g.end == g.start + 1 && g.time == Time::Past && !g.passive;
+    let after_noun = g.start > 0 && matches!(toks[g.start - 1].tag, Tag::Word | Tag::Proper);
+    let between = &toks[g.end..gs[k].start];
+    let phrase = between.first().is_some_and(|t| t.tag == Tag::Prep)
+        && between.iter().all(|t| {
+            matches!(
+                t.tag,
+                Tag::Prep
+                    | Tag::Det
+                    | Tag::Word
+                    | Tag::Proper
+                    | Tag::Number
+                    | Tag::Poss
+                    | Tag::Date
+            )
+        });
+    (single_past && after_noun && phrase).then_some(p)
 }
 
 /// The key object after the group ending at token `e`: an infinitive, a noun phrase (with
@@ -1170,6 +1207,17 @@ impl Focused<'_> {
         let pick = choose(toks, &gs, f);
         Some(build(toks, &gs, pick))
     }
+
+    /// The clause of a "when" right after the focused date phrase, if any (see
+    /// [`when_clause`]).
+    pub fn analyse_when(&self) -> Option<Clause> {
+        let all = self.toks();
+        let skip = all.partition_point(|t| t.range.start < self.sentence.start);
+        let toks = &all[skip..];
+        let focus = self.focus.as_ref()?;
+        let after = toks.iter().position(|t| t.range.start >= focus.end)?;
+        when_clause(toks, &groups(toks), after)
+    }
 }
 
 #[cfg(test)]
@@ -1274,7 +1322,31 @@ fn choose(toks: &[Token], gs: &[Group], f: Option<usize>) -> usize {
     if let Some(k) = gs.iter().rposition(|g| g.end <= f) {
         return k;
     }
-    gs.iter().position(|g| g.start > f).unwrap_or(main)
+    // A fronted date times the main clause, not a relative clause inside its subject
+    // ("Today, Goldacre, who writes a column, responds to ..."); a clause of the same time
+    // ("On Saturday, as Armstrong pulled on the jersey, ...") may still carry it.
+    gs.iter()
+        .position(|g| g.start > f && !in_relative(toks, g.start))
+        .or_else(|| gs.iter().position(|g| g.start > f))
+        .unwrap_or(main)
+}
+
+/// The clause of a "when" right after the date phrase ending before token `after` ("on 29
+/// April when Prince William marries", "14 February 2013, when he fired"): a relative clause
+/// on a time says what happened at that time.
+fn when_clause(toks: &[Token], gs: &[Group], after: usize) -> Option<Clause> {
+    let mut w = after;
+    if toks.get(w).is_some_and(|t| t.tag == Tag::Comma) {
+        w += 1;
+    }
+    if toks.get(w).is_none_or(|t| t.lower != "when") {
+        return None;
+    }
+    let k = gs.iter().position(|g| g.start > w + 1)?;
+    // Its subject follows "when": no other clause opens between.
+    let c = build_from(toks, gs, k, w + 1);
+    c.subject.as_ref()?;
+    Some(c)
 }
 
 /// Is token `i` inside a relative or subordinate clause (one opened since the last comma or
@@ -1291,11 +1363,39 @@ fn in_subordinate(toks: &[Token], i: usize) -> bool {
             .any(|t| matches!(t.tag, Tag::Rel | Tag::Sub))
 }
 
+/// Is token `i` inside a relative clause opened since the last comma ("who writes")?
+fn in_relative(toks: &[Token], i: usize) -> bool {
+    let from = toks[..i]
+        .iter()
+        .rposition(|t| matches!(t.tag, Tag::Comma | Tag::Break))
+        .map_or(0, |k| k + 1);
+    toks[from..i].iter().any(|t| t.tag == Tag::Rel)
+}
+
 fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
+    build_from(toks, gs, k, 0)
+}
+
+/// [`build`] with the subject never reaching back before token `from`.
+fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
     let g = &gs[k];
     // The subject never reaches back over the previous group.
-    let floor = if k > 0 { gs[k - 1].end } else { 0 };
+    let floor = if k > 0 { gs[k - 1].end.max(from) } else { from };
     let mut subj = subject(toks, g.start, floor);
+    // "Goldacre, who writes a column, responds": the subject lies before a relative clause
+    // set off by commas, whose verb is the previous group.
+    if subj.is_none()
+        && k > 0
+        && in_subordinate(toks, gs[k - 1].start)
+        && toks[..g.start]
+            .iter()
+            .rev()
+            .find(|t| t.tag != Tag::Adv)
+            .is_some_and(|t| t.tag == Tag::Comma)
+    {
+        let before = if k > 1 { gs[k - 2].end.max(from) } else { from };
+        subj = subject(toks, g.start, before);
+    }
     // A coordinated verb with no subject of its own takes the first group's
     // ("Kim visited Russia and met Putin").
     if subj.is_none()
@@ -1327,15 +1427,39 @@ fn build(toks: &[Token], gs: &[Group], k: usize) -> Clause {
         let object_after = toks
             .get(g.end)
             .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Proper | Tag::Pron | Tag::Number));
-        if single_past
+        // "the agreement signed by nine countries": a past form with an agent after a
+        // common noun is a participle (names and pronouns act: "Obama won by a landslide").
+        let by_agent = single_past
+            && toks.get(g.end).is_some_and(|t| t.lower == "by")
+            && toks
+                .get(g.end + 1)
+                .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Word | Tag::Proper))
+            && toks[..g.start]
+                .last()
+                .is_some_and(|t| t.tag == Tag::Word && t.range.end <= r.end)
+            && !INTRANSITIVE.contains(&g.lemma.as_str());
+        // "more than 135 million Brazilians went": "than" counts, it governs no phrase.
+        let after_preposition = single_past
             && !object_after
-            && before.is_some_and(|b| b.tag == Tag::Prep && b.lower != "of")
-        {
+            && before
+                .is_some_and(|b| b.tag == Tag::Prep && !matches!(b.lower.as_str(), "of" | "than"));
+        if after_preposition || by_agent {
             passive = true;
         } else if !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel)
-            && first.is_some_and(|f| object_of_a_preposition(toks, f, floor))
+            && first.is_some_and(|f| {
+                object_of_a_preposition(toks, f, floor) || object_of_an_infinitive(toks, f, floor)
+            })
         {
             subj = None;
+        }
+    }
+    // "the training programme agreed at the summit would begin": a bare past form after a
+    // noun, with only a prepositional phrase between it and this verb, was a participle (a
+    // reduced relative), and the noun before it is this verb's subject.
+    if subj.is_none() && k > 0 && from == 0 {
+        if let Some(p) = reduced_relative_before(toks, gs, k) {
+            let pfloor = if p > 0 { gs[p - 1].end } else { 0 };
+            subj = subject(toks, gs[p].start, pfloor);
         }
     }
     let mut obj = object(toks, g.end, &g.lemma);
