@@ -298,8 +298,9 @@ fn assemble_parts(
 /// order: for one folder, the corpus a fresh load gives.
 ///
 /// Publication dates inferred from the rest of the corpus are worked out again only for
-/// the articles that change can reach ([`replace_files_incremental`]); clusters, salience
-/// and captions are recomputed over the whole corpus.
+/// the articles that change can reach ([`replace_files_incremental`]), and clusters only
+/// where a changed event can reach ([`crate::corroborate::recluster`]); the captions of
+/// clusters with the same members are kept. Salience is ranked over the whole corpus.
 pub fn replace_files(
     corpus: &mut Corpus,
     gone: impl Fn(&Path) -> bool,

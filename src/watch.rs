@@ -1,7 +1,10 @@
 //! Keeping an open corpus in step with its folders: the `notify` crate reports new, changed
 //! and deleted files; only those are read again (through the index), and the corpus-wide
-//! steps run over the result ([`crate::pipeline::replace_files`]), which the index then
-//! remembers as a load's. No full reload.
+//! steps run over the result ([`crate::pipeline::replace_files`]: only where the change
+//! reaches), which the index then remembers as a load's. No full reload. With an index open,
+//! the identities the index keys its stored results by are carried over from the stored
+//! record of the corpus before (`index::settled::identities`); without that record the
+//! update runs every corpus-wide step again through the index.
 //!
 //! Events are not trusted for what happened (editors save through temporary files and
 //! renames, and platforms report these differently): a path an event names is looked at

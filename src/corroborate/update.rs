@@ -16,9 +16,11 @@
 //! event that came or went can change only the windows, edges and members of units that
 //! share one of its countries and start within [`REACH`] days of it. Those units are the
 //! seeds; the components of the new graph that hold a seed are found by a walk that reads
-//! only the stretch of each country around the units it reaches, and are clustered again by
-//! replaying their edges in sweep order. Every other event keeps its cluster. Captions of
-//! clusters whose members are the same events in the same order are kept too (a caption reads
+//! only the stretch of each country around the units it reaches (comparing, like the sweep,
+//! only pairs not yet known to be connected), and are clustered again by the sweep itself
+//! restricted to them (a unit out of reach only takes its place in the windows: it matches
+//! no unit in reach). Every other event keeps its cluster. Captions of clusters whose
+//! members are the same events in the same order are kept too (a caption reads
 //! only its cluster's members and their articles).
 
 use super::predicate::{same_happening, Facts, Kinds, Signature, MIN_SHARED};
@@ -80,13 +82,6 @@ struct LocalUnit {
     members: Vec<u32>,
 }
 
-impl LocalUnit {
-    /// Its place in the sweep among units of one country.
-    fn order(&self) -> (i32, i32, u32) {
-        (self.facts.start, self.facts.end, self.members[0])
-    }
-}
-
 /// Units of the corpus after the change, formed only where asked for.
 struct Local<'a> {
     events: &'a [Event],
@@ -102,6 +97,10 @@ struct Local<'a> {
     /// Per unit: the last listing that took it (to list each unit once).
     stamp: Vec<u32>,
     stamps: u32,
+    /// Units known to be connected (by the edges found so far): a pair already connected
+    /// need not be compared to find the components, as the full sweep skips a pair already
+    /// in one cluster.
+    connected: Vec<u32>,
 }
 
 fn keys_of(countries: &[CountryCode]) -> impl Iterator<Item = u16> + '_ {
@@ -135,6 +134,7 @@ impl<'a> Local<'a> {
             contents: Vec::new(),
             stamp: Vec::new(),
             stamps: 0,
+            connected: Vec::new(),
         }
     }
 
@@ -198,6 +198,7 @@ impl<'a> Local<'a> {
                         members: Vec::new(),
                     });
                     self.stamp.push(0);
+                    self.connected.push(self.units.len() as u32 - 1);
                     self.units.len() as u32 - 1
                 });
             let u = &mut self.units[id as usize];
@@ -232,10 +233,19 @@ impl<'a> Local<'a> {
         out
     }
 
-    /// The sweep over the units of country `key` starting within `lo..=hi`: every edge
-    /// from one of them to a later unit in its window (the matching pairs the full sweep
-    /// asks about, whether or not it skips them as already joined).
-    fn sweep(&mut self, key: u16, lo: i32, hi: i32, edges: &mut Vec<(u16, u32, u32)>) {
+    fn root(&mut self, mut x: u32) -> u32 {
+        while self.connected[x as usize] != x {
+            let up = self.connected[self.connected[x as usize] as usize];
+            self.connected[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+
+    /// The sweep over the units of country `key` starting within `lo..=hi`: the edges
+    /// from one of them to a later unit in its window (pairs the predicate matches) that
+    /// connect units not yet known to be connected.
+    fn sweep(&mut self, key: u16, lo: i32, hi: i32, edges: &mut Vec<(u32, u32)>) {
         let list = self.units_between(key, lo, hi.saturating_add(REACH));
         for a in 0..list.len() {
             let ua = &self.units[list[a] as usize];
@@ -245,28 +255,37 @@ impl<'a> Local<'a> {
             let limit = ua.facts.reach();
             let budget = MAX_COMPARISONS.min(MAX_COMPARISONS_PER_UNIT / ua.countries.len().max(1));
             for &bi in list[a + 1..].iter().take(budget) {
-                let ub = &self.units[bi as usize];
-                if ub.facts.start > limit {
+                if self.units[bi as usize].facts.start > limit {
                     break;
                 }
-                if ua.countries.len() > 1
-                    && ub.countries.len() > 1
-                    && shares_before(&ua.countries, &ub.countries, key)
+                let (ra, rb) = (self.root(list[a]), self.root(bi));
+                if ra != rb
+                    && self.matches(key, &self.units[list[a] as usize], &self.units[bi as usize])
                 {
-                    continue;
-                }
-                let same_sentence = ua.sentence.is_some() && ua.sentence == ub.sentence;
-                if same_happening(
-                    ua.facts,
-                    ub.facts,
-                    &self.contents[ua.content as usize],
-                    &self.contents[ub.content as usize],
-                    same_sentence,
-                ) {
-                    edges.push((key, list[a], bi));
+                    self.connected[rb as usize] = ra;
+                    edges.push((list[a], bi));
                 }
             }
         }
+    }
+
+    /// Whether the full sweep would join `ua` with `ub`, a later unit in its window under
+    /// country `key`.
+    fn matches(&self, key: u16, ua: &LocalUnit, ub: &LocalUnit) -> bool {
+        if ua.countries.len() > 1
+            && ub.countries.len() > 1
+            && shares_before(&ua.countries, &ub.countries, key)
+        {
+            return false;
+        }
+        let same_sentence = ua.sentence.is_some() && ua.sentence == ub.sentence;
+        same_happening(
+            ua.facts,
+            ub.facts,
+            &self.contents[ua.content as usize],
+            &self.contents[ub.content as usize],
+            same_sentence,
+        )
     }
 }
 
@@ -365,7 +384,7 @@ fn try_local(
     // The walk: each reached unit's edges under each of its countries (as the later end of
     // an edge its partner starts at most REACH days before it), until no new unit is reached.
     let mut swept: HashSet<(u16, i32)> = HashSet::new();
-    let mut edges: Vec<(u16, u32, u32)> = Vec::new();
+    let mut edges: Vec<(u32, u32)> = Vec::new();
     let mut adjacency: HashMap<u32, Vec<u32>> = HashMap::new();
     while !frontier.is_empty() {
         let mut need: Vec<(u16, i32)> = Vec::new();
@@ -396,7 +415,7 @@ fn try_local(
             swept.extend((lo..=hi).map(|d| (k, d)));
             local.sweep(k, lo, hi, &mut edges);
         }
-        for &(_, a, b) in &edges[first_new..] {
+        for &(a, b) in &edges[first_new..] {
             adjacency.entry(a).or_default().push(b);
             adjacency.entry(b).or_default().push(a);
         }
@@ -411,8 +430,8 @@ fn try_local(
     }
     visited.resize(local.units.len(), false);
 
-    // Replay the reached components in sweep order: members of a unit first (in order of
-    // their first event), then the edges by their first end's place, then the second's.
+    // The reached components clustered again: members of a unit first (in order of their
+    // first event), then the sweep over them.
     let days: Vec<(i32, i32)> = frozen.iter().map(span_days).collect();
     let mut kinds = vec![Kinds::default(); n];
     let mut reached: Vec<u32> = (0..local.units.len() as u32)
@@ -435,20 +454,58 @@ fn try_local(
             }
         }
     }
-    edges.retain(|(_, a, b)| visited[*a as usize] && visited[*b as usize]);
-    edges.sort_unstable_by_key(|&(k, a, b)| {
-        (
-            k,
-            local.units[a as usize].order(),
-            local.units[b as usize].order(),
-        )
-    });
-    for &(_, a, b) in &edges {
-        let (ra, rb) = (
-            local.units[a as usize].members[0] as usize,
-            local.units[b as usize].members[0] as usize,
-        );
-        uf.union_within(ra, rb, DATE_TOLERANCE_DAYS);
+    drop(edges);
+    drop(adjacency);
+    // The sweep itself over the reached units, in its order (by country, then runs of
+    // reached units' starts): a unit out of reach is never joined to one in reach (it would
+    // have been reached), so it only takes its place in the windows.
+    let mut by_key: Vec<(u16, i32, u32)> = reached
+        .iter()
+        .flat_map(|&u| {
+            let unit = &local.units[u as usize];
+            keys_of(&unit.countries)
+                .map(move |k| (k, unit.facts.start, u))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    by_key.sort_unstable();
+    let mut x = 0;
+    while x < by_key.len() {
+        let (key, lo, _) = by_key[x];
+        let mut hi = lo;
+        while x < by_key.len() && by_key[x].0 == key && by_key[x].1 <= hi.saturating_add(REACH) {
+            hi = by_key[x].1;
+            x += 1;
+        }
+        let list = local.units_between(key, lo, hi.saturating_add(REACH));
+        for a in 0..list.len() {
+            let ua = &local.units[list[a] as usize];
+            if ua.facts.start > hi {
+                break;
+            }
+            if !visited[list[a] as usize] {
+                continue;
+            }
+            let limit = ua.facts.reach();
+            let budget = MAX_COMPARISONS.min(MAX_COMPARISONS_PER_UNIT / ua.countries.len().max(1));
+            let rep_a = ua.members[0] as usize;
+            for &bi in list[a + 1..].iter().take(budget) {
+                let ub = &local.units[bi as usize];
+                if ub.facts.start > limit {
+                    break;
+                }
+                if !visited[bi as usize] {
+                    continue;
+                }
+                let rep_b = ub.members[0] as usize;
+                if uf.find(rep_a) == uf.find(rep_b) {
+                    continue;
+                }
+                if local.matches(key, ua, ub) {
+                    uf.union_within(rep_a, rep_b, DATE_TOLERANCE_DAYS);
+                }
+            }
+        }
     }
 
     // Every other visible event is an unchanged one, and its cluster before was all
