@@ -62,7 +62,7 @@ fn main() {
     let (t, c0) = (Instant::now(), cpu());
     let mut corpus = pipeline::load(std::slice::from_ref(&dir), &opts, &progress).unwrap();
     println!(
-        "load: {} articles, {} events, {} clusters; {:.2} s wall, {:.2} s CPU (corpus-dates {:.2} s, clusters {:.2} s wall)",
+        "load: {} articles, {} events, {} clusters; {:.2} s wall, {:.2} s CPU (corpus-dates {:.2} s, clusters {:.2} s, story {:.2} s wall)",
         corpus.articles.len(),
         corpus.events.len(),
         corpus.clusters.len(),
@@ -70,6 +70,7 @@ fn main() {
         cpu() - c0,
         progress.times.get(Stage::CorpusDates).as_secs_f64(),
         progress.times.get(Stage::Clusters).as_secs_f64(),
+        progress.times.get(Stage::Story).as_secs_f64(),
     );
     // A file from the middle of the corpus: one with firm dates and one without are
     // equally likely in the generated kinds.
@@ -109,8 +110,10 @@ fn main() {
             added.clone(),
         ),
     ];
-    println!("| change | way | wall s | CPU s | corpus-dates s | clusters s | same as full |");
-    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| change | way | wall s | CPU s | corpus-dates s | clusters s | story s | same as full |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     for (name, apply, path) in steps {
         apply();
         let parts = read(std::slice::from_ref(&path));
@@ -137,18 +140,19 @@ fn main() {
                 cpu_s,
                 times.get(Stage::CorpusDates).as_secs_f64(),
                 times.get(Stage::Clusters).as_secs_f64(),
+                times.get(Stage::Story).as_secs_f64(),
                 digest(&c),
                 c,
             ));
         }
-        let full_digest = results[1].5;
-        for (way, wall, cpu_s, dates, clusters, d, _) in &results {
+        let full_digest = results[1].6;
+        for (way, wall, cpu_s, dates, clusters, story, d, _) in &results {
             println!(
-                "| {name} | {way} | {wall:.2} | {cpu_s:.2} | {dates:.2} | {clusters:.2} | {} |",
+                "| {name} | {way} | {wall:.2} | {cpu_s:.2} | {dates:.2} | {clusters:.2} | {story:.2} | {} |",
                 if *d == full_digest { "yes" } else { "NO" }
             );
         }
-        corpus = results.swap_remove(1).6;
+        corpus = results.swap_remove(1).7;
     }
     // The corpus folder is left as it was: the changed file restored.
     std::fs::write(&pick, &text).unwrap();

@@ -25,6 +25,7 @@
 
 mod acts;
 mod predicate;
+mod update;
 
 pub use predicate::{
     COARSE_DAYS, DATE_TOLERANCE_DAYS, MIN_SHARED, MIN_SIMILARITY, SAME_ACT_MIN_SIMILARITY,
@@ -34,6 +35,7 @@ use crate::model::{Article, Cluster, CountryCode, Event};
 use predicate::{same_happening, Facts, Kinds, Signature};
 use rayon::prelude::*;
 use std::collections::HashMap;
+pub(crate) use update::{events_now, recluster, Previous};
 
 /// Cap on comparisons per unit per country in the sweep (bounds the cost of dense days).
 pub const MAX_COMPARISONS: usize = 400;
@@ -56,7 +58,6 @@ struct Unit {
 /// returns the clusters (ids 0..n in order of their first event, every event in exactly one
 /// cluster, singletons included). Hidden events stay in their own singleton clusters.
 pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
-    let n = events.len();
     // 1. Sentences, and their content once per distinct wording.
     let mut sentence_ids: HashMap<(u32, usize, usize), u32> = HashMap::new();
     let mut sentences: Vec<(u32, std::ops::Range<usize>)> = Vec::new();
@@ -194,7 +195,14 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
         }
     }
 
-    // Collect members per root, clusters ordered by their first event.
+    collect(events, &mut uf, &days)
+}
+
+/// The clusters of a finished union-find: members per root, clusters ordered by their first
+/// event, each event's `cluster` set.
+fn collect(events: &mut [Event], uf: &mut UnionFind, days: &[(i32, i32)]) -> Vec<Cluster> {
+    let n = events.len();
+    // Members per root, clusters ordered by their first event.
     let mut cluster_of_root = vec![u32::MAX; n];
     let mut members: Vec<Vec<u32>> = Vec::new();
     for i in 0..n {

@@ -51,10 +51,12 @@ pub enum Stage {
     CorpusDates,
     /// Grouping events by happening.
     Clusters,
+    /// Salience and captions over the clusters.
+    Story,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 7] = [
+    pub const ALL: [Stage; 8] = [
         Stage::Read,
         Stage::PubDate,
         Stage::Dates,
@@ -62,6 +64,7 @@ impl Stage {
         Stage::Events,
         Stage::CorpusDates,
         Stage::Clusters,
+        Stage::Story,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -72,6 +75,7 @@ impl Stage {
             Stage::Events => "events",
             Stage::CorpusDates => "corpus-dates",
             Stage::Clusters => "clusters",
+            Stage::Story => "story",
         }
     }
 }
@@ -80,7 +84,7 @@ impl Stage {
 /// per-article stages, wall time for the corpus-wide ones.
 #[derive(Debug, Default)]
 pub struct StageTimes {
-    nanos: [AtomicU64; 7],
+    nanos: [AtomicU64; 8],
 }
 
 impl StageTimes {
@@ -294,8 +298,9 @@ fn assemble_parts(
 /// order: for one folder, the corpus a fresh load gives.
 ///
 /// Publication dates inferred from the rest of the corpus are worked out again only for
-/// the articles that change can reach ([`replace_files_incremental`]); clusters, salience
-/// and captions are recomputed over the whole corpus.
+/// the articles that change can reach ([`replace_files_incremental`]), and clusters only
+/// where a changed event can reach ([`crate::corroborate::recluster`]); the captions of
+/// clusters with the same members are kept. Salience is ranked over the whole corpus.
 pub fn replace_files(
     corpus: &mut Corpus,
     gone: impl Fn(&Path) -> bool,
@@ -344,13 +349,15 @@ pub fn replace_files_incremental(
     // Firm entries that go (their files are gone or changed)...
     let mut changed =
         crate::crossdate::firm_keys(corpus, |e| gone(&corpus.articles[e.article as usize].file));
-    let before = crate::crossdate::FirmIndex::build(corpus);
+    let index_before = crate::crossdate::FirmIndex::build(corpus);
     let fresh: std::collections::HashSet<u64> = added
         .iter()
         .flat_map(|p| &p.articles)
         .map(|a| text_key(&a.text))
         .collect();
+    let before = Before::take(corpus, &gone, &added);
     join_files(corpus, gone, added, opts, times, |_| false);
+    let before_clusters = before.after_join(corpus);
     // ...and firm entries that come (articles with a new file's text).
     let is_fresh: Vec<bool> = corpus
         .articles
@@ -367,8 +374,9 @@ pub fn replace_files_incremental(
         .zip(&is_fresh)
         .map(|(a, &fresh)| !fresh && !crate::crossdate::is_firm(a))
         .collect();
-    let reached = crate::crossdate::reached(&corpus.articles, &consider, &before, &after, &changed);
-    drop(before);
+    let reached =
+        crate::crossdate::reached(&corpus.articles, &consider, &index_before, &after, &changed);
+    drop(index_before);
     let redo: Vec<bool> = corpus
         .articles
         .par_iter()
@@ -403,7 +411,82 @@ pub fn replace_files_incremental(
         corpus.events = per_article.into_iter().flatten().collect();
     }
     times.add(Stage::CorpusDates, started.elapsed());
-    settle_only(corpus, &opts.corrections, times, Some(after), |i| redo[i]);
+    settle_only(
+        corpus,
+        &opts.corrections,
+        times,
+        Some(after),
+        |i| redo[i],
+        Some(before_clusters),
+    );
+}
+
+/// What an incremental update keeps of the corpus before the change for its clusters: the
+/// events and clusters, and which articles are still there with the same text.
+struct Before {
+    events: Vec<Event>,
+    clusters: Vec<crate::model::Cluster>,
+    /// (file, path) of each article before, when its file is neither gone nor read again.
+    kept: Vec<Option<(PathBuf, String)>>,
+    added: std::collections::HashSet<PathBuf>,
+}
+
+/// [`Before`] once the corpus is joined: each article before with its id now.
+struct BeforeJoined {
+    events: Vec<Event>,
+    clusters: Vec<crate::model::Cluster>,
+    article_now: Vec<Option<u32>>,
+}
+
+impl Before {
+    fn take(corpus: &mut Corpus, gone: impl Fn(&Path) -> bool, added: &[FileResult]) -> Before {
+        let added: std::collections::HashSet<PathBuf> = added
+            .iter()
+            .flat_map(|p| &p.articles)
+            .map(|a| a.file.clone())
+            .collect();
+        let kept = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                (!gone(&a.file) && !added.contains(&a.file))
+                    .then(|| (a.file.clone(), a.path.clone()))
+            })
+            .collect();
+        Before {
+            events: corpus.events.clone(),
+            clusters: std::mem::take(&mut corpus.clusters),
+            kept,
+            added,
+        }
+    }
+
+    fn after_join(self, corpus: &Corpus) -> BeforeJoined {
+        // An article is found again by its file and path; one that two articles share
+        // carries nothing over.
+        let mut now: std::collections::HashMap<(&Path, &str), Option<u32>> =
+            std::collections::HashMap::new();
+        for (i, a) in corpus.articles.iter().enumerate() {
+            if !self.added.contains(&a.file) {
+                now.entry((a.file.as_path(), a.path.as_str()))
+                    .and_modify(|v| *v = None)
+                    .or_insert(Some(i as u32));
+            }
+        }
+        let article_now = self
+            .kept
+            .iter()
+            .map(|k| {
+                let (file, path) = k.as_ref()?;
+                now.get(&(file.as_path(), path.as_str())).copied().flatten()
+            })
+            .collect();
+        BeforeJoined {
+            events: self.events,
+            clusters: self.clusters,
+            article_now,
+        }
+    }
 }
 
 /// A key for an article's text (equal texts, equal keys; a collision only means more work).
@@ -584,17 +667,19 @@ fn analyze_timed(mut articles: Vec<Article>, opts: &LoadOptions, times: &StageTi
 /// The corpus-wide steps after per-article extraction: publication dates inferred from
 /// firmly dated articles (their events rebuilt), corrections, clusters.
 fn settle(corpus: &mut Corpus, corrections: &Corrections, times: &StageTimes) {
-    settle_only(corpus, corrections, times, None, |_| true);
+    settle_only(corpus, corrections, times, None, |_| true, None);
 }
 
 /// [`settle`] with publication dates inferred only for the weak articles `redo` selects
-/// (`index`: the corpus's firm index, when already built).
+/// (`index`: the corpus's firm index, when already built), clustering again only where the
+/// corpus changed from `before` when given ([`crate::corroborate::recluster`]).
 fn settle_only(
     corpus: &mut Corpus,
     corrections: &Corrections,
     times: &StageTimes,
     index: Option<crate::crossdate::FirmIndex>,
     redo: impl Fn(usize) -> bool,
+    before: Option<BeforeJoined>,
 ) {
     let started = Instant::now();
     let changed = crate::crossdate::infer_only_with(corpus, index, redo);
@@ -615,10 +700,29 @@ fn settle_only(
     }
     times.add(Stage::CorpusDates, started.elapsed());
     correct_events(corpus, corrections);
-    corpus.clusters = times.time(Stage::Clusters, || {
-        crate::corroborate::cluster(&mut corpus.events, &corpus.articles)
+    let Some(before) = before else {
+        corpus.clusters = times.time(Stage::Clusters, || {
+            crate::corroborate::cluster(&mut corpus.events, &corpus.articles)
+        });
+        times.time(Stage::Story, || crate::story::annotate(corpus));
+        return;
+    };
+    let kept = times.time(Stage::Clusters, || {
+        let now =
+            crate::corroborate::events_now(&before.events, &before.article_now, &corpus.events);
+        let prev = crate::corroborate::Previous {
+            events: &before.events,
+            clusters: &before.clusters,
+            now: &now,
+        };
+        let r = crate::corroborate::recluster(&mut corpus.events, &corpus.articles, &prev);
+        corpus.clusters = r.clusters;
+        r.caption_kept
     });
-    crate::story::annotate(corpus);
+    drop(before);
+    times.time(Stage::Story, || {
+        crate::story::annotate_update(corpus, &kept)
+    });
 }
 
 /// The order of a corpus's events once some were rebuilt: by article, then by where their

@@ -9,3 +9,21 @@ pub(crate) fn annotate(corpus: &mut Corpus) {
     crate::salience::rank(&mut corpus.events, &mut corpus.clusters, &corpus.articles);
     crate::caption::fill(&mut corpus.clusters, &corpus.events, &corpus.articles);
 }
+
+/// [`annotate`] after a watched update: captions only for the clusters whose caption was
+/// not kept from before (`caption_kept[i]`: cluster `i` has the same members, in the same
+/// order, as a cluster before the change, and its caption is already filled).
+pub(crate) fn annotate_update(corpus: &mut Corpus, caption_kept: &[bool]) {
+    use rayon::prelude::*;
+    crate::salience::rank(&mut corpus.events, &mut corpus.clusters, &corpus.articles);
+    let (events, articles) = (&corpus.events, &corpus.articles);
+    corpus
+        .clusters
+        .par_iter_mut()
+        .enumerate()
+        .filter(|(i, _)| !caption_kept.get(*i).copied().unwrap_or(false))
+        .for_each(|(_, c)| {
+            c.caption =
+                crate::caption::for_cluster(c, events, articles, crate::caption::DEFAULT_MAX_CHARS);
+        });
+}

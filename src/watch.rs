@@ -1,7 +1,10 @@
 //! Keeping an open corpus in step with its folders: the `notify` crate reports new, changed
 //! and deleted files; only those are read again (through the index), and the corpus-wide
-//! steps run over the result ([`crate::pipeline::replace_files`]), which the index then
-//! remembers as a load's. No full reload.
+//! steps run over the result ([`crate::pipeline::replace_files`]: only where the change
+//! reaches), which the index then remembers as a load's. No full reload. With an index open,
+//! the identities the index keys its stored results by are carried over from the stored
+//! record of the corpus before (`index::settled::identities`); without that record the
+//! update runs every corpus-wide step again through the index.
 //!
 //! Events are not trusted for what happened (editors save through temporary files and
 //! renames, and platforms report these differently): a path an event names is looked at
@@ -110,6 +113,9 @@ pub struct Applied {
     pub files: usize,
     /// Paths that were gone.
     pub removed: usize,
+    /// Whether the corpus-wide steps ran only where the change reached (with an index: when
+    /// the stored record of the corpus before carried its articles' identities over).
+    pub incremental: bool,
 }
 
 /// Brings `corpus` up to date with `changes`: changed and new files are read through
@@ -159,14 +165,31 @@ pub fn apply(
     let parts = collected.map(|c| c.parts).unwrap_or_default();
     let gone = |f: &Path| gone.iter().any(|g| f == g || f.starts_with(g));
     let times = StageTimes::default();
+    let mut incremental = true;
     match index {
         None => pipeline::replace_files(corpus, gone, parts, opts, &times),
         Some(ix) => {
-            pipeline::replace_files_joined(corpus, gone, parts, opts, &times);
-            let joined = index::settled::identify(std::mem::take(corpus), &opts.corrections);
-            let mut problems = Vec::new();
             let id = index::settled::corpus_id(roots);
-            *corpus = index::settle_through(joined, opts, &times, Some(ix), &id, &mut problems);
+            let mut problems = Vec::new();
+            // The identities of the articles before the change, from the stored record of
+            // this corpus: then the update runs incrementally and is stored as a load's.
+            if let Some(mut known) = ix
+                .settled(&id)
+                .and_then(|s| index::settled::identities(corpus, &s))
+            {
+                known.extend(index::settled::identities_of_parts(&parts));
+                pipeline::replace_files(corpus, gone, parts, opts, &times);
+                let stored = index::settled::store_update(corpus, &known, &opts.corrections)
+                    .map(|s| ix.put_settled(&id, &s));
+                if let Some(Err(e)) = stored {
+                    problems.push(format!(
+                        "The index could not store this corpus's clusters ({e}); they are worked out again next time."
+                    ));
+                }
+            } else {
+                incremental = false;
+                update_through(corpus, gone, parts, opts, &times, ix, &id, &mut problems);
+            }
             for p in problems {
                 if !corpus.problems.contains(&p) {
                     corpus.problems.push(p);
@@ -174,5 +197,27 @@ pub fn apply(
             }
         }
     }
-    Ok(Applied { files, removed })
+    Ok(Applied {
+        files,
+        removed,
+        incremental,
+    })
+}
+
+/// The update with every corpus-wide step run again through the index (when the stored
+/// record of the corpus before is not there to carry identities over).
+#[allow(clippy::too_many_arguments)]
+fn update_through(
+    corpus: &mut Corpus,
+    gone: impl Fn(&Path) -> bool,
+    parts: Vec<pipeline::FileResult>,
+    opts: &LoadOptions,
+    times: &StageTimes,
+    ix: &mut Index,
+    id: &str,
+    problems: &mut Vec<String>,
+) {
+    pipeline::replace_files_joined(corpus, gone, parts, opts, times);
+    let joined = index::settled::identify(std::mem::take(corpus), &opts.corrections);
+    *corpus = index::settle_through(joined, opts, times, Some(ix), id, problems);
 }

@@ -29,6 +29,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+mod watched;
+pub(crate) use watched::{identities, identities_of_parts, store_update};
+
 /// Corpora whose results are kept (least recently used dropped first).
 const KEEP: usize = 8;
 /// Marks this module's encoding (bump when it changes: an old row is then not read).
@@ -141,36 +144,44 @@ pub fn join(
 /// `pipeline::replace_files_joined` leaves it so too) with its identities computed.
 pub(crate) fn identify(corpus: Corpus, corrections: &Corrections) -> Joined {
     let counts = events_per_article(&corpus);
-    let mut ids = Vec::with_capacity(corpus.articles.len());
+    let places = places(&corpus);
+    let ids: Vec<u64> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| article_id(a, places[i], counts[i]))
+        .collect();
+    let mut starts = Vec::with_capacity(counts.len());
+    let mut at = 0usize;
+    for n in &counts {
+        starts.push(at);
+        at += n;
+    }
+    let key = key_of(
+        &ids,
+        &corpus,
+        |i| &corpus.events[starts[i]..starts[i] + counts[i]],
+        corrections,
+    );
+    Joined { corpus, ids, key }
+}
+
+/// The exact key of a joined corpus's steps: the extractor, each article's identity, and
+/// the corrections that touch its joined events (`events_of(i)`; its publication-date
+/// correction is already in its own date).
+fn key_of<'a>(
+    ids: &[u64],
+    corpus: &Corpus,
+    events_of: impl Fn(usize) -> &'a [Event],
+    corrections: &Corrections,
+) -> String {
     let mut key = blake3::Hasher::new();
     key.update(super::version::extractor().as_bytes());
     key.update(MAGIC);
-    let mut place = 0u32;
-    let mut prev: Option<&Path> = None;
-    let mut starts = 0usize;
-    for (i, a) in corpus.articles.iter().enumerate() {
-        place = if prev == Some(a.file.as_path()) {
-            place + 1
-        } else {
-            0
-        };
-        prev = Some(a.file.as_path());
-        let mut h = blake3::Hasher::new();
-        h.update(a.file.as_os_str().as_encoded_bytes());
-        h.update(&[0]);
-        h.update(&place.to_le_bytes());
-        h.update(a.content_hash.as_bytes());
-        h.update(&[0]);
-        h.update(format!("{:?}|{:?}|{}", a.pub_date, a.file_time, counts[i]).as_bytes());
-        let id = u64::from_le_bytes(h.finalize().as_bytes()[..8].try_into().unwrap_or_default());
-        ids.push(id);
+    for (i, (a, id)) in corpus.articles.iter().zip(ids).enumerate() {
         key.update(&id.to_le_bytes());
-        // The corrections that touch this article's events (its publication-date
-        // correction is already in its own date).
-        let events = &corpus.events[starts..starts + counts[i]];
-        starts += counts[i];
         if corrections.has_event_corrections(&a.content_hash) {
-            for e in events {
+            for e in events_of(i) {
                 let k = crate::corrections::event_key(e);
                 let hidden = corrections.is_hidden(&a.content_hash, &k);
                 let date = corrections.event_date(&a.content_hash, &k);
@@ -178,11 +189,39 @@ pub(crate) fn identify(corpus: Corpus, corrections: &Corrections) -> Joined {
             }
         }
     }
-    Joined {
-        corpus,
-        ids,
-        key: key.finalize().to_hex().to_string(),
-    }
+    key.finalize().to_hex().to_string()
+}
+
+/// Each article's place among the articles of its file (articles of a file are adjacent).
+fn places(corpus: &Corpus) -> Vec<u32> {
+    let mut place = 0u32;
+    let mut prev: Option<&Path> = None;
+    corpus
+        .articles
+        .iter()
+        .map(|a| {
+            place = if prev == Some(a.file.as_path()) {
+                place + 1
+            } else {
+                0
+            };
+            prev = Some(a.file.as_path());
+            place
+        })
+        .collect()
+}
+
+/// An article's identity in a joined corpus (see the module docs): its file, place in the
+/// file, content, own publication date, file time and number of events.
+fn article_id(a: &crate::model::Article, place: u32, events: usize) -> u64 {
+    let mut h = blake3::Hasher::new();
+    h.update(a.file.as_os_str().as_encoded_bytes());
+    h.update(&[0]);
+    h.update(&place.to_le_bytes());
+    h.update(a.content_hash.as_bytes());
+    h.update(&[0]);
+    h.update(format!("{:?}|{:?}|{}", a.pub_date, a.file_time, events).as_bytes());
+    u64::from_le_bytes(h.finalize().as_bytes()[..8].try_into().unwrap_or_default())
 }
 
 /// How many events each article has (a joined corpus lists them grouped by article).
