@@ -1602,7 +1602,21 @@ fn shorter_subjects(s: &str) -> Vec<String> {
     } else if parts.len() == 1 {
         push(shorten_name(s));
     }
+    // "Exports of Thai canned tuna [to South Korea]": a head keeps its "of" phrase, which
+    // says what it is of, before it loses it.
     if let Some(i) = s.find(" of ") {
+        let tail = &s[i + 4..];
+        // Where the next preposition starts (a word of `tail`, so a char boundary).
+        let next_phrase = tail
+            .split_whitespace()
+            .find(|w| {
+                *w != "of"
+                    && crate::clause::lexicon::PREPOSITIONS.contains(&w.to_lowercase().as_str())
+            })
+            .map(|w| i + 4 + (w.as_ptr() as usize - tail.as_ptr() as usize));
+        if let Some(cut) = next_phrase.filter(|&c| c > i + 4) {
+            push(s[..cut].trim_end().to_string());
+        }
         push(s[..i].to_string());
         // "Spaniard Miguel Angel Martin Perdiguero [of the Saunier Duval team]": a title
         // before the name goes too.
@@ -2510,6 +2524,9 @@ mod tests {
             // A title goes from a name whose phrase was cut; a list of two keeps both.
             ("The Norwegian Ole Gunnar Bakke Halvorsen of the Bergen rowing club won the Nordic Cup on Sunday.", "on Sunday", "Bakke Halvorsen wins Nordic Cup"),
             ("Ministers and coast guard chiefs from ten countries gathered in the port city today.", "today", "Ministers and coast guard chiefs gather in city"),
+            // A head keeps its "of" phrase before it loses it.
+            ("The trial of the Dutch skipper resumed in Bergen on Monday.", "on Monday", "Trial of Dutch skipper resumes in Bergen"),
+            ("Hundreds of dock workers clashed with riot police in Antwerp on Friday.", "on Friday", "Hundreds of dock workers clash with riot police"),
         ];
         let wrong: Vec<String> = cases
             .iter()
