@@ -228,6 +228,11 @@ fn paint_lines(p: &egui::Painter, segments: &[[Pos2; 2]], stroke: Stroke, o: Vec
     let feathering = feather_px / p.ctx().pixels_per_point();
     let own_mesh = aa && feathering > 0.0 && stroke.width > 0.9 * feathering;
     let mut mesh = egui::Mesh::default();
+    if own_mesh {
+        // Eight vertices and ten triangles a segment, allocated once.
+        mesh.reserve_vertices(8 * segments.len());
+        mesh.reserve_triangles(10 * segments.len());
+    }
     let outer = Color32::TRANSPARENT;
     let inner_rad = 0.5 * (stroke.width - feathering);
     let outer_rad = 0.5 * (stroke.width + feathering);
