@@ -519,11 +519,16 @@ fn hatch(scene: &mut Scene, r: Rect, colour: Color32) {
     // Lines stay anchored to the mark's left edge, so the pattern moves with it.
     let skip = ((vis.left() - h - r.left()) / STEP).floor().max(0.0);
     let mut x = r.left() - h + skip * STEP;
+    // One shape per span: a month-long span at a month's zoom has dozens of lines.
+    let mut segments = Vec::new();
     while x < vis.right() {
         if let Some((a, b)) = clip_segment(pos2(x, r.bottom()), pos2(x + h, r.top()), vis) {
-            scene.line(a, b, stroke);
+            segments.push([a, b]);
         }
         x += STEP;
+    }
+    if !segments.is_empty() {
+        scene.push(Shape::Lines { segments, stroke });
     }
 }
 

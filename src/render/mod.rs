@@ -755,6 +755,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use egui::Pos2;
 
     /// Left and right edge of every text and rectangle of `scene` as seen (cut by its
     /// layer's clip).
@@ -856,5 +857,51 @@ mod tests {
         assert!(credit.is_none());
         assert!(m.width(&note, NOTE_SIZE) <= 400.0, "{note}");
         assert!(note.ends_with('…'));
+    }
+
+    /// Hatching drawn as one shape gives the pixels egui gives it a segment at a time, at
+    /// one and two px per point, for both the hatch's 45° lines and any other slope.
+    #[test]
+    fn segments_as_one_shape_rasterise_like_single_segments() {
+        let stroke = Stroke::new(1.0, Color32::from_rgb(200, 120, 30).gamma_multiply(0.5));
+        let segments: Vec<[Pos2; 2]> = (0..12)
+            .map(|i| {
+                let x = 3.0 + 5.0 * i as f32;
+                [pos2(x, 30.0), pos2(x + 20.0, 10.0)]
+            })
+            .chain([
+                [pos2(5.0, 35.0), pos2(60.0, 38.5)],
+                [pos2(7.0, 2.0), pos2(9.5, 2.0)],
+            ])
+            .collect();
+        let scene_with = |shapes: Vec<scene::Shape>| {
+            let mut s = Scene {
+                size: vec2(80.0, 40.0),
+                background: Color32::WHITE,
+                ..Scene::default()
+            };
+            s.layer(Some(Rect::from_min_max(pos2(0.0, 12.0), pos2(50.0, 40.0))));
+            for shape in shapes {
+                s.push(shape);
+            }
+            s
+        };
+        let one = scene_with(vec![scene::Shape::Lines {
+            segments: segments.clone(),
+            stroke,
+        }]);
+        let each = scene_with(
+            segments
+                .iter()
+                .map(|&[a, b]| scene::Shape::Line { a, b, stroke })
+                .collect(),
+        );
+        for ppp in [1.0, 2.0] {
+            let mut h = Headless::new(ppp);
+            let (_, _, a) = h.rasterize(&one);
+            let (_, _, b) = h.rasterize(&each);
+            assert!(a.iter().any(|&v| v < 255), "something is drawn");
+            assert_eq!(a, b, "at {ppp} px per point");
+        }
     }
 }

@@ -19,6 +19,12 @@ pub enum Shape {
         b: Pos2,
         stroke: Stroke,
     },
+    /// Separate line segments sharing one stroke, drawn as one shape (a span's hatching:
+    /// one egui mesh instead of a shape per segment).
+    Lines {
+        segments: Vec<[Pos2; 2]>,
+        stroke: Stroke,
+    },
     /// A convex polygon.
     Polygon {
         points: Vec<Pos2>,
@@ -168,6 +174,7 @@ fn paint_shape(p: &egui::Painter, s: &Shape, o: Vec2) {
         Shape::Line { a, b, stroke } => {
             p.line_segment([*a + o, *b + o], *stroke);
         }
+        Shape::Lines { segments, stroke } => paint_lines(p, segments, *stroke, o),
         Shape::Polygon {
             points,
             fill,
@@ -206,6 +213,72 @@ fn paint_shape(p: &egui::Painter, s: &Shape, o: Vec2) {
 }
 
 /// Clips segment `a`–`b` to `r` (Liang–Barsky); `None` when nothing of it is inside.
+/// Line segments as one mesh, vertex for vertex what egui's tessellator makes of each
+/// segment alone (a feathered stroke with feathered caps), so the pixels are the same; the
+/// saving is one shape, one normal per run of parallel segments and no path scratchpad per
+/// segment. Where egui would take another path (no anti-aliasing, a stroke thinner than a
+/// pixel, a segment it snaps to pixels), each segment goes to egui as before.
+fn paint_lines(p: &egui::Painter, segments: &[[Pos2; 2]], stroke: Stroke, o: Vec2) {
+    if segments.is_empty() || stroke.is_empty() {
+        return;
+    }
+    let (aa, feather_px) = p
+        .ctx()
+        .tessellation_options(|t| (t.feathering, t.feathering_size_in_pixels));
+    let feathering = feather_px / p.ctx().pixels_per_point();
+    let own_mesh = aa && feathering > 0.0 && stroke.width > 0.9 * feathering;
+    let mut mesh = egui::Mesh::default();
+    if own_mesh {
+        // Eight vertices and ten triangles a segment, allocated once.
+        mesh.reserve_vertices(8 * segments.len());
+        mesh.reserve_triangles(10 * segments.len());
+    }
+    let outer = Color32::TRANSPARENT;
+    let inner_rad = 0.5 * (stroke.width - feathering);
+    let outer_rad = 0.5 * (stroke.width + feathering);
+    let mut last_dir = Vec2::ZERO;
+    let mut normal = Vec2::ZERO;
+    for &[a, b] in segments {
+        let (a, b) = (a + o, b + o);
+        if !own_mesh || a.x == b.x || a.y == b.y {
+            p.line_segment([a, b], stroke);
+            continue;
+        }
+        let d = b - a;
+        if d != last_dir {
+            last_dir = d;
+            normal = d.normalized().rot90();
+        }
+        let idx = mesh.vertices.len() as u32;
+        let n = normal;
+        let back = n.rot90() * feathering;
+        for (q, ext) in [(a, back), (b, -back)] {
+            mesh.colored_vertex(q + n * outer_rad + ext, outer);
+            mesh.colored_vertex(q + n * inner_rad, stroke.color);
+            mesh.colored_vertex(q - n * inner_rad, stroke.color);
+            mesh.colored_vertex(q - n * outer_rad + ext, outer);
+        }
+        let (i0, i1) = (idx, idx + 4);
+        for t in [
+            [i0, i0 + 1, i0 + 2],
+            [i0, i0 + 2, i0 + 3],
+            [i0, i0 + 1, i1],
+            [i0 + 1, i1, i1 + 1],
+            [i0 + 1, i0 + 2, i1 + 1],
+            [i0 + 2, i1 + 1, i1 + 2],
+            [i0 + 2, i0 + 3, i1 + 2],
+            [i0 + 3, i1 + 2, i1 + 3],
+            [i1, i1 + 1, i1 + 2],
+            [i1, i1 + 2, i1 + 3],
+        ] {
+            mesh.add_triangle(t[0], t[1], t[2]);
+        }
+    }
+    if !mesh.is_empty() {
+        p.add(egui::Shape::mesh(mesh));
+    }
+}
+
 pub fn clip_segment(a: Pos2, b: Pos2, r: Rect) -> Option<(Pos2, Pos2)> {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let (mut t0, mut t1) = (0.0f32, 1.0f32);

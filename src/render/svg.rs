@@ -3,7 +3,7 @@
 //! text fits its boxes in every viewer, with common sans-serif fonts as fallbacks.
 
 use super::scene::{Scene, Shape};
-use egui::{Align, Color32, Rect, Stroke};
+use egui::{Align, Color32, Pos2, Rect, Stroke};
 use std::fmt::Write;
 
 const FAMILY: &str = "dateline-ui";
@@ -105,16 +105,12 @@ fn write_shape(s: &mut String, scene: &Scene, shape: &Shape) {
                 stroke_attr(*stroke)
             );
         }
-        Shape::Line { a, b, stroke } => {
-            let _ = writeln!(
-                s,
-                r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{}/>"#,
-                num(a.x),
-                num(a.y),
-                num(b.x),
-                num(b.y),
-                stroke_attr(Some(*stroke))
-            );
+        Shape::Line { a, b, stroke } => line(s, *a, *b, *stroke),
+        // Hatching stays a `<line>` per segment in SVG.
+        Shape::Lines { segments, stroke } => {
+            for &[a, b] in segments {
+                line(s, a, b, *stroke);
+            }
         }
         Shape::Polygon {
             points,
@@ -187,6 +183,18 @@ fn write_shape(s: &mut String, scene: &Scene, shape: &Shape) {
 }
 
 /// ` fill="#rrggbb"` (with `fill-opacity` when translucent; `none` when invisible).
+fn line(s: &mut String, a: Pos2, b: Pos2, stroke: Stroke) {
+    let _ = writeln!(
+        s,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{}/>"#,
+        num(a.x),
+        num(a.y),
+        num(b.x),
+        num(b.y),
+        stroke_attr(Some(stroke))
+    );
+}
+
 fn fill(c: Color32) -> String {
     let [r, g, b, a] = c.to_srgba_unmultiplied();
     if a == 0 {
