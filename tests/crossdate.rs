@@ -93,30 +93,6 @@ fn summary(c: &Corpus) -> String {
     out
 }
 
-/// Re-reads `changed` (paths under `dir` that were added, changed or deleted) into `c`
-/// through [`dateline::pipeline::replace_files`].
-fn update(c: &mut Corpus, changed: &[std::path::PathBuf]) {
-    use dateline::pipeline::{extract_file, replace_files, LoadOptions, StageTimes};
-    let times = StageTimes::default();
-    let parts = changed
-        .iter()
-        .filter(|p| p.exists())
-        .flat_map(|p| {
-            dateline::ingest::walk(std::slice::from_ref(p))
-                .unwrap()
-                .files
-        })
-        .map(|f| extract_file(&f, &times))
-        .collect();
-    replace_files(
-        c,
-        |f| changed.iter().any(|p| p == f),
-        parts,
-        &LoadOptions::default(),
-        &times,
-    );
-}
-
 #[test]
 fn a_watched_update_infers_dates_as_a_fresh_load_does() {
     let dir = tempfile::tempdir().unwrap();
@@ -152,7 +128,7 @@ fn a_watched_update_infers_dates_as_a_fresh_load_does() {
         "fish-2020.txt",
         &FISHING_DATED.replace("2021-03-12", "2020-03-13"),
     );
-    update(&mut c, &[p]);
+    common::watched_update(&mut c, &[p]);
     check(&c, "added");
     assert!(article(&c, "fish-undated.txt")
         .pub_date
@@ -167,11 +143,11 @@ fn a_watched_update_infers_dates_as_a_fresh_load_does() {
         " date 2024-03-04  Harbour Ledger\nFerry terminal opens\n\
          On Monday, Norway opened a ferry terminal at Bergen after a long treaty dispute over cranes, berths and tariffs.\n",
     );
-    update(&mut c, &[p]);
+    common::watched_update(&mut c, &[p]);
     check(&c, "unrelated");
     // A syndicated copy of the dated treaty report: its entries only change their count.
     let p = write("dated-copy.txt", DATED_2024);
-    update(&mut c, &[p]);
+    common::watched_update(&mut c, &[p]);
     check(&c, "recounted");
     // A changed file: the undated treaty report gains a second date.
     let p = write(
@@ -180,11 +156,11 @@ fn a_watched_update_infers_dates_as_a_fresh_load_does() {
             "{UNDATED}On Thursday, Russia and North Korea held a state banquet in Pyongyang.\n"
         ),
     );
-    update(&mut c, &[p]);
+    common::watched_update(&mut c, &[p]);
     check(&c, "changed");
     // A copy of an undated article appears (copies are inferred together).
     let p = write("fish-copy.txt", FISHING_UNDATED);
-    update(&mut c, &[p]);
+    common::watched_update(&mut c, &[p]);
     check(&c, "copy");
     // The dated reports go: the undated ones fall back to their own evidence.
     let gone = [
@@ -194,7 +170,7 @@ fn a_watched_update_infers_dates_as_a_fresh_load_does() {
     for g in &gone {
         std::fs::remove_file(g).unwrap();
     }
-    update(&mut c, &gone);
+    common::watched_update(&mut c, &gone);
     check(&c, "deleted");
     assert_ne!(
         article(&c, "fish-undated.txt")
@@ -205,6 +181,6 @@ fn a_watched_update_infers_dates_as_a_fresh_load_does() {
     );
     // And the treaty's dated report, changed to another year.
     let p = write("dated.txt", &DATED_2024.replace("2024-06-20", "2022-06-17"));
-    update(&mut c, &[p]);
+    common::watched_update(&mut c, &[p]);
     check(&c, "dated changed");
 }

@@ -10,7 +10,7 @@ mod common;
 mod corpus_gen;
 
 use dateline::model::Corpus;
-use dateline::pipeline::{extract_file, replace_files, LoadOptions, StageTimes};
+use dateline::pipeline::LoadOptions;
 use std::path::{Path, PathBuf};
 
 /// What must be equal between an incremental update and a fresh load.
@@ -44,28 +44,6 @@ fn assert_same(got: &Corpus, want: &Corpus, step: &str) {
         panic!("{step}: not a fresh load's corpus ({n} lines differ):\n got {a}\nwant {b}\nfirst cluster {k:?}\nfirst article {p:?}");
     }
     assert_eq!(g.lines().count(), w.lines().count(), "{step}");
-}
-
-/// Re-reads `changed` (added, changed or deleted paths) into `c` as the watcher does.
-fn update(c: &mut Corpus, changed: &[PathBuf]) {
-    let times = StageTimes::default();
-    let parts = changed
-        .iter()
-        .filter(|p| p.exists())
-        .flat_map(|p| {
-            dateline::ingest::walk(std::slice::from_ref(p))
-                .unwrap()
-                .files
-        })
-        .map(|f| extract_file(&f, &times))
-        .collect();
-    replace_files(
-        c,
-        |f| changed.iter().any(|p| p == f),
-        parts,
-        &LoadOptions::default(),
-        &times,
-    );
 }
 
 /// The corpus's files, in path order.
@@ -110,7 +88,7 @@ fn changes_equal_a_fresh_load(kind: corpus_gen::Kind, seed: u64, multi_source: b
         a.extension().and_then(|e| e.to_str()).unwrap_or("txt")
     ));
     std::fs::write(&copy, &text_a).unwrap();
-    update(&mut c, std::slice::from_ref(&copy));
+    common::watched_update(&mut c, std::slice::from_ref(&copy));
     check(&c, "a copy added");
 
     let text_b = std::fs::read_to_string(&b).unwrap();
@@ -120,16 +98,16 @@ fn changes_equal_a_fresh_load(kind: corpus_gen::Kind, seed: u64, multi_source: b
         format!("{text_b}\nOn Tuesday, officials in Kenya and Peru met again to sign a fisheries accord.\n")
     };
     std::fs::write(&b, changed).unwrap();
-    update(&mut c, std::slice::from_ref(&b));
+    common::watched_update(&mut c, std::slice::from_ref(&b));
     check(&c, "a file changed");
 
     std::fs::remove_file(&d).unwrap();
-    update(&mut c, std::slice::from_ref(&d));
+    common::watched_update(&mut c, std::slice::from_ref(&d));
     check(&c, "a file deleted");
 
     std::fs::remove_file(&copy).unwrap();
     std::fs::write(&b, &text_b).unwrap();
-    update(&mut c, &[copy, b]);
+    common::watched_update(&mut c, &[copy, b]);
     check(&c, "the copy deleted and the changed file restored");
 }
 

@@ -25,3 +25,27 @@ pub fn corpus(files: &[(&str, &str)]) -> Corpus {
     }
     load_paths(&[dir.path().to_path_buf()])
 }
+
+/// Re-reads `changed` (added, changed or deleted paths) into `c` as the watcher does,
+/// through [`dateline::pipeline::replace_files`].
+pub fn watched_update(c: &mut Corpus, changed: &[PathBuf]) {
+    use dateline::pipeline::{extract_file, replace_files, StageTimes};
+    let times = StageTimes::default();
+    let parts = changed
+        .iter()
+        .filter(|p| p.exists())
+        .flat_map(|p| {
+            dateline::ingest::walk(std::slice::from_ref(p))
+                .unwrap()
+                .files
+        })
+        .map(|f| extract_file(&f, &times))
+        .collect();
+    replace_files(
+        c,
+        |f| changed.iter().any(|p| p == f),
+        parts,
+        &LoadOptions::default(),
+        &times,
+    );
+}
