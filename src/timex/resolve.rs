@@ -737,14 +737,12 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             }
         },
         Expr::Holiday { when, y, n } => {
-            let (y, res) = match (y, r) {
-                (Some(y), _) => (*y, Absolute),
+            let (y, res) = match (y, n, r) {
+                (Some(y), _, _) => (*y, Absolute),
                 // "last year", "this year" after the name count from the reference year,
                 // whatever the tense says
-                (None, Some(r)) if n.is_some() => {
-                    (r.year().saturating_add(n.unwrap_or(0)), Reference)
-                }
-                (None, Some(r)) => {
+                (None, Some(n), Some(r)) => (r.year().saturating_add(*n), Reference),
+                (None, None, Some(r)) => {
                     // the year as for a day named without one, from where the day falls
                     // around the reference date
                     let near = when.date(r.year()).or_else(|| when.date(r.year() - 1))?;
@@ -753,7 +751,7 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                     let back = (cx.closed && d > r) || (cx.bound_past && d > r + Duration::days(1));
                     (if back { y - 1 } else { y }, Reference)
                 }
-                (None, None) => return Some(unres(&when.yearless_value())),
+                (None, _, None) => return Some(unres(&when.yearless_value())),
             };
             let d = when.date(y)?;
             out(fmt_day(d), res, day_anchor(d))
