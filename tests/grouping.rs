@@ -106,3 +106,41 @@ fn a_march_on_the_anniversary_does_not_join_the_day_it_remembers() {
     assert_eq!(trial.cluster, night.cluster, "one killing");
     assert_ne!(march.cluster, trial.cluster, "the march a year later");
 }
+
+/// The event of `file` whose date phrase is `phrase`.
+fn phrase<'a>(c: &'a Corpus, file: &str, phrase: &str) -> &'a Event {
+    c.events
+        .iter()
+        .find(|e| {
+            let a = &c.articles[e.article as usize];
+            a.path.ends_with(file) && a.text.get(e.date_range.clone()) == Some(phrase)
+        })
+        .unwrap_or_else(|| panic!("no event {phrase:?} in {file}: {:#?}", c.events))
+}
+
+#[test]
+fn a_day_named_again_without_its_year_keeps_the_year_the_article_gave_it() {
+    // Written in 2025 about a night of 2024: "14 February" in the second paragraph is the
+    // night the first named ("Valentine's Day last year"), not this year's 14 February, so
+    // the call made that night is one happening with the call reported at the time.
+    let c = corpus(&[
+        (
+            "trial.txt",
+            "Farmer on trial\ndate 2025-03-20\nThe farmer shot his neighbour at his home near Nakuru in Kenya on Valentine's Day last year, the prosecutor told the court.\nThe first call to the police in Nakuru came at 1.48am on 14 February, from the farmer's wife.\n",
+        ),
+        (
+            "call.txt",
+            "Call to police\ndate 2024-02-15\nThe farmer's wife called the police in Nakuru, Kenya, at 1.48am on Wednesday, minutes after the shot.\n",
+        ),
+        (
+            "march.txt",
+            "Women march\ndate 2025-02-15\nOn Friday, women in Kenya marched through Nakuru to remember the neighbour a year after the farmer shot him at his home.\n",
+        ),
+    ]);
+    let later = phrase(&c, "trial.txt", "1.48am on 14 February");
+    let call = on(&c, "call.txt", "2024-02-14");
+    let march = on(&c, "march.txt", "2025-02-14");
+    assert_eq!(later.span.start, d("2024-02-14"), "the day already placed");
+    assert_eq!(later.cluster, call.cluster, "one call, told twice");
+    assert_ne!(later.cluster, march.cluster, "the march a year later");
+}

@@ -16,6 +16,7 @@
 
 mod holidays;
 mod lexicon;
+mod placed;
 mod reparse;
 mod resolve;
 mod rules;
@@ -173,6 +174,8 @@ struct State {
     quarter: Option<chrono::NaiveDate>,
     /// The last reported period named is a half, whose start `quarter` holds.
     half: bool,
+    /// Days already placed, for a later mention of one without its year.
+    placed: placed::Placed,
 }
 
 impl State {
@@ -184,6 +187,7 @@ impl State {
             last_day: None,
             quarter: None,
             half: false,
+            placed: placed::Placed::default(),
         }
     }
 }
@@ -313,6 +317,10 @@ fn tag_block(
             closed: r.closed,
             long_period: r.long_period,
             bound_past: r.bound_past,
+            // a single day only: a range's end would have to follow its start
+            placed_year: placed::yearless_day(&cand.x)
+                .filter(|_| cand.end.is_none())
+                .and_then(|(m, d)| st.placed.year_of(m, d)),
         };
         let Some(o) = resolve::resolve(&cand.x, &cx) else {
             i += 1;
@@ -323,6 +331,13 @@ fn tag_block(
         // Three days later").
         let anchor = end_out.as_ref().and_then(|e| e.anchor).or(o.anchor);
         let end_value = end_out.map(|o| o.value);
+        // A day counted from another date is only as sure as that date's year (which may be
+        // a yearless day's): only days stated or counted from the time of writing are placed.
+        if matches!(o.res, Resolution::Absolute | Resolution::Reference) {
+            if let Some(a) = o.anchor.filter(|a| a.gran == lexicon::Unit::Day) {
+                st.placed.note(&cand.x, a.date);
+            }
+        }
         if o.res != Resolution::Unresolved {
             if let Some(a) = anchor {
                 st.anchor = Some(a);

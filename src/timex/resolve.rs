@@ -198,6 +198,8 @@ pub struct Ctx {
     /// 3"): the date is what happened, not something scheduled, so it is not after the
     /// reference date.
     pub bound_past: bool,
+    /// The year the text already gave the day a yearless month-day names (`placed`).
+    pub placed_year: Option<i32>,
 }
 
 /// The period a report is about: the last quarter or half named, else the quarter before
@@ -408,6 +410,11 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
     };
     Some(match e {
         Expr::Date { y, m, d } => {
+            // a day the text already placed, in the year it gave it (`placed`)
+            if let (None, Some(py), Some(d), Some(_)) = (y, cx.placed_year, d, r) {
+                let date = ymd(py, *m, *d)?;
+                return Some(out(fmt_day(date), Anchored, day_anchor(date)));
+            }
             let (y, res) = match (y, r) {
                 (Some(y), _) => (*y, Absolute),
                 (None, Some(r)) => {

@@ -31,10 +31,10 @@ pub(crate) type Row = (&'static str, &'static str, &'static str);
 fn table() {
     let mut failures = Vec::new();
     let mut n = 0;
-    for (file, rows) in super::rules::TABLES
-        .iter()
-        .chain([&("tense", super::tense::ROWS)])
-    {
+    for (file, rows) in super::rules::TABLES.iter().chain([
+        &("tense", super::tense::ROWS),
+        &("placed", super::placed::ROWS),
+    ]) {
         for (r, text, want) in *rows {
             n += 1;
             let got = render(text, d(r));
