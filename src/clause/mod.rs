@@ -607,7 +607,10 @@ fn after_bare_nationality(toks: &[Token], i: usize) -> bool {
         return false;
     }
     let word = &toks[i - 1].lower;
-    if ["s", "ese", "sh", "ch"].iter().any(|end| word.ends_with(end)) {
+    if ["s", "ese", "sh", "ch"]
+        .iter()
+        .any(|end| word.ends_with(end))
+    {
         return false;
     }
     let mut chars = word.chars();

@@ -161,7 +161,10 @@ pub fn lane_view(
     // Room kept inside the fit's edges for the "◂ N" and "N ▸" counts of what lies beyond.
     let (fit_inset, fit_inset_right) = opts.keep_within.map_or((0.0, 0.0), |(d0, d1)| {
         let inset = |n: u32| if n > 0 { OFF_CHART_PX } else { 0.0 };
-        (inset(off_screen(lane, d0, d0).0), inset(off_screen(lane, d1, d1).1))
+        (
+            inset(off_screen(lane, d0, d0).0),
+            inset(off_screen(lane, d1, d1).1),
+        )
     });
     let mut near: Vec<(u8, BoxPx)> = Vec::with_capacity(obstacles.len());
     let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
@@ -631,10 +634,16 @@ mod tests {
             ..Default::default()
         };
         let fitted = lane_view(lane, &v, width, opts, &mut measure);
-        assert_eq!(fitted.after, 1, "the stray happening is counted at the right edge");
+        assert_eq!(
+            fitted.after, 1,
+            "the stray happening is counted at the right edge"
+        );
         assert!(fitted.captions.len() >= 3, "{:?}", fitted.captions);
         for cap in &fitted.captions {
-            assert!(cap.b.x1 <= width - OFF_CHART_PX, "{cap:?} cut or under the count");
+            assert!(
+                cap.b.x1 <= width - OFF_CHART_PX,
+                "{cap:?} cut or under the count"
+            );
         }
         assert_captions_pan_with_marks(lane, &v, width, opts, &mut measure, &fitted, -80.0);
     }
