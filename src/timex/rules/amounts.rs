@@ -511,7 +511,11 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "in the last twenty four hours",
         "the last twenty four hours=PT24H",
     ),
-    ("2023-09-14", "for thirty five years", "thirty five years=P35Y"),
+    (
+        "2023-09-14",
+        "for thirty five years",
+        "thirty five years=P35Y",
+    ),
     (
         "2023-09-14",
         "for a year and a half",
