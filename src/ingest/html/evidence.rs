@@ -1,9 +1,11 @@
 //! Where a page states when it was published (or updated), as candidates for
 //! [`super::decide`]: metadata in any vocabulary (`<meta>` keys named for publication in
-//! words we have not listed are read too), microdata, elements marked as the publication
-//! time (`<time pubdate>`, `class="published"`, `data-timestamp`), `<time>` next to the
-//! headline, bylines ("Published ...", "Posted on ...", "기사입력 ...", a date-named box) and
-//! short dated lines around the headline.
+//! words we have not listed are read too, glued or not), microdata and RDFa (`itemprop` /
+//! `property` on any element), elements marked as the publication time (`<time pubdate>`,
+//! `class="published"`, `data-timestamp`), `<time>` (or another element with `datetime`)
+//! next to the headline, bylines ("Published ...", "Posted on ...", "기사입력 ...", "Fecha
+//! de publicación: ...", a date-named box, or its attribute when it shows "3 hours ago")
+//! and short dated lines around the headline.
 //!
 //! Position matters for visible dates: a page's header often shows today's date and its
 //! sidebars and footers other stories' dates, while the article's own date sits next to its
@@ -156,9 +158,11 @@ const MOD_META: &[&str] = &[
 ];
 
 /// A `<meta>` key and value as date evidence, if the key names publication or
-/// modification. Known keys first; any other key is read by its words ("publish", "pub",
-/// "created", "issued", "release", "posted" / "modified", "updated", "revised"), unless
-/// they say the date is of something else (expiry, embargo, a crawl, an event).
+/// modification. Known keys first (Dublin Core with either prefix form, `dc:date` or
+/// `DC.date`); any other key is read by its words, also inside glued words ("publish",
+/// "publication", "pub", "created", "issued", "release", "posted", "regdate" / "modified",
+/// "updated", "revised"), unless they say the date is of something else (expiry,
+/// embargo, a crawl, an event).
 pub fn meta_key(key: &str, content: &str) -> Option<Cand> {
     // Dublin Core is written `DC.date` in HTML and `dc:date` in RDFa: one vocabulary.
     let dc: String;
