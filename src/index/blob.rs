@@ -499,9 +499,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Two ASCII letters (as `CountryCode::parse` takes them), checked byte by byte: a
+    /// million events carry one or more each.
     fn code(&mut self) -> Option<CountryCode> {
-        let b = self.take(2)?;
-        CountryCode::parse(std::str::from_utf8(b).ok()?)
+        let &[a, b] = self.take(2)? else {
+            return None;
+        };
+        (a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+            .then(|| CountryCode([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
     }
 }
 
@@ -747,6 +752,13 @@ mod tests {
         bad.insert(14, 7);
         bad.insert(15, 0);
         assert!(decode(&seal(bad), String::new(), 0).is_none());
+        // A country code that is not two letters (a lower-case one reads as upper case).
+        let mut e = ev(0);
+        e.countries = vec![CountryCode(*b"jp")];
+        let back = decode(&encode(&Article::default(), &[e.clone()]), String::new(), 0);
+        assert_eq!(back.unwrap().1[0].countries, [CountryCode(*b"JP")]);
+        e.countries = vec![CountryCode(*b"J1")];
+        assert!(decode(&encode(&Article::default(), &[e]), String::new(), 0).is_none());
         // Trailing bytes after the last event.
         let mut bad = body;
         bad.push(0);
