@@ -115,15 +115,15 @@ fn main() {
             .map(|m| m.len())
             .unwrap_or(0);
     println!("index size:      {:.1} MB", size as f64 / 1e6);
-    // What the events take in it: the blobs the app reads, the rows analysts query.
+    // What it holds: the values the app reads (articles and events), the rows analysts query.
     if let Ok(conn) = rusqlite::Connection::open(&ix_path) {
         let mb = |sql: &str| {
             conn.query_row(sql, [], |r| r.get::<_, i64>(0))
                 .map_or(-1.0, |b| b as f64 / 1e6)
         };
         println!(
-            "  events blobs {:.1} MB; events table {:.1} MB (pages); articles table {:.1} MB (pages, blobs and text included); text {:.1} MB",
-            mb("SELECT coalesce(sum(length(events_blob)), 0) FROM articles"),
+            "  article values {:.1} MB; events table {:.1} MB (pages); articles table {:.1} MB (pages, values and text included); text {:.1} MB",
+            mb("SELECT coalesce(sum(length(value)), 0) FROM articles"),
             mb("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = 'events'"),
             mb("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = 'articles'"),
             mb("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles"),

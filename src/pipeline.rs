@@ -244,9 +244,15 @@ pub fn assemble(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) 
 /// which is what the index's cache of their results is keyed by.
 pub fn join(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
     let (articles, per_article) = assemble_parts(parts, opts, 0, times);
+    // Sized once: collected from a flattening iterator, a million events would be moved
+    // again at every doubling of the vector.
+    let mut events = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for e in per_article {
+        events.extend(e);
+    }
     Corpus {
         articles,
-        events: per_article.into_iter().flatten().collect(),
+        events,
         clusters: Vec::new(),
         problems: Vec::new(),
     }

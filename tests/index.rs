@@ -60,7 +60,7 @@ fn fingerprint(c: &Corpus) -> Vec<String> {
         .iter()
         .map(|a| {
             format!(
-                "A {} | {} | {:?} | {} | {:?} | {:?} | {:?} | {:?} | {}",
+                "A {} | {} | {:?} | {} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {}",
                 a.path,
                 a.title,
                 a.pub_date,
@@ -69,6 +69,12 @@ fn fingerprint(c: &Corpus) -> Vec<String> {
                 a.problems,
                 a.file_time,
                 a.pub_date_evidence,
+                a.format,
+                a.outlet,
+                a.url,
+                a.language,
+                a.authors,
+                a.modified_date,
                 a.text
             )
         })
@@ -122,6 +128,14 @@ fn through(paths: &[PathBuf], ix: &mut Index) -> (Corpus, index::Collected) {
 #[test]
 fn reopening_serves_every_file_from_the_index_and_changes_nothing() {
     let (dir, corpus) = sample();
+    // A file that reads with a warning (bytes that are not UTF-8), so problems are stored too.
+    let odd = corpus.join("odd-bytes.txt");
+    std::fs::write(
+        &odd,
+        b"Harbour talks resume\n\nOn 3 May 2021 Chile and Peru met in Lima \xff\xfe again.\n",
+    )
+    .unwrap();
+    set_time(&odd, old_time());
     let paths = vec![corpus.clone()];
     let want = fresh(&paths);
     assert!(want.events.len() > 50, "the sample has events");
@@ -141,6 +155,16 @@ fn reopening_serves_every_file_from_the_index_and_changes_nothing() {
         s2.problems
     );
     assert_same(fingerprint(&second), fingerprint(&want));
+    // The sample exercises what the stored value carries beyond the plain columns.
+    let a = &second.articles;
+    assert!(a
+        .iter()
+        .any(|a| a.format == Some(dateline::model::Format::Html)));
+    assert!(a
+        .iter()
+        .any(|a| a.format == Some(dateline::model::Format::Json)));
+    assert!(a.iter().any(|a| a.pub_date_evidence.len() > 1));
+    assert!(a.iter().any(|a| !a.problems.is_empty()));
     // Nothing was written into the corpus folder.
     let names: Vec<_> = std::fs::read_dir(&corpus).unwrap().collect();
     assert_eq!(names.len(), files);
@@ -285,12 +309,12 @@ fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
     assert_same(fingerprint(&c), &want);
     drop(ix);
 
-    // One article's events damaged (its blob cut short): only that file is read again,
+    // One article's value damaged (cut short): only that file is read again,
     // its rows replaced, no rebuild.
     let conn = rusqlite::Connection::open(&path).unwrap();
     let changed = conn
         .execute(
-            "UPDATE articles SET events_blob = substr(events_blob, 1, length(events_blob) - 1)
+            "UPDATE articles SET value = substr(value, 1, length(value) - 1)
              WHERE rowid = (SELECT min(rowid) FROM articles)",
             [],
         )
@@ -323,6 +347,85 @@ fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
     // And the next open is clean and served from the rebuilt index.
     let (c, s) = through(&paths, &mut ix);
     assert_eq!(s.extracted, 0);
+    assert_same(fingerprint(&c), &want);
+}
+
+/// The tables of schema 3 (session 8's index: the article in columns and JSON, its events
+/// in `events_blob`), as that version wrote them.
+const SCHEMA_3: &str = "
+CREATE TABLE files (path TEXT PRIMARY KEY, display TEXT NOT NULL, size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL, format TEXT NOT NULL, used INTEGER NOT NULL);
+CREATE TABLE extracts (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, format TEXT NOT NULL,
+  extractor TEXT NOT NULL, context TEXT NOT NULL, bytes INTEGER NOT NULL,
+  used INTEGER NOT NULL, UNIQUE (hash, format, extractor));
+CREATE TABLE articles (extract INTEGER NOT NULL, idx INTEGER NOT NULL,
+  content_hash TEXT NOT NULL, title TEXT NOT NULL, outlet TEXT, url TEXT, language TEXT,
+  authors TEXT NOT NULL, text TEXT NOT NULL, paragraphs TEXT NOT NULL,
+  evidence TEXT NOT NULL, modified TEXT, file_date TEXT, pub_date TEXT,
+  pub_date_source TEXT, pub_date_confidence REAL, pub_date_note TEXT,
+  problems TEXT NOT NULL, events_blob BLOB NOT NULL, PRIMARY KEY (extract, idx));
+CREATE TABLE events (extract INTEGER NOT NULL, article INTEGER NOT NULL,
+  seq INTEGER NOT NULL, paragraph INTEGER NOT NULL, sentence_start INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL, date_start INTEGER NOT NULL, date_end INTEGER NOT NULL,
+  timex TEXT NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL, precision TEXT NOT NULL,
+  countries TEXT NOT NULL, country_spans TEXT NOT NULL, date_source TEXT NOT NULL,
+  confidence REAL NOT NULL, note TEXT NOT NULL, PRIMARY KEY (extract, article, seq))
+  WITHOUT ROWID;
+CREATE TABLE settled (corpus TEXT PRIMARY KEY, key TEXT NOT NULL, bytes INTEGER NOT NULL,
+  used INTEGER NOT NULL, value BLOB NOT NULL);
+";
+
+#[test]
+fn an_index_of_the_previous_schema_is_rebuilt_with_a_notice_and_gives_the_same_corpus() {
+    let (dir, corpus) = sample();
+    let paths = vec![corpus];
+    let want = fingerprint(&fresh(&paths));
+    let path = dir.path().join("index.sqlite");
+    // A schema-3 index holding a file row for every sample file and one article, as
+    // session 8 wrote them: none of it may be read.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "application_id", 0x444c_4958_i64)
+        .unwrap();
+    conn.pragma_update(None, "user_version", 3).unwrap();
+    conn.execute_batch(SCHEMA_3).unwrap();
+    conn.execute(
+        "INSERT INTO articles VALUES (1, 0, 'h', 'Old title', NULL, NULL, NULL, '[]', 'old text',
+           '[[0, 3, \"body\"]]', '[]', NULL, NULL, NULL, NULL, NULL, NULL, '[]', x'01')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let mut ix = Index::open_cache(&path).unwrap();
+    let (c, s) = through(&paths, &mut ix);
+    assert!(
+        s.problems
+            .iter()
+            .any(|p| p.contains("rebuilt") && p.contains("schema 3")),
+        "{:?}",
+        s.problems
+    );
+    assert_eq!((s.extracted, s.from_index), (s.keys.len(), 0));
+    assert_same(fingerprint(&c), &want);
+    drop(ix);
+    // Rebuilt in this schema: the app's article is one value beside the plain columns.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('articles')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(columns.iter().any(|c| c == "value"), "{columns:?}");
+    assert!(!columns
+        .iter()
+        .any(|c| c == "events_blob" || c == "paragraphs"));
+    drop(conn);
+    // The next open is served from it, the same corpus.
+    let mut ix = Index::open_cache(&path).unwrap();
+    let (c, s) = through(&paths, &mut ix);
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    assert_eq!((s.extracted, s.from_index), (0, s.keys.len()));
     assert_same(fingerprint(&c), &want);
 }
 

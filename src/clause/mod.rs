@@ -618,10 +618,7 @@ fn after_bare_nationality(toks: &[Token], i: usize) -> bool {
         return false;
     };
     let named: String = first.to_uppercase().chain(chars).collect();
-    crate::gazetteer::Gazetteer::builtin()
-        .find(&named)
-        .iter()
-        .any(|m| m.kind == crate::gazetteer::MentionKind::Demonym && m.end - m.start == named.len())
+    crate::gazetteer::Gazetteer::builtin().is_nationality_word(&named)
 }
 
 /// "a Facebook post", "an Apple store": a name right after "a" or "an" modifies the noun

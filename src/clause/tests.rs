@@ -51,9 +51,9 @@ fn subject_verb_object() {
             "in Kabul",
         ),
         (
-            "Sales of Japanese frozen scallops to China fell sharply in 2023.",
+            "Sales of Korean dried seaweed to Japan fell sharply in 2023.",
             Some("2023"),
-            "Sales of Japanese frozen scallops to China",
+            "Sales of Korean dried seaweed to Japan",
             "fall",
             "",
         ),

@@ -1,24 +1,32 @@
-//! One article's events as one compact binary value (`articles.events_blob`), read on a
-//! reopen instead of a row per event.
+//! One article as one compact binary value (`articles.value`): everything the app reads of
+//! an extracted article but its text (a plain column beside it), and its events. A reopen
+//! reads this value and the text instead of a dozen columns and four JSON documents per
+//! article and a row per event.
 //!
-//! Why: a reopen of 100,000 articles took 1,000,000 rows out of the `events` table, a dozen
-//! columns each, text columns parsed back into dates and codes; most of its CPU went to
-//! SQLite's per-row and per-column work and to allocation. One value per article is one
-//! column read, decoded by a loop over bytes. The `events` table is still written, as it
-//! was, for analysts' SQL; the app never reads it back.
+//! Why: at 100,000 articles and 1,000,000 events most of a reopen's CPU went to SQLite's
+//! per-row and per-column work, to parsing JSON and to allocation. One value per article is
+//! one column read, decoded by a loop over bytes. The plain columns analysts query (title,
+//! dates, outlet, url, text) and the `events` table are still written; the app never reads
+//! them back.
 //!
-//! Layout (version 1): a version byte, the number of events, then each event's fields
-//! (integers as LEB128 varints, signed ones zigzagged; byte ranges as start and length;
-//! dates as days from the Common Era, the end as days after the start; text as length and
-//! UTF-8 bytes; the confidence as an `f32`), then the first 8 bytes of the BLAKE3 hash of
-//! all that. A value whose version, checksum or any field does not check out is refused
-//! (the file is read again), never half-used.
+//! Layout (version 2): a version byte; the article (content hash, title, outlet, url,
+//! language, format, authors, paragraphs, publication-date evidence, the date chosen from
+//! it, the last-modified date, the file date, problems); the number of events, then each
+//! event's fields; then the first 8 bytes of the BLAKE3 hash of all that. Integers are
+//! LEB128 varints (signed ones zigzagged); byte ranges start and length; dates days from
+//! the Common Era (an event's end as days after its start); text length and UTF-8 bytes; an
+//! optional value a 0/1 byte then the value; confidences `f32`; enumerations a byte (their
+//! place in the tables below). A value whose version, checksum or any field does not check
+//! out is refused (the file is read again), never half-used.
 
-use crate::model::{CountryCode, CountrySpan, DateSource, DateSpan, Event, Precision};
+use crate::model::{
+    Article, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event, Format,
+    Paragraph, ParagraphKind, Precision, Problem, PubDateSource, Severity,
+};
 use chrono::{Datelike, NaiveDate};
 
 /// Bumped with any change to the layout above (the schema version covers the column).
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 const CHECKSUM: usize = 8;
 
 const DATE_SOURCES: [DateSource; 5] = [
@@ -49,11 +57,167 @@ fn precision_code(p: Precision) -> u8 {
 
 const PRECISIONS: [Precision; 3] = [Precision::Day, Precision::Month, Precision::Year];
 
-/// Encodes one article's events (their article id, cluster, salience and hidden flag are
-/// the corpus's, not the extraction's, and are not stored).
-pub(crate) fn encode(events: &[Event]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(16 + events.len() * 64);
+/// Every publication-date source, by code (the match in `pub_source_code` fails to compile
+/// when one is added, until it is given a code; the test checks the table agrees).
+const PUB_SOURCES: [PubDateSource; 19] = [
+    PubDateSource::User,
+    PubDateSource::JsonLd,
+    PubDateSource::Meta,
+    PubDateSource::TimeElement,
+    PubDateSource::JsonField,
+    PubDateSource::Url,
+    PubDateSource::Byline,
+    PubDateSource::HeaderLine,
+    PubDateSource::Feed,
+    PubDateSource::CsvField,
+    PubDateSource::ExportHeader,
+    PubDateSource::MailHeader,
+    PubDateSource::Dateline,
+    PubDateSource::FileName,
+    PubDateSource::Folder,
+    PubDateSource::Text,
+    PubDateSource::Corpus,
+    PubDateSource::FileTime,
+    PubDateSource::PageText,
+];
+
+fn pub_source_code(p: PubDateSource) -> u8 {
+    use PubDateSource::*;
+    match p {
+        User => 0,
+        JsonLd => 1,
+        Meta => 2,
+        TimeElement => 3,
+        JsonField => 4,
+        Url => 5,
+        Byline => 6,
+        HeaderLine => 7,
+        Feed => 8,
+        CsvField => 9,
+        ExportHeader => 10,
+        MailHeader => 11,
+        Dateline => 12,
+        FileName => 13,
+        Folder => 14,
+        Text => 15,
+        Corpus => 16,
+        FileTime => 17,
+        PageText => 18,
+    }
+}
+
+/// Every format, by code (as for the sources).
+const FORMATS: [Format; 15] = [
+    Format::Text,
+    Format::Markdown,
+    Format::Html,
+    Format::Json,
+    Format::Pdf,
+    Format::Docx,
+    Format::Odt,
+    Format::Rtf,
+    Format::Eml,
+    Format::Mbox,
+    Format::Feed,
+    Format::Mhtml,
+    Format::Webarchive,
+    Format::Csv,
+    Format::Tsv,
+];
+
+fn format_code(f: Format) -> u8 {
+    match f {
+        Format::Text => 0,
+        Format::Markdown => 1,
+        Format::Html => 2,
+        Format::Json => 3,
+        Format::Pdf => 4,
+        Format::Docx => 5,
+        Format::Odt => 6,
+        Format::Rtf => 7,
+        Format::Eml => 8,
+        Format::Mbox => 9,
+        Format::Feed => 10,
+        Format::Mhtml => 11,
+        Format::Webarchive => 12,
+        Format::Csv => 13,
+        Format::Tsv => 14,
+    }
+}
+
+const KINDS: [ParagraphKind; 6] = [
+    ParagraphKind::Title,
+    ParagraphKind::Heading,
+    ParagraphKind::Body,
+    ParagraphKind::ListItem,
+    ParagraphKind::Quote,
+    ParagraphKind::Caption,
+];
+
+fn kind_code(k: ParagraphKind) -> u8 {
+    match k {
+        ParagraphKind::Title => 0,
+        ParagraphKind::Heading => 1,
+        ParagraphKind::Body => 2,
+        ParagraphKind::ListItem => 3,
+        ParagraphKind::Quote => 4,
+        ParagraphKind::Caption => 5,
+    }
+}
+
+/// Encodes one article (all but its text, path, file and time stamp, which come from the
+/// column beside it and from the file on disk) and its events (their article id, cluster,
+/// salience and hidden flag are the corpus's, not the extraction's, and are not stored).
+pub(crate) fn encode(article: &Article, events: &[Event]) -> Vec<u8> {
+    let a = article;
+    let mut out = Vec::with_capacity(256 + a.paragraphs.len() * 4 + events.len() * 64);
     out.push(VERSION);
+    put_str(&mut out, &a.content_hash);
+    put_str(&mut out, &a.title);
+    put_opt_str(&mut out, a.outlet.as_deref());
+    put_opt_str(&mut out, a.url.as_deref());
+    put_opt_str(&mut out, a.language.as_deref());
+    match a.format {
+        Some(f) => out.extend_from_slice(&[1, format_code(f)]),
+        None => out.push(0),
+    }
+    put_u(&mut out, a.authors.len() as u64);
+    for s in &a.authors {
+        put_str(&mut out, s);
+    }
+    put_u(&mut out, a.paragraphs.len() as u64);
+    for p in &a.paragraphs {
+        put_range(&mut out, p.range.start, p.range.end);
+        out.push(kind_code(p.kind));
+    }
+    put_u(&mut out, a.pub_date_evidence.len() as u64);
+    for d in &a.pub_date_evidence {
+        put_evidence(&mut out, d);
+    }
+    for d in [&a.pub_date, &a.modified_date] {
+        match d {
+            Some(d) => {
+                out.push(1);
+                put_evidence(&mut out, d);
+            }
+            None => out.push(0),
+        }
+    }
+    match a.file_time {
+        Some(d) => {
+            out.push(1);
+            put_i(&mut out, i64::from(d.num_days_from_ce()));
+        }
+        None => out.push(0),
+    }
+    put_u(&mut out, a.problems.len() as u64);
+    for p in &a.problems {
+        out.push(match p.severity {
+            Severity::Warning => 0,
+            Severity::Error => 1,
+        });
+        put_str(&mut out, &p.message);
+    }
     put_u(&mut out, events.len() as u64);
     for e in events {
         put_u(&mut out, e.paragraph as u64);
@@ -85,15 +249,56 @@ pub(crate) fn encode(events: &[Event]) -> Vec<u8> {
     out
 }
 
-/// Decodes what [`encode`] wrote, with `article` as each event's article id. `None` for a
-/// value of another version, a wrong checksum or any field out of range.
-pub(crate) fn decode(bytes: &[u8], article: u32) -> Option<Vec<Event>> {
+/// Decodes what [`encode`] wrote: the article with `text` as its text (path and file left
+/// empty for the caller) and its events with `article` as their article id. `None` for a
+/// value of another version, a wrong checksum or any field out of range. Offsets are not
+/// checked against the text here (the caller checks every range of a file's extraction).
+pub(crate) fn decode(bytes: &[u8], text: String, article: u32) -> Option<(Article, Vec<Event>)> {
     let body_len = bytes.len().checked_sub(CHECKSUM)?;
     let (body, sum) = bytes.split_at(body_len);
     if body.first() != Some(&VERSION) || blake3::hash(body).as_bytes()[..CHECKSUM] != *sum {
         return None;
     }
     let mut r = Reader { b: body, at: 1 };
+    let content_hash = r.string()?;
+    let title = r.string()?;
+    let outlet = r.opt(Reader::string)?;
+    let url = r.opt(Reader::string)?;
+    let language = r.opt(Reader::string)?;
+    let format = r.opt(|r| FORMATS.get(usize::from(r.byte()?)).copied())?;
+    let n = r.len()?;
+    let mut authors = Vec::with_capacity(n);
+    for _ in 0..n {
+        authors.push(r.string()?);
+    }
+    let n = r.len()?;
+    let mut paragraphs = Vec::with_capacity(n);
+    for _ in 0..n {
+        let range = r.range()?;
+        let kind = *KINDS.get(usize::from(r.byte()?))?;
+        paragraphs.push(Paragraph { range, kind });
+    }
+    let n = r.len()?;
+    let mut pub_date_evidence = Vec::with_capacity(n);
+    for _ in 0..n {
+        pub_date_evidence.push(r.evidence()?);
+    }
+    let pub_date = r.opt(Reader::evidence)?;
+    let modified_date = r.opt(Reader::evidence)?;
+    let file_time = r.opt(Reader::day)?;
+    let n = r.len()?;
+    let mut problems = Vec::with_capacity(n);
+    for _ in 0..n {
+        let severity = match r.byte()? {
+            0 => Severity::Warning,
+            1 => Severity::Error,
+            _ => return None,
+        };
+        problems.push(Problem {
+            severity,
+            message: r.string()?,
+        });
+    }
     let n = r.len()?;
     // Every event takes at least 16 bytes: a count beyond that is damage, not a reason to
     // reserve memory.
@@ -111,7 +316,7 @@ pub(crate) fn decode(bytes: &[u8], article: u32) -> Option<Vec<Event>> {
             precision: *PRECISIONS.get(usize::from(r.byte()?))?,
         };
         let date_source = *DATE_SOURCES.get(usize::from(r.byte()?))?;
-        let confidence = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
+        let confidence = r.f32()?;
         let nc = r.len()?;
         let mut countries = Vec::with_capacity(nc.min(256));
         for _ in 0..nc {
@@ -145,7 +350,27 @@ pub(crate) fn decode(bytes: &[u8], article: u32) -> Option<Vec<Event>> {
             salience: 0.0,
         });
     }
-    (r.at == body.len()).then_some(events)
+    if r.at != body.len() {
+        return None;
+    }
+    let article = Article {
+        content_hash,
+        format,
+        title,
+        outlet,
+        url,
+        language,
+        authors,
+        text,
+        paragraphs,
+        pub_date_evidence,
+        pub_date,
+        modified_date,
+        file_time,
+        problems,
+        ..Default::default()
+    };
+    Some((article, events))
 }
 
 fn put_u(out: &mut Vec<u8>, mut v: u64) {
@@ -170,6 +395,23 @@ fn put_range(out: &mut Vec<u8>, start: usize, end: usize) {
 fn put_str(out: &mut Vec<u8>, s: &str) {
     put_u(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
+}
+
+fn put_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            out.push(1);
+            put_str(out, s);
+        }
+        None => out.push(0),
+    }
+}
+
+fn put_evidence(out: &mut Vec<u8>, d: &DatedEvidence) {
+    put_i(out, i64::from(d.date.num_days_from_ce()));
+    out.push(pub_source_code(d.source));
+    out.extend_from_slice(&d.confidence.to_le_bytes());
+    put_str(out, &d.note);
 }
 
 struct Reader<'a> {
@@ -212,7 +454,8 @@ impl<'a> Reader<'a> {
         usize::try_from(self.u()?).ok()
     }
 
-    /// A count of items that follow: never more than the bytes left.
+    /// A count of items that follow: never more than the bytes left (each takes one at
+    /// least), so a damaged count reserves no memory.
     fn len(&mut self) -> Option<usize> {
         let n = self.usize()?;
         (n <= self.b.len() - self.at).then_some(n)
@@ -229,9 +472,41 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(n)?).ok().map(str::to_string)
     }
 
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn day(&mut self) -> Option<NaiveDate> {
+        NaiveDate::from_num_days_from_ce_opt(i32::try_from(self.i()?).ok()?)
+    }
+
+    fn evidence(&mut self) -> Option<DatedEvidence> {
+        Some(DatedEvidence {
+            date: self.day()?,
+            source: *PUB_SOURCES.get(usize::from(self.byte()?))?,
+            confidence: self.f32()?,
+            note: self.string()?,
+        })
+    }
+
+    /// An optional value: `Some(None)` when absent, `None` when the marker or the value is
+    /// damaged.
+    fn opt<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        match self.byte()? {
+            0 => Some(None),
+            1 => read(self).map(Some),
+            _ => None,
+        }
+    }
+
+    /// Two ASCII letters (as `CountryCode::parse` takes them), checked byte by byte: a
+    /// million events carry one or more each.
     fn code(&mut self) -> Option<CountryCode> {
-        let b = self.take(2)?;
-        CountryCode::parse(std::str::from_utf8(b).ok()?)
+        let &[a, b] = self.take(2)? else {
+            return None;
+        };
+        (a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+            .then(|| CountryCode([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
     }
 }
 
@@ -239,8 +514,11 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
     fn ev(i: usize) -> Event {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         Event {
             article: 0,
             paragraph: i,
@@ -267,77 +545,223 @@ mod tests {
         }
     }
 
+    fn evidence(i: usize) -> DatedEvidence {
+        DatedEvidence {
+            date: d(1999 + i as i32, 1 + (i % 12) as u32, 28),
+            source: PUB_SOURCES[i % PUB_SOURCES.len()],
+            confidence: 1.0 / (i + 1) as f32,
+            note: format!("dateline «Genève, {i} févr.»"),
+        }
+    }
+
+    /// An article with every field set, in several scripts.
+    fn article() -> Article {
+        let text =
+            "Tōkyō — 東京で会談。\n\nΑθήνα: συνάντηση στις 3 Μαΐου.\n\nPlain words.".to_string();
+        let cut = text.find("\n\n").unwrap();
+        Article {
+            path: "not stored".into(),
+            content_hash: "ab12#3".into(),
+            format: Some(Format::Mhtml),
+            title: "Заголовок: «talks» in 東京".into(),
+            outlet: Some("Le Monde diplomatique".into()),
+            url: Some("https://example.org/ü/1?q=ß".into()),
+            language: Some("ja".into()),
+            authors: vec!["Zoë Ødegård".into(), String::new(), "李雷".into()],
+            paragraphs: vec![
+                Paragraph {
+                    range: 0..cut,
+                    kind: ParagraphKind::Title,
+                },
+                Paragraph {
+                    range: cut + 2..text.len(),
+                    kind: ParagraphKind::Caption,
+                },
+            ],
+            text,
+            pub_date_evidence: (0..PUB_SOURCES.len()).map(evidence).collect(),
+            pub_date: Some(evidence(3)),
+            modified_date: Some(DatedEvidence {
+                date: d(-44, 3, 15),
+                ..evidence(18)
+            }),
+            file_time: Some(d(2024, 2, 29)),
+            problems: vec![
+                Problem::warning("invalid UTF-8 replaced (3 bytes) — «é»"),
+                Problem {
+                    severity: Severity::Error,
+                    message: String::new(),
+                },
+            ],
+            ..Default::default()
+        }
+    }
+
+    /// The article as it reads back: what is not stored is empty.
+    fn stored(a: &Article) -> String {
+        format!(
+            "{:?}",
+            Article {
+                path: String::new(),
+                file: Default::default(),
+                ..a.clone()
+            }
+        )
+    }
+
     #[test]
-    fn events_read_back_as_written() {
+    fn every_code_table_agrees_with_its_match() {
+        for (i, p) in PUB_SOURCES.iter().enumerate() {
+            assert_eq!(usize::from(pub_source_code(*p)), i);
+        }
+        for (i, f) in FORMATS.iter().enumerate() {
+            assert_eq!(usize::from(format_code(*f)), i);
+        }
+        for (i, k) in KINDS.iter().enumerate() {
+            assert_eq!(usize::from(kind_code(*k)), i);
+        }
+        for (i, s) in DATE_SOURCES.iter().enumerate() {
+            assert_eq!(usize::from(date_source_code(*s)), i);
+        }
+        for (i, p) in PRECISIONS.iter().enumerate() {
+            assert_eq!(usize::from(precision_code(*p)), i);
+        }
+    }
+
+    #[test]
+    fn an_article_and_its_events_read_back_as_written() {
+        let a = article();
         let mut events: Vec<Event> = (0..7).map(ev).collect();
-        // Extremes: a date far back (negative days), a range ending before the start is
-        // impossible, but a multi-year span and large offsets are not.
-        events[3].span.start = NaiveDate::from_ymd_opt(-44, 3, 15).unwrap();
-        events[3].span.end = NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();
+        // Extremes: a date far back (negative days), a multi-year span, large offsets.
+        events[3].span.start = d(-44, 3, 15);
+        events[3].span.end = d(2100, 1, 1);
         events[4].sentence = 4_000_000_000..4_000_000_100;
         events[5].countries.clear();
         events[5].country_spans.clear();
         events[6].note.clear();
-        let blob = encode(&events);
+        let blob = encode(&a, &events);
         for e in &mut events {
             e.article = 42;
         }
-        assert_eq!(decode(&blob, 42), Some(events));
-        assert_eq!(decode(&encode(&[]), 3), Some(Vec::new()));
+        let (back, evs) = decode(&blob, a.text.clone(), 42).unwrap();
+        assert_eq!(stored(&back), stored(&a));
+        assert_eq!(evs, events);
+        // Every format and none.
+        for f in FORMATS.iter().copied().map(Some).chain([None]) {
+            let a = Article {
+                format: f,
+                ..article()
+            };
+            let (back, _) = decode(&encode(&a, &[]), a.text.clone(), 0).unwrap();
+            assert_eq!(back.format, f);
+        }
+    }
+
+    #[test]
+    fn an_empty_article_and_a_huge_one_read_back() {
+        // Nothing at all: no text, no title, no options, no events.
+        let empty = Article::default();
+        let (back, evs) = decode(&encode(&empty, &[]), String::new(), 0).unwrap();
+        assert_eq!(stored(&back), stored(&empty));
+        assert!(evs.is_empty());
+        // A hundred thousand paragraphs (a table dump cut into rows) with far offsets.
+        let text = "ß\n\n".repeat(100_000);
+        let paragraphs: Vec<Paragraph> = (0..100_000)
+            .map(|i| Paragraph {
+                range: 4 * i..4 * i + 2,
+                kind: KINDS[i % KINDS.len()],
+            })
+            .collect();
+        let big = Article {
+            paragraphs,
+            text,
+            authors: vec!["x".repeat(70_000)],
+            ..Article::default()
+        };
+        let events: Vec<Event> = (0..2_000)
+            .map(|i| Event {
+                paragraph: i,
+                ..ev(i % 20)
+            })
+            .collect();
+        let blob = encode(&big, &events);
+        let (back, evs) = decode(&blob, big.text.clone(), 1).unwrap();
+        assert_eq!(stored(&back), stored(&big));
+        assert_eq!(evs.len(), 2_000);
+        assert_eq!(evs[1_999].paragraph, 1_999);
     }
 
     #[test]
     fn a_damaged_or_foreign_value_is_refused() {
+        let a = Article {
+            pub_date_evidence: vec![evidence(1)],
+            ..article()
+        };
         let events: Vec<Event> = (0..3).map(ev).collect();
-        let blob = encode(&events);
+        let blob = encode(&a, &events);
         // Any one byte changed: the checksum or a field check refuses it.
         for i in 0..blob.len() {
             let mut bad = blob.clone();
             bad[i] ^= 0x01;
-            assert_eq!(decode(&bad, 0), None, "byte {i} flipped");
+            assert!(decode(&bad, String::new(), 0).is_none(), "byte {i} flipped");
         }
         // Cut short anywhere.
         for n in 0..blob.len() {
-            assert_eq!(decode(&blob[..n], 0), None, "cut at {n}");
+            assert!(decode(&blob[..n], String::new(), 0).is_none(), "cut at {n}");
         }
-        // Another version with a valid checksum.
-        let mut body = blob[..blob.len() - CHECKSUM].to_vec();
-        body[0] = VERSION + 1;
+        // Another version (the events-only value of schema 3 among them) with a valid
+        // checksum.
+        for v in [1, VERSION + 1] {
+            let mut body = blob[..blob.len() - CHECKSUM].to_vec();
+            body[0] = v;
+            assert!(decode(&seal(body), String::new(), 0).is_none());
+        }
+    }
+
+    fn seal(mut body: Vec<u8>) -> Vec<u8> {
         let sum = blake3::hash(&body);
         body.extend_from_slice(&sum.as_bytes()[..CHECKSUM]);
-        assert_eq!(decode(&body, 0), None);
+        body
     }
 
     #[test]
     fn fields_out_of_range_are_refused_even_under_a_valid_checksum() {
-        let seal = |mut body: Vec<u8>| {
-            let sum = blake3::hash(&body);
-            body.extend_from_slice(&sum.as_bytes()[..CHECKSUM]);
-            body
-        };
-        // A count of a billion events in a few bytes.
-        let mut body = vec![VERSION];
-        put_u(&mut body, 1_000_000_000);
-        assert_eq!(decode(&seal(body), 0), None);
-        // A precision code that names nothing.
-        let blob = encode(&[ev(0)]);
-        let mut body = blob[..blob.len() - CHECKSUM].to_vec();
-        // The precision byte's place: re-encode the fields before it.
-        let mut prefix = vec![VERSION];
-        put_u(&mut prefix, 1);
-        let e = ev(0);
-        put_u(&mut prefix, e.paragraph as u64);
-        put_range(&mut prefix, e.sentence.start, e.sentence.end);
-        put_range(&mut prefix, e.date_range.start, e.date_range.end);
-        put_str(&mut prefix, &e.timex_value);
-        put_i(&mut prefix, i64::from(e.span.start.num_days_from_ce()));
-        put_i(&mut prefix, 0);
-        assert_eq!(body[..prefix.len()], prefix[..]);
-        body[prefix.len()] = 9;
-        assert_eq!(decode(&seal(body), 0), None);
+        // The empty article's value: version, two empty strings, three absent options, no
+        // format, no authors, paragraphs or evidence, no dates, no problems, no events.
+        let blob = encode(&Article::default(), &[]);
+        let body = blob[..blob.len() - CHECKSUM].to_vec();
+        assert_eq!(body, [VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert!(decode(&seal(body.clone()), String::new(), 0).is_some());
+        // An option marker that is neither absent nor present.
+        let mut bad = body.clone();
+        bad[3] = 2;
+        assert!(decode(&seal(bad), String::new(), 0).is_none());
+        // A format code that names nothing.
+        let mut bad = body.clone();
+        bad[6] = 1;
+        bad.insert(7, FORMATS.len() as u8);
+        assert!(decode(&seal(bad), String::new(), 0).is_none());
+        // A billion events in a few bytes.
+        let mut bad = body.clone();
+        bad.pop();
+        put_u(&mut bad, 1_000_000_000);
+        assert!(decode(&seal(bad), String::new(), 0).is_none());
+        // A problem of no known severity.
+        let mut bad = body.clone();
+        bad[13] = 1;
+        bad.insert(14, 7);
+        bad.insert(15, 0);
+        assert!(decode(&seal(bad), String::new(), 0).is_none());
+        // A country code that is not two letters (a lower-case one reads as upper case).
+        let mut e = ev(0);
+        e.countries = vec![CountryCode(*b"jp")];
+        let back = decode(&encode(&Article::default(), &[e.clone()]), String::new(), 0);
+        assert_eq!(back.unwrap().1[0].countries, [CountryCode(*b"JP")]);
+        e.countries = vec![CountryCode(*b"J1")];
+        assert!(decode(&encode(&Article::default(), &[e]), String::new(), 0).is_none());
         // Trailing bytes after the last event.
-        let mut body = blob[..blob.len() - CHECKSUM].to_vec();
-        body.push(0);
-        assert_eq!(decode(&seal(body), 0), None);
+        let mut bad = body;
+        bad.push(0);
+        assert!(decode(&seal(bad), String::new(), 0).is_none());
     }
 }

@@ -3,9 +3,7 @@
 //! salience, hidden, corpus-inferred dates) is not.
 
 use super::{now_secs, Index, IndexError};
-use crate::model::{
-    Article, DatedEvidence, Format, Paragraph, ParagraphKind, Problem, PubDateSource, Severity,
-};
+use crate::model::Format;
 use crate::pipeline::FileResult;
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
@@ -65,101 +63,8 @@ pub(crate) fn format_name(f: Format) -> &'static str {
     }
 }
 
-/// Every source (the match in `listed` fails to compile when one is added, until it is
-/// listed here too: a missing one would make every row that uses it unreadable).
-const PUB_SOURCES: [PubDateSource; 19] = [
-    PubDateSource::User,
-    PubDateSource::JsonLd,
-    PubDateSource::Meta,
-    PubDateSource::TimeElement,
-    PubDateSource::JsonField,
-    PubDateSource::Url,
-    PubDateSource::Byline,
-    PubDateSource::HeaderLine,
-    PubDateSource::Feed,
-    PubDateSource::CsvField,
-    PubDateSource::ExportHeader,
-    PubDateSource::MailHeader,
-    PubDateSource::Dateline,
-    PubDateSource::FileName,
-    PubDateSource::Folder,
-    PubDateSource::Text,
-    PubDateSource::Corpus,
-    PubDateSource::FileTime,
-    PubDateSource::PageText,
-];
-
-#[cfg(test)]
-fn listed(p: PubDateSource) -> usize {
-    use PubDateSource::*;
-    match p {
-        User => 0,
-        JsonLd => 1,
-        Meta => 2,
-        TimeElement => 3,
-        JsonField => 4,
-        Url => 5,
-        Byline => 6,
-        HeaderLine => 7,
-        Feed => 8,
-        CsvField => 9,
-        ExportHeader => 10,
-        MailHeader => 11,
-        Dateline => 12,
-        FileName => 13,
-        Folder => 14,
-        Text => 15,
-        Corpus => 16,
-        FileTime => 17,
-        PageText => 18,
-    }
-}
-
-#[cfg(test)]
-#[test]
-fn every_publication_date_source_reads_back() {
-    for (i, p) in PUB_SOURCES.iter().enumerate() {
-        assert_eq!(listed(*p), i);
-        assert_eq!(pub_source_from(p.as_str()), Some(*p));
-    }
-}
-
-fn pub_source_from(s: &str) -> Option<PubDateSource> {
-    PUB_SOURCES.iter().copied().find(|p| p.as_str() == s)
-}
-
-/// `YYYY-MM-DD` (a year may have a sign or more digits), without chrono's general parser.
-fn parse_day(s: &str) -> Option<NaiveDate> {
-    let (rest, d) = s.rsplit_once('-')?;
-    let (y, m) = rest.rsplit_once('-')?;
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-}
-
 fn day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
-}
-
-fn kind_name(k: ParagraphKind) -> &'static str {
-    match k {
-        ParagraphKind::Title => "title",
-        ParagraphKind::Heading => "heading",
-        ParagraphKind::Body => "body",
-        ParagraphKind::ListItem => "list-item",
-        ParagraphKind::Quote => "quote",
-        ParagraphKind::Caption => "caption",
-    }
-}
-
-fn kind_from(s: &str) -> Option<ParagraphKind> {
-    Some(match s {
-        "title" => ParagraphKind::Title,
-        "heading" => ParagraphKind::Heading,
-        "body" => ParagraphKind::Body,
-        "list-item" => ParagraphKind::ListItem,
-        "quote" => ParagraphKind::Quote,
-        "caption" => ParagraphKind::Caption,
-        _ => return None,
-    })
 }
 
 fn corrupt(what: &str) -> IndexError {
@@ -292,10 +197,9 @@ impl Index {
             )?;
             let mut ins_a = tx.prepare_cached(
                 "INSERT INTO articles (extract, idx, content_hash, title, outlet, url, language,
-                   authors, text, paragraphs, evidence, modified, file_date, pub_date,
-                   pub_date_source, pub_date_confidence, pub_date_note, problems, events_blob)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                   ?16, ?17, ?18, ?19)",
+                   authors, text, file_date, pub_date, pub_date_source, pub_date_confidence,
+                   pub_date_note, value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?;
             let mut ins_e = tx.prepare_cached(
                 "INSERT INTO events (extract, article, seq, paragraph, sentence_start,
@@ -336,22 +240,6 @@ impl Index {
                 };
                 ids.push(id);
                 for (i, a) in result.articles.iter().enumerate() {
-                    let paragraphs: Vec<(usize, usize, &str)> = a
-                        .paragraphs
-                        .iter()
-                        .map(|p| (p.range.start, p.range.end, kind_name(p.kind)))
-                        .collect();
-                    let problems: Vec<(&str, &str)> = a
-                        .problems
-                        .iter()
-                        .map(|p| {
-                            let s = match p.severity {
-                                Severity::Warning => "warning",
-                                Severity::Error => "error",
-                            };
-                            (s, p.message.as_str())
-                        })
-                        .collect();
                     let pd = a.pub_date.as_ref();
                     let events = result.events.get(i).map_or(&[][..], Vec::as_slice);
                     ins_a.execute(params![
@@ -364,20 +252,12 @@ impl Index {
                         a.language,
                         serde_json::to_string(&a.authors).map_err(json_err)?,
                         a.text,
-                        serde_json::to_string(&paragraphs).map_err(json_err)?,
-                        serde_json::to_string(&a.pub_date_evidence).map_err(json_err)?,
-                        a.modified_date
-                            .as_ref()
-                            .map(serde_json::to_string)
-                            .transpose()
-                            .map_err(json_err)?,
                         a.file_time.map(day),
                         pd.map(|p| day(p.date)),
                         pd.map(|p| p.source.as_str()),
                         pd.map(|p| f64::from(p.confidence)),
                         pd.map(|p| p.note.as_str()),
-                        serde_json::to_string(&problems).map_err(json_err)?,
-                        super::blob::encode(events),
+                        super::blob::encode(a, events),
                     ])?;
                     for (seq, e) in events.iter().enumerate() {
                         let countries: Vec<&str> = e.countries.iter().map(|c| c.as_str()).collect();
@@ -478,10 +358,7 @@ impl Index {
         };
         let (mut parts, damaged) = scan(
             self.conn(),
-            "SELECT extract, idx, content_hash, title, outlet, url, language, authors, text,
-               paragraphs, evidence, modified, file_date, pub_date, pub_date_source,
-               pub_date_confidence, pub_date_note, problems, events_blob
-             FROM articles ORDER BY extract, idx",
+            "SELECT extract, idx, text, value FROM articles ORDER BY extract, idx",
             files.len(),
         )?;
         // A shard is read whole or not at all: one damaged article refuses it.
@@ -655,20 +532,17 @@ fn read_on(
     // and the store that follows replaces its rows.
     scan(
         conn,
-        "SELECT a.extract, a.idx, a.content_hash, a.title, a.outlet, a.url, a.language,
-           a.authors, a.text, a.paragraphs, a.evidence, a.modified, a.file_date,
-           a.pub_date, a.pub_date_source, a.pub_date_confidence, a.pub_date_note,
-           a.problems, a.events_blob
+        "SELECT a.extract, a.idx, a.text, a.value
          FROM temp.want w CROSS JOIN articles a ON a.extract = w.id",
         ids.len(),
     )
     .map(|(out, _)| out)
 }
 
-/// Runs an articles query (columns as in the table, extract first, the events blob last;
-/// rows of one extract in `idx` order) and groups the articles and their events by
-/// extract. Extracts with an article whose events blob does not decode are left out and
-/// counted.
+/// Runs an articles query (columns: extract, idx, text, value; rows of one extract in `idx`
+/// order) and groups the articles and their events by extract. Extracts with an article
+/// whose value does not decode are left out and counted; an article whose paragraphs point
+/// outside its text is an error (the index is not to be trusted).
 fn scan(
     conn: &rusqlite::Connection,
     articles_sql: &str,
@@ -684,19 +558,25 @@ fn scan(
             continue;
         }
         let idx: i64 = r.get(1)?;
-        let article = article_from_row(r)?;
         let part = out.entry(id).or_default();
-        let events = r
-            .get_ref(18)?
-            .as_blob()
-            .ok()
-            .filter(|_| idx == part.articles.len() as i64)
-            .and_then(|b| super::blob::decode(b, idx as u32));
-        let Some(events) = events else {
+        let decoded = match (r.get_ref(2)?.as_str(), r.get_ref(3)?.as_blob()) {
+            (Ok(text), Ok(value)) if idx == part.articles.len() as i64 => {
+                super::blob::decode(value, text.to_string(), idx as u32)
+            }
+            _ => None,
+        };
+        let Some((article, events)) = decoded else {
             out.remove(&id);
             damaged.insert(id);
             continue;
         };
+        if article
+            .paragraphs
+            .iter()
+            .any(|p| p.range.start > p.range.end || p.range.end > article.text.len())
+        {
+            return Err(corrupt("paragraph range"));
+        }
         part.articles.push(article);
         part.events.push(events);
     }
@@ -717,78 +597,4 @@ fn approx_bytes(r: &FileResult) -> usize {
         .map(|e| 90 + e.note.len() + e.timex_value.len() + 12 * e.country_spans.len())
         .sum();
     arts + evs
-}
-
-fn article_from_row(r: &rusqlite::Row<'_>) -> Result<Article, IndexError> {
-    let authors: String = r.get(7)?;
-    let paragraphs: String = r.get(9)?;
-    let evidence: String = r.get(10)?;
-    let modified: Option<String> = r.get(11)?;
-    let file_date: Option<String> = r.get(12)?;
-    let pub_date: Option<String> = r.get(13)?;
-    let problems: String = r.get(17)?;
-    let paragraphs: Vec<(usize, usize, String)> =
-        serde_json::from_str(&paragraphs).map_err(json_err)?;
-    let paragraphs = paragraphs
-        .into_iter()
-        .map(|(s, e, k)| {
-            Ok(Paragraph {
-                range: s..e,
-                kind: kind_from(&k).ok_or_else(|| corrupt("paragraph kind"))?,
-            })
-        })
-        .collect::<Result<Vec<_>, IndexError>>()?;
-    let problems: Vec<(String, String)> = serde_json::from_str(&problems).map_err(json_err)?;
-    let problems = problems
-        .into_iter()
-        .map(|(s, m)| {
-            Ok(Problem {
-                severity: match s.as_str() {
-                    "warning" => Severity::Warning,
-                    "error" => Severity::Error,
-                    _ => return Err(corrupt("problem severity")),
-                },
-                message: m,
-            })
-        })
-        .collect::<Result<Vec<_>, IndexError>>()?;
-    let pub_date = match pub_date {
-        None => None,
-        Some(d) => {
-            let source: String = r.get(14)?;
-            let confidence: f64 = r.get(15)?;
-            Some(DatedEvidence {
-                date: parse_day(&d).ok_or_else(|| corrupt("publication date"))?,
-                source: pub_source_from(&source).ok_or_else(|| corrupt("date source"))?,
-                confidence: confidence as f32,
-                note: r.get(16)?,
-            })
-        }
-    };
-    let text: String = r.get(8)?;
-    if paragraphs
-        .iter()
-        .any(|p| p.range.start > p.range.end || p.range.end > text.len())
-    {
-        return Err(corrupt("paragraph range"));
-    }
-    Ok(Article {
-        content_hash: r.get(2)?,
-        title: r.get(3)?,
-        outlet: r.get(4)?,
-        url: r.get(5)?,
-        language: r.get(6)?,
-        authors: serde_json::from_str(&authors).map_err(json_err)?,
-        text,
-        paragraphs,
-        pub_date_evidence: serde_json::from_str(&evidence).map_err(json_err)?,
-        pub_date,
-        modified_date: modified
-            .map(|m| serde_json::from_str(&m))
-            .transpose()
-            .map_err(json_err)?,
-        file_time: file_date.as_deref().and_then(parse_day),
-        problems,
-        ..Default::default()
-    })
 }

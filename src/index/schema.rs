@@ -1,7 +1,7 @@
-//! The index's tables. Plain columns wherever an analyst would filter or join (dates,
-//! sources, countries as text), small JSON arrays for the nested parts of an article; the
-//! README documents them for `sqlite3`. Byte offsets are UTF-8 byte offsets into
-//! `articles.text`.
+//! The index's tables. Plain columns wherever an analyst would filter or join (title,
+//! dates, sources, countries as text); what the app reads back of an article is one binary
+//! value beside them (`articles.value`, see `blob.rs`) and its text. The README documents
+//! them for `sqlite3`. Byte offsets are UTF-8 byte offsets into `articles.text`.
 
 /// `PRAGMA application_id`: marks a SQLite file as a dateline index ("DLIX").
 pub(crate) const APPLICATION_ID: i64 = 0x444c_4958;
@@ -9,7 +9,7 @@ pub(crate) const APPLICATION_ID: i64 = 0x444c_4958;
 /// `PRAGMA user_version`: bumped whenever the tables below or the way `rows.rs` encodes
 /// values in them change (this module is not part of the extractor version). An index with
 /// another number is rebuilt (the app's own) or refused (a shard), never read.
-pub(crate) const SCHEMA_VERSION: i64 = 3;
+pub(crate) const SCHEMA_VERSION: i64 = 4;
 
 pub(crate) const CREATE: &str = r#"
 CREATE TABLE files (
@@ -43,16 +43,12 @@ CREATE TABLE articles (
     language  TEXT,
     authors   TEXT NOT NULL,      -- JSON array of strings
     text      TEXT NOT NULL,      -- cleaned main text, paragraphs separated by a blank line
-    paragraphs TEXT NOT NULL,     -- JSON [[start, end, kind], ...]
-    evidence  TEXT NOT NULL,      -- JSON publication-date evidence found while reading
-    modified  TEXT,               -- JSON last-modified evidence, or NULL
     file_date TEXT,               -- the file's modification date (YYYY-MM-DD)
     pub_date  TEXT,               -- YYYY-MM-DD, from the article's own evidence (before corpus-wide inference and corrections)
     pub_date_source TEXT,
     pub_date_confidence REAL,
     pub_date_note TEXT,
-    problems  TEXT NOT NULL,      -- JSON [[severity, message], ...]
-    events_blob BLOB NOT NULL,    -- this article's events, encoded for the app (index/blob.rs); the same as its rows in events
+    value     BLOB NOT NULL,      -- what the app reads: the article but its text (paragraphs, all date evidence, problems...) and its events (index/blob.rs); the events the same as its rows in events
     PRIMARY KEY (extract, idx)
 );
 
