@@ -95,13 +95,15 @@ pub struct AppConfig {
     pub index_path: Option<PathBuf>,
     /// A corpus of at least this many events is corrected, masked (top N, pinned only) and
     /// laid out again on a worker while the window shows the old picture; a smaller one
-    /// at once, on the UI thread (well under a frame's work).
+    /// at once, on the UI thread (about a frame's work at most).
     pub background_from: usize,
 }
 
-/// Below this many events a correction or a mask change is made at once (about 5 ms of
-/// work on the UI thread: a million events take 1-3 s).
-pub const BACKGROUND_FROM: usize = 5_000;
+/// Below this many events a correction or a mask change is made at once: a correction
+/// costs the UI thread about 8 µs per event and rayon's threads more (0.8 s and 15-20 s
+/// wall at 100,000 events on a loaded machine), a mask about 0.3 µs (BENCHMARKS.md, session
+/// 9), so under this a correction is about a frame's work.
+pub const BACKGROUND_FROM: usize = 1_000;
 
 impl Default for AppConfig {
     fn default() -> Self {
