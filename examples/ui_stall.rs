@@ -56,13 +56,15 @@ impl Passes {
     }
 }
 
-/// Runs `start` (an action applied by the app) and then passes until `done`; returns
-/// (longest pass wall ms, its CPU ms, passes, wall ms until done).
+/// (longest pass wall ms, its CPU ms, passes, wall ms until the result was on screen).
+type Measured = (f64, f64, usize, f64);
+
+/// Runs `start` (an action applied by the app) and then passes until `done`.
 fn measure(
     h: &mut Harness<'_, DatelineApp>,
     start: impl FnOnce(&mut DatelineApp),
     done: impl Fn(&DatelineApp) -> bool,
-) -> (f64, f64, usize, f64) {
+) -> Measured {
     let t0 = Instant::now();
     let mut p = Passes::default();
     p.timed(|| {
@@ -117,7 +119,7 @@ fn main() {
     let visible = |app: &DatelineApp| app.corpus.events.iter().filter(|e| !e.hidden).count();
     for round in 0..rounds {
         let all_rows = h.state().event_list.rows().len();
-        let steps: Vec<(&str, (f64, f64, usize, f64))> = vec![
+        let steps: Vec<(&str, Measured)> = vec![
             (
                 "top N on (20)",
                 measure(

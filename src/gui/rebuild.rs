@@ -315,8 +315,10 @@ mod tests {
         let sync_derived = Derived::build(&sync, None);
         assert_eq!(derived.natural_lanes, sync_derived.natural_lanes);
         assert_eq!(derived.happenings, sync_derived.happenings);
-        let mut view = View::default();
-        view.filter = list.filter.clone();
+        let view = View {
+            filter: list.filter.clone(),
+            ..Default::default()
+        };
         let keep = view.event_mask(&sync).expect("a mask");
         assert_eq!(made.mask.as_ref(), Some(&keep));
         assert!(keep.iter().any(|k| !k) && keep.iter().any(|k| *k));
