@@ -42,17 +42,13 @@ fn digest(c: &Corpus) -> u64 {
 type Step = (&'static str, Box<dyn Fn()>, PathBuf);
 
 fn read(paths: &[PathBuf]) -> Vec<FileResult> {
-    let times = StageTimes::default();
-    paths
-        .iter()
-        .filter(|p| p.exists())
-        .flat_map(|p| {
-            dateline::ingest::walk(std::slice::from_ref(p))
-                .unwrap()
-                .files
-        })
-        .map(|f| pipeline::extract_file(&f, &times))
-        .collect()
+    let paths: Vec<PathBuf> = paths.iter().filter(|p| p.exists()).cloned().collect();
+    if paths.is_empty() {
+        return Vec::new();
+    }
+    dateline::index::collect(&paths, &Progress::default(), None, &mut |_| {})
+        .map(|c| c.parts)
+        .unwrap_or_default()
 }
 
 fn main() {

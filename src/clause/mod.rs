@@ -534,7 +534,7 @@ fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
         VerbForm::Past => {
             // "-ed" right after a determiner-less noun may be an adjective ("armed men"):
             // a following noun without a determiner reads as one.
-            Some((base, form))
+            (!after_bare_nationality(toks, i)).then_some((base, form))
         }
         VerbForm::Third => {
             // "talks", "plans": a verb only between a subject and what can follow a verb.
@@ -594,6 +594,31 @@ fn counts_more_than_one(t: &Token) -> bool {
                 | "hundreds"
                 | "thousands"
         )
+}
+
+/// "exports of Thai canned tuna": a nationality word standing bare after a preposition is
+/// an adjective when its noun takes a plural "-s" ("Thai", "Korean": English puts no bare
+/// singular noun there, and "the Kazakh finished third" has its determiner), so an "-ed"
+/// word right after it modifies the noun that follows. Plurals ("thousands of Brazilians
+/// lined") and the forms that are their own plural ("Japanese", "Swiss", "British") can
+/// be the noun itself and are left as they are.
+fn after_bare_nationality(toks: &[Token], i: usize) -> bool {
+    if i < 2 || toks[i - 1].tag != Tag::Proper || toks[i - 2].tag != Tag::Prep {
+        return false;
+    }
+    let word = &toks[i - 1].lower;
+    if ["s", "ese", "sh", "ch"]
+        .iter()
+        .any(|end| word.ends_with(end))
+    {
+        return false;
+    }
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let named: String = first.to_uppercase().chain(chars).collect();
+    crate::gazetteer::Gazetteer::builtin().is_nationality_word(&named)
 }
 
 /// "a Facebook post", "an Apple store": a name right after "a" or "an" modifies the noun

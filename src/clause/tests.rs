@@ -51,6 +51,27 @@ fn subject_verb_object() {
             "in Kabul",
         ),
         (
+            "Sales of Korean dried seaweed to Japan fell sharply in 2023.",
+            Some("2023"),
+            "Sales of Korean dried seaweed to Japan",
+            "fall",
+            "",
+        ),
+        (
+            "Thousands of Kenyans lined the streets of Nairobi on Friday.",
+            Some("Friday"),
+            "Thousands of Kenyans",
+            "line",
+            "the streets of Nairobi",
+        ),
+        (
+            "The Kazakh finished third in the sprint on Sunday.",
+            Some("Sunday"),
+            "The Kazakh",
+            "finish",
+            "third",
+        ),
+        (
             "Skilling resigned as chief executive in August.",
             Some("August"),
             "Skilling",

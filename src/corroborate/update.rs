@@ -306,11 +306,28 @@ fn try_local(
     articles: &[Article],
     prev: &Previous<'_>,
 ) -> Option<Reclustered> {
-    let n = events.len();
+    let before = ids_before(prev, events.len())?;
+    let touched = touched_places(events, &before, prev)?;
+    let frozen: &[Event] = events;
+    let mut local = Local::new(frozen, articles);
+    let visited = reach_components(&mut local, &touched)?;
+    let days: Vec<(i32, i32)> = frozen.iter().map(span_days).collect();
+    let (mut uf, in_reach) = cluster_reached(&mut local, frozen, &visited, &days)?;
+    join_out_of_reach(prev, frozen, &before, &in_reach, &mut uf)?;
+    let mut clusters = collect(events, &mut uf, &days);
+    let caption_kept = keep_captions(&mut clusters, &before, prev);
+    Some(Reclustered {
+        clusters,
+        caption_kept,
+    })
+}
+
+/// For each event now, its id before the change (`None`: new), when the clusters before are
+/// a clustering of the events before (each in one) and the map is one-to-one.
+fn ids_before(prev: &Previous<'_>, n: usize) -> Option<Vec<Option<u32>>> {
     if prev.now.len() != prev.events.len() {
         return None;
     }
-    // The clusters before must be a clustering of the events before (each in one).
     let mut members = 0;
     for (id, c) in prev.clusters.iter().enumerate() {
         members += c.events.len();
@@ -335,54 +352,62 @@ fn try_local(
             *slot = Some(old as u32);
         }
     }
-    // Where the change is: (country, start) of every visible event that came or went.
+    Some(before)
+}
+
+/// Where the change is: (country, start) of every visible event that came or went, sorted
+/// and deduplicated; `None` when the change is too large to be worth a local answer.
+fn touched_places(
+    events: &[Event],
+    before: &[Option<u32>],
+    prev: &Previous<'_>,
+) -> Option<Vec<(u16, i32)>> {
     let mut touched: Vec<(u16, i32)> = Vec::new();
-    for (e, _) in prev
+    let gone = prev
         .events
         .iter()
         .zip(prev.now)
         .filter(|(e, now)| now.is_none() && !e.hidden)
-    {
-        touched.extend(keys_of(&e.countries).map(|k| (k, span_days(e).0)));
-    }
-    for (e, _) in events
+        .map(|(e, _)| e);
+    let came = events
         .iter()
-        .zip(&before)
+        .zip(before)
         .filter(|(e, b)| b.is_none() && !e.hidden)
-    {
+        .map(|(e, _)| e);
+    for e in gone.chain(came) {
         touched.extend(keys_of(&e.countries).map(|k| (k, span_days(e).0)));
     }
-    if touched.len() * LOCAL_SHARE > n.max(1) {
+    if touched.len() * LOCAL_SHARE > events.len().max(1) {
         return None;
     }
-
-    let frozen: &[Event] = events;
-    /// Marks units reached, queueing those not reached before.
-    fn reach_units(
-        local: &Local,
-        list: Vec<u32>,
-        visited: &mut Vec<bool>,
-        frontier: &mut Vec<u32>,
-    ) {
-        visited.resize(local.units.len(), false);
-        for u in list {
-            if !visited[u as usize] {
-                visited[u as usize] = true;
-                frontier.push(u);
-            }
-        }
-    }
-    let mut local = Local::new(frozen, articles);
-    let mut visited: Vec<bool> = Vec::new();
-    let mut frontier: Vec<u32> = Vec::new();
     touched.sort_unstable();
     touched.dedup();
-    for &(k, s) in &touched {
-        let list = local.units_between(k, s.saturating_sub(REACH), s.saturating_add(REACH));
-        reach_units(&local, list, &mut visited, &mut frontier);
+    Some(touched)
+}
+
+/// Marks units reached, queueing those not reached before.
+fn reach_units(local: &Local, list: Vec<u32>, visited: &mut Vec<bool>, frontier: &mut Vec<u32>) {
+    visited.resize(local.units.len(), false);
+    for u in list {
+        if !visited[u as usize] {
+            visited[u as usize] = true;
+            frontier.push(u);
+        }
     }
-    // The walk: each reached unit's edges under each of its countries (as the later end of
-    // an edge its partner starts at most REACH days before it), until no new unit is reached.
+}
+
+/// The walk: from the units within reach of a touched place, each reached unit's edges
+/// under each of its countries (as the later end of an edge its partner starts at most
+/// [`REACH`] days before it), until no new unit is reached. Gives which units (by index in
+/// `local.units`) are in the components the change touches; `None` when a unit's predicate
+/// reaches further than the walk assumes.
+fn reach_components(local: &mut Local<'_>, touched: &[(u16, i32)]) -> Option<Vec<bool>> {
+    let mut visited: Vec<bool> = Vec::new();
+    let mut frontier: Vec<u32> = Vec::new();
+    for &(k, s) in touched {
+        let list = local.units_between(k, s.saturating_sub(REACH), s.saturating_add(REACH));
+        reach_units(local, list, &mut visited, &mut frontier);
+    }
     let mut swept: HashSet<(u16, i32)> = HashSet::new();
     let mut edges: Vec<(u32, u32)> = Vec::new();
     let mut adjacency: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -391,7 +416,7 @@ fn try_local(
         for &u in &frontier {
             let unit = &local.units[u as usize];
             if unit.facts.reach() - unit.facts.start > REACH {
-                return None; // the predicate reaches further than this walk assumes
+                return None;
             }
             let s = unit.facts.start;
             for k in keys_of(&unit.countries) {
@@ -426,13 +451,22 @@ fn try_local(
                 next.extend(ns.iter().copied());
             }
         }
-        reach_units(&local, next, &mut visited, &mut frontier);
+        reach_units(local, next, &mut visited, &mut frontier);
     }
     visited.resize(local.units.len(), false);
+    Some(visited)
+}
 
-    // The reached components clustered again: members of a unit first (in order of their
-    // first event), then the sweep over them.
-    let days: Vec<(i32, i32)> = frozen.iter().map(span_days).collect();
+/// The reached components clustered again: members of a unit first (in order of their
+/// first event), then the sweep over them. Gives the union-find and which events are in
+/// reach.
+fn cluster_reached(
+    local: &mut Local<'_>,
+    frozen: &[Event],
+    visited: &[bool],
+    days: &[(i32, i32)],
+) -> Option<(UnionFind, Vec<bool>)> {
+    let n = frozen.len();
     let mut kinds = vec![Kinds::default(); n];
     let mut reached: Vec<u32> = (0..local.units.len() as u32)
         .filter(|&u| visited[u as usize])
@@ -444,7 +478,7 @@ fn try_local(
             in_reach[m as usize] = true;
         }
     }
-    let mut uf = UnionFind::new(&days, &kinds);
+    let mut uf = UnionFind::new(days, &kinds);
     reached.sort_unstable_by_key(|&u| local.units[u as usize].members[0]);
     for &u in &reached {
         let unit = &local.units[u as usize];
@@ -454,11 +488,14 @@ fn try_local(
             }
         }
     }
-    drop(edges);
-    drop(adjacency);
-    // The sweep itself over the reached units, in its order (by country, then runs of
-    // reached units' starts): a unit out of reach is never joined to one in reach (it would
-    // have been reached), so it only takes its place in the windows.
+    sweep_reached(local, &reached, visited, &mut uf);
+    Some((uf, in_reach))
+}
+
+/// The sweep itself over the reached units, in its order (by country, then runs of reached
+/// units' starts): a unit out of reach is never joined to one in reach (it would have been
+/// reached), so it only takes its place in the windows.
+fn sweep_reached(local: &mut Local<'_>, reached: &[u32], visited: &[bool], uf: &mut UnionFind) {
     let mut by_key: Vec<(u16, i32, u32)> = reached
         .iter()
         .flat_map(|&u| {
@@ -507,9 +544,17 @@ fn try_local(
             }
         }
     }
+}
 
-    // Every other visible event is an unchanged one, and its cluster before was all
-    // unchanged events out of reach: it is joined again as it was.
+/// Every other visible event is an unchanged one, and its cluster before was all unchanged
+/// events out of reach: it is joined again as it was. `None` when that does not hold.
+fn join_out_of_reach(
+    prev: &Previous<'_>,
+    frozen: &[Event],
+    before: &[Option<u32>],
+    in_reach: &[bool],
+    uf: &mut UnionFind,
+) -> Option<()> {
     for (i, e) in frozen.iter().enumerate() {
         if !e.hidden && !in_reach[i] && before[i].is_none() {
             return None;
@@ -540,10 +585,17 @@ fn try_local(
             return None;
         }
     }
+    Some(())
+}
 
-    let mut clusters = collect(events, &mut uf, &days);
-    // Captions of clusters made of the same events, in the same order, as before.
-    let caption_kept = clusters
+/// Captions of clusters made of the same events, in the same order, as before, copied over;
+/// gives which clusters kept theirs.
+fn keep_captions(
+    clusters: &mut [Cluster],
+    before: &[Option<u32>],
+    prev: &Previous<'_>,
+) -> Vec<bool> {
+    clusters
         .iter_mut()
         .map(|c| {
             let Some(old) = c
@@ -566,11 +618,7 @@ fn try_local(
             }
             same
         })
-        .collect();
-    Some(Reclustered {
-        clusters,
-        caption_kept,
-    })
+        .collect()
 }
 
 /// Which events before a change are the same events after it: `article_now[a]` is the id

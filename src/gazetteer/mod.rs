@@ -278,6 +278,14 @@ impl Gazetteer {
         })
     }
 
+    /// Is `word` one of the lists' nationality words ("Thai", "Korean") as written,
+    /// whatever its context would make of it (a bare "Korean" names no country alone)?
+    pub(crate) fn is_nationality_word(&self, word: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.kind == MentionKind::Demonym && e.code.is_some() && e.text == word)
+    }
+
     /// All country mentions in `text`, sorted by start and non-overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         self.find_in_year(text, None)

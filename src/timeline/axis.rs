@@ -106,8 +106,11 @@ impl TimeView {
     }
 
     /// A view showing days `[start, end)` in `width` px with a margin of 4% (at least
-    /// 12 px) on each side, so marks at the ends are not cut in half. Spans shorter than
-    /// a week are widened to a week: one lone event should not fill the screen.
+    /// 12 px) on the left, so marks at the ends are not cut in half, and a wider one on
+    /// the right (12%, at most 160 px), where the captions of the last happenings go
+    /// (a caption sits right of its mark, and a framed view keeps captions inside the
+    /// plot). Spans shorter than a week are widened to a week: one lone event should not
+    /// fill the screen.
     pub fn fit(start: f64, end: f64, width: f64) -> Self {
         let width = width.max(50.0);
         let (mut a, mut b) = if start.is_finite() && end.is_finite() && end > start {
@@ -123,7 +126,8 @@ impl TimeView {
             b = mid + 3.5;
         }
         let margin_px = (width * 0.04).max(12.0);
-        let inner = (width - 2.0 * margin_px).max(10.0);
+        let right_px = (width * 0.12).clamp(margin_px, 160.0_f64.max(margin_px));
+        let inner = (width - margin_px - right_px).max(10.0);
         let ppd = inner / (b - a);
         TimeView::new(a - margin_px / ppd, ppd)
     }
@@ -193,7 +197,13 @@ mod tests {
     fn fit_shows_everything_with_margins() {
         let v = TimeView::fit(1000.0, 1365.0, 1000.0);
         assert!(v.x_of(1000.0) >= 12.0 && v.x_of(1000.0) < 60.0);
-        assert!(v.x_of(1365.0) <= 988.0 && v.x_of(1365.0) > 940.0);
+        // Room on the right for the last happenings' captions: 12% of the width.
+        assert!((v.x_of(1365.0) - 880.0).abs() < 1e-6, "{}", v.x_of(1365.0));
+        // At most 160 px of it on a wide plot.
+        let wide = TimeView::fit(1000.0, 1365.0, 3000.0);
+        assert!((wide.x_of(1365.0) - 2840.0).abs() < 1e-6);
+        let narrow = TimeView::fit(1000.0, 1365.0, 200.0);
+        assert!((narrow.x_of(1365.0) - 176.0).abs() < 1e-6);
         // A single day is widened to a week.
         let one = TimeView::fit(50.0, 51.0, 700.0);
         assert!(one.px_per_day < 100.0);

@@ -23,9 +23,10 @@ pub struct FrameOptions {
     /// run past its edges, like marks, so that panning never changes them).
     pub inside_plot: bool,
     /// Days `[start, end)` of the last fit (in the window): no caption starts before
-    /// `start`, so on the first frame after a fit none runs off the plot's left edge under
-    /// the lane labels (a caption of the first mark goes right of it). Kept in days, not
-    /// px, so panning still moves captions with their marks.
+    /// `start` or ends after `end`, so on the first frame after a fit none runs off the
+    /// plot's left edge under the lane labels (a caption of the first mark goes right of
+    /// it) or is cut by its right edge. Kept in days, not px, so panning still moves
+    /// captions with their marks.
     pub keep_within: Option<(f64, f64)>,
 }
 
@@ -157,13 +158,13 @@ pub fn lane_view(
         .filter(|it| it.kind != ItemKind::Span)
         .map(|it| (it.row, item_box(it, view)))
         .collect();
-    // Room kept after the fit's left edge for the "◂ N" count of what lies before it.
-    let fit_inset = opts.keep_within.map_or(0.0, |(d0, _)| {
-        if off_screen(lane, d0, d0).0 > 0 {
-            OFF_CHART_PX
-        } else {
-            0.0
-        }
+    // Room kept inside the fit's edges for the "◂ N" and "N ▸" counts of what lies beyond.
+    let (fit_inset, fit_inset_right) = opts.keep_within.map_or((0.0, 0.0), |(d0, d1)| {
+        let inset = |n: u32| if n > 0 { OFF_CHART_PX } else { 0.0 };
+        (
+            inset(off_screen(lane, d0, d0).0),
+            inset(off_screen(lane, d1, d1).1),
+        )
     });
     let mut near: Vec<(u8, BoxPx)> = Vec::with_capacity(obstacles.len());
     let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
@@ -209,12 +210,15 @@ pub fn lane_view(
             x1 = x1.min(width - inset(out.after));
             reach = reach.min(width - inset(out.after));
         }
-        if let Some((d0, _)) = opts.keep_within {
-            // The left edge only: there the lane labels would cover a caption; past the
-            // right edge a caption is cut by the plot and shows whole after a small pan.
-            // Clear, too, of the count of happenings left of the fit drawn at that edge
-            // (kept in days like the edge, so panning still moves captions with marks).
+        if let Some((d0, d1)) = opts.keep_within {
+            // Both edges of the framed days, clear of the counts drawn there: on the left
+            // the lane labels would cover a caption, on the right the plot would cut it
+            // (a framed view is the picture people take). Kept in days like the edges, so
+            // panning still moves captions with their marks.
             x0 = x0.max(view.x_of(d0) + fit_inset);
+            let right = view.x_of(d1) - fit_inset_right;
+            x1 = x1.min(right);
+            reach = reach.min(right);
         }
         let first = out.captions.len();
         if x1 <= x0 {
@@ -601,6 +605,47 @@ mod tests {
         }
         // The bounds are days, so panning keeps every caption beside its mark.
         assert_captions_pan_with_marks(lane, &v, width, opts, &mut measure, &fitted, -120.0);
+    }
+
+    #[test]
+    fn after_a_fit_no_caption_is_cut_by_the_right_edge() {
+        // The most salient happening is the story's last day, a few px from the plot's
+        // right edge: free, its caption runs on past the edge (the window cuts it); framed,
+        // it stays inside (left of its mark) and still moves with its mark on a pan. A
+        // stray happening after the fit is counted there ("1 ▸"), so the caption also
+        // keeps clear of that count.
+        let base = crate::timeline::axis::date_of(64 * 300 + 20).unwrap();
+        let days = [(0, 0.3), (20, 0.4), (40, 0.2), (60, 0.9), (400, 0.1)];
+        let c = fr_corpus(base, (0..).zip(days).map(|(i, (d, sal))| (i, d, sal)));
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let width = 1000.0;
+        let d = day_number(base) as f64;
+        // Framed (an opened range, say) with the last day 2 days from the right edge.
+        let v = TimeView::new(d - 2.0, width / 64.0);
+        let free = lane_view(lane, &v, width, FrameOptions::default(), &mut measure);
+        assert!(
+            free.captions.iter().any(|c| c.b.x1 > width),
+            "the case this test is about: a caption past the right edge {:?}",
+            free.captions
+        );
+        let opts = FrameOptions {
+            keep_within: Some(v.range(width)),
+            ..Default::default()
+        };
+        let fitted = lane_view(lane, &v, width, opts, &mut measure);
+        assert_eq!(
+            fitted.after, 1,
+            "the stray happening is counted at the right edge"
+        );
+        assert!(fitted.captions.len() >= 3, "{:?}", fitted.captions);
+        for cap in &fitted.captions {
+            assert!(
+                cap.b.x1 <= width - OFF_CHART_PX,
+                "{cap:?} cut or under the count"
+            );
+        }
+        assert_captions_pan_with_marks(lane, &v, width, opts, &mut measure, &fitted, -80.0);
     }
 
     #[test]

@@ -27,7 +27,7 @@ mod value;
 mod tests;
 
 use lexicon::{Lex, W};
-use resolve::{Anchor, Ctx, Expr};
+use resolve::{Anchor, Ctx, Expr, HolidayYear};
 use scan::{Kind, Tok};
 
 pub use reparse::{parse, parse_in, Parsed};
@@ -216,8 +216,7 @@ fn read_at(rules: &rules::Toks, i: usize) -> Option<Reading> {
             m.x,
             Expr::Date { y: None, .. }
                 | Expr::Holiday {
-                    y: None,
-                    n: None,
+                    year: HolidayYear::Unstated,
                     ..
                 }
         ) && tense::bound_past(text, toks, m.s),

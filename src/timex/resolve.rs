@@ -152,12 +152,10 @@ pub enum Expr {
     TheWeekend,
     /// "the quarter", "the latest quarter": the quarter most recently reported on.
     ReportQuarter,
-    /// A holiday: how it falls, and the year when stated ("Christmas Eve 2019") or counted
-    /// from the reference year (`n`: "Valentine's Day last year" is -1).
+    /// A holiday: how it falls, and what the phrase says of its year.
     Holiday {
         when: super::holidays::When,
-        y: Option<i32>,
-        n: Option<i32>,
+        year: HolidayYear,
     },
     Time {
         day: Option<Box<Expr>>,
@@ -166,6 +164,18 @@ pub enum Expr {
     Ref(&'static str),
     Duration(String),
     Set(String),
+}
+
+/// The year of a holiday as the phrase gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HolidayYear {
+    /// Written out: "Christmas Eve 2019".
+    Stated(i32),
+    /// Counted from the year of writing, whatever the tense says: "Valentine's Day last
+    /// year" is -1, "Easter this year" 0.
+    Counted(i32),
+    /// Not given: the year the day falls in around the reference date, by tense.
+    Unstated,
 }
 
 /// The last resolved date, for anchored expressions.
@@ -736,13 +746,11 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 )
             }
         },
-        Expr::Holiday { when, y, n } => {
-            let (y, res) = match (y, n, r) {
-                (Some(y), _, _) => (*y, Absolute),
-                // "last year", "this year" after the name count from the reference year,
-                // whatever the tense says
-                (None, Some(n), Some(r)) => (r.year().saturating_add(*n), Reference),
-                (None, None, Some(r)) => {
+        Expr::Holiday { when, year } => {
+            let (y, res) = match (*year, r) {
+                (HolidayYear::Stated(y), _) => (y, Absolute),
+                (HolidayYear::Counted(n), Some(r)) => (r.year().saturating_add(n), Reference),
+                (HolidayYear::Unstated, Some(r)) => {
                     // the year as for a day named without one, from where the day falls
                     // around the reference date
                     let near = when.date(r.year()).or_else(|| when.date(r.year() - 1))?;
@@ -751,7 +759,9 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                     let back = (cx.closed && d > r) || (cx.bound_past && d > r + Duration::days(1));
                     (if back { y - 1 } else { y }, Reference)
                 }
-                (None, _, None) => return Some(unres(&when.yearless_value())),
+                (HolidayYear::Counted(_) | HolidayYear::Unstated, None) => {
+                    return Some(unres(&when.yearless_value()))
+                }
             };
             let d = when.date(y)?;
             out(fmt_day(d), res, day_anchor(d))

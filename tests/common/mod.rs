@@ -27,25 +27,10 @@ pub fn corpus(files: &[(&str, &str)]) -> Corpus {
 }
 
 /// Re-reads `changed` (added, changed or deleted paths) into `c` as the watcher does,
-/// through [`dateline::pipeline::replace_files`].
+/// through [`dateline::watch::apply`] without an index.
 pub fn watched_update(c: &mut Corpus, changed: &[PathBuf]) {
-    use dateline::pipeline::{extract_file, replace_files, StageTimes};
-    let times = StageTimes::default();
-    let parts = changed
-        .iter()
-        .filter(|p| p.exists())
-        .flat_map(|p| {
-            dateline::ingest::walk(std::slice::from_ref(p))
-                .unwrap()
-                .files
-        })
-        .map(|f| extract_file(&f, &times))
-        .collect();
-    replace_files(
-        c,
-        |f| changed.iter().any(|p| p == f),
-        parts,
-        &LoadOptions::default(),
-        &times,
-    );
+    let changes = dateline::watch::Changes {
+        paths: changed.iter().cloned().collect(),
+    };
+    dateline::watch::apply(c, &changes, &LoadOptions::default(), None, &[]).unwrap();
 }

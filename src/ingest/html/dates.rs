@@ -58,15 +58,25 @@ pub fn parse_stamp(s: &str) -> Option<Stamp> {
             });
         }
     }
-    if b.len() >= 8
-        && b[..8].iter().all(|c| c.is_ascii_digit())
-        && (b.len() == 8 || !b[8].is_ascii_digit())
-    {
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 8 {
         let (y, m, d) = (num(&b[0..4])?, num(&b[4..6])?, num(&b[6..8])?);
         return Some(Stamp {
             date: ymd(y, m, d)?,
             utc: false,
         });
+    }
+    // With the clock glued on, as Korean and Chinese CMSs store it: `20230914101500`.
+    if digits == 12 || digits == 14 {
+        let clock_ok = num(&b[8..10])? < 24
+            && num(&b[10..12])? < 60
+            && (digits == 12 || num(&b[12..14])? < 60);
+        if clock_ok {
+            if let Some(date) = ymd(num(&b[0..4])?, num(&b[4..6])?, num(&b[6..8])?) {
+                return Some(Stamp { date, utc: false });
+            }
+        }
+        return None;
     }
     let date = parse_text_date(t)?;
     Some(Stamp {
@@ -266,6 +276,13 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
         let (a, c) = (toks.get(j)?, toks.get(j + 1)?);
         (c.start == a.end + 1).then(|| b[a.end])
     };
+    // Tokens j and j+1 are parted by a dot and one space only.
+    let dot_space = |j: usize| -> bool {
+        match (toks.get(j), toks.get(j + 1)) {
+            (Some(a), Some(c)) => &s[a.end..c.start] == ". ",
+            _ => false,
+        }
+    };
     let mut k = 0;
     // The first token no earlier date used: "D Month YYYY" and "YYYY Month D" look one
     // token back, and must not take the year of "14.09.2023" before "September 12".
@@ -347,6 +364,14 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
                 // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
                 match (num(get(k + 1).as_bytes()), day(get(k + 2))) {
                     (Some(m), Some(d)) => found(k, k + 2, ymd(y, m, d)),
+                    _ => None,
+                }
+            } else if dot_space(k) && dot_space(k + 1) && get(k + 1).len() <= 2 {
+                // "2023. 9. 14.": Korean dates as the locale writes them, each part
+                // closed by a dot and a space (the last dot required).
+                let closed = toks.get(k + 2).is_some_and(|t| b.get(t.end) == Some(&b'.'));
+                match (num(get(k + 1).as_bytes()), day(get(k + 2))) {
+                    (Some(m), Some(d)) if closed => found(k, k + 2, ymd(y, m, d)),
                     _ => None,
                 }
             } else {

@@ -1,9 +1,11 @@
 //! Where a page states when it was published (or updated), as candidates for
 //! [`super::decide`]: metadata in any vocabulary (`<meta>` keys named for publication in
-//! words we have not listed are read too), microdata, elements marked as the publication
-//! time (`<time pubdate>`, `class="published"`, `data-timestamp`), `<time>` next to the
-//! headline, bylines ("Published ...", "Posted on ...", "기사입력 ...", a date-named box) and
-//! short dated lines around the headline.
+//! words we have not listed are read too, glued or not), microdata and RDFa (`itemprop` /
+//! `property` on any element), elements marked as the publication time (`<time pubdate>`,
+//! `class="published"`, `data-timestamp`), `<time>` (or another element with `datetime`)
+//! next to the headline, bylines ("Published ...", "Posted on ...", "기사입력 ...", "Fecha
+//! de publicación: ...", a date-named box, or its attribute when it shows "3 hours ago")
+//! and short dated lines around the headline.
 //!
 //! Position matters for visible dates: a page's header often shows today's date and its
 //! sidebars and footers other stories' dates, while the article's own date sits next to its
@@ -20,7 +22,7 @@ use super::dom::{
 use super::extract::words;
 use super::meta::inner_text;
 use super::pagetext::in_code;
-use super::phrases::{contains_any, PUBLISHED_WORDS, UPDATED_WORDS};
+use super::phrases::{contains_any, PUBLICATION_NOUNS, PUBLISHED_WORDS, UPDATED_WORDS};
 use chrono::NaiveDate;
 
 /// Kinds of evidence, most trusted first.
@@ -156,10 +158,21 @@ const MOD_META: &[&str] = &[
 ];
 
 /// A `<meta>` key and value as date evidence, if the key names publication or
-/// modification. Known keys first; any other key is read by its words ("publish", "pub",
-/// "created", "issued", "release", "posted" / "modified", "updated", "revised"), unless
-/// they say the date is of something else (expiry, embargo, a crawl, an event).
+/// modification. Known keys first (Dublin Core with either prefix form, `dc:date` or
+/// `DC.date`); any other key is read by its words, also inside glued words ("publish",
+/// "publication", "pub", "created", "issued", "release", "posted", "regdate" / "modified",
+/// "updated", "revised"), unless they say the date is of something else (expiry,
+/// embargo, a crawl, an event).
 pub fn meta_key(key: &str, content: &str) -> Option<Cand> {
+    // Dublin Core is written `DC.date` in HTML and `dc:date` in RDFa: one vocabulary.
+    let dc: String;
+    let key = match key.split_once(':') {
+        Some((pre @ ("dc" | "dcterms"), rest)) => {
+            dc = format!("{pre}.{rest}");
+            dc.as_str()
+        }
+        _ => key,
+    };
     let stamp = || {
         parse_stamp(content).or_else(|| {
             (key.contains("time") || key.contains("stamp"))
@@ -216,25 +229,37 @@ pub fn meta_key(key: &str, content: &str) -> Option<Cand> {
     let modified = words.iter().any(|w| {
         w.contains("modif") || w.contains("updat") || w.contains("lastmod") || w.contains("revis")
     });
-    // ("publisher" names who, not when.)
+    // Words glued together are read inside a word too (`OriginalPublicationDate`,
+    // `rbpubdate`, `dateposted`); "publisher" names who, not when. A registration date
+    // (`og:regDate`, Korean CMSs' 등록일) is when the story was entered: its creation.
+    let names_publication = |w: &str| w.contains("publish") || w.contains("publicat");
     let published = words
         .iter()
         .filter(|w| !w.starts_with("publisher"))
         .any(|w| {
-            w.contains("publish")
+            names_publication(w)
                 || w.starts_with("pub")
+                || w.contains("pubdate")
+                || w.contains("pubtime")
                 || w.starts_with("creat")
+                || w.contains("posted")
+                || w.contains("regdate")
+                || w.starts_with("regist")
                 || matches!(
                     *w,
-                    "issued" | "release" | "released" | "posted" | "ptime" | "pdate"
+                    "issued" | "release" | "released" | "ptime" | "pdate" | "reg"
                 )
         });
     if !modified && !published {
         return None;
     }
     // A key read by its words is a guess at what the date is: below firm on its own,
-    // unless a word of it names publication outright (`published_at`, `publishtime`).
-    let names_publication = words.iter().any(|w| w.contains("publish")) && !modified;
+    // unless a word of it names publication outright (`published_at`, `publishtime`,
+    // `OriginalPublicationDate`).
+    let names_publication = words
+        .iter()
+        .any(|w| !w.starts_with("publisher") && names_publication(w))
+        && !modified;
     Some(Cand::new(
         stamp()?,
         Kind::MetaGuessed,
@@ -359,8 +384,8 @@ pub fn date_in_line(text: &str, order: Order) -> Option<(NaiveDate, bool)> {
 /// Publication and update words of Japanese, Chinese and Korean, which follow the date
 /// they mark ("2023年9月14日 10時30分 更新", "2023-09-14 发布", "2023.09.14 수정").
 const POSTFIX_PUB: &[&str] = &[
-    "公開", "掲載", "配信", "投稿", "発行", "发布", "發布", "发表", "發表", "刊登", "입력", "등록",
-    "작성", "게재",
+    "公開", "掲載", "配信", "投稿", "発行", "发布", "發布", "發佈", "发表", "發表", "刊登", "입력",
+    "등록", "작성", "게재", "승인", "발행", "게시",
 ];
 const POSTFIX_UPD: &[&str] = &["更新", "修改", "修正", "수정", "업데이트"];
 
@@ -439,6 +464,99 @@ pub(super) fn headline(doc: &Doc, foreign: &[bool], title: Option<&str>) -> Opti
         })
 }
 
+/// Node `i` is a caption or holds one among its first elements (a box of a picture's
+/// credits).
+fn holds_caption(doc: &Doc, i: u32) -> bool {
+    let mut stack = vec![i];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 40 {
+            return false;
+        }
+        if matches!(doc.nodes[n as usize].tag, FIGCAPTION | CAPTION | FIGURE) {
+            return true;
+        }
+        stack.extend(doc.children(n));
+    }
+    false
+}
+
+/// Node `i` is `anc` or lies within it (up to 12 levels down: a date box is small).
+fn is_inside(doc: &Doc, mut i: u32, anc: u32) -> bool {
+    for _ in 0..12 {
+        if i == anc {
+            return true;
+        }
+        i = doc.nodes[i as usize].parent;
+        if i == NONE {
+            return false;
+        }
+    }
+    false
+}
+
+/// What an `itemprop` or RDFa `property` name says of a date: `Some(false)` the
+/// publication (`datePublished`, `dateCreated`, Dublin Core's `dc:date`, `dc:created`,
+/// `dcterms:issued`), `Some(true)` the last change. A vocabulary's prefix or address
+/// (`schema:`, `https://schema.org/`) is left out.
+fn item_date_role(name: &str) -> Option<bool> {
+    let bare = name.rsplit(['/', ':', '#']).next().unwrap_or(name);
+    let dublin_core = name.starts_with("dc:") || name.starts_with("dcterms:");
+    match bare {
+        "datepublished" | "datecreated" => Some(false),
+        "datemodified" => Some(true),
+        "date" | "created" | "issued" if dublin_core => Some(false),
+        "modified" if dublin_core => Some(true),
+        _ => None,
+    }
+}
+
+/// A date box that shows its time relative to now ("3 hours ago", "hace 2 horas", "vor
+/// 3 Stunden", "3時間前") keeps the time itself in an attribute, for the script that
+/// writes the text and for a reader's tooltip: the `title`, `datetime` or a date-named
+/// `data-*` of the box or of an element inside it. Read only when the box's text states
+/// no date and is short (a relative time, not a paragraph). The date, and whether the
+/// text or the attribute calls it an update ("Updated 2 hours ago").
+fn relative_time_stamp(doc: &Doc, i: u32, text: &str) -> Option<(NaiveDate, bool)> {
+    if text.chars().count() > 40 {
+        return None;
+    }
+    let update = |t: &str| {
+        let l = t.to_lowercase();
+        contains_any(&l, UPDATED_WORDS) && !contains_any(&l, PUBLISHED_WORDS)
+    };
+    let read = |n: u32| -> Option<(NaiveDate, bool)> {
+        [
+            doc.attr(n, AttrName::Title),
+            doc.attr(n, AttrName::Datetime),
+            doc.attr(n, AttrName::DataDate),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|v| {
+            let s = parse_stamp(v).or_else(|| parse_epoch(v))?;
+            Some((s.date, update(text) || update(v)))
+        })
+    };
+    let mut stack = vec![i];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 12 {
+            break;
+        }
+        if doc.nodes[n as usize].tag == TEXT {
+            continue;
+        }
+        if let Some(s) = read(n) {
+            return Some(s);
+        }
+        stack.extend(doc.children(n));
+    }
+    None
+}
+
 /// A date-bearing attribute of an element: `datetime`, `content`, `data-*` dates, an
 /// `<abbr>`'s `title`, an input's `value`.
 fn attr_stamp(doc: &Doc, i: u32) -> Option<Stamp> {
@@ -470,6 +588,7 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
     let mut box_before: Option<Cand> = None;
     let mut box_after: Option<Cand> = None;
     let mut boxes_tried = 0;
+    let mut update_box: Option<u32> = None;
     for (idx, node) in doc.nodes.iter().enumerate().skip(1) {
         let i = idx as u32;
         // A hidden input is dead to the text but holds a date for its own box.
@@ -481,14 +600,14 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
         if node.tag == TEXT || node.tag == META || node.tag == SCRIPT || outside {
             continue;
         }
-        // Microdata.
-        if let Some(ip) = doc.attr(i, AttrName::Itemprop) {
+        // Microdata, and RDFa's `property` on an element of the body.
+        let item = doc
+            .attr(i, AttrName::Itemprop)
+            .map(|v| (v, "itemprop"))
+            .or_else(|| doc.attr(i, AttrName::Property).map(|v| (v, "property")));
+        if let Some((ip, attr)) = item {
             let ip = ip.to_ascii_lowercase();
-            let role = match ip.as_str() {
-                "datepublished" | "datecreated" => Some(false),
-                "datemodified" => Some(true),
-                _ => None,
-            };
+            let role = ip.split_ascii_whitespace().find_map(item_date_role);
             if let Some(modified) = role {
                 let stamp = attr_stamp(doc, i).or_else(|| {
                     let t = inner_text(doc, i, 100);
@@ -500,7 +619,7 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                         s,
                         Kind::Microdata,
                         0.9,
-                        format!("itemprop {ip}"),
+                        format!("{attr} {ip}"),
                         modified,
                     ));
                 }
@@ -529,7 +648,13 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                 continue;
             }
         }
-        if node.tag == TIME {
+        // A `<time>`, or another element with the `datetime` attribute that only `<time>`
+        // has in HTML: a script's custom element that shows it (`<amp-timeago>`,
+        // `<relative-time>`); not `<ins>`/`<del>`, whose `datetime` is an edit's.
+        let timed = node.tag == TIME
+            || (doc.attr(i, AttrName::Datetime).is_some()
+                && !matches!(doc.tag_name(i), "ins" | "del"));
+        if timed {
             // The `datetime` attribute, else the element's own text when that is a date
             // (`<time class="c-meta">14 September 2023</time>`: many CMSs leave it out).
             let from_text = || {
@@ -538,13 +663,13 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                     .then(|| date_in_line(&t, order))
                     .flatten()
                     .filter(|(_, upd)| !upd)
-                    .map(|(date, _)| (Stamp { date, utc: false }, "<time> text"))
+                    .map(|(date, _)| (Stamp { date, utc: false }, "<time> text".to_string()))
             };
             let stamp = doc
                 .attr(i, AttrName::Datetime)
                 .and_then(parse_stamp)
-                .map(|s| (s, "<time datetime>"))
-                .or_else(from_text);
+                .map(|s| (s, format!("<{} datetime>", doc.tag_name(i))))
+                .or_else(|| (node.tag == TIME).then(from_text).flatten());
             if let Some((s, what)) = stamp {
                 // The line around it says whether it is an update ("Updated <time>").
                 let p = node.parent;
@@ -568,13 +693,7 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                 } else if after(i) {
                     // Text read as a date is less sure than a machine-written value.
                     let conf = if what == "<time> text" { 0.75 } else { 0.85 };
-                    time_after.get_or_insert(Cand::new(
-                        s,
-                        Kind::Time,
-                        conf,
-                        what.to_string(),
-                        false,
-                    ));
+                    time_after.get_or_insert(Cand::new(s, Kind::Time, conf, what.clone(), false));
                 } else {
                     time_before = Some(Cand::new(
                         s,
@@ -589,21 +708,40 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
         // Date-named boxes: the first after the headline, else the last before it.
         if box_after.is_none() && node.tag != A && node.first_child != NONE && boxes_tried < 400 {
             let (dated, upd_name) = date_box_words(doc, i, &mut buf);
-            if dated {
+            // A date box inside one already read as the update ("수정 <span
+            // class=num_date>…</span>") holds that update's date, not another statement.
+            // Nor is a picture's caption, which carries the photo's date.
+            if dated
+                && !update_box.is_some_and(|u| is_inside(doc, i, u))
+                && !in_caption(doc, i)
+                && !holds_caption(doc, i)
+            {
                 boxes_tried += 1;
                 let t = inner_text(doc, i, 200);
                 if t.len() < 200 {
-                    if let Some((date, upd_text)) = date_in_line(&t, order) {
+                    let stated = date_in_line(&t, order);
+                    let behind = if stated.is_none() {
+                        relative_time_stamp(doc, i, &t)
+                    } else {
+                        None
+                    };
+                    let how = if behind.is_some() {
+                        " (its time in an attribute)"
+                    } else {
+                        ""
+                    };
+                    if let Some((date, upd_text)) = stated.or(behind) {
                         let lower = t.to_lowercase();
                         let modified =
                             upd_text || (upd_name && !contains_any(&lower, PUBLISHED_WORDS));
                         let s = Stamp { date, utc: false };
                         if modified {
+                            update_box = Some(i);
                             out.push(Cand::new(
                                 s,
                                 Kind::Byline,
                                 0.6,
-                                format!("byline \"{t}\" (an update date)"),
+                                format!("byline \"{t}\"{how} (an update date)"),
                                 true,
                             ));
                         } else if after(i) {
@@ -611,7 +749,7 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                                 s,
                                 Kind::Byline,
                                 0.75,
-                                format!("byline \"{t}\""),
+                                format!("byline \"{t}\"{how}"),
                                 false,
                             ));
                         } else {
@@ -619,7 +757,7 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                                 s,
                                 Kind::AboveHeadline,
                                 0.6,
-                                format!("dated box above the headline \"{t}\""),
+                                format!("dated box above the headline \"{t}\"{how}"),
                                 false,
                             ));
                         }
@@ -667,8 +805,14 @@ fn published_line(doc: &Doc, foreign: &[bool], order: Order) -> Option<Cand> {
             continue;
         }
         let lower = t.to_lowercase();
+        // A label before a colon that names publication ("Fecha de publicación:").
+        let label = lower
+            .split_once([':', '：'])
+            .map(|(l, _)| l)
+            .filter(|l| l.chars().count() <= 30);
         let opens = PUBLISHED_WORDS.iter().any(|p| lower.starts_with(p))
             || DATE_LABELS.iter().any(|p| lower.starts_with(p))
+            || label.is_some_and(|l| contains_any(l, PUBLICATION_NOUNS))
             || lower.starts_with("first published")
             || lower.starts_with("originally published")
             || lower.starts_with("기사입력");

@@ -151,7 +151,26 @@ pub fn read_meta_with(
                 {
                     continue;
                 }
-                if let Some(c) = meta_key(&key, content) {
+                if content.starts_with('{') {
+                    // A JSON object as the value (Parse.ly's `parsely-page`): the page's own
+                    // metadata, whose publication key is read as a `<meta>` key would be.
+                    let named = |k: &str| {
+                        (k.contains("publish") || k.contains("pub_date") || k.contains("pubdate"))
+                            && !k.contains("publisher")
+                            && !k.contains("modif")
+                            && !k.contains("updat")
+                    };
+                    let found = script_key_date(content, &["ublish", "ub_date", "ubDate"], named);
+                    if let Some(c) = found {
+                        let note = format!("meta {key}: {}", c.note);
+                        cands.push(Cand {
+                            kind: Kind::MetaGuessed,
+                            confidence: 0.85,
+                            note,
+                            ..c
+                        });
+                    }
+                } else if let Some(c) = meta_key(&key, content) {
                     cands.push(c);
                 } else if AUTHOR_META.contains(&key.as_str()) {
                     if !content.starts_with("http") {

@@ -472,6 +472,7 @@ pub const PUBLISHED_WORDS: &[&str] = &[
     "publiée",
     "veröffentlicht",
     "erschienen",
+    "erstellt",
     "pubblicato",
     "опубликовано",
     "опубликован",
@@ -483,6 +484,7 @@ pub const PUBLISHED_WORDS: &[&str] = &[
     "opublikowano",
     "publikováno",
     "publicat",
+    "mis en ligne",
     "yayınlanma",
     "yayın tarihi",
     "diterbitkan",
@@ -495,6 +497,7 @@ pub const PUBLISHED_WORDS: &[&str] = &[
     "نشر",
     "发布",
     "發布",
+    "發佈",
     "发表",
     "發表",
     "刊登",
@@ -506,6 +509,31 @@ pub const PUBLISHED_WORDS: &[&str] = &[
     "등록",
     "작성",
     "게재",
+    "승인",
+    "발행",
+    "게시",
+];
+
+/// Nouns of publication that head a date's label ("Publication date:", "Fecha de
+/// publicación:", "Дата публикации:", "Data publikacji:"): a label that holds one marks
+/// the date after it as the publication. (Not cue words in running text: "the
+/// publication of the report on 3 May" is not a byline.)
+pub const PUBLICATION_NOUNS: &[&str] = &[
+    "publication",
+    "publicación",
+    "publicacion",
+    "publicação",
+    "publicacao",
+    "pubblicazione",
+    "veröffentlichung",
+    "publicatie",
+    "publicering",
+    "публикац",
+    "публікац",
+    "publikacji",
+    "publikace",
+    "yayın",
+    "publikasi",
 ];
 
 /// Words that mark a visible date as an update, not the publication.
@@ -517,6 +545,7 @@ pub const UPDATED_WORDS: &[&str] = &[
     "actualización",
     "atualizado",
     "atualizada",
+    "atualização",
     "mis à jour",
     "mise à jour",
     "modifié",
@@ -569,6 +598,7 @@ pub const BYLINE_LINE_WORDS: &[&str] = &[
     "actualizado",
     "atualizado",
     "atualizada",
+    "atualização",
     "mis à jour",
     "modifié",
     "aktualisiert",

@@ -390,6 +390,12 @@ fn date_parsing() {
     );
     assert_eq!(parse_meta_date("20210303"), Some(d(2021, 3, 3)));
     assert_eq!(parse_meta_date("not a date"), None);
+    // The clock glued on (12 or 14 digits); an impossible clock or another length is an id.
+    assert_eq!(parse_meta_date("20210303154500"), Some(d(2021, 3, 3)));
+    assert_eq!(parse_meta_date("202103031545"), Some(d(2021, 3, 3)));
+    assert_eq!(parse_meta_date("20210303994500"), None);
+    assert_eq!(parse_meta_date("2021030315450"), None);
+    assert_eq!(parse_meta_date("20211303154500"), None);
     assert_eq!(
         parse_text_date("Updated: March 3rd, 2021 at 5pm"),
         Some(d(2021, 3, 3))
@@ -703,6 +709,12 @@ fn date_forms_in_many_languages_and_scripts() {
         ("14 Eylül 2023 Perşembe", Some(d(2023, 9, 14))),
         ("Kamis, 14 Agustus 2023", Some(d(2023, 8, 14))),
         ("14 вересня 2023", Some(d(2023, 9, 14))),
+        ("14 сен 2023, 10:15", Some(d(2023, 9, 14))),
+        ("입력 2023. 9. 14. 오전 8:15", Some(d(2023, 9, 14))),
+        // ...a sentence's full stop after a year is not a Korean date.
+        ("It closed in 2019. 3. The second", None),
+        ("3 мар. 2021 г.", Some(d(2021, 3, 3))),
+        ("Обновлено 1 нояб 2022", Some(d(2022, 11, 1))),
         ("14 Σεπτεμβρίου 2023", Some(d(2023, 9, 14))),
         ("१४ सितंबर २०२३", Some(d(2023, 9, 14))),
         ("١٤ سبتمبر ٢٠٢٣", Some(d(2023, 9, 14))),
@@ -854,6 +866,27 @@ fn which_date_a_byline_line_means() {
             "公開日：2023年9月14日 更新日：2023年9月15日",
             Some((d(2023, 9, 14), false)),
         ),
+        // Words that lead their dates in other languages and forms.
+        (
+            "Mis en ligne le 14 septembre 2023 à 8h15 · mis à jour le 15 septembre 2023",
+            Some((d(2023, 9, 14), false)),
+        ),
+        (
+            "更新時間：2023/09/15 10:30 發佈時間：2023/09/14 08:15",
+            Some((d(2023, 9, 14), false)),
+        ),
+        (
+            "2023.09.15 10:30 수정 2023.09.14 08:15 승인",
+            Some((d(2023, 9, 14), false)),
+        ),
+        (
+            "Erstellt am 14.09.2023, aktualisiert am 15.09.2023",
+            Some((d(2023, 9, 14), false)),
+        ),
+        (
+            "Atualização: 15/09/2023 10h · Publicado em 14/09/2023",
+            Some((d(2023, 9, 14), false)),
+        ),
         ("By Jane Doe", None),
     ];
     for (s, want) in rows {
@@ -903,6 +936,58 @@ fn meta_keys_read_by_their_words() {
     assert_eq!(
         get("publish-timestamp", "1614765600").map(|x| x.0),
         Some(day)
+    );
+}
+
+#[test]
+fn meta_keys_of_other_vocabularies_and_glued_words() {
+    use super::evidence::{meta_key, Kind};
+    let get = |k: &str, v: &str| meta_key(k, v).map(|c| (c.date, c.kind, c.modified, c.confidence));
+    let day = d(2021, 3, 3);
+    // Dublin Core written with the RDFa prefix is the same key as with the HTML dot.
+    for key in [
+        "dc:date",
+        "dcterms:issued",
+        "dc:date.issued",
+        "dcterms:created",
+    ] {
+        let got = get(key, "2021-03-03").unwrap();
+        assert_eq!(
+            (got.0, got.1, got.2),
+            (day, Kind::MetaKnown, false),
+            "{key}"
+        );
+    }
+    assert_eq!(
+        get("dcterms:modified", "2021-03-03").map(|x| (x.1, x.2)),
+        Some((Kind::MetaKnown, true))
+    );
+    // Words glued into one: a word that names publication outright is firm on its own,
+    // the others a guess below 0.8.
+    for (key, firm) in [
+        ("originalpublicationdate", true),
+        ("prism.publicationdate", true),
+        ("dcsext.articlefirstpublished", true),
+        ("rbpubdate", false),
+        ("dateposted", false),
+        ("og:regdate", false),
+        ("reg_date", false),
+    ] {
+        let got = get(key, "2021-03-03 10:00").unwrap_or_else(|| panic!("{key}"));
+        assert_eq!(
+            (got.0, got.1, got.2),
+            (day, Kind::MetaGuessed, false),
+            "{key}"
+        );
+        assert_eq!(got.3 >= 0.8, firm, "{key}: {got:?}");
+    }
+    // Still not a publication: who published it, a region, a date of something else.
+    for key in ["publisher_date", "region", "registration-deadline"] {
+        assert_eq!(get(key, "2021-03-03"), None, "{key}");
+    }
+    assert_eq!(
+        get("reposted_updated", "2021-03-03").map(|x| x.2),
+        Some(true)
     );
 }
 

@@ -28,11 +28,17 @@ pub(super) fn count(t: &Toks, i: usize) -> Option<(usize, Count)> {
         Lex::Num(v) => {
             let mut v = v;
             let mut k = i + 1;
-            if (20..=90).contains(&v) && t.punct(k, b'-') && t.glued(k) {
-                if let Some(Lex::Num(u)) = t.lex(k + 1) {
-                    if u < 10 {
+            if (20..=90).contains(&v) && v % 10 == 0 {
+                // "twenty-four", and "twenty four" as transcripts and some copy write it
+                let units = if t.punct(k, b'-') && t.glued(k) {
+                    k + 1
+                } else {
+                    k
+                };
+                if let Some(Lex::Num(u @ 1..=9)) = t.lex(units) {
+                    if t.t[units].kind == Kind::Word {
                         v += u;
-                        k += 2;
+                        k = units + 1;
                     }
                 }
             }
@@ -499,6 +505,17 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2023-09-14", "a few weeks", "a few weeks=PXW"),
     ("2023-09-14", "two decades", "two decades=P20Y"),
     ("2023-09-14", "twenty-five years", "twenty-five years=P25Y"),
+    // count: a compound number written without its hyphen is still one number
+    (
+        "2023-09-14",
+        "in the last twenty four hours",
+        "the last twenty four hours=PT24H",
+    ),
+    (
+        "2023-09-14",
+        "for thirty five years",
+        "thirty five years=P35Y",
+    ),
     (
         "2023-09-14",
         "for a year and a half",

@@ -7,7 +7,7 @@ use super::years::{maybe_year_after, relative_year_after};
 use super::{found, Match, Toks};
 use crate::timex::holidays::{Name, Part};
 use crate::timex::lexicon::{Lex, Unit};
-use crate::timex::resolve::Expr;
+use crate::timex::resolve::{Expr, HolidayYear};
 use crate::timex::scan::Kind;
 
 /// A holiday's name (its first word capitalised) at token `i`, with the year or "week"
@@ -24,22 +24,18 @@ pub(super) fn holiday(t: &Toks, i: usize) -> Option<Match> {
     if qualified_before(t, i, name) || longer_name_after(t, e) {
         return None;
     }
+    let when = name.holiday.when;
     if let Some((e, n)) = relative_year_after(t, e) {
-        let day = Expr::Holiday {
-            when: name.holiday.when,
-            y: None,
-            n: Some(n),
-        };
-        return found(i, e, day);
+        let year = HolidayYear::Counted(n);
+        return found(i, e, Expr::Holiday { when, year });
     }
-    let (e, y) = maybe_year_after(t, e);
-    let day = Expr::Holiday {
-        when: name.holiday.when,
-        y,
-        n: None,
+    let (e, year) = match maybe_year_after(t, e) {
+        (e, Some(y)) => (e, HolidayYear::Stated(y)),
+        (e, None) => (e, HolidayYear::Unstated),
     };
+    let day = Expr::Holiday { when, year };
     // "Easter week", "Christmas week": the week the day falls in
-    if y.is_none() && t.unit(e) == Some(Unit::Week) && !t.capital(e) {
+    if year == HolidayYear::Unstated && t.unit(e) == Some(Unit::Week) && !t.capital(e) {
         return found(i, e + 1, Expr::WeekOf(Box::new(day)));
     }
     found(i, e, day)

@@ -233,9 +233,9 @@ fn weekday_then_date(t: &Toks, i: usize) -> Option<Match> {
     matches!(m.x, Expr::Date { d: Some(_), .. }).then_some(m.from(i))
 }
 
-/// "Monday", "Friday evening", "Tuesday noon"; "Friday night" and "Friday morning" are
-/// annotated as the day itself more often than with the part of the day (TimeBank: 15 of
-/// 25); evenings keep theirs.
+/// "Monday", "Friday evening", "Tuesday noon"; "Friday night" and "Friday morning" name
+/// the day something happened on, and news annotation tags that day (keeping the part of
+/// the day lost on AQUAINT, issue 18); evenings keep theirs.
 fn weekday_alone(t: &Toks, i: usize) -> Option<Match> {
     let Some(Lex::Weekday(w)) = t.lex(i) else {
         return None;
