@@ -19,10 +19,11 @@ use super::loader::{drop_elsewhere, LoadOutcome, Loader, Shown, Watch};
 use super::loading_strip::LoadingStrip;
 use super::menu::MenuBar;
 use super::overview::Overview;
+use super::rebuild::{self, Jobs, Made, MaskInputs, Request};
 use super::selection::Selection;
 use super::shortcuts::{self, Command};
 use super::source_panel::SourcePanel;
-use super::status_bar::{problem_count, StatusBar};
+use super::status_bar::StatusBar;
 use super::theme;
 use super::timeline_panel::TimelinePanel;
 use super::toolbar::Toolbar;
@@ -35,6 +36,7 @@ use crate::timeline::axis::{date_of, day_number};
 use crate::view::{natural_lane_order, View, ViewStore};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// eframe storage key for the paths of the last corpus opened.
 const PATHS_KEY: &str = "dateline.paths";
@@ -91,7 +93,17 @@ pub struct AppConfig {
     pub open_externally: bool,
     /// The index of extracted articles; `None` reads every file on every load.
     pub index_path: Option<PathBuf>,
+    /// A corpus of at least this many events is corrected, masked (top N, pinned only) and
+    /// laid out again on a worker while the window shows the old picture; a smaller one
+    /// at once, on the UI thread (about a frame's work at most).
+    pub background_from: usize,
 }
+
+/// Below this many events a correction or a mask change is made at once: a correction
+/// costs the UI thread about 8 µs per event and rayon's threads more (0.8 s and 15-20 s
+/// wall at 100,000 events on a loaded machine), a mask about 0.3 µs (BENCHMARKS.md, session
+/// 9), so under this a correction is about a frame's work.
+pub const BACKGROUND_FROM: usize = 1_000;
 
 impl Default for AppConfig {
     fn default() -> Self {
@@ -102,6 +114,7 @@ impl Default for AppConfig {
             views_dir: ViewStore::default_dir(),
             open_externally: true,
             index_path: crate::paths::index_path(),
+            background_from: BACKGROUND_FROM,
         }
     }
 }
@@ -117,14 +130,25 @@ impl AppConfig {
             views_dir: Some(dir.join("views")),
             open_externally: false,
             index_path: Some(dir.join("index.sqlite")),
+            background_from: BACKGROUND_FROM,
         }
     }
+}
+
+/// What a rebuild job makes: the corpus of `generation` with the corrections of version
+/// `corrections` applied and the mask `mask`.
+#[derive(Clone, Debug, PartialEq)]
+struct Wanted {
+    generation: u64,
+    corrections: u64,
+    mask: Option<MaskInputs>,
 }
 
 pub struct DatelineApp {
     pub config: AppConfig,
     pub ctx: egui::Context,
-    pub corpus: Corpus,
+    /// The corpus on screen; shared with a rebuild job, which corrects a copy of it.
+    pub corpus: Arc<Corpus>,
     /// Paths of the corpus on screen (not of a load in flight).
     pub corpus_paths: Vec<PathBuf>,
     pub corpus_name: String,
@@ -148,6 +172,16 @@ pub struct DatelineApp {
     pub views: ViewKeeper,
     /// Events passing the top-N and pinned-only filters, rebuilt when they change.
     mask: Option<EventMask>,
+    /// What `mask` was made for.
+    mask_for: Option<MaskInputs>,
+    /// The corrections version the corpus on screen was made with.
+    corpus_corrections: u64,
+    /// The correction or mask change being made off the UI thread.
+    jobs: Jobs<Wanted>,
+    /// Rebuilds made at once on the UI thread (a corpus under `config.background_from`).
+    inline_rebuilds: u64,
+    /// Rebuilds whose result was swapped in.
+    rebuilds_taken: u64,
     /// Countries in natural lane order, per generation (lane colours follow it).
     natural_lanes: (Option<u64>, Vec<CountryCode>),
     /// Times the natural lane order was worked out here (not taken from the worker).
@@ -229,7 +263,7 @@ impl DatelineApp {
         let mut app = DatelineApp {
             config: config.clone(),
             ctx,
-            corpus: Corpus::default(),
+            corpus: Arc::default(),
             corpus_paths: Vec::new(),
             corpus_name: String::new(),
             generation: 0,
@@ -245,6 +279,11 @@ impl DatelineApp {
             views: ViewKeeper::new(config.views_dir.clone()),
             view: View::default(),
             mask: None,
+            mask_for: None,
+            corpus_corrections: 0,
+            jobs: Jobs::default(),
+            inline_rebuilds: 0,
+            rebuilds_taken: 0,
             natural_lanes: (None, Vec::new()),
             natural_lane_rebuilds: 0,
             list_sent: None,
@@ -349,11 +388,26 @@ impl DatelineApp {
 
     /// How many times the UI thread worked out corpus-sized panel data itself (lane order,
     /// coverage counts, status counts, event rows) instead of taking it from the worker.
+    /// Also counted: timeline layouts built here and corrections or masks made at once
+    /// (a corpus under `config.background_from`).
     pub fn ui_rebuilds(&self) -> u64 {
         self.natural_lane_rebuilds
             + self.coverage.rebuilds()
             + self.status_bar.rebuilds()
             + self.event_list.rebuilds()
+            + self.timeline.layout_builds()
+            + self.inline_rebuilds
+    }
+
+    /// Rebuild jobs (a correction, a mask change) started on a worker, and how many of
+    /// them were superseded before their result was taken.
+    pub fn rebuild_jobs(&self) -> (u64, u64) {
+        (self.jobs.started(), self.jobs.superseded())
+    }
+
+    /// A correction or mask change is being made off the UI thread.
+    pub fn is_rebuilding(&self) -> bool {
+        self.jobs.running_for().is_some()
     }
 
     pub fn is_loading(&self) -> bool {
@@ -444,22 +498,21 @@ impl DatelineApp {
     /// `made_with`: the corrections version the worker applied.
     fn show(&mut self, shown: Shown, paths: Vec<PathBuf>, fresh: bool, made_with: u64) {
         let Shown {
-            mut corpus,
+            corpus,
             layout,
             derived,
             ..
         } = shown;
-        let mut made = Some((layout, derived));
-        if made_with != self.corrections_version {
-            // Corrections made while the worker ran were not in its snapshot.
-            pipeline::apply_corrections(&mut corpus, &self.corrections);
-            made = None;
-        }
+        // Corrections made while the worker ran are not in its snapshot: a rebuild job
+        // applies them (`refresh_view`), as it makes the mask of the new corpus.
+        self.corpus_corrections = made_with;
+        self.mask = None;
+        self.mask_for = None;
         let selected = (!fresh)
             .then(|| self.sel.selected.and_then(|id| self.event_identity(id)))
             .flatten();
         let view_error = if fresh { self.flush_view() } else { None };
-        drop_elsewhere(std::mem::replace(&mut self.corpus, corpus));
+        drop_elsewhere(std::mem::replace(&mut self.corpus, Arc::new(corpus)));
         self.corpus_name = corpus_name(&paths);
         self.generation += 1;
         let mut load_error = None;
@@ -476,17 +529,15 @@ impl DatelineApp {
             self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
             self.sel.hovered = None;
         }
-        let mut problems = None;
-        if let Some((l, d)) = made {
-            self.timeline.set_layout(
-                l,
-                self.generation,
-                self.corpus_id,
-                fresh && self.pending_range.is_none(),
-            );
-            problems = Some(d.problems);
-            self.take_derived(d);
-        }
+        self.timeline.set_layout(
+            layout,
+            self.generation,
+            self.corpus_id,
+            fresh && self.pending_range.is_none(),
+        );
+        let problems = derived.problems;
+        self.take_derived(derived);
+        self.refresh_view();
         let msg = if let Some(loader) = &self.loader {
             let (done, total, _) = loader.status();
             format!(
@@ -496,7 +547,6 @@ impl DatelineApp {
                 thousands(total as u64)
             )
         } else {
-            let problems = problems.unwrap_or_else(|| problem_count(&self.corpus));
             format!(
                 "Loaded {}, {}{}",
                 count(self.corpus.articles.len(), "article"),
@@ -567,26 +617,87 @@ impl DatelineApp {
         }
     }
 
-    /// The top-N / pinned-only mask, rebuilt when the corpus or those filters change.
-    fn refresh_mask(&mut self) {
-        if !self.view.filter.masks_events() {
-            self.mask = None;
+    /// Starts making what the corpus on screen lacks: the corrections made since it was
+    /// made, the top-N / pinned-only mask the filters ask for (with their layout and rows).
+    /// A job already making exactly that is left running; one making anything else is
+    /// superseded. A small corpus is done at once.
+    fn refresh_view(&mut self) {
+        let mask = MaskInputs::of(&self.view);
+        let correct = self.corpus_corrections != self.corrections_version;
+        if !correct && mask == self.mask_for {
+            // Nothing to make (a filter turned on and off again while its job ran).
+            self.jobs.cancel();
             return;
         }
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (self.generation, self.view.filter.top_n).hash(&mut h);
-        if self.view.filter.pinned_only {
-            self.view.pins.hash(&mut h);
-        }
-        let key = h.finish();
-        if self.mask.as_ref().is_some_and(|m| m.key == key) {
+        let key = Wanted {
+            generation: self.generation,
+            corrections: self.corrections_version,
+            mask: mask.clone(),
+        };
+        if self.jobs.running_for() == Some(&key) {
             return;
         }
-        self.mask = self
-            .view
-            .event_mask(&self.corpus)
-            .map(|keep| EventMask { key, keep });
+        let req = Request {
+            base: Arc::clone(&self.corpus),
+            correct: correct.then(|| self.corrections.clone()),
+            mask,
+            list: self.list_wanted(),
+        };
+        if self.corpus.events.len() < self.config.background_from {
+            self.jobs.cancel();
+            self.inline_rebuilds += 1;
+            let never = std::sync::atomic::AtomicBool::new(false);
+            if let Some(made) = rebuild::make(&req, &never) {
+                self.take_made(key, made);
+            }
+            return;
+        }
+        let ctx = self.ctx.clone();
+        self.jobs.start(key, req, move || ctx.request_repaint());
+    }
+
+    /// Takes a finished rebuild job's result, if one is ready.
+    fn poll_rebuild(&mut self) {
+        if let Some((key, made)) = self.jobs.poll() {
+            if key.generation == self.generation {
+                self.take_made(key, made);
+            } else {
+                // Made for a corpus no longer on screen (a snapshot arrived meanwhile).
+                drop_elsewhere(made);
+            }
+        }
+    }
+
+    /// Swaps in what a rebuild made: the corrected corpus (the selection follows its
+    /// event), its panels' data, the mask, the layout and the list's rows.
+    fn take_made(&mut self, key: Wanted, made: Made) {
+        let Made {
+            corrected,
+            mask,
+            layout,
+            rows,
+        } = made;
+        if let Some((corpus, derived)) = corrected {
+            let selected = self.sel.selected.and_then(|id| self.event_identity(id));
+            drop_elsewhere(std::mem::replace(&mut self.corpus, Arc::new(corpus)));
+            self.generation += 1;
+            self.corpus_corrections = key.corrections;
+            self.take_derived(derived);
+            self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
+            self.sel.hovered = None;
+        }
+        let generation = self.generation;
+        self.mask = key.mask.as_ref().zip(mask).map(|(m, keep)| EventMask {
+            key: m.key(generation),
+            keep,
+        });
+        self.mask_for = key.mask;
+        let mask_key = self.mask.as_ref().map(|m| m.key);
+        self.timeline
+            .take_layout(layout, generation, self.corpus_id, mask_key);
+        self.event_list.take_rows(generation, mask_key, rows);
+        self.rebuilds_taken += 1;
+        self.ctx.request_repaint();
     }
 
     /// The lanes as panels show them: the user's order, colours, hidden flags.
@@ -663,7 +774,8 @@ impl DatelineApp {
     }
 
     /// Saves the store, re-applies it to the corpus and refreshes the timeline without
-    /// re-reading any file. The selection follows its event if the event survives.
+    /// re-reading any file (see [`Self::refresh_view`]). The selection follows its event if
+    /// the event survives.
     fn corrections_changed(&mut self, message: String) {
         self.corrections_version += 1;
         if let Some(w) = &self.watch {
@@ -674,14 +786,9 @@ impl DatelineApp {
             .corrections_path
             .as_ref()
             .and_then(|p| save_corrections(&self.corrections, p).err());
-        let selected = self.sel.selected.and_then(|id| self.event_identity(id));
-        pipeline::apply_corrections(&mut self.corpus, &self.corrections);
-        self.generation += 1;
-        // The same derivation as the worker's, here: the corpus was corrected in place.
-        let derived = Derived::build(&self.corpus, Some(&self.list_wanted()));
-        self.take_derived(derived);
-        self.sel.selected = selected.and_then(|(h, r)| self.find_event(&h, r));
-        self.sel.hovered = None;
+        // Applied to a copy on a worker (at once for a small corpus); the corrected
+        // corpus replaces this one when it is ready.
+        self.refresh_view();
         match save_error {
             Some(e) => self.set_status(
                 format!("{message}, but saving corrections failed: {e}"),
@@ -876,14 +983,25 @@ impl DatelineApp {
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         // With the start-up probe on: how long the UI thread spends on a pass that takes in
         // a new corpus (swap, per-corpus counts, layout if any, panels), to find stalls.
+        // Also each pass while a correction or mask change is made, starts or is taken.
         let (pass_started, generation_before) = (std::time::Instant::now(), self.generation);
+        let rebuilds = |app: &Self| app.jobs.started() + app.rebuilds_taken + app.inline_rebuilds;
+        let (rebuilds_before, rebuilding) = (rebuilds(self), self.is_rebuilding());
         let mut laps = Laps::new();
         self.ui_root_pass(ui, &mut laps);
-        if self.generation != generation_before {
+        let what = if self.generation != generation_before {
+            Some("ui-pass-new-corpus")
+        } else if rebuilding || self.is_rebuilding() || rebuilds(self) != rebuilds_before {
+            Some("ui-pass-rebuild")
+        } else {
+            None
+        };
+        if let Some(what) = what {
             crate::startup::stage(&format!(
-                "ui-pass-new-corpus events={} ms={:.1} {}",
+                "{what} events={} ms={:.1} rebuilding={} {}",
                 self.corpus.events.len(),
                 pass_started.elapsed().as_secs_f64() * 1000.0,
+                self.is_rebuilding(),
                 laps.line()
             ));
         }
@@ -920,7 +1038,15 @@ impl DatelineApp {
             }
         });
         laps.lap("poll");
-        self.refresh_mask();
+        // What is wanted first: a job's result that is no longer wanted is never taken.
+        self.refresh_view();
+        self.poll_rebuild();
+        let pending = self.jobs.running_since();
+        if pending.is_some() {
+            // For the "updating…" note; the job asks for a frame when it is done.
+            self.ctx
+                .request_repaint_after(std::time::Duration::from_millis(250));
+        }
         laps.lap("mask");
         let lanes = self.lane_infos();
         laps.lap("lanes");
@@ -937,6 +1063,7 @@ impl DatelineApp {
                 filter: &self.view.filter,
                 view: &self.view,
                 mask: self.mask.as_ref(),
+                pending,
                 lanes: &lanes,
                 time_range,
                 view_names: &view_names,

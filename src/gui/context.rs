@@ -72,6 +72,9 @@ pub struct PanelCtx<'a> {
     pub view: &'a View,
     /// Events passing the top-N and pinned-only filters; `None` when neither is on.
     pub mask: Option<&'a EventMask>,
+    /// A correction or mask change is being made off the UI thread (for this long): panels
+    /// keep what they show until it is swapped in.
+    pub pending: Option<std::time::Duration>,
     /// Country lanes in the user's order, hidden ones included.
     pub lanes: &'a [LaneInfo],
     /// Days shown on the timeline (day numbers, end exclusive), as of the last frame.
@@ -106,6 +109,7 @@ impl<'a> PanelCtx<'a> {
             filter: &view.filter,
             view,
             mask: None,
+            pending: None,
             lanes: &[],
             time_range: (0.0, 0.0),
             view_names: &[],

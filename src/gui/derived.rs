@@ -4,7 +4,7 @@
 //! loader's worker beside the timeline layout ([`super::loader::Shown`]) and taken by move,
 //! a UI pass that takes in a new corpus does no more work than any other pass. The same
 //! [`Derived::build`] serves the first open, every streamed snapshot, a watched update and a
-//! correction (which re-runs on the UI thread, on the corpus it corrected in place).
+//! correction (made beside the corrected copy of the corpus, [`super::rebuild`]).
 
 use super::event_list::{happening_count, visible_events, Sort};
 use super::status_bar::problem_count;

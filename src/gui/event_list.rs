@@ -55,13 +55,30 @@ impl EventList {
         }
     }
 
+    /// Takes rows made off the UI thread (`gui::rebuild`) for the corpus of `generation`
+    /// and the mask with key `mask`; rows for another order are left to [`Self::refresh`].
+    pub fn take_rows(&mut self, generation: u64, mask: Option<u64>, rows: ListRows) {
+        if rows.wanted.sort == self.sort {
+            self.key = Some((generation, rows.wanted.filter, mask, self.sort));
+            self.rows = rows.rows;
+        }
+    }
+
     /// How many times this list counted or sorted the corpus itself.
     pub fn rebuilds(&self) -> u64 {
         self.rebuilds
     }
 
-    /// Rebuilds the rows if anything they depend on changed.
+    /// Rebuilds the rows if anything they depend on changed. While a worker makes them
+    /// (`ctx.pending`) the rows shown stay, or none when they belong to another corpus.
     pub fn refresh(&mut self, ctx: &PanelCtx) {
+        if ctx.pending.is_some() {
+            if self.key.as_ref().is_some_and(|k| k.0 != ctx.generation) {
+                self.rows.clear();
+                self.key = None;
+            }
+            return;
+        }
         let key = (
             ctx.generation,
             ctx.filter.clone(),

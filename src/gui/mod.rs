@@ -23,6 +23,7 @@ pub mod loader;
 pub mod loading_strip;
 pub mod menu;
 pub mod overview;
+pub mod rebuild;
 pub mod selection;
 pub mod shortcuts;
 pub mod source_panel;

@@ -1,11 +1,15 @@
 //! The status bar: corpus size, hidden events, per-file problems (a click opens the
-//! overview) and the last message.
+//! overview), "updating…" while a correction or filter change is made off the UI thread,
+//! and the last message.
 
 use super::action::Action;
 use super::context::PanelCtx;
 use super::theme;
 use crate::model::Corpus;
 use crate::render::text::count;
+
+/// A correction or filter change made off the UI thread says so once it takes this long.
+const UPDATING_NOTE_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
 #[derive(Default)]
 pub struct StatusBar {
@@ -59,6 +63,12 @@ impl StatusBar {
                 {
                     action = Some(Action::SetOverviewOpen(true));
                 }
+            }
+            if ctx.pending.is_some_and(|t| t >= UPDATING_NOTE_AFTER) {
+                ui.separator();
+                ui.spinner();
+                ui.weak("updating…")
+                    .on_hover_text("The timeline and the list change when the update is ready");
             }
             ui.separator();
             let color = if ctx.status.is_error {

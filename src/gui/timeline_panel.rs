@@ -59,6 +59,8 @@ pub struct TimelinePanel {
     seen: Option<(u64, u64, Option<u64>)>,
     /// Glyph advances for measuring captions (made on the first frame).
     glyphs: Option<GlyphCache>,
+    /// Layouts built here (not taken from a worker).
+    layout_builds: u64,
 }
 
 impl Default for TimelinePanel {
@@ -96,6 +98,7 @@ impl TimelinePanel {
             hover_owned: false,
             seen: None,
             glyphs: None,
+            layout_builds: 0,
         }
     }
 
@@ -108,6 +111,7 @@ impl TimelinePanel {
     /// As [`Self::set_corpus`], showing only the events `keep` allows (all if `None`).
     fn set_corpus_masked(&mut self, corpus: &Corpus, keep: Option<&[bool]>, fit: bool) {
         let was_empty = self.layout.extent.is_none();
+        self.layout_builds += 1;
         let layout = match keep {
             Some(k) => Layout::build_where(corpus, |i| k.get(i as usize).copied().unwrap_or(true)),
             None => Layout::build(corpus),
@@ -125,15 +129,36 @@ impl TimelinePanel {
     /// to lay out) for the corpus of `generation` and `corpus_id`, so that [`Self::sync`]
     /// does not build it again. Keeps the view unless `fit` (or nothing was shown before).
     pub fn set_layout(&mut self, layout: Layout, generation: u64, corpus_id: u64, fit: bool) {
+        self.replace_layout(layout, (generation, corpus_id, None), fit);
+    }
+
+    /// As [`Self::set_layout`] for the events the mask with key `mask` keeps (a top-N or
+    /// pinned-only change, a correction: the view stays).
+    pub fn take_layout(
+        &mut self,
+        layout: Layout,
+        generation: u64,
+        corpus_id: u64,
+        mask: Option<u64>,
+    ) {
+        self.replace_layout(layout, (generation, corpus_id, mask), false);
+    }
+
+    fn replace_layout(&mut self, layout: Layout, seen: (u64, u64, Option<u64>), fit: bool) {
         let was_empty = self.layout.extent.is_none();
         // The old layout of a million events takes longer than a frame to free.
         crate::gui::loader::drop_elsewhere(std::mem::replace(&mut self.layout, layout));
         self.shown = (0..self.layout.lanes.len()).collect();
         self.colours = vec![None; self.layout.lanes.len()];
-        self.seen = Some((generation, corpus_id, None));
+        self.seen = Some(seen);
         if fit || was_empty {
             self.fit_all();
         }
+    }
+
+    /// How many layouts this panel built itself (on the UI thread).
+    pub fn layout_builds(&self) -> u64 {
+        self.layout_builds
     }
 
     /// Shows every event (applied at once, and again with the real width on the next paint).
