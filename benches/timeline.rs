@@ -354,6 +354,7 @@ fn count_captions(
                 text: text.len() as f64 * 6.0,
                 suffix: 0.0,
                 trailing: 0.0,
+                key: u64::from(u.cluster?),
             })
         };
         let v = lane_view(lane, &view, width, FrameOptions::default(), &mut measure);

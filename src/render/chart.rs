@@ -185,6 +185,12 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             if text.is_empty() {
                 return None;
             }
+            let key = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                text.hash(&mut h);
+                h.finish()
+            };
             let mut mm = measure_cell.borrow_mut();
             let trailing = decoration_width(&mut **mm, it, unit.sources);
             let suffix = f64::from(mm.width(&more_suffix(more), CAPTION_SIZE));
@@ -197,6 +203,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
                 text,
                 suffix,
                 trailing,
+                key,
             })
         };
         let v = lane_view(lane, &b.view, width, b.opts, &mut measure);

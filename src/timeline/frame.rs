@@ -92,6 +92,8 @@ pub struct CaptionSize {
     pub suffix: f64,
     /// What is drawn right after the mark (a source count, a "?"): the caption goes after it.
     pub trailing: f64,
+    /// Identifies the caption's words: items with the same key say the same thing.
+    pub key: u64,
 }
 
 /// The lane's content for a plot `width` px wide. `measure(item, more)` sizes the item's
@@ -169,11 +171,18 @@ pub fn lane_view(
     let mut near: Vec<(u8, BoxPx)> = Vec::with_capacity(obstacles.len());
     let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
     let mut cands = Vec::with_capacity(CANDIDATES_PER_TILE);
+    let mut keys: Vec<u64> = Vec::with_capacity(CANDIDATES_PER_TILE);
+    // Per candidate, its caption's key (parallel to `cands`); per placed caption, its tile
+    // and key.
+    let mut keys_of_cands: Vec<Option<u64>> = Vec::with_capacity(CANDIDATES_PER_TILE);
+    let mut placed_keys: Vec<(i64, u64)> = Vec::new();
     for t in tile_order(t0, t1) {
         let (d0, d1) = (t as f64 * td, (t + 1) as f64 * td);
         picks.clear();
         lane.top.top_in(d0, d1, CANDIDATES_PER_TILE, &mut picks);
         cands.clear();
+        keys.clear();
+        keys_of_cands.clear();
         for &k in &picks {
             let it = &lane.items[k as usize];
             let cell = cell_of(lane, &s, k as usize).and_then(|i| {
@@ -184,9 +193,22 @@ pub fn lane_view(
             });
             let more = cell.map_or(0, |(_, n)| n.saturating_sub(1));
             let size = measure(k, more);
+            // Two happenings near each other captioned in the same words (two dates of one
+            // sentence, one happening told by two articles and not grouped): only one is
+            // written, the other stays a mark. Within a tile the better one; across tiles
+            // the one an even tile placed (an odd tile is placed after its even neighbours,
+            // which every frame that shows it also places, so panning never changes which).
+            if let Some(key) = size.map(|s| s.key) {
+                let beside = |&(pt, pk): &(i64, u64)| pk == key && (pt - t).abs() == 1;
+                if keys.contains(&key) || placed_keys.iter().any(beside) {
+                    continue;
+                }
+                keys.push(key);
+            }
             let mut mark = item_box(it, view);
             mark.x1 += size.map_or(0.0, |s| s.trailing);
             let pad = 2.0 * CAPTION_PAD;
+            keys_of_cands.push(size.map(|s| s.key));
             cands.push(Candidate {
                 item: k,
                 row: it.row,
@@ -233,6 +255,15 @@ pub fn lane_view(
                 .filter(|(_, o)| o.x1 > x0 - 1.0 && o.x0 < reach + 1.0),
         );
         captions::place_tile(&cands, x0, x1, reach, &near, &mut out.captions);
+        for c in &out.captions[first..] {
+            if let Some(Some(key)) = cands
+                .iter()
+                .position(|cand| cand.item == c.item)
+                .map(|k| keys_of_cands[k])
+            {
+                placed_keys.push((t, key));
+            }
+        }
         share_more(&mut out.captions[first..], &out.cells, measure);
     }
     // Neighbours were read only for what runs on into the plot's tiles: draw what lies there.
@@ -408,11 +439,12 @@ mod tests {
         c
     }
 
-    fn measure(_: u32, more: u32) -> Option<CaptionSize> {
+    fn measure(item: u32, more: u32) -> Option<CaptionSize> {
         Some(CaptionSize {
             text: 110.0,
             suffix: if more > 0 { 40.0 } else { 0.0 },
             trailing: 0.0,
+            key: u64::from(item),
         })
     }
 
@@ -605,6 +637,43 @@ mod tests {
         }
         // The bounds are days, so panning keeps every caption beside its mark.
         assert_captions_pan_with_marks(lane, &v, width, opts, &mut measure, &fitted, -120.0);
+    }
+
+    #[test]
+    fn a_tile_writes_the_same_words_once() {
+        // Two happenings 25 days apart in one tile, both with room for a caption; when
+        // their captions say the same thing (one happening from two articles, not grouped)
+        // only the more salient is written.
+        let base = crate::timeline::axis::date_of(64 * 300 + 10).unwrap();
+        let c = fr_corpus(base, [(0, 0, 0.5), (1, 25, 0.9)]);
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let v = TimeView::new((64 * 300) as f64, 6.0);
+        let both = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut measure);
+        assert_eq!(both.captions.len(), 2, "{:?}", both.captions);
+        let mut same =
+            |item: u32, more: u32| measure(item, more).map(|s| CaptionSize { key: 7, ..s });
+        let once = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut same);
+        assert_eq!(once.captions.len(), 1, "{:?}", once.captions);
+        let kept = &lane.items[once.captions[0].item as usize];
+        assert!(
+            kept.start > v.left + 20.0,
+            "the more salient one (day 25) is kept: {kept:?}"
+        );
+        assert_eq!(once.items, both.items, "both marks are still drawn");
+        // Across a tile's edge (days 60 and 70 of tiles of 64 days): one is written, the
+        // same one wherever the view is panned.
+        let c = fr_corpus(base, [(0, 50, 0.5), (1, 60, 0.5)]);
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let mut written = Vec::new();
+        for pan in [-200.0, -100.0, 0.0, 100.0] {
+            let v = TimeView::new((64 * 300) as f64 + pan / 6.0, 6.0);
+            let f = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut same);
+            written.push(f.captions.iter().map(|c| c.item).collect::<Vec<_>>());
+        }
+        assert_eq!(written[0].len(), 1, "{written:?}");
+        assert!(written.iter().all(|w| *w == written[0]), "{written:?}");
     }
 
     #[test]
