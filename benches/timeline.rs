@@ -132,17 +132,11 @@ fn corpus(n: usize) -> Corpus {
     }
 }
 
-/// CPU time of this thread: the budget is CPU time, and the machine's two cores are
-/// shared with other builds, which would inflate wall-clock times.
-fn cpu_now() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
+// CPU time of this thread: the machine's cores are shared with other builds, which would
+// inflate wall-clock times.
+#[path = "../examples/common/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::cpu_now;
 
 /// One frame, with or without captions. The captioned frame is a function of its own that
 /// is never inlined, so that callgrind can count it alone:

@@ -18,15 +18,11 @@ use egui_kittest::Harness;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-fn cpu_now() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
+// CPU time of this thread: the machine's cores are shared with other builds, which would
+// inflate wall-clock times.
+#[path = "common/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::cpu_now;
 
 fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
