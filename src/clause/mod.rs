@@ -613,12 +613,7 @@ fn after_bare_nationality(toks: &[Token], i: usize) -> bool {
     {
         return false;
     }
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    let named: String = first.to_uppercase().chain(chars).collect();
-    crate::gazetteer::Gazetteer::builtin().is_nationality_word(&named)
+    crate::gazetteer::Gazetteer::builtin().is_nationality_word(word)
 }
 
 /// "a Facebook post", "an Apple store": a name right after "a" or "an" modifies the noun

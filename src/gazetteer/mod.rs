@@ -278,12 +278,18 @@ impl Gazetteer {
         })
     }
 
-    /// Is `word` one of the lists' nationality words ("Thai", "Korean") as written,
-    /// whatever its context would make of it (a bare "Korean" names no country alone)?
-    pub(crate) fn is_nationality_word(&self, word: &str) -> bool {
-        self.entries
-            .iter()
-            .any(|e| e.kind == MentionKind::Demonym && e.code.is_some() && e.text == word)
+    /// Is `lower` (a lower-case word) one of the lists' nationality words ("thai",
+    /// "korean"), whatever its context would make of it (a bare "Korean" names no country
+    /// alone)?
+    pub(crate) fn is_nationality_word(&self, lower: &str) -> bool {
+        self.entries.iter().any(|e| {
+            e.kind == MentionKind::Demonym
+                && e.code.is_some()
+                && e.text
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(lower.chars())
+        })
     }
 
     /// All country mentions in `text`, sorted by start and non-overlapping.

@@ -126,7 +126,7 @@ impl TimeView {
             b = mid + 3.5;
         }
         let margin_px = (width * 0.04).max(12.0);
-        let right_px = (width * 0.12).clamp(margin_px, 160.0_f64.max(margin_px));
+        let right_px = (width * 0.12).min(160.0).max(margin_px);
         let inner = (width - margin_px - right_px).max(10.0);
         let ppd = inner / (b - a);
         TimeView::new(a - margin_px / ppd, ppd)

@@ -74,6 +74,8 @@ pub struct Candidate {
     pub more: u32,
     /// The dense cell it is counted in, if any (its mark is then drawn with the caption).
     pub cell: Option<i64>,
+    /// What its caption says ([`super::frame::CaptionSize::key`]); `None` without text.
+    pub key: Option<u64>,
 }
 
 /// Places captions for one tile whose usable x range is `[x0, x1)`; a caption right of its
@@ -218,6 +220,7 @@ mod tests {
             min_width: MIN_CAPTION_PX,
             more: 0,
             cell: None,
+            key: Some(u64::from(item)),
         }
     }
 

@@ -171,18 +171,13 @@ pub fn lane_view(
     let mut near: Vec<(u8, BoxPx)> = Vec::with_capacity(obstacles.len());
     let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
     let mut cands = Vec::with_capacity(CANDIDATES_PER_TILE);
-    let mut keys: Vec<u64> = Vec::with_capacity(CANDIDATES_PER_TILE);
-    // Per candidate, its caption's key (parallel to `cands`); per placed caption, its tile
-    // and key.
-    let mut keys_of_cands: Vec<Option<u64>> = Vec::with_capacity(CANDIDATES_PER_TILE);
+    // Per placed caption, its tile and key.
     let mut placed_keys: Vec<(i64, u64)> = Vec::new();
     for t in tile_order(t0, t1) {
         let (d0, d1) = (t as f64 * td, (t + 1) as f64 * td);
         picks.clear();
         lane.top.top_in(d0, d1, CANDIDATES_PER_TILE, &mut picks);
         cands.clear();
-        keys.clear();
-        keys_of_cands.clear();
         for &k in &picks {
             let it = &lane.items[k as usize];
             let cell = cell_of(lane, &s, k as usize).and_then(|i| {
@@ -200,15 +195,15 @@ pub fn lane_view(
             // which every frame that shows it also places, so panning never changes which).
             if let Some(key) = size.map(|s| s.key) {
                 let beside = |&(pt, pk): &(i64, u64)| pk == key && (pt - t).abs() == 1;
-                if keys.contains(&key) || placed_keys.iter().any(beside) {
+                if cands.iter().any(|c: &Candidate| c.key == Some(key))
+                    || placed_keys.iter().any(beside)
+                {
                     continue;
                 }
-                keys.push(key);
             }
             let mut mark = item_box(it, view);
             mark.x1 += size.map_or(0.0, |s| s.trailing);
             let pad = 2.0 * CAPTION_PAD;
-            keys_of_cands.push(size.map(|s| s.key));
             cands.push(Candidate {
                 item: k,
                 row: it.row,
@@ -220,6 +215,7 @@ pub fn lane_view(
                 }),
                 more,
                 cell: cell.map(|c| c.0),
+                key: size.map(|s| s.key),
             });
         }
         let (mut x0, mut x1) = (view.x_of(d0), view.x_of(d1));
@@ -256,10 +252,10 @@ pub fn lane_view(
         );
         captions::place_tile(&cands, x0, x1, reach, &near, &mut out.captions);
         for c in &out.captions[first..] {
-            if let Some(Some(key)) = cands
+            if let Some(key) = cands
                 .iter()
-                .position(|cand| cand.item == c.item)
-                .map(|k| keys_of_cands[k])
+                .find(|cand| cand.item == c.item)
+                .and_then(|c| c.key)
             {
                 placed_keys.push((t, key));
             }
