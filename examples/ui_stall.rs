@@ -5,7 +5,7 @@
 //! the app's own work, egui's layout and tessellation; painting is left out) through the
 //! index at INDEX_FILE (kept between runs, so a reopen is served from it), waits for the
 //! whole corpus, then ROUNDS times (default 2): top N on (20 happenings), top N off, an
-//! event hidden, undo. Each step starts as a click would (the action applied inside a
+//! event hidden, undo, an article's publication date moved a day, undo. Each step starts as a click would (the action applied inside a
 //! pass: that apply is counted with the pass after it) and ends when the window shows the
 //! result (the list's rows or a new corpus generation), two passes more. Printed per step:
 //! the longest pass (wall ms and the UI thread's CPU ms), how many passes, and the wall ms
@@ -152,6 +152,37 @@ fn main() {
                 let generation = h.state().generation;
                 (
                     "undo",
+                    measure(
+                        &mut h,
+                        |app| app.apply(Action::Undo),
+                        move |app| app.generation > generation,
+                    ),
+                )
+            },
+            {
+                // A firmly dated article moved a day (its events move with it).
+                let generation = h.state().generation;
+                let id = h.state().event_list.rows()[all_rows / 3];
+                let article = h.state().corpus.events[id as usize].article;
+                let date = h.state().corpus.articles[article as usize]
+                    .pub_date
+                    .as_ref()
+                    .map_or(chrono::NaiveDate::MIN, |p| p.date)
+                    .succ_opt()
+                    .unwrap_or(chrono::NaiveDate::MIN);
+                (
+                    "publication date set",
+                    measure(
+                        &mut h,
+                        move |app| app.set_pub_date(article, date),
+                        move |app| app.generation > generation,
+                    ),
+                )
+            },
+            {
+                let generation = h.state().generation;
+                (
+                    "undo the date",
                     measure(
                         &mut h,
                         |app| app.apply(Action::Undo),

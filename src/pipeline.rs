@@ -12,6 +12,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+mod correct;
+pub use correct::{apply_corrections_incremental, CorrectionPath};
+
 /// What a load needs besides the paths.
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
@@ -757,38 +760,24 @@ pub(crate) fn correct_events(corpus: &mut Corpus, corrections: &Corrections) {
 
 /// Re-applies the user's corrections to a loaded corpus without re-reading any file: the
 /// articles whose publication date changes are re-resolved (every relative date in them
-/// moves at once), hidden events and event dates are re-applied, and clusters rebuilt.
+/// moves at once), hidden events and event dates are re-applied, and the corpus-wide steps
+/// run again over the whole corpus (what a fresh load with these corrections gives;
+/// [`apply_corrections_incremental`] gives the same, redoing only what the change reaches).
 pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
     // Which articles need their events rebuilt: a different publication date, or events
     // touched by a correction before or now (so that undo restores the extracted values).
-    // Articles with an event the user hid or re-dated, found in one pass over the events
-    // (a per-article scan would be quadratic in the corpus on every correction).
-    let mut touched = vec![false; corpus.articles.len()];
-    for e in corpus
-        .events
-        .iter()
-        .filter(|e| e.hidden || e.date_source == DateSource::User)
-    {
-        touched[e.article as usize] = true;
-    }
-    let dirty: Vec<bool> = corpus
-        .articles
-        .iter()
-        .zip(touched)
-        .map(|(a, touched)| {
-            let user = corrections.pub_date(&a.content_hash);
-            let was_user =
-                a.pub_date.as_ref().map(|p| p.source) == Some(crate::model::PubDateSource::User);
-            let now = match user {
-                Some(d) => a.pub_date.as_ref().map(|p| p.date) != Some(d) || !was_user,
-                None => was_user,
-            };
-            now || touched || corrections.has_event_corrections(&a.content_hash)
-        })
-        .collect();
+    let dirty = correct::Touched::of(corpus, corrections).dirty;
     if !dirty.iter().any(|d| *d) {
         return;
     }
+    // Articles dated from the corpus start again from their own evidence, as in a fresh
+    // load: else one whose inferred date the change no longer supports would keep it (one
+    // inferred firmly enough is not weak, so the inference would not look at it again).
+    let dirty: Vec<bool> = dirty
+        .iter()
+        .zip(&corpus.articles)
+        .map(|(&d, a)| d || is_corpus_dated(a))
+        .collect();
     let mut kept: Vec<Event> = corpus
         .events
         .drain(..)

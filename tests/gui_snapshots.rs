@@ -251,3 +251,98 @@ fn a_correction_and_the_masking_filters_are_made_on_the_worker_as_the_window_mad
     assert!(now_superseded <= superseded + 1);
     assert_eq!(app.ui_rebuilds(), before);
 }
+
+/// Runs frames until no job making the list's rows is running and `started` were started.
+fn rows_made(h: &mut Harness<'_, DatelineApp>, started: u64) {
+    run_until(h, "the list's rows", |app| {
+        app.list_jobs().0 >= started && !app.is_making_rows() && !app.is_rebuilding()
+    });
+}
+
+/// A country filter, a search and a sort change, with a mask on and off: the list's rows are
+/// made on a worker (the rows shown stay until then) and equal what the list made itself.
+#[test]
+fn the_lists_filter_search_and_sort_are_made_on_the_worker_as_the_list_made_them() {
+    use dateline::gui::event_list::Sort;
+    let config = tempfile::tempdir().unwrap();
+    let mut h = background_harness(config.path(), vec![dateline::pipeline::sample_dir()]);
+    let before = h.state().ui_rebuilds();
+    let country = h.state().corpus.events[0].countries[0];
+    let word = {
+        let app = h.state();
+        let e = &app.corpus.events[app.corpus.events.len() / 2];
+        let a = &app.corpus.articles[e.article as usize];
+        let sentence = &a.text[e.sentence.clone()];
+        sentence
+            .split_whitespace()
+            .find(|w| w.len() > 5 && w.chars().all(char::is_alphabetic))
+            .expect("a word")
+            .to_string()
+    };
+    let check = |app: &DatelineApp, what: &str| {
+        let mask = app
+            .view
+            .event_mask(&app.corpus)
+            .map(|keep| dateline::gui::context::EventMask { key: 0, keep });
+        let rows = visible_events(
+            &app.corpus,
+            &app.view.filter,
+            mask.as_ref(),
+            app.event_list.sort,
+        );
+        assert_eq!(app.event_list.rows(), rows.as_slice(), "{what}");
+    };
+    for top_n in [None, Some(6)] {
+        let jobs = h.state().rebuild_jobs().0;
+        h.state_mut().apply(Action::SetTopN(top_n));
+        rebuilt(&mut h, jobs + u64::from(top_n.is_some()));
+        let steps: [(&str, Box<dyn Fn(&mut DatelineApp)>); 4] = [
+            (
+                "a country filter",
+                Box::new(move |app| app.apply(Action::SetCountryFilter(Some(country)))),
+            ),
+            (
+                "a search",
+                Box::new({
+                    let word = word.clone();
+                    move |app| app.apply(Action::SetSearch(word.clone()))
+                }),
+            ),
+            (
+                "sorted by salience",
+                Box::new(|app| app.event_list.sort = Sort::Salience),
+            ),
+            (
+                "filters cleared, sorted by date",
+                Box::new(|app| {
+                    app.apply(Action::SetCountryFilter(None));
+                    app.apply(Action::SetSearch(String::new()));
+                    app.event_list.sort = Sort::DateDescending;
+                }),
+            ),
+        ];
+        for (what, change) in steps {
+            let shown = h.state().event_list.rows().to_vec();
+            let jobs = h.state().list_jobs().0;
+            change(h.state_mut());
+            h.step();
+            let app = h.state();
+            assert_eq!(app.list_jobs().0, jobs + 1, "{what}: made on a worker");
+            if app.is_making_rows() {
+                assert_eq!(
+                    app.event_list.rows(),
+                    shown.as_slice(),
+                    "{what}: the old rows stay"
+                );
+            }
+            rows_made(&mut h, jobs + 1);
+            check(h.state(), what);
+        }
+        assert!(h.state().view.filter.country.is_none());
+    }
+    assert_eq!(
+        h.state().ui_rebuilds(),
+        before,
+        "rows were made on the UI thread"
+    );
+}

@@ -8,6 +8,7 @@ use super::action::Action;
 use super::context::{EventMask, LaneInfo, LoadStatus, PanelCtx, Status};
 use super::correction::CorrectionUi;
 use super::coverage_panel::CoveragePanel;
+use super::derived::ListRows;
 use super::derived::{Derived, ListWanted};
 use super::dialogs::{DialogResult, Dialogs};
 use super::event_list::EventList;
@@ -19,7 +20,7 @@ use super::loader::{drop_elsewhere, LoadOutcome, Loader, Shown, Watch};
 use super::loading_strip::LoadingStrip;
 use super::menu::MenuBar;
 use super::overview::Overview;
-use super::rebuild::{self, Jobs, Made, MaskInputs, Request};
+use super::rebuild::{self, Jobs, Made, MaskInputs, Request, RowsRequest};
 use super::selection::Selection;
 use super::shortcuts::{self, Command};
 use super::source_panel::SourcePanel;
@@ -178,6 +179,9 @@ pub struct DatelineApp {
     corpus_corrections: u64,
     /// The correction or mask change being made off the UI thread.
     jobs: Jobs<Wanted>,
+    /// The event list's rows being made off the UI thread (a country filter, search or
+    /// sort changed), for (generation, filter and order, mask key).
+    list_jobs: Jobs<(u64, ListWanted, Option<u64>), ListRows>,
     /// Rebuilds made at once on the UI thread (a corpus under `config.background_from`).
     inline_rebuilds: u64,
     /// Rebuilds whose result was swapped in.
@@ -282,6 +286,7 @@ impl DatelineApp {
             mask_for: None,
             corpus_corrections: 0,
             jobs: Jobs::default(),
+            list_jobs: Jobs::default(),
             inline_rebuilds: 0,
             rebuilds_taken: 0,
             natural_lanes: (None, Vec::new()),
@@ -408,6 +413,17 @@ impl DatelineApp {
     /// A correction or mask change is being made off the UI thread.
     pub fn is_rebuilding(&self) -> bool {
         self.jobs.running_for().is_some()
+    }
+
+    /// Jobs making the event list's rows alone (a filter, search or sort change) started
+    /// on a worker, and how many were superseded before their result was taken.
+    pub fn list_jobs(&self) -> (u64, u64) {
+        (self.list_jobs.started(), self.list_jobs.superseded())
+    }
+
+    /// The event list's rows are being made off the UI thread.
+    pub fn is_making_rows(&self) -> bool {
+        self.list_jobs.running_for().is_some()
     }
 
     pub fn is_loading(&self) -> bool {
@@ -654,6 +670,57 @@ impl DatelineApp {
         }
         let ctx = self.ctx.clone();
         self.jobs.start(key, req, move || ctx.request_repaint());
+    }
+
+    /// Starts making the event list's rows on a worker when the filter, search or order
+    /// changed and the corpus is large (a small one the list makes at once). A rebuild job
+    /// running brings rows with it; rows for an older filter are asked for after it.
+    fn refresh_rows(&mut self) {
+        if self.jobs.running_for().is_some() {
+            return;
+        }
+        let list = self.list_wanted();
+        let mask = self.mask.as_ref().map(|m| m.key);
+        if self
+            .event_list
+            .shows(self.generation, &list.filter, mask, list.sort)
+            || MaskInputs::of(&self.view) != self.mask_for
+        {
+            // Shown already, or a mask still to be made (its job brings the rows).
+            self.list_jobs.cancel();
+            return;
+        }
+        if self.corpus.events.len() < self.config.background_from {
+            self.list_jobs.cancel();
+            return;
+        }
+        let key = (self.generation, list.clone(), mask);
+        if self.list_jobs.running_for() == Some(&key) {
+            return;
+        }
+        let req = RowsRequest {
+            base: Arc::clone(&self.corpus),
+            list,
+            mask: self.mask.clone(),
+        };
+        let ctx = self.ctx.clone();
+        self.list_jobs.start_work(
+            key,
+            move |stop| rebuild::rows(&req, stop),
+            move || ctx.request_repaint(),
+        );
+    }
+
+    /// Takes finished event-list rows, if they are still those wanted.
+    fn poll_rows(&mut self) {
+        if let Some(((generation, _, mask), rows)) = self.list_jobs.poll() {
+            if generation == self.generation && mask == self.mask.as_ref().map(|m| m.key) {
+                self.event_list.take_rows(generation, mask, rows);
+                self.ctx.request_repaint();
+            } else {
+                drop_elsewhere(rows);
+            }
+        }
     }
 
     /// Takes a finished rebuild job's result, if one is ready.
@@ -1041,7 +1108,9 @@ impl DatelineApp {
         // What is wanted first: a job's result that is no longer wanted is never taken.
         self.refresh_view();
         self.poll_rebuild();
-        let pending = self.jobs.running_since();
+        self.refresh_rows();
+        self.poll_rows();
+        let pending = self.jobs.running_since().or(self.list_jobs.running_since());
         if pending.is_some() {
             // For the "updating…" note; the job asks for a frame when it is done.
             self.ctx

@@ -64,6 +64,14 @@ impl EventList {
         }
     }
 
+    /// Whether the rows shown are those of the corpus of `generation` for `filter`, the
+    /// mask with key `mask` and `sort` (else [`Self::refresh`] would make them).
+    pub fn shows(&self, generation: u64, filter: &Filter, mask: Option<u64>, sort: Sort) -> bool {
+        self.key
+            .as_ref()
+            .is_some_and(|k| k.0 == generation && &k.1 == filter && k.2 == mask && k.3 == sort)
+    }
+
     /// How many times this list counted or sorted the corpus itself.
     pub fn rebuilds(&self) -> u64 {
         self.rebuilds

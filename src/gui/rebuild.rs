@@ -1,7 +1,8 @@
 //! What a correction or a change of the top-N / pinned-only filters asks of the whole
 //! corpus (the corpus corrected, the panels' [`Derived`] data, the event mask, the timeline
 //! layout, the event list's rows), made by [`make`], a plain function of its [`Request`],
-//! and run off the UI thread by [`Jobs`]. At a million events this takes seconds; the
+//! and run off the UI thread by [`Jobs`]; the event list's rows alone (a country filter,
+//! search or sort changed) by [`rows`]. At a million events this takes seconds; the
 //! window keeps showing what it has until the result arrives and is swapped in whole.
 //! A newer request supersedes the one running: its result is dropped on the worker, never
 //! shown, so no queue of stale jobs builds up.
@@ -89,14 +90,16 @@ pub struct Made {
 }
 
 /// Does the work of `req`: a corrected copy of the corpus when corrections are asked for
-/// (the same [`crate::pipeline::apply_corrections`] the window ran on its own corpus), then
+/// ([`crate::pipeline::apply_corrections_incremental`]: what
+/// [`crate::pipeline::apply_corrections`] gives, redoing only what the correction reaches), then
 /// its mask, layout, panel data and rows. `None` when `cancel` was set before the end (a
 /// newer request took its place).
 pub fn make(req: &Request, cancel: &AtomicBool) -> Option<Made> {
     let stop = || cancel.load(Ordering::Relaxed);
     let corrected = req.correct.as_ref().map(|c| {
         let mut corpus = Corpus::clone(&req.base);
-        crate::pipeline::apply_corrections(&mut corpus, c);
+        // Only what the correction reaches is redone (the full path when it reaches much).
+        crate::pipeline::apply_corrections_incremental(&mut corpus, c);
         corpus
     });
     if stop() {
@@ -146,24 +149,48 @@ pub fn make(req: &Request, cancel: &AtomicBool) -> Option<Made> {
     })
 }
 
+/// The event list's rows alone (a country filter, search or sort changed): what the list
+/// made on the UI thread before, over the corpus on screen and the mask it has.
+pub struct RowsRequest {
+    pub base: Arc<Corpus>,
+    pub list: ListWanted,
+    /// The mask the list shows (the window's, with its key).
+    pub mask: Option<EventMask>,
+}
+
+/// Makes the rows of `req` ([`visible_events`]); `None` when `cancel` was set meanwhile.
+pub fn rows(req: &RowsRequest, cancel: &AtomicBool) -> Option<ListRows> {
+    let rows = visible_events(
+        &req.base,
+        &req.list.filter,
+        req.mask.as_ref(),
+        req.list.sort,
+    );
+    (!cancel.load(Ordering::Relaxed)).then(|| ListRows {
+        wanted: req.list.clone(),
+        rows,
+    })
+}
+
 /// The job running (at most one), and what it is for (`K`: the window's description of the
 /// state it makes).
-struct Running<K> {
+struct Running<K, T> {
     key: K,
-    rx: Receiver<Option<Made>>,
+    rx: Receiver<Option<T>>,
     cancel: Arc<AtomicBool>,
     since: Instant,
 }
 
-/// Runs [`make`] on a worker thread, one request at a time: a new request supersedes the
-/// running one (told to stop; whatever it makes is dropped on its own thread).
-pub struct Jobs<K> {
-    running: Option<Running<K>>,
+/// Runs work off the UI thread, one request at a time: a new request supersedes the
+/// running one (told to stop; whatever it makes is dropped on its own thread). `T`: what a
+/// job makes ([`make`]'s [`Made`], or the event list's rows alone, [`rows`]).
+pub struct Jobs<K, T = Made> {
+    running: Option<Running<K, T>>,
     started: u64,
     superseded: u64,
 }
 
-impl<K> Default for Jobs<K> {
+impl<K, T> Default for Jobs<K, T> {
     fn default() -> Self {
         Jobs {
             running: None,
@@ -173,10 +200,24 @@ impl<K> Default for Jobs<K> {
     }
 }
 
-impl<K: PartialEq> Jobs<K> {
-    /// Starts `req` for `key` on a new thread, superseding any job running. `done` is
-    /// called on the worker when the result is ready (to wake the window).
+impl<K: PartialEq> Jobs<K, Made> {
+    /// Starts [`make`] of `req` for `key` on a new thread, superseding any job running.
+    /// `done` is called on the worker when the result is ready (to wake the window).
     pub fn start(&mut self, key: K, req: Request, done: impl Fn() + Send + 'static) {
+        self.start_work(key, move |stop| make(&req, stop), done);
+    }
+}
+
+impl<K: PartialEq, T: Send + 'static> Jobs<K, T> {
+    /// Starts `work` for `key` on a new thread, superseding any job running. `work` gets a
+    /// flag set when it is no longer wanted (it may give `None` then); `done` is called on
+    /// the worker when its result is ready.
+    pub fn start_work(
+        &mut self,
+        key: K,
+        work: impl FnOnce(&AtomicBool) -> Option<T> + Send + 'static,
+        done: impl Fn() + Send + 'static,
+    ) {
         self.cancel();
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
@@ -184,7 +225,7 @@ impl<K: PartialEq> Jobs<K> {
         let spawned = std::thread::Builder::new()
             .name("dateline-rebuild".into())
             .spawn(move || {
-                let made = make(&req, &flag);
+                let made = work(&flag);
                 // A superseded job's receiver is gone: its result is dropped here.
                 if tx.send(made).is_ok() {
                     done();
@@ -204,7 +245,7 @@ impl<K: PartialEq> Jobs<K> {
     }
 
     /// The running job's result, once it is ready (with its key).
-    pub fn poll(&mut self) -> Option<(K, Made)> {
+    pub fn poll(&mut self) -> Option<(K, T)> {
         let r = self.running.as_ref()?;
         match r.rx.try_recv() {
             Err(TryRecvError::Empty) => None,
