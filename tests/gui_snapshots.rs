@@ -255,6 +255,9 @@ fn a_correction_and_the_masking_filters_are_made_on_the_worker_as_the_window_mad
     assert_eq!(app.ui_rebuilds(), before);
 }
 
+/// A change made to the window, as a click or typing would.
+type Change = Box<dyn Fn(&mut DatelineApp)>;
+
 /// Runs frames until no job making the list's rows is running and `started` were started.
 fn rows_made(h: &mut Harness<'_, DatelineApp>, started: u64) {
     run_until(h, "the list's rows", |app| {
@@ -299,7 +302,7 @@ fn the_lists_filter_search_and_sort_are_made_on_the_worker_as_the_list_made_them
         let jobs = h.state().rebuild_jobs().0;
         h.state_mut().apply(Action::SetTopN(top_n));
         rebuilt(&mut h, jobs + u64::from(top_n.is_some()));
-        let steps: [(&str, Box<dyn Fn(&mut DatelineApp)>); 4] = [
+        let steps: [(&str, Change); 4] = [
             (
                 "a country filter",
                 Box::new(move |app| app.apply(Action::SetCountryFilter(Some(country)))),

@@ -399,6 +399,35 @@ mod tests {
     }
 
     #[test]
+    fn the_lists_rows_alone_equal_the_synchronous_path_with_and_without_a_mask() {
+        let base = sample();
+        let country = base.events[0].countries[0];
+        let keep = top(5).keep(&base);
+        for mask in [None, Some(EventMask { key: 7, keep })] {
+            for sort in [Sort::DateAscending, Sort::Salience, Sort::DateDescending] {
+                let list = ListWanted {
+                    filter: Filter {
+                        country: Some(country),
+                        ..Default::default()
+                    },
+                    sort,
+                };
+                let req = RowsRequest {
+                    base: Arc::clone(&base),
+                    list: list.clone(),
+                    mask: mask.clone(),
+                };
+                let made = rows(&req, &AtomicBool::new(false)).expect("not cancelled");
+                let want = visible_events(&base, &list.filter, mask.as_ref(), sort);
+                assert!(!want.is_empty());
+                assert_eq!(made.rows, want);
+                assert_eq!(made.wanted, list);
+                assert!(rows(&req, &AtomicBool::new(true)).is_none(), "cancelled");
+            }
+        }
+    }
+
+    #[test]
     fn a_newer_request_supersedes_the_running_one_and_only_its_result_arrives() {
         let base = sample();
         let mut jobs: Jobs<u32> = Jobs::default();

@@ -237,7 +237,7 @@ fn replace_events(events: &mut Vec<Event>, mut fresh: HashMap<usize, Vec<Event>>
             out.extend(fresh.remove(&id).unwrap_or_default());
             next.next();
         }
-        if !ids.binary_search(&a).is_ok() {
+        if ids.binary_search(&a).is_err() {
             out.push(e);
         }
     }
