@@ -155,6 +155,7 @@ const BOILER_STRONG: &[&str] = &[
 const BOILER_WEAK: &[&str] = &[
     "banner",
     "sidebar",
+    "side",
     "widget",
     "footer",
     "header",
@@ -1551,12 +1552,15 @@ fn boilerplate_line(t: &str) -> bool {
     if words <= 14 && l.len() < 48 && LINE_EXACT.contains(&l) {
         return true;
     }
-    if words <= 14 && LINE_PREFIX.iter().any(|p| l.starts_with(p)) {
+    // Length in characters too: scripts without spaces make one "word" of a paragraph.
+    let chars = l.chars().count();
+    if words <= 14 && chars <= FURNITURE_CHARS && LINE_PREFIX.iter().any(|p| l.starts_with(p)) {
         return true;
     }
-    // Calls to action: "Subscribe to our newsletters", "Follow me on Twitter". (Length in
-    // characters too: scripts without spaces make one "word" of a paragraph.)
-    let chars = l.chars().count();
+    if cjk_stamp_line(&l) {
+        return true;
+    }
+    // Calls to action: "Subscribe to our newsletters", "Follow me on Twitter".
     if chars <= 200 && contains_any(l, LINE_CONTAINS) {
         return true;
     }
@@ -1590,6 +1594,34 @@ fn boilerplate_line(t: &str) -> bool {
         }
     }
     false
+}
+
+/// The most characters a furniture line opening with a known phrase has ("Read also: ...",
+/// "关联阅读：..."): a line longer than this is a paragraph whatever its first words.
+const FURNITURE_CHARS: usize = 120;
+
+/// A date stamp written the Chinese, Japanese or Korean way, with the publication or update
+/// word after the date or before it ("12/3(火) 10:15配信", "2023年9月14日 更新",
+/// "2023.09.14 10:00 입력", "发布时间：2023-09-14 10:30"): once the stamp words
+/// ([`super::phrases::CJK_STAMP_WORDS`]) are cut out, only digits, signs, date units and
+/// weekdays are left. `l` is lowercased and trimmed (see `norm_line`).
+fn cjk_stamp_line(l: &str) -> bool {
+    /// Date and clock units and weekday names (年月日 時分秒, 요일, 午前/오후 ...).
+    const DATE_CHARS: &str = "年月日時分秒时曜火水木金土년월일시분초요화수목금토午前後上下오전후";
+    if l.chars().count() > 40 || l.chars().filter(|c| c.is_numeric()).count() < 3 {
+        return false;
+    }
+    let mut rest: String = l
+        .chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii_digit())
+        .collect();
+    let before = rest.len();
+    for w in super::phrases::CJK_STAMP_WORDS {
+        if rest.contains(w) {
+            rest = rest.replace(w, "");
+        }
+    }
+    rest.len() < before && rest.chars().all(|c| DATE_CHARS.contains(c))
 }
 
 /// [`boilerplate_line`] for tests.
