@@ -1454,6 +1454,9 @@ struct Emitter {
     stamp_chars: usize,
     kinds: Vec<(u32, ParagraphKind)>,
     last_br: bool,
+    /// The heading being read opens a box of prose (see [`heads_its_box`]): kept even when
+    /// it is a link.
+    heads_prose: bool,
 }
 
 impl Emitter {
@@ -1483,7 +1486,8 @@ impl Emitter {
         if chars > 0 && links * 10 > chars * 6 && kind != ParagraphKind::Heading {
             return;
         }
-        if kind == ParagraphKind::Heading && links * 2 > chars {
+        let heads_prose = std::mem::take(&mut self.heads_prose);
+        if kind == ParagraphKind::Heading && links * 2 > chars && !heads_prose {
             return;
         }
         if boilerplate_line(&text) {
@@ -1573,6 +1577,11 @@ fn boilerplate_line(t: &str) -> bool {
     {
         return true;
     }
+    // A reporter's signature or a contact line: "홍길동 기자 hong@example.kr",
+    // "Contact the writer: jane@example.com".
+    if words <= 8 && t.split_whitespace().any(is_email) {
+        return true;
+    }
     // Gallery counters: "Image 1 of 8", "Photo 3 of 12".
     if words <= 5 && (l.starts_with("image ") || l.starts_with("photo ")) && l.contains(" of ") {
         return true;
@@ -1594,6 +1603,19 @@ fn boilerplate_line(t: &str) -> bool {
         }
     }
     false
+}
+
+/// `name@host.domain`, punctuation around it allowed.
+fn is_email(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((user, host)) = w.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && !host.contains('@')
+        && host
+            .split_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
 }
 
 /// The most characters a furniture line opening with a known phrase has ("Read also: ...",
@@ -1639,6 +1661,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
         stamp_chars: 0,
         kinds: Vec::new(),
         last_br: false,
+        heads_prose: false,
     };
     // Stack of (node, leaving?).
     let mut stack: Vec<(u32, bool)> = Vec::new();
@@ -1747,6 +1770,9 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 e.flush();
             }
             if let Some(k) = kind_of(node.tag) {
+                if k == ParagraphKind::Heading {
+                    e.heads_prose = heads_its_box(doc, a, i, r);
+                }
                 e.kinds.push((i, k));
             } else if a.caption[iu] {
                 e.kinds.push((i, ParagraphKind::Caption));
@@ -1771,6 +1797,37 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
         teaser_boxes.clear();
     }
     e.blocks
+}
+
+/// A heading that opens a small box of prose below the article's own box: a list article's
+/// item ("1. North Head loop" linked to the place) or a live blog's entry linked to its own
+/// address. Kept even when it is wholly a link, since the box's text is kept with it; a
+/// teaser's linked headline sits in a box of links or a short summary (such boxes are
+/// dropped whole, see [`drop_box`]), a "Read more" heading between the article's
+/// paragraphs opens no box of its own, and a one-word link names a section.
+fn heads_its_box(doc: &Doc, a: &Analysis, h: u32, root: u32) -> bool {
+    let p = doc.nodes[h as usize].parent;
+    if p == NONE || p == root {
+        return false;
+    }
+    let pu = p as usize;
+    let first = doc
+        .children(p)
+        .find(|&c| doc.nodes[c as usize].tag != TEXT || !doc.node_text(c).trim().is_empty());
+    let (text, link) = (
+        a.text[pu].saturating_sub(a.text[h as usize]),
+        a.link[pu].saturating_sub(a.link[h as usize]),
+    );
+    // A one-word link over a story is its section ("Immunology"), not a title.
+    let title = short_text(doc, h);
+    let title = title.trim();
+    let phrase =
+        title.split_whitespace().count() >= 2 || (!title.is_ascii() && title.chars().count() >= 6);
+    phrase
+        && first == Some(h)
+        && (1..=5).contains(&a.paras[pu])
+        && text >= 2 * a.text[h as usize]
+        && link * 5 < text
 }
 
 fn is_row_cell(doc: &Doc, i: u32) -> bool {

@@ -679,6 +679,9 @@ fn furniture_lines_in_cjk_and_arabic_and_stamps_with_the_word_last() {
         "إعلان",
         "Story continues below advertisement",
         "Pinned",
+        // A reporter's signature or a contact line.
+        "홍길동 기자 hong@example.kr",
+        "Contact the writer at jane.doe@example.com.",
     ] {
         assert!(is_boilerplate_line(line), "{line}");
     }
@@ -692,9 +695,42 @@ fn furniture_lines_in_cjk_and_arabic_and_stamps_with_the_word_last() {
         // A paragraph that opens like furniture but runs long is a paragraph.
         "相关新闻报道指出，老城区的街道改造从去年三月开始，工程总投资约一亿二千万元，改造后的街道拓宽了人行道，增加了自行车道，并新建了二十多处停车位，居民出行更加方便，市里还计划明年对另外八条街道进行改造，预计工期为一年半左右，届时老城区的交通状况将得到进一步改善，居民和商户都对此表示欢迎。",
         "Pinned to the wall of the station was a notice from the rail company.",
+        "Readers who saw the crash can write to the police at witness@example.org with photos.",
+        "The band's new single, @home, comes out on Friday.",
     ] {
         assert!(!is_boilerplate_line(line), "{line}");
     }
+}
+
+/// A heading that is wholly a link is kept when it opens a box of prose below the
+/// article's own box (a list article's items, a live blog's entries); a one-word link over
+/// a box (a section name) and a linked heading between the article's own paragraphs are not.
+#[test]
+fn linked_headings_that_open_a_box_of_prose_are_kept() {
+    let item = |title: &str, href: &str| {
+        format!(
+            "<div class=\"item\"><h2><a href=\"{href}\">{title}</a></h2><p>The path follows \
+             the cliff edge for two miles before it drops to a sandy cove, where the cafe \
+             stays open on winter weekends.</p></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><article><h1>Walks</h1><div class=\"body\"><p>Winter is the best \
+         season for the coast, when the car parks are empty and the paths are quiet, and \
+         these routes are all short enough for an afternoon.</p>{}{}{}<h3><a \
+         href=\"/other\">Council approves new car park charges</a></h3><p>Check the tide \
+         times before you set out, and wear boots, because the headland paths stay muddy \
+         until the spring.</p></div></article></body></html>",
+        item("North Head loop", "/walks/north-head"),
+        item("Sandbay to the fort", "/walks/sandbay"),
+        item("Coast", "/topics/coast"),
+    );
+    let t = text(&read_html_str(&page));
+    assert!(t.contains("North Head loop"), "{t}");
+    assert!(t.contains("Sandbay to the fort"), "{t}");
+    assert!(!t.contains("Council approves"), "{t}");
+    assert_eq!(t.matches("sandy cove").count(), 3, "{t}");
+    assert!(!t.contains("\n\nCoast\n\n"), "{t}");
 }
 
 #[test]
