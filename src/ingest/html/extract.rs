@@ -1624,20 +1624,33 @@ const FURNITURE_CHARS: usize = 120;
 
 /// A date stamp written the Chinese, Japanese or Korean way, with the publication or update
 /// word after the date or before it ("12/3(火) 10:15配信", "2023年9月14日 更新",
-/// "2023.09.14 10:00 입력", "发布时间：2023-09-14 10:30"): once the stamp words
-/// ([`super::phrases::CJK_STAMP_WORDS`]) are cut out, only digits, signs, date units and
-/// weekdays are left. `l` is lowercased and trimmed (see `norm_line`).
+/// "2023.09.14 10:00 입력", "发布时间：2023-09-14 10:30", or a source label after it:
+/// "2024-03-02 08:30 来源：本地日报"): once the stamp words
+/// ([`super::phrases::CJK_STAMP_WORDS`]) and what follows a label are cut out, only
+/// digits, signs, date units and weekdays are left. `l` is lowercased and trimmed (see `norm_line`).
 fn cjk_stamp_line(l: &str) -> bool {
     /// Date and clock units and weekday names (年月日 時分秒, 요일, 午前/오후 ...).
     const DATE_CHARS: &str = "年月日時分秒时曜火水木金土년월일시분초요화수목금토午前後上下오전후";
     if l.chars().count() > 40 || l.chars().filter(|c| c.is_numeric()).count() < 3 {
         return false;
     }
+    // A label after the date ends the stamp with a name: "… 来源：本地日报".
+    let label = super::phrases::CJK_STAMP_LABELS
+        .iter()
+        .filter_map(|w| l.find(w))
+        .min();
+    let (l, labelled) = match label {
+        Some(at) => (&l[..at], true),
+        None => (l, false),
+    };
+    if l.chars().filter(|c| c.is_numeric()).count() < 3 {
+        return false;
+    }
     let mut rest: String = l
         .chars()
         .filter(|c| c.is_alphabetic() && !c.is_ascii_digit())
         .collect();
-    let before = rest.len();
+    let before = if labelled { usize::MAX } else { rest.len() };
     for w in super::phrases::CJK_STAMP_WORDS {
         if rest.contains(w) {
             rest = rest.replace(w, "");

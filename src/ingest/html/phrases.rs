@@ -368,6 +368,23 @@ pub const CJK_STAMP_WORDS: &[&str] = &[
     "송고",
 ];
 
+/// Labels that follow the date in a Chinese stamp line and end it with a name ("2024-03-02
+/// 08:30 来源：本地日报 编辑：李明"): the source, the author, the editor.
+pub const CJK_STAMP_LABELS: &[&str] = &[
+    "来源：",
+    "来源:",
+    "來源：",
+    "來源:",
+    "作者：",
+    "作者:",
+    "编辑：",
+    "编辑:",
+    "編輯：",
+    "編輯:",
+    "责编：",
+    "责编:",
+];
+
 /// Calls to action anywhere in a short line ("Subscribe to our newsletter").
 pub const LINE_CONTAINS: &[&str] = &[
     "newsletter",
@@ -576,6 +593,9 @@ pub const TEASER_HEADINGS: &[&str] = &[
     "热点新闻",
     "排行榜",
     "猜你喜欢",
+    "相关推荐",
+    "为你推荐",
+    "相關推薦",
     "相關新聞",
     "相關閱讀",
     "熱門文章",

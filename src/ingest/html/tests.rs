@@ -669,6 +669,8 @@ fn furniture_lines_in_cjk_and_arabic_and_stamps_with_the_word_last() {
         "2023.09.14 10:00 입력",
         "최종수정 2023.09.15 오후 3:20",
         "发布时间：2023-09-14 10:30",
+        "2024-03-02 08:30　来源：本地日报",
+        "2024年3月2日 来源：新华社 编辑：李明",
         "（责任编辑：王芳）",
         "相关阅读：港口新码头开工",
         "【関連記事】港の防波堤が完成",
@@ -690,6 +692,7 @@ fn furniture_lines_in_cjk_and_arabic_and_stamps_with_the_word_last() {
         "新しい計画は2024年3月に公開される予定だ。",
         "수정안은 2024년 3월 국회에 제출된다.",
         "该报告于2023年9月发布，引起了广泛关注。",
+        "2023年的来源：统计局",
         // A clock time alone is a live blog's entry heading.
         "10:15",
         // A paragraph that opens like furniture but runs long is a paragraph.
@@ -746,6 +749,7 @@ fn teaser_headings_match_whole_or_by_known_openings() {
         "関連記事",
         "あわせて読みたい",
         "相关新闻",
+        "相关推荐",
         "관련기사",
         "أخبار ذات صلة",
     ] {
