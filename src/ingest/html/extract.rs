@@ -12,8 +12,10 @@
 //!    cards (readability-style scoring as a fallback), plus a standfirst just above it.
 //! 4. Emission: link-heavy or list-heavy boxes are dropped, text after a teaser heading
 //!    ("You may also like", "Leia também") is skipped, caption-named boxes become
-//!    captions, and each output paragraph passes a last filter ("Read more", bylines,
-//!    "Advertisement", date-only lines; see [`super::phrases`]).
+//!    captions, headings that are wholly links are dropped unless they open a small box
+//!    of prose (a list article's items, a live blog's entries), and each output paragraph
+//!    passes a last filter ("Read more", bylines, "Advertisement", date-only lines, CJK
+//!    stamps with the word after the date; see [`super::phrases`]).
 
 use super::dom::*;
 use super::Block;
