@@ -1563,7 +1563,7 @@ fn boilerplate_line(t: &str) -> bool {
     if words <= 14 && chars <= FURNITURE_CHARS && LINE_PREFIX.iter().any(|p| l.starts_with(p)) {
         return true;
     }
-    if cjk_stamp_line(&l) {
+    if cjk_stamp_line(l) {
         return true;
     }
     // Calls to action: "Subscribe to our newsletters", "Follow me on Twitter".
