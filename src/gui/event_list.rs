@@ -1,7 +1,9 @@
 //! The table of visible events under the timeline: sortable by date or by salience,
 //! filtered by the toolbar's country and search box, the top-N and pinned-only filters and
 //! a period picked on the coverage chart; virtually scrolled so a million rows stay smooth.
-//! Rows are recomputed only when the corpus, the filters or the sort order change.
+//! Rows are recomputed only when the corpus, the filters or the sort order change; for a
+//! large corpus the window has them made on a worker (`gui::rebuild::rows`) and the rows
+//! shown stay until they arrive.
 
 use super::action::Action;
 use super::context::{EventMask, Filter, PanelCtx};
