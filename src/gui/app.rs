@@ -512,7 +512,7 @@ impl DatelineApp {
             .then(|| self.sel.selected.and_then(|id| self.event_identity(id)))
             .flatten();
         let view_error = if fresh { self.flush_view() } else { None };
-        drop_elsewhere(std::mem::replace(&mut self.corpus, Arc::new(corpus)));
+        drop_elsewhere(std::mem::replace(&mut self.corpus, corpus));
         self.corpus_name = corpus_name(&paths);
         self.generation += 1;
         let mut load_error = None;
