@@ -163,10 +163,26 @@ impl Loader {
         index: Option<PathBuf>,
         repaint: impl Fn() + Send + 'static,
     ) -> Loader {
+        Loader::start_listing(paths, opts, index, None, repaint)
+    }
+
+    /// [`Loader::start_with_index`] with the event list's filter and order known before the
+    /// worker starts (a small corpus can be done before a later [`Loader::set_list_wanted`]
+    /// arrives, and its list's rows would then be made on the UI thread).
+    pub fn start_listing(
+        paths: Vec<PathBuf>,
+        opts: LoadOptions,
+        index: Option<PathBuf>,
+        list: Option<ListWanted>,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Loader {
         let progress = Arc::new(Progress::default());
         let shared = Arc::new(Shared::default());
         if let Ok(mut c) = shared.corrections.lock() {
             *c = (0, opts.corrections.clone());
+        }
+        if let Some(wanted) = &list {
+            set_list_wanted(&shared, wanted);
         }
         let (tx, rx) = mpsc::channel();
         let worker_progress = Arc::clone(&progress);
