@@ -429,10 +429,44 @@ pub fn infer_year(
     NaiveDate::from_ymd_opt(y, month, day)?;
     Some(YearGuess {
         year: y,
-        confidence: 0.2,
+        confidence: FILE_TIME_YEAR,
         note: "year unknown: assumed from the file's modification time".into(),
         from_file_time: true,
     })
+}
+
+/// Confidence of a publication date whose year is the file time's (a dateline's or the
+/// text's month and day, no year in the text): below every year the text gives.
+const FILE_TIME_YEAR: f32 = 0.2;
+
+/// Does this publication date's year rest on the file time alone (the file time itself, or
+/// a month and day of the text or its dateline in the file time's year)?
+pub(crate) fn year_from_file_time(p: &DatedEvidence) -> bool {
+    match p.source {
+        PubDateSource::FileTime => true,
+        PubDateSource::Dateline | PubDateSource::Text => p.confidence <= FILE_TIME_YEAR,
+        _ => false,
+    }
+}
+
+/// The month and day of a wire dateline without a year ("TOKYO, September 19.") when the
+/// article's own evidence dates it by that dateline and nothing in it gives the year (which
+/// [`resolve`] then takes from the file time): no stated or structured date, no date in
+/// the file or folder names, no year or weekday–date pair in the text.
+pub(crate) fn dateline_year_from_file_time(article: &Article) -> Option<(u32, u32)> {
+    if !article.pub_date_evidence.is_empty() || article.modified_date.is_some() {
+        return None;
+    }
+    let (m, d) = find_dateline(article).filter(|dl| dl.date.is_none())?.month_day?;
+    let name = article.file.file_name().map(|n| n.to_string_lossy());
+    if name.is_some_and(|n| date_in_file_name(&n).is_some())
+        || article.file.parent().and_then(date_in_folders).is_some()
+    {
+        return None;
+    }
+    infer_year(m, d, &article.text, article.file_time)
+        .filter(|g| g.from_file_time)
+        .map(|_| (m, d))
 }
 
 fn trust_rank(s: PubDateSource) -> u8 {
