@@ -699,7 +699,10 @@ pub(crate) fn infer_years(corpus: &mut Corpus) -> Vec<usize> {
             .pub_date
             .as_ref()
             .is_some_and(|p| p.source == PubDateSource::Dateline);
-        if let Some(md) = own.then(|| crate::pubdate::dateline_year_from_file_time(a)).flatten() {
+        if let Some(md) = own
+            .then(|| crate::pubdate::dateline_year_from_file_time(a))
+            .flatten()
+        {
             groups.entry(a.text.as_str()).or_default().push((i, md));
         }
     }

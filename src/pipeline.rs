@@ -398,9 +398,7 @@ pub fn replace_files_incremental(
         .articles
         .iter()
         .zip(&redo)
-        .map(|(a, &redo)| {
-            (redo && is_corpus_dated(a)) || crate::crossdate::is_year_inferred(a)
-        })
+        .map(|(a, &redo)| (redo && is_corpus_dated(a)) || crate::crossdate::is_year_inferred(a))
         .collect();
     if reset.iter().any(|r| *r) {
         let mut per_article: Vec<Vec<Event>> = vec![Vec::new(); corpus.articles.len()];

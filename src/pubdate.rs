@@ -457,7 +457,9 @@ pub(crate) fn dateline_year_from_file_time(article: &Article) -> Option<(u32, u3
     if !article.pub_date_evidence.is_empty() || article.modified_date.is_some() {
         return None;
     }
-    let (m, d) = find_dateline(article).filter(|dl| dl.date.is_none())?.month_day?;
+    let (m, d) = find_dateline(article)
+        .filter(|dl| dl.date.is_none())?
+        .month_day?;
     let name = article.file.file_name().map(|n| n.to_string_lossy());
     if name.is_some_and(|n| date_in_file_name(&n).is_some())
         || article.file.parent().and_then(date_in_folders).is_some()
