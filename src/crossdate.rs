@@ -9,6 +9,13 @@
 //! shared country, similar wording). It only ever replaces weak evidence (file time, text,
 //! a year guessed for a dateline), and says so.
 //!
+//! A second, weaker tier ([`infer_years`]) runs after it for wire articles whose dateline
+//! gives a month and day but whose year rests on nothing but the file time ("TOKYO,
+//! September 19."): they take the year under which their events (a short run of days
+//! counts on any of its days) coincide with those of articles dated by their own text,
+//! however weakly. Only the year is taken, and such dates are worked out again on every
+//! update rather than kept.
+//!
 //! Work per article is bounded, whatever the corpus holds (one story told by thousands of
 //! articles makes every firm event look like a candidate for every relative date):
 //! * firm events are indexed once: identical reports of one day (syndicated copies) become one

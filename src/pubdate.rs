@@ -6,7 +6,10 @@
 //! datelines, the file name, the text itself, and last the file's modification time) and
 //! says which one decided and how sure it is. When a dateline or the text gives a month and
 //! day but no year, the year is inferred from weekday–date consistency and from the years
-//! the text mentions, and the confidence says how well that went.
+//! the text mentions (a year it names as a finished period, "in 2022 alone", is before the
+//! year of writing), and the confidence says how well that went. A month-day the text tells
+//! of is a lower bound; the weekday its lead reports a statement on ("Japan said Friday")
+//! is the article's present and falls on or after it.
 
 use crate::model::{Article, DatedEvidence, PubDateSource};
 use chrono::{Datelike, NaiveDate, Weekday};

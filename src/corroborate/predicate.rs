@@ -7,7 +7,9 @@
 //! * they share a country (or both have none) — the sweep only pairs such events,
 //! * their dates overlap — or, when at least one date is uncertain, lie within
 //!   [`DATE_TOLERANCE_DAYS`] of each other (the cluster is then flagged `conflicting_dates`);
-//!   spans longer than [`COARSE_DAYS`] ("in 2019") only match the identical span,
+//!   spans longer than [`COARSE_DAYS`] ("in 2019") only match the identical span, and a
+//!   single day inside a run of days named to the day, after its first, is a part of that
+//!   run (a stop on a trip), not the same happening,
 //! * they report the same kind of act, when both dates govern one ([`super::acts`]): a
 //!   treaty signed on Wednesday is not the meeting held that day, nor the statement about it,
 //!   even in one sentence,
