@@ -700,7 +700,9 @@ fn is_text_dated(a: &Article) -> bool {
 /// never overridden: only a year that rests on the file time alone is replaced. Returns the
 /// ids of the articles it re-dated.
 pub(crate) fn infer_years(corpus: &mut Corpus) -> Vec<usize> {
-    let mut groups: HashMap<&str, Vec<(usize, (u32, u32))>> = HashMap::new();
+    // Copies of one text are inferred once: each with the month and day of its dateline.
+    type Copies = Vec<(usize, (u32, u32))>;
+    let mut groups: HashMap<&str, Copies> = HashMap::new();
     for (i, a) in corpus.articles.iter().enumerate() {
         let own = a
             .pub_date
@@ -724,10 +726,10 @@ pub(crate) fn infer_years(corpus: &mut Corpus) -> Vec<usize> {
     if index.entries.is_empty() {
         return Vec::new();
     }
-    let mut groups: Vec<Vec<(usize, (u32, u32))>> = groups.into_values().collect();
+    let mut groups: Vec<Copies> = groups.into_values().collect();
     groups.sort_unstable();
     let memo = CandidateMemo::default();
-    let found: Vec<(Vec<(usize, (u32, u32))>, Found)> = groups
+    let found: Vec<(Copies, Found)> = groups
         .into_par_iter()
         .filter_map(|ids| {
             let found = infer_one(&corpus.articles[ids[0].0], &index, &memo, true)?;
