@@ -719,11 +719,14 @@ fn from_text(article: &Article, tags: &[crate::timex::Timex]) -> Option<DatedEvi
     let g = infer_year(m, d, &article.text, article.file_time)?;
     let lower = NaiveDate::from_ymd_opt(g.year, m, d)?;
     // The day the lead reports ("Japan said Friday") is the article's present: not before
-    // a day the article already tells of, so the first such weekday on or after it.
-    let (date, present) = match reported_weekday(article) {
-        Some(w) => {
-            let ahead = (7 + w.num_days_from_monday() - lower.weekday().num_days_from_monday()) % 7;
-            let day = lower + chrono::Duration::days(i64::from(ahead));
+    // a day the article already tells of, so the first such weekday on or after it (and not
+    // after the file was last written).
+    let present_day = reported_weekday(article).map(|w| {
+        let ahead = (7 + w.num_days_from_monday() - lower.weekday().num_days_from_monday()) % 7;
+        lower + chrono::Duration::days(i64::from(ahead))
+    });
+    let (date, present) = match present_day.filter(|d| article.file_time.is_none_or(|f| *d <= f)) {
+        Some(day) => {
             let note = format!(
                 "; the lead reports a {} as its present: {}",
                 day.format("%A"),
@@ -1122,6 +1125,9 @@ mod tests {
             "{ev:?}"
         );
         assert!(ev.note.contains("Monday"), "{ev:?}");
+        // Not after the file was last written.
+        a.file_time = Some(d(2024, 9, 13));
+        assert_eq!(resolve(&a, None).unwrap().date, d(2024, 9, 12));
         // A weekday that no verb of saying reports, or one far from the lead, moves nothing.
         for lead in [
             "The envoys arrive Monday, officials hope.",
