@@ -34,8 +34,8 @@ pub enum CorrectionPath {
     Unchanged,
     /// Only what the corrections reach was redone.
     Incremental,
-    /// [`super::apply_corrections`] ran (too many articles touched, or events not in
-    /// article order).
+    /// [`super::apply_corrections`] ran (too many articles touched, events not in article
+    /// order, or a publication year inferred from articles dated by their text).
     Full,
 }
 
@@ -110,7 +110,10 @@ pub fn apply_corrections_incremental(
         .events
         .windows(2)
         .all(|w| w[0].article <= w[1].article);
-    if n_dirty > (corpus.articles.len() / LOCAL_SHARE).max(LOCAL_LEAST) || !in_order {
+    // A year taken from articles dated by their own text rests on anchors the firm index
+    // does not hold, so `crossdate::reached` cannot tell whether a change moves it.
+    let years = corpus.articles.iter().any(crate::crossdate::is_year_inferred);
+    if n_dirty > (corpus.articles.len() / LOCAL_SHARE).max(LOCAL_LEAST) || !in_order || years {
         super::apply_corrections(corpus, corrections);
         return CorrectionPath::Full;
     }
