@@ -112,7 +112,10 @@ pub fn apply_corrections_incremental(
         .all(|w| w[0].article <= w[1].article);
     // A year taken from articles dated by their own text rests on anchors the firm index
     // does not hold, so `crossdate::reached` cannot tell whether a change moves it.
-    let years = corpus.articles.iter().any(crate::crossdate::is_year_inferred);
+    let years = corpus
+        .articles
+        .iter()
+        .any(crate::crossdate::is_year_inferred);
     if n_dirty > (corpus.articles.len() / LOCAL_SHARE).max(LOCAL_LEAST) || !in_order || years {
         super::apply_corrections(corpus, corrections);
         return CorrectionPath::Full;
