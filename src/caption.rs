@@ -1589,8 +1589,6 @@ fn is_measure_noun(word: &str) -> bool {
                 | "lots"
                 | "couple"
                 | "pair"
-                | "round"
-                | "rounds"
                 | "wave"
                 | "waves"
                 | "string"
@@ -2636,6 +2634,10 @@ mod tests {
             ("A report published on Friday by the port authority blamed the pilots.", "on Friday", "Report published by port authority"),
             // A verb of telling with its listener: "that" opens what was told.
             ("The mayor told the council that the city would not sell the harbour in 2026.", "in 2026", "City not to sell harbour"),
+            // An object stops before the next verb and before "and" opening its subject;
+            // "but" never joins a list.
+            ("On Monday the new evidence was consistent and his account remained unchanged.", "On Monday", "New evidence consistent"),
+            ("The champion faded badly on Sunday like the rest of his team but Rossi could not attack.", "on Sunday", "Champion fades like rest of his team"),
         ];
         let wrong: Vec<String> = cases
             .iter()

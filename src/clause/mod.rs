@@ -587,7 +587,13 @@ fn after_singular_name(toks: &[Token], i: usize) -> bool {
         .take_while(|t| matches!(t.tag, Tag::Proper | Tag::And | Tag::Comma))
         .collect::<Vec<_>>();
     let joined = run.iter().any(|t| matches!(t.tag, Tag::And | Tag::Comma));
-    let plural = run.first().is_some_and(|t| t.lower.ends_with('s'));
+    let plural = run.first().is_some_and(|t| {
+        t.lower.ends_with('s')
+            || matches!(
+                t.lower.as_str(),
+                "police" | "people" | "men" | "women" | "children"
+            )
+    });
     run.first().is_some_and(|t| t.tag == Tag::Proper) && !joined && !plural
 }
 
@@ -1125,6 +1131,12 @@ const CONTENT_NOUNS: &[&str] = &[
     "expectations",
 ];
 
+/// Is group `g` a verb whatever its context: an auxiliary, a past form, never a noun in
+/// "-s" or a base ("plans", "forces", "shot")?
+fn unambiguous(toks: &[Token], g: &Group) -> bool {
+    g.start != g.main || toks[g.start].tag != Tag::Word || g.time == Time::Past
+}
+
 /// Verbs that take a listener and a "that" clause ("told the Guardian that ...", "warned
 /// ministers that ...").
 const TELLING: &[&str] = &[
@@ -1192,6 +1204,10 @@ fn antecedent_object(
 ) -> Option<Range<usize>> {
     let g = &gs[k];
     let r = s.checked_sub(1)?;
+    // ("the jersey that he wrested": whom "he" is, the caption cannot be sure of.)
+    if toks[s].tag == Tag::Pron {
+        return None;
+    }
     let relative = matches!(toks[r].lower.as_str(), "that" | "which" | "whom");
     let noun_before = r > floor && matches!(toks[r - 1].tag, Tag::Word | Tag::Proper);
     // "the claim that Russia attacked in the night": after a noun of saying or knowing,
@@ -1235,6 +1251,16 @@ fn antecedent_object(
 /// The key object after the group ending at token `e`: an infinitive, a noun phrase (with
 /// "of" phrases), or, when there is none, the first prepositional phrase.
 fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
+    object_past_date(toks, e, lemma, false)
+}
+
+/// [`object`]; with `past_date`, a date phrase right after the verb is passed over.
+fn object_past_date(
+    toks: &[Token],
+    e: usize,
+    lemma: &str,
+    past_date: bool,
+) -> Option<Range<usize>> {
     let mut i = e;
     while i < toks.len() && toks[i].tag == Tag::Adv {
         i += 1;
@@ -1249,7 +1275,8 @@ fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
         d += 1;
     }
     // (Only a phrase with a noun: "for what will be" is a clause.)
-    if d > i
+    if past_date
+        && d > i
         && toks.get(d).is_some_and(|t| t.tag == Tag::Prep)
         && toks.get(d + 1).is_some_and(|t| {
             matches!(
@@ -1351,8 +1378,10 @@ fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
                 head = true;
             }
             Tag::Prep if t.lower == "of" && head => {}
+            // ("but" joins clauses, never the members of a list.)
             Tag::And
                 if head
+                    && t.lower != "but"
                     && toks.get(j + 1).is_some_and(|n| {
                         matches!(n.tag, Tag::Proper | Tag::Det | Tag::Word | Tag::Number)
                     })
@@ -1743,13 +1772,21 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
             subj = subject(toks, gs[p].start, pfloor);
         }
     }
-    let mut obj = object(toks, g.end, &g.lemma);
+    let mut obj = object_past_date(toks, g.end, &g.lemma, unambiguous(toks, g));
     // An object never runs into the next verb ("a report published by the port authority
     // | blamed the pilots").
-    if let (Some(r), Some(next)) = (obj.clone(), gs.get(k + 1)) {
+    // ("tougher sanctions against" is no verb: only a verb that cannot be a noun cuts.)
+    if let (Some(r), Some(next)) = (obj.clone(), gs.get(k + 1).filter(|n| unambiguous(toks, n))) {
         let verb_at = toks[next.start].range.start;
         if r.end > verb_at {
-            obj = toks[..next.start]
+            // "consistent and his story | remains": what follows "and" is the next
+            // verb's subject.
+            let last = (0..next.start)
+                .rev()
+                .take_while(|&j| toks[j].range.start >= r.start)
+                .find(|&j| toks[j].tag == Tag::And)
+                .unwrap_or(next.start);
+            obj = toks[..last]
                 .iter()
                 .rev()
                 .find(|t| !matches!(t.tag, Tag::Comma | Tag::And | Tag::Det | Tag::Prep))
