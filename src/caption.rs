@@ -965,6 +965,12 @@ const NOT_AN_ACTOR: &[&str] = &[
     "much",
     "little",
     "such",
+    // An interrogative or a free relative names no one ("What happened today ...").
+    "what",
+    "whatever",
+    "who",
+    "whoever",
+    "which",
     // Indefinite pronouns name no one.
     "nobody",
     "everyone",
@@ -2631,7 +2637,15 @@ mod tests {
             ("Chile joined as an observer in the International Whaling Commission review of quotas on 3 March.", "3 March", "Chile joins as observer"),
             // A date right after the verb is no object; the phrase after it may be.
             ("The treaty was signed on Friday at the close of a four-day conference.", "on Friday", "Treaty signed at close of four-day conference"),
-            ("A report published on Friday by the port authority blamed the pilots.", "on Friday", "Report published by port authority"),
+            ("A report published on Friday by the port authority has blamed the pilots.", "on Friday", "Report published by port authority"),
+            // A past joined by "and" to a passive shares its auxiliary.
+            ("The mayor was arrested and questioned on Friday at his office.", "on Friday", "Mayor questioned at his office"),
+            // A past spelt as its base ("broadcast") is a verb after one name too.
+            ("In an interview with Anna Berg broadcast on Sunday, the minister said she would resign.", "Sunday", "Interview with Anna Berg broadcast"),
+            // "of" after a date belongs to a noun, never to the verb.
+            ("When news broke on Friday of the merger, shares rose.", "on Friday", ""),
+            // An interrogative names no actor.
+            ("What happened on Friday in Oslo is a breakthrough, the minister said.", "on Friday", ""),
             // A verb of telling with its listener: "that" opens what was told.
             ("The mayor told the council that the city would not sell the harbour in 2026.", "in 2026", "City not to sell harbour"),
             // An object stops before the next verb and before "and" opening its subject;

@@ -581,6 +581,14 @@ fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
 /// subject, so after a name that is one singular name (no "and" or comma joining names,
 /// no plural "-s") the word is a noun the name modifies.
 fn after_singular_name(toks: &[Token], i: usize) -> bool {
+    // "Winfrey broadcast": a past spelt as its base agrees with any subject.
+    let w = toks[i].lower.as_str();
+    if IRREGULAR
+        .iter()
+        .any(|(b, p, _)| *b == w && p.split('/').any(|x| x == w))
+    {
+        return false;
+    }
     let run = toks[..i]
         .iter()
         .rev()
@@ -1212,7 +1220,11 @@ fn antecedent_object(
     let noun_before = r > floor && matches!(toks[r - 1].tag, Tag::Word | Tag::Proper);
     // "the claim that Russia attacked in the night": after a noun of saying or knowing,
     // "that" opens what is said or known, not a relative clause.
-    if toks[r].lower == "that" && noun_before && CONTENT_NOUNS.contains(&toks[r - 1].lower.as_str())
+    // ("assurances from both sides that ...": the content noun may have a phrase after it.)
+    if toks[r].lower == "that"
+        && toks[r.saturating_sub(4)..r]
+            .iter()
+            .any(|t| CONTENT_NOUNS.contains(&t.lower.as_str()))
     {
         return None;
     }
@@ -1240,7 +1252,12 @@ fn antecedent_object(
         })
         .last()
         .map(|j| (j, r))?;
-    // Never a phrase that opens on a possessive or is only a determiner.
+    // Never a phrase that opens on a possessive or is only a determiner; a determiner
+    // after a noun opens the phrase ("the riders tackle | a stage that ...").
+    let start = (start + 1..end)
+        .rev()
+        .find(|&j| toks[j].tag == Tag::Det && matches!(toks[j - 1].tag, Tag::Word | Tag::Proper))
+        .unwrap_or(start);
     let start = (start..end).find(|&j| toks[j].tag != Tag::Poss)?;
     let head = toks[start..end]
         .iter()
@@ -1277,7 +1294,9 @@ fn object_past_date(
     // (Only a phrase with a noun: "for what will be" is a clause.)
     if past_date
         && d > i
-        && toks.get(d).is_some_and(|t| t.tag == Tag::Prep)
+        && toks
+            .get(d)
+            .is_some_and(|t| t.tag == Tag::Prep && t.lower != "of")
         && toks.get(d + 1).is_some_and(|t| {
             matches!(
                 t.tag,
@@ -1715,6 +1734,21 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
     {
         passive = true;
     }
+    // "Lula was detained and questioned": a past form joined by "and" to a passive shares
+    // its auxiliary, and so its voice.
+    if k > 0
+        && gs[k - 1].passive
+        && g.start == g.main
+        && g.time == Time::Past
+        && toks[gs[k - 1].end..g.start]
+            .iter()
+            .all(|t| matches!(t.tag, Tag::And | Tag::Adv))
+        && toks[gs[k - 1].end..g.start]
+            .iter()
+            .any(|t| t.tag == Tag::And)
+    {
+        passive = true;
+    }
     // "Ministers from the countries that signed the declaration agreed": a verb right
     // after a relative clause on its subject ("that"/"who"/"which" and its verb, with no
     // punctuation or conjunction before this verb) has the relative's antecedent for its
@@ -1737,7 +1771,11 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
         // common noun is a participle (names and pronouns act: "Obama won by a landslide").
         // (A date may stand between: "a report published on Sunday by the paper".)
         let by_at = (g.end..toks.len())
-            .find(|&j| toks[j].tag != Tag::Date && toks[j].tag != Tag::Adv)
+            .find(|&j| {
+                !matches!(toks[j].tag, Tag::Date | Tag::Adv)
+                    && !(toks[j].tag == Tag::Prep
+                        && toks.get(j + 1).is_some_and(|t| t.tag == Tag::Date))
+            })
             .unwrap_or(g.end);
         let by_agent = single_past
             && toks.get(by_at).is_some_and(|t| t.lower == "by")
@@ -1775,8 +1813,12 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
     let mut obj = object_past_date(toks, g.end, &g.lemma, unambiguous(toks, g));
     // An object never runs into the next verb ("a report published by the port authority
     // | blamed the pilots").
-    // ("tougher sanctions against" is no verb: only a verb that cannot be a noun cuts.)
-    if let (Some(r), Some(next)) = (obj.clone(), gs.get(k + 1).filter(|n| unambiguous(toks, n))) {
+    // ("tougher sanctions against", "a little tired after": only a verb opened by an
+    // auxiliary or modal is surely one.)
+    if let (Some(r), Some(next)) = (
+        obj.clone(),
+        gs.get(k + 1).filter(|n| toks[n.start].tag != Tag::Word),
+    ) {
         let verb_at = toks[next.start].range.start;
         if r.end > verb_at {
             // "consistent and his story | remains": what follows "and" is the next
@@ -1789,7 +1831,12 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
             obj = toks[..last]
                 .iter()
                 .rev()
-                .find(|t| !matches!(t.tag, Tag::Comma | Tag::And | Tag::Det | Tag::Prep))
+                .find(|t| {
+                    !matches!(
+                        t.tag,
+                        Tag::Comma | Tag::And | Tag::Det | Tag::Prep | Tag::Pron | Tag::That
+                    )
+                })
                 .map(|t| r.start..t.range.end)
                 .filter(|c| c.end > c.start);
         }
