@@ -12,8 +12,10 @@
 //!    cards (readability-style scoring as a fallback), plus a standfirst just above it.
 //! 4. Emission: link-heavy or list-heavy boxes are dropped, text after a teaser heading
 //!    ("You may also like", "Leia também") is skipped, caption-named boxes become
-//!    captions, and each output paragraph passes a last filter ("Read more", bylines,
-//!    "Advertisement", date-only lines; see [`super::phrases`]).
+//!    captions, headings that are wholly links are dropped unless they open a small box
+//!    of prose (a list article's items, a live blog's entries), and each output paragraph
+//!    passes a last filter ("Read more", bylines, "Advertisement", date-only lines, CJK
+//!    stamps with the word after the date; see [`super::phrases`]).
 
 use super::dom::*;
 use super::Block;
@@ -155,6 +157,7 @@ const BOILER_STRONG: &[&str] = &[
 const BOILER_WEAK: &[&str] = &[
     "banner",
     "sidebar",
+    "side",
     "widget",
     "footer",
     "header",
@@ -1453,6 +1456,9 @@ struct Emitter {
     stamp_chars: usize,
     kinds: Vec<(u32, ParagraphKind)>,
     last_br: bool,
+    /// The heading being read opens a box of prose (see [`heads_its_box`]): kept even when
+    /// it is a link.
+    heads_prose: bool,
 }
 
 impl Emitter {
@@ -1482,7 +1488,8 @@ impl Emitter {
         if chars > 0 && links * 10 > chars * 6 && kind != ParagraphKind::Heading {
             return;
         }
-        if kind == ParagraphKind::Heading && links * 2 > chars {
+        let heads_prose = std::mem::take(&mut self.heads_prose);
+        if kind == ParagraphKind::Heading && links * 2 > chars && !heads_prose {
             return;
         }
         if boilerplate_line(&text) {
@@ -1551,12 +1558,15 @@ fn boilerplate_line(t: &str) -> bool {
     if words <= 14 && l.len() < 48 && LINE_EXACT.contains(&l) {
         return true;
     }
-    if words <= 14 && LINE_PREFIX.iter().any(|p| l.starts_with(p)) {
+    // Length in characters too: scripts without spaces make one "word" of a paragraph.
+    let chars = l.chars().count();
+    if words <= 14 && chars <= FURNITURE_CHARS && LINE_PREFIX.iter().any(|p| l.starts_with(p)) {
         return true;
     }
-    // Calls to action: "Subscribe to our newsletters", "Follow me on Twitter". (Length in
-    // characters too: scripts without spaces make one "word" of a paragraph.)
-    let chars = l.chars().count();
+    if cjk_stamp_line(l) {
+        return true;
+    }
+    // Calls to action: "Subscribe to our newsletters", "Follow me on Twitter".
     if chars <= 200 && contains_any(l, LINE_CONTAINS) {
         return true;
     }
@@ -1567,6 +1577,11 @@ fn boilerplate_line(t: &str) -> bool {
         && contains_any(l, BYLINE_LINE_WORDS)
         && super::dates::has_date(t)
     {
+        return true;
+    }
+    // A reporter's signature or a contact line: "홍길동 기자 hong@example.kr",
+    // "Contact the writer: jane@example.com".
+    if words <= 8 && t.split_whitespace().any(is_email) {
         return true;
     }
     // Gallery counters: "Image 1 of 8", "Photo 3 of 12".
@@ -1592,6 +1607,60 @@ fn boilerplate_line(t: &str) -> bool {
     false
 }
 
+/// `name@host.domain`, punctuation around it allowed.
+fn is_email(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let Some((user, host)) = w.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && !host.contains('@')
+        && host
+            .split_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+}
+
+/// The most characters a furniture line opening with a known phrase has ("Read also: ...",
+/// "关联阅读：..."): a line longer than this is a paragraph whatever its first words.
+const FURNITURE_CHARS: usize = 120;
+
+/// A date stamp written the Chinese, Japanese or Korean way, with the publication or update
+/// word after the date or before it ("12/3(火) 10:15配信", "2023年9月14日 更新",
+/// "2023.09.14 10:00 입력", "发布时间：2023-09-14 10:30", or a source label after it:
+/// "2024-03-02 08:30 来源：本地日报"): once the stamp words
+/// ([`super::phrases::CJK_STAMP_WORDS`]) and what follows a label are cut out, only
+/// digits, signs, date units and weekdays are left. `l` is lowercased and trimmed (see `norm_line`).
+fn cjk_stamp_line(l: &str) -> bool {
+    /// Date and clock units and weekday names (年月日 時分秒, 요일, 午前/오후 ...).
+    const DATE_CHARS: &str = "年月日時分秒时曜火水木金土년월일시분초요화수목금토午前後上下오전후";
+    if l.chars().count() > 40 || l.chars().filter(|c| c.is_numeric()).count() < 3 {
+        return false;
+    }
+    // A label after the date ends the stamp with a name: "… 来源：本地日报".
+    let label = super::phrases::CJK_STAMP_LABELS
+        .iter()
+        .filter_map(|w| l.find(w))
+        .min();
+    let (l, labelled) = match label {
+        Some(at) => (&l[..at], true),
+        None => (l, false),
+    };
+    if l.chars().filter(|c| c.is_numeric()).count() < 3 {
+        return false;
+    }
+    let mut rest: String = l
+        .chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii_digit())
+        .collect();
+    let before = if labelled { usize::MAX } else { rest.len() };
+    for w in super::phrases::CJK_STAMP_WORDS {
+        if rest.contains(w) {
+            rest = rest.replace(w, "");
+        }
+    }
+    rest.len() < before && rest.chars().all(|c| DATE_CHARS.contains(c))
+}
+
 /// [`boilerplate_line`] for tests.
 #[cfg(test)]
 pub fn is_boilerplate_line(t: &str) -> bool {
@@ -1607,6 +1676,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
         stamp_chars: 0,
         kinds: Vec::new(),
         last_br: false,
+        heads_prose: false,
     };
     // Stack of (node, leaving?).
     let mut stack: Vec<(u32, bool)> = Vec::new();
@@ -1715,6 +1785,9 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 e.flush();
             }
             if let Some(k) = kind_of(node.tag) {
+                if k == ParagraphKind::Heading {
+                    e.heads_prose = heads_its_box(doc, a, i, r);
+                }
                 e.kinds.push((i, k));
             } else if a.caption[iu] {
                 e.kinds.push((i, ParagraphKind::Caption));
@@ -1739,6 +1812,37 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
         teaser_boxes.clear();
     }
     e.blocks
+}
+
+/// A heading that opens a small box of prose below the article's own box: a list article's
+/// item ("1. North Head loop" linked to the place) or a live blog's entry linked to its own
+/// address. Kept even when it is wholly a link, since the box's text is kept with it; a
+/// teaser's linked headline sits in a box of links or a short summary (such boxes are
+/// dropped whole, see [`drop_box`]), a "Read more" heading between the article's
+/// paragraphs opens no box of its own, and a one-word link names a section.
+fn heads_its_box(doc: &Doc, a: &Analysis, h: u32, root: u32) -> bool {
+    let p = doc.nodes[h as usize].parent;
+    if p == NONE || p == root {
+        return false;
+    }
+    let pu = p as usize;
+    let first = doc
+        .children(p)
+        .find(|&c| doc.nodes[c as usize].tag != TEXT || !doc.node_text(c).trim().is_empty());
+    let (text, link) = (
+        a.text[pu].saturating_sub(a.text[h as usize]),
+        a.link[pu].saturating_sub(a.link[h as usize]),
+    );
+    // A one-word link over a story is its section ("Immunology"), not a title.
+    let title = short_text(doc, h);
+    let title = title.trim();
+    let phrase =
+        title.split_whitespace().count() >= 2 || (!title.is_ascii() && title.chars().count() >= 6);
+    phrase
+        && first == Some(h)
+        && (1..=5).contains(&a.paras[pu])
+        && text >= 2 * a.text[h as usize]
+        && link * 5 < text
 }
 
 fn is_row_cell(doc: &Doc, i: u32) -> bool {

@@ -1,5 +1,5 @@
 //! Words pages use for their furniture, in the languages the reader meets most (en, es,
-//! pt, fr, de, it, ru, plus a few nl): lines that are boilerplate on their own ("Read more",
+//! pt, fr, de, it, ru, plus a few nl, ja, zh, ko, ar): lines that are boilerplate on their own ("Read more",
 //! "Leia também", "Читайте также"), headings that announce teaser lists ("You may also
 //! like", "Você pode gostar"), byline openers ("By", "Por", "Par") and the words that mark
 //! a visible date as a publication or an update.
@@ -122,6 +122,54 @@ pub const LINE_EXACT: &[&str] = &[
     "закрыть",
     "далее",
     "назад",
+    // en: labels of live blogs and ad slots
+    "pinned",
+    "pinned post",
+    "key event",
+    "load more",
+    "show more",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    // ja
+    "広告",
+    "シェア",
+    "ツイート",
+    "ポスト",
+    "印刷",
+    "続きを読む",
+    "もっと見る",
+    "コメント",
+    "次のページ",
+    "前のページ",
+    // zh
+    "广告",
+    "廣告",
+    "分享",
+    "分享到",
+    "打印",
+    "阅读全文",
+    "展开全文",
+    "閱讀全文",
+    "评论",
+    "評論",
+    "返回顶部",
+    "上一页",
+    "下一页",
+    // ko
+    "광고",
+    "공유",
+    "공유하기",
+    "댓글",
+    "인쇄",
+    "기사 더보기",
+    // ar
+    "إعلان",
+    "اعلان",
+    "شارك",
+    "مشاركة",
+    "طباعة",
+    "تعليقات",
 ];
 
 /// Openings of short furniture lines ("Read also: ...", "Leia também: ...").
@@ -249,6 +297,92 @@ pub const LINE_PREFIX: &[&str] = &[
     "нажмите здесь",
     "обновлено",
     "опубликовано",
+    // Scripts written without spaces: a whole paragraph is one "word", so these apply to
+    // lines of at most `FURNITURE_CHARS` characters (see `extract::boilerplate_line`).
+    // ja
+    "関連記事",
+    "あわせて読みたい",
+    "合わせて読みたい",
+    "こちらもおすすめ",
+    "無断転載",
+    // zh
+    "相关阅读",
+    "相关新闻",
+    "相关文章",
+    "延伸阅读",
+    "推荐阅读",
+    "相關閱讀",
+    "相關新聞",
+    "延伸閱讀",
+    "责任编辑",
+    "責任編輯",
+    "版权所有",
+    "版權所有",
+    "原标题",
+    // ko
+    "관련기사",
+    "관련 기사",
+    "무단전재",
+    "무단 전재",
+    // ar
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "إقرأ أيضا",
+    "إقرأ أيضاً",
+    "اقرأ المزيد",
+    "جميع الحقوق محفوظة",
+];
+
+/// Words that, with a date and a clock time, make a line a stamp in Chinese, Japanese and
+/// Korean pages, which put them after the date as often as before it ("12/3(火) 10:15配信",
+/// "2023.09.14 10:00 입력", "发布时间：2023-09-14"). Longer words first (they are cut out
+/// of the line in this order).
+pub const CJK_STAMP_WORDS: &[&str] = &[
+    "最終更新",
+    "更新日時",
+    "配信",
+    "更新",
+    "公開",
+    "掲載",
+    "投稿",
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "發佈時間",
+    "發布時間",
+    "发布",
+    "发表",
+    "發佈",
+    "發布",
+    "發表",
+    "时间",
+    "時間",
+    "日期",
+    "기사입력",
+    "최종수정",
+    "업데이트",
+    "입력",
+    "수정",
+    "등록",
+    "승인",
+    "송고",
+];
+
+/// Labels that follow the date in a Chinese stamp line and end it with a name ("2024-03-02
+/// 08:30 来源：本地日报 编辑：李明"): the source, the author, the editor.
+pub const CJK_STAMP_LABELS: &[&str] = &[
+    "来源：",
+    "来源:",
+    "來源：",
+    "來源:",
+    "作者：",
+    "作者:",
+    "编辑：",
+    "编辑:",
+    "編輯：",
+    "編輯:",
+    "责编：",
+    "责编:",
 ];
 
 /// Calls to action anywhere in a short line ("Subscribe to our newsletter").
@@ -441,6 +575,41 @@ pub const TEASER_HEADINGS: &[&str] = &[
     "lees ook",
     "meer nieuws",
     "gerelateerde artikelen",
+    // ja
+    "関連記事",
+    "関連ニュース",
+    "あわせて読みたい",
+    "合わせて読みたい",
+    "おすすめ記事",
+    "人気記事",
+    "ランキング",
+    "アクセスランキング",
+    // zh
+    "相关新闻",
+    "相关阅读",
+    "相关文章",
+    "推荐阅读",
+    "热门文章",
+    "热点新闻",
+    "排行榜",
+    "猜你喜欢",
+    "相关推荐",
+    "为你推荐",
+    "相關推薦",
+    "相關新聞",
+    "相關閱讀",
+    "熱門文章",
+    // ko
+    "관련기사",
+    "관련 기사",
+    "많이 본 뉴스",
+    "추천 기사",
+    // ar
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "أخبار ذات صلة",
+    "مقالات ذات صلة",
+    "الأكثر قراءة",
 ];
 
 /// Words that open a byline ("By Jane Smith", "Por Ana Souza", "Von Max Müller").

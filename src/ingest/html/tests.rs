@@ -657,6 +657,85 @@ fn trailing_heading_is_dropped() {
     assert!(!text(&a).contains("Reader reactions"));
 }
 
+/// Furniture lines in scripts written without spaces (a paragraph is one "word", so length
+/// is counted in characters) and in right-to-left pages; stamps with the publication word
+/// after the date, as Chinese, Japanese and Korean pages write them.
+#[test]
+fn furniture_lines_in_cjk_and_arabic_and_stamps_with_the_word_last() {
+    use super::extract::is_boilerplate_line;
+    for line in [
+        "12/3(火) 10:15配信",
+        "2023年9月14日 10時30分 更新",
+        "2023.09.14 10:00 입력",
+        "최종수정 2023.09.15 오후 3:20",
+        "发布时间：2023-09-14 10:30",
+        "2024-03-02 08:30　来源：本地日报",
+        "2024年3月2日 来源：新华社 编辑：李明",
+        "（责任编辑：王芳）",
+        "相关阅读：港口新码头开工",
+        "【関連記事】港の防波堤が完成",
+        "続きを読む",
+        "分享到",
+        "광고",
+        "اقرأ أيضا: افتتاح حديقة على الضفة الشرقية",
+        "إعلان",
+        "Story continues below advertisement",
+        "Pinned",
+        // A reporter's signature or a contact line.
+        "홍길동 기자 hong@example.kr",
+        "Contact the writer at jane.doe@example.com.",
+    ] {
+        assert!(is_boilerplate_line(line), "{line}");
+    }
+    for line in [
+        // A sentence with a date and a publication word is text.
+        "新しい計画は2024年3月に公開される予定だ。",
+        "수정안은 2024년 3월 국회에 제출된다.",
+        "该报告于2023年9月发布，引起了广泛关注。",
+        "2023年的来源：统计局",
+        // A clock time alone is a live blog's entry heading.
+        "10:15",
+        // A paragraph that opens like furniture but runs long is a paragraph.
+        "相关新闻报道指出，老城区的街道改造从去年三月开始，工程总投资约一亿二千万元，改造后的街道拓宽了人行道，增加了自行车道，并新建了二十多处停车位，居民出行更加方便，市里还计划明年对另外八条街道进行改造，预计工期为一年半左右，届时老城区的交通状况将得到进一步改善，居民和商户都对此表示欢迎。",
+        "Pinned to the wall of the station was a notice from the rail company.",
+        "Readers who saw the crash can write to the police at witness@example.org with photos.",
+        "The band's new single, @home, comes out on Friday.",
+    ] {
+        assert!(!is_boilerplate_line(line), "{line}");
+    }
+}
+
+/// A heading that is wholly a link is kept when it opens a box of prose below the
+/// article's own box (a list article's items, a live blog's entries); a one-word link over
+/// a box (a section name) and a linked heading between the article's own paragraphs are not.
+#[test]
+fn linked_headings_that_open_a_box_of_prose_are_kept() {
+    let item = |title: &str, href: &str| {
+        format!(
+            "<div class=\"item\"><h2><a href=\"{href}\">{title}</a></h2><p>The path follows \
+             the cliff edge for two miles before it drops to a sandy cove, where the cafe \
+             stays open on winter weekends.</p></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><article><h1>Walks</h1><div class=\"body\"><p>Winter is the best \
+         season for the coast, when the car parks are empty and the paths are quiet, and \
+         these routes are all short enough for an afternoon.</p>{}{}{}<h3><a \
+         href=\"/other\">Council approves new car park charges</a></h3><p>Check the tide \
+         times before you set out, and wear boots, because the headland paths stay muddy \
+         until the spring.</p></div></article></body></html>",
+        item("North Head loop", "/walks/north-head"),
+        item("Sandbay to the fort", "/walks/sandbay"),
+        item("Coast", "/topics/coast"),
+    );
+    let t = text(&read_html_str(&page));
+    assert!(t.contains("North Head loop"), "{t}");
+    assert!(t.contains("Sandbay to the fort"), "{t}");
+    assert!(!t.contains("Council approves"), "{t}");
+    assert_eq!(t.matches("sandy cove").count(), 3, "{t}");
+    assert!(!t.contains("\n\nCoast\n\n"), "{t}");
+}
+
 #[test]
 fn teaser_headings_match_whole_or_by_known_openings() {
     use super::phrases::is_teaser_heading;
@@ -667,6 +746,12 @@ fn teaser_headings_match_whole_or_by_known_openings() {
         "Самые популярные диеты",
         "Leia também",
         "Vous aimerez aussi",
+        "関連記事",
+        "あわせて読みたい",
+        "相关新闻",
+        "相关推荐",
+        "관련기사",
+        "أخبار ذات صلة",
     ] {
         assert!(is_teaser_heading(h), "{h}");
     }
@@ -676,6 +761,8 @@ fn teaser_headings_match_whole_or_by_known_openings() {
         "Latest news from the front line of the strike",
         "Trends in housing",
         "Popular uprising spreads to the capital",
+        "関連法案の審議",
+        "相关部门的回应",
     ] {
         assert!(!is_teaser_heading(h), "{h}");
     }

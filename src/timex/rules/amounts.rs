@@ -25,44 +25,73 @@ pub(super) fn count(t: &Toks, i: usize) -> Option<(usize, Count)> {
         return Some((i + 1, Some(v)));
     }
     match t.lex(i)? {
-        Lex::Num(v) => {
-            let mut v = v;
-            let mut k = i + 1;
-            if (20..=90).contains(&v) && v % 10 == 0 {
-                // "twenty-four", and "twenty four" as transcripts and some copy write it
-                let units = if t.punct(k, b'-') && t.glued(k) {
-                    k + 1
-                } else {
-                    k
-                };
-                if let Some(Lex::Num(u @ 1..=9)) = t.lex(units) {
-                    if t.t[units].kind == Kind::Word {
-                        v += u;
-                        k = units + 1;
-                    }
-                }
-            }
-            if let Some(Lex::Num(100)) = t.lex(k) {
-                v *= 100;
-                k += 1;
-            }
-            // "two thousand years"
-            if v < 1000 && t.is(k, W::Million) && t.spelled(k, "thousand") {
-                v *= 1000;
-                k += 1;
-            }
-            Some((k, Some(v)))
-        }
+        Lex::Num(_) => spelled_number(t, i).map(|(k, v)| (k, Some(v))),
         Lex::Word(W::A) => match t.lex(i + 1) {
             Some(Lex::Word(W::Few)) => Some((i + 2, None)),
             Some(Lex::Word(W::Couple)) if t.is(i + 2, W::Of) => Some((i + 3, Some(2))),
             Some(Lex::Num(12)) => Some((i + 2, Some(12))),
+            // "a hundred years", "a thousand days"
+            Some(Lex::Num(100)) => Some((i + 2, Some(100))),
+            Some(Lex::Word(W::Million)) if t.spelled(i + 1, "thousand") => {
+                Some((i + 2, Some(1000)))
+            }
             _ => Some((i + 1, Some(1))),
         },
         Lex::Word(W::Several | W::Few | W::Many) => Some((i + 1, None)),
         Lex::Word(W::Couple) if t.is(i + 1, W::Of) => Some((i + 2, Some(2))),
         _ => None,
     }
+}
+
+/// A number written in words, as English writes cardinals: "four", "twenty-four" (also
+/// "twenty four", as transcripts and some copy write it), "three hundred", "two hundred and
+/// sixty-three", "two thousand". Returns the end and the value.
+fn spelled_number(t: &Toks, i: usize) -> Option<(usize, u32)> {
+    let (mut k, mut v) = below_hundred(t, i).or(match t.lex(i) {
+        // "hundred", "dozen" alone
+        Some(Lex::Num(v)) => Some((i + 1, v)),
+        _ => None,
+    })?;
+    if let Some(Lex::Num(100)) = t.lex(k) {
+        v *= 100;
+        k += 1;
+        // "two hundred and sixty-three", "three hundred five"
+        let rest = if t.is(k, W::And) { k + 1 } else { k };
+        if let Some((end, r)) = below_hundred(t, rest) {
+            v += r;
+            k = end;
+        }
+    }
+    // "two thousand years"
+    if v < 1000 && t.is(k, W::Million) && t.spelled(k, "thousand") {
+        v *= 1000;
+        k += 1;
+    }
+    Some((k, v))
+}
+
+/// A number word below a hundred: a unit, a teen, a ten, or a ten and a unit ("sixty-three";
+/// "dozen" counts as twelve).
+fn below_hundred(t: &Toks, i: usize) -> Option<(usize, u32)> {
+    let Some(Lex::Num(v @ 1..=99)) = t.lex(i) else {
+        return None;
+    };
+    let mut k = i + 1;
+    let mut v = v;
+    if (20..=90).contains(&v) && v % 10 == 0 {
+        let units = if t.punct(k, b'-') && t.glued(k) {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(Lex::Num(u @ 1..=9)) = t.lex(units) {
+            if t.t[units].kind == Kind::Word {
+                v += u;
+                k = units + 1;
+            }
+        }
+    }
+    Some((k, v))
 }
 
 /// Where a half goes in an amount.
@@ -515,6 +544,27 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "2023-09-14",
         "for thirty five years",
         "thirty five years=P35Y",
+    ),
+    // count: a hundreds number goes on through its "and" ("two hundred and sixty-three")
+    (
+        "2023-09-14",
+        "The siege lasted two hundred and sixty three days.",
+        "two hundred and sixty three days=P263D",
+    ),
+    (
+        "2023-09-14",
+        "It took one hundred twenty years to finish.",
+        "one hundred twenty years=P120Y",
+    ),
+    (
+        "2023-09-14",
+        "The festival has run for a hundred years.",
+        "a hundred years=P100Y",
+    ),
+    (
+        "2023-09-14",
+        "The strike went on for three hundred and five days.",
+        "three hundred and five days=P305D",
     ),
     (
         "2023-09-14",
