@@ -1772,9 +1772,10 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
         // (A date may stand between: "a report published on Sunday by the paper".)
         let by_at = (g.end..toks.len())
             .find(|&j| {
-                !matches!(toks[j].tag, Tag::Date | Tag::Adv)
-                    && !(toks[j].tag == Tag::Prep
-                        && toks.get(j + 1).is_some_and(|t| t.tag == Tag::Date))
+                let date_phrase = matches!(toks[j].tag, Tag::Date | Tag::Adv)
+                    || (toks[j].tag == Tag::Prep
+                        && toks.get(j + 1).is_some_and(|t| t.tag == Tag::Date));
+                !date_phrase
             })
             .unwrap_or(g.end);
         let by_agent = single_past
