@@ -2644,6 +2644,10 @@ mod tests {
             ("In an interview with Anna Berg broadcast on Sunday, the minister said she would resign.", "Sunday", "Interview with Anna Berg broadcast"),
             // "of" after a date belongs to a noun, never to the verb.
             ("When news broke on Friday of the merger, shares rose.", "on Friday", ""),
+            // A pronoun after a noun opens a clause: the object ends before it.
+            ("The airline's share price slipped on Monday on fears it would miss its target.", "on Monday", "Airline's share price slips on fears"),
+            // After a verb of perception a base form is a bare infinitive, still the act.
+            ("Millions watched Obama sign the health bill on Tuesday.", "on Tuesday", "Obama signs health bill"),
             // An interrogative names no actor.
             ("What happened on Friday in Oslo is a breakthrough, the minister said.", "on Friday", ""),
             // A verb of telling with its listener: "that" opens what was told.

@@ -595,6 +595,9 @@ fn after_singular_name(toks: &[Token], i: usize) -> bool {
         .take_while(|t| matches!(t.tag, Tag::Proper | Tag::And | Tag::Comma))
         .collect::<Vec<_>>();
     let joined = run.iter().any(|t| matches!(t.tag, Tag::And | Tag::Comma));
+    if bare_infinitive(toks, i) {
+        return false;
+    }
     let plural = run.first().is_some_and(|t| {
         t.lower.ends_with('s')
             || matches!(
@@ -603,6 +606,27 @@ fn after_singular_name(toks: &[Token], i: usize) -> bool {
             )
     });
     run.first().is_some_and(|t| t.tag == Tag::Proper) && !joined && !plural
+}
+
+/// "watched Palin give a speech": after a verb of perception or causing and a name, a
+/// base form is a bare infinitive whose subject is the name (a verb, but one that shows
+/// no number).
+fn bare_infinitive(toks: &[Token], i: usize) -> bool {
+    let names = toks[..i]
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.tag, Tag::Proper | Tag::And | Tag::Comma))
+        .count();
+    toks[..i - names]
+        .last()
+        .filter(|_| names > 0)
+        .and_then(|t| forms::verb_form(&t.lower, false))
+        .is_some_and(|(b, _)| {
+            matches!(
+                b.as_str(),
+                "watch" | "see" | "hear" | "let" | "make" | "help" | "feel" | "notice"
+            )
+        })
 }
 
 /// "six", "40", "dozens": a number above one, after which English puts a plural noun.
@@ -1393,7 +1417,14 @@ fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
             {
                 break
             }
-            Tag::Word | Tag::Proper | Tag::Pron => {
+            // A pronoun is a whole noun phrase: after a noun it opens a clause ("on fears
+            // | it would fail").
+            Tag::Pron if head => break,
+            Tag::Pron => {
+                j += 1;
+                break;
+            }
+            Tag::Word | Tag::Proper => {
                 head = true;
             }
             Tag::Prep if t.lower == "of" && head => {}
@@ -1927,7 +1958,11 @@ fn number_of(toks: &[Token], g: &Group) -> Option<bool> {
         "is" | "was" | "has" | "does" => return Some(false),
         _ => {}
     }
-    if g.start != g.main || g.time != Time::Present || first.tag != Tag::Word {
+    if g.start != g.main
+        || g.time != Time::Present
+        || first.tag != Tag::Word
+        || bare_infinitive(toks, g.start)
+    {
         return None;
     }
     // "set", "put", "read": a past spelt as its base shows no number.
