@@ -1417,14 +1417,10 @@ fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
             {
                 break
             }
-            // A pronoun is a whole noun phrase: after a noun it opens a clause ("on fears
-            // | it would fail").
-            Tag::Pron if head => break,
-            Tag::Pron => {
-                j += 1;
-                break;
-            }
-            Tag::Word | Tag::Proper => {
+            // After a noun a pronoun opens a clause ("on fears | it would fail"); a
+            // capitalised one is part of a name ("Air Force One").
+            Tag::Pron if head && !t.cap => break,
+            Tag::Word | Tag::Proper | Tag::Pron => {
                 head = true;
             }
             Tag::Prep if t.lower == "of" && head => {}
