@@ -9,6 +9,13 @@
 //! shared country, similar wording). It only ever replaces weak evidence (file time, text,
 //! a year guessed for a dateline), and says so.
 //!
+//! A second, weaker tier ([`infer_years`]) runs after it for wire articles whose dateline
+//! gives a month and day but whose year rests on nothing but the file time ("TOKYO,
+//! September 19."): they take the year under which their events (a short run of days
+//! counts on any of its days) coincide with those of articles dated by their own text,
+//! however weakly. Only the year is taken, and such dates are worked out again on every
+//! update rather than kept.
+//!
 //! Work per article is bounded, whatever the corpus holds (one story told by thousands of
 //! articles makes every firm event look like a candidate for every relative date):
 //! * firm events are indexed once: identical reports of one day (syndicated copies) become one
@@ -399,6 +406,12 @@ pub(crate) fn reached(
 impl FirmIndex {
     pub(crate) fn build(corpus: &Corpus) -> FirmIndex {
         let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
+        FirmIndex::build_of(corpus, &firm)
+    }
+
+    /// The index of the single-day events of the articles `anchor` selects (one flag per
+    /// article).
+    fn build_of(corpus: &Corpus, firm: &[bool]) -> FirmIndex {
         let events: Vec<&crate::model::Event> = corpus
             .events
             .iter()
@@ -633,7 +646,7 @@ pub(crate) fn infer_only_with(
     let found: Vec<(Vec<usize>, DatedEvidence)> = groups
         .into_par_iter()
         .filter_map(|ids| {
-            let ev = infer_one(&corpus.articles[ids[0]], &index, &memo)?;
+            let ev = infer_firm(&corpus.articles[ids[0]], &index, &memo)?;
             Some((ids, ev))
         })
         .collect();
@@ -641,6 +654,114 @@ pub(crate) fn infer_only_with(
     for (ids, ev) in found {
         for i in ids {
             corpus.articles[i].pub_date = Some(ev.clone());
+            changed.push(i);
+        }
+    }
+    changed.sort_unstable();
+    changed
+}
+
+/// Days a relative date may span and still coincide with an entry on one of them when only
+/// a year is chosen ([`infer_years`]).
+const MAX_RANGE_DAYS: i64 = 14;
+
+/// How a publication date whose year [`infer_years`] took from the corpus begins its note
+/// (its source is [`PubDateSource::Corpus`], as for dates inferred from firm anchors).
+const YEAR_NOTE: &str = "year from the corpus: ";
+
+/// Was this article's publication year taken from articles dated by their own text
+/// ([`infer_years`])? Such a date rests on weaker anchors than firm ones and is worked out
+/// again whenever the corpus changes.
+pub(crate) fn is_year_inferred(a: &Article) -> bool {
+    a.pub_date
+        .as_ref()
+        .is_some_and(|p| p.source == PubDateSource::Corpus && p.note.starts_with(YEAR_NOTE))
+}
+
+/// Is this article dated by evidence of its own text or page, however weak, but not firmly
+/// (firm ones are [`infer_only`]'s anchors), and not by the file time, the corpus or the
+/// user?
+fn is_text_dated(a: &Article) -> bool {
+    a.pub_date.as_ref().is_some_and(|p| {
+        p.confidence < ANCHOR
+            && !matches!(
+                p.source,
+                PubDateSource::Corpus | PubDateSource::User | PubDateSource::FileTime
+            )
+            && !crate::pubdate::year_from_file_time(p)
+    })
+}
+
+/// The second, weaker tier of corpus dating. A wire article whose dateline gives a month
+/// and day but nothing in it gives the year ("TOKYO, September 19.", the year the file
+/// time's) takes the year under which its events coincide with those of articles dated by
+/// any evidence of their own text (not firmly: those were asked first, by [`infer_only`]).
+/// Only the year is taken; the dateline's day stays. Text evidence of the article itself is
+/// never overridden: only a year that rests on the file time alone is replaced. Returns the
+/// ids of the articles it re-dated.
+pub(crate) fn infer_years(corpus: &mut Corpus) -> Vec<usize> {
+    // Copies of one text are inferred once: each with the month and day of its dateline.
+    type Copies = Vec<(usize, (u32, u32))>;
+    let mut groups: HashMap<&str, Copies> = HashMap::new();
+    for (i, a) in corpus.articles.iter().enumerate() {
+        let own = a
+            .pub_date
+            .as_ref()
+            .is_some_and(|p| p.source == PubDateSource::Dateline);
+        if let Some(md) = own
+            .then(|| crate::pubdate::dateline_year_from_file_time(a))
+            .flatten()
+        {
+            groups.entry(a.text.as_str()).or_default().push((i, md));
+        }
+    }
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let anchors: Vec<bool> = corpus.articles.iter().map(is_text_dated).collect();
+    if !anchors.iter().any(|a| *a) {
+        return Vec::new();
+    }
+    let index = FirmIndex::build_of(corpus, &anchors);
+    if index.entries.is_empty() {
+        return Vec::new();
+    }
+    let mut groups: Vec<Copies> = groups.into_values().collect();
+    groups.sort_unstable();
+    let memo = CandidateMemo::default();
+    let found: Vec<(Copies, Found)> = groups
+        .into_par_iter()
+        .filter_map(|ids| {
+            let found = infer_one(&corpus.articles[ids[0].0], &index, &memo, true)?;
+            Some((ids, found))
+        })
+        .collect();
+    let mut changed = Vec::new();
+    for (ids, found) in found {
+        let year = found.date.year();
+        let n = found.agreeing;
+        for (i, (m, d)) in ids {
+            let Some(date) = NaiveDate::from_ymd_opt(year, m, d) else {
+                continue;
+            };
+            let (confidence, also) = match found.rival {
+                Some(r) => (
+                    0.25,
+                    format!(", but {} fits about as well: check the date", r.year()),
+                ),
+                None => (0.35, String::new()),
+            };
+            let place = crate::pubdate::find_dateline(&corpus.articles[i])
+                .map(|dl| dl.place)
+                .unwrap_or_default();
+            corpus.articles[i].pub_date = Some(DatedEvidence {
+                date,
+                source: PubDateSource::Corpus,
+                confidence,
+                note: format!(
+                    "{YEAR_NOTE}wire dateline {place} gives no year; {n} event(s) coincide with articles dated by their own text in {year}{also}"
+                ),
+            });
             changed.push(i);
         }
     }
@@ -712,7 +833,48 @@ fn tag_at(tags: &[Timex], start: usize) -> Option<&Timex> {
     tags.get(i).filter(|t| t.start == start)
 }
 
-fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<DatedEvidence> {
+/// What [`infer_one`] finds: the publication date, how many relative dates agree under it,
+/// and a date far from it that fits about as well.
+struct Found {
+    date: NaiveDate,
+    agreeing: usize,
+    rival: Option<NaiveDate>,
+}
+
+/// [`infer_one`] as the evidence tier 1 gives (firmly dated anchors).
+fn infer_firm(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<DatedEvidence> {
+    let Found {
+        date,
+        agreeing: n,
+        rival,
+    } = infer_one(a, index, memo, false)?;
+    let (confidence, note) = match rival {
+        Some(r) => (
+            0.3,
+            format!(
+                "inferred from {n} event(s) shared with firmly dated articles, but the text fits {r} about as well: check the date"
+            ),
+        ),
+        None => (
+            if n >= 2 { 0.6 } else { 0.45 },
+            format!(
+                "inferred from {n} event(s) shared with firmly dated articles: the earliest publication date under which they coincide"
+            ),
+        ),
+    };
+    Some(DatedEvidence {
+        date,
+        source: PubDateSource::Corpus,
+        confidence,
+        note,
+    })
+}
+
+/// The publication date under which most of the article's relative dates coincide with
+/// entries of `index`. With `ranges`, a relative date that is a short range (at most
+/// [`MAX_RANGE_DAYS`], "visited Russia on September 12-17") coincides with an entry on any
+/// of its days: enough to choose a year, not a day.
+fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool) -> Option<Found> {
     // Relative date expressions in the article, tagged without a reference date. The text
     // is tokenised and its phrases read once for this and every publication date tried.
     let mut parsed = crate::timex::parse(&a.text);
@@ -808,13 +970,15 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<Dat
             else {
                 continue;
             };
-            if span.start != span.end {
+            if span.start != span.end
+                && !(ranges && (span.end - span.start).num_days() < MAX_RANGE_DAYS)
+            {
                 continue;
             }
             let mut top = 0.0f32;
             for &(sim, id) in &p.candidates {
                 let f = &index.entries[id as usize];
-                if f.day == span.start {
+                if (span.start..=span.end).contains(&f.day) {
                     top = top.max(sim);
                     pairs += f.copies as usize;
                 }
@@ -842,25 +1006,10 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<Dat
         |x| (x.0, 0),
     )
     .map(|x| x.3);
-    let (confidence, note) = match rival {
-        Some(r) => (
-            0.3,
-            format!(
-                "inferred from {n} event(s) shared with firmly dated articles, but the text fits {r} about as well: check the date"
-            ),
-        ),
-        None => (
-            if n >= 2 { 0.6 } else { 0.45 },
-            format!(
-                "inferred from {n} event(s) shared with firmly dated articles: the earliest publication date under which they coincide"
-            ),
-        ),
-    };
-    Some(DatedEvidence {
+    Some(Found {
         date,
-        source: PubDateSource::Corpus,
-        confidence,
-        note,
+        agreeing: n,
+        rival,
     })
 }
 

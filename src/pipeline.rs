@@ -392,12 +392,13 @@ pub fn replace_files_incremental(
         })
         .collect();
     // Those of them dated from the corpus start again from their own evidence (they are
-    // not firm, so the index built above stays the corpus's).
+    // not firm, so the index built above stays the corpus's), and so does every article
+    // whose year came from weaker anchors: those are asked again on every run.
     let reset: Vec<bool> = corpus
         .articles
         .iter()
         .zip(&redo)
-        .map(|(a, &redo)| redo && is_corpus_dated(a))
+        .map(|(a, &redo)| (redo && is_corpus_dated(a)) || crate::crossdate::is_year_inferred(a))
         .collect();
     if reset.iter().any(|r| *r) {
         let mut per_article: Vec<Vec<Event>> = vec![Vec::new(); corpus.articles.len()];
@@ -689,21 +690,11 @@ fn settle_only(
 ) {
     let started = Instant::now();
     let changed = crate::crossdate::infer_only_with(corpus, index, redo);
-    if !changed.is_empty() {
-        let changed: std::collections::HashSet<usize> = changed.into_iter().collect();
-        corpus
-            .events
-            .retain(|e| !changed.contains(&(e.article as usize)));
-        let fresh: Vec<Event> = corpus
-            .articles
-            .par_iter_mut()
-            .enumerate()
-            .filter(|(i, _)| changed.contains(i))
-            .flat_map_iter(|(i, a)| extract_events(i as ArticleId, a, &StageTimes::default()))
-            .collect();
-        corpus.events.extend(fresh);
-        sort_events(&mut corpus.events);
-    }
+    redo_events(corpus, changed);
+    // Then the years that rest on the file time alone, from articles dated by their own
+    // text (worked out again on every run: see `replace_files_incremental`).
+    let changed = crate::crossdate::infer_years(corpus);
+    redo_events(corpus, changed);
     times.add(Stage::CorpusDates, started.elapsed());
     correct_events(corpus, corrections);
     let Some(before) = before else {
@@ -729,6 +720,26 @@ fn settle_only(
     times.time(Stage::Story, || {
         crate::story::annotate_update(corpus, &kept)
     });
+}
+
+/// Extracts again the events of the articles `changed` gave another publication date.
+fn redo_events(corpus: &mut Corpus, changed: Vec<usize>) {
+    if changed.is_empty() {
+        return;
+    }
+    let changed: std::collections::HashSet<usize> = changed.into_iter().collect();
+    corpus
+        .events
+        .retain(|e| !changed.contains(&(e.article as usize)));
+    let fresh: Vec<Event> = corpus
+        .articles
+        .par_iter_mut()
+        .enumerate()
+        .filter(|(i, _)| changed.contains(i))
+        .flat_map_iter(|(i, a)| extract_events(i as ArticleId, a, &StageTimes::default()))
+        .collect();
+    corpus.events.extend(fresh);
+    sort_events(&mut corpus.events);
 }
 
 /// The order of a corpus's events once some were rebuilt: by article, then by where their
@@ -783,7 +794,10 @@ pub fn apply_corrections(corpus: &mut Corpus, corrections: &Corrections) {
                 Some(d) => a.pub_date.as_ref().map(|p| p.date) != Some(d) || !was_user,
                 None => was_user,
             };
-            now || touched || corrections.has_event_corrections(&a.content_hash)
+            // A year from weaker anchors is asked again (a correction may move them).
+            now || touched
+                || corrections.has_event_corrections(&a.content_hash)
+                || crate::crossdate::is_year_inferred(a)
         })
         .collect();
     if !dirty.iter().any(|d| *d) {

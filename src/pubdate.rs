@@ -6,7 +6,10 @@
 //! datelines, the file name, the text itself, and last the file's modification time) and
 //! says which one decided and how sure it is. When a dateline or the text gives a month and
 //! day but no year, the year is inferred from weekday–date consistency and from the years
-//! the text mentions, and the confidence says how well that went.
+//! the text mentions (a year it names as a finished period, "in 2022 alone", is before the
+//! year of writing), and the confidence says how well that went. A month-day the text tells
+//! of is a lower bound; the weekday its lead reports a statement on ("Japan said Friday")
+//! is the article's present and falls on or after it.
 
 use crate::model::{Article, DatedEvidence, PubDateSource};
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -299,12 +302,41 @@ pub fn years_mentioned(text: &str) -> Vec<i32> {
     ys
 }
 
+/// Years the text names as a whole, finished period ("10 million shells in 2022 alone",
+/// "throughout 2021", "for all of 2020", "in 2019 as a whole"), as a sorted set. A writer
+/// sums up or sets apart a whole year only once it is over, so the text was written after
+/// each of them. A sentence that speaks of the future ("will cost $5bn in 2024 alone") names
+/// a year to come, not a finished one.
+pub fn finished_years(text: &str) -> Vec<i32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:(?:in|during|for|over)\s+(?P<a>(?:19|20)\d{2})\s+(?:alone|as\s+a\s+whole)\b|throughout\s+(?:the\s+year\s+)?(?P<b>(?:19|20)\d{2})\b|(?:all|the\s+whole|the\s+entirety)\s+of\s+(?P<c>(?:19|20)\d{2})\b)").unwrap()
+    });
+    let mut ys: Vec<i32> = re
+        .captures_iter(text)
+        .filter_map(|c| {
+            let y = c.name("a").or(c.name("b")).or(c.name("c"))?;
+            // "2022-23", "2022/23": a span of two years, not one finished year.
+            let after = text[y.end()..].chars().next();
+            if after.is_some_and(|ch| matches!(ch, '-' | '/' | '–')) {
+                return None;
+            }
+            (!is_future_context(text, c.get(0)?.start())).then(|| y.as_str().parse().ok())?
+        })
+        .collect();
+    ys.sort_unstable();
+    ys.dedup();
+    ys
+}
+
 /// The result of inferring a year for a month-day.
 #[derive(Clone, Debug, PartialEq)]
 pub struct YearGuess {
     pub year: i32,
     pub confidence: f32,
     pub note: String,
+    /// Nothing in the text decided the year: it is the file time's.
+    pub from_file_time: bool,
 }
 
 /// Chooses the year for a month-day ("September 19") that came without one, from the
@@ -319,9 +351,18 @@ pub fn infer_year(
 ) -> Option<YearGuess> {
     let pairs = weekday_date_pairs(text);
     let years = years_mentioned(text);
+    // The text was written after every year it names as a finished period.
+    let floor = finished_years(text).last().map(|y| y + 1);
     let latest = years.last().copied();
+    // The latest year the text could have been written in, by what it mentions.
+    let writing = match (latest, floor) {
+        (Some(l), Some(f)) => Some(l.max(f)),
+        (l, f) => l.or(f),
+    };
+    let after_floor = |y: i32| floor.is_none_or(|f| y >= f);
     let fits = |y: i32| {
-        NaiveDate::from_ymd_opt(y, month, day).is_some()
+        after_floor(y)
+            && NaiveDate::from_ymd_opt(y, month, day).is_some()
             && pairs.iter().all(|&(wd, m, d)| {
                 NaiveDate::from_ymd_opt(y, m, d).is_some_and(|date| date.weekday() == wd)
             })
@@ -334,7 +375,7 @@ pub fn infer_year(
                 .map(|x| x.format("%B %-d").to_string())
                 .unwrap_or_default()
         );
-        if let Some(latest) = latest {
+        if let Some(latest) = writing {
             let cands: Vec<i32> = (latest..=latest + 1).filter(|&y| fits(y)).collect();
             if cands.len() == 1 {
                 return Some(YearGuess {
@@ -343,26 +384,42 @@ pub fn infer_year(
                     note: format!(
                         "year inferred from weekday ({pair_txt}) and the years the text mentions"
                     ),
+                    from_file_time: false,
                 });
             }
         }
-        let anchor = fallback.map(|f| f.year()).or(latest);
+        let anchor = fallback.map(|f| f.year()).or(writing);
         if let Some(anchor) = anchor {
             if let Some(y) = (anchor - 6..=anchor).rev().find(|&y| fits(y)) {
                 return Some(YearGuess {
                     year: y,
                     confidence: 0.4,
                     note: format!("year inferred from weekday ({pair_txt}) alone: the latest fitting year up to {anchor}"),
+                    from_file_time: false,
                 });
             }
         }
     }
-    if let Some(latest) = latest {
+    if let Some(latest) = latest.filter(|&l| after_floor(l)) {
         if NaiveDate::from_ymd_opt(latest, month, day).is_some() {
             return Some(YearGuess {
                 year: latest,
                 confidence: 0.4,
                 note: format!("year assumed from the latest year the text mentions ({latest})"),
+                from_file_time: false,
+            });
+        }
+    }
+    if let Some(year) = floor {
+        if NaiveDate::from_ymd_opt(year, month, day).is_some() {
+            let done = year - 1;
+            return Some(YearGuess {
+                year,
+                confidence: 0.4,
+                note: format!(
+                    "year assumed as the one after {done}, which the text names as a finished period"
+                ),
+                from_file_time: false,
             });
         }
     }
@@ -375,9 +432,46 @@ pub fn infer_year(
     NaiveDate::from_ymd_opt(y, month, day)?;
     Some(YearGuess {
         year: y,
-        confidence: 0.2,
+        confidence: FILE_TIME_YEAR,
         note: "year unknown: assumed from the file's modification time".into(),
+        from_file_time: true,
     })
+}
+
+/// Confidence of a publication date whose year is the file time's (a dateline's or the
+/// text's month and day, no year in the text): below every year the text gives.
+const FILE_TIME_YEAR: f32 = 0.2;
+
+/// Does this publication date's year rest on the file time alone (the file time itself, or
+/// a month and day of the text or its dateline in the file time's year)?
+pub(crate) fn year_from_file_time(p: &DatedEvidence) -> bool {
+    match p.source {
+        PubDateSource::FileTime => true,
+        PubDateSource::Dateline | PubDateSource::Text => p.confidence <= FILE_TIME_YEAR,
+        _ => false,
+    }
+}
+
+/// The month and day of a wire dateline without a year ("TOKYO, September 19.") when the
+/// article's own evidence dates it by that dateline and nothing in it gives the year (which
+/// [`resolve`] then takes from the file time): no stated or structured date, no date in
+/// the file or folder names, no year or weekday–date pair in the text.
+pub(crate) fn dateline_year_from_file_time(article: &Article) -> Option<(u32, u32)> {
+    if !article.pub_date_evidence.is_empty() || article.modified_date.is_some() {
+        return None;
+    }
+    let (m, d) = find_dateline(article)
+        .filter(|dl| dl.date.is_none())?
+        .month_day?;
+    let name = article.file.file_name().map(|n| n.to_string_lossy());
+    if name.is_some_and(|n| date_in_file_name(&n).is_some())
+        || article.file.parent().and_then(date_in_folders).is_some()
+    {
+        return None;
+    }
+    infer_year(m, d, &article.text, article.file_time)
+        .filter(|g| g.from_file_time)
+        .map(|_| (m, d))
 }
 
 fn trust_rank(s: PubDateSource) -> u8 {
@@ -623,17 +717,57 @@ fn from_text(article: &Article, tags: &[crate::timex::Timex]) -> Option<DatedEvi
         .filter_map(|t| yearless_month_day(&t.value))
         .max()?;
     let g = infer_year(m, d, &article.text, article.file_time)?;
-    let date = NaiveDate::from_ymd_opt(g.year, m, d)?;
+    let lower = NaiveDate::from_ymd_opt(g.year, m, d)?;
+    // The day the lead reports ("Japan said Friday") is the article's present: not before
+    // a day the article already tells of, so the first such weekday on or after it (and not
+    // after the file was last written).
+    let present_day = reported_weekday(article).map(|w| {
+        let ahead = (7 + w.num_days_from_monday() - lower.weekday().num_days_from_monday()) % 7;
+        lower + chrono::Duration::days(i64::from(ahead))
+    });
+    let (date, present) = match present_day.filter(|d| article.file_time.is_none_or(|f| *d <= f)) {
+        Some(day) => {
+            let note = format!(
+                "; the lead reports a {} as its present: {}",
+                day.format("%A"),
+                day.format("%A %B %-d")
+            );
+            (day, note)
+        }
+        None => (lower, String::new()),
+    };
     Some(DatedEvidence {
         date,
         source: PubDateSource::Text,
         confidence: g.confidence.min(0.3),
         note: format!(
-            "no date given; the latest month and day the text mentions ({}), {}",
-            date.format("%B %-d"),
+            "no date given; the latest month and day the text mentions ({}), {}{present}",
+            lower.format("%B %-d"),
             g.note
         ),
     })
+}
+
+/// The weekday the lead reports a statement on ("Japan said Friday that …", "the ministry
+/// announced on Tuesday"): news opens with its newest development, so that day is the
+/// article's present, on or shortly before its publication. Only the first body paragraphs
+/// are read, and only a weekday right after a verb of saying.
+fn reported_weekday(article: &Article) -> Option<Weekday> {
+    /// Body paragraphs that count as the lead.
+    const LEAD: usize = 3;
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\b(?:said|says|announced|announces|warned|confirmed|stated|declared|denied)\s+(?:on\s+)?(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b").unwrap()
+    });
+    article
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == crate::model::ParagraphKind::Body)
+        .take(LEAD)
+        .find_map(|p| {
+            let c = re.captures(article.text.get(p.range.clone())?)?;
+            weekday_of(&format!("{}day", &c[1]))
+        })
 }
 
 /// Does the sentence around byte `at` speak of the future ("A vote will be held on 4 April
@@ -933,6 +1067,79 @@ mod tests {
             (PubDateSource::Folder, d(2019, 9, 19))
         );
         assert!(ev.note.contains("dateline TOKYO"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_year_named_as_a_finished_period_is_over() {
+        // (sentence, finished years)
+        let rows: &[(&str, &[i32])] = &[
+            ("The port handled 4 million tonnes in 2021 alone.", &[2021]),
+            ("Prices rose throughout 2019, the bank said.", &[2019]),
+            (
+                "Sales fell for all of 2020 and in 2018 as a whole.",
+                &[2018, 2020],
+            ),
+            (
+                "The whole of 2017 was dry; the entirety of 2016 too.",
+                &[2016, 2017],
+            ),
+            // A year to come, a span of two years, a year merely named: not finished.
+            ("The plan will cost $5bn in 2027 alone.", &[]),
+            ("Exports grew in 2022-23 alone.", &[]),
+            ("The fleet was built in 2015 and sold in 2018.", &[]),
+        ];
+        for (text, want) in rows {
+            assert_eq!(finished_years(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_finished_year_puts_the_writing_after_it() {
+        // The only year named is a finished one: the month-day is in the year after.
+        let text = "The army fired 3 million shells in 2021 alone.";
+        let g = infer_year(9, 12, text, Some(d(2026, 12, 7))).unwrap();
+        assert_eq!((g.year, g.from_file_time), (2022, false), "{g:?}");
+        // A later year named plainly still decides.
+        let text = "It fired 3 million shells in 2021 alone and more in 2023.";
+        assert_eq!(infer_year(9, 12, text, None).unwrap().year, 2023);
+        // Weekday and date pairs fit only years after the finished one.
+        let text = "Talks on Wednesday, September 13 ended; costs throughout 2022 were high.";
+        assert_eq!(infer_year(9, 19, text, None).unwrap().year, 2023);
+        // Nothing in the text: the file time's year, and it says so.
+        let g = infer_year(9, 12, "No year at all.", Some(d(2026, 12, 7))).unwrap();
+        assert!(g.from_file_time && g.year == 2026, "{g:?}");
+    }
+
+    #[test]
+    fn the_weekday_the_lead_reports_is_not_before_a_day_the_article_tells_of() {
+        // 12 September 2024 was a Thursday: the lead's Monday is the 16th.
+        let mut a = article(&[
+            "Chile said Monday it would send envoys, a week after the talks began.",
+            "The delegates have been meeting in Lima since September 12; they met four times in 2023 alone.",
+        ]);
+        a.file_time = Some(d(2026, 12, 7));
+        let ev = resolve(&a, None).unwrap();
+        assert_eq!(
+            (ev.source, ev.date),
+            (PubDateSource::Text, d(2024, 9, 16)),
+            "{ev:?}"
+        );
+        assert!(ev.note.contains("Monday"), "{ev:?}");
+        // Not after the file was last written.
+        a.file_time = Some(d(2024, 9, 13));
+        assert_eq!(resolve(&a, None).unwrap().date, d(2024, 9, 12));
+        // A weekday that no verb of saying reports, or one far from the lead, moves nothing.
+        for lead in [
+            "The envoys arrive Monday, officials hope.",
+            "Officials met again.",
+        ] {
+            let mut b = article(&[
+                lead,
+                "The delegates have been meeting in Lima since September 12; they met four times in 2023 alone.",
+            ]);
+            b.file_time = Some(d(2026, 12, 7));
+            assert_eq!(resolve(&b, None).unwrap().date, d(2024, 9, 12), "{lead}");
+        }
     }
 
     #[test]

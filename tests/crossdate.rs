@@ -184,3 +184,97 @@ fn a_watched_update_infers_dates_as_a_fresh_load_does() {
     common::watched_update(&mut c, &[p]);
     check(&c, "dated changed");
 }
+
+/// An article dated only by its own text: the latest month-day it tells of (March 2), the
+/// year after the one it names as finished ("in 2021 alone"), the Thursday its lead reports.
+const TEXT_DATED: &str = "Fisheries talks in Lima\n\
+    Peru said Thursday that talks with Norway on anchovy quotas would go on.\n\
+    The Norwegian fisheries minister arrived in Lima on March 2 for talks on anchovy quotas.\n\
+    Peruvian boats landed four million tonnes of anchovy in 2021 alone.\n";
+
+/// A wire report whose dateline gives a day but no year, and whose text gives none.
+const WIRE: &str = "Minister back from Peru\n\
+    OSLO, March 8. /NTB/. Norway's fisheries minister returned from Peru, the ministry said.\n\
+    The Norwegian fisheries minister visited Peru on March 2-5 for talks on anchovy quotas with fleet owners.\n";
+
+#[test]
+fn a_dateline_without_a_year_takes_it_from_an_article_dated_by_its_text() {
+    let c = corpus(&[("lima.txt", TEXT_DATED), ("oslo.txt", WIRE)]);
+    let own = article(&c, "lima.txt").pub_date.clone().unwrap();
+    assert_eq!(
+        (own.source, own.date),
+        (PubDateSource::Text, d("2022-03-03")),
+        "{own:?}"
+    );
+    let p = article(&c, "oslo.txt").pub_date.clone().unwrap();
+    assert_eq!(
+        (p.source, p.date),
+        (PubDateSource::Corpus, d("2022-03-08")),
+        "{p:?}"
+    );
+    assert!(p.confidence < 0.45, "weaker than a firm anchor's: {p:?}");
+    assert!(p.note.contains("dated by their own text"), "{p:?}");
+    // Its visit is now in that year.
+    assert!(c.events.iter().any(|e| {
+        c.articles[e.article as usize].path.ends_with("/oslo.txt")
+            && e.span.start == d("2022-03-02")
+    }));
+    // A year of its own text is never replaced, nor is a file time taken for an anchor.
+    let with_year = WIRE.replace("fleet owners.", "fleet owners, as in 2019.");
+    let c = corpus(&[("lima.txt", TEXT_DATED), ("oslo.txt", &with_year)]);
+    let p = article(&c, "oslo.txt").pub_date.clone().unwrap();
+    assert_eq!(
+        (p.source, p.date),
+        (PubDateSource::Dateline, d("2019-03-08")),
+        "{p:?}"
+    );
+    let no_year = TEXT_DATED.replace(" in 2021 alone", "");
+    let c = corpus(&[("lima.txt", &no_year), ("oslo.txt", WIRE)]);
+    let p = article(&c, "oslo.txt").pub_date.clone().unwrap();
+    assert_eq!(p.source, PubDateSource::Dateline, "{p:?}");
+}
+
+#[test]
+fn a_year_from_weaker_anchors_is_worked_out_again_on_every_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    write("oslo.txt", WIRE);
+    write("dated.txt", DATED_2024);
+    let paths = [dir.path().to_path_buf()];
+    let mut c = common::load_paths(&paths);
+    let check = |c: &Corpus, step: &str| {
+        assert_eq!(summary(c), summary(&common::load_paths(&paths)), "{step}");
+    };
+    // The anchor comes: the wire report takes its year.
+    let p = write("lima.txt", TEXT_DATED);
+    common::watched_update(&mut c, &[p]);
+    check(&c, "anchor added");
+    assert_eq!(
+        article(&c, "oslo.txt").pub_date.as_ref().unwrap().date,
+        d("2022-03-08")
+    );
+    // A file the wire report shares nothing with changes: the year stays what a load gives.
+    let p = write("dated.txt", &DATED_2024.replace("2024-06-20", "2024-06-21"));
+    common::watched_update(&mut c, &[p]);
+    check(&c, "unrelated change");
+    // The anchor's own year moves (another finished year), then the anchor goes.
+    let p = write("lima.txt", &TEXT_DATED.replace("2021", "2022"));
+    common::watched_update(&mut c, &[p]);
+    check(&c, "anchor changed");
+    assert_eq!(
+        article(&c, "oslo.txt").pub_date.as_ref().unwrap().date,
+        d("2023-03-08")
+    );
+    let p = dir.path().join("lima.txt");
+    std::fs::remove_file(&p).unwrap();
+    common::watched_update(&mut c, &[p]);
+    check(&c, "anchor deleted");
+    assert_eq!(
+        article(&c, "oslo.txt").pub_date.as_ref().unwrap().source,
+        PubDateSource::Dateline
+    );
+}

@@ -144,3 +144,28 @@ fn a_day_named_again_without_its_year_keeps_the_year_the_article_gave_it() {
     assert_eq!(later.cluster, call.cluster, "one call, told twice");
     assert_ne!(later.cluster, march.cluster, "the march a year later");
 }
+
+#[test]
+fn a_stop_on_a_trip_is_its_own_happening_but_the_trip_told_twice_is_one() {
+    let c = corpus(&[
+        (
+            "trip.txt",
+            "Trip ends\ndate 2025-05-19\nThe Chilean president visited Japan on May 12-17, meeting the emperor and business leaders in Tokyo.\n",
+        ),
+        (
+            "since.txt",
+            "Visit goes on\ndate 2025-05-16\nThe Chilean president has been visiting Japan since May 12, meeting the emperor and business leaders.\n",
+        ),
+        (
+            "stop.txt",
+            "Shipyard tour\ndate 2025-05-15\nThe Chilean president visited a shipyard in Nagasaki, Japan, on Thursday, meeting business leaders.\n",
+        ),
+    ]);
+    let trip = on(&c, "trip.txt", "2025-05-12");
+    let since = on(&c, "since.txt", "2025-05-12");
+    let stop = on(&c, "stop.txt", "2025-05-15");
+    assert_eq!(trip.cluster, since.cluster, "the trip, told twice");
+    // The 15th lies inside the trip's run of days, after its first: one stop of it.
+    assert_ne!(stop.cluster, trip.cluster, "a stop on the trip");
+    assert_ne!(stop.cluster, since.cluster, "a stop on the trip");
+}

@@ -7,7 +7,9 @@
 //! * they share a country (or both have none) — the sweep only pairs such events,
 //! * their dates overlap — or, when at least one date is uncertain, lie within
 //!   [`DATE_TOLERANCE_DAYS`] of each other (the cluster is then flagged `conflicting_dates`);
-//!   spans longer than [`COARSE_DAYS`] ("in 2019") only match the identical span,
+//!   spans longer than [`COARSE_DAYS`] ("in 2019") only match the identical span, and a
+//!   single day inside a run of days named to the day, after its first, is a part of that
+//!   run (a stop on a trip), not the same happening,
 //! * they report the same kind of act, when both dates govern one ([`super::acts`]): a
 //!   treaty signed on Wednesday is not the meeting held that day, nor the statement about it,
 //!   even in one sentence,
@@ -52,6 +54,8 @@ pub(crate) struct Facts {
     pub unsure: bool,
     /// The kind of act its date governs, if the sentence says.
     pub act: Option<Act>,
+    /// Its date is named to the day (a day, or a run of days: "September 12-17").
+    pub to_the_day: bool,
 }
 
 impl Facts {
@@ -67,7 +71,17 @@ impl Facts {
             end: e.span.end.num_days_from_ce(),
             unsure: e.is_uncertain() || e.date_source == DateSource::PublicationDateInferred,
             act,
+            to_the_day: e.span.precision == crate::model::Precision::Day,
         }
+    }
+
+    /// Is this a single day inside `run`, a run of days named to the day, after its first?
+    fn inside_after_first(self, run: Facts) -> bool {
+        self.to_the_day
+            && run.to_the_day
+            && self.start == self.end
+            && run.start < self.start
+            && self.start <= run.end
     }
 
     fn coarse(self) -> bool {
@@ -128,6 +142,12 @@ pub(crate) fn same_happening(
     same_sentence: bool,
 ) -> bool {
     if (a.coarse() || b.coarse()) && (a.start, a.end) != (b.start, b.end) {
+        return false;
+    }
+    // A day inside a run of days the text names, after its first, is one part of that run
+    // (a stop on a trip, one day of a summit), told as its own happening; the run's first
+    // day is where it begins ("arrived on the 12th" / "visited on the 12th to 17th").
+    if a.inside_after_first(b) || b.inside_after_first(a) {
         return false;
     }
     let same_act = match (a.act, b.act) {
