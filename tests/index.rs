@@ -985,6 +985,73 @@ fn the_window_shows_a_new_file_without_reloading() {
         .any(|e| e.span.start.to_string() == "2024-05-01"));
 }
 
+/// A window on `paths` with `cfg`, stepped until its load is done.
+fn window_loaded(
+    cfg: dateline::gui::AppConfig,
+    paths: &[PathBuf],
+) -> egui_kittest::Harness<'static, dateline::gui::DatelineApp> {
+    use dateline::gui::DatelineApp;
+    let paths = paths.to_vec();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1200.0, 800.0])
+        .with_accessibility_check(false)
+        .build_eframe(move |cc| DatelineApp::new(cc, cfg, paths));
+    let t = std::time::Instant::now();
+    while h.state().is_loading() {
+        assert!(t.elapsed() < Duration::from_secs(60), "load did not finish");
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.run_steps(2);
+    h
+}
+
+#[test]
+fn a_reopened_window_shares_its_corpus_with_the_watcher_and_follows_changes() {
+    use dateline::gui::AppConfig;
+    let dir = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let paths = vec![corpus.clone()];
+    // The first window writes the index; the second reopens the corpus from it.
+    drop(window_loaded(AppConfig::isolated(config.path()), &paths));
+    let mut h = window_loaded(AppConfig::isolated(config.path()), &paths);
+    {
+        let app = h.state();
+        let watch = app.watch.as_ref().expect("the reopened folder is watched");
+        assert!(
+            watch.shares(&app.corpus),
+            "the watcher holds the window's corpus"
+        );
+        assert_eq!(watch.copies(), 0, "no copy was made to start watching");
+        assert_same(fingerprint(&app.corpus), fingerprint(&fresh(&paths)));
+    }
+    let generation = h.state().generation;
+    std::fs::write(
+        corpus.join("zz-late.txt"),
+        "Late news\ndate 2024-05-02\nKenya and Peru signed a port deal on 1 May 2024.\n",
+    )
+    .unwrap();
+    let want = fresh(&paths);
+    let t = std::time::Instant::now();
+    while by_content(&h.state().corpus) != by_content(&want) {
+        assert!(
+            t.elapsed() < Duration::from_secs(20),
+            "the change never showed"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let app = h.state();
+    assert!(app.generation > generation);
+    assert_same(fingerprint(&app.corpus), fingerprint(&want));
+    let watch = app.watch.as_ref().unwrap();
+    // The change was made on a copy (the window still showed the corpus before), and the
+    // updated corpus is shared again.
+    assert_eq!(watch.copies(), 1);
+    assert!(watch.shares(&app.corpus));
+}
+
 #[test]
 fn the_shard_map_script_gives_the_corpus_of_the_folder() {
     let (dir, corpus) = sample();

@@ -343,14 +343,15 @@ impl DatelineApp {
         let ctx = self.ctx.clone();
         self.load_corrections_version = self.corrections_version;
         self.set_status(format!("Loading {}…", corpus_name(&paths)), false);
-        self.loader = Some(Loader::start_with_index(
+        let wanted = self.list_wanted();
+        self.loader = Some(Loader::start_listing(
             paths,
             opts,
             self.config.index_path.clone(),
+            Some(wanted.clone()),
             move || ctx.request_repaint(),
         ));
-        self.list_sent = None;
-        self.send_list_wanted();
+        self.list_sent = Some(wanted);
     }
 
     /// What the event list shows (filter and order), for the worker to make its rows.
@@ -512,7 +513,7 @@ impl DatelineApp {
             .then(|| self.sel.selected.and_then(|id| self.event_identity(id)))
             .flatten();
         let view_error = if fresh { self.flush_view() } else { None };
-        drop_elsewhere(std::mem::replace(&mut self.corpus, Arc::new(corpus)));
+        drop_elsewhere(std::mem::replace(&mut self.corpus, corpus));
         self.corpus_name = corpus_name(&paths);
         self.generation += 1;
         let mut load_error = None;

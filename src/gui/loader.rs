@@ -6,7 +6,9 @@
 //! making them costs a small fraction of the load. Everything corpus-sized (the corpus-wide
 //! steps, the timeline layout, copying) happens on the worker; the UI thread only swaps in
 //! what arrives. Once loaded, the same thread watches the folders ([`crate::watch`]) and
-//! sends the corpus again when files change, until the [`Watch`] is dropped.
+//! sends the corpus again when files change, until the [`Watch`] is dropped. Window and
+//! watcher share the corpus (`Arc`): the watcher copies it only when a change comes while
+//! the window still holds the one before.
 
 use super::derived::{Derived, ListWanted};
 use crate::corrections::Corrections;
@@ -21,9 +23,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// A corpus ready to show, with its timeline layout and what the panels count built off the
-/// UI thread.
+/// UI thread. The whole corpus and watched updates are shared with the watcher (the same
+/// value, not a copy; the watcher copies it only when a change comes while the window still
+/// holds it).
 pub struct Shown {
-    pub corpus: Corpus,
+    pub corpus: Arc<Corpus>,
     pub layout: Layout,
     pub derived: Derived,
     /// How many files it holds of how many (equal when complete).
@@ -57,6 +61,10 @@ struct Shared {
     version: AtomicU64,
     /// The event list's filter and order, for the rows made with each snapshot.
     list: Mutex<Option<ListWanted>>,
+    /// The corpus the watcher holds (for tests: whether the window's is the same value).
+    watched: Mutex<std::sync::Weak<Corpus>>,
+    /// Copies of the whole corpus the watcher made (counted, not timed).
+    copies: AtomicU64,
 }
 
 /// One load in flight.
@@ -155,10 +163,26 @@ impl Loader {
         index: Option<PathBuf>,
         repaint: impl Fn() + Send + 'static,
     ) -> Loader {
+        Loader::start_listing(paths, opts, index, None, repaint)
+    }
+
+    /// [`Loader::start_with_index`] with the event list's filter and order known before the
+    /// worker starts (a small corpus can be done before a later [`Loader::set_list_wanted`]
+    /// arrives, and its list's rows would then be made on the UI thread).
+    pub fn start_listing(
+        paths: Vec<PathBuf>,
+        opts: LoadOptions,
+        index: Option<PathBuf>,
+        list: Option<ListWanted>,
+        repaint: impl Fn() + Send + 'static,
+    ) -> Loader {
         let progress = Arc::new(Progress::default());
         let shared = Arc::new(Shared::default());
         if let Ok(mut c) = shared.corrections.lock() {
             *c = (0, opts.corrections.clone());
+        }
+        if let Some(wanted) = &list {
+            set_list_wanted(&shared, wanted);
         }
         let (tx, rx) = mpsc::channel();
         let worker_progress = Arc::clone(&progress);
@@ -306,6 +330,20 @@ impl Watch {
             }
         }
         latest
+    }
+
+    /// Whether the watcher holds `corpus` itself (the same value, not an equal copy).
+    pub fn shares(&self, corpus: &Arc<Corpus>) -> bool {
+        self.shared
+            .watched
+            .lock()
+            .is_ok_and(|w| std::sync::Weak::ptr_eq(&w, &Arc::downgrade(corpus)))
+    }
+
+    /// How many copies of the whole corpus the watcher has made (one per watched change
+    /// that came while the window still held the corpus before it; none to start watching).
+    pub fn copies(&self) -> u64 {
+        self.shared.copies.load(Ordering::Relaxed)
     }
 
     /// As [`Loader::set_list_wanted`], for watched updates.
@@ -458,11 +496,12 @@ impl Prior {
 }
 
 fn shown(
-    corpus: Corpus,
+    corpus: impl Into<Arc<Corpus>>,
     files: (usize, usize),
     corrections_version: u64,
     shared: &Shared,
 ) -> Box<Shown> {
+    let corpus = corpus.into();
     let (layout, derived) = prepare(&corpus, shared);
     Box::new(Shown {
         corpus,
@@ -473,27 +512,20 @@ fn shown(
     })
 }
 
-/// [`shown`] and a copy of the corpus for the watcher, made side by side (at a million
-/// events each takes about as long as the other, and there are cores to spare).
-fn shown_and_kept(corpus: Corpus, files: (usize, usize), shared: &Shared) -> (Box<Shown>, Corpus) {
-    let ((layout, derived), keep) = std::thread::scope(|s| {
-        let copy = s.spawn(|| {
-            let c = corpus.clone();
-            stage_cpu("prepare-copy");
-            c
-        });
-        let made = prepare(&corpus, shared);
-        let keep = copy.join().unwrap_or_else(|_| corpus.clone());
-        (made, keep)
-    });
-    let shown = Box::new(Shown {
-        corpus,
-        layout,
-        derived,
-        files,
-        corrections_version: 0,
-    });
-    (shown, keep)
+/// The watcher's corpus to change: the one it holds when the window has let go of it, else
+/// a copy (made here, on the watcher's thread; counted in `Shared::copies`).
+fn to_change<'a>(corpus: &'a mut Arc<Corpus>, shared: &Shared) -> &'a mut Corpus {
+    if Arc::get_mut(corpus).is_none() {
+        shared.copies.fetch_add(1, Ordering::Relaxed);
+        stage_cpu("watch-copy");
+    }
+    Arc::make_mut(corpus)
+}
+
+fn set_watched(shared: &Shared, corpus: &Arc<Corpus>) {
+    if let Ok(mut w) = shared.watched.lock() {
+        *w = Arc::downgrade(corpus);
+    }
 }
 
 /// The worker: load (streaming snapshots), then watch until stopped.
@@ -647,7 +679,10 @@ fn work(
     }
     corpus.problems.extend(notices);
     stage_cpu("load-settled");
-    let (done, keep) = shown_and_kept(corpus, (files, files), shared);
+    // The window and the watcher share the whole corpus: no copy before it is shown.
+    let done = shown(corpus, (files, files), 0, shared);
+    let keep = Arc::clone(&done.corpus);
+    set_watched(shared, &keep);
     stage_cpu("load-done-made");
     if tx.send(Msg::Done(done)).is_err() {
         return;
@@ -658,7 +693,7 @@ fn work(
 
 fn watch_loop(
     paths: &[PathBuf],
-    mut corpus: Corpus,
+    mut corpus: Arc<Corpus>,
     opts: &mut LoadOptions,
     mut index: Option<&mut Index>,
     shared: &Shared,
@@ -681,20 +716,18 @@ fn watch_loop(
             }
             Err(_) => 0,
         };
-        match crate::watch::apply(&mut corpus, &changes, opts, index.as_deref_mut(), paths) {
+        let changing = to_change(&mut corpus, shared);
+        match crate::watch::apply(changing, &changes, opts, index.as_deref_mut(), paths) {
             Ok(applied) => {
                 let what = format!(
                     "{} file(s) changed on disk, {} removed: timeline updated",
                     applied.files, applied.removed
                 );
                 let n = corpus.articles.len();
-                if tx
-                    .send(Msg::Updated(
-                        shown(corpus.clone(), (n, n), version, shared),
-                        what,
-                    ))
-                    .is_err()
-                {
+                // The updated corpus is shared with the window as the loaded one was.
+                set_watched(shared, &corpus);
+                let s = shown(Arc::clone(&corpus), (n, n), version, shared);
+                if tx.send(Msg::Updated(s, what)).is_err() {
                     return;
                 }
                 repaint();
