@@ -237,8 +237,10 @@ fn clause_candidate(
     if subject.is_empty() {
         return None;
     }
+    // The verb as the text spells it knows the subject's number ("Patrols start") better
+    // than the subject's spelling does.
     let plural = if subject == subject_raw {
-        is_plural(&subject_plain)
+        c.plural.unwrap_or_else(|| is_plural(&subject_plain))
     } else {
         is_plural(&subject)
     };
@@ -963,6 +965,12 @@ const NOT_AN_ACTOR: &[&str] = &[
     "much",
     "little",
     "such",
+    // An interrogative or a free relative names no one ("What happened today ...").
+    "what",
+    "whatever",
+    "who",
+    "whoever",
+    "which",
     // Indefinite pronouns name no one.
     "nobody",
     "everyone",
@@ -1487,7 +1495,10 @@ fn shorter_objects(object: &str) -> Vec<String> {
         let next = words[n].to_lowercase();
         let boundary = crate::clause::lexicon::PREPOSITIONS.contains(&next.as_str())
             || matches!(next.as_str(), "and" | "or" | "who" | "which" | "that");
-        if boundary {
+        // "two days [of hearings]", "a series [of raids]": a measure says nothing without
+        // what it measures.
+        let measure = next == "of" && is_measure_noun(words[n - 1]);
+        if boundary && !measure {
             let o = trim_function_words(&words[..n]);
             if !o.is_empty() && !out.contains(&o) {
                 out.push(o);
@@ -1519,6 +1530,15 @@ fn shorter_objects(object: &str) -> Vec<String> {
                 .map(String::as_str)
                 .collect();
             if inside_a_name(&core[k - 1], &core[k]) {
+                continue;
+            }
+            // Never a measure without its "of" phrase, nor a phrase opening on "of"
+            // ("three weeks of hearings" is never "three of hearings").
+            let measured = core[lead..k]
+                .iter()
+                .zip(core[lead + 1..].iter())
+                .any(|(m, o)| o == "of" && is_measure_noun(m));
+            if measured || core[k] == "of" {
                 continue;
             }
             // The count stays with its head ("14 foreign trawlers" → "14 trawlers").
@@ -1553,6 +1573,61 @@ fn shorter_objects(object: &str) -> Vec<String> {
     }
     out.push(String::new());
     out
+}
+
+/// Nouns that measure or count what their "of" phrase names ("two days of hearings", "a
+/// series of raids", "the rest of the money").
+fn is_measure_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    is_rate_unit(&w)
+        || matches!(
+            w.as_str(),
+            "days"
+                | "weeks"
+                | "months"
+                | "years"
+                | "hours"
+                | "minutes"
+                | "decades"
+                | "series"
+                | "number"
+                | "lot"
+                | "lots"
+                | "couple"
+                | "pair"
+                | "wave"
+                | "waves"
+                | "string"
+                | "spate"
+                | "batch"
+                | "set"
+                | "host"
+                | "total"
+                | "group"
+                | "majority"
+                | "part"
+                | "rest"
+                | "half"
+                | "quarter"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+                | "billions"
+                | "tens"
+                | "scores"
+                | "amount"
+                | "piece"
+                | "kind"
+                | "type"
+                | "sort"
+                | "list"
+                | "range"
+                | "per"
+                | "cent"
+                | "percent"
+                | "%"
+        )
 }
 
 /// Would a cut between these two words split a name ("Planned | Parenthood")? Both are
@@ -2534,6 +2609,68 @@ mod tests {
             .map(|(s, d, want)| format!("{s}\n  got {:?}, want {want:?}", cap(s, d)))
             .collect();
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// Headline grammar read from the clause (session 10): the verb agrees as the text's
+    /// verb does, a participle after a noun stays a participle, a relative clause never
+    /// gives the main verb its subject and gives its own verb its object, a date phrase
+    /// is no part of a subject or an object, a noun phrase is never cut inside.
+    #[test]
+    fn headlines_keep_the_sentence_grammar() {
+        let cases: &[(&str, &str, &str)] = &[
+            // Agreement as the text spells it.
+            ("Hearings start in February, and a ruling is due in May.", "February", "Hearings start"),
+            ("The hearing starts in February.", "February", "Hearing starts"),
+            // A reduced relative: the participle, not an active verb.
+            ("The ceasefire reached in Doha in May ended the fighting.", "in May", "Ceasefire reached in Doha"),
+            // The subject of a verb after a relative clause is the relative's antecedent.
+            ("The delegates from the four states that ratified the charter met in Oslo on Friday.", "on Friday", "Delegates from four states meet in Oslo"),
+            // An object relative: what the relative's verb acted on is its antecedent.
+            ("Officials praised the scheme that Peru and Chile launched in Lima in 2019.", "in 2019", "Peru and Chile launch scheme"),
+            // Years joined to a date phrase are no part of the subject.
+            ("Summer floods in 2011 and 2012 ended with new levees.", "2011", "Summer floods end with new levees"),
+            // A count or a nationality word keeps the noun it modifies.
+            ("The navy turned away 30 Chinese fishing boats on Tuesday.", "on Tuesday", "Navy turns away 30 Chinese fishing boats"),
+            // A measure keeps its "of" phrase: the subject is shortened instead.
+            ("The regional fisheries arbitration tribunal opened three weeks of public hearings on Monday.", "on Monday", "Tribunal opens three weeks of public hearings"),
+            // A present verb without "-s" needs a plural subject: after one name it is a noun.
+            ("Chile joined as an observer in the International Whaling Commission review of quotas on 3 March.", "3 March", "Chile joins as observer"),
+            // A date right after the verb is no object; the phrase after it may be.
+            ("The treaty was signed on Friday at the close of a four-day conference.", "on Friday", "Treaty signed at close of four-day conference"),
+            ("A report published on Friday by the port authority has blamed the pilots.", "on Friday", "Report published by port authority"),
+            // A past joined by "and" to a passive shares its auxiliary.
+            ("The mayor was arrested and questioned on Friday at his office.", "on Friday", "Mayor questioned at his office"),
+            // A past spelt as its base ("broadcast") is a verb after one name too.
+            ("In an interview with Anna Berg broadcast on Sunday, the minister said she would resign.", "Sunday", "Interview with Anna Berg broadcast"),
+            // "of" after a date belongs to a noun, never to the verb.
+            ("When news broke on Friday of the merger, shares rose.", "on Friday", ""),
+            // A pronoun after a noun opens a clause: the object ends before it.
+            ("The airline's share price slipped on Monday on fears it would miss its target.", "on Monday", "Airline's share price slips on fears"),
+            // After a verb of perception a base form is a bare infinitive, still the act.
+            ("Millions watched Obama sign the health bill on Tuesday.", "on Tuesday", "Obama signs health bill"),
+            // An interrogative names no actor.
+            ("What happened on Friday in Oslo is a breakthrough, the minister said.", "on Friday", ""),
+            // A verb of telling with its listener: "that" opens what was told.
+            ("The mayor told the council that the city would not sell the harbour in 2026.", "in 2026", "City not to sell harbour"),
+            // An object stops before the next verb and before "and" opening its subject;
+            // "but" never joins a list.
+            ("On Monday the new evidence was consistent and his account remained unchanged.", "On Monday", "New evidence consistent"),
+            ("The champion faded badly on Sunday like the rest of his team but Rossi could not attack.", "on Sunday", "Champion fades like rest of his team"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(s, d, want)| cap(s, d) != *want)
+            .map(|(s, d, want)| format!("{s}\n  got {:?}, want {want:?}", cap(s, d)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        // A "that" clause after a noun of saying is what is said, not a relative.
+        assert_ne!(
+            cap(
+                "Officials dismissed the claim that rebels attacked in the night on Sunday.",
+                "on Sunday"
+            ),
+            "Rebels attack claim"
+        );
     }
 
     /// A conjunct is never dropped from the front of a list ("And finance minister").

@@ -98,6 +98,9 @@ pub struct Clause {
     pub modal: Option<String>,
     pub passive: bool,
     pub negated: bool,
+    /// The subject's number as the verb spells it ("are", "have", "start" plural; "is",
+    /// "has", "starts" singular); `None` where English shows none ("signed", "will sign").
+    pub plural: Option<bool>,
     /// The particle of a phrasal verb ("down" in "stepped down").
     pub particle: Option<String>,
     /// The key object: a noun phrase, an infinitive ("to pay a fine"), or, for a verb with
@@ -562,7 +565,8 @@ fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
             // "Putin and Kim sign ..." : a known base after a name or pronoun, before an object.
             let next = toks.get(i + 1)?;
             let after_subject = prev.is_some_and(|p| matches!(p.tag, Tag::Proper | Tag::Pron))
-                && prev.is_some_and(|p| !matches!(p.lower.as_str(), "he" | "she" | "it" | "i"));
+                && prev.is_some_and(|p| !matches!(p.lower.as_str(), "he" | "she" | "it" | "i"))
+                && !after_singular_name(toks, i);
             let fits = matches!(
                 next.tag,
                 Tag::Det | Tag::Proper | Tag::Number | Tag::Prep | Tag::To
@@ -571,6 +575,58 @@ fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
         }
         _ => None,
     }
+}
+
+/// "the World Trade Organization dispute": a present verb without "-s" needs a plural
+/// subject, so after a name that is one singular name (no "and" or comma joining names,
+/// no plural "-s") the word is a noun the name modifies.
+fn after_singular_name(toks: &[Token], i: usize) -> bool {
+    // "Winfrey broadcast": a past spelt as its base agrees with any subject.
+    let w = toks[i].lower.as_str();
+    if IRREGULAR
+        .iter()
+        .any(|(b, p, _)| *b == w && p.split('/').any(|x| x == w))
+    {
+        return false;
+    }
+    let run = toks[..i]
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.tag, Tag::Proper | Tag::And | Tag::Comma))
+        .collect::<Vec<_>>();
+    let joined = run.iter().any(|t| matches!(t.tag, Tag::And | Tag::Comma));
+    if bare_infinitive(toks, i) {
+        return false;
+    }
+    let plural = run.first().is_some_and(|t| {
+        t.lower.ends_with('s')
+            || matches!(
+                t.lower.as_str(),
+                "police" | "people" | "men" | "women" | "children"
+            )
+    });
+    run.first().is_some_and(|t| t.tag == Tag::Proper) && !joined && !plural
+}
+
+/// "watched Palin give a speech": after a verb of perception or causing and a name, a
+/// base form is a bare infinitive whose subject is the name (a verb, but one that shows
+/// no number).
+fn bare_infinitive(toks: &[Token], i: usize) -> bool {
+    let names = toks[..i]
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.tag, Tag::Proper | Tag::And | Tag::Comma))
+        .count();
+    toks[..i - names]
+        .last()
+        .filter(|_| names > 0)
+        .and_then(|t| forms::verb_form(&t.lower, false))
+        .is_some_and(|(b, _)| {
+            matches!(
+                b.as_str(),
+                "watch" | "see" | "hear" | "let" | "make" | "help" | "feel" | "notice"
+            )
+        })
 }
 
 /// "six", "40", "dozens": a number above one, after which English puts a plural noun.
@@ -848,11 +904,27 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
     let mut i = v;
     // "The leader today visited", "The government on Thursday expressed": a date between
     // subject and verb is not part of the subject.
-    while i > floor
-        && (matches!(toks[i - 1].tag, Tag::Date | Tag::Adv)
-            || (toks[i - 1].tag == Tag::Prep && toks.get(i).is_some_and(|t| t.tag == Tag::Date)))
-    {
-        i -= 1;
+    loop {
+        if i > floor
+            && (matches!(toks[i - 1].tag, Tag::Date | Tag::Adv)
+                || (toks[i - 1].tag == Tag::Prep
+                    && toks.get(i).is_some_and(|t| t.tag == Tag::Date)))
+        {
+            i -= 1;
+            continue;
+        }
+        // "lows in 2019 and 2020 ended": years joined to a date phrase belong to it.
+        let mut j = i;
+        while j > floor
+            && (matches!(toks[j - 1].tag, Tag::And | Tag::Comma) || is_year(&toks[j - 1]))
+        {
+            j -= 1;
+        }
+        if j < i && j > floor && toks[j - 1].tag == Tag::Date && is_year(&toks[i - 1]) {
+            i = j;
+            continue;
+        }
+        break;
     }
     // "... and met Putin": a second verb of an earlier subject.
     if i > floor && toks[i - 1].tag == Tag::And {
@@ -979,6 +1051,14 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
     (i < end).then(|| toks[i].range.start..toks[end - 1].range.end)
 }
 
+/// A year written as a number ("2020").
+fn is_year(t: &Token) -> bool {
+    t.tag == Tag::Number
+        && t.lower.len() == 4
+        && t.lower.chars().all(|c| c.is_ascii_digit())
+        && (t.lower.starts_with("19") || t.lower.starts_with("20"))
+}
+
 /// Does the noun phrase found for a subject, starting at token `i`, follow a preposition
 /// inside the sentence ("the centre set up under | the Declaration began", "Kim during |
 /// the visit met")? Then it is that preposition's object, never the subject, and the
@@ -1026,12 +1106,229 @@ fn reduced_relative_before(toks: &[Token], gs: &[Group], k: usize) -> Option<usi
     (single_past && after_noun && phrase).then_some(p)
 }
 
+/// Nouns that a "that" clause completes with what is said, feared or known ("the news that
+/// ...", "fears that ..."): that "that" opens no relative clause.
+const CONTENT_NOUNS: &[&str] = &[
+    "fact",
+    "news",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "idea",
+    "evidence",
+    "speculation",
+    "allegation",
+    "allegations",
+    "suggestion",
+    "suggestions",
+    "warning",
+    "warnings",
+    "belief",
+    "assurance",
+    "assurances",
+    "sign",
+    "signs",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "concern",
+    "concerns",
+    "view",
+    "statement",
+    "announcement",
+    "possibility",
+    "chance",
+    "risk",
+    "threat",
+    "threats",
+    "word",
+    "notion",
+    "argument",
+    "assertion",
+    "promise",
+    "promises",
+    "doubt",
+    "doubts",
+    "indication",
+    "indications",
+    "proof",
+    "confirmation",
+    "expectation",
+    "expectations",
+];
+
+/// Is group `g` a verb whatever its context: an auxiliary, a past form, never a noun in
+/// "-s" or a base ("plans", "forces", "shot")?
+fn unambiguous(toks: &[Token], g: &Group) -> bool {
+    g.start != g.main || toks[g.start].tag != Tag::Word || g.time == Time::Past
+}
+
+/// Verbs that take a listener and a "that" clause ("told the Guardian that ...", "warned
+/// ministers that ...").
+const TELLING: &[&str] = &[
+    "tell", "warn", "remind", "assure", "inform", "convince", "persuade", "notify", "promise",
+    "show", "teach", "advise",
+];
+
+/// Is the "that" at token `r` (before group `k`) the one of a verb of telling with its
+/// listener ("told reporters outside the room that ..."), not a relative pronoun?
+fn told_that(toks: &[Token], gs: &[Group], k: usize, r: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).map(|p| &gs[p]) else {
+        return false;
+    };
+    (TELLING.contains(&prev.lemma.as_str()) || REPORTING.contains(&prev.lemma.as_str()))
+        && prev.end <= r
+        && !toks[prev.end..r]
+            .iter()
+            .any(|t| matches!(t.tag, Tag::Comma | Tag::Break | Tag::End))
+}
+
+/// See [`build_from`]: the subject of group `k` when the group before it is a subject
+/// relative clause ("the countries that signed the declaration | agreed").
+fn antecedent_of_relative_before(
+    toks: &[Token],
+    gs: &[Group],
+    k: usize,
+    from: usize,
+) -> Option<Range<usize>> {
+    let p = k.checked_sub(1)?;
+    let r = gs[p].start.checked_sub(1)?;
+    let pfloor = if p > 0 { gs[p - 1].end.max(from) } else { from };
+    let rel = &toks[r];
+    let relative = matches!(rel.lower.as_str(), "that" | "who" | "which");
+    let noun_before = r > pfloor && matches!(toks[r - 1].tag, Tag::Word | Tag::Proper);
+    let plain = toks[gs[p].end..gs[k].start].iter().all(|t| {
+        !matches!(
+            t.tag,
+            Tag::Comma
+                | Tag::And
+                | Tag::Sub
+                | Tag::Rel
+                | Tag::That
+                | Tag::Break
+                | Tag::Quote
+                | Tag::Open
+                | Tag::Close
+                | Tag::End
+        )
+    });
+    if !(relative && noun_before && plain) || told_that(toks, gs, p, r) {
+        return None;
+    }
+    subject(toks, r, pfloor)
+}
+
+/// "a scheme that Thailand and Vietnam launched in Bangkok": a verb that takes an object,
+/// with none after it, in a relative clause opened by "that", "which" or "whom" after a
+/// noun, has that noun (its antecedent) for its object. `s` is the subject's first token.
+fn antecedent_object(
+    toks: &[Token],
+    gs: &[Group],
+    k: usize,
+    s: usize,
+    floor: usize,
+) -> Option<Range<usize>> {
+    let g = &gs[k];
+    let r = s.checked_sub(1)?;
+    // ("the jersey that he wrested": whom "he" is, the caption cannot be sure of.)
+    if toks[s].tag == Tag::Pron {
+        return None;
+    }
+    let relative = matches!(toks[r].lower.as_str(), "that" | "which" | "whom");
+    let noun_before = r > floor && matches!(toks[r - 1].tag, Tag::Word | Tag::Proper);
+    // "the claim that Russia attacked in the night": after a noun of saying or knowing,
+    // "that" opens what is said or known, not a relative clause.
+    // ("assurances from both sides that ...": the content noun may have a phrase after it.)
+    if toks[r].lower == "that"
+        && toks[r.saturating_sub(4)..r]
+            .iter()
+            .any(|t| CONTENT_NOUNS.contains(&t.lower.as_str()))
+    {
+        return None;
+    }
+    let transitive = !g.passive
+        && !INTRANSITIVE.contains(&g.lemma.as_str())
+        && !matches!(g.lemma.as_str(), "be" | "have" | "do");
+    // No noun phrase of its own after the verb (a prepositional phrase or nothing).
+    let own_object = toks.get(g.end).is_some_and(|t| {
+        matches!(
+            t.tag,
+            Tag::Det | Tag::Proper | Tag::Pron | Tag::Number | Tag::Word | Tag::Poss | Tag::To
+        )
+    });
+    if !(relative && noun_before && transitive) || own_object || told_that(toks, gs, k, r) {
+        return None;
+    }
+    let (start, end) = (0..r)
+        .rev()
+        .take_while(|&j| {
+            j >= floor
+                && matches!(
+                    toks[j].tag,
+                    Tag::Word | Tag::Proper | Tag::Det | Tag::Number | Tag::Poss
+                )
+        })
+        .last()
+        .map(|j| (j, r))?;
+    // Never a phrase that opens on a possessive or is only a determiner; a determiner
+    // after a noun opens the phrase ("the riders tackle | a stage that ...").
+    let start = (start + 1..end)
+        .rev()
+        .find(|&j| toks[j].tag == Tag::Det && matches!(toks[j - 1].tag, Tag::Word | Tag::Proper))
+        .unwrap_or(start);
+    let start = (start..end).find(|&j| toks[j].tag != Tag::Poss)?;
+    let head = toks[start..end]
+        .iter()
+        .any(|t| matches!(t.tag, Tag::Word | Tag::Proper));
+    head.then(|| toks[start].range.start..toks[end - 1].range.end)
+}
+
 /// The key object after the group ending at token `e`: an infinitive, a noun phrase (with
 /// "of" phrases), or, when there is none, the first prepositional phrase.
 fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
+    object_past_date(toks, e, lemma, false)
+}
+
+/// [`object`]; with `past_date`, a date phrase right after the verb is passed over.
+fn object_past_date(
+    toks: &[Token],
+    e: usize,
+    lemma: &str,
+    past_date: bool,
+) -> Option<Range<usize>> {
     let mut i = e;
     while i < toks.len() && toks[i].tag == Tag::Adv {
         i += 1;
+    }
+    // "was signed on Wednesday at the end of the summit": a date phrase right after the
+    // verb is no object; what follows it may be.
+    let mut d = i;
+    while d < toks.len()
+        && (toks[d].tag == Tag::Date
+            || (toks[d].tag == Tag::Prep && toks.get(d + 1).is_some_and(|t| t.tag == Tag::Date)))
+    {
+        d += 1;
+    }
+    // (Only a phrase with a noun: "for what will be" is a clause.)
+    if past_date
+        && d > i
+        && toks
+            .get(d)
+            .is_some_and(|t| t.tag == Tag::Prep && t.lower != "of")
+        && toks.get(d + 1).is_some_and(|t| {
+            matches!(
+                t.tag,
+                Tag::Det | Tag::Word | Tag::Proper | Tag::Number | Tag::Poss
+            )
+        })
+    {
+        i = d;
     }
     let start = i;
     let np_word = |t: &Token| {
@@ -1087,6 +1384,15 @@ fn object(toks: &[Token], e: usize, lemma: &str) -> Option<Range<usize>> {
     None
 }
 
+/// A count or a nationality word ("41", "Korean"), after which an "-ing" word is a
+/// modifier of the noun after it, not a participle with its own object.
+fn modifies_next(t: &Token) -> bool {
+    t.tag == Tag::Number
+        || counts_more_than_one(t)
+        || (t.tag == Tag::Proper
+            && crate::gazetteer::Gazetteer::builtin().is_nationality_word(&t.lower))
+}
+
 /// A noun phrase starting at `i`: determiners, modifiers, nouns and names, possessives,
 /// "of"/"and" continuations. Returns the index after it and whether it had a head.
 fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
@@ -1099,21 +1405,29 @@ fn noun_phrase(toks: &[Token], i: usize) -> (usize, bool) {
             Tag::Number => head = true,
             // "a statement condemning Russia", "an activist planning raids": a participle
             // with its own object ends the phrase.
+            // ("41 North Korean fishing boats": after a count or a nationality word an
+            // "-ing" word modifies the noun after it.)
             Tag::Word
                 if head
                     && t.lower.ends_with("ing")
+                    && !modifies_next(&toks[j - 1])
                     && toks.get(j + 1).is_some_and(|n| {
                         matches!(n.tag, Tag::Det | Tag::Proper | Tag::Word | Tag::Number)
                     }) =>
             {
                 break
             }
+            // After a noun a pronoun opens a clause ("on fears | it would fail"); a
+            // capitalised one is part of a name ("Air Force One").
+            Tag::Pron if head && !t.cap => break,
             Tag::Word | Tag::Proper | Tag::Pron => {
                 head = true;
             }
             Tag::Prep if t.lower == "of" && head => {}
+            // ("but" joins clauses, never the members of a list.)
             Tag::And
                 if head
+                    && t.lower != "but"
                     && toks.get(j + 1).is_some_and(|n| {
                         matches!(n.tag, Tag::Proper | Tag::Det | Tag::Word | Tag::Number)
                     })
@@ -1436,6 +1750,39 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
     // "under the treaty signed Wednesday": a past form right after a noun phrase that is
     // itself the object of a preposition or verb is a participle (a reduced relative).
     let mut passive = g.passive;
+    // "the compromise reached in Jakarta in March splits the servers": a bare past form
+    // of a verb that takes an object, right after a noun and followed only by a
+    // prepositional phrase before the next verb, is a participle (a reduced relative, so
+    // passive), whatever the next verb does.
+    if k + 1 < gs.len()
+        && from == 0
+        && !INTRANSITIVE.contains(&g.lemma.as_str())
+        && reduced_relative_before(toks, gs, k + 1) == Some(k)
+    {
+        passive = true;
+    }
+    // "Lula was detained and questioned": a past form joined by "and" to a passive shares
+    // its auxiliary, and so its voice.
+    if k > 0
+        && gs[k - 1].passive
+        && g.start == g.main
+        && g.time == Time::Past
+        && toks[gs[k - 1].end..g.start]
+            .iter()
+            .all(|t| matches!(t.tag, Tag::And | Tag::Adv))
+        && toks[gs[k - 1].end..g.start]
+            .iter()
+            .any(|t| t.tag == Tag::And)
+    {
+        passive = true;
+    }
+    // "Ministers from the countries that signed the declaration agreed": a verb right
+    // after a relative clause on its subject ("that"/"who"/"which" and its verb, with no
+    // punctuation or conjunction before this verb) has the relative's antecedent for its
+    // subject, never a word inside the relative clause.
+    if let Some(a) = antecedent_of_relative_before(toks, gs, k, from) {
+        subj = Some(a);
+    }
     if let Some(r) = &subj {
         let first = toks.iter().position(|t| t.range.start == r.start);
         let before = first.and_then(|f| f.checked_sub(1)).map(|b| &toks[b]);
@@ -1449,10 +1796,19 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
             .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Proper | Tag::Pron | Tag::Number));
         // "the agreement signed by nine countries": a past form with an agent after a
         // common noun is a participle (names and pronouns act: "Obama won by a landslide").
+        // (A date may stand between: "a report published on Sunday by the paper".)
+        let by_at = (g.end..toks.len())
+            .find(|&j| {
+                let date_phrase = matches!(toks[j].tag, Tag::Date | Tag::Adv)
+                    || (toks[j].tag == Tag::Prep
+                        && toks.get(j + 1).is_some_and(|t| t.tag == Tag::Date));
+                !date_phrase
+            })
+            .unwrap_or(g.end);
         let by_agent = single_past
-            && toks.get(g.end).is_some_and(|t| t.lower == "by")
+            && toks.get(by_at).is_some_and(|t| t.lower == "by")
             && toks
-                .get(g.end + 1)
+                .get(by_at + 1)
                 .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Word | Tag::Proper))
             && toks[..g.start]
                 .last()
@@ -1482,7 +1838,46 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
             subj = subject(toks, gs[p].start, pfloor);
         }
     }
-    let mut obj = object(toks, g.end, &g.lemma);
+    let mut obj = object_past_date(toks, g.end, &g.lemma, unambiguous(toks, g));
+    // An object never runs into the next verb ("a report published by the port authority
+    // | blamed the pilots").
+    // ("tougher sanctions against", "a little tired after": only a verb opened by an
+    // auxiliary or modal is surely one.)
+    if let (Some(r), Some(next)) = (
+        obj.clone(),
+        gs.get(k + 1).filter(|n| toks[n.start].tag != Tag::Word),
+    ) {
+        let verb_at = toks[next.start].range.start;
+        if r.end > verb_at {
+            // "consistent and his story | remains": what follows "and" is the next
+            // verb's subject.
+            let last = (0..next.start)
+                .rev()
+                .take_while(|&j| toks[j].range.start >= r.start)
+                .find(|&j| toks[j].tag == Tag::And)
+                .unwrap_or(next.start);
+            obj = toks[..last]
+                .iter()
+                .rev()
+                .find(|t| {
+                    !matches!(
+                        t.tag,
+                        Tag::Comma | Tag::And | Tag::Det | Tag::Prep | Tag::Pron | Tag::That
+                    )
+                })
+                .map(|t| r.start..t.range.end)
+                .filter(|c| c.end > c.start);
+        }
+    }
+    if let Some(s) = subj
+        .as_ref()
+        .and_then(|r| toks.iter().position(|t| t.range.start == r.start))
+    {
+        if let Some(a) = antecedent_object(toks, gs, k, s, floor) {
+            // The verb's own prepositional phrase gives way to what it acted on.
+            obj = Some(a);
+        }
+    }
     let mut reported = None;
     if REPORTING.contains(&g.lemma.as_str()) || announces_that(toks, &g.lemma, g.end) {
         // "said (that) Russia will sign", "told reporters that ...": the next group after the
@@ -1544,8 +1939,40 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
         modal: g.modal.clone(),
         passive,
         negated: g.negated,
+        plural: number_of(toks, g),
         object: obj,
         reported,
+    }
+}
+
+/// The subject's number as the finite verb of `g` spells it: a present auxiliary ("are",
+/// "were", "has") or a present main verb with or without its "-s" ("start", "starts").
+fn number_of(toks: &[Token], g: &Group) -> Option<bool> {
+    let first = &toks[g.start];
+    match first.lower.as_str() {
+        "are" | "were" | "have" | "do" | "'re" | "'ve" => return Some(true),
+        "is" | "was" | "has" | "does" => return Some(false),
+        _ => {}
+    }
+    if g.start != g.main
+        || g.time != Time::Present
+        || first.tag != Tag::Word
+        || bare_infinitive(toks, g.start)
+    {
+        return None;
+    }
+    // "set", "put", "read": a past spelt as its base shows no number.
+    let w = first.lower.as_str();
+    if IRREGULAR
+        .iter()
+        .any(|(b, p, _)| *b == w && p.split('/').any(|x| x == w))
+    {
+        return None;
+    }
+    match forms::verb_form(&first.lower, false)?.1 {
+        VerbForm::Base => Some(true),
+        VerbForm::Third => Some(false),
+        _ => None,
     }
 }
 

@@ -345,3 +345,69 @@ fn the_subject_never_starts_inside_a_prepositional_phrase() {
         .collect();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// Relative clauses and participles: the main verb's subject is never inside a relative
+/// clause, a reduced relative's participle is passive, an object relative's verb acts on
+/// its antecedent.
+#[test]
+fn relatives_and_participles() {
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "Delegates from the four states that ratified the charter met in Oslo on Friday.",
+            "on Friday",
+            "Delegates from the four states",
+            "meet",
+            "in Oslo",
+        ),
+        (
+            "The pilots who flew the mission returned to base on Monday.",
+            "on Monday",
+            "The pilots",
+            "return",
+            "to base",
+        ),
+        (
+            "Officials praised the scheme that Peru and Chile launched in Lima in 2019.",
+            "in 2019",
+            "Peru and Chile",
+            "launch",
+            "the scheme",
+        ),
+        (
+            "The ceasefire reached in Doha in May ended the fighting.",
+            "in May",
+            "The ceasefire",
+            "reach",
+            "in Doha",
+        ),
+        // Unchanged: an intransitive verb after a noun is the act itself.
+        (
+            "The minister arrived in Doha in May.",
+            "in May",
+            "The minister",
+            "arrive",
+            "in Doha",
+        ),
+    ];
+    let bad: Vec<String> = cases
+        .iter()
+        .filter_map(|&(s, d, subj, lemma, obj)| {
+            let got = parts(s, Some(d));
+            (got != (subj.to_string(), lemma.to_string(), obj.to_string()))
+                .then(|| format!("{s}: got {got:?}"))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    let s = "The ceasefire reached in Doha in May ended the fighting.";
+    let d = s.find("in May").unwrap();
+    let c = analyse(s, Some(d..d + "in May".len())).unwrap();
+    assert!(c.passive, "{c:?}");
+    // The verb as written tells the subject's number.
+    let number = |s: &str| analyse(s, None).and_then(|c| c.plural);
+    assert_eq!(number("Hearings start in February."), Some(true));
+    assert_eq!(number("The hearing starts in February."), Some(false));
+    assert_eq!(number("The talks were held in Oslo."), Some(true));
+    assert_eq!(number("The talks ended in Oslo."), None);
+    // A past spelt as its base shows no number.
+    assert_eq!(number("The rider set a fast pace."), None);
+}
