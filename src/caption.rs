@@ -2037,6 +2037,16 @@ mod tests {
         caption(s, Some(i..i + d.len()), DEFAULT_MAX_CHARS)
     }
 
+    /// Every (sentence, date phrase, caption) row gives its caption; the failures listed together.
+    fn assert_captions(cases: &[(&str, &str, &str)]) {
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(s, d, want)| cap(s, d) != *want)
+            .map(|(s, d, want)| format!("{s}\n  got {:?}, want {want:?}", cap(s, d)))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
     #[test]
     fn headline_captions() {
         let cases: &[(&str, &str, &str)] = &[
@@ -2603,12 +2613,7 @@ mod tests {
             ("The trial of the Dutch skipper resumed in Bergen on Monday.", "on Monday", "Trial of Dutch skipper resumes in Bergen"),
             ("Hundreds of dock workers clashed with riot police in Antwerp on Friday.", "on Friday", "Hundreds of dock workers clash with riot police"),
         ];
-        let wrong: Vec<String> = cases
-            .iter()
-            .filter(|(s, d, want)| cap(s, d) != *want)
-            .map(|(s, d, want)| format!("{s}\n  got {:?}, want {want:?}", cap(s, d)))
-            .collect();
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert_captions(cases);
     }
 
     /// Headline grammar read from the clause (session 10): the verb agrees as the text's
@@ -2657,12 +2662,7 @@ mod tests {
             ("On Monday the new evidence was consistent and his account remained unchanged.", "On Monday", "New evidence consistent"),
             ("The champion faded badly on Sunday like the rest of his team but Rossi could not attack.", "on Sunday", "Champion fades like rest of his team"),
         ];
-        let wrong: Vec<String> = cases
-            .iter()
-            .filter(|(s, d, want)| cap(s, d) != *want)
-            .map(|(s, d, want)| format!("{s}\n  got {:?}, want {want:?}", cap(s, d)))
-            .collect();
-        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert_captions(cases);
         // A "that" clause after a noun of saying is what is said, not a relative.
         assert_ne!(
             cap(
