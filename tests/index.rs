@@ -934,24 +934,11 @@ fn a_watched_folder_follows_new_changed_and_deleted_files() {
 
 #[test]
 fn the_window_shows_a_new_file_without_reloading() {
-    use dateline::gui::{AppConfig, DatelineApp};
-    use egui_kittest::Harness;
     let dir = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
     let corpus = sample_corpus(dir.path());
-    let cfg = AppConfig::isolated(config.path());
-    let paths = vec![corpus.clone()];
-    let mut h = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .with_accessibility_check(false)
-        .build_eframe(move |cc| DatelineApp::new(cc, cfg, paths));
-    let t = std::time::Instant::now();
-    while h.state().is_loading() {
-        assert!(t.elapsed() < Duration::from_secs(60), "load did not finish");
-        h.step();
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    h.run_steps(2);
+    let cfg = dateline::gui::AppConfig::isolated(config.path());
+    let mut h = window_loaded(cfg, std::slice::from_ref(&corpus));
     assert!(h.state().watch.is_some(), "the loaded folder is watched");
     let before = h.state().corpus.articles.len();
     let generation = h.state().generation;
