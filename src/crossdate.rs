@@ -740,16 +740,16 @@ pub(crate) fn infer_years(corpus: &mut Corpus) -> Vec<usize> {
     for (ids, found) in found {
         let year = found.date.year();
         let n = found.agreeing;
+        let (confidence, also) = match found.rival {
+            Some(r) => (
+                0.25,
+                format!(", but {} fits about as well: check the date", r.year()),
+            ),
+            None => (0.35, String::new()),
+        };
         for (i, (m, d)) in ids {
             let Some(date) = NaiveDate::from_ymd_opt(year, m, d) else {
                 continue;
-            };
-            let (confidence, also) = match found.rival {
-                Some(r) => (
-                    0.25,
-                    format!(", but {} fits about as well: check the date", r.year()),
-                ),
-                None => (0.35, String::new()),
             };
             let place = crate::pubdate::find_dateline(&corpus.articles[i])
                 .map(|dl| dl.place)
