@@ -163,6 +163,7 @@ pub fn load(
     progress.done.store(0, Ordering::Relaxed);
     progress.times.reset();
     let times = &progress.times;
+    Gazetteer::active().forget_lines();
     let parts: Vec<FileResult> = walked
         .files
         .par_iter()
@@ -182,6 +183,7 @@ pub fn load(
         return Err(LoadError::Cancelled);
     }
     let mut corpus = assemble(parts, opts, times);
+    Gazetteer::active().forget_lines();
     corpus.problems = walked.problems;
     if let Some(p) = Gazetteer::user_files_problem() {
         corpus.problems.push(p.to_string());

@@ -16,6 +16,8 @@ impl Rules {
     pub const KOREA: Rules = Rules(8);
     pub const CONGO: Rules = Rules(16);
     pub const PRONOUN: Rules = Rules(32);
+    /// The rules that read the text 300 bytes around a name, across lines.
+    pub const WIDE: Rules = Rules(2 | 4 | 8 | 16);
 
     pub fn has(self, r: Rules) -> bool {
         self.0 & r.0 != 0

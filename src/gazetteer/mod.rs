@@ -44,6 +44,7 @@
 //!   (`place-before`/`place-after` rows of `ambiguous.tsv`), not a list of the places.
 
 mod data;
+mod memo;
 mod rules;
 #[cfg(test)]
 mod tests;
@@ -134,6 +135,9 @@ pub struct Gazetteer {
     max_len: usize,
     /// Words that make a country name part of a larger place's name (see `ambiguous.tsv`).
     places: rules::PlaceWords,
+    /// Each distinct line's mentions, found once ([`Gazetteer::find`]); `None` when some
+    /// phrase holds a line break (then a mention could cross lines).
+    memo: Option<memo::LineMemo>,
 }
 
 /// What checking one candidate gave.
@@ -265,6 +269,7 @@ impl Gazetteer {
             let h = prefix_hash(b[0], b.get(1).copied(), b.get(2).copied());
             prefixes[h / 64] |= 1 << (h % 64);
         }
+        let memo = (!keys.iter().any(|k| k.contains('\n'))).then(memo::LineMemo::default);
         Ok(Gazetteer {
             ac,
             ac_all,
@@ -275,6 +280,7 @@ impl Gazetteer {
             names,
             max_len,
             places,
+            memo,
         })
     }
 
@@ -292,8 +298,48 @@ impl Gazetteer {
         })
     }
 
-    /// All country mentions in `text`, sorted by start and non-overlapping.
+    /// All country mentions in `text`, sorted by start and non-overlapping. Each line's
+    /// mentions depend on that line alone (see `memo.rs`), so a line seen before (a
+    /// syndicated copy's paragraph) is not scanned again.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        let Some(memo) = &self.memo else {
+            return self.find_in_year(text, None);
+        };
+        let mut out = Vec::new();
+        let mut from = 0;
+        while from < text.len() {
+            let to =
+                memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i);
+            match memo.lookup(&text.as_bytes()[from..to], from, &mut out) {
+                memo::Looked::Hit => {}
+                memo::Looked::Skip => {
+                    self.scan(text, from..to, None, &mut false, &mut out);
+                }
+                memo::Looked::Miss(key) => {
+                    let mut wide = false;
+                    let n = out.len();
+                    self.scan(text, from..to, None, &mut wide, &mut out);
+                    if !wide {
+                        memo.store(key, from, &out[n..]);
+                    }
+                }
+            }
+            from = to + 1;
+        }
+        out
+    }
+
+    /// Forgets the lines [`Gazetteer::find`] remembered (a load calls it before and after
+    /// its files, so its memory is held only while it runs and one load's figures do not
+    /// depend on the one before).
+    pub fn forget_lines(&self) {
+        if let Some(memo) = &self.memo {
+            memo.clear();
+        }
+    }
+
+    /// [`Gazetteer::find`] without the memo (the same result; tests and benches compare).
+    pub fn find_unmemoised(&self, text: &str) -> Vec<Mention> {
         self.find_in_year(text, None)
     }
 
@@ -301,13 +347,28 @@ impl Gazetteer {
     /// that year (one year of grace either side), so "Abe" in 2024 news is not Japan's PM.
     pub fn find_in_year(&self, text: &str, year: Option<i32>) -> Vec<Mention> {
         let mut out = Vec::new();
+        self.scan(text, 0..text.len(), year, &mut false, &mut out);
+        out
+    }
+
+    /// Appends the mentions of `text` that start in `range`, which starts the text or a
+    /// line and ends one (the checks still read `text` around each candidate). Sets `wide`
+    /// when a rule that reads 300 bytes around a name was consulted.
+    fn scan(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        year: Option<i32>,
+        wide: &mut bool,
+        out: &mut Vec<Mention>,
+    ) {
         let bytes = text.as_bytes();
         let len = bytes.len();
-        let mut pos = 0;
-        let mut i = 0;
-        while i < len {
+        let mut pos = range.start;
+        let mut i = range.start;
+        while i < range.end {
             // Next candidate: a byte that can start a phrase.
-            let Some(j) = self.next_start(bytes, i) else {
+            let Some(j) = self.next_start(bytes, i).filter(|&j| j < range.end) else {
                 break;
             };
             i = j + 1;
@@ -323,7 +384,7 @@ impl Gazetteer {
                 continue;
             };
             let (s, e) = (m.start(), m.end());
-            match self.check(text, s, e, m.pattern().as_usize(), year) {
+            match self.check(text, s, e, m.pattern().as_usize(), year, wide) {
                 Outcome::Hit(code, kind) => {
                     out.push(Mention {
                         start: s,
@@ -335,7 +396,7 @@ impl Gazetteer {
                 }
                 Outcome::Blocked => pos = e,
                 Outcome::Rejected => {
-                    if let Some((mention, end)) = self.shorter_at(text, s, e, year) {
+                    if let Some((mention, end)) = self.shorter_at(text, s, e, year, wide) {
                         out.extend(mention);
                         pos = end;
                     }
@@ -343,7 +404,6 @@ impl Gazetteer {
             }
             i = i.max(pos);
         }
-        out
     }
 
     /// The first byte at or after `i` that can start a phrase. Skips eight bytes at a time
@@ -390,6 +450,7 @@ impl Gazetteer {
         start: usize,
         rejected_end: usize,
         year: Option<i32>,
+        wide: &mut bool,
     ) -> Option<(Option<Mention>, usize)> {
         let limit = (start + self.max_len).min(text.len());
         let input = Input::new(text).span(start..limit);
@@ -401,7 +462,7 @@ impl Gazetteer {
             .collect();
         cands.sort_unstable_by(|a, b| b.cmp(a));
         for (end, pid) in cands {
-            match self.check(text, start, end, pid, year) {
+            match self.check(text, start, end, pid, year, wide) {
                 Outcome::Hit(code, kind) => {
                     let m = Mention {
                         start,
@@ -419,7 +480,15 @@ impl Gazetteer {
     }
 
     /// Checks one candidate `text[s..e]` for automaton pattern `pid`.
-    fn check(&self, text: &str, s: usize, e: usize, pid: usize, year: Option<i32>) -> Outcome {
+    fn check(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        pid: usize,
+        year: Option<i32>,
+        wide: &mut bool,
+    ) -> Outcome {
         if !rules::word_bounded(text, s, e) {
             return Outcome::Rejected;
         }
@@ -440,6 +509,7 @@ impl Gazetteer {
             if entry.kind != MentionKind::Leader && self.places.inside(text, s, e) {
                 return Outcome::Rejected;
             }
+            *wide |= entry.rules.has(data::Rules::WIDE);
             if let Some(code) = rules::apply(entry.rules, code, entry.kind, text, s, e) {
                 return Outcome::Hit(code, entry.kind);
             }

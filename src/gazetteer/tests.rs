@@ -120,3 +120,120 @@ fn place_words_are_data_a_user_can_extend() {
     let g = Gazetteer::with_user_files(&[("ambiguous-lakes.tsv", "Lake\tplace-before\n")]).unwrap();
     assert_eq!(codes(&g), ["Chad"]);
 }
+
+/// Paragraphs of a wire story of our own, each long enough to be remembered, with names
+/// whose checks read past their line: a person's name split over a line break, a town
+/// followed on the next line by its state, an initial ending the line before.
+const STORY: &[&str] = &[
+    "Officials from Japan and South Korea met in Geneva on Tuesday to discuss fishing quotas, the ministry said.",
+    "The talks, the first since March, were attended by delegates of China and by observers from Canada and Brazil.",
+    "Jordan Peterson was not there, but Mr. Jordan of the Chad delegation spoke for an hour about the quotas, the ministry said.",
+    "A second round is planned in Paris, Texas, though French officials said Paris would host the final meeting instead.",
+];
+
+/// A copy as an outlet prints it: its own header lines, sometimes a dateline prefix on the
+/// first paragraph, the last paragraph dropped or its attribution changed.
+fn copy(outlet: usize) -> String {
+    let mut t = format!("Quota Talks Resume\nBy Staff of Outlet {outlet}\n\n");
+    let keep = if outlet % 3 == 0 {
+        STORY.len() - 1
+    } else {
+        STORY.len()
+    };
+    for (i, p) in STORY[..keep].iter().enumerate() {
+        if i == 0 && outlet % 2 == 0 {
+            t.push_str("GENEVA (Wire) - ");
+        }
+        if i + 1 == keep && outlet % 4 == 1 {
+            t.push_str(&p.replacen(" said", " told reporters", 1));
+        } else {
+            t.push_str(p);
+        }
+        t.push_str(if outlet % 5 == 0 { "\r\n\r\n" } else { "\n\n" });
+    }
+    t
+}
+
+#[test]
+fn remembered_lines_give_what_a_scan_gives() {
+    let g = Gazetteer::from_sources(BUILTIN_SOURCES).unwrap();
+    let copies: Vec<String> = (0..12).map(copy).collect();
+    for round in 0..2 {
+        for (i, t) in copies.iter().enumerate() {
+            assert_eq!(g.find(t), g.find_unmemoised(t), "copy {i}, round {round}");
+        }
+    }
+    // The copies share their paragraphs: far fewer lines are held than were looked up.
+    let (lines, mentions) = g.memo.as_ref().unwrap().held();
+    assert!((1..=16).contains(&lines), "{lines} lines held");
+    assert!(mentions > 0);
+    // Names found at all (the comparison above is not between two empty lists).
+    let found = g.find(&copies[1]);
+    let names: Vec<&str> = found.iter().map(|m| &copies[1][m.start..m.end]).collect();
+    assert!(
+        names.contains(&"South Korea") && names.contains(&"Chad"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_line_whose_name_reads_other_lines_is_not_remembered() {
+    // "Georgia" is the US state only with state context within 300 bytes, which may be on
+    // another line: the same line names the country under one neighbour and not under the
+    // other (whichever was seen first).
+    let g = Gazetteer::from_sources(BUILTIN_SOURCES).unwrap();
+    let line = "Officials in Georgia said on Monday that the new rules would take effect within the month.";
+    let state = format!("The governor spoke in Atlanta.\n{line}\n");
+    let country = format!("{line}\n");
+    for t in [&state, &country, &state, &country] {
+        assert_eq!(g.find(t), g.find_unmemoised(t));
+    }
+    let codes = |t: &str| g.find(t).iter().map(|m| m.code).collect::<Vec<_>>();
+    assert_eq!(codes(&country), [CountryCode(*b"GE")]);
+    assert!(
+        !codes(&state).contains(&CountryCode(*b"GE")),
+        "{:?}",
+        codes(&state)
+    );
+}
+
+#[test]
+fn names_split_or_joined_by_line_breaks_read_as_a_scan_reads_them() {
+    let g = Gazetteer::from_sources(BUILTIN_SOURCES).unwrap();
+    let long =
+        "and the delegation then left for the airport after a long day of talks with officials";
+    let texts = [
+        format!("Mr.\nJordan met them, {long}."),
+        format!("He flew to Paris,\nTexas, {long}."),
+        format!("He flew to Paris, Texas\n{long}."),
+        format!("LET\nUS PRAY {long}."),
+        format!("Gulf of\nMexico waters {long}."),
+        format!("{long} Mexico\nSea\n{long} Mexico"),
+        format!("\n\n{long} Chad\n\n\nChad {long}\n"),
+    ];
+    for round in 0..2 {
+        for t in &texts {
+            assert_eq!(g.find(t), g.find_unmemoised(t), "{t:?}, round {round}");
+        }
+    }
+}
+
+#[test]
+fn the_memo_is_bounded() {
+    let g = Gazetteer::from_sources(BUILTIN_SOURCES).unwrap();
+    let memo = g.memo.as_ref().unwrap();
+    let mut text = String::new();
+    for i in 0..(memo::MAX_LINES + 5_000) {
+        text.push_str(&format!(
+            "Line {i} names Japan and Peru and Chile, padded to a length worth remembering.\n"
+        ));
+    }
+    // Every line distinct (no hits): the table steps aside, and never holds more than its bound.
+    assert_eq!(g.find(&text), g.find_unmemoised(&text));
+    let (lines, mentions) = memo.held();
+    assert!(lines <= memo::MAX_LINES && mentions <= memo::MAX_MENTIONS);
+    assert!(
+        lines < memo::MAX_LINES / 2,
+        "{lines}: the table did not step aside"
+    );
+}
