@@ -95,16 +95,7 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
         .collect();
 
     // 2. Units of indistinguishable visible events.
-    let facts: Vec<Facts> = events
-        .par_iter()
-        .map(|e| {
-            let sentence = articles
-                .get(e.article as usize)
-                .and_then(|a| a.text.get(e.sentence.clone()))
-                .unwrap_or("");
-            Facts::of(e, sentence)
-        })
-        .collect();
+    let facts = facts_of(articles, events);
     let mut unit_ids: HashMap<(u32, Facts, &[CountryCode]), u32> = HashMap::new();
     let mut units: Vec<Unit> = Vec::new();
     for (i, e) in events.iter().enumerate() {
@@ -326,6 +317,46 @@ impl UnionFind {
     }
 }
 
+/// Each event's facts. The act, the costly part, is a function of the sentence's words and
+/// the date's place in it alone, so syndicated copies of a sentence (equal text, the date
+/// at the same offset) read it once: distinct (sentence, date) pairs are listed first.
+fn facts_of(articles: &[Article], events: &[Event]) -> Vec<Facts> {
+    let sentence = |e: &Event| {
+        articles
+            .get(e.article as usize)
+            .and_then(|a| a.text.get(e.sentence.clone()))
+            .unwrap_or("")
+    };
+    let place = |e: &Event| {
+        e.date_range.start.saturating_sub(e.sentence.start)
+            ..e.date_range.end.saturating_sub(e.sentence.start)
+    };
+    let mut ids: HashMap<(&str, usize, usize), u32> = HashMap::new();
+    let mut first: Vec<usize> = Vec::new();
+    let which: Vec<u32> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let at = place(e);
+            *ids.entry((sentence(e), at.start, at.end))
+                .or_insert_with(|| {
+                    first.push(i);
+                    first.len() as u32 - 1
+                })
+        })
+        .collect();
+    drop(ids);
+    let acts: Vec<_> = first
+        .par_iter()
+        .map(|&i| Facts::act_of(sentence(&events[i]), place(&events[i])))
+        .collect();
+    events
+        .par_iter()
+        .zip(which.par_iter())
+        .map(|(e, &w)| Facts::with_act(e, acts[w as usize]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,6 +425,63 @@ mod tests {
         "Pyongyang launched a ballistic missile toward the East Sea on Sept. 12, officials said.",
         "On Tuesday North Korea launched what appeared to be a ballistic missile into the sea.",
     ];
+
+    #[test]
+    fn facts_read_once_per_copied_sentence_equal_facts_read_per_event() {
+        // Copies of one sentence at different offsets of their articles (a header line
+        // before it in one), the date at the same place in each; the same words with the
+        // date elsewhere; a different sentence; and events whose date lies outside their
+        // sentence.
+        let s = "Officials said the envoys signed the accord on Tuesday in Geneva.";
+        let t = "On Tuesday officials said the envoys signed the accord in Geneva.";
+        let texts = [
+            s.to_string(),
+            format!("Accord Signed\n{s}"),
+            format!("By Staff\n\n{s} More followed."),
+            t.to_string(),
+            format!("{t} {s}"),
+        ];
+        let arts: Vec<Article> = texts
+            .iter()
+            .map(|x| Article {
+                text: x.clone(),
+                ..Default::default()
+            })
+            .collect();
+        let mut events = Vec::new();
+        for (i, a) in arts.iter().enumerate() {
+            for (start, pat) in a.text.match_indices(s).chain(a.text.match_indices(t)) {
+                let sentence = start..start + pat.len();
+                for w in ["Tuesday", "Geneva", "accord"] {
+                    let at = start + a.text[sentence.clone()].find(w).unwrap();
+                    let mut e = ev(i as u32, 0, day(2024, 3, 5), &["CH"], 0.9);
+                    e.sentence = sentence.clone();
+                    e.date_range = at..at + w.len();
+                    events.push(e);
+                }
+            }
+        }
+        let mut odd = ev(0, 10, day(2024, 3, 5), &[], 0.9);
+        odd.date_range = 40..200;
+        events.push(odd);
+        let want: Vec<Facts> = events
+            .iter()
+            .map(|e| {
+                let sentence = arts[e.article as usize]
+                    .text
+                    .get(e.sentence.clone())
+                    .unwrap_or("");
+                Facts::of(e, sentence)
+            })
+            .collect();
+        assert_eq!(facts_of(&arts, &events), want);
+        assert!(want.iter().any(|f| f.act.is_some()), "some date has an act");
+        let acts: std::collections::HashSet<_> = want.iter().map(|f| f.act).collect();
+        assert!(
+            acts.len() > 1,
+            "the dates' places give different acts: {acts:?}"
+        );
+    }
 
     fn sets(clusters: &[Cluster]) -> Vec<Vec<u32>> {
         let mut v: Vec<Vec<u32>> = clusters

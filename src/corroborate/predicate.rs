@@ -63,9 +63,19 @@ impl Facts {
     pub(crate) fn of(e: &Event, sentence: &str) -> Facts {
         let date = e.date_range.start.saturating_sub(e.sentence.start)
             ..e.date_range.end.saturating_sub(e.sentence.start);
-        let act = sentence
+        Facts::with_act(e, Facts::act_of(sentence, date))
+    }
+
+    /// The act of the date at `date` (bytes of `sentence`), the one part of the facts read
+    /// from the wording.
+    pub(crate) fn act_of(sentence: &str, date: std::ops::Range<usize>) -> Option<acts::Act> {
+        sentence
             .get(date.clone())
-            .and_then(|_| acts::act_of(sentence, date));
+            .and_then(|_| acts::act_of(sentence, date))
+    }
+
+    /// [`Facts::of`] with the act of its date already read.
+    pub(crate) fn with_act(e: &Event, act: Option<acts::Act>) -> Facts {
         Facts {
             start: e.span.start.num_days_from_ce(),
             end: e.span.end.num_days_from_ce(),
