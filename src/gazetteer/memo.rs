@@ -11,7 +11,7 @@
 //! them was consulted is marked `wide` by the scan and is never stored.
 //!
 //! Bound: at most [`MAX_LINES`] lines and [`MAX_MENTIONS`] mentions held (a shard that
-//! would exceed its share is emptied first), about 12 MB at most. Lines shorter than
+//! would exceed its share is emptied first), about 14 MB at most. Lines shorter than
 //! [`MIN_LINE`] are scanned directly (a header line costs less to scan than to look up).
 //! When few lookups hit (text without copies), the table steps aside for a while, so such
 //! a corpus pays hashing on about one line in [`OFF_WINDOWS`] + 1 windows.
