@@ -74,7 +74,9 @@ fn copies_of_one_story_extract_as_each_alone_does() {
     }
     assert_memo_changes_nothing(&own);
     // The edge itself: what the paragraph names differs with its neighbour.
-    let files = dateline::ingest::walk(&[own.clone()]).unwrap().files;
+    let files = dateline::ingest::walk(std::slice::from_ref(&own))
+        .unwrap()
+        .files;
     let countries = |i: usize| {
         let part = extract_file(&files[i], &StageTimes::default());
         let mut c: Vec<String> = part.events[0]
