@@ -87,6 +87,14 @@ struct Vote {
     clause: f32,
 }
 
+/// Reads every event's aside answer once into the memory [`asides`] keeps (a reopened
+/// corpus takes its salience from the index, so nothing has been ranked in this process
+/// yet): the first correction or watched change after a reopen then re-ranks as fast as
+/// the later ones. Done on the loader's thread after the corpus is shown.
+pub(crate) fn remember_asides(events: &[Event], articles: &[Article]) {
+    asides(events, articles);
+}
+
 /// Fills `salience` of every cluster and of every event (an event takes its cluster's).
 /// Hidden events (and their singleton clusters) get 0.
 pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[Article]) {
