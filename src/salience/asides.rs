@@ -16,6 +16,9 @@ use std::sync::Mutex;
 /// A date's place in a sentence: the sentence text's hash, the date's byte range in it.
 type Key = (u128, u32, u32);
 
+/// A sentence not seen before and the byte ranges of its dates to answer.
+type Unseen<'a> = (&'a str, Vec<(u32, u32)>);
+
 /// Answers remembered, at most [`MEMO_MAX`] (about 40 bytes each): a process ranks one or
 /// two corpora at a time, and a corpus of a million events has about as many dates.
 static MEMO: Mutex<Option<HashMap<Key, bool>>> = Mutex::new(None);
@@ -69,7 +72,7 @@ pub(super) fn asides(events: &[Event], articles: &[Article]) -> Vec<bool> {
         .map(|k| k.and_then(|(k, _)| known.get(&k).copied()))
         .collect();
     // The dates not seen before, by sentence (each tokenised once for all its dates).
-    let mut by_sentence: HashMap<u128, (&str, Vec<(u32, u32)>)> = HashMap::new();
+    let mut by_sentence: HashMap<u128, Unseen> = HashMap::new();
     for (k, a) in keys.iter().zip(&answers) {
         if let (Some(((h, start, end), s)), None) = (k, a) {
             let dates = &mut by_sentence.entry(*h).or_insert((s, Vec::new())).1;
