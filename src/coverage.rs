@@ -749,16 +749,26 @@ mod tests {
         }
         let c = Coverage::build(&drawn(99, 500, 6_000));
         assert!(c.countries.len() == 7 && c.extent.is_some() && !c.bursts.is_empty());
-        assert!(c.extent.unwrap().0 < day_number(d(1100, 1, 1)), "the far-off year counts");
+        assert!(
+            c.extent.unwrap().0 < day_number(d(1100, 1, 1)),
+            "the far-off year counts"
+        );
     }
 
     #[test]
     fn the_radix_sort_orders_like_a_comparison_sort() {
         let mut x = 12345u64;
-        for (n, mask) in [(10, u64::MAX), (1_000, 0xff_ff00), (5_000, u64::MAX), (3_000, 0)] {
+        for (n, mask) in [
+            (10, u64::MAX),
+            (1_000, 0xff_ff00),
+            (5_000, u64::MAX),
+            (3_000, 0),
+        ] {
             let keys: Vec<u64> = (0..n)
                 .map(|_| {
-                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     (x >> 7) & mask
                 })
                 .collect();
