@@ -140,7 +140,6 @@ impl Index {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         check(&conn, path)?;
-        map_for_reading(&conn)?;
         Ok(Index {
             conn,
             helper: None,
@@ -199,7 +198,6 @@ impl Index {
         // its last commit. Shards go back to a single self-contained file when written.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        map_for_reading(&conn)?;
         Ok(Index {
             conn,
             helper: None,
@@ -227,14 +225,6 @@ impl Index {
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(())
     }
-}
-
-/// Lets SQLite read the file through a memory map (up to its own ceiling of 2 GB) instead
-/// of copying each page out with a system call: a reopen reads every page of a 600 MB index.
-/// Where no map can be made, SQLite reads as before.
-pub(crate) fn map_for_reading(conn: &Connection) -> Result<(), IndexError> {
-    conn.pragma_update(None, "mmap_size", 0x7fff_0000_i64)?;
-    Ok(())
 }
 
 fn create(conn: &Connection, kind: Kind) -> Result<(), IndexError> {

@@ -317,7 +317,6 @@ impl Index {
         if self.helper.is_none() {
             let c = rusqlite::Connection::open(&self.path)?;
             c.busy_timeout(std::time::Duration::from_secs(10))?;
-            super::map_for_reading(&c)?;
             self.helper = Some(c);
         }
         let (a, b) = ids.split_at(ids.len() / 2);
