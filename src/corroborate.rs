@@ -31,10 +31,10 @@ pub use predicate::{
     COARSE_DAYS, DATE_TOLERANCE_DAYS, MIN_SHARED, MIN_SIMILARITY, SAME_ACT_MIN_SIMILARITY,
 };
 
-use crate::model::{Article, Cluster, CountryCode, Event};
+use crate::model::{Article, ArticleId, Cluster, CountryCode, Event};
 use predicate::{same_happening, Facts, Kinds, Signature};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 pub(crate) use update::{events_now, recluster, Previous};
 
 /// Cap on comparisons per unit per country in the sweep (bounds the cost of dense days).
@@ -232,8 +232,7 @@ fn collect(events: &mut [Event], uf: &mut UnionFind, days: &[(i32, i32)]) -> Vec
         let mut articles_seen: Vec<u32> = ids.iter().map(|&i| events[i as usize].article).collect();
         articles_seen.sort_unstable();
         articles_seen.dedup();
-        let latest_start = ids.iter().map(|&i| days[i as usize].0).max();
-        let earliest_end = ids.iter().map(|&i| days[i as usize].1).min();
+        let conflicting_dates = sources_disagree(&ids, events, days);
         for &i in &ids {
             events[i as usize].cluster = id as u32;
         }
@@ -241,12 +240,34 @@ fn collect(events: &mut [Event], uf: &mut UnionFind, days: &[(i32, i32)]) -> Vec
             id: id as u32,
             sources: articles_seen.len(),
             countries,
-            conflicting_dates: latest_start > earliest_end,
+            conflicting_dates,
             events: ids,
             ..Default::default()
         });
     }
     clusters
+}
+
+/// Do the articles of a cluster give its happening different dates? Each article says what
+/// its most confident member says (`ids` sorted best first): an article that also repeats
+/// the happening less surely ("“the treaty we signed today”, Putin said", the speaker's day
+/// and not the writer's) is still one source with one date, so the two readings of one
+/// article never make the cluster's sources disagree.
+fn sources_disagree(ids: &[u32], events: &[Event], days: &[(i32, i32)]) -> bool {
+    if ids.len() < 2 {
+        return false;
+    }
+    let mut seen: HashSet<ArticleId> = HashSet::with_capacity(ids.len());
+    let (mut latest_start, mut earliest_end) = (i32::MIN, i32::MAX);
+    for &i in ids {
+        if !seen.insert(events[i as usize].article) {
+            continue;
+        }
+        let (start, end) = days[i as usize];
+        latest_start = latest_start.max(start);
+        earliest_end = earliest_end.min(end);
+    }
+    latest_start > earliest_end
 }
 
 fn country_key(c: CountryCode) -> u16 {
@@ -473,6 +494,41 @@ mod tests {
         // Too far apart even for an uncertain date.
         events[1].span = day(2023, 9, 20);
         assert_eq!(cluster(&mut events, &arts).len(), 2);
+    }
+
+    #[test]
+    fn one_article_read_two_ways_is_no_disagreement_between_sources() {
+        // Article 0 says the treaty was signed on Wednesday and quotes the president's
+        // "signed today" (the speaker's day, resolved to the publication day, less sure);
+        // article 1 says Wednesday. Ranked best first, as a cluster's members are.
+        let (wed, thu) = (day(2024, 6, 19), day(2024, 6, 20));
+        let mut events = vec![
+            ev(0, 10, wed, &["KP"], 0.85),
+            ev(1, 10, wed, &["KP"], 0.85),
+            ev(0, 10, thu, &["KP"], 0.51),
+        ];
+        let days = |events: &[Event]| -> Vec<(i32, i32)> {
+            events
+                .iter()
+                .map(|e| {
+                    (
+                        e.span.start.num_days_from_ce(),
+                        e.span.end.num_days_from_ce(),
+                    )
+                })
+                .collect()
+        };
+        let ids = [0, 1, 2];
+        assert!(!sources_disagree(&ids, &events, &days(&events)));
+        // The same less sure reading in a third article is a source that disagrees.
+        events[2].article = 2;
+        assert!(sources_disagree(&ids, &events, &days(&events)));
+        // An article whose best reading disagrees disagrees, whatever else it says.
+        events[2].article = 1;
+        events.swap(1, 2);
+        events[1].confidence = 0.9;
+        assert!(sources_disagree(&ids, &events, &days(&events)));
+        assert!(!sources_disagree(&[0], &events, &days(&events)));
     }
 
     #[test]
