@@ -6,7 +6,9 @@
 //! the corpus-wide steps, stores both), a reopen (files served from the index, the steps'
 //! results put back), and the streaming load the window uses (when its first snapshot is
 //! ready). Prints each phase's wall and CPU time, the index size and the events found. The
-//! index file (default: a temporary folder) is deleted first.
+//! index file (default: a temporary folder) is deleted first. `--reopen` keeps it and
+//! measures only what uses it; `--loader-only` (with `--reopen`) runs only the window's
+//! loader, for profiling it alone.
 
 use dateline::gui::loader::drop_elsewhere;
 use dateline::index::{self, Index};
@@ -38,6 +40,7 @@ fn main() {
         .unwrap_or_else(|| tmp.path().join("index.sqlite"));
     // `--reopen`: keep an index from an earlier run and measure only what uses it.
     let reopen_only = args.iter().any(|a| a == "--reopen");
+    let loader_only = reopen_only && args.iter().any(|a| a == "--loader-only");
     let no_baseline = reopen_only || args.iter().any(|a| a == "--no-baseline");
     if !reopen_only {
         let _ = std::fs::remove_file(&ix_path);
@@ -71,7 +74,9 @@ fn main() {
     );
     drop(base);
 
-    let rounds: &[&str] = if reopen_only {
+    let rounds: &[&str] = if loader_only {
+        &[]
+    } else if reopen_only {
         &["reopen"]
     } else {
         &["first (writes)", "reopen"]
@@ -116,7 +121,8 @@ fn main() {
             .unwrap_or(0);
     println!("index size:      {:.1} MB", size as f64 / 1e6);
     // What it holds: the values the app reads (articles and events), the rows analysts query.
-    if let Ok(conn) = rusqlite::Connection::open(&ix_path) {
+    let conn = (!loader_only).then(|| rusqlite::Connection::open(&ix_path));
+    if let Some(Ok(conn)) = conn {
         let mb = |sql: &str| {
             conn.query_row(sql, [], |r| r.get::<_, i64>(0))
                 .map_or(-1.0, |b| b as f64 / 1e6)

@@ -151,6 +151,19 @@ pub fn us_daylight_saving(d: NaiveDate) -> bool {
     matches!((start, end), (Some(s), Some(e)) if s <= d && d < e)
 }
 
+/// Summer time in the European Union and the United Kingdom on day `d` (the rule in force
+/// since 1996: from the last Sunday of March to the last Sunday of October; none before,
+/// whose rules differed by country).
+pub fn eu_summer_time(d: NaiveDate) -> bool {
+    let y = d.year();
+    if y < 1996 {
+        return false;
+    }
+    let start = nth_weekday(y, 3, Weekday::Sun, -1);
+    let end = nth_weekday(y, 10, Weekday::Sun, -1);
+    matches!((start, end), (Some(s), Some(e)) if s <= d && d < e)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +244,20 @@ mod tests {
             weekday_on_or_after(2022, 11, 2, Weekday::Tue),
             Some(day("2022-11-08"))
         );
+    }
+
+    #[test]
+    fn eu_summer_time_days() {
+        for (d, dst) in [
+            ("2010-03-27", false),
+            ("2010-03-28", true),
+            ("2010-10-30", true),
+            ("2010-10-31", false),
+            ("2010-01-15", false),
+            ("1990-07-01", false),
+        ] {
+            assert_eq!(eu_summer_time(day(d)), dst, "{d}");
+        }
     }
 
     #[test]

@@ -58,26 +58,6 @@ pub struct LaneDays {
 }
 
 impl LaneDays {
-    /// From (day, uncertain) marks in any order.
-    fn from_marks(mut marks: Vec<(i64, bool)>) -> Self {
-        marks.sort_unstable();
-        let mut out = LaneDays::default();
-        for (d, unsure) in marks {
-            if out.days.last() != Some(&d) {
-                out.days.push(d);
-                out.counts.push(Count::default());
-            }
-            if let Some(c) = out.counts.last_mut() {
-                if unsure {
-                    c.uncertain += 1;
-                } else {
-                    c.firm += 1;
-                }
-            }
-        }
-        out
-    }
-
     /// Sums per bucket of `size` over days `from..to` (bucket starts from the one holding
     /// `from`); one entry per bucket, empty ones included.
     pub fn roll_up(&self, size: BucketSize, from: i64, to: i64) -> Vec<Count> {
@@ -204,56 +184,89 @@ fn countable(e: &Event) -> bool {
 }
 
 impl Coverage {
-    /// Gathers the per-day counts of `corpus`. Linear in events plus a sort of the marks.
+    /// Gathers the per-day counts of `corpus`. Linear in events (a million of them are
+    /// counted on every snapshot a window takes): lanes from a table of every two-byte code,
+    /// marks packed into integers and put in order by a radix sort, each article's lanes
+    /// and days told apart with stamps rather than a vector per article.
     pub fn build(corpus: &Corpus) -> Coverage {
-        let mut countries: Vec<CountryCode> = corpus
-            .events
-            .iter()
-            .filter(|e| !e.hidden)
-            .flat_map(|e| e.countries.iter().copied())
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        let lane = |c: &CountryCode| countries.binary_search(c).ok();
+        let visible = || corpus.events.iter().filter(|e| !e.hidden);
+        let mut lane_of = vec![NO_LANE; 1 << 16];
+        for e in visible() {
+            for c in &e.countries {
+                lane_of[code_slot(*c)] = 0;
+            }
+        }
+        let mut countries: Vec<CountryCode> = Vec::new();
+        for (slot, l) in lane_of.iter_mut().enumerate() {
+            if *l != NO_LANE {
+                *l = countries.len() as u32;
+                countries.push(CountryCode((slot as u16).to_be_bytes()));
+            }
+        }
+        let lane = |c: &CountryCode| lane_of[code_slot(*c)];
 
-        let mut event_marks: Vec<Vec<(i64, bool)>> = vec![Vec::new(); countries.len()];
-        let mut article_lanes: Vec<Vec<usize>> = vec![Vec::new(); corpus.articles.len()];
-        let mut attention: Vec<(i64, u32)> = Vec::new();
-        for e in corpus.events.iter().filter(|e| !e.hidden) {
-            let lanes = e.countries.iter().filter_map(lane);
-            if let Some(al) = article_lanes.get_mut(e.article as usize) {
-                al.extend(lanes.clone());
+        // Each article's events together.
+        let n = corpus.articles.len();
+        let order = article_order(corpus);
+        let mut event_marks: Vec<u64> = Vec::new();
+        let mut article_marks: Vec<u64> = Vec::new();
+        let mut attention: Vec<u64> = Vec::new();
+        // The article that last marked each lane, and one article's firm days.
+        let mut stamp = vec![u32::MAX; countries.len()];
+        let mut days: Vec<i64> = Vec::new();
+        let mut at = 0;
+        while at < order.len() {
+            let article = corpus.events[order[at]].article;
+            let mut end = at;
+            while end < order.len() && corpus.events[order[end]].article == article {
+                end += 1;
             }
-            if countable(e) {
-                let day = day_number(e.span.start);
-                for l in lanes {
-                    event_marks[l].push((day, e.is_uncertain()));
+            let pub_mark = corpus
+                .articles
+                .get(article as usize)
+                .and_then(|a| a.pub_date.as_ref())
+                .map(|pd| (day_number(pd.date), pd.confidence < Event::FIRM));
+            days.clear();
+            for e in order[at..end].iter().map(|&i| &corpus.events[i]) {
+                if (article as usize) < n {
+                    for l in e.countries.iter().map(lane) {
+                        if stamp[l as usize] != article {
+                            stamp[l as usize] = article;
+                            if let Some((day, unsure)) = pub_mark {
+                                article_marks.push(mark(l, day, unsure));
+                            }
+                        }
+                    }
                 }
-                if !e.is_uncertain() {
-                    attention.push((day, e.article));
+                if countable(e) {
+                    let day = day_number(e.span.start);
+                    for l in e.countries.iter().map(lane) {
+                        event_marks.push(mark(l, day, e.is_uncertain()));
+                    }
+                    if !e.is_uncertain() {
+                        days.push(day);
+                    }
                 }
+            }
+            days.sort_unstable();
+            days.dedup();
+            attention.extend(days.iter().map(|&d| mark(0, d, false)));
+            at = end;
+        }
+        radix_sort(&mut attention);
+        let mut per_day: Vec<(i64, f32)> = Vec::new();
+        for k in attention {
+            let (_, day, _) = unmark(k);
+            match per_day.last_mut() {
+                Some((d, v)) if *d == day => *v += 1.0,
+                _ => per_day.push((day, 1.0)),
             }
         }
-        let mut article_marks: Vec<Vec<(i64, bool)>> = vec![Vec::new(); countries.len()];
-        for (a, mut lanes) in corpus.articles.iter().zip(article_lanes) {
-            let Some(pd) = &a.pub_date else { continue };
-            lanes.sort_unstable();
-            lanes.dedup();
-            let day = day_number(pd.date);
-            for l in lanes {
-                article_marks[l].push((day, pd.confidence < Event::FIRM));
-            }
-        }
-        attention.sort_unstable();
-        attention.dedup();
-        let attention = DaySeries::new(attention.into_iter().map(|(d, _)| (d, 1.0)).collect());
+        let attention = DaySeries::new(per_day);
         let bursts = attention.bursts(MIN_BURST_ARTICLES);
 
-        let events: Vec<LaneDays> = event_marks.into_iter().map(LaneDays::from_marks).collect();
-        let articles: Vec<LaneDays> = article_marks
-            .into_iter()
-            .map(LaneDays::from_marks)
-            .collect();
+        let events = lanes_from_marks(event_marks, countries.len());
+        let articles = lanes_from_marks(article_marks, countries.len());
         let extent = events
             .iter()
             .chain(&articles)
@@ -300,6 +313,101 @@ impl Coverage {
             }
         }
         out
+    }
+}
+
+/// No lane (in the table of codes).
+const NO_LANE: u32 = u32::MAX;
+
+/// A code's place in a table of every two-byte code, in code order.
+fn code_slot(c: CountryCode) -> usize {
+    usize::from(u16::from_be_bytes(c.0))
+}
+
+/// Visible events in article order: as listed when the corpus lists them so (a joined
+/// corpus does: linear), else sorted by article (stable).
+fn article_order(corpus: &Corpus) -> Vec<usize> {
+    let article = |i: &usize| corpus.events[*i].article;
+    let mut visible: Vec<usize> = (0..corpus.events.len())
+        .filter(|&i| !corpus.events[i].hidden)
+        .collect();
+    if !visible.is_sorted_by_key(article) {
+        visible.sort_by_key(article);
+    }
+    visible
+}
+
+/// Days are stored from this far before 1970, so that every day chrono can hold packs
+/// into 28 bits as a non-negative number.
+const DAY_BIAS: i64 = 1 << 27;
+
+/// A (lane, day, uncertain) mark as one integer that orders as the triple does.
+fn mark(lane: u32, day: i64, unsure: bool) -> u64 {
+    let day = (day + DAY_BIAS).clamp(0, (1 << 28) - 1) as u64;
+    (u64::from(lane) << 29) | (day << 1) | u64::from(unsure)
+}
+
+fn unmark(k: u64) -> (usize, i64, bool) {
+    (
+        (k >> 29) as usize,
+        ((k >> 1) & ((1 << 28) - 1)) as i64 - DAY_BIAS,
+        k & 1 == 1,
+    )
+}
+
+/// Per lane, its days with their counts, from marks in any order.
+fn lanes_from_marks(mut marks: Vec<u64>, lanes: usize) -> Vec<LaneDays> {
+    radix_sort(&mut marks);
+    let mut out = vec![LaneDays::default(); lanes];
+    for k in marks {
+        let (l, d, unsure) = unmark(k);
+        let Some(lane) = out.get_mut(l) else { continue };
+        if lane.days.last() != Some(&d) {
+            lane.days.push(d);
+            lane.counts.push(Count::default());
+        }
+        if let Some(c) = lane.counts.last_mut() {
+            if unsure {
+                c.uncertain += 1;
+            } else {
+                c.firm += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Sorts integers a byte at a time from the lowest (a byte that is the same in every key
+/// is skipped): linear in keys, where a comparison sort of a million marks is not.
+fn radix_sort(keys: &mut Vec<u64>) {
+    let n = keys.len();
+    if n < 256 {
+        keys.sort_unstable();
+        return;
+    }
+    let mut counts = [[0usize; 256]; 8];
+    for &k in keys.iter() {
+        for (b, c) in counts.iter_mut().enumerate() {
+            c[((k >> (8 * b)) & 0xff) as usize] += 1;
+        }
+    }
+    let mut buf = vec![0u64; n];
+    for (b, c) in counts.iter().enumerate() {
+        if c.contains(&n) {
+            continue;
+        }
+        let mut at = [0usize; 256];
+        let mut sum = 0;
+        for (slot, &count) in at.iter_mut().zip(c) {
+            *slot = sum;
+            sum += count;
+        }
+        for &k in keys.iter() {
+            let d = ((k >> (8 * b)) & 0xff) as usize;
+            buf[at[d]] = k;
+            at[d] += 1;
+        }
+        std::mem::swap(keys, &mut buf);
     }
 }
 
@@ -496,5 +604,188 @@ mod tests {
             vec![1],
             "its week is marked"
         );
+    }
+
+    /// What `Coverage::build` gave before it was made linear (a vector of lanes per
+    /// article, every mark sorted), kept as the reference it must equal.
+    fn reference(corpus: &Corpus) -> Coverage {
+        let mut countries: Vec<CountryCode> = corpus
+            .events
+            .iter()
+            .filter(|e| !e.hidden)
+            .flat_map(|e| e.countries.iter().copied())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let lane = |c: &CountryCode| countries.binary_search(c).ok();
+        let from = |mut marks: Vec<(i64, bool)>| {
+            marks.sort_unstable();
+            let mut out = LaneDays::default();
+            for (d, unsure) in marks {
+                if out.days.last() != Some(&d) {
+                    out.days.push(d);
+                    out.counts.push(Count::default());
+                }
+                let c = out.counts.last_mut().unwrap();
+                if unsure {
+                    c.uncertain += 1;
+                } else {
+                    c.firm += 1;
+                }
+            }
+            out
+        };
+        let mut event_marks: Vec<Vec<(i64, bool)>> = vec![Vec::new(); countries.len()];
+        let mut article_lanes: Vec<Vec<usize>> = vec![Vec::new(); corpus.articles.len()];
+        let mut attention: Vec<(i64, u32)> = Vec::new();
+        for e in corpus.events.iter().filter(|e| !e.hidden) {
+            let lanes = e.countries.iter().filter_map(lane);
+            if let Some(al) = article_lanes.get_mut(e.article as usize) {
+                al.extend(lanes.clone());
+            }
+            if countable(e) {
+                let day = day_number(e.span.start);
+                for l in lanes {
+                    event_marks[l].push((day, e.is_uncertain()));
+                }
+                if !e.is_uncertain() {
+                    attention.push((day, e.article));
+                }
+            }
+        }
+        let mut article_marks: Vec<Vec<(i64, bool)>> = vec![Vec::new(); countries.len()];
+        for (a, mut lanes) in corpus.articles.iter().zip(article_lanes) {
+            let Some(pd) = &a.pub_date else { continue };
+            lanes.sort_unstable();
+            lanes.dedup();
+            for l in lanes {
+                article_marks[l].push((day_number(pd.date), pd.confidence < Event::FIRM));
+            }
+        }
+        attention.sort_unstable();
+        attention.dedup();
+        let attention = DaySeries::new(attention.into_iter().map(|(d, _)| (d, 1.0)).collect());
+        let bursts = attention.bursts(MIN_BURST_ARTICLES);
+        let events: Vec<LaneDays> = event_marks.into_iter().map(from).collect();
+        let articles: Vec<LaneDays> = article_marks.into_iter().map(from).collect();
+        let extent = events
+            .iter()
+            .chain(&articles)
+            .filter_map(|l| Some((*l.days.first()?, *l.days.last()? + 1)))
+            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
+        Coverage {
+            countries,
+            events,
+            articles,
+            attention,
+            bursts,
+            extent,
+        }
+    }
+
+    /// A corpus of our own making, drawn from `seed`: events over decades and far-off
+    /// years, several countries each (a repeat among them), some hidden, some only
+    /// month-precise, guessed dates, articles with and without a date, and an event whose
+    /// article is not in the corpus.
+    fn drawn(seed: u64, articles: u32, events: usize) -> Corpus {
+        let mut x = seed;
+        let mut next = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let codes = ["FR", "JP", "KE", "PE", "ZA", "AR", "US"];
+        let mut evs = Vec::new();
+        for _ in 0..events {
+            let date = if next(50) == 0 {
+                d(1066, 10, 14) + chrono::Days::new(next(30))
+            } else {
+                d(1995, 1, 1) + chrono::Days::new(next(11_000))
+            };
+            let k = 1 + next(3) as usize;
+            let mut cs: Vec<&str> = (0..k).map(|_| codes[next(7) as usize]).collect();
+            cs.sort_unstable();
+            if next(4) != 0 {
+                cs.dedup();
+            }
+            let confidence = if next(5) == 0 { 0.3 } else { 0.9 };
+            let mut e = event(next(u64::from(articles) + 1) as u32, date, &cs, confidence);
+            e.hidden = next(10) == 0;
+            if next(8) == 0 {
+                e.span.precision = Precision::Month;
+            }
+            evs.push(e);
+        }
+        let arts = (0..articles)
+            .map(|i| {
+                let mut a = article(d(2000, 1, 1) + chrono::Days::new(next(9000)), 0.9);
+                if i % 7 == 0 {
+                    a.pub_date = None;
+                } else if i % 5 == 0 {
+                    a.pub_date.as_mut().unwrap().confidence = 0.2;
+                }
+                a
+            })
+            .collect();
+        Corpus {
+            articles: arts,
+            events: evs,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_linear_build_equals_sorting_every_mark() {
+        for (seed, articles, events) in [(1, 40, 300), (7, 3, 2_000), (99, 500, 6_000)] {
+            let mut corpus = drawn(seed, articles, events);
+            let unsorted = format!("{:?}", Coverage::build(&corpus));
+            assert_eq!(unsorted, format!("{:?}", reference(&corpus)), "seed {seed}");
+            // Grouped by article, as a joined corpus lists them: the same counts.
+            corpus.events.sort_by_key(|e| e.article);
+            let sorted = format!("{:?}", Coverage::build(&corpus));
+            assert_eq!(sorted, format!("{:?}", reference(&corpus)), "seed {seed}");
+            assert_eq!(sorted, unsorted);
+        }
+        let c = Coverage::build(&drawn(99, 500, 6_000));
+        assert!(c.countries.len() == 7 && c.extent.is_some() && !c.bursts.is_empty());
+        assert!(
+            c.extent.unwrap().0 < day_number(d(1100, 1, 1)),
+            "the far-off year counts"
+        );
+    }
+
+    #[test]
+    fn the_radix_sort_orders_like_a_comparison_sort() {
+        let mut x = 12345u64;
+        for (n, mask) in [
+            (10, u64::MAX),
+            (1_000, 0xff_ff00),
+            (5_000, u64::MAX),
+            (3_000, 0),
+        ] {
+            let keys: Vec<u64> = (0..n)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    (x >> 7) & mask
+                })
+                .collect();
+            let mut a = keys.clone();
+            radix_sort(&mut a);
+            let mut b = keys;
+            b.sort_unstable();
+            assert_eq!(a, b);
+        }
+        // Marks order as their (lane, day, uncertain) triples, far-off days included.
+        let days = [-700_000, -1, 0, 1, 20_000, 2_900_000];
+        for l in [0, 1, 600] {
+            for w in days.windows(2) {
+                assert!(mark(l, w[0], true) < mark(l, w[1], false));
+                assert_eq!(unmark(mark(l, w[0], true)), (l as usize, w[0], true));
+            }
+            assert!(mark(l, 2_900_000, true) < mark(l + 1, -700_000, false));
+        }
     }
 }

@@ -31,8 +31,10 @@
 use crate::burst::DaySeries;
 use crate::model::{Article, Cluster, DateSpan, Event, Precision};
 use crate::timeline::axis::day_number;
-use rayon::prelude::*;
 use std::collections::HashMap;
+
+mod asides;
+use asides::asides;
 
 /// Exponent of the burst factor `(v / (v + neighbourhood mean))`: kept mild, since a long
 /// story has many important days next to each other.
@@ -85,55 +87,12 @@ struct Vote {
     clause: f32,
 }
 
-/// Whether each event's date is an aside in its sentence ([`crate::clause::Sentence::is_aside_at`]), in
-/// event order. The answer is a pure function of the sentence's text and where the date
-/// sits in it, so each distinct pair (syndicated copies repeat them) is read once, and the
-/// distinct ones on all cores, each sentence tokenised once for all its dates.
-fn asides(events: &[Event], articles: &[Article]) -> Vec<bool> {
-    let key = |e: &Event| -> Option<(&str, usize, usize)> {
-        let s = articles
-            .get(e.article as usize)?
-            .text
-            .get(e.sentence.clone())?;
-        let start = e.date_range.start.checked_sub(e.sentence.start)?;
-        let end = e.date_range.end.checked_sub(e.sentence.start)?;
-        Some((s, start, end))
-    };
-    let mut distinct: HashMap<(&str, usize, usize), usize> = HashMap::new();
-    let mut keys: Vec<(&str, usize, usize)> = Vec::new();
-    let slots: Vec<Option<usize>> = events
-        .iter()
-        .map(|e| {
-            let k = key(e)?;
-            Some(*distinct.entry(k).or_insert_with(|| {
-                keys.push(k);
-                keys.len() - 1
-            }))
-        })
-        .collect();
-    // Each sentence is tokenised once for all its dates.
-    let mut by_sentence: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        by_sentence.entry(k.0).or_default().push(i);
-    }
-    let groups: Vec<(&str, Vec<usize>)> = by_sentence.into_iter().collect();
-    let mut answers = vec![false; keys.len()];
-    let found: Vec<(usize, bool)> = groups
-        .par_iter()
-        .flat_map_iter(|(s, ids)| {
-            let sentence = crate::clause::Sentence::new(s);
-            ids.iter()
-                .map(|&i| (i, sentence.is_aside_at(keys[i].1..keys[i].2)))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    for (i, aside) in found {
-        answers[i] = aside;
-    }
-    slots
-        .into_iter()
-        .map(|slot| slot.is_some_and(|i| answers[i]))
-        .collect()
+/// Reads every event's aside answer once into the memory [`asides`] keeps (a reopened
+/// corpus takes its salience from the index, so nothing has been ranked in this process
+/// yet): the first correction or watched change after a reopen then re-ranks as fast as
+/// the later ones. Done on the loader's thread after the corpus is shown.
+pub(crate) fn remember_asides(events: &[Event], articles: &[Article]) {
+    asides(events, articles);
 }
 
 /// Fills `salience` of every cluster and of every event (an event takes its cluster's).
@@ -196,12 +155,23 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
         days.burstiness(day_number(span.start)).powf(BURST_POWER)
     };
 
+    // Each article's outlet as a number (one per distinct name), named once per article
+    // rather than once per event.
+    let mut outlet_ids: HashMap<String, u32> = HashMap::new();
+    let outlet_of_article: Vec<Option<u32>> = articles
+        .iter()
+        .map(|a| {
+            let o = outlet_of(a)?;
+            let next = outlet_ids.len() as u32;
+            Some(*outlet_ids.entry(o).or_insert(next))
+        })
+        .collect();
     // Each cluster's own support: its distinct articles' split votes, and its outlets.
     let mut own = vec![0.0f32; clusters.len()];
     let mut outlets = vec![0usize; clusters.len()];
     for (ci, c) in clusters.iter().enumerate() {
         let mut seen: Vec<u32> = Vec::with_capacity(c.events.len());
-        let mut names: Vec<String> = Vec::new();
+        let mut names: Vec<u32> = Vec::new();
         for &ei in &c.events {
             let (e, v) = (&events[ei as usize], &votes[ei as usize]);
             if e.hidden || seen.contains(&e.article) {
@@ -209,7 +179,7 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
             }
             seen.push(e.article);
             own[ci] += v.weight * v.clause * share(e.article, &e.span);
-            if let Some(o) = articles.get(e.article as usize).and_then(outlet_of) {
+            if let Some(o) = outlet_of_article.get(e.article as usize).copied().flatten() {
                 if !names.contains(&o) {
                     names.push(o);
                 }

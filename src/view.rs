@@ -236,30 +236,37 @@ fn top_happenings(corpus: &Corpus, n: usize) -> std::collections::HashSet<Happen
 /// Countries in the timeline's natural lane order: most happenings first (a happening
 /// counts once per country it involves), then by code. Hidden events do not count.
 pub fn natural_lane_order(corpus: &Corpus) -> Vec<CountryCode> {
-    let mut counts: std::collections::HashMap<CountryCode, usize> =
-        std::collections::HashMap::new();
-    let mut scratch: Vec<CountryCode> = Vec::new();
-    for c in &corpus.clusters {
-        scratch.clear();
+    // Counted in a table of every two-byte code, a happening's countries told apart by
+    // stamping each with the last happening that counted it: an increment per country of
+    // a million events, no hash, copy or sort of them.
+    let slot = |c: &CountryCode| usize::from(u16::from_be_bytes(c.0));
+    let mut counts = vec![0usize; 1 << 16];
+    let mut stamp = vec![usize::MAX; 1 << 16];
+    for (k, c) in corpus.clusters.iter().enumerate() {
         for &m in &c.events {
             if let Some(e) = corpus.events.get(m as usize).filter(|e| !e.hidden) {
-                scratch.extend_from_slice(&e.countries);
+                for code in &e.countries {
+                    if stamp[slot(code)] != k {
+                        stamp[slot(code)] = k;
+                        counts[slot(code)] += 1;
+                    }
+                }
             }
-        }
-        scratch.sort_unstable();
-        scratch.dedup();
-        for code in &scratch {
-            *counts.entry(*code).or_insert(0) += 1;
         }
     }
     for e in &corpus.events {
         if !e.hidden && (e.cluster as usize) >= corpus.clusters.len() {
             for code in &e.countries {
-                *counts.entry(*code).or_insert(0) += 1;
+                counts[slot(code)] += 1;
             }
         }
     }
-    let mut order: Vec<(CountryCode, usize)> = counts.into_iter().collect();
+    let mut order: Vec<(CountryCode, usize)> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &n)| n > 0)
+        .map(|(s, &n)| (CountryCode((s as u16).to_be_bytes()), n))
+        .collect();
     order.sort_by_key(|&(c, n)| (std::cmp::Reverse(n), c));
     order.into_iter().map(|(c, _)| c).collect()
 }
@@ -502,5 +509,43 @@ mod tests {
             corpus_key(&[b.clone(), a.clone()])
         );
         assert_ne!(corpus_key(&[a]), corpus_key(&[b]));
+    }
+
+    #[test]
+    fn lanes_follow_happenings_counted_once_per_country() {
+        // Happening 0: JP and KR, reported three times (JP twice in one report); happening
+        // 1: KR alone; happening 2: FR, its only event hidden; two lone events outside any
+        // cluster name FR and KR.
+        let mut c = corpus(&[0.0; 7]);
+        let codes: [&[&str]; 7] = [
+            &["JP", "KR"],
+            &["JP", "JP"],
+            &["KR"],
+            &["KR"],
+            &["FR"],
+            &["FR"],
+            &["KR"],
+        ];
+        for (e, cs) in c.events.iter_mut().zip(codes) {
+            e.countries = cs.iter().map(|s| cc(s)).collect();
+        }
+        c.events[4].hidden = true;
+        c.clusters.truncate(3);
+        c.clusters[0].events = vec![0, 1, 2];
+        c.clusters[1].events = vec![3];
+        c.clusters[2].events = vec![4];
+        for (i, e) in c.events.iter_mut().enumerate() {
+            e.cluster = match i {
+                0..=2 => 0,
+                3 => 1,
+                4 => 2,
+                _ => 9,
+            };
+        }
+        // KR: happenings 0 and 1 and a lone event (3); JP: happening 0 (1); FR: a lone
+        // event (1, the hidden one not counted); ties by code.
+        assert_eq!(natural_lane_order(&c), vec![cc("KR"), cc("FR"), cc("JP")]);
+        c.events[5].hidden = true;
+        assert_eq!(natural_lane_order(&c), vec![cc("KR"), cc("JP")]);
     }
 }

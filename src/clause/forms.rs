@@ -138,12 +138,17 @@ fn undo_suffix(w: &str, suffix: &str) -> Option<String> {
 /// rules: "carri" → "carry", "stopp" → "stop", "arriv" → "arrive", else as is.
 fn guess_base(stem: &str) -> String {
     let b = stem.as_bytes();
+    // ("qu" spells a consonant: "quot" is "quote" as "not" would be "note".)
     let vowel = |c: u8| b"aeiou".contains(&c);
+    let vowel_at = |i: usize| vowel(b[i]) && !(b[i] == b'u' && i > 0 && b[i - 1] == b'q');
     if let Some(s) = stem.strip_suffix('i') {
         return format!("{s}y");
     }
     let n = b.len();
     if n >= 3 && b[n - 1] == b[n - 2] && !b"lsz".contains(&b[n - 1]) && !vowel(b[n - 1]) {
+        return stem[..n - 1].to_string();
+    }
+    if british_double_l(stem) {
         return stem[..n - 1].to_string();
     }
     // Endings English words do not have without a final "e".
@@ -152,6 +157,12 @@ fn guess_base(stem: &str) -> String {
         || (stem.ends_with('c') && n >= 2 && !vowel(b[n - 2]))
         || stem.ends_with("dg")
         || stem.ends_with("at") && n >= 3 && !vowel(b[n - 3])
+        // "graduat", "affiliat": "i" or "u" before "-at" is its own syllable ("-iate",
+        // "-uate"); only the digraphs "ea" and "oa" close a word ("treat", "float").
+        || ((stem.ends_with("iat") || stem.ends_with("uat")) && n >= 5)
+        // "contribut", "execut": a stressed "-ut" doubles its "t" before "-ed" ("rebutted",
+        // "strutted"), so a single "t" after a consonant and "u" is the end of "-ute".
+        || (stem.ends_with("ut") && n >= 3 && !vowel(b[n - 3]))
         || (stem.ends_with('z') && n >= 2 && vowel(b[n - 2]))
         || stem.ends_with("ys")
         || silent_e_before_k(stem)
@@ -165,7 +176,7 @@ fn guess_base(stem: &str) -> String {
         || (n >= 3
             && !vowel(b[n - 1])
             && vowel(b[n - 2])
-            && !vowel(b[n - 3])
+            && !vowel_at(n - 3)
             && n <= 4
             && !b"wxy".contains(&b[n - 1]));
     if needs_e {
@@ -194,6 +205,56 @@ fn syllabic_l(stem: &str) -> bool {
     let n = b.len();
     n >= 3 && b[n - 1] == b'l' && !vowel(b[n - 2]) && !b"lrw".contains(&b[n - 2])
 }
+
+/// One-syllable verbs in "-ll" that English also puts after a prefix ("recall", "refill",
+/// "forestall"), besides those the lexicon knows.
+const ONE_SYLLABLE_LL: &[&str] = &[
+    "call", "fill", "spell", "roll", "poll", "stall", "spill", "drill", "thrill", "swell", "dwell",
+    "smell", "yell", "quell", "chill", "sell", "tell", "kill", "pull", "fall", "shell",
+];
+
+/// A stem in "-ll" of more than one syllable ("travell", "unravell", "backpedall",
+/// "patroll") is British spelling, which doubles the "l" of a base in one "l" before
+/// "-ed"/"-ing" ("travelled", "cancelled"), unless its last syllable is a verb in "-ll" of
+/// its own ("recall", "forestall"). One syllable keeps its "ll" ("called", "filled",
+/// "spelled").
+fn british_double_l(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    let n = b.len();
+    if n < 5 || !stem.ends_with("ll") || !vowel(b[n - 3]) {
+        return false;
+    }
+    // Vowel groups: "travell" has two, "quell" one ("ue" is one group).
+    let groups =
+        b.windows(2).filter(|w| !vowel(w[0]) && vowel(w[1])).count() + usize::from(vowel(b[0]));
+    if groups < 2 {
+        return false;
+    }
+    // The last syllable with the consonants that can open an English syllable ("call" in
+    // "recall", "stall" in "forestall", "roll" in "unroll"; "troll" in "patroll" is no verb).
+    let last_vowel = n - 3;
+    let first_vowel = (0..=last_vowel)
+        .rev()
+        .take_while(|&i| vowel(b[i]))
+        .last()
+        .unwrap_or(last_vowel);
+    let run = (0..first_vowel).rev().take_while(|&i| !vowel(b[i])).count();
+    let onset = (1..=run.min(3))
+        .rev()
+        .map(|k| &stem[first_vowel - k..first_vowel])
+        .find(|o| o.len() == 1 || ONSETS.contains(o))
+        .unwrap_or("");
+    let tail = &stem[first_vowel - onset.len()..];
+    !(ONE_SYLLABLE_LL.contains(&tail) || is_known_base(tail))
+}
+
+/// Consonant clusters that open an English syllable.
+const ONSETS: &[&str] = &[
+    "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gr", "kn", "ph", "pl", "pr", "sc",
+    "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr", "scr", "shr",
+    "spl", "spr", "str", "thr",
+];
 
 /// The present tense of `base` for a singular (third person) or plural subject.
 pub fn present(base: &str, plural: bool) -> String {
@@ -306,6 +367,33 @@ mod tests {
             ("hacked", "hack", VerbForm::Past),
             ("leaked", "leak", VerbForm::Past),
             ("balked", "balk", VerbForm::Past),
+            // "-iate" and "-uate" keep their "e"; "ea" and "oa" end a word without one.
+            ("graduated", "graduate", VerbForm::Past),
+            ("affiliated", "affiliate", VerbForm::Past),
+            ("infatuated", "infatuate", VerbForm::Past),
+            ("bloated", "bloat", VerbForm::Past),
+            ("defeated", "defeat", VerbForm::Past),
+            // A single "t" after a consonant and "u" ends "-ute"; "-ou" and a doubled "t"
+            // do not.
+            ("contributed", "contribute", VerbForm::Past),
+            ("persecuting", "persecute", VerbForm::Gerund),
+            ("spouted", "spout", VerbForm::Past),
+            ("jutted", "jut", VerbForm::Past),
+            // British "-lled" from a base in one "l"; one syllable, or a last syllable that
+            // is a verb in "-ll" itself, keeps "ll".
+            ("backpedalled", "backpedal", VerbForm::Past),
+            ("unravelled", "unravel", VerbForm::Past),
+            ("tunnelling", "tunnel", VerbForm::Gerund),
+            ("patrolled", "patrol", VerbForm::Past),
+            ("spelled", "spell", VerbForm::Past),
+            ("filled", "fill", VerbForm::Past),
+            ("quelled", "quell", VerbForm::Past),
+            ("recalled", "recall", VerbForm::Past),
+            ("unrolled", "unroll", VerbForm::Past),
+            ("forestalled", "forestall", VerbForm::Past),
+            ("refilling", "refill", VerbForm::Gerund),
+            // "qu" is a consonant: a short stem after it lost its "e" like "not" → "note".
+            ("quoted", "quote", VerbForm::Past),
         ] {
             assert_eq!(verb_form(w, false), Some((base.to_string(), form)), "{w}");
         }

@@ -1391,6 +1391,19 @@ fn modifies_next(t: &Token) -> bool {
         || counts_more_than_one(t)
         || (t.tag == Tag::Proper
             && crate::gazetteer::Gazetteer::builtin().is_nationality_word(&t.lower))
+        || (t.tag == Tag::Word && is_adjective_by_suffix(&t.lower))
+}
+
+/// A word whose ending English keeps for adjectives ("international", "political",
+/// "famous", "unofficial", "endless", "visible"): it can head no noun phrase, so an "-ing"
+/// word after it modifies the noun that follows ("international shipping firms"), as after
+/// a count. ("official" is also a noun: "an official visiting Kabul".)
+pub(crate) fn is_adjective_by_suffix(w: &str) -> bool {
+    w.len() > 5
+        && w != "official"
+        && ["ional", "ical", "ous", "less", "ible", "icial"]
+            .iter()
+            .any(|s| w.ends_with(s))
 }
 
 /// A noun phrase starting at `i`: determiners, modifiers, nouns and names, possessives,

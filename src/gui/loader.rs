@@ -688,6 +688,10 @@ fn work(
         return;
     }
     repaint();
+    // A corpus put back from the index was not ranked here: what the ranking reads of every
+    // sentence is read now, while the window shows it, rather than on the first correction.
+    crate::salience::remember_asides(&keep.events, &keep.articles);
+    stage_cpu("load-asides-remembered");
     watch_loop(paths, keep, &mut opts, index.as_mut(), shared, tx, repaint);
 }
 

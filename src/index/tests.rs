@@ -288,3 +288,66 @@ fn the_first_files_are_served_while_the_walk_goes_on_in_the_walks_order() {
         assert_eq!(c.problems, whole.problems);
     }
 }
+
+#[test]
+fn a_served_article_is_refused_when_any_offset_leaves_its_text_or_splits_a_character() {
+    use crate::model::{
+        Article, CountryCode, CountrySpan, DateSource, DateSpan, Event, Paragraph, ParagraphKind,
+    };
+    let text = "Österreich und Perú reden.\n\nMehr.".to_string();
+    let article = Article {
+        paragraphs: vec![
+            Paragraph {
+                range: 0..28,
+                kind: ParagraphKind::Body,
+            },
+            Paragraph {
+                range: 30..text.len(),
+                kind: ParagraphKind::Body,
+            },
+        ],
+        text,
+        ..Default::default()
+    };
+    let pe = CountryCode::parse("PE").unwrap();
+    let good = Event {
+        article: 0,
+        paragraph: 0,
+        sentence: 0..28,
+        date_range: 16..21,
+        timex_value: String::new(),
+        span: DateSpan::day(chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap()),
+        countries: vec![pe],
+        country_spans: vec![CountrySpan {
+            start: 16,
+            end: 21,
+            code: pe,
+        }],
+        date_source: DateSource::Explicit,
+        confidence: 0.9,
+        note: String::new(),
+        cluster: 0,
+        hidden: false,
+        salience: 0.0,
+    };
+    assert!(load::offsets_fit(&article, std::slice::from_ref(&good)));
+    let mut bad = Vec::new();
+    let mut past_the_end = good.clone();
+    past_the_end.sentence = 0..article.text.len() + 1;
+    bad.push(past_the_end);
+    let mut inside_a_character = good.clone();
+    inside_a_character.date_range = 1..5; // "Ö" is two bytes
+    bad.push(inside_a_character);
+    let mut backwards = good.clone();
+    backwards.country_spans[0].start = 22;
+    bad.push(backwards);
+    for (i, e) in bad.iter().enumerate() {
+        assert!(
+            !load::offsets_fit(&article, &[good.clone(), e.clone()]),
+            "{i}"
+        );
+    }
+    let mut split_paragraph = article.clone();
+    split_paragraph.paragraphs[0].range = 0..1;
+    assert!(!load::offsets_fit(&split_paragraph, &[]));
+}

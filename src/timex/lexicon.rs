@@ -149,6 +149,9 @@ pub enum W {
     /// Present-tense schedule verbs ("meets", "resumes", "begins"): in news a present
     /// tense event with a weekday is a scheduled one ("talks resume Monday").
     Sched,
+    /// "due": "due Friday", "is due out on Friday" name when something is to happen ("due
+    /// to" is a cause; "was due" a date that may have passed).
+    Due,
     /// "planning", "preparing", "intends", "hopes", "wants": future only as "planning to"
     /// (not "strategy planning", "its aim").
     Planning,
@@ -552,6 +555,7 @@ fn build() -> Map {
         ("set", Expected),
         ("supposed", Expected),
         ("effective", Expected),
+        ("due", Due),
         ("meet", Sched),
         ("meets", Sched),
         ("resume", Sched),

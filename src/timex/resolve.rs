@@ -46,6 +46,9 @@ pub enum Zone {
     /// A US zone named without "standard" or "daylight" ("ET", "PT"): the standard
     /// offset in minutes, an hour more on days of daylight saving time.
     Us(i32),
+    /// A European zone named by a city ("London time", "Frankfurt time"): the standard
+    /// offset in minutes, an hour more in European summer time.
+    Eu(i32),
 }
 
 impl Zone {
@@ -54,6 +57,7 @@ impl Zone {
         let off = match self {
             Zone::Fixed(m) => m,
             Zone::Us(m) => m + 60 * i32::from(d.is_some_and(crate::calendar::us_daylight_saving)),
+            Zone::Eu(m) => m + 60 * i32::from(d.is_some_and(crate::calendar::eu_summer_time)),
         };
         if off == 0 {
             return "Z".into();

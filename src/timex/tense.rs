@@ -136,7 +136,7 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
         if let Some(x) = marker(t, j) {
             // A schedule verb speaks for a date right after it ("meet Monday"), not for
             // one further on ("to meet demand ... into the summer").
-            if matches!(t[j].lex, Some(Lex::Word(W::Sched))) && s - j > 3 {
+            if matches!(t[j].lex, Some(Lex::Word(W::Sched | W::Due))) && s - j > 3 {
                 continue;
             }
             // "through" is a span of time only right before the date ("through January"),
@@ -375,6 +375,17 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
                 .then_some(Tense::Future)
         }
         Some(Lex::Word(W::Sched)) => Some(Tense::Future),
+        // "results are due Friday", "due out on Thursday": a date that is scheduled; "was
+        // due" looks back, "due to" gives a cause
+        Some(Lex::Word(W::Due)) => {
+            if matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To))) {
+                None
+            } else if j > 0 && matches!(t[j - 1].lex, Some(Lex::Word(W::Was))) {
+                Some(Tense::Past)
+            } else {
+                Some(Tense::Future)
+            }
+        }
         Some(Lex::Word(W::Was | W::Said)) => Some(Tense::Past),
         // "the quarter ended Sept. 30" (but not "ending")
         Some(Lex::Word(W::Ended)) if tk.len() == 5 => Some(Tense::Past),
@@ -484,6 +495,9 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2010-09-14", "The talks ended on Tuesday afternoon, and resume at 0800 GMT on Monday.", "Tuesday afternoon=2010-09-14TAF | 0800 GMT on Monday=2010-09-20T08:00Z"),
     ("2010-09-14", "Officials met on Monday evening and again at 9 a.m. ET on Tuesday.", "Monday evening=2010-09-13TEV | 9 a.m. ET on Tuesday=2010-09-14T09:00-04:00"),
     ("2009-11-20", "Growth should return by mid-2010, and the vote is due early next year.", "mid-2010=2010 | early next year=2010"),
+    // "due" names a scheduled date; "was due" may have passed; "due to" is a cause (round 6)
+    ("2010-10-20", "Third-quarter results are due Friday; the jobs report is due out on Thursday.", "Third-quarter=2010-Q3 | Friday=2010-10-22 | Thursday=2010-10-21"),
+    ("2010-10-20", "The payment was due Monday. Flights were cancelled due to fog Monday.", "Monday=2010-10-18 | Monday=2010-10-18"),
     ("2009-11-20", "He resigned late last month; talks will continue in the coming weeks.", "late last month=2009-10 | the coming weeks=PXW"),
     ("2010-09-14", "Shares fell this week after rising last week.", "this week=2010-W37 | last week=2010-W36"),
     ("2009-11-20", "Sales fell in the third quarter of 2009, and first-half profit rose; profit will rise in fiscal 2011.", "the third quarter of 2009=2009-Q3 | first-half=2009-H1 | fiscal 2011=2011"),

@@ -256,6 +256,15 @@ pub(super) fn counted_amount(t: &Toks, i: usize) -> Option<Match> {
     if t.punct(k, b'-') && t.glued(k) && matches!(t.word(k + 1), Some(W::Earlier | W::Ago)) {
         return None; // "a year-earlier loss": the adjective is read from "year"
     }
+    // "on a year-on-year basis", "a year-over-year rise", "a month-on-month fall": a unit
+    // compared with itself names a way of comparing, not an amount of time
+    if t.punct(k, b'-')
+        && ["on", "over", "to"].iter().any(|w| t.spelled(k + 1, w))
+        && t.punct(k + 2, b'-')
+        && t.unit(k + 3).is_some()
+    {
+        return None;
+    }
     let a = Amount { i, k, n, u, half };
     // "a month-long strike", "a two-year-long inquiry"
     if t.punct(k, b'-') && t.glued(k) && t.glued(k + 1) && t.spelled(k + 1, "long") {
@@ -626,6 +635,8 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // vague_amount
     ("2023-09-14", "for years", "years=PXY"),
     // not dates
+    // a unit compared with itself is no amount (round 6)
+    ("2010-10-20", "Sales rose 4 percent on a year-on-year basis, a year-over-year rise and a month-on-month fall.", ""),
     ("2023-09-14", "rainfall of 122mm", ""),
     ("2023-09-14", "10 million people", ""),
     ("2023-09-14", "a second term", ""),

@@ -177,6 +177,9 @@ fn clock_at(t: &Toks, i: usize, k: usize, h: u32, mi: u32) -> Option<Match> {
 /// A zone after a clock time at token `k`: "UTC", "GMT+8", "(GMT +8)", "EST", "ET"; the
 /// end and the zone.
 fn zone_at(t: &Toks, k: usize) -> Option<(usize, Zone)> {
+    if let Some(z) = zone_in_words(t, k) {
+        return Some(z);
+    }
     let paren = t.punct(k, b'(');
     let z = if paren { k + 1 } else { k };
     if !(t.is(z, W::Tz) && t.capital(z)) {
@@ -207,6 +210,65 @@ fn zone_at(t: &Toks, k: usize) -> Option<(usize, Zone)> {
         e += 1;
     }
     Some((e, zone))
+}
+
+/// Zones wire copy names in words after a clock time: a US region ("4 p.m. Eastern time",
+/// "5 p.m. Pacific", "Eastern Daylight Time") or a financial centre ("4 p.m. New York
+/// time", "3 p.m. London time", "3 p.m. Tokyo time"); the end and the zone. Only cities
+/// whose offset is one zone's; "local time" says none.
+fn zone_in_words(t: &Toks, k: usize) -> Option<(usize, Zone)> {
+    const US: [(&str, i32); 4] = [
+        ("Eastern", -5),
+        ("Central", -6),
+        ("Mountain", -7),
+        ("Pacific", -8),
+    ];
+    const CITIES: [(&[&str], Zone); 19] = [
+        (&["New", "York"], Zone::Us(-300)),
+        (&["Washington"], Zone::Us(-300)),
+        (&["Chicago"], Zone::Us(-360)),
+        (&["London"], Zone::Eu(0)),
+        (&["Paris"], Zone::Eu(60)),
+        (&["Frankfurt"], Zone::Eu(60)),
+        (&["Berlin"], Zone::Eu(60)),
+        (&["Brussels"], Zone::Eu(60)),
+        (&["Madrid"], Zone::Eu(60)),
+        (&["Rome"], Zone::Eu(60)),
+        (&["Amsterdam"], Zone::Eu(60)),
+        (&["Tokyo"], Zone::Fixed(540)),
+        (&["Seoul"], Zone::Fixed(540)),
+        (&["Beijing"], Zone::Fixed(480)),
+        (&["Shanghai"], Zone::Fixed(480)),
+        (&["Hong", "Kong"], Zone::Fixed(480)),
+        (&["Singapore"], Zone::Fixed(480)),
+        (&["Taipei"], Zone::Fixed(480)),
+        (&["Manila"], Zone::Fixed(480)),
+    ];
+    // "time", not "time-zone"
+    let time = |e: usize| t.spelled(e, "time") && !(t.punct(e + 1, b'-') && t.glued(e + 1));
+    if let Some(&(_, h)) = US.iter().find(|(w, _)| t.capital(k) && t.spelled(k, w)) {
+        // "Eastern Standard Time", "Eastern Daylight Time"
+        let fixed = |dst: i32| Zone::Fixed((h + dst) * 60);
+        if t.spelled(k + 2, "time") && t.spelled(k + 1, "standard") {
+            return Some((k + 3, fixed(0)));
+        }
+        if t.spelled(k + 2, "time") && t.spelled(k + 1, "daylight") {
+            return Some((k + 3, fixed(1)));
+        }
+        if time(k + 1) {
+            return Some((k + 2, Zone::Us(h * 60)));
+        }
+        // "5 p.m. Eastern." / "5 p.m. Eastern on Friday"
+        if t.ends_clause(k + 1) || t.is(k + 1, W::On) {
+            return Some((k + 1, Zone::Us(h * 60)));
+        }
+        return None;
+    }
+    CITIES.iter().find_map(|(words, z)| {
+        let n = words.len();
+        let named = t.capital(k) && words.iter().enumerate().all(|(o, w)| t.spelled(k + o, w));
+        (named && time(k + n)).then_some((k + n + 1, *z))
+    })
 }
 
 /// The offset of a zone abbreviation as news writes it.
@@ -310,6 +372,11 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ),
     ("2023-09-14", "at 7.30am on 12 September 2021", "7.30am on 12 September 2021=2021-09-12T07:30"),
     ("2023-09-14", "at 10:35 a.m. EST", "10:35 a.m. EST=2023-09-14T10:35-05:00"),
+    // zones named in words, with summer time where the zone has it (round 6)
+    ("2010-10-20", "The call is at 8:30 a.m. Eastern time; the deadline is 5 p.m. Pacific.", "8:30 a.m. Eastern time=2010-10-20T08:30-04:00 | 5 p.m. Pacific=2010-10-20T17:00-07:00"),
+    ("2010-12-01", "Stocks closed at 4 p.m. New York time, 9 p.m. London time; Tokyo opens at 9 a.m. Tokyo time.", "4 p.m. New York time=2010-12-01T16:00-05:00 | 9 p.m. London time=2010-12-01T21:00Z | 9 a.m. Tokyo time=2010-12-01T09:00+09:00"),
+    ("2010-10-20", "Shares rose at 3 p.m. London time and at 5 p.m. Frankfurt time, 11 a.m. Eastern Standard Time.", "3 p.m. London time=2010-10-20T15:00+01:00 | 5 p.m. Frankfurt time=2010-10-20T17:00+02:00 | 11 a.m. Eastern Standard Time=2010-10-20T11:00-05:00"),
+    ("2010-10-20", "He left at 9 a.m. Eastern Europe's biggest bank fell.", "9 a.m.=2010-10-20T09:00"),
     ("2023-09-14", "at 9 a.m. Tuesday", "9 a.m. Tuesday=2023-09-12T09:00"),
     ("2023-09-14", "at 12 a.m. local time", "12 a.m.=2023-09-14T00:00"),
     ("2023-09-14", "at 15:30", "15:30=2023-09-14T15:30"),

@@ -264,6 +264,17 @@ impl Toks<'_> {
             )
         )
     }
+    /// "latest" or "most recent" at `i` (the same word in reports: "the most recent
+    /// quarter" is the latest one reported): the token after it.
+    fn latest(&self, i: usize) -> Option<usize> {
+        if self.is(i, W::Latest) {
+            Some(i + 1)
+        } else if self.is(i, W::Most) && self.spelled(i + 1, "recent") {
+            Some(i + 2)
+        } else {
+            None
+        }
+    }
     /// The function word before token `i`.
     fn word_before(&self, i: usize) -> Option<W> {
         i.checked_sub(1).and_then(|j| self.word(j))
@@ -378,6 +389,7 @@ fn function_word(t: &Toks, i: usize, w: W) -> Option<Match> {
         Last | Next | This | Past | Previous | Coming | Following | Latest => {
             relative::relative(t, i, false)
         }
+        Most if t.latest(i).is_some() => relative::relative(t, i, false),
         Current => first_of(t, i, rules![vague::current]),
         Today | Yesterday | Tomorrow => first_of(t, i, rules![relative::named_day]),
         Tonight => first_of(t, i, rules![relative::tonight]),

@@ -27,6 +27,9 @@ pub(super) fn month_first(t: &Toks, i: usize) -> Option<Match> {
     if let Some(m) = super::year_parts::months_as_a_period(t, i, m, k) {
         return named("months_as_a_period", Some(m));
     }
+    if let Some(m) = super::year_parts::quarter_named_by_its_last_month(t, i, m, k) {
+        return named("quarter_named_by_its_last_month", Some(m));
+    }
     let day = match t.number(k) {
         // not "May 3:30" minutes nor "Jan 5-3 win"
         Some((d, nd)) if nd <= 2 && (1..=31).contains(&d) && t.lone_num(k) => Some(d),

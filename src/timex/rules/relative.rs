@@ -130,6 +130,7 @@ fn the_then_expression(t: &Toks, i: usize) -> Option<Match> {
         Some(Last | Next | This | Past | Previous | Coming | Following | Current | Latest) => {
             relative(t, j, true)
         }
+        Some(Most) if t.latest(j).is_some() => relative(t, j, true),
         Some(Same) if t.unit(j + 1) == Some(Unit::Day) => named(
             "the_same_day",
             found(
@@ -174,6 +175,11 @@ pub(super) fn relative(t: &Toks, i: usize, the: bool) -> Option<Match> {
     use W::*;
     let mut w = t.word(i)?;
     let mut k = i + 1;
+    // "the most recent quarter": "latest"
+    if w == Most {
+        w = Latest;
+        k = t.latest(i)?;
+    }
     // "this past Sunday", "this coming week"
     if w == This && matches!(t.word(k), Some(Past | Coming)) {
         w = if t.is(k, Past) { Last } else { Next };

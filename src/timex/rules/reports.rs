@@ -185,6 +185,15 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // a reporting period longer than a quarter: the comparison is with that period a
     // year back, which no quarter names (the quarter is kept when none is in the sentence)
     ("2023-10-25", "Acme expects the current quarter to be strong.", "the current quarter=2023-Q4"),
+    // "most recent" is "latest" before "quarter" (round 6); "the most recent year" is
+    // left alone: in the archive it was the year of the last figures published, or the
+    // year about to close, not the year before
+    (
+        "2023-11-02",
+        "Sales in the most recent quarter rose, as in its most recent quarter. In 2021, the most recent year for which figures exist, they fell.",
+        "the most recent quarter=2023-Q3 | most recent quarter=2023-Q3 | 2021=2021",
+    ),
+    ("2023-11-02", "the most recent report", ""),
     // the reported period may be a half (issue 18)
     (
         "2003-08-27",

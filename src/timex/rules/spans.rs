@@ -81,14 +81,18 @@ fn early_or_late_date(t: &Toks, i: usize) -> Option<Match> {
 }
 
 /// "the end of the year", "the beginning of March", "the start of next week", "the middle
-/// of 2021": the period itself.
+/// of 2021": the period itself. "the end of the decade" is the decade of writing, as "the
+/// end of the year" is its year (TIMEX3 writes the decade, `201`, and leaves the end to
+/// `mod`).
 pub(super) fn end_or_start_of(t: &Toks, i: usize) -> Option<Match> {
     if !t.is(i + 1, W::Of) {
         return None;
     }
     let mut k = i + 2;
     if t.is(k, W::The) {
-        if let Some(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Quarter)) = t.unit(k + 1) {
+        if let Some(u @ (Unit::Year | Unit::Month | Unit::Week | Unit::Quarter | Unit::Decade)) =
+            t.unit(k + 1)
+        {
             return found(
                 i,
                 k + 2,
@@ -118,6 +122,17 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "2023-09-14",
         "by the end of the year",
         "the end of the year=2023",
+    ),
+    // the decade of writing, as "the end of the year" is its year (round 6)
+    (
+        "2010-10-20",
+        "Carmakers must cut emissions by the end of the decade.",
+        "the end of the decade=201",
+    ),
+    (
+        "2023-09-14",
+        "the middle of the decade",
+        "the middle of the decade=202",
     ),
     // range
     (

@@ -22,10 +22,14 @@ pub(super) fn ordinal_part(t: &Toks, i: usize, n: u32) -> Option<Match> {
 }
 
 /// "third quarter", "first half", "the first half of last year", "the third quarter of
-/// the year", "twentieth century".
+/// the year", "twentieth century"; "the second fiscal quarter" (business copy puts
+/// "fiscal" on either side of the ordinal: "the fiscal second quarter").
 fn ordinal_quarter_half_century(t: &Toks, i: usize, n: u32) -> Option<Match> {
     let mut k = i + 1;
     if t.punct(k, b'-') && t.glued(k) {
+        k += 1;
+    }
+    if t.is(k, W::Fiscal) && (t.unit(k + 1) == Some(Unit::Quarter) || t.is(k + 1, W::Half)) {
         k += 1;
     }
     let p = match t.lex(k) {
@@ -76,9 +80,11 @@ pub(super) fn compound_ordinal(t: &Toks, i: usize) -> Option<Match> {
     }
 }
 
-/// "fiscal 1990 first quarter", "the 1988 third quarter": an ordinal part after its year,
-/// the phrase starting at `s` and the ordinal at `k`.
+/// "fiscal 1990 first quarter", "the 1988 third quarter", "2011's first quarter": an
+/// ordinal part after its year (or the year's possessive, as "this year's third quarter"
+/// is read), the phrase starting at `s` and the ordinal at `k`.
 pub(super) fn ordinal_part_of_year(t: &Toks, s: usize, k: usize, y: i32) -> Option<Match> {
+    let k = if t.apostrophe_s(k) { k + 2 } else { k };
     let n = match t.lex(k)? {
         Lex::Ord(n) => n,
         Lex::Unit(Unit::Second) => 2,
@@ -330,6 +336,29 @@ pub(super) fn months_as_a_period(t: &Toks, i: usize, m1: u32, k: usize) -> Optio
     year_part_of(t, i, e, y, p)
 }
 
+/// "the June quarter", "its December quarter", "the September 2010 quarter": a quarter
+/// named by the month it ends in, as company reports name calendar quarters (only the four
+/// months that end one). `m` is the month at `i`, `k` the token after it (and its dot).
+pub(super) fn quarter_named_by_its_last_month(
+    t: &Toks,
+    i: usize,
+    m: u32,
+    k: usize,
+) -> Option<Match> {
+    if m % 3 != 0 {
+        return None;
+    }
+    let (e, y) = match super::years::year4(t, k) {
+        Some(y) => (k + 1, Some(y)),
+        None => (k, None),
+    };
+    // not "the September quarter-point cut"
+    if t.unit(e) != Some(Unit::Quarter) || (t.punct(e + 1, b'-') && t.glued(e + 1)) {
+        return None;
+    }
+    year_part_of(t, i, e + 1, y, YP::Q(m / 3))
+}
+
 /// Where "year" is followed by its end: "year-end" (at `i + 2`), "year end", "year's end"
 /// (but not "the end of" something).
 fn year_end_at(t: &Toks, i: usize) -> Option<usize> {
@@ -487,6 +516,25 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "2023-11-02",
         "in the 1988 third quarter",
         "the 1988 third quarter=1988-Q3",
+    ),
+    // quarter_named_by_its_last_month (round 6)
+    (
+        "2010-10-20",
+        "Sales in the June quarter rose; its December 2009 quarter was weak. The Dec. quarter will be strong; March sales fell.",
+        "the June quarter=2010-Q2 | December 2009 quarter=2009-Q4 | The Dec. quarter=2010-Q4 | March=2010-03",
+    ),
+    ("2010-10-20", "The bank made a September quarter-point cut.", "September=2010-09"),
+    // a year's possessive before its part, as "this year's third quarter" (round 6)
+    (
+        "2010-10-20",
+        "Sales in 2011's first quarter and in fiscal 2012's second half will rise.",
+        "2011's first quarter=2011-Q1 | fiscal 2012's second half=2012-H2",
+    ),
+    // "fiscal" after the ordinal, as before it (round 6)
+    (
+        "2010-10-20",
+        "The company's second fiscal quarter ended Aug. 31; its fiscal third quarter ends in November.",
+        "second fiscal quarter=2010-Q2 | Aug. 31=2010-08-31 | fiscal third quarter=2010-Q3 | November=2010-11",
     ),
     // not dates
     ("2023-09-14", "prices fall sharply", ""),
