@@ -1343,10 +1343,38 @@ fn noun_text(s: &str, subject: bool) -> String {
     out = out
         .trim_matches(|c: char| "\"“”‘’'()[],;:".contains(c) || c.is_whitespace())
         .to_string();
+    out = without_positions(&out);
     if subject {
         out = upper_first(&out);
     }
     out
+}
+
+/// A list of people without a photo caption's positions ("Wong, second right, and Park" →
+/// "Wong and Park"; "Scholz, left, Rutte, centre, and Macron" → "Scholz, Rutte, and Macron").
+fn without_positions(s: &str) -> String {
+    let is_position = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| clause::POSITION_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let parts: Vec<&str> = s.split(',').collect();
+    if parts.len() < 3 || !parts[1..parts.len() - 1].iter().any(|p| is_position(p)) {
+        return s.to_string();
+    }
+    let kept: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| i == 0 || i == parts.len() - 1 || !is_position(p))
+        .map(|(_, p)| *p)
+        .collect();
+    // Two people left: "Wong, and Park" reads "Wong and Park".
+    if kept.len() == 2 && kept[1].trim_start().starts_with("and ") {
+        return format!("{} {}", kept[0].trim_end(), kept[1].trim_start());
+    }
+    kept.join(",")
 }
 
 /// Repairs the spacing of pre-tokenised text: no space before , . ; : ) 's n't, none after (.
@@ -2720,6 +2748,10 @@ mod tests {
     #[test]
     fn headlines_keep_the_sentence_grammar() {
         let cases: &[(&str, &str, &str)] = &[
+            // A photo caption's positions set off by commas do not cut the list of people,
+            // and are no part of the caption.
+            ("Chancellor Olaf Scholz, left, Prime Minister Mark Rutte, centre, and President Emmanuel Macron attend a dinner in Brussels on Thursday.", "on Thursday", "Olaf Scholz and others attend dinner"),
+            ("Foreign Minister Penny Wong, second right, and Minister Park Jin attend the signing in Seoul on Monday.", "on Monday", "Penny Wong and Park Jin attend signing"),
             // Agreement as the text spells it.
             ("Hearings start in February, and a ruling is due in May.", "February", "Hearings start"),
             ("The hearing starts in February.", "February", "Hearing starts"),

@@ -523,6 +523,10 @@ fn finite_word(toks: &[Token], i: usize) -> Option<(String, VerbForm)> {
         ) || (p.tag == Tag::Date && p.lower != "last" && p.lower != "next")
             || matches!(p.lower.as_str(), "who" | "which" | "that")
     };
+    // "Scholz, left, Rutte ...": where someone stands in a photograph, not who left.
+    if in_position_aside(toks, i) {
+        return None;
+    }
     let (base, form) = forms::verb_form(&t.lower, false)?;
     // After "and" (a second verb of the same subject) or a comma (closing an appositive),
     // only a past or "-s" form reads as a verb.
@@ -1017,6 +1021,14 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
             i -= 1;
             continue;
         }
+        // A photo caption's position set off by commas belongs to the name before it
+        // ("Scholz, left, Rutte, centre, and Macron attend"): the list goes on past it.
+        if t.tag == Tag::Comma {
+            if let Some(k) = position_aside_before(toks, i - 1, floor) {
+                i = k;
+                continue;
+            }
+        }
         // A list: "Russia, China and Iran" (of names only: "recrimination, Mark Cavendish"
         // is no list).
         if t.tag == Tag::Comma
@@ -1049,6 +1061,51 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
         return Some(toks[i].range.start..toks[end - 1].range.end.min(toks[p].range.end));
     }
     (i < end).then(|| toks[i].range.start..toks[end - 1].range.end)
+}
+
+/// Words that say where a person stands in a photograph ("left", "second right", "top
+/// centre").
+pub(crate) const POSITION_WORDS: &[&str] = &[
+    "left", "right", "center", "centre", "top", "bottom", "front", "rear", "back", "second",
+    "third", "far", "from", "row",
+];
+
+/// When the comma at `close` ends a photo caption's position set off by commas after a name
+/// (", left," ", second right,"), and the sentence goes on with a name or "and", the index
+/// just after that name (where a subject walk goes on).
+fn position_aside_before(toks: &[Token], close: usize, floor: usize) -> Option<usize> {
+    let next = toks.get(close + 1)?;
+    // A title before the next name ("Prime Minister") may be tagged a word: capitalised.
+    if !(matches!(next.tag, Tag::Proper | Tag::And | Tag::Det) || next.cap) {
+        return None;
+    }
+    let mut k = close;
+    while k > floor && close - k < 3 && POSITION_WORDS.contains(&toks[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    // k is now the first position word; before it a comma, and before that the name.
+    let name = |t: &Token| t.tag == Tag::Proper || (t.tag == Tag::Word && t.cap);
+    (k < close && k >= floor + 2 && toks[k - 1].tag == Tag::Comma && name(&toks[k - 2]))
+        .then_some(k - 1)
+}
+
+/// Is the word at `i` part of a photo caption's position set off by commas right after a
+/// name (", left,", ", second right,")?
+fn in_position_aside(toks: &[Token], i: usize) -> bool {
+    let is_pos = |k: usize| POSITION_WORDS.contains(&toks[k].lower.as_str());
+    if !is_pos(i) {
+        return false;
+    }
+    let first = (0..=i).rev().take_while(|&k| is_pos(k)).last().unwrap_or(i);
+    let last = (i..toks.len())
+        .take_while(|&k| is_pos(k))
+        .last()
+        .unwrap_or(i);
+    last - first < 3
+        && toks.get(last + 1).is_some_and(|t| t.tag == Tag::Comma)
+        && first >= 2
+        && toks[first - 1].tag == Tag::Comma
+        && position_aside_before(toks, last + 1, 0) == Some(first - 1)
 }
 
 /// A year written as a number ("2020").
