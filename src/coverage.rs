@@ -262,11 +262,19 @@ impl Coverage {
                 _ => per_day.push((day, 1.0)),
             }
         }
-        let attention = DaySeries::new(per_day);
-        let bursts = attention.bursts(MIN_BURST_ARTICLES);
-
         let events = lanes_from_marks(event_marks, countries.len());
         let articles = lanes_from_marks(article_marks, countries.len());
+        Coverage::from_counts(countries, events, articles, DaySeries::new(per_day))
+    }
+
+    /// The coverage of these per-lane counts and attention: its bursts and the days it spans.
+    fn from_counts(
+        countries: Vec<CountryCode>,
+        events: Vec<LaneDays>,
+        articles: Vec<LaneDays>,
+        attention: DaySeries,
+    ) -> Coverage {
+        let bursts = attention.bursts(MIN_BURST_ARTICLES);
         let extent = events
             .iter()
             .chain(&articles)
@@ -665,22 +673,9 @@ mod tests {
         attention.sort_unstable();
         attention.dedup();
         let attention = DaySeries::new(attention.into_iter().map(|(d, _)| (d, 1.0)).collect());
-        let bursts = attention.bursts(MIN_BURST_ARTICLES);
         let events: Vec<LaneDays> = event_marks.into_iter().map(from).collect();
         let articles: Vec<LaneDays> = article_marks.into_iter().map(from).collect();
-        let extent = events
-            .iter()
-            .chain(&articles)
-            .filter_map(|l| Some((*l.days.first()?, *l.days.last()? + 1)))
-            .reduce(|(a, b), (c, d)| (a.min(c), b.max(d)));
-        Coverage {
-            countries,
-            events,
-            articles,
-            attention,
-            bursts,
-            extent,
-        }
+        Coverage::from_counts(countries, events, articles, attention)
     }
 
     /// A corpus of our own making, drawn from `seed`: events over decades and far-off
