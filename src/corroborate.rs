@@ -220,16 +220,13 @@ fn collect(events: &mut [Event], uf: &mut UnionFind, days: &[(i32, i32)]) -> Vec
             .collect();
         countries.sort_unstable();
         countries.dedup();
-        let mut articles_seen: Vec<u32> = ids.iter().map(|&i| events[i as usize].article).collect();
-        articles_seen.sort_unstable();
-        articles_seen.dedup();
-        let conflicting_dates = sources_disagree(&ids, events, days);
+        let (sources, conflicting_dates) = sources_of(&ids, events, days);
         for &i in &ids {
             events[i as usize].cluster = id as u32;
         }
         clusters.push(Cluster {
             id: id as u32,
-            sources: articles_seen.len(),
+            sources,
             countries,
             conflicting_dates,
             events: ids,
@@ -239,14 +236,14 @@ fn collect(events: &mut [Event], uf: &mut UnionFind, days: &[(i32, i32)]) -> Vec
     clusters
 }
 
-/// Do the articles of a cluster give its happening different dates? Each article says what
-/// its most confident member says (`ids` sorted best first): an article that also repeats
-/// the happening less surely ("“the treaty we signed today”, Putin said", the speaker's day
-/// and not the writer's) is still one source with one date, so the two readings of one
-/// article never make the cluster's sources disagree.
-fn sources_disagree(ids: &[u32], events: &[Event], days: &[(i32, i32)]) -> bool {
+/// How many articles report a cluster, and do they give its happening different dates?
+/// Each article says what its most confident member says (`ids` sorted best first): an
+/// article that also repeats the happening less surely ("“the treaty we signed today”,
+/// Putin said", the speaker's day and not the writer's) is still one source with one date,
+/// so the two readings of one article never make the cluster's sources disagree.
+fn sources_of(ids: &[u32], events: &[Event], days: &[(i32, i32)]) -> (usize, bool) {
     if ids.len() < 2 {
-        return false;
+        return (ids.len(), false);
     }
     let mut seen: HashSet<ArticleId> = HashSet::with_capacity(ids.len());
     let (mut latest_start, mut earliest_end) = (i32::MIN, i32::MAX);
@@ -258,7 +255,7 @@ fn sources_disagree(ids: &[u32], events: &[Event], days: &[(i32, i32)]) -> bool 
         latest_start = latest_start.max(start);
         earliest_end = earliest_end.min(end);
     }
-    latest_start > earliest_end
+    (seen.len(), latest_start > earliest_end)
 }
 
 fn country_key(c: CountryCode) -> u16 {
@@ -607,16 +604,16 @@ mod tests {
                 .collect()
         };
         let ids = [0, 1, 2];
-        assert!(!sources_disagree(&ids, &events, &days(&events)));
+        assert_eq!(sources_of(&ids, &events, &days(&events)), (2, false));
         // The same less sure reading in a third article is a source that disagrees.
         events[2].article = 2;
-        assert!(sources_disagree(&ids, &events, &days(&events)));
+        assert_eq!(sources_of(&ids, &events, &days(&events)), (3, true));
         // An article whose best reading disagrees disagrees, whatever else it says.
         events[2].article = 1;
         events.swap(1, 2);
         events[1].confidence = 0.9;
-        assert!(sources_disagree(&ids, &events, &days(&events)));
-        assert!(!sources_disagree(&[0], &events, &days(&events)));
+        assert_eq!(sources_of(&ids, &events, &days(&events)), (2, true));
+        assert_eq!(sources_of(&[0], &events, &days(&events)), (1, false));
     }
 
     #[test]
