@@ -319,10 +319,13 @@ fn captioned() -> Corpus {
 #[test]
 fn captions_are_drawn_found_by_their_text_and_act_like_marks() {
     let mut h = harness(captioned());
-    // The most salient happening is captioned in both of its lanes.
-    let jp = h.get_by_label_contains("Seoul summit opens (2023-09-12) · JP");
-    let kr = h.get_by_label_contains("Seoul summit opens (2023-09-12) · KR");
-    assert!(jp.rect().top() < kr.rect().top());
+    // The most salient happening is captioned once, in the first of its lanes; its mark
+    // in the other lane stays, bare.
+    h.get_by_label_contains("Seoul summit opens (2023-09-12) · JP");
+    assert!(h
+        .query_by_label_contains("Seoul summit opens (2023-09-12) · KR")
+        .is_none());
+    h.get_by_label("Summit in Seoul (2023-09-12) · KR");
     h.get_by_label_contains("Korean talks resume");
     // A caption sits beside its mark, inside its lane.
     let mark = h.get_by_label("Summit in Seoul (2023-09-12) · JP").rect();
@@ -356,7 +359,8 @@ fn captions_are_drawn_found_by_their_text_and_act_like_marks() {
             .collect::<Vec<_>>()
     })
     .collect();
-    assert!(rects.len() >= 5, "{rects:?}");
+    // Four of the five captioned, each once.
+    assert!(rects.len() >= 4, "{rects:?}");
     for (i, a) in rects.iter().enumerate() {
         for b in &rects[i + 1..] {
             assert!(

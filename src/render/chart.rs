@@ -419,20 +419,17 @@ fn join_parts(mut vs: Vec<LaneView>, parts: &[Part]) -> LaneView {
     out
 }
 
-/// A short line joining a mark to its caption in the row above or below.
+/// A short line joining a mark to its caption in the row above or below (slanting when
+/// the caption starts past something under the mark).
 fn paint_leader(scene: &mut Scene, mark: Rect, caption: Rect, colour: Color32) {
-    let x = mark
-        .center()
-        .x
-        .clamp(caption.left() + 2.0, caption.right() - 2.0);
-    let (y0, y1) = if caption.top() >= mark.bottom() {
-        (mark.bottom(), caption.top())
+    let x0 = mark.center().x;
+    let x1 = x0.clamp(caption.left() + 2.0, caption.right() - 2.0);
+    let (a, b) = if caption.top() >= mark.bottom() {
+        (pos2(x0, mark.bottom()), pos2(x1, caption.top()))
     } else {
-        (caption.bottom(), mark.top())
+        (pos2(x0, mark.top()), pos2(x1, caption.bottom()))
     };
-    if y1 > y0 {
-        scene.line(pos2(x, y0), pos2(x, y1), Stroke::new(1.0, colour));
-    }
+    scene.line(a, b, Stroke::new(1.0, colour));
 }
 
 /// The break between two pieces of a broken axis: the gap filled like the margins, and a
@@ -519,7 +516,8 @@ pub fn count_below(lane_h: f32) -> bool {
 }
 
 /// The time axis over `plot` (the whole plot, or a piece of a broken axis) through `view`;
-/// with `context`, the context label ("2023") in the label column too.
+/// with `context`, the context label ("2023") in the label column (else, for a later piece,
+/// at the piece's own left edge).
 fn paint_axis(
     scene: &mut Scene,
     b: &Body,
@@ -568,6 +566,20 @@ fn paint_axis(
             Stroke::new(1.0, th.grid),
         );
     }
+    // A later piece of a broken axis says where it is ("Jun 2024") at its own left edge,
+    // where it hides no tick label.
+    let own = axis.context.as_ref().filter(|_| !context);
+    let labels_from = own.map_or(f32::NEG_INFINITY, |c| {
+        let w = cell.borrow_mut().width(c, AXIS_SIZE);
+        scene.text(
+            pos2(axis_rect.left() + 4.0, axis_rect.top() + 6.0),
+            Align2::LEFT_TOP,
+            c,
+            AXIS_SIZE,
+            th.text,
+        );
+        axis_rect.left() + 4.0 + w + 8.0
+    });
     for t in &axis.ticks {
         let x = x_of(t.day);
         scene.line(
@@ -575,6 +587,9 @@ fn paint_axis(
             pos2(x, axis_rect.bottom()),
             Stroke::new(1.0, th.grid_major),
         );
+        if x + 3.0 < labels_from {
+            continue;
+        }
         let colour = if t.major { th.text } else { th.weak };
         scene.text(
             pos2(x + 3.0, axis_rect.top() + 6.0),

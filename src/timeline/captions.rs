@@ -29,6 +29,8 @@ pub const MAX_CAPTION_PX: f64 = 250.0;
 pub const MIN_CAPTION_PX: f64 = 96.0;
 /// Space between a mark and its caption.
 pub const GAP: f64 = 3.0;
+/// Farthest a caption in another row starts from its mark's edge (its leader slants).
+pub const LEADER_REACH: f64 = 40.0;
 /// Candidates tried per tile and lane (bounds the work per frame).
 pub const CANDIDATES_PER_TILE: usize = 12;
 /// Captions placed per tile and lane: two labelled happenings per few hundred px keep a
@@ -216,9 +218,10 @@ pub fn place_tile(
 }
 
 /// A place for `c`'s caption in row `r` (not its mark's), starting at its mark's left edge
-/// and running right, else ending at its right edge: `(x0, x1, left, y0, y1)`. Shortened
-/// (to `min_w` at least) to end before what already stands in that row: marks, which it
-/// never hides, and captions.
+/// and running right, else ending at its right edge, or when something stands there, just
+/// past it (at most [`LEADER_REACH`] px away, so the leader stays short):
+/// `(x0, x1, left, y0, y1)`. Shortened (to `min_w` at least) to end before what already
+/// stands in that row: marks, which it never hides, and captions.
 #[allow(clippy::too_many_arguments)]
 fn leader_place(
     c: &Candidate,
@@ -240,36 +243,58 @@ fn leader_place(
         y1,
     };
     // What stands in that row: marks of the row and boxes already placed across it.
-    let blocks = || {
-        obstacles
+    let blocks: Vec<BoxPx> = obstacles
+        .iter()
+        .filter(|(row, _)| *row == r)
+        .map(|(_, o)| *o)
+        .chain(taken.iter().copied().filter(|t| overlaps(t, &band, 0.0)))
+        .collect();
+    let inside = |x: f64| blocks.iter().any(|o| o.x0 < x && o.x1 > x);
+    // Running right: from the mark's left edge, or just past what stands there.
+    let mut starts = vec![m.x0.max(lo)];
+    starts.extend(
+        blocks
             .iter()
-            .filter(move |(row, _)| *row == r)
-            .map(|(_, o)| *o)
-            .chain(taken.iter().copied().filter(|t| overlaps(t, &band, 0.0)))
-    };
-    // Room from the mark's left edge rightwards, and from its right edge leftwards.
-    let start = m.x0.max(lo);
-    if blocks().any(|o| o.x0 <= start + 1.0 && o.x1 >= start - 1.0) {
-        // Something stands right over the mark's own x: no leader fits there.
-    } else {
-        let right_end = blocks()
-            .filter(|o| o.x0 > start)
+            .map(|o| o.x1 + GAP)
+            .filter(|&x| x > m.x0 && x <= m.x1 + LEADER_REACH),
+    );
+    starts.sort_by(f64::total_cmp);
+    for s in starts {
+        if s < lo || inside(s) {
+            continue;
+        }
+        let end = blocks
+            .iter()
+            .filter(|o| o.x0 >= s)
             .map(|o| o.x0 - GAP)
             .fold(hi, f64::min);
-        if right_end - start >= min_w {
-            let b = right_end.min(start + w);
-            return Some((start, b, false, y0, y1));
+        if end - s >= min_w {
+            return Some((s, end.min(s + w), false, y0, y1));
         }
     }
-    let end = m.x1.min(hi);
-    if blocks().any(|o| o.x0 <= end + 1.0 && o.x1 >= end - 1.0) {
-        return None;
+    // Hanging left: to the mark's right edge, or just before what stands there.
+    let mut ends = vec![m.x1.min(hi)];
+    ends.extend(
+        blocks
+            .iter()
+            .map(|o| o.x0 - GAP)
+            .filter(|&x| x < m.x1 && x >= m.x0 - LEADER_REACH),
+    );
+    ends.sort_by(|a, b| b.total_cmp(a));
+    for e in ends {
+        if e > hi || inside(e) {
+            continue;
+        }
+        let start = blocks
+            .iter()
+            .filter(|o| o.x1 <= e)
+            .map(|o| o.x1 + GAP)
+            .fold(lo, f64::max);
+        if e - start >= min_w {
+            return Some(((e - w).max(start), e, true, y0, y1));
+        }
     }
-    let left_start = blocks()
-        .filter(|o| o.x1 < end)
-        .map(|o| o.x1 + GAP)
-        .fold(lo, f64::max);
-    (end - left_start >= min_w).then(|| ((end - w).max(left_start), end, true, y0, y1))
+    None
 }
 
 fn overlaps(a: &BoxPx, b: &BoxPx, margin: f64) -> bool {
@@ -549,6 +574,17 @@ mod tests {
         place_tile(&[c], 0.0, 560.0, 560.0, 2, &marks2, &mut out);
         assert_eq!(out.len(), 1);
         assert!(out[0].b.x1 <= below.x0, "{:?}", out[0]);
+        // A mark right under it: the caption starts just past that mark.
+        out.clear();
+        let mut under = point(7, 200.0, 10.0).mark;
+        under.y0 += 18.0;
+        under.y1 += 18.0;
+        let mut marks4 = marks.to_vec();
+        marks4.push((1, under));
+        place_tile(&[c], 0.0, 560.0, 560.0, 2, &marks4, &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].leader && out[0].b.x0 >= under.x1, "{:?}", out[0]);
+        assert!(out[0].b.x0 <= c.mark.x1 + LEADER_REACH);
         // Only the tile's best happening takes a leader: a second one hemmed in stays a mark.
         out.clear();
         let d = point(2, 400.0, 180.0);
