@@ -252,7 +252,11 @@ fn a_story_told_in_two_bursts_breaks_the_axis() {
         assert!(t.iter().any(|x| x == label), "{label}: {t:?}");
     }
     // No ticks for the silent months, and the captions of both stretches are drawn.
-    assert!(!t.iter().any(|x| x.starts_with("Jul") || x.starts_with("Aug")), "{t:?}");
+    assert!(
+        !t.iter()
+            .any(|x| x.starts_with("Jul") || x.starts_with("Aug")),
+        "{t:?}"
+    );
     assert!(t.iter().any(|x| x.contains("sign agreement")), "{t:?}");
     assert!(t.iter().any(|x| x.starts_with("Inspectors")), "{t:?}");
     // A range asked for is one continuous axis.
