@@ -17,6 +17,12 @@ use egui::{pos2, vec2, Rect};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+/// As `render` places captions (a lane may take a caption row), unless `CENSUS_WINDOW` is
+/// set (the window's rule: only the rows a lane has). Both build on the same library.
+fn extra_row() -> bool {
+    std::env::var_os("CENSUS_WINDOW").is_none()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut paths = Vec::new();
@@ -99,6 +105,7 @@ fn main() {
                 opts: FrameOptions {
                     captions: true,
                     inside_plot: true,
+                    extra_row: extra_row(),
                     ..Default::default()
                 },
                 lane_labels: true,
