@@ -400,9 +400,38 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
         None => (tk.ed
             && !tk.cap
             && !(j.saturating_sub(2)..j)
-                .any(|k| matches!(t[k].lex, Some(Lex::Word(W::A | W::The)))))
+                .any(|k| matches!(t[k].lex, Some(Lex::Word(W::A | W::The))))
+            || (tk.ed && !tk.cap && subject_verb(t, j)))
         .then_some(Tense::Past),
     }
+}
+
+/// "The talks collapsed in December", "the bank failed on Monday": an -ed word after an
+/// article and one word is that noun's verb when a preposition, a date or the clause's
+/// end follows it; an adjective ("a still unspecified date") has its noun after it.
+fn subject_verb(t: &[Tok], j: usize) -> bool {
+    let article = |k: usize| matches!(t[k].lex, Some(Lex::Word(W::A | W::The)));
+    if j < 2
+        || article(j - 1)
+        || !article(j - 2)
+        || t[j - 1].kind != Kind::Word
+        || t[j - 1].lex.is_some()
+    {
+        return false;
+    }
+    t.get(j + 1).is_some_and(|n| match (n.kind, n.lex) {
+        (Kind::Punct, _) => matches!(n.ch, b',' | b'.'),
+        (
+            _,
+            Some(
+                Lex::Word(W::In | W::On | W::At | W::Since | W::Until | W::During | W::Over)
+                | Lex::Weekday(_)
+                | Lex::Month(_)
+                | Lex::MonthAbbr(_),
+            ),
+        ) => true,
+        _ => false,
+    })
 }
 
 /// Table rows: (reference date or "", text, the expressions tagged as "phrase=VALUE"
@@ -412,6 +441,14 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // weekdays and tense (2023-09-14 is a Thursday)
     ("2023-09-14", "The minister resigned on Wednesday.", "Wednesday=2023-09-13"),
+    // subject_verb: an -ed word after "the" and a noun is the noun's verb when a
+    // preposition, a date or the clause's end follows; not an adjective before its noun
+    ("2023-09-14", "The talks collapsed in December.", "December=2022-12"),
+    ("2023-09-14", "In November, the bank failed.", "November=2022-11"),
+    ("2023-09-14", "The council voted on Friday to close it.", "Friday=2023-09-08"),
+    ("2023-09-14", "The storm passed Saturday.", "Saturday=2023-09-09"),
+    ("2023-09-14", "A still unspecified date in December.", "December=2023-12"),
+    ("2023-09-14", "The revised plan starts in December.", "December=2023-12"),
     ("2023-09-14", "The minister will resign on Wednesday.", "Wednesday=2023-09-20"),
     ("2023-09-14", "He said Monday that prices rose.", "Monday=2023-09-11"),
     ("2023-09-14", "It happened on Thursday.", "Thursday=2023-09-14"),
