@@ -89,7 +89,7 @@ fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
         if t[j].kind == Kind::Punct && matches!(t[j].ch, b'"' | b'`') {
             break;
         }
-        if let Some(x) = marker(t, j) {
+        if let Some(x) = marker(text, t, j) {
             // "On Friday, the government planned to ...": -ed plan words after the date
             // are past verbs more often than future markers.
             if x == Tense::Future && ends_ed(text, &t[j]) {
@@ -133,10 +133,16 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
         if sentence_end(t, j) {
             break;
         }
-        if let Some(x) = marker(t, j) {
+        if let Some(x) = marker(text, t, j) {
             // A schedule verb speaks for a date right after it ("meet Monday"), not for
             // one further on ("to meet demand ... into the summer").
-            if matches!(t[j].lex, Some(Lex::Word(W::Sched | W::Due))) && s - j > 3 {
+            // ("is due to visit on Monday": the verb after "due to" carries it further.)
+            let reach = if matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To))) {
+                5
+            } else {
+                3
+            };
+            if matches!(t[j].lex, Some(Lex::Word(W::Sched | W::Due))) && s - j > reach {
                 continue;
             }
             // "through" is a span of time only right before the date ("through January"),
@@ -278,7 +284,7 @@ fn looks_ahead_verb(text: &str, t: &[Tok], j: usize, s: usize) -> bool {
     // other verb or sentence end in it.
     (j + 2..(j + 6).min(s)).any(|k| {
         matches!(t[k].lex, Some(Lex::Word(W::To)))
-            && (j + 1..k).all(|h| !sentence_end(t, h) && !t[h].nl && marker(t, h).is_none())
+            && (j + 1..k).all(|h| !sentence_end(t, h) && !t[h].nl && marker(text, t, h).is_none())
     })
 }
 
@@ -293,7 +299,7 @@ pub(super) fn bound_past(text: &str, t: &[Tok], s: usize) -> bool {
         return false;
     }
     let v = j - 1;
-    if marker(t, v) != Some(Tense::Past) || matches!(t[v].lex, Some(Lex::Word(W::Ended))) {
+    if marker(text, t, v) != Some(Tense::Past) || matches!(t[v].lex, Some(Lex::Word(W::Ended))) {
         return false;
     }
     // "to be published in", "should be paid on": a participle after "be" is no past.
@@ -353,7 +359,7 @@ fn is_modal(t: &Tok) -> bool {
     }
 }
 
-fn marker(t: &[Tok], j: usize) -> Option<Tense> {
+fn marker(text: &str, t: &[Tok], j: usize) -> Option<Tense> {
     let tk = &t[j];
     if tk.kind != Kind::Word {
         return None;
@@ -379,7 +385,7 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
         // due" looks back, "due to" gives a cause
         Some(Lex::Word(W::Due)) => {
             if matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To))) {
-                None
+                scheduled_due_to(text, t, j).then_some(Tense::Future)
             } else if j > 0 && matches!(t[j - 1].lex, Some(Lex::Word(W::Was))) {
                 Some(Tense::Past)
             } else {
@@ -405,6 +411,29 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
         .then_some(Tense::Past),
     }
 }
+
+/// "is due to visit", "are due to meet": "due to" after "is"/"are" and before a bare
+/// word (a verb) schedules; "is due to the snow", "due to high demand" give a cause.
+fn scheduled_due_to(text: &str, t: &[Tok], j: usize) -> bool {
+    let copula = j > 0 && matches!(t[j - 1].lex, Some(Lex::Word(W::Is)));
+    let Some(v) = t.get(j + 2) else {
+        return false;
+    };
+    let word = text.get(v.start..v.end).unwrap_or("");
+    copula
+        && v.kind == Kind::Word
+        && !v.cap
+        && v.lex.is_none()
+        && !v.ed
+        && !word.ends_with("ing")
+        && !word_in(text, v, &DUE_NOT_VERB)
+}
+
+/// Words after "due to" that begin a noun phrase, not a verb.
+const DUE_NOT_VERB: [&str; 14] = [
+    "his", "her", "its", "their", "our", "my", "your", "an", "this", "these", "those", "high",
+    "low", "poor",
+];
 
 /// "The talks collapsed in December", "the bank failed on Monday": an -ed word after an
 /// article and one word is that noun's verb when a preposition, a date or the clause's
@@ -535,6 +564,13 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // "due" names a scheduled date; "was due" may have passed; "due to" is a cause (round 6)
     ("2010-10-20", "Third-quarter results are due Friday; the jobs report is due out on Thursday.", "Third-quarter=2010-Q3 | Friday=2010-10-22 | Thursday=2010-10-21"),
     ("2010-10-20", "The payment was due Monday. Flights were cancelled due to fog Monday.", "Monday=2010-10-18 | Monday=2010-10-18"),
+    // scheduled_due_to: "is/are due to" before a bare verb schedules; before a noun it is
+    // a cause (2010-10-20 is a Wednesday)
+    ("2010-10-20", "The prime minister is due to visit on Monday.", "Monday=2010-10-25"),
+    ("2010-10-20", "The treaty is due to expire in March.", "March=2011-03"),
+    ("2010-10-20", "The two leaders are due to meet Friday.", "Friday=2010-10-22"),
+    ("2010-10-20", "The delay on Monday is due to the snow.", "Monday=2010-10-18"),
+    ("2010-10-20", "Sales fell in March, which is due to high prices.", "March=2010-03"),
     ("2009-11-20", "He resigned late last month; talks will continue in the coming weeks.", "late last month=2009-10 | the coming weeks=PXW"),
     ("2010-09-14", "Shares fell this week after rising last week.", "this week=2010-W37 | last week=2010-W36"),
     ("2009-11-20", "Sales fell in the third quarter of 2009, and first-half profit rose; profit will rise in fiscal 2011.", "the third quarter of 2009=2009-Q3 | first-half=2009-H1 | fiscal 2011=2011"),
