@@ -137,11 +137,9 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
             // A schedule verb speaks for a date right after it ("meet Monday"), not for
             // one further on ("to meet demand ... into the summer").
             // ("is due to visit on Monday": the verb after "due to" carries it further.)
-            let reach = if matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To))) {
-                5
-            } else {
-                3
-            };
+            let due_to = matches!(t[j].lex, Some(Lex::Word(W::Due)))
+                && matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)));
+            let reach = if due_to { 5 } else { 3 };
             if matches!(t[j].lex, Some(Lex::Word(W::Sched | W::Due))) && s - j > reach {
                 continue;
             }
