@@ -96,6 +96,14 @@ fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
                 j += 1;
                 continue;
             }
+            // "set off on Thursday and is due to hit Fresno today": a schedule after the
+            // date is often another clause's; "due to" speaks only for dates after it.
+            if matches!(t[j].lex, Some(Lex::Word(W::Due)))
+                && matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
+            {
+                j += 1;
+                continue;
+            }
             if x == Tense::Past && matches!(t[j].lex, Some(Lex::Word(W::Said))) {
                 // "..., Castro said": the date belongs to the quoted clause, not the verb
                 // of saying.
@@ -400,12 +408,12 @@ fn marker(text: &str, t: &[Tok], j: usize) -> Option<Tense> {
         }
         Some(_) => None,
         // "a still unspecified date", "the revised plan": an -ed adjective after an
-        // article is no verb.
+        // article is no verb; "the talks collapsed in May" is (`subject_verb`).
         None => (tk.ed
             && !tk.cap
-            && !(j.saturating_sub(2)..j)
+            && (!(j.saturating_sub(2)..j)
                 .any(|k| matches!(t[k].lex, Some(Lex::Word(W::A | W::The))))
-            || (tk.ed && !tk.cap && subject_verb(t, j)))
+                || subject_verb(t, j)))
         .then_some(Tense::Past),
     }
 }
@@ -565,6 +573,7 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // scheduled_due_to: "is/are due to" before a bare verb schedules; before a noun it is
     // a cause (2010-10-20 is a Wednesday)
     ("2010-10-20", "The prime minister is due to visit on Monday.", "Monday=2010-10-25"),
+    ("2010-10-20", "The tour set off on Monday and is due to end in Rome.", "Monday=2010-10-18"),
     ("2010-10-20", "The treaty is due to expire in March.", "March=2011-03"),
     ("2010-10-20", "The two leaders are due to meet Friday.", "Friday=2010-10-22"),
     ("2010-10-20", "The delay on Monday is due to the snow.", "Monday=2010-10-18"),
