@@ -105,6 +105,39 @@ fn lanes_ordered_by_count_with_no_country_last() {
 }
 
 #[test]
+fn every_two_byte_code_has_its_own_lane_apart_from_no_country() {
+    // Codes at both ends of the lane table and one in between, a unit naming two of them,
+    // and events naming none: one lane each, "No country" last, nothing merged.
+    let low = CountryCode([0, 0]);
+    let high = CountryCode([0xff, 0xff]);
+    let mut events = vec![
+        event(0, day(2024, 1, 1), &[], 0.9, 0),
+        event(1, day(2024, 1, 2), &["JP"], 0.9, 1),
+        event(2, day(2024, 1, 3), &[], 0.9, 2),
+        event(3, day(2024, 1, 4), &[], 0.9, 3),
+        event(4, day(2024, 1, 5), &[], 0.9, 4),
+    ];
+    events[0].countries = vec![low, high].into();
+    events[3].countries = vec![high].into();
+    let corpus = Corpus {
+        events,
+        ..Default::default()
+    };
+    let l = Layout::build(&corpus);
+    let lanes: Vec<_> = l.lanes.iter().map(|l| (l.code, l.items.len())).collect();
+    assert_eq!(
+        lanes,
+        vec![
+            (Some(high), 2),
+            (Some(low), 1),
+            (Some(cc("JP")), 1),
+            (None, 2)
+        ]
+    );
+    assert_eq!(l.positions(l.unit_of_event(0).unwrap()).len(), 2);
+}
+
+#[test]
 fn cluster_is_one_item_per_lane_with_twins() {
     let l = Layout::build(&small_corpus());
     let u = l.unit_of_event(1).unwrap();
