@@ -110,7 +110,7 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
                 units.push(Unit {
                     facts: facts[i],
                     content,
-                    countries: e.countries.clone(),
+                    countries: e.countries.to_vec(),
                     sentence: Some(sentence),
                     members: Vec::new(),
                 });
@@ -403,16 +403,16 @@ mod tests {
             paragraph: 0,
             sentence: 0..text_len,
             date_range: 0..0,
-            timex_value: String::new(),
+            timex_value: Default::default(),
             span,
             countries: countries
                 .iter()
                 .map(|c| CountryCode::parse(c).unwrap())
                 .collect(),
-            country_spans: Vec::new(),
+            country_spans: Default::default(),
             date_source: DateSource::Explicit,
             confidence: conf,
-            note: String::new(),
+            note: Default::default(),
             cluster: u32::MAX,
             hidden: false,
             salience: 0.0,

@@ -438,16 +438,16 @@ mod tests {
             paragraph: 0,
             sentence: 0..0,
             date_range: 0..0,
-            timex_value: String::new(),
+            timex_value: Default::default(),
             span: DateSpan::day(date),
             countries: countries
                 .iter()
                 .map(|c| CountryCode::parse(c).unwrap())
                 .collect(),
-            country_spans: vec![],
+            country_spans: Default::default(),
             date_source: DateSource::Explicit,
             confidence,
-            note: String::new(),
+            note: Default::default(),
             cluster: 0,
             hidden: false,
             salience: 0.0,

@@ -292,7 +292,7 @@ pub(crate) fn firm_keys(
     pick: impl Fn(&crate::model::Event) -> bool,
 ) -> std::collections::HashSet<EntryKey> {
     firm_sentences(corpus, pick)
-        .map(|(e, text)| (e.span.start, e.countries.clone(), content_words(text)))
+        .map(|(e, text)| (e.span.start, e.countries.to_vec(), content_words(text)))
         .collect()
 }
 
@@ -463,7 +463,7 @@ impl FirmIndex {
                     index.entries.push(FirmEntry {
                         day: e.span.start,
                         country_bits: country_bits(&e.countries),
-                        countries: e.countries.clone(),
+                        countries: e.countries.to_vec(),
                         words: w.clone(),
                         copies: 1,
                     });

@@ -9,8 +9,8 @@
 
 use crate::gazetteer::{Mention, MentionKind};
 use crate::model::{
-    Article, ArticleId, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event,
-    Precision,
+    Article, ArticleId, Countries, CountryCode, CountrySpan, CountrySpans, DateSource, DateSpan,
+    DatedEvidence, Event, Precision,
 };
 use crate::timex::{Resolution, Timex};
 use std::ops::Range;
@@ -490,15 +490,15 @@ pub fn extract(
                     date_range: t.start..t.end,
                     // placed dates only, so `date_value` is there
                     timex_value: match &t.end_value {
-                        Some(e) => format!("{}/{}", t.value, e),
-                        None => t.date_value().unwrap_or(&t.value).to_string(),
+                        Some(e) => format!("{}/{}", t.value, e).into(),
+                        None => t.date_value().unwrap_or(&t.value).into(),
                     },
                     span: *span,
-                    countries,
-                    country_spans: sentence_spans.clone(),
+                    countries: Countries::from_slice(&countries),
+                    country_spans: CountrySpans::from_slice(&sentence_spans),
                     date_source,
                     confidence,
-                    note,
+                    note: note.into(),
                     cluster: 0,
                     hidden: false,
                     salience: 0.0,

@@ -372,6 +372,14 @@ pub struct CountrySpan {
     pub code: CountryCode,
 }
 
+pub use smol_str::SmolStr;
+
+/// An event's countries: up to eight are held in the event itself, so that a million events
+/// decoded at a reopen do not take a heap value each (more spill to the heap).
+pub type Countries = smallvec::SmallVec<[CountryCode; 8]>;
+/// An event's country mentions: up to two held in the event itself, as [`Countries`].
+pub type CountrySpans = smallvec::SmallVec<[CountrySpan; 2]>;
+
 /// A dated happening: one date expression in one sentence, with the countries involved.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -382,18 +390,19 @@ pub struct Event {
     pub sentence: Range<usize>,
     /// Byte range of the date phrase in [`Article::text`].
     pub date_range: Range<usize>,
-    /// The TIMEX3 value the engine gave the phrase.
-    pub timex_value: String,
+    /// The TIMEX3 value the engine gave the phrase (short: held in the event itself).
+    pub timex_value: SmolStr,
     pub span: DateSpan,
     /// Sorted, deduplicated.
-    pub countries: Vec<CountryCode>,
+    pub countries: Countries,
     /// Country mentions inside the sentence, for highlighting.
-    pub country_spans: Vec<CountrySpan>,
+    pub country_spans: CountrySpans,
     pub date_source: DateSource,
     /// 0.0 ..= 1.0.
     pub confidence: f32,
     /// Why the date is what it is, for tooltips ("year from publication date 2023-09-14").
-    pub note: String,
+    /// Short notes are held in the event; a longer one is shared by the events that give it.
+    pub note: SmolStr,
     /// Shared by events that report the same happening (see `corroborate`).
     pub cluster: u32,
     /// Hidden by the user: kept so that undo works, never drawn or listed by default.

@@ -34,10 +34,10 @@ fn event(article: u32, span: DateSpan, countries: &[&str], confidence: f32, clus
         paragraph: 0,
         sentence: 0..0,
         date_range: 0..0,
-        timex_value: String::new(),
+        timex_value: Default::default(),
         span,
         countries: countries.iter().map(|c| cc(c)).collect(),
-        country_spans: Vec::new(),
+        country_spans: Default::default(),
         date_source: DateSource::Explicit,
         confidence,
         note: "year guessed from the file date".into(),
@@ -279,7 +279,7 @@ fn crowded_days_become_bubbles_that_zoom_in_when_clicked() {
     for i in 0..400u32 {
         let d = date(2023, 1, 1) + chrono::Days::new(u64::from(i % 365));
         let mut e = event(2, DateSpan::day(d), &["JP"], 0.9, 100 + i);
-        e.note.clear();
+        e.note = Default::default();
         c.events.push(e);
     }
     let mut h = harness(c);
@@ -421,11 +421,11 @@ fn fit_frames_the_story_not_the_stray_dates() {
     // "The third century" as a day-precise date, a far-future one, and a dozen events
     // resting on publication dates guessed from file times, two years later.
     let mut stray = event(2, DateSpan::day(date(300, 5, 1)), &["JP"], 0.9, 5);
-    stray.note.clear();
+    stray.note = Default::default();
     c.events.push(stray);
     c.clusters.push(cluster(5, vec![6], 1));
     let mut future = event(2, DateSpan::day(date(2400, 1, 1)), &["KR"], 0.9, 6);
-    future.note.clear();
+    future.note = Default::default();
     c.events.push(future);
     c.clusters.push(cluster(6, vec![7], 1));
     c.articles.push(Article {

@@ -193,7 +193,7 @@ impl<'a> Local<'a> {
                     self.units.push(LocalUnit {
                         facts,
                         content,
-                        countries: e.countries.clone(),
+                        countries: e.countries.to_vec(),
                         sentence: Some(sentence),
                         members: Vec::new(),
                     });

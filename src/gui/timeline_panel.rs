@@ -866,7 +866,7 @@ impl TimelinePanel {
             let why = if ev.note.is_empty() {
                 "date is a guess".to_string()
             } else {
-                ev.note.clone()
+                ev.note.to_string()
             };
             ui.label(egui::RichText::new(format!("? uncertain: {why}")).italics());
         }

@@ -20,8 +20,9 @@
 //! out is refused (the file is read again), never half-used.
 
 use crate::model::{
-    Article, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event, Format,
-    Paragraph, ParagraphKind, Precision, Problem, PubDateSource, Severity,
+    Article, Countries, CountryCode, CountrySpan, CountrySpans, DateSource, DateSpan,
+    DatedEvidence, Event, Format, Paragraph, ParagraphKind, Precision, Problem, PubDateSource,
+    Severity, SmolStr,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -303,11 +304,15 @@ pub(crate) fn decode(bytes: &[u8], text: String, article: u32) -> Option<(Articl
     // Every event takes at least 16 bytes: a count beyond that is damage, not a reason to
     // reserve memory.
     let mut events = Vec::with_capacity(n.min(body.len() / 16));
+    // The article's notes that did not fit in an event: an event with the same note shares
+    // it (a note says how a date was placed, and an article places many dates the same way).
+    // At most a few are kept to compare with, so an article of distinct notes stays linear.
+    let mut long_notes: Vec<SmolStr> = Vec::new();
     for _ in 0..n {
         let paragraph = r.usize()?;
         let sentence = r.range()?;
         let date_range = r.range()?;
-        let timex_value = r.string()?;
+        let timex_value = SmolStr::new(r.str()?);
         let start = i32::try_from(r.i()?).ok()?;
         let end = i32::try_from(i64::from(start) + r.i()?).ok()?;
         let span = DateSpan {
@@ -318,12 +323,12 @@ pub(crate) fn decode(bytes: &[u8], text: String, article: u32) -> Option<(Articl
         let date_source = *DATE_SOURCES.get(usize::from(r.byte()?))?;
         let confidence = r.f32()?;
         let nc = r.len()?;
-        let mut countries = Vec::with_capacity(nc.min(256));
+        let mut countries = Countries::new();
         for _ in 0..nc {
             countries.push(r.code()?);
         }
         let ns = r.len()?;
-        let mut country_spans = Vec::with_capacity(ns.min(256));
+        let mut country_spans = CountrySpans::new();
         for _ in 0..ns {
             let range = r.range()?;
             country_spans.push(CountrySpan {
@@ -332,7 +337,17 @@ pub(crate) fn decode(bytes: &[u8], text: String, article: u32) -> Option<(Articl
                 code: r.code()?,
             });
         }
-        let note = r.string()?;
+        let note = r.str()?;
+        let note = match long_notes.iter().find(|n| n.as_str() == note) {
+            Some(shared) => shared.clone(),
+            None => {
+                let n = SmolStr::new(note);
+                if n.is_heap_allocated() && long_notes.len() < 8 {
+                    long_notes.push(n.clone());
+                }
+                n
+            }
+        };
         events.push(Event {
             article,
             paragraph,
@@ -467,9 +482,13 @@ impl<'a> Reader<'a> {
         Some(start..end)
     }
 
-    fn string(&mut self) -> Option<String> {
+    fn str(&mut self) -> Option<&'a str> {
         let n = self.len()?;
-        std::str::from_utf8(self.take(n)?).ok().map(str::to_string)
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_string)
     }
 
     fn f32(&mut self) -> Option<f32> {
@@ -524,18 +543,19 @@ mod tests {
             paragraph: i,
             sentence: 10 * i..10 * i + 300,
             date_range: 10 * i + 4..10 * i + 19,
-            timex_value: format!("2023-09-{:02}", i + 1),
+            timex_value: format!("2023-09-{:02}", i + 1).into(),
             span: DateSpan {
                 start: d(2023, 9, 1 + i as u32),
                 end: d(2023, 9, 1 + i as u32),
                 precision: PRECISIONS[i % 3],
             },
-            countries: vec![CountryCode(*b"JP"), CountryCode(*b"KP")],
+            countries: vec![CountryCode(*b"JP"), CountryCode(*b"KP")].into(),
             country_spans: vec![CountrySpan {
                 start: 10 * i + 30,
                 end: 10 * i + 35,
                 code: CountryCode(*b"JP"),
-            }],
+            }]
+            .into(),
             date_source: DATE_SOURCES[i % 5],
             confidence: 0.25 * (i % 4) as f32,
             note: "year from publication date 2023-09-14 — «naïve»".into(),
@@ -638,7 +658,7 @@ mod tests {
         events[4].sentence = 4_000_000_000..4_000_000_100;
         events[5].countries.clear();
         events[5].country_spans.clear();
-        events[6].note.clear();
+        events[6].note = SmolStr::default();
         let blob = encode(&a, &events);
         for e in &mut events {
             e.article = 42;
@@ -655,6 +675,28 @@ mod tests {
             let (back, _) = decode(&encode(&a, &[]), a.text.clone(), 0).unwrap();
             assert_eq!(back.format, f);
         }
+    }
+
+    #[test]
+    fn decoded_events_hold_short_values_inline_and_share_a_long_note() {
+        let a = article();
+        let mut events: Vec<Event> = (0..4).map(ev).collect();
+        // Nine countries: more than an event holds itself, and still read back.
+        events[2].countries = (b'A'..=b'I').map(|c| CountryCode([b'X', c])).collect();
+        events[3].note = "a note of its own, longer than an event holds itself".into();
+        let (_, evs) = decode(&encode(&a, &events), a.text.clone(), 0).unwrap();
+        assert_eq!(evs, events);
+        for e in &evs {
+            assert!(!e.timex_value.is_heap_allocated(), "{:?}", e.timex_value);
+            assert!(!e.country_spans.spilled());
+            assert!(e.note.is_heap_allocated(), "the notes here are long");
+        }
+        assert!(!evs[0].countries.spilled() && !evs[3].countries.spilled());
+        assert!(evs[2].countries.spilled());
+        // The three events with the same long note share one heap value; the fourth has its own.
+        let at = |i: usize| evs[i].note.as_ptr();
+        assert_eq!((at(1), at(2)), (at(0), at(0)));
+        assert_ne!(at(3), at(0));
     }
 
     #[test]
@@ -754,10 +796,10 @@ mod tests {
         assert!(decode(&seal(bad), String::new(), 0).is_none());
         // A country code that is not two letters (a lower-case one reads as upper case).
         let mut e = ev(0);
-        e.countries = vec![CountryCode(*b"jp")];
+        e.countries = vec![CountryCode(*b"jp")].into();
         let back = decode(&encode(&Article::default(), &[e.clone()]), String::new(), 0);
-        assert_eq!(back.unwrap().1[0].countries, [CountryCode(*b"JP")]);
-        e.countries = vec![CountryCode(*b"J1")];
+        assert_eq!(back.unwrap().1[0].countries[..], [CountryCode(*b"JP")]);
+        e.countries = vec![CountryCode(*b"J1")].into();
         assert!(decode(&encode(&Article::default(), &[e]), String::new(), 0).is_none());
         // Trailing bytes after the last event.
         let mut bad = body;

@@ -274,7 +274,7 @@ impl Index {
                             e.sentence.end as i64,
                             e.date_range.start as i64,
                             e.date_range.end as i64,
-                            e.timex_value,
+                            e.timex_value.as_str(),
                             day(e.span.start),
                             day(e.span.end),
                             crate::events::precision_name(e.span.precision),
@@ -282,7 +282,7 @@ impl Index {
                             spans.join(" "),
                             e.date_source.as_str(),
                             f64::from(e.confidence),
-                            e.note,
+                            e.note.as_str(),
                             seq as i64,
                         ])?;
                     }

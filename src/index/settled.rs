@@ -22,8 +22,8 @@
 
 use crate::corrections::Corrections;
 use crate::model::{
-    Cluster, Corpus, CountryCode, CountrySpan, DateSource, DateSpan, DatedEvidence, Event, Problem,
-    PubDateSource,
+    Cluster, Corpus, Countries, CountryCode, CountrySpan, CountrySpans, DateSource, DateSpan,
+    DatedEvidence, Event, Problem, PubDateSource,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -88,13 +88,13 @@ impl EventRow {
             paragraph: e.paragraph,
             sentence: (e.sentence.start, e.sentence.end),
             date_range: (e.date_range.start, e.date_range.end),
-            timex: e.timex_value.clone(),
+            timex: e.timex_value.to_string(),
             span: e.span,
-            countries: e.countries.clone(),
-            country_spans: e.country_spans.clone(),
+            countries: e.countries.to_vec(),
+            country_spans: e.country_spans.to_vec(),
             date_source: e.date_source,
             confidence: e.confidence,
-            note: e.note.clone(),
+            note: e.note.to_string(),
         }
     }
     fn event(&self, article: u32) -> Event {
@@ -103,13 +103,13 @@ impl EventRow {
             paragraph: self.paragraph,
             sentence: self.sentence.0..self.sentence.1,
             date_range: self.date_range.0..self.date_range.1,
-            timex_value: self.timex.clone(),
+            timex_value: self.timex.as_str().into(),
             span: self.span,
-            countries: self.countries.clone(),
-            country_spans: self.country_spans.clone(),
+            countries: Countries::from_slice(&self.countries),
+            country_spans: CountrySpans::from_slice(&self.country_spans),
             date_source: self.date_source,
             confidence: self.confidence,
-            note: self.note.clone(),
+            note: self.note.as_str().into(),
             cluster: 0,
             hidden: false,
             salience: 0.0,
@@ -490,7 +490,7 @@ fn reuse(corpus: &mut Corpus, ids: &[u64], s: &Settled, corrections: &Correction
                 id,
                 events: vec![i as u32],
                 sources: 1,
-                countries: e.countries.clone(),
+                countries: e.countries.to_vec(),
                 ..Default::default()
             });
         }

@@ -14,7 +14,6 @@ use super::lane_label;
 use super::topk::TopIndex;
 use crate::model::{Corpus, CountryCode, DateSource, EventId, Precision, PubDateSource};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Most rows a lane grows to; more overlapping items share rows (and are then usually
@@ -169,7 +168,9 @@ impl Layout {
         let mut covered = vec![false; n_events];
         let mut event_unit = vec![u32::MAX; n_events];
         let mut units: Vec<Unit> = Vec::new();
-        let mut lane_of: HashMap<Option<CountryCode>, usize> = HashMap::new();
+        // Each lane's place by its key: a slot per two-byte code and one for "no country"
+        // (a table, not a hash map: every unit of a million-event corpus looks its lanes up).
+        let mut lane_of: Vec<u32> = vec![u32::MAX; NO_COUNTRY + 1];
         let mut lanes: Vec<Lane> = Vec::new();
         let mut members: Vec<EventId> = Vec::new();
         let mut scratch_codes: Vec<CountryCode> = Vec::new();
@@ -241,13 +242,12 @@ impl Layout {
                 kind,
                 flags: fl,
             };
-            let keys: Vec<Option<CountryCode>> = if scratch_codes.is_empty() {
-                vec![None]
-            } else {
-                scratch_codes.iter().copied().map(Some).collect()
-            };
-            for key in keys {
-                let li = *lane_of.entry(key).or_insert_with(|| {
+            for k in 0..scratch_codes.len().max(1) {
+                let key = scratch_codes.get(k).copied();
+                let slot =
+                    &mut lane_of[key.map_or(NO_COUNTRY, |c| usize::from(u16::from_be_bytes(c.0)))];
+                if *slot == u32::MAX {
+                    *slot = lanes.len() as u32;
                     lanes.push(Lane {
                         code: key,
                         label: key.map_or_else(|| "No country".to_string(), lane_label),
@@ -256,9 +256,8 @@ impl Layout {
                         rows: 1,
                         top: TopIndex::default(),
                     });
-                    lanes.len() - 1
-                });
-                lanes[li].items.push(item);
+                }
+                lanes[*slot as usize].items.push(item);
             }
         };
 
@@ -398,6 +397,10 @@ fn class_of(len: f64) -> u32 {
 
 /// True when `e`'s date was resolved against a publication date taken from the file's
 /// modification time (the weakest guess there is).
+/// The slot of [`Layout::build_where`]'s lane table for events without a country (after
+/// the slots of every two-byte code).
+const NO_COUNTRY: usize = 1 << 16;
+
 fn rests_on_file_time(corpus: &Corpus, e: &crate::model::Event) -> bool {
     e.date_source == DateSource::PublicationDateInferred
         && corpus

@@ -21,13 +21,13 @@ fn event(article: u32, span: DateSpan, countries: &[&str], confidence: f32, clus
         paragraph: 0,
         sentence: 0..0,
         date_range: 0..0,
-        timex_value: String::new(),
+        timex_value: Default::default(),
         span,
         countries: countries.iter().map(|c| cc(c)).collect(),
-        country_spans: Vec::new(),
+        country_spans: Default::default(),
         date_source: DateSource::Explicit,
         confidence,
-        note: String::new(),
+        note: Default::default(),
         cluster,
         hidden: false,
         salience: 0.0,
@@ -102,6 +102,39 @@ fn lanes_ordered_by_count_with_no_country_last() {
     assert_eq!(l.lanes[1].items.len(), 2);
     assert_eq!(l.lanes[2].label, "No country");
     assert_eq!(l.units.len(), 5, "two clusters + three lone events");
+}
+
+#[test]
+fn every_two_byte_code_has_its_own_lane_apart_from_no_country() {
+    // Codes at both ends of the lane table and one in between, a unit naming two of them,
+    // and events naming none: one lane each, "No country" last, nothing merged.
+    let low = CountryCode([0, 0]);
+    let high = CountryCode([0xff, 0xff]);
+    let mut events = vec![
+        event(0, day(2024, 1, 1), &[], 0.9, 0),
+        event(1, day(2024, 1, 2), &["JP"], 0.9, 1),
+        event(2, day(2024, 1, 3), &[], 0.9, 2),
+        event(3, day(2024, 1, 4), &[], 0.9, 3),
+        event(4, day(2024, 1, 5), &[], 0.9, 4),
+    ];
+    events[0].countries = vec![low, high].into();
+    events[3].countries = vec![high].into();
+    let corpus = Corpus {
+        events,
+        ..Default::default()
+    };
+    let l = Layout::build(&corpus);
+    let lanes: Vec<_> = l.lanes.iter().map(|l| (l.code, l.items.len())).collect();
+    assert_eq!(
+        lanes,
+        vec![
+            (Some(high), 2),
+            (Some(low), 1),
+            (Some(cc("JP")), 1),
+            (None, 2)
+        ]
+    );
+    assert_eq!(l.positions(l.unit_of_event(0).unwrap()).len(), 2);
 }
 
 #[test]
