@@ -24,6 +24,7 @@
 //! evening).
 
 mod acts;
+mod memo;
 mod predicate;
 mod update;
 

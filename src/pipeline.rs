@@ -360,7 +360,7 @@ pub fn replace_files_incremental(
     // Firm entries that go (their files are gone or changed)...
     let mut changed =
         crate::crossdate::firm_keys(corpus, |e| gone(&corpus.articles[e.article as usize].file));
-    let index_before = crate::crossdate::FirmIndex::build(corpus);
+    let index_before = crate::crossdate::FirmIndex::build_remembering(corpus);
     let fresh: std::collections::HashSet<u64> = added
         .iter()
         .flat_map(|p| &p.articles)
@@ -378,7 +378,17 @@ pub fn replace_files_incremental(
     changed.extend(crate::crossdate::firm_keys(corpus, |e| {
         is_fresh[e.article as usize]
     }));
-    let after = crate::crossdate::FirmIndex::build(corpus);
+    // The articles kept (same file, not read again: the same text) take their sentences'
+    // words from the index before.
+    let mut was: Vec<Option<u32>> = vec![None; corpus.articles.len()];
+    for (old, now) in before_clusters.article_now.iter().enumerate() {
+        if let Some(slot) = now.and_then(|n| was.get_mut(n as usize)) {
+            *slot = Some(old as u32);
+        }
+    }
+    let after = crate::crossdate::FirmIndex::build_from(corpus, &index_before, &|a| {
+        was.get(a as usize).copied().flatten()
+    });
     let consider: Vec<bool> = corpus
         .articles
         .iter()

@@ -135,13 +135,15 @@ pub fn apply_corrections_incremental(
         settle_only(corpus, corrections, &times, None, |_| false, Some(before));
         return CorrectionPath::Incremental;
     }
-    let index_before = crate::crossdate::FirmIndex::build(corpus);
+    let index_before = crate::crossdate::FirmIndex::build_remembering(corpus);
     let mut changed = crate::crossdate::firm_keys(corpus, |e| redated[e.article as usize]);
     // The re-dated articles resolved again with their corrected (or no longer corrected)
     // date: their firm entries go and come.
     let fresh = redo_articles(corpus, corrections, |i| redated[i], &redated, Redo::Resolve);
     replace_events(&mut corpus.events, fresh);
-    let index_after = crate::crossdate::FirmIndex::build(corpus);
+    // The articles and their texts are the same: each sentence's words are those read
+    // for the index before.
+    let index_after = crate::crossdate::FirmIndex::build_from(corpus, &index_before, &Some);
     changed.extend(crate::crossdate::firm_keys(corpus, |e| {
         redated[e.article as usize]
     }));
