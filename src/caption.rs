@@ -1901,6 +1901,7 @@ fn without_reduced_relative(phrase: &str) -> &str {
 fn trim_function_words(words: &[&str]) -> String {
     let mut n = words.len();
     while n > 0
+        && !ends_on_particle_after_object(&words[..n])
         && matches!(
             words[n - 1].to_lowercase().as_str(),
             "of" | "and"
@@ -1935,6 +1936,9 @@ fn trim_function_words(words: &[&str]) -> String {
 fn trim_dangling(text: &str) -> Option<String> {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while let Some(w) = words.last() {
+        if ends_on_particle_after_object(&words) {
+            break;
+        }
         let l = w.to_lowercase();
         let dangling = crate::clause::lexicon::PREPOSITIONS.contains(&l.as_str())
             || matches!(
@@ -1950,6 +1954,17 @@ fn trim_dangling(text: &str) -> Option<String> {
         words.pop();
     }
     (words.len() >= 2).then(|| words.join(" "))
+}
+
+/// "turns himself in", "calls it off": a phrasal verb's particle after its pronoun object
+/// completes the verb and is no dangling preposition.
+fn ends_on_particle_after_object(words: &[&str]) -> bool {
+    use crate::clause::lexicon::{OBJECT_PRONOUNS, PARTICLES_AFTER_OBJECT};
+    let [.., pronoun, particle] = words else {
+        return false;
+    };
+    OBJECT_PRONOUNS.contains(&pronoun.to_lowercase().as_str())
+        && PARTICLES_AFTER_OBJECT.contains(&particle.to_lowercase().as_str())
 }
 
 /// "sixth", "21st", "third": an ordinal number.
@@ -2179,6 +2194,11 @@ mod tests {
             ("Skilling resigned as chief executive on 14 August.", "14 August", "Skilling resigns as chief executive"),
             ("Lay stepped down from the board on 4 February.", "4 February", "Lay steps down from board"),
             ("Enron agreed to pay $5m to investors on Friday.", "Friday", "Enron agrees to pay $5m"),
+            // A phrasal verb keeps its particle after a pronoun object.
+            ("The fugitive turned himself in to police on Tuesday.", "on Tuesday", "Fugitive turns himself in"),
+            ("The organisers called it off on Monday after the storm.", "on Monday", "Organisers call it off"),
+            // A reduced relative is no end of the subject: the noun before it acts.
+            ("A banker wanted in Spain resigned on Tuesday.", "on Tuesday", "Banker resigns"),
             // Perfect and progressive → present.
             ("Japan has lodged a protest with Beijing, officials said on Monday.", "on Monday", "Japan lodges protest"),
             ("Kim is visiting Russia this week.", "this week", "Kim visits Russia"),

@@ -646,6 +646,25 @@ pub(crate) const PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "one", "there",
 ];
 
+/// Pronouns that stand as a verb's object, reflexives included.
+pub(crate) const OBJECT_PRONOUNS: &[&str] = &[
+    "me",
+    "you",
+    "him",
+    "her",
+    "it",
+    "us",
+    "them",
+    "myself",
+    "yourself",
+    "himself",
+    "herself",
+    "itself",
+    "ourselves",
+    "yourselves",
+    "themselves",
+];
+
 pub(crate) const MODALS: &[&str] = &[
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "wo", "ca",
 ];
@@ -700,6 +719,12 @@ pub(crate) const ADVERBS: &[&str] = &[
 
 /// Particles that belong to a phrasal verb ("step down", "set up", "take over").
 pub(crate) const PARTICLES: &[&str] = &["up", "down", "out", "off", "back", "away"];
+
+/// Particles that follow a pronoun object ("turned himself in", "called it off", "handed
+/// them over"): the phrasal ones and those that are also prepositions.
+pub(crate) const PARTICLES_AFTER_OBJECT: &[&str] = &[
+    "up", "down", "out", "off", "back", "away", "in", "over", "on",
+];
 
 /// Titles dropped from a caption's names ("Mr Rappaport" → "Rappaport").
 pub(crate) const HONORIFICS: &[&str] =

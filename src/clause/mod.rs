@@ -1147,7 +1147,9 @@ fn reduced_relative_before(toks: &[Token], gs: &[Group], k: usize) -> Option<usi
     let single_past = g.end == g.start + 1 && g.time == Time::Past && !g.passive;
     let after_noun = g.start > 0 && matches!(toks[g.start - 1].tag, Tag::Word | Tag::Proper);
     let between = &toks[g.end..gs[k].start];
+    // ("marched through the capital in what appeared": "what" opens a clause of its own.)
     let phrase = between.first().is_some_and(|t| t.tag == Tag::Prep)
+        && !between.iter().any(|t| t.lower == "what")
         && between.iter().all(|t| {
             matches!(
                 t.tag,
@@ -1414,6 +1416,7 @@ fn object_past_date(
             .is_some_and(|t| t.tag == Tag::Pron && t.lower != "there")
     {
         let (end, _) = noun_phrase(toks, i);
+        let end = particle_after_pronoun(toks, i, end);
         // "willing to meet Kim", "ready to sign": an adjective with its infinitive.
         if end == i + 1
             && toks[i].tag == Tag::Word
@@ -1439,6 +1442,31 @@ fn object_past_date(
         }
     }
     None
+}
+
+/// The end of an object that is one pronoun, with the particle of a phrasal verb after it:
+/// English puts the particle after a pronoun object ("turned himself in", "called it off",
+/// "handed them over to the police"; never "turned in himself"), so it belongs to the verb
+/// and the caption keeps it. A particle followed by a noun phrase or a date is a
+/// preposition ("found him in Paris", "signed it on Friday") and stays out.
+fn particle_after_pronoun(toks: &[Token], i: usize, end: usize) -> usize {
+    let pronoun = end == i + 1 && OBJECT_PRONOUNS.contains(&toks[i].lower.as_str());
+    let particle = toks.get(end).is_some_and(|t| {
+        matches!(t.tag, Tag::Word | Tag::Prep) && PARTICLES_AFTER_OBJECT.contains(&t.lower.as_str())
+    });
+    // ("called it off on Monday": a date after "off", which never heads one, is no object
+    // of it; after "in" or "on" it is.)
+    let phrase_ends = toks.get(end + 1).is_none_or(|t| {
+        matches!(
+            t.tag,
+            Tag::End | Tag::Comma | Tag::Prep | Tag::To | Tag::And
+        ) || (t.tag == Tag::Date && PARTICLES.contains(&toks[end].lower.as_str()))
+    });
+    if pronoun && particle && phrase_ends {
+        end + 1
+    } else {
+        end
+    }
 }
 
 /// A count or a nationality word ("41", "Korean"), after which an "-ing" word is a
@@ -1853,7 +1881,28 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
     if let Some(a) = antecedent_of_relative_before(toks, gs, k, from) {
         subj = Some(a);
     }
-    if let Some(r) = &subj {
+    // "A banker wanted in Spain resigned", "a man held in Aden thanked the navy": after a
+    // reduced relative ("wanted in Spain"), a verb that cannot be a participle itself (one
+    // that takes no object, or has one right after it) is the main verb; the noun inside
+    // the relative's phrase is no subject, the noun before the participle is (found
+    // below). ("Aid flowed under the accord signed Wednesday": "signed" has no object and
+    // stays the accord's participle.)
+    let object_right_after = toks.get(g.end).is_some_and(|t| {
+        matches!(t.tag, Tag::Det | Tag::Proper | Tag::Pron | Tag::Number)
+            || OBJECT_PRONOUNS.contains(&t.lower.as_str())
+    });
+    let after_reduced_relative = k > 0
+        && from == 0
+        && (object_right_after || INTRANSITIVE.contains(&g.lemma.as_str()))
+        && !INTRANSITIVE.contains(&gs[k - 1].lemma.as_str())
+        // (After a name the past form is the name's own verb: "Bhutto said on Sunday her
+        // party would take part".)
+        && gs[k - 1].start > 0
+        && toks[gs[k - 1].start - 1].tag == Tag::Word
+        && reduced_relative_before(toks, gs, k) == Some(k - 1);
+    if after_reduced_relative {
+        subj = None;
+    } else if let Some(r) = &subj {
         let first = toks.iter().position(|t| t.range.start == r.start);
         let before = first.and_then(|f| f.checked_sub(1)).map(|b| &toks[b]);
         let single_past = g.end == g.start + 1

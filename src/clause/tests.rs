@@ -29,6 +29,59 @@ fn subject_verb_object() {
             "sign",
             "a partnership treaty",
         ),
+        // A reduced relative before the verb: its phrase's noun is not the subject.
+        (
+            "A banker wanted in Spain resigned on Tuesday.",
+            Some("Tuesday"),
+            "A banker",
+            "resign",
+            "",
+        ),
+        (
+            "Two sailors held in Aden thanked the navy on Friday.",
+            Some("Friday"),
+            "Two sailors",
+            "thank",
+            "the navy",
+        ),
+        // ... but an intransitive verb after a noun is the verb of its own clause.
+        (
+            "The ferry sank in the harbour on Monday.",
+            Some("Monday"),
+            "The ferry",
+            "sink",
+            "in the harbour",
+        ),
+        // A phrasal verb's particle after a pronoun object belongs to the verb.
+        (
+            "The fugitive turned himself in on Tuesday.",
+            Some("Tuesday"),
+            "The fugitive",
+            "turn",
+            "himself in",
+        ),
+        (
+            "The rebels handed them over to the Red Cross on Friday.",
+            Some("Friday"),
+            "The rebels",
+            "hand",
+            "them over",
+        ),
+        // ... and a preposition with its own noun phrase does not.
+        (
+            "Police found him in Paris on Friday.",
+            Some("Friday"),
+            "Police",
+            "find",
+            "him",
+        ),
+        (
+            "The minister signed it on Monday.",
+            Some("Monday"),
+            "The minister",
+            "sign",
+            "it",
+        ),
         (
             "The company filed for bankruptcy on 2 December.",
             Some("2 December"),
