@@ -205,6 +205,9 @@ struct FirmEntry {
     copies: u32,
 }
 
+/// An article's id in an earlier index, when it had the same text there.
+pub(crate) type WasId<'a> = dyn Fn(u32) -> Option<u32> + Sync + 'a;
+
 /// Every firm single-day event of the corpus, findable by wording.
 pub(crate) struct FirmIndex {
     entries: Vec<FirmEntry>,
@@ -429,7 +432,7 @@ impl FirmIndex {
     pub(crate) fn build_from(
         corpus: &Corpus,
         known: &FirmIndex,
-        was: &(dyn Fn(u32) -> Option<u32> + Sync),
+        was: &WasId<'_>,
     ) -> FirmIndex {
         let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
         FirmIndex::build_of(corpus, &firm, Some((known, was)), false)
@@ -441,7 +444,7 @@ impl FirmIndex {
     fn build_of(
         corpus: &Corpus,
         firm: &[bool],
-        known: Option<(&FirmIndex, &(dyn Fn(u32) -> Option<u32> + Sync))>,
+        known: Option<(&FirmIndex, &WasId<'_>)>,
         keep: bool,
     ) -> FirmIndex {
         let events: Vec<&crate::model::Event> = corpus

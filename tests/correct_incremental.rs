@@ -53,6 +53,16 @@ fn both_ways(
     pipeline::apply_corrections(&mut full, store);
     let mut inc = corpus.clone();
     let path = pipeline::apply_corrections_incremental(&mut inc, store);
+    // The window's way: a corrected copy, the base read and left as it was.
+    let base = summary(corpus);
+    let (copy, copy_path) = pipeline::corrected(corpus, store);
+    assert_eq!(copy_path, path, "{step}: the same way");
+    assert_same(
+        &copy,
+        &inc,
+        &format!("{step}: the copy is not the corrected corpus"),
+    );
+    assert_eq!(summary(corpus), base, "{step}: the base changed");
     let opts = pipeline::LoadOptions {
         corrections: store.clone(),
         ..Default::default()
