@@ -429,11 +429,7 @@ impl FirmIndex {
     /// [`FirmIndex::build_remembering`], and `was(a)` the id there of article `a` when it
     /// had the same text (a correction's before and after, or the articles a watched change
     /// kept): a sentence's words depend on its text alone.
-    pub(crate) fn build_from(
-        corpus: &Corpus,
-        known: &FirmIndex,
-        was: &WasId<'_>,
-    ) -> FirmIndex {
+    pub(crate) fn build_from(corpus: &Corpus, known: &FirmIndex, was: &WasId<'_>) -> FirmIndex {
         let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
         FirmIndex::build_of(corpus, &firm, Some((known, was)), false)
     }
