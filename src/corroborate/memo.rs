@@ -15,6 +15,8 @@
 use super::acts::Act;
 use super::predicate::{Facts, Signature};
 use crate::fxmap::FxMap;
+use crate::model::{Article, Event};
+use rayon::prelude::*;
 use std::sync::Mutex;
 
 /// A sentence's text hash.
@@ -32,6 +34,15 @@ static MEMO: Mutex<Option<Wording>> = Mutex::new(None);
 pub(super) struct Wording {
     signatures: FxMap<Key, Signature>,
     acts: FxMap<(Key, usize, usize), Option<Act>>,
+}
+
+/// The wording of every sentence of a corpus read into the process's memory (a corpus put
+/// back from the index was not clustered here): the first correction after a reopen then
+/// finds every unit's wording read, as later ones do.
+pub(crate) fn remember_wording(events: &[Event], articles: &[Article]) {
+    let mut w = Wording::take();
+    w.read_all(events, articles);
+    w.keep();
 }
 
 pub(super) fn text_key(s: &str) -> Key {
@@ -93,6 +104,64 @@ impl Wording {
         a
     }
 
+    /// Reads, on all cores, the wording of every sentence and date of `events` not
+    /// remembered yet, as a reclustering would. Nothing is read when it would not fit
+    /// (the reclusterings then read what they reach, as before).
+    fn read_all(&mut self, events: &[Event], articles: &[Article]) {
+        // The sentence text, its hash and the date's place in it, per event; events of
+        // one sentence are next to each other, so a chunk hashes a sentence once for them.
+        let keys: Vec<(Key, &str, usize, usize)> = events
+            .par_chunks(1024)
+            .flat_map_iter(|chunk| {
+                let mut last: Option<(&str, Key)> = None;
+                chunk
+                    .iter()
+                    .map(|e| {
+                        let text = articles
+                            .get(e.article as usize)
+                            .and_then(|a| a.text.get(e.sentence.clone()))
+                            .unwrap_or("");
+                        let k = match last {
+                            Some((t, k)) if std::ptr::eq(t, text) => k,
+                            _ => text_key(text),
+                        };
+                        last = Some((text, k));
+                        let start = e.date_range.start.saturating_sub(e.sentence.start);
+                        let end = e.date_range.end.saturating_sub(e.sentence.start);
+                        (k, text, start, end)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut sentences: FxMap<Key, &str> = FxMap::default();
+        let mut dates: FxMap<(Key, usize, usize), &str> = FxMap::default();
+        for &(k, text, start, end) in &keys {
+            if !self.signatures.contains_key(&k) {
+                sentences.insert(k, text);
+            }
+            if !self.acts.contains_key(&(k, start, end)) {
+                dates.insert((k, start, end), text);
+            }
+        }
+        if self.signatures.len() + sentences.len() > MAX_SIGNATURES
+            || self.acts.len() + dates.len() > MAX_ACTS
+        {
+            return;
+        }
+        let sentences: Vec<(Key, &str)> = sentences.into_iter().collect();
+        let signatures: Vec<(Key, Signature)> = sentences
+            .into_par_iter()
+            .map(|(k, text)| (k, Signature::of(text)))
+            .collect();
+        let dates: Vec<((Key, usize, usize), &str)> = dates.into_iter().collect();
+        let acts: Vec<((Key, usize, usize), Option<Act>)> = dates
+            .into_par_iter()
+            .map(|((k, start, end), text)| ((k, start, end), Facts::act_of(text, start..end)))
+            .collect();
+        self.signatures.extend(signatures);
+        self.acts.extend(acts);
+    }
+
     #[cfg(test)]
     pub(super) fn len(&self) -> (usize, usize) {
         (self.signatures.len(), self.acts.len())
@@ -133,6 +202,69 @@ mod tests {
             Signature::of(&changed).stems
         );
         assert_ne!(Signature::of(&changed).stems, Signature::of(treaty).stems);
+    }
+
+    #[test]
+    fn a_corpus_read_ahead_gives_what_a_reclustering_would_read() {
+        let one = "On Wednesday, Russia and North Korea signed a defence treaty.";
+        let two = "Talks in Geneva ended on Friday.";
+        let text = format!("{one} {two}");
+        let article = Article {
+            text: text.clone(),
+            ..Default::default()
+        };
+        let at = |sentence: &str, date: &str| {
+            let s = text.find(sentence).expect("the sentence");
+            let d = s + sentence.find(date).expect("the date");
+            (s..s + sentence.len(), d..d + date.len())
+        };
+        let event = |(sentence, date): (std::ops::Range<usize>, std::ops::Range<usize>)| Event {
+            article: 0,
+            paragraph: 0,
+            sentence,
+            date_range: date,
+            timex_value: String::new(),
+            span: crate::model::DateSpan::day(
+                chrono::NaiveDate::from_ymd_opt(2024, 6, 19).expect("a day"),
+            ),
+            countries: Vec::new(),
+            country_spans: Vec::new(),
+            date_source: crate::model::DateSource::Explicit,
+            confidence: 1.0,
+            note: String::new(),
+            cluster: 0,
+            hidden: false,
+            salience: 0.0,
+        };
+        let mut events = vec![
+            event(at(one, "Wednesday")),
+            event(at(two, "Friday")),
+            event(at(two, "Friday")),
+        ];
+        // An event whose ranges do not fit its article: read as an empty sentence.
+        let mut odd = event(at(two, "Friday"));
+        odd.sentence = text.len() + 5..text.len() + 9;
+        events.push(odd);
+        let mut w = Wording::default();
+        w.read_all(&events, std::slice::from_ref(&article));
+        assert_eq!(
+            w.len(),
+            (3, 3),
+            "two sentences and the empty one, three dates"
+        );
+        for e in &events[..3] {
+            let s = &text[e.sentence.clone()];
+            let k = text_key(s);
+            assert_eq!(w.signatures[&k].stems, Signature::of(s).stems);
+            let date = e.date_range.start - e.sentence.start..e.date_range.end - e.sentence.start;
+            assert_eq!(
+                w.acts[&(k, date.start, date.end)],
+                Facts::act_of(s, date.clone())
+            );
+        }
+        // Read again: nothing new.
+        w.read_all(&events, std::slice::from_ref(&article));
+        assert_eq!(w.len(), (3, 3));
     }
 
     #[test]
