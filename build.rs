@@ -1,6 +1,7 @@
 //! Derives the extractor version the on-disk index is keyed by (`src/index/`): a hash of
 //! every source file that can change what is extracted from an article (all of `src/`
-//! except the window in `src/gui/` and the index itself in `src/index/`, whose table
+//! except the window in `src/gui/`, the picture drawing in `src/render/`, which reads
+//! extracted results and writes none, and the index itself in `src/index/`, whose table
 //! layout has its own `SCHEMA_VERSION`), the built-in gazetteer tables and `Cargo.lock` (a
 //! reader crate's upgrade changes extraction too). Any edit there gives a new version, so
 //! an index can never serve rows a different extractor wrote. Exposed to the crate as
@@ -12,7 +13,11 @@ fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let mut files = Vec::new();
     let src = root.join("src");
-    collect(&src, &[src.join("gui"), src.join("index")], &mut files);
+    collect(
+        &src,
+        &[src.join("gui"), src.join("render"), src.join("index")],
+        &mut files,
+    );
     collect(&root.join("assets").join("gazetteer"), &[], &mut files);
     files.push(root.join("Cargo.lock"));
     files.sort();

@@ -207,6 +207,7 @@ fn one_frame(
                 },
                 lane_labels: true,
                 colours: &[],
+                breaks: None,
             },
             m,
         );

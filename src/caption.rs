@@ -226,7 +226,10 @@ fn clause_candidate(
             return None;
         }
         score -= 1;
-        let name = speaker_name.or(subject_hint.map(str::to_string))?;
+        let at = c.subject.clone()?.start;
+        let name = speaker_name
+            .or_else(|| named_subject_before(sentence, at, &subject_plain))
+            .or(subject_hint.map(str::to_string))?;
         if !agrees_with_pronoun(&subject_plain, &name) {
             return None;
         }
@@ -328,7 +331,10 @@ fn clause_candidate(
     {
         return None;
     }
-    if is_hypothetical(sentence, c.subject.clone()) || speaks_first_person(&object) {
+    if is_hypothetical(sentence, c.subject.clone())
+        || is_denied(sentence, c.subject.clone())
+        || speaks_first_person(&object)
+    {
         return None;
     }
     // A broken possessive ("Bowieâ€ ™ s career" read as "s career") leaves a lone letter.
@@ -1063,6 +1069,32 @@ fn is_hypothetical(sentence: &str, subject: Option<Range<usize>>) -> bool {
     // "how a deal is going to be reached", "whether the talks resume": an indirect
     // question asks, it does not say that anything happened.
     matches!(last.as_str(), "if" | "unless" | "how" | "why" | "whether")
+}
+
+/// Is the clause what someone denied ("a statement denying that he had ever used",
+/// "Hincapie denied, via Twitter, that he had spoken")? It says the opposite of what
+/// happened, so it gives no caption. Its subject follows "that" (or nothing) after a form
+/// of "deny", with at most one aside set off by commas between.
+fn is_denied(sentence: &str, subject: Option<Range<usize>>) -> bool {
+    const DENY: &[&str] = &["deny", "denies", "denied", "denying"];
+    let Some(r) = subject else { return false };
+    let before = sentence.get(..r.start).unwrap_or("").replace(',', " , ");
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(str::to_lowercase)
+        .skip_while(|w| w == "that")
+        .take(8)
+        .peekable();
+    // ", via Twitter ,": one aside.
+    if words.peek().is_some_and(|w| w == ",") {
+        words.next();
+        let mut aside = words.by_ref().take_while(|w| w != ",");
+        if aside.by_ref().count() > 5 {
+            return false;
+        }
+    }
+    words.next().is_some_and(|w| DENY.contains(&w.as_str()))
 }
 
 /// A headline never speaks in the first person: an object with "our", "my", "us" is the
@@ -2064,20 +2096,64 @@ fn antecedent(article: &Article, paragraph: usize, before: usize) -> Option<Stri
             if s.start >= before {
                 break;
             }
-            let text = &article.text[s];
-            let sentence = clause::Sentence::new(text);
-            let Some(r) = sentence.focus(None).analyse().and_then(|c| c.subject) else {
-                continue;
-            };
-            let named = sentence.tokens().iter().any(|t| {
-                t.tag == clause::Tag::Proper && t.range.start >= r.start && t.range.end <= r.end
-            });
-            if named {
-                found = Some(noun_text(&text[r], true));
+            if let Some(name) = named_subject(&article.text[s]) {
+                found = Some(name);
             }
         }
     }
     found
+}
+
+/// "Greg Rutherford announced he would ...", "After Kim arrived, he met Putin": a pronoun
+/// refers first to the subject earlier in its own sentence, before any earlier sentence's,
+/// when that subject agrees: "he"/"she" a phrase whose head is a name ("rumours about
+/// Bowie's health" is no "he"), "they" a plural phrase holding a name.
+///
+/// Not inside a quotation, whose "he" is someone the speaker talks about ("Bruyneel said:
+/// \"He's the same rider\""), and not a name after "the", which names a paper or a body,
+/// never a person ("The Sunday Times said he would"), unless a person's name stands beside
+/// it ("The prime minister, Vladimir Putin, said he").
+fn named_subject_before(sentence: &str, pronoun_at: usize, pronoun: &str) -> Option<String> {
+    let prefix = sentence.get(..pronoun_at)?;
+    let quotes = prefix.matches('"').count() % 2 == 1
+        || prefix.matches('“').count() > prefix.matches('”').count();
+    if quotes {
+        return None;
+    }
+    let s = clause::Sentence::new(prefix);
+    let r = s.focus(None).analyse()?.subject?;
+    let mut inside = s
+        .tokens()
+        .iter()
+        .filter(|t| t.range.start >= r.start && t.range.end <= r.end);
+    let subject = &prefix[r.clone()];
+    let a_body = subject
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && !subject.contains(',');
+    let agrees = match pronoun.to_lowercase().as_str() {
+        "he" | "she" => {
+            !a_body
+                && inside
+                    .next_back()
+                    .is_some_and(|t| t.tag == clause::Tag::Proper)
+        }
+        "they" => inside.any(|t| t.tag == clause::Tag::Proper) && is_plural(&prefix[r.clone()]),
+        _ => false,
+    };
+    agrees.then(|| noun_text(&prefix[r], true))
+}
+
+/// The subject of `text`'s clause when it holds a name.
+fn named_subject(text: &str) -> Option<String> {
+    let sentence = clause::Sentence::new(text);
+    let r = sentence.focus(None).analyse()?.subject?;
+    let named = sentence
+        .tokens()
+        .iter()
+        .any(|t| t.tag == clause::Tag::Proper && t.range.start >= r.start && t.range.end <= r.end);
+    named.then(|| noun_text(&text[r], true))
 }
 
 /// Where an event's caption comes from: its sentence's text and the date's place in it.
@@ -2194,9 +2270,19 @@ mod tests {
             ("Skilling resigned as chief executive on 14 August.", "14 August", "Skilling resigns as chief executive"),
             ("Lay stepped down from the board on 4 February.", "4 February", "Lay steps down from board"),
             ("Enron agreed to pay $5m to investors on Friday.", "Friday", "Enron agrees to pay $5m"),
+            // A pronoun subject is first the name before it in its own sentence.
+            ("Long jumper Greg Rutherford announced he would be freezing his sperm this summer.", "this summer", "Long jumper Greg Rutherford to freeze his sperm"),
+            ("After Kim arrived in Moscow, he met Putin on Tuesday.", "on Tuesday", "Kim meets Putin"),
+            ("A report on Kim's health appeared after he fell ill on Tuesday.", "on Tuesday", ""),
+            ("The Daily Courier said he would resign on Monday.", "on Monday", ""),
+            ("Jones said: \"He will resign on Monday.\"", "on Monday", ""),
+            // What someone denied did not happen.
+            ("Jones issued a statement denying that he had taken the money on Friday.", "on Friday", ""),
+            ("Smith denied, in a short statement, that he had met the dealer on 4 May.", "4 May", ""),
             // A phrasal verb keeps its particle after a pronoun object.
             ("The fugitive turned himself in to police on Tuesday.", "on Tuesday", "Fugitive turns himself in"),
             ("The organisers called it off on Monday after the storm.", "on Monday", "Organisers call it off"),
+            ("The company brought forth a new plan on Monday.", "on Monday", "Company brings forth new plan"),
             // A reduced relative is no end of the subject: the noun before it acts.
             ("A banker wanted in Spain resigned on Tuesday.", "on Tuesday", "Banker resigns"),
             // Perfect and progressive → present.

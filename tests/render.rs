@@ -233,6 +233,38 @@ fn options_choose_what_is_drawn() {
 }
 
 #[test]
+fn a_story_told_in_two_bursts_breaks_the_axis() {
+    // May and September, the summer silent: the fitted picture shows the two stretches
+    // side by side, each with its own ticks, the later one saying where it is.
+    let corpus = summit();
+    let d = corpus.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("c.svg");
+    let f = file.to_str().unwrap();
+    let texts = |args: &[&str]| {
+        let mut all = vec!["render", d, "--out", f];
+        all.extend_from_slice(args);
+        ok(&run(&all));
+        parse_svg(&std::fs::read_to_string(&file).unwrap()).1
+    };
+    let t = texts(&[]);
+    for label in ["May 2023", "May 8", "Sep 2023", "Sep 1"] {
+        assert!(t.iter().any(|x| x == label), "{label}: {t:?}");
+    }
+    // No ticks for the silent months, and the captions of both stretches are drawn.
+    assert!(
+        !t.iter()
+            .any(|x| x.starts_with("Jul") || x.starts_with("Aug")),
+        "{t:?}"
+    );
+    assert!(t.iter().any(|x| x.contains("sign agreement")), "{t:?}");
+    assert!(t.iter().any(|x| x.starts_with("Inspectors")), "{t:?}");
+    // A range asked for is one continuous axis.
+    let t = texts(&["--from", "2023-05-01", "--to", "2023-09-30"]);
+    assert!(t.iter().any(|x| x.starts_with("Jul")), "{t:?}");
+}
+
+#[test]
 fn bad_requests_fail_clearly() {
     let corpus = summit();
     let d = corpus.path().to_str().unwrap();

@@ -718,12 +718,12 @@ pub(crate) const ADVERBS: &[&str] = &[
 ];
 
 /// Particles that belong to a phrasal verb ("step down", "set up", "take over").
-pub(crate) const PARTICLES: &[&str] = &["up", "down", "out", "off", "back", "away"];
+pub(crate) const PARTICLES: &[&str] = &["up", "down", "out", "off", "back", "away", "forth"];
 
 /// Particles that follow a pronoun object ("turned himself in", "called it off", "handed
 /// them over"): the phrasal ones and those that are also prepositions.
 pub(crate) const PARTICLES_AFTER_OBJECT: &[&str] = &[
-    "up", "down", "out", "off", "back", "away", "in", "over", "on",
+    "up", "down", "out", "off", "back", "away", "forth", "in", "over", "on",
 ];
 
 /// Titles dropped from a caption's names ("Mr Rappaport" → "Rappaport").

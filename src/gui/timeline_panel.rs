@@ -284,6 +284,7 @@ impl TimelinePanel {
             &lanes,
             &self.colours,
             view,
+            None,
             &spec,
             coverage,
             glyphs,
@@ -420,6 +421,7 @@ impl TimelinePanel {
                 opts,
                 lane_labels: false,
                 colours: &self.colours,
+                breaks: None,
             },
             glyphs,
         );

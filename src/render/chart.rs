@@ -11,13 +11,15 @@ use super::scene::{clip_segment, Scene, Shape};
 use super::text::{caption_text, more_suffix, shorten, thousands, Measure};
 use crate::model::{Corpus, CountryCode};
 use crate::timeline::axis::date_of;
+use crate::timeline::broken::Broken;
 use crate::timeline::captions::{Caption, MAX_CAPTION_PX};
 use crate::timeline::frame::{lane_view, CaptionSize, FrameOptions, LaneView, CAPTION_PAD};
-use crate::timeline::layout::{flags, Item, ItemKind, Lane, Layout};
-use crate::timeline::lod::{item_box, lane_height, BoxPx, Bubble, LANE_PAD};
+use crate::timeline::layout::{flags, Item, ItemKind, Lane, Layout, MAX_ROWS};
+use crate::timeline::lod::{item_box, lane_height, BoxPx, Bubble, LANE_PAD, ROW_H};
 use crate::timeline::{ticks, TimeView};
 use egui::{pos2, vec2, Align2, Color32, Pos2, Rect, Stroke};
 use std::cell::RefCell;
+use std::collections::HashSet;
 
 /// Width of the lane-label column.
 pub const LABEL_W: f32 = 176.0;
@@ -50,6 +52,9 @@ pub struct Body<'a> {
     /// The user's colour of each layout lane (`None`, or an empty slice: the palette's
     /// colour for its place on the chart).
     pub colours: &'a [Option<Color32>],
+    /// A broken axis (still pictures of a story told in bursts): its pieces are drawn side
+    /// by side instead of `view`.
+    pub breaks: Option<&'a Broken>,
 }
 
 impl Body<'_> {
@@ -96,6 +101,135 @@ pub fn lanes_height(layout: &Layout, lanes: &[usize]) -> f32 {
         .sum()
 }
 
+/// One part of the plot drawn through one view: the whole plot, or one piece of a broken
+/// axis (see [`crate::timeline::broken`]).
+#[derive(Clone, Copy, Debug)]
+struct Part {
+    /// Left edge, px from the plot's left edge, and width.
+    x0: f64,
+    width: f64,
+    view: TimeView,
+    /// Its left and right edges are breaks.
+    edges: (bool, bool),
+}
+
+fn parts(b: &Body, width: f64) -> Vec<Part> {
+    match b.breaks {
+        Some(br) if br.pieces.len() > 1 => {
+            let n = br.pieces.len();
+            br.pieces
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Part {
+                    x0: p.x0,
+                    width: p.width(),
+                    view: p.view(br.px_per_day),
+                    edges: (i > 0, i + 1 < n),
+                })
+                .collect()
+        }
+        _ => vec![Part {
+            x0: 0.0,
+            width,
+            view: b.view,
+            edges: (false, false),
+        }],
+    }
+}
+
+/// What each shown lane draws in each part (`None`: out of sight). Lanes are captioned from
+/// the top: a happening drawn in several lanes (one that involves several countries) is
+/// captioned once, in the first lane that has room for it; its marks in the lanes below
+/// stay bare, which leaves their room to other happenings.
+fn lane_views(
+    b: &Body,
+    parts: &[Part],
+    visible: &dyn Fn(usize) -> bool,
+    m: &mut dyn Measure,
+) -> Vec<Option<Vec<LaneView>>> {
+    let mut done: HashSet<u32> = HashSet::new();
+    let mut out = Vec::with_capacity(b.lanes.len());
+    for (k, &li) in b.lanes.iter().enumerate() {
+        if !visible(k) {
+            out.push(None);
+            continue;
+        }
+        let lane = &b.layout.lanes[li];
+        let mut views = Vec::with_capacity(parts.len());
+        for p in parts {
+            let mut measure = |item: u32, more: u32| -> Option<CaptionSize> {
+                let it = lane.items.get(item as usize)?;
+                if done.contains(&it.unit) {
+                    return None;
+                }
+                let unit = b.layout.units.get(it.unit as usize)?;
+                let text = caption_text(b.corpus, unit);
+                if text.is_empty() {
+                    return None;
+                }
+                let key = {
+                    use std::hash::{Hash, Hasher};
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    text.hash(&mut h);
+                    h.finish()
+                };
+                let trailing = decoration_width(m, it, unit.sources);
+                let suffix = f64::from(m.width(&more_suffix(more), CAPTION_SIZE));
+                let text = if text.len() > LONG_CAPTION_BYTES {
+                    MAX_CAPTION_PX + 1.0
+                } else {
+                    f64::from(m.width(&text, CAPTION_SIZE))
+                };
+                Some(CaptionSize {
+                    text,
+                    suffix,
+                    trailing,
+                    key,
+                })
+            };
+            let opts = FrameOptions {
+                break_edges: p.edges,
+                ..b.opts
+            };
+            views.push(lane_view(lane, &p.view, p.width, opts, &mut measure));
+        }
+        done.extend(
+            views
+                .iter()
+                .flat_map(|v| v.captions.iter())
+                .filter_map(|c| lane.items.get(c.item as usize).map(|it| it.unit)),
+        );
+        out.push(Some(views));
+    }
+    out
+}
+
+/// The lane's height as drawn: its rows, and one more when a caption took the extra row
+/// (see [`FrameOptions::extra_row`]).
+fn drawn_height(lane: &Lane, views: Option<&Vec<LaneView>>) -> f32 {
+    let h = lane_height(lane.rows);
+    let rows = f64::from(lane.rows.clamp(1, MAX_ROWS));
+    let extra = views.is_some_and(|vs| {
+        vs.iter()
+            .flat_map(|v| v.captions.iter())
+            .any(|c| c.b.y0 >= LANE_PAD + rows * ROW_H - 1.0)
+    });
+    (h + if extra { ROW_H } else { 0.0 }) as f32
+}
+
+/// Height of the lanes of a still picture ([`FrameOptions::extra_row`]: lanes whose best
+/// happening needed a caption row of its own are one row taller).
+pub fn body_lanes_height(b: &Body, m: &mut dyn Measure) -> f32 {
+    let width = f64::from((b.rect.width() - LABEL_W).max(1.0));
+    let parts = parts(b, width);
+    let views = lane_views(b, &parts, &|_| true, m);
+    b.lanes
+        .iter()
+        .zip(&views)
+        .map(|(&li, v)| drawn_height(&b.layout.lanes[li], v.as_ref()))
+        .sum()
+}
+
 /// Paints the timeline body into `scene`.
 pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
     let th = &b.theme;
@@ -109,6 +243,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
         lane_tops: Vec::with_capacity(b.lanes.len() + 1),
         views: Vec::with_capacity(b.lanes.len()),
     };
+    let parts = parts(b, width);
 
     scene.layer(Some(rect));
     scene.rect(
@@ -124,13 +259,26 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
         None,
     );
 
-    // Lane backgrounds and labels.
+    // What each lane shows, before where the lanes go: in a still picture a lane may take
+    // a caption row (the window's lanes keep their rows, so there the heights come first).
     let mut y = lanes_area.top() - b.scroll_y;
+    let mut base_tops = Vec::with_capacity(b.lanes.len() + 1);
     for &li in b.lanes {
-        out.lane_tops.push(y);
+        base_tops.push(y);
         y += lane_height(b.layout.lanes[li].rows) as f32;
     }
+    base_tops.push(y);
+    let visible =
+        |k: usize| base_tops[k + 1] >= lanes_area.top() && base_tops[k] <= lanes_area.bottom();
+    let views = lane_views(b, &parts, &visible, m);
+    let mut y = lanes_area.top() - b.scroll_y;
+    for (&li, v) in b.lanes.iter().zip(&views) {
+        out.lane_tops.push(y);
+        y += drawn_height(&b.layout.lanes[li], v.as_ref());
+    }
     out.lane_tops.push(y);
+
+    // Lane backgrounds and labels.
     scene.layer(Some(lanes_area));
     for (k, &li) in b.lanes.iter().enumerate() {
         let (top, bottom) = (out.lane_tops[k], out.lane_tops[k + 1]);
@@ -165,85 +313,70 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
         Stroke::new(1.0, th.grid),
     );
 
-    paint_axis(scene, b, plot, m);
+    for (pi, p) in parts.iter().enumerate() {
+        let part_rect = Rect::from_min_max(
+            pos2(plot.left() + p.x0 as f32, plot.top()),
+            pos2(plot.left() + (p.x0 + p.width) as f32, plot.bottom()),
+        );
+        paint_axis(scene, b, part_rect, &p.view, pi == 0, m);
 
-    // Lanes' content, clipped to the plot.
-    scene.layer(Some(plot));
-    let measure_cell = RefCell::new(m);
-    for (k, &li) in b.lanes.iter().enumerate() {
-        let (top, bottom) = (out.lane_tops[k], out.lane_tops[k + 1]);
-        if bottom < lanes_area.top() || top > lanes_area.bottom() {
-            out.views.push(None);
-            continue;
-        }
-        let lane = &b.layout.lanes[li];
-        let colour = b.lane_colour(k, li);
-        let mut measure = |item: u32, more: u32| -> Option<CaptionSize> {
-            let it = lane.items.get(item as usize)?;
-            let unit = b.layout.units.get(it.unit as usize)?;
-            let text = caption_text(b.corpus, unit);
-            if text.is_empty() {
-                return None;
-            }
-            let key = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                text.hash(&mut h);
-                h.finish()
-            };
-            let mut mm = measure_cell.borrow_mut();
-            let trailing = decoration_width(&mut **mm, it, unit.sources);
-            let suffix = f64::from(mm.width(&more_suffix(more), CAPTION_SIZE));
-            let text = if text.len() > LONG_CAPTION_BYTES {
-                MAX_CAPTION_PX + 1.0
-            } else {
-                f64::from(mm.width(&text, CAPTION_SIZE))
-            };
-            Some(CaptionSize {
-                text,
-                suffix,
-                trailing,
-                key,
-            })
-        };
-        let v = lane_view(lane, &b.view, width, b.opts, &mut measure);
-        let origin = pos2(plot.left(), top);
-        let inner_h = (bottom - top) - 2.0 * LANE_PAD as f32;
-        for cell in &v.cells {
-            paint_cell(scene, origin, cell, inner_h, colour);
-        }
-        let mut mm = measure_cell.borrow_mut();
-        let captioned: Vec<u32> = v.captions.iter().map(|c| c.item).collect();
-        for &i in &v.items {
-            let it = &lane.items[i as usize];
-            let r = to_rect(origin, item_box(it, &b.view));
-            paint_mark(scene, th, it.kind, it.flags, r, colour);
-        }
-        // Counts and flags over the marks, so a neighbouring mark never hides them.
-        for &i in &v.items {
-            if captioned.contains(&i) {
+        // Lanes' content, clipped to the part.
+        scene.layer(Some(part_rect));
+        for (k, &li) in b.lanes.iter().enumerate() {
+            let Some(Some(vs)) = views.get(k) else {
                 continue;
+            };
+            let Some(v) = vs.get(pi) else { continue };
+            let (top, bottom) = (out.lane_tops[k], out.lane_tops[k + 1]);
+            let lane = &b.layout.lanes[li];
+            let colour = b.lane_colour(k, li);
+            let view = &p.view;
+            let origin = pos2(part_rect.left(), top);
+            let inner_h = (bottom - top) - 2.0 * LANE_PAD as f32;
+            for cell in &v.cells {
+                paint_cell(scene, origin, cell, inner_h, colour);
             }
-            let it = &lane.items[i as usize];
-            let r = to_rect(origin, item_box(it, &b.view));
-            let sources = unit_sources(b.layout, it);
-            paint_decorations(scene, th, it.flags, r, sources, colour, &mut **mm);
-        }
-        for c in &v.captions {
-            let it = &lane.items[c.item as usize];
-            let r = to_rect(origin, item_box(it, &b.view));
-            if c.own_mark {
+            let captioned: Vec<u32> = v.captions.iter().map(|c| c.item).collect();
+            for &i in &v.items {
+                let it = &lane.items[i as usize];
+                let r = to_rect(origin, item_box(it, view));
                 paint_mark(scene, th, it.kind, it.flags, r, colour);
             }
-            let sources = unit_sources(b.layout, it);
-            paint_decorations(scene, th, it.flags, r, sources, colour, &mut **mm);
-            let unit = &b.layout.units[it.unit as usize];
-            let text = caption_text(b.corpus, unit);
-            paint_caption(scene, th, origin, c, &text, it, &mut **mm);
+            // Counts and flags over the marks, so a neighbouring mark never hides them.
+            for &i in &v.items {
+                if captioned.contains(&i) {
+                    continue;
+                }
+                let it = &lane.items[i as usize];
+                let r = to_rect(origin, item_box(it, view));
+                let sources = unit_sources(b.layout, it);
+                paint_decorations(scene, th, it.flags, r, sources, colour, m);
+            }
+            for c in &v.captions {
+                let it = &lane.items[c.item as usize];
+                let r = to_rect(origin, item_box(it, view));
+                if c.own_mark {
+                    paint_mark(scene, th, it.kind, it.flags, r, colour);
+                }
+                if c.leader {
+                    paint_leader(scene, r, to_rect(origin, c.b), colour);
+                }
+                let sources = unit_sources(b.layout, it);
+                paint_decorations(scene, th, it.flags, r, sources, colour, m);
+                let unit = &b.layout.units[it.unit as usize];
+                let text = caption_text(b.corpus, unit);
+                paint_caption(scene, th, origin, c, &text, it, m);
+            }
+            paint_off_chart(scene, th, origin, part_rect.width(), bottom - top, v, m);
         }
-        paint_off_chart(scene, th, origin, plot.width(), bottom - top, &v, &mut **mm);
-        out.views.push(Some(v));
     }
+    paint_breaks(scene, b, plot, &parts);
+
+    // What each lane drew, in plot px (the parts of a broken axis joined).
+    for vs in views {
+        out.views.push(vs.map(|vs| join_parts(vs, &parts)));
+    }
+    scene.layer(Some(plot));
 
     if b.layout.lanes.is_empty() || b.lanes.is_empty() {
         scene.text(
@@ -255,6 +388,84 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
         );
     }
     out
+}
+
+/// The lane views of the parts as one, in plot px.
+fn join_parts(mut vs: Vec<LaneView>, parts: &[Part]) -> LaneView {
+    if vs.len() <= 1 {
+        return vs.pop().unwrap_or_default();
+    }
+    let mut out = LaneView::default();
+    let n = vs.len();
+    for (i, (mut v, p)) in vs.into_iter().zip(parts).enumerate() {
+        for c in &mut v.captions {
+            c.b.x0 += p.x0;
+            c.b.x1 += p.x0;
+        }
+        for c in &mut v.cells {
+            c.x0 += p.x0;
+            c.x1 += p.x0;
+        }
+        if i == 0 {
+            out.before = v.before;
+        }
+        if i + 1 == n {
+            out.after = v.after;
+        }
+        out.items.extend(v.items);
+        out.cells.extend(v.cells);
+        out.captions.extend(v.captions);
+    }
+    out
+}
+
+/// A short line joining a mark to its caption in the row above or below (slanting when
+/// the caption starts past something under the mark).
+fn paint_leader(scene: &mut Scene, mark: Rect, caption: Rect, colour: Color32) {
+    let x0 = mark.center().x;
+    let x1 = x0.clamp(caption.left() + 2.0, caption.right() - 2.0);
+    let (a, b) = if caption.top() >= mark.bottom() {
+        (pos2(x0, mark.bottom()), pos2(x1, caption.top()))
+    } else {
+        (pos2(x0, mark.top()), pos2(x1, caption.bottom()))
+    };
+    scene.line(a, b, Stroke::new(1.0, colour));
+}
+
+/// The break between two pieces of a broken axis: the gap filled like the margins, and a
+/// pair of slanted strokes across the axis line and the plot's foot, as on a broken axis
+/// in print.
+fn paint_breaks(scene: &mut Scene, b: &Body, plot: Rect, parts: &[Part]) {
+    let th = &b.theme;
+    scene.layer(Some(b.rect));
+    for w in parts.windows(2) {
+        let (x0, x1) = (
+            plot.left() + (w[0].x0 + w[0].width) as f32,
+            plot.left() + w[1].x0 as f32,
+        );
+        if x1 <= x0 {
+            continue;
+        }
+        let gap = Rect::from_min_max(pos2(x0, b.rect.top()), pos2(x1, b.rect.bottom()));
+        scene.rect(gap, 0.0, th.panel, None);
+        for edge in [x0, x1] {
+            scene.line(
+                pos2(edge, b.rect.top()),
+                pos2(edge, b.rect.bottom()),
+                Stroke::new(1.0, th.grid),
+            );
+        }
+        let mid = (x0 + x1) / 2.0;
+        for y in [plot.top(), b.rect.bottom()] {
+            for dx in [-3.0, 3.0] {
+                scene.line(
+                    pos2(mid + dx - 4.0, y + 6.0),
+                    pos2(mid + dx + 4.0, y - 6.0),
+                    Stroke::new(1.5, th.grid_major),
+                );
+            }
+        }
+    }
 }
 
 fn unit_sources(layout: &Layout, it: &Item) -> u32 {
@@ -304,7 +515,17 @@ pub fn count_below(lane_h: f32) -> bool {
     lane_h >= 48.0
 }
 
-fn paint_axis(scene: &mut Scene, b: &Body, plot: Rect, m: &mut dyn Measure) {
+/// The time axis over `plot` (the whole plot, or a piece of a broken axis) through `view`;
+/// with `context`, the context label ("2023") in the label column (else, for a later piece,
+/// at the piece's own left edge).
+fn paint_axis(
+    scene: &mut Scene,
+    b: &Body,
+    plot: Rect,
+    view: &TimeView,
+    context: bool,
+    m: &mut dyn Measure,
+) {
     let th = &b.theme;
     let width = f64::from(plot.width().max(1.0));
     let axis_rect = Rect::from_min_max(
@@ -312,13 +533,13 @@ fn paint_axis(scene: &mut Scene, b: &Body, plot: Rect, m: &mut dyn Measure) {
         pos2(plot.right(), b.rect.top() + AXIS_H),
     );
     let cell = RefCell::new(m);
-    let axis = ticks::axis(&b.view, width, |s| {
+    let axis = ticks::axis(view, width, |s| {
         f64::from(cell.borrow_mut().width(s, AXIS_SIZE))
     });
     scene.layer(Some(axis_rect));
     scene.rect(axis_rect, 0.0, th.panel, None);
     scene.layer(Some(plot));
-    let x_of = |d: f64| plot.left() + b.view.x_of(d) as f32;
+    let x_of = |d: f64| plot.left() + view.x_of(d) as f32;
     for &d in &axis.minor {
         let x = x_of(d);
         scene.line(
@@ -345,6 +566,20 @@ fn paint_axis(scene: &mut Scene, b: &Body, plot: Rect, m: &mut dyn Measure) {
             Stroke::new(1.0, th.grid),
         );
     }
+    // A later piece of a broken axis says where it is ("Jun 2024") at its own left edge,
+    // where it hides no tick label.
+    let own = axis.context.as_ref().filter(|_| !context);
+    let labels_from = own.map_or(f32::NEG_INFINITY, |c| {
+        let w = cell.borrow_mut().width(c, AXIS_SIZE);
+        scene.text(
+            pos2(axis_rect.left() + 4.0, axis_rect.top() + 6.0),
+            Align2::LEFT_TOP,
+            c,
+            AXIS_SIZE,
+            th.text,
+        );
+        axis_rect.left() + 4.0 + w + 8.0
+    });
     for t in &axis.ticks {
         let x = x_of(t.day);
         scene.line(
@@ -352,6 +587,9 @@ fn paint_axis(scene: &mut Scene, b: &Body, plot: Rect, m: &mut dyn Measure) {
             pos2(x, axis_rect.bottom()),
             Stroke::new(1.0, th.grid_major),
         );
+        if x + 3.0 < labels_from {
+            continue;
+        }
         let colour = if t.major { th.text } else { th.weak };
         scene.text(
             pos2(x + 3.0, axis_rect.top() + 6.0),
@@ -367,7 +605,7 @@ fn paint_axis(scene: &mut Scene, b: &Body, plot: Rect, m: &mut dyn Measure) {
         pos2(b.rect.right(), axis_rect.bottom()),
         Stroke::new(1.0, th.grid_major),
     );
-    if let Some(ctx) = &axis.context {
+    if let Some(ctx) = axis.context.as_ref().filter(|_| context) {
         scene.text(
             pos2(b.rect.left() + 10.0, b.rect.top() + AXIS_H / 2.0),
             Align2::LEFT_CENTER,

@@ -15,10 +15,11 @@ pub mod text;
 
 use crate::model::{Corpus, CountryCode, EventId};
 use crate::timeline::axis::day_number;
+use crate::timeline::broken::Broken;
 use crate::timeline::frame::FrameOptions;
 use crate::timeline::layout::{ItemKind, Layout};
 use crate::timeline::TimeView;
-use chart::{choose_lanes, lanes_height, long_date, paint_body, Body, AXIS_H, LABEL_W};
+use chart::{body_lanes_height, choose_lanes, long_date, paint_body, Body, AXIS_H, LABEL_W};
 use chrono::NaiveDate;
 use egui::{pos2, vec2, Align2, Color32, Rect, Stroke};
 use palette::Theme;
@@ -83,7 +84,14 @@ pub fn chart_scene(
     let width = chart_width(spec.width);
     let plot_w = f64::from(width - 2.0 * MARGIN - LABEL_W);
     let full = Layout::build(corpus);
-    let view = chart_view(&full, spec, plot_w);
+    let fitted = spec.from.is_none() && spec.to.is_none();
+    let mut breaks = fitted
+        .then(|| Broken::fit(&full.stretches, plot_w))
+        .flatten();
+    let view = match &breaks {
+        Some(br) => whole(br, plot_w),
+        None => chart_view(&full, spec, plot_w),
+    };
     let (a, b) = view.range(plot_w);
     let mut lanes = choose_lanes(&full, spec.countries.as_deref(), a, b, spec.max_lanes);
     let mut view = TimeView::new(a, plot_w / (b - a).max(1e-9));
@@ -99,10 +107,25 @@ pub fn chart_scene(
                 .collect();
             // The picture frames the happenings it shows, not the whole story they were
             // chosen from (unless the range was asked for).
-            if spec.from.is_none() && spec.to.is_none() {
+            if fitted {
                 // Captions go right of their marks: the last ones need room after them.
                 if let Some((s, e)) = l.extent {
                     view = TimeView::fit(s, e + (e - s) * CAPTION_ROOM, plot_w);
+                }
+                // The shown happenings' own stretches (each piece has room for captions).
+                breaks = l.fit.and_then(|f| {
+                    let fine: Vec<(f64, f64)> = l
+                        .lanes
+                        .iter()
+                        .flat_map(|ln| ln.items.iter())
+                        .filter(|it| it.flags & crate::timeline::layout::flags::COARSE == 0)
+                        .map(|it| (it.start, it.end))
+                        .collect();
+                    let st = crate::timeline::broken::stretches((f.start, f.end), &fine);
+                    Broken::fit(&st, plot_w)
+                });
+                if let Some(br) = &breaks {
+                    view = whole(br, plot_w);
                 }
             }
             l
@@ -110,7 +133,25 @@ pub fn chart_scene(
         None => full,
     };
 
-    chart_scene_with(corpus, &layout, &lanes, &[], view, spec, None, m, metrics)
+    chart_scene_with(
+        corpus,
+        &layout,
+        &lanes,
+        &[],
+        view,
+        breaks.as_ref(),
+        spec,
+        None,
+        m,
+        metrics,
+    )
+}
+
+/// A continuous view over all the days a broken axis shows (for the date range in the
+/// subtitle, the lanes chosen, the source note and the coverage chart).
+fn whole(br: &Broken, plot_w: f64) -> TimeView {
+    let (a, b) = br.range();
+    TimeView::new(a, plot_w / (b - a).max(1e-9))
 }
 
 /// Room after the last shown happening, as a share of the span shown, for its caption.
@@ -125,6 +166,8 @@ fn chart_width(w: f32) -> f32 {
 /// in the chart's plot (the window's Export menu: what is on screen, redrawn for a slide).
 /// `spec`'s title, width and theme apply; its range, lanes and top are already decided.
 /// `colours` are the user's lane colours by layout lane (see [`chart::Body::colours`]).
+/// `breaks`, when given, is drawn instead of `view` (a story told in bursts; `view` then
+/// spans its days).
 /// `coverage` is the corpus's coverage when the caller has it already (the window's chart);
 /// it is built here when `spec.coverage` asks for the chart and none is given.
 #[allow(clippy::too_many_arguments)]
@@ -134,6 +177,7 @@ pub fn chart_scene_with(
     lanes: &[usize],
     colours: &[Option<Color32>],
     view: TimeView,
+    breaks: Option<&Broken>,
     spec: &ChartSpec,
     coverage: Option<&crate::coverage::Coverage>,
     m: &mut dyn Measure,
@@ -148,7 +192,26 @@ pub fn chart_scene_with(
     let plot_w = f64::from(width - 2.0 * MARGIN - LABEL_W);
     let (a, b) = view.range(plot_w);
     let header_h = MARGIN + TITLE_SIZE + 8.0 + SUBTITLE_SIZE + 18.0;
-    let body_h = AXIS_H + lanes_height(layout, lanes).max(40.0);
+    let mut body = Body {
+        corpus,
+        layout,
+        lanes,
+        view,
+        rect: Rect::from_min_size(pos2(MARGIN, header_h), vec2(width - 2.0 * MARGIN, 0.0)),
+        scroll_y: 0.0,
+        theme,
+        opts: FrameOptions {
+            captions: true,
+            inside_plot: true,
+            extra_row: true,
+            ..Default::default()
+        },
+        lane_labels: true,
+        colours,
+        breaks,
+    };
+    // Lanes whose best happening needed a caption row of its own are a row taller.
+    let body_h = AXIS_H + body_lanes_height(&body, m).max(40.0);
     let coverage_h = if spec.coverage {
         coverage::COVERAGE_H
     } else {
@@ -208,26 +271,8 @@ pub fn chart_scene_with(
 
     // Timeline.
     let body_rect = Rect::from_min_size(pos2(MARGIN, header_h), vec2(width - 2.0 * MARGIN, body_h));
-    paint_body(
-        &mut scene,
-        &Body {
-            corpus,
-            layout,
-            lanes,
-            view,
-            rect: body_rect,
-            scroll_y: 0.0,
-            theme,
-            opts: FrameOptions {
-                captions: true,
-                inside_plot: true,
-                keep_within: None,
-            },
-            lane_labels: true,
-            colours,
-        },
-        m,
-    );
+    body.rect = body_rect;
+    paint_body(&mut scene, &body, m);
     scene.layer(None);
     scene.rect(
         body_rect,

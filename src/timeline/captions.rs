@@ -11,8 +11,11 @@
 //! Inside a tile, candidates come best-ranked first (see `topk`) and each takes the first
 //! free place of: right of its mark, inside it (long spans), left of it, then the same
 //! shortened to the room left (at least [`MIN_CAPTION_PX`]). A place is free when it
-//! overlaps no caption or captioned mark already placed and hides no other mark: with no
-//! free place the happening stays an unlabelled mark.
+//! overlaps no caption or captioned mark already placed and hides no other mark. The
+//! tile's best happening that finds no such place beside its mark (marks close on both
+//! sides) may have its caption in the row above or below, joined to its mark by a short
+//! leader, where that row is free: the top happenings are captioned first at every zoom.
+//! With no free place the happening stays an unlabelled mark.
 
 use super::lod::{row_center, BoxPx, POINT_HALF};
 
@@ -26,6 +29,8 @@ pub const MAX_CAPTION_PX: f64 = 250.0;
 pub const MIN_CAPTION_PX: f64 = 96.0;
 /// Space between a mark and its caption.
 pub const GAP: f64 = 3.0;
+/// Farthest a caption in another row starts from its mark's edge (its leader slants).
+pub const LEADER_REACH: f64 = 40.0;
 /// Candidates tried per tile and lane (bounds the work per frame).
 pub const CANDIDATES_PER_TILE: usize = 12;
 /// Captions placed per tile and lane: two labelled happenings per few hundred px keep a
@@ -56,6 +61,8 @@ pub struct Caption {
     pub cell: Option<i64>,
     /// Placed left of its mark.
     pub left: bool,
+    /// In another row than its mark's, joined to it by a leader.
+    pub leader: bool,
 }
 
 /// A candidate for one tile, best first.
@@ -81,12 +88,14 @@ pub struct Candidate {
 /// Places captions for one tile whose usable x range is `[x0, x1)`; a caption right of its
 /// mark may run on to `reach` (≥ `x1`) over the next tile, where it hides no mark and
 /// overlaps none of the captions already in `out` (placed for other tiles). `obstacles`
-/// are marks drawn in the lane (row and box) that a caption never hides.
+/// are marks drawn in the lane (row and box) that a caption never hides. Captions may use
+/// rows `0..rows` (the lane's rows, and in a still picture one more below them).
 pub fn place_tile(
     cands: &[Candidate],
     x0: f64,
     x1: f64,
     reach: f64,
+    rows: u8,
     obstacles: &[(u8, BoxPx)],
     out: &mut Vec<Caption>,
 ) {
@@ -169,14 +178,29 @@ pub fn place_tile(
         };
         // A caption never covers another mark: with no free place it is left out, and
         // the mark stays unlabelled (a hidden happening misleads more than a missing word).
-        let choice = places.iter().find(|p| fits(p) && !hides(p));
-        if let Some(&(a, b, left)) = choice {
+        let beside = places
+            .iter()
+            .find(|p| fits(p) && !hides(p))
+            .map(|&(a, b, left)| (a, b, left, y0, y1));
+        // The tile's best happening with no room beside its mark: above or below it.
+        let choice = beside.or_else(|| {
+            if out.len() > first {
+                return None;
+            }
+            [c.row.checked_add(1), c.row.checked_sub(1)]
+                .into_iter()
+                .flatten()
+                .filter(|&r| r < rows)
+                .find_map(|r| leader_place(c, r, w, min_w, lo, hi, obstacles, &taken))
+        });
+        if let Some((a, b, left, y0, y1)) = choice {
             let bx = BoxPx {
                 x0: a,
                 x1: b,
                 y0,
                 y1,
             };
+            let leader = y0 != yc - CAPTION_H / 2.0;
             taken.push(bx);
             taken.push(*m);
             out.push(Caption {
@@ -187,9 +211,90 @@ pub fn place_tile(
                 own_mark: c.cell.is_some(),
                 cell: c.cell,
                 left,
+                leader,
             });
         }
     }
+}
+
+/// A place for `c`'s caption in row `r` (not its mark's), starting at its mark's left edge
+/// and running right, else ending at its right edge, or when something stands there, just
+/// past it (at most [`LEADER_REACH`] px away, so the leader stays short):
+/// `(x0, x1, left, y0, y1)`. Shortened (to `min_w` at least) to end before what already
+/// stands in that row: marks, which it never hides, and captions.
+#[allow(clippy::too_many_arguments)]
+fn leader_place(
+    c: &Candidate,
+    r: u8,
+    w: f64,
+    min_w: f64,
+    lo: f64,
+    hi: f64,
+    obstacles: &[(u8, BoxPx)],
+    taken: &[BoxPx],
+) -> Option<(f64, f64, bool, f64, f64)> {
+    let yc = row_center(r);
+    let (y0, y1) = (yc - CAPTION_H / 2.0, yc + CAPTION_H / 2.0);
+    let m = &c.mark;
+    let band = BoxPx {
+        x0: f64::NEG_INFINITY,
+        x1: f64::INFINITY,
+        y0,
+        y1,
+    };
+    // What stands in that row: marks of the row and boxes already placed across it.
+    let blocks: Vec<BoxPx> = obstacles
+        .iter()
+        .filter(|(row, _)| *row == r)
+        .map(|(_, o)| *o)
+        .chain(taken.iter().copied().filter(|t| overlaps(t, &band, 0.0)))
+        .collect();
+    let inside = |x: f64| blocks.iter().any(|o| o.x0 < x && o.x1 > x);
+    // Running right: from the mark's left edge, or just past what stands there.
+    let mut starts = vec![m.x0.max(lo)];
+    starts.extend(
+        blocks
+            .iter()
+            .map(|o| o.x1 + GAP)
+            .filter(|&x| x > m.x0 && x <= m.x1 + LEADER_REACH),
+    );
+    starts.sort_by(f64::total_cmp);
+    for s in starts {
+        if s < lo || inside(s) {
+            continue;
+        }
+        let end = blocks
+            .iter()
+            .filter(|o| o.x0 >= s)
+            .map(|o| o.x0 - GAP)
+            .fold(hi, f64::min);
+        if end - s >= min_w {
+            return Some((s, end.min(s + w), false, y0, y1));
+        }
+    }
+    // Hanging left: to the mark's right edge, or just before what stands there.
+    let mut ends = vec![m.x1.min(hi)];
+    ends.extend(
+        blocks
+            .iter()
+            .map(|o| o.x0 - GAP)
+            .filter(|&x| x < m.x1 && x >= m.x0 - LEADER_REACH),
+    );
+    ends.sort_by(|a, b| b.total_cmp(a));
+    for e in ends {
+        if e > hi || inside(e) {
+            continue;
+        }
+        let start = blocks
+            .iter()
+            .filter(|o| o.x1 <= e)
+            .map(|o| o.x1 + GAP)
+            .fold(lo, f64::max);
+        if e - start >= min_w {
+            return Some(((e - w).max(start), e, true, y0, y1));
+        }
+    }
+    None
 }
 
 fn overlaps(a: &BoxPx, b: &BoxPx, margin: f64) -> bool {
@@ -242,7 +347,7 @@ mod tests {
             point(2, 90.0, 120.0),
             point(3, 300.0, 100.0),
         ];
-        place_tile(&c, 0.0, 560.0, 560.0, &[], &mut out);
+        place_tile(&c, 0.0, 560.0, 560.0, 1, &[], &mut out);
         no_overlaps(&out);
         assert_eq!(out[0].item, 1);
         assert!(out[0].b.x0 > 50.0 && (out[0].b.x1 - out[0].b.x0 - 120.0).abs() < 1e-9);
@@ -262,6 +367,7 @@ mod tests {
             280.0,
             560.0,
             560.0,
+            1,
             &[],
             &mut out,
         );
@@ -270,13 +376,29 @@ mod tests {
         assert!(out[0].b.x0 >= 280.0);
         out.clear();
         // Room on neither side for the whole text: shortened on the larger side.
-        place_tile(&[point(1, 150.0, 240.0)], 0.0, 300.0, 300.0, &[], &mut out);
+        place_tile(
+            &[point(1, 150.0, 240.0)],
+            0.0,
+            300.0,
+            300.0,
+            1,
+            &[],
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert!(out[0].shortened);
         assert!(out[0].b.x1 <= 300.0 && out[0].b.x0 >= 0.0);
         out.clear();
         // Too little room for even a short caption.
-        place_tile(&[point(1, 40.0, 240.0)], 0.0, 110.0, 110.0, &[], &mut out);
+        place_tile(
+            &[point(1, 40.0, 240.0)],
+            0.0,
+            110.0,
+            110.0,
+            1,
+            &[],
+            &mut out,
+        );
         assert!(out.is_empty());
     }
 
@@ -290,6 +412,7 @@ mod tests {
             0.0,
             560.0,
             560.0,
+            1,
             &[(0, other), (0, c.mark)],
             &mut out,
         );
@@ -301,7 +424,15 @@ mod tests {
         // With marks close on both sides no caption fits without covering one: none.
         out.clear();
         let left = point(8, 150.0, 10.0).mark;
-        place_tile(&[c], 0.0, 560.0, 560.0, &[(0, other), (0, left)], &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            560.0,
+            560.0,
+            1,
+            &[(0, other), (0, left)],
+            &mut out,
+        );
         assert!(out.is_empty(), "{out:?}");
         // With room for a shortened one between them, it is shortened, not dropped.
         out.clear();
@@ -312,6 +443,7 @@ mod tests {
             0.0,
             560.0,
             560.0,
+            1,
             &[(0, far_left), (0, far_right)],
             &mut out,
         );
@@ -332,6 +464,7 @@ mod tests {
             0.0,
             330.0,
             330.0,
+            1,
             &[(0, other), (0, c.mark)],
             &mut out,
         );
@@ -347,14 +480,22 @@ mod tests {
         // rather than being cut or flipped.
         let mut out = Vec::new();
         let c = point(1, 260.0, 200.0);
-        place_tile(&[c], 0.0, 280.0, 560.0, &[(0, c.mark)], &mut out);
+        place_tile(&[c], 0.0, 280.0, 560.0, 1, &[(0, c.mark)], &mut out);
         assert_eq!(out.len(), 1);
         assert!(!out[0].shortened && !out[0].left, "{:?}", out[0]);
         assert!(out[0].b.x1 > 280.0 && out[0].b.x1 <= 560.0);
         // A mark in the next tile: the caption stops short of it, or goes left.
         out.clear();
         let next = point(9, 330.0, 10.0).mark;
-        place_tile(&[c], 0.0, 280.0, 560.0, &[(0, c.mark), (0, next)], &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            280.0,
+            560.0,
+            1,
+            &[(0, c.mark), (0, next)],
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert!(
             out[0].b.x1 <= next.x0 || out[0].b.x0 >= next.x1,
@@ -376,9 +517,10 @@ mod tests {
             own_mark: false,
             cell: None,
             left: true,
+            leader: false,
         };
         out.push(theirs);
-        place_tile(&[c], 0.0, 280.0, 560.0, &[(0, c.mark)], &mut out);
+        place_tile(&[c], 0.0, 280.0, 560.0, 1, &[(0, c.mark)], &mut out);
         no_overlaps(&out);
     }
 
@@ -396,12 +538,74 @@ mod tests {
             0.0,
             560.0,
             560.0,
+            2,
             &[],
             &mut out,
         );
         assert_eq!(out.len(), 2);
         assert!(out[1].b.y0 >= out[0].b.y1);
         no_overlaps(&out);
+    }
+
+    #[test]
+    fn the_best_happening_hemmed_in_by_marks_is_captioned_in_the_next_row() {
+        // Marks 30 px either side of the best happening: no room beside it for even a
+        // short caption. With a free row below, its caption goes there, from its mark's x,
+        // with a leader.
+        let c = point(1, 200.0, 180.0);
+        let (l, r) = (point(8, 170.0, 10.0).mark, point(9, 230.0, 10.0).mark);
+        let marks = [(0, l), (0, r), (0, c.mark)];
+        let mut out = Vec::new();
+        place_tile(&[c], 0.0, 560.0, 560.0, 1, &marks, &mut out);
+        assert!(out.is_empty(), "one row: no place");
+        place_tile(&[c], 0.0, 560.0, 560.0, 2, &marks, &mut out);
+        assert_eq!(out.len(), 1);
+        let cap = out[0];
+        assert!(cap.leader && !cap.shortened, "{cap:?}");
+        assert!(cap.b.y0 >= row_center(1) - CAPTION_H / 2.0 - 1e-9);
+        assert!((cap.b.x0 - c.mark.x0).abs() < 1e-9);
+        // A mark in the next row stops it short (never hidden), or it hangs left.
+        out.clear();
+        let mut below = point(7, 290.0, 10.0).mark;
+        below.y0 += 18.0;
+        below.y1 += 18.0;
+        let mut marks2 = marks.to_vec();
+        marks2.push((1, below));
+        place_tile(&[c], 0.0, 560.0, 560.0, 2, &marks2, &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].b.x1 <= below.x0, "{:?}", out[0]);
+        // A mark right under it: the caption starts just past that mark.
+        out.clear();
+        let mut under = point(7, 200.0, 10.0).mark;
+        under.y0 += 18.0;
+        under.y1 += 18.0;
+        let mut marks4 = marks.to_vec();
+        marks4.push((1, under));
+        place_tile(&[c], 0.0, 560.0, 560.0, 2, &marks4, &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].leader && out[0].b.x0 >= under.x1, "{:?}", out[0]);
+        assert!(out[0].b.x0 <= c.mark.x1 + LEADER_REACH);
+        // Only the tile's best happening takes a leader: a second one hemmed in stays a mark.
+        out.clear();
+        let d = point(2, 400.0, 180.0);
+        let (l2, r2) = (point(6, 370.0, 10.0).mark, point(5, 430.0, 10.0).mark);
+        let mut marks3 = marks.to_vec();
+        marks3.extend([(0, l2), (0, r2), (0, d.mark)]);
+        place_tile(&[c, d], 0.0, 560.0, 560.0, 2, &marks3, &mut out);
+        let items: Vec<u32> = out.iter().map(|c| c.item).collect();
+        assert_eq!(items, vec![1]);
+        // A caption beside its mark needs no leader.
+        out.clear();
+        place_tile(
+            &[point(1, 50.0, 120.0)],
+            0.0,
+            560.0,
+            560.0,
+            2,
+            &[],
+            &mut out,
+        );
+        assert!(!out[0].leader);
     }
 
     #[test]

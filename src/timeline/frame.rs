@@ -9,7 +9,7 @@
 
 use super::axis::TimeView;
 use super::captions::{self, Candidate, Caption, CANDIDATES_PER_TILE};
-use super::layout::{class_window, flags, ItemKind, Lane};
+use super::layout::{class_window, flags, ItemKind, Lane, MAX_ROWS};
 use super::lod::{
     add_piled, item_box, split, sweep_buckets, BoxPx, Bubble, Bucket, MIN_BAR_PX, POINT_HALF,
 };
@@ -28,6 +28,14 @@ pub struct FrameOptions {
     /// it) or is cut by its right edge. Kept in days, not px, so panning still moves
     /// captions with their marks.
     pub keep_within: Option<(f64, f64)>,
+    /// A still picture: a lane whose own rows leave its best happening no room may put
+    /// that caption in one more row below them (the picture is laid out after its
+    /// captions, so the row costs nothing where no lane needs it). The window's lanes keep
+    /// their height: there, a caption moves only to a free row the lane already has.
+    pub extra_row: bool,
+    /// The plot's left and right edges are axis breaks (see `super::broken`): what lies
+    /// beyond them is in the next piece, not off the chart, so nothing is counted there.
+    pub break_edges: (bool, bool),
 }
 
 impl Default for FrameOptions {
@@ -36,6 +44,8 @@ impl Default for FrameOptions {
             captions: true,
             inside_plot: false,
             keep_within: None,
+            extra_row: false,
+            break_edges: (false, false),
         }
     }
 }
@@ -148,6 +158,12 @@ pub fn lane_view(
             ItemKind::Point => 2,
         });
     (out.before, out.after) = off_screen(lane, a, b);
+    if opts.break_edges.0 {
+        out.before = 0;
+    }
+    if opts.break_edges.1 {
+        out.after = 0;
+    }
     if !opts.captions {
         return out;
     }
@@ -173,6 +189,7 @@ pub fn lane_view(
     let mut cands = Vec::with_capacity(CANDIDATES_PER_TILE);
     // Per placed caption, its tile and key.
     let mut placed_keys: Vec<(i64, u64)> = Vec::new();
+    let rows = lane.rows.clamp(1, MAX_ROWS) + u8::from(opts.extra_row);
     for t in tile_order(t0, t1) {
         let (d0, d1) = (t as f64 * td, (t + 1) as f64 * td);
         picks.clear();
@@ -250,7 +267,7 @@ pub fn lane_view(
                 .iter()
                 .filter(|(_, o)| o.x1 > x0 - 1.0 && o.x0 < reach + 1.0),
         );
-        captions::place_tile(&cands, x0, x1, reach, &near, &mut out.captions);
+        captions::place_tile(&cands, x0, x1, reach, rows, &near, &mut out.captions);
         for c in &out.captions[first..] {
             if let Some(key) = cands
                 .iter()

@@ -151,6 +151,9 @@ pub struct Layout {
     pub extent: Option<(f64, f64)>,
     /// Where the story is: the days "fit" frames, and what it leaves out.
     pub fit: Option<Fit>,
+    /// The fit's days cut where the story falls silent for most of them (see
+    /// [`super::broken::stretches`]): two or more stretches when the axis should break.
+    pub stretches: Vec<(f64, f64)>,
 }
 
 impl Layout {
@@ -339,6 +342,16 @@ impl Layout {
             })
             .collect();
         let fit = fit::frame(&dated);
+        // Silence is judged by every day- or month-precise happening, guessed or not: a
+        // break never hides one.
+        let stretches = fit.map_or_else(Vec::new, |f| {
+            let fine: Vec<(f64, f64)> = dated
+                .iter()
+                .filter(|d| d.trust != fit::Trust::Coarse)
+                .map(|d| (d.start, d.end))
+                .collect();
+            super::broken::stretches((f.start, f.end), &fine)
+        });
 
         Layout {
             lanes,
@@ -348,6 +361,7 @@ impl Layout {
             event_unit,
             extent,
             fit,
+            stretches,
         }
     }
 

@@ -9,11 +9,13 @@
 //! - [`topk`], [`captions`], [`frame`]: the briefing chart's captions (most salient
 //!   first, never overlapping, stable while panning), density cells and off-screen counts.
 //! - [`fit`]: the days that frame the story, robust to stray dates.
+//! - [`broken`]: an axis break where a framed story falls silent for months (renders).
 //!
 //! The GUI widget (`gui::timeline_panel`) only paints what these return, so everything
 //! that decides *where* things go is testable without a window.
 
 pub mod axis;
+pub mod broken;
 pub mod captions;
 pub mod fit;
 pub mod frame;

@@ -165,6 +165,9 @@ pub enum Expr {
         day: Option<Box<Expr>>,
         tod: Tod,
     },
+    /// "that summer", "that December": a season or month (`Date`/`YearPart` without a
+    /// year) in the year of the last date named; a winter is named for its January.
+    InAnchorYear(Box<Expr>),
     Ref(&'static str),
     Duration(String),
     Set(String),
@@ -801,6 +804,28 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 o.value.push_str(&z.designator(day));
             }
             o.kind = TimexType::Time;
+            o
+        }
+        Expr::InAnchorYear(x) => {
+            let Some(a) = cx.anchor else {
+                return resolve(x, cx);
+            };
+            let y = a.date.year();
+            let x = match **x {
+                Expr::YearPart { p: YP::S(s), .. } => Expr::YearPart {
+                    // a winter after a date in the autumn or December is the next January's
+                    y: Some(if s == 3 && a.date.month() >= 9 {
+                        y + 1
+                    } else {
+                        y
+                    }),
+                    p: YP::S(s),
+                },
+                Expr::Date { m, d, .. } => Expr::Date { y: Some(y), m, d },
+                _ => return resolve(x, cx),
+            };
+            let mut o = resolve(&x, cx)?;
+            o.res = Anchored;
             o
         }
         Expr::Ref(s) => unres(s),

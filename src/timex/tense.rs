@@ -89,10 +89,18 @@ fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
         if t[j].kind == Kind::Punct && matches!(t[j].ch, b'"' | b'`') {
             break;
         }
-        if let Some(x) = marker(t, j) {
+        if let Some(x) = marker(text, t, j) {
             // "On Friday, the government planned to ...": -ed plan words after the date
             // are past verbs more often than future markers.
             if x == Tense::Future && ends_ed(text, &t[j]) {
+                j += 1;
+                continue;
+            }
+            // "set off on Thursday and is due to hit Fresno today": a schedule after the
+            // date is often another clause's; "due to" speaks only for dates after it.
+            if matches!(t[j].lex, Some(Lex::Word(W::Due)))
+                && matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
+            {
                 j += 1;
                 continue;
             }
@@ -133,10 +141,14 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
         if sentence_end(t, j) {
             break;
         }
-        if let Some(x) = marker(t, j) {
+        if let Some(x) = marker(text, t, j) {
             // A schedule verb speaks for a date right after it ("meet Monday"), not for
             // one further on ("to meet demand ... into the summer").
-            if matches!(t[j].lex, Some(Lex::Word(W::Sched | W::Due))) && s - j > 3 {
+            // ("is due to visit on Monday": the verb after "due to" carries it further.)
+            let due_to = matches!(t[j].lex, Some(Lex::Word(W::Due)))
+                && matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)));
+            let reach = if due_to { 5 } else { 3 };
+            if matches!(t[j].lex, Some(Lex::Word(W::Sched | W::Due))) && s - j > reach {
                 continue;
             }
             // "through" is a span of time only right before the date ("through January"),
@@ -278,7 +290,7 @@ fn looks_ahead_verb(text: &str, t: &[Tok], j: usize, s: usize) -> bool {
     // other verb or sentence end in it.
     (j + 2..(j + 6).min(s)).any(|k| {
         matches!(t[k].lex, Some(Lex::Word(W::To)))
-            && (j + 1..k).all(|h| !sentence_end(t, h) && !t[h].nl && marker(t, h).is_none())
+            && (j + 1..k).all(|h| !sentence_end(t, h) && !t[h].nl && marker(text, t, h).is_none())
     })
 }
 
@@ -293,7 +305,7 @@ pub(super) fn bound_past(text: &str, t: &[Tok], s: usize) -> bool {
         return false;
     }
     let v = j - 1;
-    if marker(t, v) != Some(Tense::Past) || matches!(t[v].lex, Some(Lex::Word(W::Ended))) {
+    if marker(text, t, v) != Some(Tense::Past) || matches!(t[v].lex, Some(Lex::Word(W::Ended))) {
         return false;
     }
     // "to be published in", "should be paid on": a participle after "be" is no past.
@@ -353,7 +365,7 @@ fn is_modal(t: &Tok) -> bool {
     }
 }
 
-fn marker(t: &[Tok], j: usize) -> Option<Tense> {
+fn marker(text: &str, t: &[Tok], j: usize) -> Option<Tense> {
     let tk = &t[j];
     if tk.kind != Kind::Word {
         return None;
@@ -379,7 +391,7 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
         // due" looks back, "due to" gives a cause
         Some(Lex::Word(W::Due)) => {
             if matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To))) {
-                None
+                scheduled_due_to(text, t, j).then_some(Tense::Future)
             } else if j > 0 && matches!(t[j - 1].lex, Some(Lex::Word(W::Was))) {
                 Some(Tense::Past)
             } else {
@@ -396,13 +408,65 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
         }
         Some(_) => None,
         // "a still unspecified date", "the revised plan": an -ed adjective after an
-        // article is no verb.
+        // article is no verb; "the talks collapsed in May" is (`subject_verb`).
         None => (tk.ed
             && !tk.cap
-            && !(j.saturating_sub(2)..j)
-                .any(|k| matches!(t[k].lex, Some(Lex::Word(W::A | W::The)))))
+            && (!(j.saturating_sub(2)..j)
+                .any(|k| matches!(t[k].lex, Some(Lex::Word(W::A | W::The))))
+                || subject_verb(t, j)))
         .then_some(Tense::Past),
     }
+}
+
+/// "is due to visit", "are due to meet": "due to" after "is"/"are" and before a bare
+/// word (a verb) schedules; "is due to the snow", "due to high demand" give a cause.
+fn scheduled_due_to(text: &str, t: &[Tok], j: usize) -> bool {
+    let copula = j > 0 && matches!(t[j - 1].lex, Some(Lex::Word(W::Is)));
+    let Some(v) = t.get(j + 2) else {
+        return false;
+    };
+    let word = text.get(v.start..v.end).unwrap_or("");
+    copula
+        && v.kind == Kind::Word
+        && !v.cap
+        && v.lex.is_none()
+        && !v.ed
+        && !word.ends_with("ing")
+        && !word_in(text, v, &DUE_NOT_VERB)
+}
+
+/// Words after "due to" that begin a noun phrase, not a verb.
+const DUE_NOT_VERB: [&str; 14] = [
+    "his", "her", "its", "their", "our", "my", "your", "an", "this", "these", "those", "high",
+    "low", "poor",
+];
+
+/// "The talks collapsed in December", "the bank failed on Monday": an -ed word after an
+/// article and one word is that noun's verb when a preposition, a date or the clause's
+/// end follows it; an adjective ("a still unspecified date") has its noun after it.
+fn subject_verb(t: &[Tok], j: usize) -> bool {
+    let article = |k: usize| matches!(t[k].lex, Some(Lex::Word(W::A | W::The)));
+    if j < 2
+        || article(j - 1)
+        || !article(j - 2)
+        || t[j - 1].kind != Kind::Word
+        || t[j - 1].lex.is_some()
+    {
+        return false;
+    }
+    t.get(j + 1).is_some_and(|n| match (n.kind, n.lex) {
+        (Kind::Punct, _) => matches!(n.ch, b',' | b'.'),
+        (
+            _,
+            Some(
+                Lex::Word(W::In | W::On | W::At | W::Since | W::Until | W::During | W::Over)
+                | Lex::Weekday(_)
+                | Lex::Month(_)
+                | Lex::MonthAbbr(_),
+            ),
+        ) => true,
+        _ => false,
+    })
 }
 
 /// Table rows: (reference date or "", text, the expressions tagged as "phrase=VALUE"
@@ -412,6 +476,14 @@ fn marker(t: &[Tok], j: usize) -> Option<Tense> {
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // weekdays and tense (2023-09-14 is a Thursday)
     ("2023-09-14", "The minister resigned on Wednesday.", "Wednesday=2023-09-13"),
+    // subject_verb: an -ed word after "the" and a noun is the noun's verb when a
+    // preposition, a date or the clause's end follows; not an adjective before its noun
+    ("2023-09-14", "The talks collapsed in December.", "December=2022-12"),
+    ("2023-09-14", "In November, the bank failed.", "November=2022-11"),
+    ("2023-09-14", "The council voted on Friday to close it.", "Friday=2023-09-08"),
+    ("2023-09-14", "The storm passed Saturday.", "Saturday=2023-09-09"),
+    ("2023-09-14", "A still unspecified date in December.", "December=2023-12"),
+    ("2023-09-14", "The revised plan starts in December.", "December=2023-12"),
     ("2023-09-14", "The minister will resign on Wednesday.", "Wednesday=2023-09-20"),
     ("2023-09-14", "He said Monday that prices rose.", "Monday=2023-09-11"),
     ("2023-09-14", "It happened on Thursday.", "Thursday=2023-09-14"),
@@ -498,6 +570,14 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // "due" names a scheduled date; "was due" may have passed; "due to" is a cause (round 6)
     ("2010-10-20", "Third-quarter results are due Friday; the jobs report is due out on Thursday.", "Third-quarter=2010-Q3 | Friday=2010-10-22 | Thursday=2010-10-21"),
     ("2010-10-20", "The payment was due Monday. Flights were cancelled due to fog Monday.", "Monday=2010-10-18 | Monday=2010-10-18"),
+    // scheduled_due_to: "is/are due to" before a bare verb schedules; before a noun it is
+    // a cause (2010-10-20 is a Wednesday)
+    ("2010-10-20", "The prime minister is due to visit on Monday.", "Monday=2010-10-25"),
+    ("2010-10-20", "The tour set off on Monday and is due to end in Rome.", "Monday=2010-10-18"),
+    ("2010-10-20", "The treaty is due to expire in March.", "March=2011-03"),
+    ("2010-10-20", "The two leaders are due to meet Friday.", "Friday=2010-10-22"),
+    ("2010-10-20", "The delay on Monday is due to the snow.", "Monday=2010-10-18"),
+    ("2010-10-20", "Sales fell in March, which is due to high prices.", "March=2010-03"),
     ("2009-11-20", "He resigned late last month; talks will continue in the coming weeks.", "late last month=2009-10 | the coming weeks=PXW"),
     ("2010-09-14", "Shares fell this week after rising last week.", "this week=2010-W37 | last week=2010-W36"),
     ("2009-11-20", "Sales fell in the third quarter of 2009, and first-half profit rose; profit will rise in fiscal 2011.", "the third quarter of 2009=2009-Q3 | first-half=2009-H1 | fiscal 2011=2011"),

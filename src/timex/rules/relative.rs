@@ -503,6 +503,24 @@ pub(super) fn that_unit(t: &Toks, i: usize) -> Option<Match> {
     if t.is(k, W::Same) {
         k += 1;
     }
+    // "that summer", "by that December": the season or month in the year last talked of
+    {
+        let inner = match t.lex(k) {
+            Some(Lex::Season(s)) => Some(Expr::YearPart {
+                y: None,
+                p: crate::timex::resolve::YP::S(s),
+            }),
+            Some(Lex::Month(m)) if t.capital(k) => Some(Expr::Date {
+                y: None,
+                m: m as u32,
+                d: None,
+            }),
+            _ => None,
+        };
+        if let Some(x) = inner.filter(|_| closes_time_phrase(t, k + 1)) {
+            return found(i, k + 1, Expr::InAnchorYear(Box::new(x)));
+        }
+    }
     let u = t.unit(k)?;
     if !matches!(u, Unit::Day | Unit::Month | Unit::Quarter | Unit::Year) {
         return None;
@@ -516,6 +534,21 @@ pub(super) fn that_unit(t: &Toks, i: usize) -> Option<Match> {
             gran: u,
         },
     )
+}
+
+/// Token `k` ends the time phrase before it: punctuation that closes a phrase, a
+/// preposition or a conjunction, or the end of the text. Not a noun it would modify
+/// ("that winter morning", "that autumn fashion"), a day or year ("that July 7", "that
+/// February 2010"), a possessive or a verb ("that spring is coming": "that" joins a
+/// clause there).
+fn closes_time_phrase(t: &Toks, k: usize) -> bool {
+    const NEXT: [&str; 15] = [
+        "in", "on", "at", "to", "for", "by", "with", "without", "as", "when", "and", "after",
+        "before", "until", "while",
+    ];
+    k >= t.t.len()
+        || [b',', b'.', b';', b':'].iter().any(|&c| t.punct(k, c))
+        || NEXT.iter().any(|w| t.spelled(k, w))
 }
 
 /// "today is the eighth day of the blockade", "it's the second day of an offensive": the
@@ -617,6 +650,16 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2023-09-14", "Sales were delayed earlier in the year. It came later in the day.", "earlier in the year=2023"),
     ("2023-09-14", "In 2019 it opened; earlier in the year it had hired staff.", "2019=2019 | earlier in the year=2019"),
     ("2023-11-02", "He arrived in June 1998 and left later that year.", "June 1998=1998-06 | later that year=1998"),
+    // that_unit: a season or month after "that" is in the year of the last date named
+    ("2023-11-02", "She moved to Paris in 1998. That summer, she married.", "1998=1998 | That summer=1998-SU"),
+    ("2023-11-02", "The plant shut in June 2008 and the firm failed that December.", "June 2008=2008-06 | that December=2008-12"),
+    ("2023-11-02", "He took over in February 2001 and quit that same August.", "February 2001=2001-02 | that same August=2001-08"),
+    ("2023-11-02", "The storm hit in October 2008. The river froze that winter.", "October 2008=2008-10 | that winter=2009-WI"),
+    ("2023-11-02", "That summer, the river froze.", "That summer=2023-SU"),
+    // "that" joining a clause, or the month or season naming something else
+    ("2023-11-02", "In 2005 they held that February 2004 meeting.", "2005=2005 | February 2004=2004-02"),
+    ("2023-11-02", "In 2005 he said that spring is coming.", "2005=2005 | spring=2023-SP"),
+    ("2023-11-02", "In 2005 they met that winter morning.", "2005=2005 | winter=2023-WI"),
     // the_future
     ("2023-09-14", "in the future", "the future=FUTURE_REF"),
     // the_past

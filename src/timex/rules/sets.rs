@@ -62,7 +62,8 @@ pub(super) fn adverb(t: &Toks, i: usize) -> Option<Match> {
     found(i, i + 1, Expr::Set(v.into()))
 }
 
-/// "every Monday", "each year", "every two weeks", "every morning", "every June".
+/// "every Monday", "each year", "every two weeks", "every morning", "every June", "each
+/// summer".
 pub(super) fn every(t: &Toks, i: usize) -> Option<Match> {
     let k = i + 1;
     match t.lex(k)? {
@@ -70,6 +71,14 @@ pub(super) fn every(t: &Toks, i: usize) -> Option<Match> {
         Lex::Weekday(w) => found(i, k + 1, Expr::Set(format!("XXXX-WXX-{w}"))),
         Lex::Month(m) if t.capital(k) => found(i, k + 1, Expr::Set(format!("XXXX-{m:02}"))),
         Lex::Part(p) => found(i, k + 1, Expr::Set(format!("XXXX-XX-XXT{}", p.code()))),
+        Lex::Season(s) => found(
+            i,
+            k + 1,
+            Expr::Set(format!(
+                "XXXX-{}",
+                ["SP", "SU", "FA", "WI"][s.min(3) as usize]
+            )),
+        ),
         _ => {
             let (e, n, u, half, _) = count_unit(t, k)?;
             found(i, e, Expr::Set(duration_value(n, u, half)))
@@ -85,6 +94,16 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // every
     ("2023-09-14", "every Monday", "every Monday=XXXX-WXX-1"),
     ("2023-09-14", "each July", "each July=XXXX-07"),
+    (
+        "2023-09-14",
+        "The festival is held each summer.",
+        "each summer=XXXX-SU",
+    ),
+    (
+        "2023-09-14",
+        "Every winter, the pass is closed.",
+        "Every winter=XXXX-WI",
+    ),
     ("2023-09-14", "every year", "every year=P1Y"),
     ("2023-09-14", "every two weeks", "every two weeks=P2W"),
     // adverb
