@@ -24,6 +24,7 @@
 //! evening).
 
 mod acts;
+mod memo;
 mod predicate;
 mod update;
 
@@ -32,6 +33,7 @@ pub use predicate::{
 };
 
 use crate::model::{Article, ArticleId, Cluster, CountryCode, Event};
+pub(crate) use memo::remember_wording;
 use predicate::{same_happening, Facts, Kinds, Signature};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};

@@ -29,6 +29,7 @@
 //!   tried at all, so the result is the exhaustive one unless the caps bind;
 //! * articles with the same text are inferred once.
 
+use crate::fxmap::FxMap;
 use crate::gazetteer::Gazetteer;
 use crate::model::{Article, Corpus, CountryCode, DatedEvidence, Precision, PubDateSource};
 use crate::timex::{Resolution, Timex};
@@ -204,13 +205,20 @@ struct FirmEntry {
     copies: u32,
 }
 
+/// An article's id in an earlier index, when it had the same text there.
+pub(crate) type WasId<'a> = dyn Fn(u32) -> Option<u32> + Sync + 'a;
+
 /// Every firm single-day event of the corpus, findable by wording.
 pub(crate) struct FirmIndex {
     entries: Vec<FirmEntry>,
     /// Content word → entries holding it, ascending.
-    postings: HashMap<u64, Vec<u32>>,
+    postings: FxMap<u64, Vec<u32>>,
     /// Fingerprint of a whole word set → entries with exactly those words.
-    exact: HashMap<u64, Vec<u32>>,
+    exact: FxMap<u64, Vec<u32>>,
+    /// Sentence (article, range) → the entry its event went into, when asked for
+    /// ([`FirmIndex::build_remembering`]): a later index of the same articles takes the
+    /// sentence's words from there.
+    sentences: FxMap<(u32, usize, usize), u32>,
 }
 
 /// One bit per country (several countries may share one): two sets with no bit in common
@@ -406,12 +414,35 @@ pub(crate) fn reached(
 impl FirmIndex {
     pub(crate) fn build(corpus: &Corpus) -> FirmIndex {
         let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
-        FirmIndex::build_of(corpus, &firm)
+        FirmIndex::build_of(corpus, &firm, None, false)
+    }
+
+    /// [`FirmIndex::build`], remembering which sentence went into which entry, for
+    /// [`FirmIndex::build_from`].
+    pub(crate) fn build_remembering(corpus: &Corpus) -> FirmIndex {
+        let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
+        FirmIndex::build_of(corpus, &firm, None, true)
+    }
+
+    /// [`FirmIndex::build`] of `corpus`, taking the content words of each sentence `known`
+    /// holds from there instead of reading them again. `known` must be an index built with
+    /// [`FirmIndex::build_remembering`], and `was(a)` the id there of article `a` when it
+    /// had the same text (a correction's before and after, or the articles a watched change
+    /// kept): a sentence's words depend on its text alone.
+    pub(crate) fn build_from(corpus: &Corpus, known: &FirmIndex, was: &WasId<'_>) -> FirmIndex {
+        let firm: Vec<bool> = corpus.articles.iter().map(is_firm).collect();
+        FirmIndex::build_of(corpus, &firm, Some((known, was)), false)
     }
 
     /// The index of the single-day events of the articles `anchor` selects (one flag per
-    /// article).
-    fn build_of(corpus: &Corpus, firm: &[bool]) -> FirmIndex {
+    /// article); sentences' words from `known` where it has them; which sentence went into
+    /// which entry kept when `keep`.
+    fn build_of(
+        corpus: &Corpus,
+        firm: &[bool],
+        known: Option<(&FirmIndex, &WasId<'_>)>,
+        keep: bool,
+    ) -> FirmIndex {
         let events: Vec<&crate::model::Event> = corpus
             .events
             .iter()
@@ -431,11 +462,17 @@ impl FirmIndex {
                         match &last {
                             Some((k, w)) if *k == key => w.clone(),
                             _ => {
-                                let text = corpus.articles[e.article as usize]
-                                    .text
-                                    .get(e.sentence.clone())
-                                    .unwrap_or("");
-                                let w = content_words(text);
+                                let remembered = known
+                                    .and_then(|(k, was)| k.words_of((was(key.0)?, key.1, key.2)));
+                                let w = match remembered {
+                                    Some(w) => w.to_vec(),
+                                    None => content_words(
+                                        corpus.articles[e.article as usize]
+                                            .text
+                                            .get(e.sentence.clone())
+                                            .unwrap_or(""),
+                                    ),
+                                };
                                 last = Some((key, w.clone()));
                                 w
                             }
@@ -446,11 +483,21 @@ impl FirmIndex {
             .collect();
         let mut index = FirmIndex {
             entries: Vec::new(),
-            postings: HashMap::new(),
-            exact: HashMap::new(),
+            postings: FxMap::default(),
+            exact: FxMap::default(),
+            sentences: FxMap::default(),
         };
-        let mut seen: HashMap<(NaiveDate, &[CountryCode], &[u64]), u32> = HashMap::new();
+        let mut seen: FxMap<(NaiveDate, &[CountryCode], &[u64]), u32> = FxMap::default();
         for (e, w) in events.iter().zip(&words) {
+            if keep {
+                let id = seen
+                    .get(&(e.span.start, e.countries.as_slice(), w.as_slice()))
+                    .copied()
+                    .unwrap_or(index.entries.len() as u32);
+                index
+                    .sentences
+                    .insert((e.article, e.sentence.start, e.sentence.end), id);
+            }
             match seen.get(&(e.span.start, e.countries.as_slice(), w.as_slice())) {
                 Some(&id) => index.entries[id as usize].copies += 1,
                 None => {
@@ -471,6 +518,12 @@ impl FirmIndex {
             }
         }
         index
+    }
+
+    /// The content words of a sentence (article, range) remembered at build.
+    fn words_of(&self, key: (u32, usize, usize)) -> Option<&[u64]> {
+        let id = *self.sentences.get(&key)?;
+        Some(self.entries.get(id as usize)?.words.as_slice())
     }
 
     /// The entry with this key, if any.
@@ -722,7 +775,7 @@ pub(crate) fn infer_years(corpus: &mut Corpus) -> Vec<usize> {
     if !anchors.iter().any(|a| *a) {
         return Vec::new();
     }
-    let index = FirmIndex::build_of(corpus, &anchors);
+    let index = FirmIndex::build_of(corpus, &anchors, None, false);
     if index.entries.is_empty() {
         return Vec::new();
     }
@@ -1147,6 +1200,57 @@ mod tests {
         let opts = crate::pipeline::LoadOptions::default();
         let progress = crate::pipeline::Progress::default();
         crate::pipeline::load(&[dir.path().to_path_buf()], &opts, &progress).unwrap()
+    }
+
+    /// Everything an index holds, in its order.
+    fn dump(index: &FirmIndex) -> Vec<String> {
+        let mut out: Vec<String> = index
+            .entries
+            .iter()
+            .map(|f| format!("{} {:?} {:?} {}", f.day, f.countries, f.words, f.copies))
+            .collect();
+        let mut postings: Vec<_> = index.postings.iter().collect();
+        postings.sort_unstable();
+        out.extend(postings.iter().map(|p| format!("{p:?}")));
+        let mut exact: Vec<_> = index.exact.iter().collect();
+        exact.sort_unstable();
+        out.extend(exact.iter().map(|p| format!("{p:?}")));
+        out
+    }
+
+    #[test]
+    fn an_index_taking_its_words_from_the_one_before_equals_one_built_anew() {
+        const A: &str = " date 2024-06-20  Harbour Ledger\nPact signed\n\
+            On Wednesday, Russia and North Korea signed a mutual defence treaty in Pyongyang.\n\n\
+            The talks on Tuesday in Pyongyang ended the day before.\n";
+        const B: &str = " date 2024-03-04  Harbour Ledger\nFerry terminal opens\n\
+            On Monday, Norway opened a ferry terminal at Bergen.\n";
+        let mut corpus = load(&[("a.txt", A), ("b.txt", B)]);
+        let before = FirmIndex::build_remembering(&corpus);
+        assert!(!before.sentences.is_empty(), "sentences remembered");
+        assert_eq!(dump(&before), dump(&FirmIndex::build(&corpus)));
+        // The first article re-dated a day later: its events move, its texts do not.
+        let a = corpus
+            .articles
+            .iter()
+            .position(|a| a.path.ends_with("a.txt"))
+            .unwrap();
+        for e in corpus.events.iter_mut().filter(|e| e.article == a as u32) {
+            e.span.start += chrono::Duration::days(1);
+            e.span.end += chrono::Duration::days(1);
+        }
+        let after = FirmIndex::build_from(&corpus, &before, &Some);
+        assert_eq!(dump(&after), dump(&FirmIndex::build(&corpus)));
+        assert_ne!(dump(&after), dump(&before), "the entries moved");
+        // A sentence the index before did not hold is read from its text.
+        corpus.events.retain(|e| e.article != a as u32);
+        let without = FirmIndex::build_remembering(&corpus);
+        let mut back = load(&[("a.txt", A), ("b.txt", B)]);
+        back.events.sort_by_key(|e| (e.article, e.date_range.start));
+        assert_eq!(
+            dump(&FirmIndex::build_from(&back, &without, &Some)),
+            dump(&FirmIndex::build(&back))
+        );
     }
 
     #[test]

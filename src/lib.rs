@@ -19,6 +19,7 @@ pub mod coverage;
 pub mod crash;
 pub mod crossdate;
 pub mod events;
+pub(crate) mod fxmap;
 pub mod gazetteer;
 pub mod gui;
 pub mod index;

@@ -13,7 +13,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 mod correct;
-pub use correct::{apply_corrections_incremental, CorrectionPath};
+pub use correct::{apply_corrections_incremental, corrected, CorrectionPath};
 
 /// What a load needs besides the paths.
 #[derive(Clone, Debug, Default)]
@@ -360,7 +360,7 @@ pub fn replace_files_incremental(
     // Firm entries that go (their files are gone or changed)...
     let mut changed =
         crate::crossdate::firm_keys(corpus, |e| gone(&corpus.articles[e.article as usize].file));
-    let index_before = crate::crossdate::FirmIndex::build(corpus);
+    let index_before = crate::crossdate::FirmIndex::build_remembering(corpus);
     let fresh: std::collections::HashSet<u64> = added
         .iter()
         .flat_map(|p| &p.articles)
@@ -378,7 +378,17 @@ pub fn replace_files_incremental(
     changed.extend(crate::crossdate::firm_keys(corpus, |e| {
         is_fresh[e.article as usize]
     }));
-    let after = crate::crossdate::FirmIndex::build(corpus);
+    // The articles kept (same file, not read again: the same text) take their sentences'
+    // words from the index before.
+    let mut was: Vec<Option<u32>> = vec![None; corpus.articles.len()];
+    for (old, now) in before_clusters.article_now.iter().enumerate() {
+        if let Some(slot) = now.and_then(|n| was.get_mut(n as usize)) {
+            *slot = Some(old as u32);
+        }
+    }
+    let after = crate::crossdate::FirmIndex::build_from(corpus, &index_before, &|a| {
+        was.get(a as usize).copied().flatten()
+    });
     let consider: Vec<bool> = corpus
         .articles
         .iter()
@@ -443,10 +453,12 @@ struct Before {
     added: std::collections::HashSet<PathBuf>,
 }
 
-/// [`Before`] once the corpus is joined: each article before with its id now.
-struct BeforeJoined {
-    events: Vec<Event>,
-    clusters: Vec<crate::model::Cluster>,
+/// [`Before`] once the corpus is joined: each article before with its id now. The events
+/// and clusters before are owned, or borrowed from a corpus that stays (a correction made
+/// from the window's corpus, [`correct::corrected`]).
+struct BeforeJoined<'a> {
+    events: std::borrow::Cow<'a, [Event]>,
+    clusters: std::borrow::Cow<'a, [crate::model::Cluster]>,
     article_now: Vec<Option<u32>>,
 }
 
@@ -473,7 +485,7 @@ impl Before {
         }
     }
 
-    fn after_join(self, corpus: &Corpus) -> BeforeJoined {
+    fn after_join(self, corpus: &Corpus) -> BeforeJoined<'static> {
         // An article is found again by its file and path; one that two articles share
         // carries nothing over.
         let mut now: std::collections::HashMap<(&Path, &str), Option<u32>> =
@@ -494,8 +506,8 @@ impl Before {
             })
             .collect();
         BeforeJoined {
-            events: self.events,
-            clusters: self.clusters,
+            events: self.events.into(),
+            clusters: self.clusters.into(),
             article_now,
         }
     }
@@ -691,7 +703,7 @@ fn settle_only(
     times: &StageTimes,
     index: Option<crate::crossdate::FirmIndex>,
     redo: impl Fn(usize) -> bool,
-    before: Option<BeforeJoined>,
+    before: Option<BeforeJoined<'_>>,
 ) {
     let started = Instant::now();
     let changed = crate::crossdate::infer_only_with(corpus, index, redo);

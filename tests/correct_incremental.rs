@@ -53,6 +53,16 @@ fn both_ways(
     pipeline::apply_corrections(&mut full, store);
     let mut inc = corpus.clone();
     let path = pipeline::apply_corrections_incremental(&mut inc, store);
+    // The window's way: a corrected copy, the base read and left as it was.
+    let base = summary(corpus);
+    let (copy, copy_path) = pipeline::corrected(corpus, store);
+    assert_eq!(copy_path, path, "{step}: the same way");
+    assert_same(
+        &copy,
+        &inc,
+        &format!("{step}: the copy is not the corrected corpus"),
+    );
+    assert_eq!(summary(corpus), base, "{step}: the base changed");
     let opts = pipeline::LoadOptions {
         corrections: store.clone(),
         ..Default::default()
@@ -194,4 +204,70 @@ fn a_correction_touching_many_articles_takes_the_full_path() {
         .filter(|a| a.pub_date.as_ref().map(|p| p.source) == Some(PubDateSource::User))
         .count();
     assert_eq!(user, corpus.articles.len().div_ceil(4));
+}
+
+/// What a correction remembers for the next (each sentence's wording for the clusters, the
+/// firm index's words within a date correction) must never change an answer: the same
+/// corrections made, undone and made again, in a different order, on a corpus whose
+/// sentences were all seen before, give a fresh load's corpus at every step.
+#[test]
+fn corrections_made_undone_and_made_again_equal_a_fresh_load() {
+    for (kind, seed) in [(corpus_gen::Kind::Wire, 11), (corpus_gen::Kind::Story, 13)] {
+        let dir = tempfile::tempdir().unwrap();
+        corpus_gen::generate(kind, dir.path(), 120_000, seed);
+        let paths = [dir.path().to_path_buf()];
+        let name = kind.name();
+        let mut c = common::load_paths(&paths);
+        assert!(c.events.len() > 20, "{name}: enough events");
+        let step = |c: &mut Corpus, store: &Corrections, what: &str| {
+            let (next, path) = both_ways(c, store, &paths, &format!("{name}: {what}"));
+            assert_eq!(path, CorrectionPath::Incremental, "{name}: {what}");
+            *c = next;
+        };
+        // Two events of one article, one after the other (their sentences are shared
+        // with the units around them).
+        let first = &c.events[c.events.len() / 2];
+        let hash = c.articles[first.article as usize].content_hash.clone();
+        let keys: Vec<String> = c
+            .events
+            .iter()
+            .filter(|e| e.article == first.article)
+            .map(event_key)
+            .take(2)
+            .collect();
+        let firm = c
+            .articles
+            .iter()
+            .position(|a| a.pub_date.as_ref().is_some_and(|p| p.confidence >= 0.9))
+            .unwrap_or(0);
+        let firm_hash = c.articles[firm].content_hash.clone();
+        let was = c.articles[firm]
+            .pub_date
+            .as_ref()
+            .map_or(date(2021, 6, 1), |p| p.date);
+
+        let mut store = Corrections::default();
+        store.hide_event(&hash, &keys[0]);
+        step(&mut c, &store, "hidden");
+        store.undo();
+        step(&mut c, &store, "hidden, undone");
+        store.hide_event(&hash, &keys[0]);
+        step(&mut c, &store, "hidden again");
+        if let Some(k) = keys.get(1) {
+            store.hide_event(&hash, k);
+            step(&mut c, &store, "its neighbour hidden too");
+        }
+        store.set_pub_date(&firm_hash, was + chrono::Duration::days(1));
+        step(&mut c, &store, "a firm article a day later");
+        store.clear_pub_date(&firm_hash);
+        step(&mut c, &store, "the day undone");
+        store.set_pub_date(&firm_hash, was + chrono::Duration::days(1));
+        step(&mut c, &store, "the same day again");
+        store.set_pub_date(&firm_hash, was - chrono::Duration::days(2));
+        step(&mut c, &store, "two days earlier instead");
+        store.set_event_date(&hash, &keys[0], DateSpan::day(date(2019, 4, 2)));
+        step(&mut c, &store, "the hidden event re-dated");
+        step(&mut c, &Corrections::default(), "every correction undone");
+        assert!(!c.events.iter().any(|e| e.hidden), "{name}");
+    }
 }

@@ -59,7 +59,9 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    /// `sentence` is the event's sentence, which its `date_range` points into.
+    /// `sentence` is the event's sentence, which its `date_range` points into (the
+    /// clustering reads the act once per sentence and date, [`Facts::with_act`]).
+    #[cfg(test)]
     pub(crate) fn of(e: &Event, sentence: &str) -> Facts {
         let date = e.date_range.start.saturating_sub(e.sentence.start)
             ..e.date_range.end.saturating_sub(e.sentence.start);

@@ -23,13 +23,16 @@
 //! members are the same events in the same order are kept too (a caption reads
 //! only its cluster's members and their articles).
 
+use super::memo::{text_key, Wording};
 use super::predicate::{same_happening, Facts, Kinds, Signature, MIN_SHARED};
 use super::{
     collect, country_key, shares_before, UnionFind, COARSE_DAYS, DATE_TOLERANCE_DAYS,
     MAX_COMPARISONS, MAX_COMPARISONS_PER_UNIT,
 };
+use crate::fxmap::FxMap;
 use crate::model::{Article, Cluster, CountryCode, Event};
-use std::collections::{HashMap, HashSet};
+use rayon::slice::ParallelSliceMut;
+use std::collections::HashSet;
 
 /// The furthest a unit's reach goes past its start ([`Facts::reach`]).
 const REACH: i32 = COARSE_DAYS + DATE_TOLERANCE_DAYS;
@@ -91,8 +94,8 @@ struct Local<'a> {
     facts: Vec<Option<Facts>>,
     unit_of: Vec<u32>,
     units: Vec<LocalUnit>,
-    content_of_sentence: HashMap<(u32, usize, usize), u32>,
-    content_ids: HashMap<Vec<u64>, u32>,
+    content_of_sentence: FxMap<(u32, usize, usize), u32>,
+    content_ids: FxMap<Vec<u64>, u32>,
     contents: Vec<Signature>,
     /// Per unit: the last listing that took it (to list each unit once).
     stamp: Vec<u32>,
@@ -101,6 +104,16 @@ struct Local<'a> {
     /// need not be compared to find the components, as the full sweep skips a pair already
     /// in one cluster.
     connected: Vec<u32>,
+    /// Sentences' wording read by earlier reclusterings (given back when this one ends),
+    /// and the text hash of each sentence (article, range) asked about here.
+    wording: Wording,
+    text_keys: FxMap<(u32, usize, usize), u128>,
+}
+
+impl Drop for Local<'_> {
+    fn drop(&mut self) {
+        std::mem::take(&mut self.wording).keep();
+    }
 }
 
 fn keys_of(countries: &[CountryCode]) -> impl Iterator<Item = u16> + '_ {
@@ -121,7 +134,7 @@ impl<'a> Local<'a> {
                 entries.push((k, s, t, i as u32));
             }
         }
-        entries.sort_unstable();
+        entries.par_sort_unstable();
         Local {
             events,
             articles,
@@ -129,13 +142,28 @@ impl<'a> Local<'a> {
             facts: vec![None; events.len()],
             unit_of: vec![u32::MAX; events.len()],
             units: Vec::new(),
-            content_of_sentence: HashMap::new(),
-            content_ids: HashMap::new(),
+            content_of_sentence: FxMap::default(),
+            content_ids: FxMap::default(),
             contents: Vec::new(),
             stamp: Vec::new(),
             stamps: 0,
             connected: Vec::new(),
+            wording: Wording::take(),
+            text_keys: FxMap::default(),
         }
+    }
+
+    /// The text hash of event `i`'s sentence.
+    fn text_key(&mut self, i: usize) -> u128 {
+        let events = self.events;
+        let e = &events[i];
+        let key = (e.article, e.sentence.start, e.sentence.end);
+        if let Some(&k) = self.text_keys.get(&key) {
+            return k;
+        }
+        let k = text_key(self.sentence_text(e));
+        self.text_keys.insert(key, k);
+        k
     }
 
     fn sentence_text(&self, e: &Event) -> &'a str {
@@ -146,18 +174,21 @@ impl<'a> Local<'a> {
     }
 
     fn content(&mut self, i: usize) -> u32 {
-        let e = &self.events[i];
+        let events = self.events;
+        let e = &events[i];
         let key = (e.article, e.sentence.start, e.sentence.end);
         if let Some(&c) = self.content_of_sentence.get(&key) {
             return c;
         }
-        let sig = Signature::of(self.sentence_text(e));
+        let text = self.sentence_text(e);
+        let k = self.text_key(i);
+        let sig = self.wording.signature(k, text);
         let c = match self.content_ids.get(sig.stems.as_slice()) {
             Some(&c) => c,
             None => {
                 let c = self.contents.len() as u32;
                 self.content_ids.insert(sig.stems.clone(), c);
-                self.contents.push(sig);
+                self.contents.push(sig.clone());
                 c
             }
         };
@@ -169,8 +200,14 @@ impl<'a> Local<'a> {
         if let Some(f) = self.facts[i] {
             return f;
         }
-        let e = &self.events[i];
-        let f = Facts::of(e, self.sentence_text(e));
+        // As `Facts::of`, the act read from memory when the sentence was seen before.
+        let events = self.events;
+        let e = &events[i];
+        let text = self.sentence_text(e);
+        let date = e.date_range.start.saturating_sub(e.sentence.start)
+            ..e.date_range.end.saturating_sub(e.sentence.start);
+        let k = self.text_key(i);
+        let f = Facts::with_act(e, self.wording.act(k, text, date));
         self.facts[i] = Some(f);
         f
     }
@@ -178,7 +215,7 @@ impl<'a> Local<'a> {
     /// Forms the units of the events in `entries[range]` (one country, one start and end:
     /// every member of a unit is there).
     fn form(&mut self, range: std::ops::Range<usize>) {
-        let mut here: HashMap<(u32, Facts, &'a [CountryCode]), u32> = HashMap::new();
+        let mut here: FxMap<(u32, Facts, &'a [CountryCode]), u32> = FxMap::default();
         for x in range {
             let i = self.entries[x].3 as usize;
             if self.unit_of[i] != u32::MAX {
@@ -313,6 +350,7 @@ fn try_local(
     let visited = reach_components(&mut local, &touched)?;
     let days: Vec<(i32, i32)> = frozen.iter().map(span_days).collect();
     let (mut uf, in_reach) = cluster_reached(&mut local, frozen, &visited, &days)?;
+    drop(local);
     join_out_of_reach(prev, frozen, &before, &in_reach, &mut uf)?;
     let mut clusters = collect(events, &mut uf, &days);
     let caption_kept = keep_captions(&mut clusters, &before, prev);
@@ -410,7 +448,7 @@ fn reach_components(local: &mut Local<'_>, touched: &[(u16, i32)]) -> Option<Vec
     }
     let mut swept: HashSet<(u16, i32)> = HashSet::new();
     let mut edges: Vec<(u32, u32)> = Vec::new();
-    let mut adjacency: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut adjacency: FxMap<u32, Vec<u32>> = FxMap::default();
     while !frontier.is_empty() {
         let mut need: Vec<(u16, i32)> = Vec::new();
         for &u in &frontier {
@@ -631,8 +669,8 @@ pub(crate) fn events_now(
     new: &[Event],
 ) -> Vec<Option<u32>> {
     let mut out = vec![None; old.len()];
-    let starts = |events: &[Event]| -> Option<HashMap<u32, (usize, usize)>> {
-        let mut m: HashMap<u32, (usize, usize)> = HashMap::new();
+    let starts = |events: &[Event]| -> Option<FxMap<u32, (usize, usize)>> {
+        let mut m: FxMap<u32, (usize, usize)> = FxMap::default();
         for (i, w) in events.iter().enumerate() {
             if i > 0 && events[i - 1].article > w.article {
                 return None;

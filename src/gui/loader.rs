@@ -692,6 +692,10 @@ fn work(
     // sentence is read now, while the window shows it, rather than on the first correction.
     crate::salience::remember_asides(&keep.events, &keep.articles);
     stage_cpu("load-asides-remembered");
+    // So is what the clustering reads of each sentence's wording (a reclustering after a
+    // correction reads it for the units it reaches).
+    crate::corroborate::remember_wording(&keep.events, &keep.articles);
+    stage_cpu("load-wording-remembered");
     watch_loop(paths, keep, &mut opts, index.as_mut(), shared, tx, repaint);
 }
 

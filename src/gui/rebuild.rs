@@ -90,18 +90,17 @@ pub struct Made {
 }
 
 /// Does the work of `req`: a corrected copy of the corpus when corrections are asked for
-/// ([`crate::pipeline::apply_corrections_incremental`]: what
-/// [`crate::pipeline::apply_corrections`] gives, redoing only what the correction reaches), then
+/// ([`crate::pipeline::corrected`]: what [`crate::pipeline::apply_corrections`] gives,
+/// redoing only what the correction reaches, the base's clusters read rather than copied), then
 /// its mask, layout, panel data and rows. `None` when `cancel` was set before the end (a
 /// newer request took its place).
 pub fn make(req: &Request, cancel: &AtomicBool) -> Option<Made> {
     let stop = || cancel.load(Ordering::Relaxed);
-    let corrected = req.correct.as_ref().map(|c| {
-        let mut corpus = Corpus::clone(&req.base);
-        // Only what the correction reaches is redone (the full path when it reaches much).
-        crate::pipeline::apply_corrections_incremental(&mut corpus, c);
-        corpus
-    });
+    // Only what the correction reaches is redone (the full path when it reaches much).
+    let corrected = req
+        .correct
+        .as_ref()
+        .map(|c| crate::pipeline::corrected(&req.base, c).0);
     if stop() {
         return None;
     }

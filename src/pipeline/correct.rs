@@ -102,6 +102,54 @@ pub fn apply_corrections_incremental(
     corrections: &Corrections,
 ) -> CorrectionPath {
     let touched = Touched::of(corpus, corrections);
+    match way(corpus, &touched) {
+        CorrectionPath::Incremental => {}
+        CorrectionPath::Full => {
+            super::apply_corrections(corpus, corrections);
+            return CorrectionPath::Full;
+        }
+        CorrectionPath::Unchanged => return CorrectionPath::Unchanged,
+    }
+    let before = BeforeJoined {
+        events: corpus.events.clone().into(),
+        clusters: std::mem::take(&mut corpus.clusters).into(),
+        article_now: (0..corpus.articles.len() as u32).map(Some).collect(),
+    };
+    incremental(corpus, corrections, touched, before);
+    CorrectionPath::Incremental
+}
+
+/// [`apply_corrections_incremental`] of a copy of `base`, which stays as it is (the window
+/// keeps showing it): the events and clusters before are read from `base` rather than
+/// copied, and its clusters are not copied at all (the corrected corpus's are made anew,
+/// captions carried over from `base`'s).
+pub fn corrected(base: &Corpus, corrections: &Corrections) -> (Corpus, CorrectionPath) {
+    let touched = Touched::of(base, corrections);
+    let path = way(base, &touched);
+    if path != CorrectionPath::Incremental {
+        let mut corpus = base.clone();
+        if path == CorrectionPath::Full {
+            super::apply_corrections(&mut corpus, corrections);
+        }
+        return (corpus, path);
+    }
+    let mut corpus = Corpus {
+        articles: base.articles.clone(),
+        events: base.events.clone(),
+        clusters: Vec::new(),
+        problems: base.problems.clone(),
+    };
+    let before = BeforeJoined {
+        events: base.events.as_slice().into(),
+        clusters: base.clusters.as_slice().into(),
+        article_now: (0..base.articles.len() as u32).map(Some).collect(),
+    };
+    incremental(&mut corpus, corrections, touched, before);
+    (corpus, CorrectionPath::Incremental)
+}
+
+/// Which way a correction touching `touched` goes.
+fn way(corpus: &Corpus, touched: &Touched) -> CorrectionPath {
     let n_dirty = touched.dirty.iter().filter(|d| **d).count();
     if n_dirty == 0 {
         return CorrectionPath::Unchanged;
@@ -111,21 +159,27 @@ pub fn apply_corrections_incremental(
         .windows(2)
         .all(|w| w[0].article <= w[1].article);
     // A year taken from articles dated by their own text rests on anchors the firm index
-    // does not hold, so `crossdate::reached` cannot tell whether a change moves it.
+    // does not hold, so `crate::crossdate::reached` cannot tell whether a change moves it.
     let years = corpus
         .articles
         .iter()
         .any(crate::crossdate::is_year_inferred);
     if n_dirty > (corpus.articles.len() / LOCAL_SHARE).max(LOCAL_LEAST) || !in_order || years {
-        super::apply_corrections(corpus, corrections);
-        return CorrectionPath::Full;
+        CorrectionPath::Full
+    } else {
+        CorrectionPath::Incremental
     }
+}
+
+/// The incremental path proper, `before` being the corpus as it was (its events and
+/// clusters).
+fn incremental(
+    corpus: &mut Corpus,
+    corrections: &Corrections,
+    touched: Touched,
+    before: BeforeJoined<'_>,
+) {
     let times = StageTimes::default();
-    let before = BeforeJoined {
-        events: corpus.events.clone(),
-        clusters: std::mem::take(&mut corpus.clusters),
-        article_now: (0..corpus.articles.len() as u32).map(Some).collect(),
-    };
     // The touched articles' events as extracted against the publication date they have:
     // the corpus as the last full run read it before correcting events.
     let Touched { dirty, redated } = touched;
@@ -133,15 +187,17 @@ pub fn apply_corrections_incremental(
     replace_events(&mut corpus.events, fresh);
     if !redated.iter().any(|r| *r) {
         settle_only(corpus, corrections, &times, None, |_| false, Some(before));
-        return CorrectionPath::Incremental;
+        return;
     }
-    let index_before = crate::crossdate::FirmIndex::build(corpus);
+    let index_before = crate::crossdate::FirmIndex::build_remembering(corpus);
     let mut changed = crate::crossdate::firm_keys(corpus, |e| redated[e.article as usize]);
     // The re-dated articles resolved again with their corrected (or no longer corrected)
     // date: their firm entries go and come.
     let fresh = redo_articles(corpus, corrections, |i| redated[i], &redated, Redo::Resolve);
     replace_events(&mut corpus.events, fresh);
-    let index_after = crate::crossdate::FirmIndex::build(corpus);
+    // The articles and their texts are the same: each sentence's words are those read
+    // for the index before.
+    let index_after = crate::crossdate::FirmIndex::build_from(corpus, &index_before, &Some);
     changed.extend(crate::crossdate::firm_keys(corpus, |e| {
         redated[e.article as usize]
     }));
@@ -180,7 +236,6 @@ pub fn apply_corrections_incremental(
         |i| redo[i],
         Some(before),
     );
-    CorrectionPath::Incremental
 }
 
 /// How [`redo_articles`] extracts an article's events again (uncorrected).
