@@ -143,14 +143,38 @@ fn content_words(s: &str) -> Vec<u64> {
                 &owned
             }
         };
-        if STOP.contains(&lower) {
+        let h = fnv1a(lower.as_bytes());
+        if is_stop(lower, h) {
             continue;
         }
-        out.push(fnv1a(lower.trim_end_matches('s').as_bytes()));
+        let stem = lower.trim_end_matches('s');
+        out.push(if stem.len() == lower.len() {
+            h
+        } else {
+            fnv1a(stem.as_bytes())
+        });
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Is `word` (lower case, `h` its [`fnv1a`]) in [`STOP`]? The words of `STOP` sorted by
+/// hash: the hash finds where to look, the word itself decides (two words with one hash
+/// are told apart by comparing them), so this is `STOP.contains` without a scan of it.
+fn is_stop(word: &str, h: u64) -> bool {
+    static BY_HASH: std::sync::OnceLock<Vec<(u64, &'static str)>> = std::sync::OnceLock::new();
+    let table = BY_HASH.get_or_init(|| {
+        let mut t: Vec<(u64, &'static str)> =
+            STOP.iter().map(|w| (fnv1a(w.as_bytes()), *w)).collect();
+        t.sort_unstable();
+        t
+    });
+    let from = table.partition_point(|x| x.0 < h);
+    table[from..]
+        .iter()
+        .take_while(|x| x.0 == h)
+        .any(|x| x.1 == word)
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -450,37 +474,41 @@ impl FirmIndex {
                 firm.get(e.article as usize).copied().unwrap_or(false) && !e.hidden && indexable(e)
             })
             .collect();
-        // Words per event, computed in parallel (events of one sentence share the work).
-        let words: Vec<Vec<u64>> = events
-            .par_chunks(1024)
-            .flat_map_iter(|chunk| {
-                let mut last: Option<((u32, usize, usize), Vec<u64>)> = None;
-                chunk
-                    .iter()
-                    .map(|e| {
-                        let key = (e.article, e.sentence.start, e.sentence.end);
-                        match &last {
-                            Some((k, w)) if *k == key => w.clone(),
-                            _ => {
-                                let remembered = known
-                                    .and_then(|(k, was)| k.words_of((was(key.0)?, key.1, key.2)));
-                                let w = match remembered {
-                                    Some(w) => w.to_vec(),
-                                    None => content_words(
-                                        corpus.articles[e.article as usize]
-                                            .text
-                                            .get(e.sentence.clone())
-                                            .unwrap_or(""),
-                                    ),
-                                };
-                                last = Some((key, w.clone()));
-                                w
-                            }
-                        }
-                    })
-                    .collect::<Vec<_>>()
+        // Words per distinct sentence text, computed in parallel: syndicated copies repeat
+        // a firm sentence in every outlet's article, and its words are a function of its
+        // text alone, so each text is read once (the map compares whole texts); a text
+        // `known` already read is not read again.
+        let mut slot_of: FxMap<&str, u32> = FxMap::default();
+        let mut texts: Vec<(&str, Option<&[u64]>)> = Vec::new();
+        let mut last: Option<((u32, usize, usize), u32)> = None;
+        let slots: Vec<u32> = events
+            .iter()
+            .map(|e| {
+                // (events of one sentence follow each other: no need to look it up again)
+                let key = (e.article, e.sentence.start, e.sentence.end);
+                if let Some((_, slot)) = last.filter(|l| l.0 == key) {
+                    return slot;
+                }
+                let text = corpus.articles[e.article as usize]
+                    .text
+                    .get(e.sentence.clone())
+                    .unwrap_or("");
+                let slot = *slot_of.entry(text).or_insert_with(|| {
+                    let remembered =
+                        known.and_then(|(k, was)| k.words_of((was(key.0)?, key.1, key.2)));
+                    texts.push((text, remembered));
+                    (texts.len() - 1) as u32
+                });
+                last = Some((key, slot));
+                slot
             })
             .collect();
+        drop(slot_of);
+        let distinct: Vec<Vec<u64>> = texts
+            .par_iter()
+            .map(|(t, known)| known.map_or_else(|| content_words(t), <[u64]>::to_vec))
+            .collect();
+        let words = slots.iter().map(|&k| &distinct[k as usize]);
         let mut index = FirmIndex {
             entries: Vec::new(),
             postings: FxMap::default(),
@@ -488,7 +516,7 @@ impl FirmIndex {
             sentences: FxMap::default(),
         };
         let mut seen: FxMap<(NaiveDate, &[CountryCode], &[u64]), u32> = FxMap::default();
-        for (e, w) in events.iter().zip(&words) {
+        for (e, w) in events.iter().zip(words) {
             if keep {
                 let id = seen
                     .get(&(e.span.start, e.countries.as_slice(), w.as_slice()))
@@ -1153,6 +1181,119 @@ mod tests {
         assert!(w.windows(2).all(|p| p[0] < p[1]), "sorted and unique");
         // Non-ASCII words fold too.
         assert!(content_words("ÉLYSÉE said").contains(&h("élysée")));
+    }
+
+    /// [`content_words`] as a plain scan of [`STOP`] for every word, lower-cased by
+    /// allocation: what the stopwords found by hash must give.
+    fn content_words_by_scan(s: &str) -> Vec<u64> {
+        let mut out: Vec<u64> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_lowercase)
+            .filter(|w| !STOP.contains(&w.as_str()))
+            .map(|w| fnv1a(w.trim_end_matches('s').as_bytes()))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn stopwords_found_by_hash_are_the_stopwords() {
+        for w in STOP {
+            assert!(is_stop(w, h(w)), "{w}");
+            let plural = format!("{w}s");
+            assert_eq!(
+                is_stop(&plural, h(&plural)),
+                STOP.contains(&plural.as_str())
+            );
+        }
+        for w in ["treaty", "abou", "aboutt", "thiss", "sunday2", "élysée", ""] {
+            assert!(!is_stop(w, h(w)), "{w}");
+        }
+        // The hash only says where to look: another word under a stopword's hash is not one.
+        assert!(!is_stop("treaty", h("about")));
+        assert!(is_stop("about", h("about")));
+    }
+
+    #[test]
+    fn content_words_are_those_a_scan_of_the_stopwords_gives() {
+        let all_stop = STOP.join(" ");
+        let shouting = all_stop.to_uppercase();
+        let rows = [
+            "On Wednesday, Putin and Kim signed the treaty's strategic partnership agreement.",
+            "ABOUT THOSE TREATIES: Officials Said They Would Meet Again During March",
+            "abouts thiss saids weeks Mondays: none of them is a stopword as written",
+            "Ministers from Élysée and Zürich met; ÉLYSÉE officials were there. Ölgas über alles",
+            "Pneumonoultramicroscopicsilicovolcanoconiosis and supercalifragilisticexpialidocious words",
+            "Glass bass mass boss: words ending in ss lose every trailing s",
+            "",
+            "a an to of by",
+            all_stop.as_str(),
+            shouting.as_str(),
+        ];
+        for row in rows {
+            assert_eq!(content_words(row), content_words_by_scan(row), "{row}");
+        }
+        assert!(content_words(&all_stop).is_empty());
+    }
+
+    #[test]
+    fn firm_copies_index_as_each_sentence_read_on_its_own() {
+        // One firm report under three outlets' header lines, a second with another day, and
+        // an undated one: the index reads each distinct sentence once.
+        const BODY: &str =
+            "On Wednesday, Russia and North Korea signed a mutual defence treaty in Pyongyang.\n\
+            Officials in Moscow said on Thursday that the treaty would take effect in July.\n";
+        let copies: Vec<String> = ["Harbour Ledger", "Coastal Times", "Delta Voice"]
+            .iter()
+            .map(|outlet| {
+                format!(" date 2024-06-20  {outlet}\nPact signed\nBy {outlet} staff\n\n{BODY}")
+            })
+            .collect();
+        let other = " date 2023-09-15  Harbour Ledger\nSummit\n\
+            On Wednesday, Russia and North Korea signed a mutual defence treaty in Pyongyang.\n";
+        let undated = "Leaders seal pact\nOn Wednesday, Putin and Kim signed a treaty.\n";
+        let corpus = load(&[
+            ("a.txt", copies[0].as_str()),
+            ("b.txt", copies[1].as_str()),
+            ("c.txt", copies[2].as_str()),
+            ("d.txt", other),
+            ("e.txt", undated),
+        ]);
+        let index = FirmIndex::build(&corpus);
+        // The entries as every event's sentence read on its own gives them.
+        let mut expected: Vec<(NaiveDate, Vec<CountryCode>, Vec<u64>, u32)> = Vec::new();
+        for e in corpus
+            .events
+            .iter()
+            .filter(|e| is_firm(&corpus.articles[e.article as usize]) && !e.hidden && indexable(e))
+        {
+            let text = &corpus.articles[e.article as usize].text[e.sentence.clone()];
+            let key = (
+                e.span.start,
+                e.countries.clone(),
+                content_words_by_scan(text),
+            );
+            match expected
+                .iter_mut()
+                .find(|x| (x.0, &x.1, &x.2) == (key.0, &key.1, &key.2))
+            {
+                Some(x) => x.3 += 1,
+                None => expected.push((key.0, key.1, key.2, 1)),
+            }
+        }
+        let got: Vec<(NaiveDate, Vec<CountryCode>, Vec<u64>, u32)> = index
+            .entries
+            .iter()
+            .map(|f| (f.day, f.countries.clone(), f.words.clone(), f.copies))
+            .collect();
+        assert_eq!(got, expected);
+        assert!(
+            got.iter().any(|x| x.3 == 3),
+            "the copies make one entry of three"
+        );
+        assert!(got.len() >= 2, "the other day is an entry of its own");
     }
 
     #[test]
