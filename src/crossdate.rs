@@ -1272,7 +1272,7 @@ mod tests {
             let text = &corpus.articles[e.article as usize].text[e.sentence.clone()];
             let key = (
                 e.span.start,
-                e.countries.clone(),
+                e.countries.to_vec(),
                 content_words_by_scan(text),
             );
             match expected
