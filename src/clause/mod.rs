@@ -1887,13 +1887,17 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
     // the relative's phrase is no subject, the noun before the participle is (found
     // below). ("Aid flowed under the accord signed Wednesday": "signed" has no object and
     // stays the accord's participle.)
-    let object_right_after = toks.get(g.end).is_some_and(|t| {
-        matches!(t.tag, Tag::Det | Tag::Proper | Tag::Pron | Tag::Number)
-            || OBJECT_PRONOUNS.contains(&t.lower.as_str())
-    });
+    // (A participle of that kind has no object of its own: "the visit to the east met the
+    // governor" is no reduced relative.)
+    let object_after = toks
+        .get(g.end)
+        .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Proper | Tag::Pron | Tag::Number));
+    let reflexive_after = toks
+        .get(g.end)
+        .is_some_and(|t| OBJECT_PRONOUNS.contains(&t.lower.as_str()));
     let after_reduced_relative = k > 0
         && from == 0
-        && (object_right_after || INTRANSITIVE.contains(&g.lemma.as_str()))
+        && (object_after || reflexive_after || INTRANSITIVE.contains(&g.lemma.as_str()))
         && !INTRANSITIVE.contains(&gs[k - 1].lemma.as_str())
         // (After a name the past form is the name's own verb: "Bhutto said on Sunday her
         // party would take part".)
@@ -1908,11 +1912,6 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
         let single_past = g.end == g.start + 1
             && g.time == Time::Past
             && !toks[..g.start].last().is_some_and(|t| t.tag == Tag::Rel);
-        // A participle of that kind has no object of its own ("the visit to the east met
-        // the governor" is no reduced relative).
-        let object_after = toks
-            .get(g.end)
-            .is_some_and(|t| matches!(t.tag, Tag::Det | Tag::Proper | Tag::Pron | Tag::Number));
         // "the agreement signed by nine countries": a past form with an agent after a
         // common noun is a participle (names and pronouns act: "Obama won by a landslide").
         // (A date may stand between: "a report published on Sunday by the paper".)
