@@ -46,10 +46,7 @@ pub(crate) fn remember_wording(events: &[Event], articles: &[Article]) {
 }
 
 pub(super) fn text_key(s: &str) -> Key {
-    let h = blake3::hash(s.as_bytes());
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&h.as_bytes()[..16]);
-    u128::from_le_bytes(b)
+    crate::memo_key::of(s.as_bytes())
 }
 
 impl Wording {

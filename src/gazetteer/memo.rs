@@ -182,11 +182,7 @@ impl LineMemo {
     }
 }
 
-/// 128 bits of the line's blake3 hash: two different lines share a key with probability
-/// about 2^-128 per pair.
+/// The line's key ([`crate::memo_key`]).
 fn key(line: &[u8]) -> u128 {
-    let h = blake3::hash(line);
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&h.as_bytes()[..16]);
-    u128::from_le_bytes(b)
+    crate::memo_key::of(line)
 }

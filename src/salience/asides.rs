@@ -25,10 +25,7 @@ static MEMO: Mutex<Option<HashMap<Key, bool>>> = Mutex::new(None);
 const MEMO_MAX: usize = 1 << 21;
 
 fn text_hash(s: &str) -> u128 {
-    let h = blake3::hash(s.as_bytes());
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&h.as_bytes()[..16]);
-    u128::from_le_bytes(b)
+    crate::memo_key::of(s.as_bytes())
 }
 
 /// The sentence text and the date's range in it, if the event's ranges fit its article.
