@@ -176,6 +176,9 @@ struct State {
     half: bool,
     /// Days already placed, for a later mention of one without its year.
     placed: placed::Placed,
+    /// The year of `anchor` when the text stated it at the head of a sentence ("In 2009,
+    /// ...", "In March 2005 ...").
+    stated: Option<i32>,
 }
 
 impl State {
@@ -188,6 +191,7 @@ impl State {
             quarter: None,
             half: false,
             placed: placed::Placed::default(),
+            stated: None,
         }
     }
 }
@@ -200,6 +204,9 @@ struct Reading {
     closed: bool,
     long_period: bool,
     bound_past: bool,
+    /// The tense comes from a present-tense timetable verb ("Voters go to the polls on
+    /// Sunday"): ahead, or the day of writing itself.
+    timetable: bool,
 }
 
 /// The reading at token `i` of a block, if a rule matches there.
@@ -224,6 +231,7 @@ fn read_at(rules: &rules::Toks, i: usize) -> Option<Reading> {
                     ..
                 }
         ) && tense::bound_past(text, toks, m.s),
+        timetable: tense::timetable(text, toks, m.s, m.e),
         m,
     })
 }
@@ -316,12 +324,17 @@ fn tag_block(
             closed: r.closed,
             long_period: r.long_period,
             bound_past: r.bound_past,
+            timetable: r.timetable,
             // a single day only: a range's end would have to follow its start
             placed_year: placed::yearless_day(&cand.x)
                 .filter(|_| cand.end.is_none())
                 .and_then(|(m, d)| st.placed.year_of(m, d)),
         };
-        let Some(o) = resolve::resolve(&cand.x, &cx) else {
+        // "In 2009 ... in the autumn": a bare season in the year the story tells of.
+        let in_stated = rules::year_parts::season_in_stated_year(
+            &rules, &cand.x, cand.s, cand.e, st.stated, r.tense,
+        );
+        let Some(o) = resolve::resolve(in_stated.as_ref().unwrap_or(&cand.x), &cx) else {
             i += 1;
             continue;
         };
@@ -340,6 +353,10 @@ fn tag_block(
         if o.res != Resolution::Unresolved {
             if let Some(a) = anchor {
                 st.anchor = Some(a);
+                // a year stated at the head of its sentence frames what follows
+                let framed = o.res == Resolution::Absolute && tense::heads_sentence(toks, cand.s);
+                st.stated =
+                    (framed || in_stated.is_some()).then(|| chrono::Datelike::year(&a.date));
                 if a.gran == lexicon::Unit::Day {
                     st.day_anchor = Some(a.date);
                 }

@@ -217,6 +217,10 @@ pub struct Ctx {
     pub bound_past: bool,
     /// The year the text already gave the day a yearless month-day names (`placed`).
     pub placed_year: Option<i32>,
+    /// The tense comes from a present-tense timetable verb: a bare weekday that is the
+    /// reference date's own is that day ("Iranians vote on Friday" in Friday's paper),
+    /// not a week later.
+    pub timetable: bool,
 }
 
 /// The period a report is about: the last quarter or half named, else the quarter before
@@ -546,7 +550,12 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
         Expr::Weekday { w, rel } => match r {
             None => unres(&format!("XXXX-WXX-{w}")),
             Some(r) => {
-                let d = weekday_date(r, *w, *rel, cx.tense)?;
+                let today = r.weekday().number_from_monday() == *w;
+                let d = if cx.timetable && today && *rel == Rel::Bare {
+                    r
+                } else {
+                    weekday_date(r, *w, *rel, cx.tense)?
+                };
                 out(fmt_day(d), Reference, day_anchor(d))
             }
         },

@@ -62,6 +62,19 @@ fn fronted(t: &[Tok], s: usize, e: usize) -> bool {
             .is_some_and(|x| x.kind == Kind::Punct && x.ch == b',')
 }
 
+/// The phrase at `s` opens its sentence, alone or after "in"/"by"/"during"/"since" ("In
+/// 2009, ...", "By March 2005 the ...").
+pub(super) fn heads_sentence(t: &[Tok], s: usize) -> bool {
+    let opens = |k: usize| k == 0 || t[k].nl || sentence_end(t, k - 1);
+    opens(s)
+        || (s > 0
+            && matches!(
+                t[s - 1].lex,
+                Some(Lex::Word(W::In | W::On | W::By | W::Since | W::During))
+            )
+            && opens(s - 1))
+}
+
 /// Past verbs that push something to a later date: "postponed until Tuesday" is ahead.
 const DEFERRING: [&str; 10] = [
     "postponed",
@@ -149,6 +162,10 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
                 && matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)));
             let reach = if due_to { 5 } else { 3 };
             if matches!(t[j].lex, Some(Lex::Word(W::Sched | W::Due))) && s - j > reach {
+                continue;
+            }
+            // A timetable verb reaches over its object ("go to the polls on Sunday").
+            if x == Tense::Future && t[j].lex.is_none() && s - j > TIMETABLE_REACH {
                 continue;
             }
             // "through" is a span of time only right before the date ("through January"),
@@ -407,6 +424,9 @@ fn marker(text: &str, t: &[Tok], j: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         Some(_) => None,
+        // "The court rules on Friday", "Voters go to the polls on Sunday": a present-tense
+        // verb of a scheduled act.
+        None if timetable_present(text, t, j) => Some(Tense::Future),
         // "a still unspecified date", "the revised plan": an -ed adjective after an
         // article is no verb; "the talks collapsed in May" is (`subject_verb`).
         None => (tk.ed
@@ -433,6 +453,148 @@ fn scheduled_due_to(text: &str, t: &[Tok], j: usize) -> bool {
         && !v.ed
         && !word.ends_with("ing")
         && !word_in(text, v, &DUE_NOT_VERB)
+}
+
+/// How far before a date a timetable verb speaks for it (tokens): "go to the polls on
+/// Sunday", "votes on the bill on Tuesday".
+const TIMETABLE_REACH: usize = 5;
+
+/// Verbs of acts that are put on a timetable, as (present plural, present singular): in
+/// news a present-tense one with a weekday or month reads forward ("Parliament reconvenes
+/// in September", "The court rules on Friday", "He faces sentencing in March"), while
+/// verbs of reporting in the present ("Police say the man died on Sunday") are not here.
+/// ("meet", "resume", "opens", ... are `W::Sched` in the lexicon already.)
+const TIMETABLE: [(&str, &str); 20] = [
+    ("go", "goes"),
+    ("vote", "votes"),
+    ("rule", "rules"),
+    ("reconvene", "reconvenes"),
+    ("convene", "convenes"),
+    ("face", "faces"),
+    ("play", "plays"),
+    ("travel", "travels"),
+    ("fly", "flies"),
+    ("head", "heads"),
+    ("start", "starts"),
+    ("host", "hosts"),
+    ("appear", "appears"),
+    ("testify", "testifies"),
+    ("stand", "stands"),
+    ("take", "takes"),
+    ("hold", "holds"),
+    ("expire", "expires"),
+    ("kick", "kicks"),
+    ("launch", "launches"),
+];
+
+/// The tense of tokens `s..e` comes from a timetable verb (`timetable_present`): the
+/// nearest tense marker before the phrase, or failing one the first after it in its
+/// sentence, is one. A day so scheduled may be the day of writing itself ("Iranians vote
+/// on Friday" in Friday's paper), which a future verb ("will vote on Friday") rules out.
+pub(super) fn timetable(text: &str, t: &[Tok], s: usize, e: usize) -> bool {
+    if let Some((x, _, j)) = marker_before(text, t, s, NEAR_BACK) {
+        return x == Tense::Future && t[j].lex.is_none() && timetable_present(text, t, j);
+    }
+    let hi = (e + 30).min(t.len());
+    for j in e..hi {
+        if t[j].nl || sentence_end(t, j) {
+            return false;
+        }
+        if marker(text, t, j).is_some() {
+            return timetable_present(text, t, j);
+        }
+    }
+    false
+}
+
+/// Token `j` is a timetable verb (`TIMETABLE`) in the present tense with its subject right
+/// before it at the start of a clause: a pronoun ("He faces"), a name ("Parliament
+/// reconvenes", "Prime Minister Sharif travels"), or a noun after an article or alone
+/// ("The court rules", "The two leaders meet", "Voters go"). The plural form needs a
+/// plural subject ("Voters go"; "to go", "did not go" are no present tense), and neither
+/// form is read where the word is a plural noun ("introduced new rules on Friday" has no
+/// subject before "rules" at a clause start).
+fn timetable_present(text: &str, t: &[Tok], j: usize) -> bool {
+    let Some(w) = text.get(t[j].start..t[j].end) else {
+        return false;
+    };
+    let w = w.to_ascii_lowercase();
+    let Some(&(plural_form, _)) = TIMETABLE.iter().find(|&&(p, s)| w == p || w == s) else {
+        return false;
+    };
+    let plural = w == plural_form;
+    if j == 0 || t[j].cap {
+        return false;
+    }
+    let prev = &t[j - 1];
+    if prev.kind != Kind::Word || prev.lex.is_some() {
+        return false;
+    }
+    let pronoun = if plural {
+        ["they", "we"].as_slice()
+    } else {
+        ["he", "she", "it"].as_slice()
+    };
+    if word_in(text, prev, pronoun) {
+        return clause_start(text, t, j - 1);
+    }
+    if word_in(
+        text,
+        prev,
+        &["he", "she", "it", "they", "we", "i", "you", "who", "that"],
+    ) {
+        return false;
+    }
+    let head = text.get(prev.start..prev.end).unwrap_or("");
+    if plural && !prev.cap && !head.ends_with('s') {
+        return false;
+    }
+    // Walk back over the subject: names, or up to two lowercase words after an article.
+    let article = |k: usize| word_in(text, &t[k], &["the", "a", "an"]);
+    let mut k = j - 1;
+    if prev.cap {
+        while k > 0
+            && k + 4 > j
+            && t[k - 1].kind == Kind::Word
+            && t[k - 1].cap
+            && t[k - 1].lex.is_none()
+            && !t[k].nl
+        {
+            k -= 1;
+        }
+        if k > 0 && article(k - 1) && !t[k].nl {
+            k -= 1;
+        }
+        return clause_start(text, t, k);
+    }
+    if clause_start(text, t, k) {
+        return true;
+    }
+    let plain =
+        |x: &Tok| (x.kind == Kind::Word && x.lex.is_none() && !x.cap) || x.kind == Kind::Num;
+    for _ in 0..2 {
+        if k == 0 || t[k].nl {
+            return false;
+        }
+        if article(k - 1) {
+            return clause_start(text, t, k - 1);
+        }
+        if !plain(&t[k - 1]) && !matches!(t[k - 1].lex, Some(Lex::Num(_))) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// Token `k` starts a clause: the text's or a line's start, after a sentence end, a comma,
+/// colon or quotation mark, or after "that".
+fn clause_start(text: &str, t: &[Tok], k: usize) -> bool {
+    k == 0
+        || t[k].nl
+        || sentence_end(t, k - 1)
+        || (t[k - 1].kind == Kind::Punct && matches!(t[k - 1].ch, b',' | b':' | b'"' | b'`'))
+        || word_in(text, &t[k - 1], &["that"])
 }
 
 /// Words after "due to" that begin a noun phrase, not a verb.
@@ -475,6 +637,19 @@ fn subject_verb(t: &[Tok], j: usize) -> bool {
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     // weekdays and tense (2023-09-14 is a Thursday)
+    // timetable_present: a present-tense verb of a scheduled act reads forward, and a
+    // weekday that is the day of writing is that day; a present verb of reporting, a
+    // plural noun or a negated verb does not (issue 18, round 8)
+    ("2023-09-14", "Voters go to the polls on Sunday.", "Sunday=2023-09-17"),
+    ("2023-09-14", "On Sunday, voters go to the polls.", "Sunday=2023-09-17"),
+    ("2023-09-14", "The court rules on Friday.", "Friday=2023-09-15"),
+    ("2023-09-14", "He faces sentencing in March.", "March=2024-03"),
+    ("2023-09-14", "Prime Minister Sharif travels to Kabul on Monday.", "Monday=2023-09-18"),
+    ("2023-09-15", "Iranians vote on Friday.", "Friday=2023-09-15"),
+    ("2023-09-15", "Iranians will vote on Friday.", "Friday=2023-09-22"),
+    ("2023-09-14", "Police say the man died on Sunday.", "Sunday=2023-09-10"),
+    ("2023-09-14", "The EU introduced new rules on Monday.", "Monday=2023-09-11"),
+    ("2023-09-14", "Voters did not go to the polls on Sunday.", "Sunday=2023-09-10"),
     ("2023-09-14", "The minister resigned on Wednesday.", "Wednesday=2023-09-13"),
     // subject_verb: an -ed word after "the" and a noun is the noun's verb when a
     // preposition, a date or the clause's end follows; not an adjective before its noun

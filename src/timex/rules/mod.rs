@@ -32,7 +32,7 @@ mod reports;
 mod sets;
 mod spans;
 mod vague;
-mod year_parts;
+pub(super) mod year_parts;
 mod years;
 
 /// Every file's table rows, by file name.

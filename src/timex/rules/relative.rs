@@ -541,7 +541,7 @@ pub(super) fn that_unit(t: &Toks, i: usize) -> Option<Match> {
 /// ("that winter morning", "that autumn fashion"), a day or year ("that July 7", "that
 /// February 2010"), a possessive or a verb ("that spring is coming": "that" joins a
 /// clause there).
-fn closes_time_phrase(t: &Toks, k: usize) -> bool {
+pub(super) fn closes_time_phrase(t: &Toks, k: usize) -> bool {
     const NEXT: [&str; 15] = [
         "in", "on", "at", "to", "for", "by", "with", "without", "as", "when", "and", "after",
         "before", "until", "while",

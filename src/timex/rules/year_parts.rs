@@ -211,6 +211,46 @@ pub(super) fn year_s_part(t: &Toks, i: usize, k: usize, n: i32) -> Option<Match>
     }
 }
 
+/// "In 2009, ... By the autumn, it was over": a season named as a time phrase of its own
+/// ("in/by/during/over the autumn" before a phrase boundary, not "the spring catwalks"),
+/// with no year and in a clause that does not look ahead, is in the year the story is
+/// telling of when the last date named was a year stated at the head of its sentence ("In
+/// 2009, ...", "In March 2005 ..."; `framed`) and that year is not the year of writing's:
+/// as "that autumn" is. `s..e` are the season phrase's tokens.
+pub(crate) fn season_in_stated_year(
+    t: &Toks,
+    x: &Expr,
+    s: usize,
+    e: usize,
+    framed: Option<i32>,
+    tense: crate::timex::resolve::Tense,
+) -> Option<Expr> {
+    let Expr::YearPart {
+        y: None,
+        p: YP::S(_),
+    } = x
+    else {
+        return None;
+    };
+    let y = framed?;
+    if tense == crate::timex::resolve::Tense::Future || t.year == Some(y) {
+        return None;
+    }
+    // "in the autumn": the article before the season, a preposition before it
+    let the = if t.is(s, W::The) {
+        s
+    } else {
+        s.checked_sub(1)?
+    };
+    let prep = the.checked_sub(1)?;
+    let time_prep = matches!(
+        t.word(prep),
+        Some(W::In | W::By | W::During | W::Over | W::Until | W::Through)
+    );
+    (t.is(the, W::The) && time_prep && relative::closes_time_phrase(t, e))
+        .then(|| Expr::InAnchorYear(Box::new(x.clone())))
+}
+
 /// "spring 2020", "the summer of 2019", "this winter" (from the season word), "in the
 /// fall" (not the verb "fall", nor the title "the Spring of Life").
 pub(super) fn season(t: &Toks, i: usize) -> Option<Match> {
@@ -393,6 +433,23 @@ pub(super) fn year_end(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // season_in_stated_year: a bare season as a time phrase after a year stated at the
+    // head of its sentence is in that year; not after a year in passing, nor looking ahead
+    (
+        "2012-05-10",
+        "In 2009, the band split up. By the autumn, its singer had signed a solo deal.",
+        "2009=2009 | the autumn=2009-FA",
+    ),
+    (
+        "2012-05-10",
+        "The band split up in 2009. By the autumn, its singer had signed a solo deal.",
+        "2009=2009 | the autumn=2011-FA",
+    ),
+    (
+        "2012-05-10",
+        "In 2009, the band split up. It will tour again in the autumn.",
+        "2009=2009 | the autumn=2012-FA",
+    ),
     // months_as_a_period
     (
         "2010-08-05",
