@@ -523,6 +523,20 @@ fn dead_tag(t: u32) -> bool {
     )
 }
 
+/// The nearest sectioning element around node `i` (`<article>`, `<section>`, `<aside>`,
+/// `<nav>`), the one a `<footer>` belongs to in HTML; `None` under the body itself.
+fn section_of(doc: &Doc, i: usize) -> Option<usize> {
+    let mut p = doc.nodes[i].parent;
+    while p != NONE && p != 0 {
+        match doc.nodes[p as usize].tag {
+            ARTICLE | SECTION | ASIDE | NAV => return Some(p as usize),
+            BODY | HTML => return None,
+            _ => p = doc.nodes[p as usize].parent,
+        }
+    }
+    None
+}
+
 /// Hidden by markup that pages also use for tab panels and "read the rest" folds
 /// (`hidden`, `display:none`): such a box is kept when it holds paragraphs of prose.
 fn softly_hidden(doc: &Doc, i: u32) -> bool {
@@ -639,6 +653,8 @@ pub fn analyse(doc: &Doc) -> Analysis {
     let mut boiler = vec![0u8; n];
     // Bylines and timestamps are furniture for the text, but their dates are this article's.
     let mut byline_box = vec![false; n];
+    // Dead by its own tag or markup, not only by its parent's.
+    let mut self_dead = vec![false; n];
     // Computed on the first softly hidden box (most pages have none).
     let mut prose: Option<Vec<u32>> = None;
     for (i, node) in doc.nodes.iter().enumerate().skip(1) {
@@ -648,11 +664,11 @@ pub fn analyse(doc: &Doc) -> Analysis {
             continue;
         }
         let id = i as u32;
-        a.dead[i] = a.dead[p]
-            || dead_tag(node.tag)
+        self_dead[i] = dead_tag(node.tag)
             || hidden(doc, id)
             || (softly_hidden(doc, id)
                 && prose.get_or_insert_with(|| prose_per_node(doc))[i] < 200);
+        a.dead[i] = a.dead[p] || self_dead[i];
         let cls = doc.attr(id, AttrName::Class).unwrap_or("");
         let eid = doc.attr(id, AttrName::Id).unwrap_or("");
         // Inline markup inside a paragraph is prose whatever its class ("textTag" links).
@@ -773,15 +789,24 @@ pub fn analyse(doc: &Doc) -> Analysis {
         }
     }
     let total_plain = plain[0].max(1);
+    // Dead for the text but not for dates: an article's own `<footer>` (HTML's footer of
+    // its nearest sectioning element) holds its byline and date ("Posted on 14 September
+    // 2023 in News"), never another story's; a page's footer stays dead for both.
+    let mut date_dead = vec![false; n];
     for i in 1..n {
         let p = doc.nodes[i].parent as usize;
+        let own_footer = doc.nodes[i].tag == FOOTER
+            && section_of(doc, i)
+                .is_some_and(|s| doc.nodes[s].tag == ARTICLE && (holds_h1[s] || holds_body[s]));
+        date_dead[i] = date_dead[p] || (self_dead[i] && !own_footer);
         let wrapper = holds_body[i]
             || (boiler[i] == 1 && has_post[i])
             || (holds_h1[i] && paras[i] >= 3 && boiler[i] < 3)
             || (boiler[i] == 1 && plain[i] * 5 > total_plain * 2)
             || (boiler[i] == 2 && plain[i] * 5 > total_plain * 3);
         a.junk[i] = a.dead[i] || a.junk[p] || (boiler[i] > 0 && !wrapper);
-        a.foreign[i] = a.dead[i] || a.foreign[p] || (boiler[i] >= 2 && !wrapper && !byline_box[i]);
+        a.foreign[i] =
+            date_dead[i] || a.foreign[p] || (boiler[i] >= 2 && !wrapper && !byline_box[i]);
     }
     // Bottom-up stats over nodes that are neither dead nor junk.
     for i in (1..n).rev() {
