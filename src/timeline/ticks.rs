@@ -167,7 +167,10 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
     let context = date_of(named.floor() as i64).and_then(|d| match labeled {
         Step::Years(_) => None,
         Step::Months(_) if years_labelled => None,
-        Step::Months(_) | Step::MonthsLong => Some(year_label(d.year())),
+        // "Sep 2023" labels name their own year: a corner naming one year would misname
+        // the others of a view that crosses New Year.
+        Step::MonthsLong => None,
+        Step::Months(_) => Some(year_label(d.year())),
         Step::MonthDays(_) | Step::Days if crosses_year => Some(year_label(d.year())),
         Step::MonthDays(_) | Step::Days => Some(format!(
             "{} {}",
@@ -363,8 +366,33 @@ mod tests {
         let ax = axis(&v, 1000.0, px);
         let l = labels(&ax);
         assert!(l.contains(&"Sep 2023") || l.contains(&"Sep"), "{l:?}");
-        assert_eq!(ax.context.as_deref(), Some("2023"));
+        // The year in the corner only when the labels leave it out.
+        let corner = if l.contains(&"Sep") {
+            Some("2023")
+        } else {
+            None
+        };
+        assert_eq!(ax.context.as_deref(), corner);
         assert_no_overlap(&v, &ax);
+    }
+
+    #[test]
+    fn month_labels_with_their_year_need_no_corner() {
+        // Fifteen months: wide enough for "Jul 2023" labels at some width.
+        let v0 = (ymd(2023, 6, 11), ymd(2024, 9, 29));
+        let mut seen = false;
+        for w in [700.0, 900.0, 1100.0, 1400.0, 1800.0] {
+            let v = view_of(v0.0, v0.1, w);
+            let ax = axis(&v, w, px);
+            if labels(&ax)
+                .iter()
+                .any(|l| l.len() > 4 && l.ends_with("2023"))
+            {
+                seen = true;
+                assert!(ax.context.is_none(), "{w}: {:?}", ax.context);
+            }
+        }
+        assert!(seen, "no width gave month labels with their year");
     }
 
     #[test]
