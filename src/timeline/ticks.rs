@@ -119,6 +119,9 @@ pub struct Axis {
     /// What the labels leave out ("Sep 2023" when ticks are days), for a sticky corner
     /// label; `None` when the labels are self-contained years.
     pub context: Option<String>,
+    /// The context with the month too when the ticks are days ("Jun 2024"): what a later
+    /// piece of a broken axis names at its left edge, where its first tick may be far off.
+    pub place: Option<String>,
 }
 
 /// Ticks for a plot `width` px wide. `text_px` measures a label's width in px.
@@ -164,6 +167,8 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
             .iter()
             .any(|t| t.label.chars().all(|c| c.is_ascii_digit()));
     let named = if crosses_year { a } else { (a + b) / 2.0 };
+    let month_of = |day: f64| date_of(day.floor() as i64).map(|d| (d.year(), d.month()));
+    let one_month = month_of(a) == month_of(b);
     let context = date_of(named.floor() as i64).and_then(|d| match labeled {
         Step::Years(_) => None,
         Step::Months(_) if years_labelled => None,
@@ -171,8 +176,13 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
         // the others of a view that crosses New Year.
         Step::MonthsLong => None,
         Step::Months(_) => Some(year_label(d.year())),
-        // "Sep 12" labels name their month: the corner adds only the year (a month there
-        // would misname the other months of a view of several).
+        // "Sep 12" labels name their month: the corner names it too only when the view
+        // holds no other (else it would misname them), and the year.
+        Step::MonthDays(_) | Step::Days if one_month => Some(format!(
+            "{} {}",
+            MONTHS[d.month0() as usize],
+            year_label(d.year())
+        )),
         Step::MonthDays(_) | Step::Days => Some(year_label(d.year())),
         Step::Hours(_) => Some(format!(
             "{} {} {}",
@@ -181,10 +191,16 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
             year_label(d.year())
         )),
     });
+    let place = match labeled {
+        Step::MonthDays(_) | Step::Days => date_of(named.floor() as i64)
+            .map(|d| format!("{} {}", MONTHS[d.month0() as usize], year_label(d.year()))),
+        _ => context.clone(),
+    };
     Axis {
         ticks,
         minor,
         context,
+        place,
     }
 }
 
@@ -408,7 +424,16 @@ mod tests {
         let v = view_of(ymd(2023, 9, 5), ymd(2023, 9, 19), 1000.0);
         let ax = axis(&v, 1000.0, px);
         assert!(labels(&ax).contains(&"Sep 12"), "{:?}", labels(&ax));
-        assert_eq!(ax.context.as_deref(), Some("2023"));
+        assert_eq!(ax.context.as_deref(), Some("Sep 2023"));
+        assert_eq!(ax.place.as_deref(), Some("Sep 2023"));
+    }
+
+    #[test]
+    fn days_over_several_months_name_only_the_year_in_the_corner() {
+        let v = view_of(ymd(2025, 6, 26), ymd(2025, 10, 13), 1400.0);
+        let ax = axis(&v, 1400.0, px);
+        assert!(labels(&ax).contains(&"Aug 1"), "{:?}", labels(&ax));
+        assert_eq!(ax.context.as_deref(), Some("2025"));
         assert_no_overlap(&v, &ax);
     }
 
