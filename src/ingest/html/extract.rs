@@ -1433,7 +1433,9 @@ fn is_ancestor(doc: &Doc, anc: u32, mut n: u32) -> bool {
 /// images, form fields or short list items are furniture, not text.
 fn drop_box(doc: &Doc, a: &Analysis, i: usize) -> bool {
     let tag = doc.nodes[i].tag;
-    if !matches!(tag, DIV | SECTION | UL | OL | TABLE | FORM | FIGURE | DL) {
+    if !matches!(tag, DIV | SECTION | UL | OL | TABLE | FORM | FIGURE | DL)
+        && !is_layout_cell(doc, a, i)
+    {
         return false;
     }
     if a.posts[i] > 0 {
@@ -1726,7 +1728,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 if in_stamp == Some(i) {
                     in_stamp = None;
                 }
-                if is_block(node.tag) && !is_row_cell(doc, i) {
+                if is_block(node.tag) && !is_row_cell(doc, a, i) {
                     e.flush();
                 }
                 if e.kinds.last().is_some_and(|k| k.0 == i) {
@@ -1801,7 +1803,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 continue;
             }
             // The cells of a table row are one line: "Green Party | 31 | +12".
-            let row_cell = is_row_cell(doc, i);
+            let row_cell = is_row_cell(doc, a, i);
             if row_cell {
                 if !e.buf.trim().is_empty() {
                     e.buf.push_str(" | ");
@@ -1870,9 +1872,37 @@ fn heads_its_box(doc: &Doc, a: &Analysis, h: u32, root: u32) -> bool {
         && link * 5 < text
 }
 
-fn is_row_cell(doc: &Doc, i: u32) -> bool {
+/// A cell of a data table's row, read as one line with its neighbours ("Green Party | 31 |
+/// +12"); not a cell of a layout row (see [`is_layout_cell`]).
+fn is_row_cell(doc: &Doc, a: &Analysis, i: u32) -> bool {
     let n = &doc.nodes[i as usize];
-    matches!(n.tag, TD | TH) && n.parent != NONE && doc.nodes[n.parent as usize].tag == TR
+    matches!(n.tag, TD | TH)
+        && n.parent != NONE
+        && doc.nodes[n.parent as usize].tag == TR
+        && !is_layout_row(doc, a, n.parent)
+}
+
+/// A row whose cells are a page's columns (the way pages were laid out before CSS: a
+/// links column beside the story's column), not a record: some cell holds paragraphs or a
+/// stretch of prose no data cell holds.
+fn is_layout_row(doc: &Doc, a: &Analysis, tr: u32) -> bool {
+    doc.children(tr).any(|c| {
+        let cu = c as usize;
+        matches!(doc.nodes[cu].tag, TD | TH) && (a.paras[cu] >= 2 || a.text[cu] >= LAYOUT_CELL_TEXT)
+    })
+}
+
+/// Characters of text that make a cell a column of prose rather than a table's value.
+const LAYOUT_CELL_TEXT: u32 = 400;
+
+/// A cell of a layout row: a box of its own, dropped as one when it is furniture (a
+/// column of links).
+fn is_layout_cell(doc: &Doc, a: &Analysis, i: usize) -> bool {
+    let n = &doc.nodes[i];
+    matches!(n.tag, TD | TH)
+        && n.parent != NONE
+        && doc.nodes[n.parent as usize].tag == TR
+        && is_layout_row(doc, a, n.parent)
 }
 
 fn in_page_link(doc: &Doc, a: u32) -> bool {
