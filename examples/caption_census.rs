@@ -1,6 +1,9 @@
 //! Counts the captions of the briefing chart (issue 17): how many captions the render's
 //! body places, and how many distinct happenings they name, at three zooms: the fitted
-//! story, and zoomed in ×4 and ×16 around the most salient happening. Prints counts only
+//! story, and zoomed in ×4 and ×16 around the most salient happening; the captions of the
+//! lane holding most happenings and the most of any lane, the lanes with happenings in view
+//! and no caption of their own, and captions written again dimmed in such lanes (not
+//! counted in the others). Prints counts only
 //! (no archive text), so it may be run on both halves of a held-out split.
 //!
 //! `cargo run --release --example caption_census -- PATH... [--pub-date FILE=YYYY-MM-DD]...
@@ -117,10 +120,23 @@ fn main() {
         let mut captions = 0;
         let mut units = HashSet::new();
         let mut top10 = 0;
+        // The lane with most happenings in view: its captions, and the most any lane has.
+        let (mut densest, mut densest_n, mut most) = (0, 0, 0);
+        let (mut bare, mut repeats) = (0, 0);
         for (k, v) in out.views.iter().enumerate() {
             let Some(v) = v else { continue };
             let lane = &layout.lanes[lanes[k]];
-            for c in &v.captions {
+            let held = lane.overlapping(a, b).count();
+            let own = v.captions.iter().filter(|c| !c.repeat).count();
+            if held > densest_n {
+                (densest, densest_n) = (own, held);
+            }
+            most = most.max(own);
+            if own == 0 && held > 0 {
+                bare += 1;
+            }
+            repeats += v.captions.len() - own;
+            for c in v.captions.iter().filter(|c| !c.repeat) {
                 captions += 1;
                 let u = lane.items[c.item as usize].unit;
                 if units.insert(u) && layout.units[u as usize].rank < 10 {
@@ -129,7 +145,8 @@ fn main() {
             }
         }
         println!(
-            "{name}: lanes {} captions {captions} distinct {} top10_captioned {top10}",
+            "{name}: lanes {} captions {captions} distinct {} top10_captioned {top10} \
+             densest_lane {densest} most_in_a_lane {most} bare_lanes {bare} repeated {repeats}",
             lanes.len(),
             units.len()
         );

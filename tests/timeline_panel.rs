@@ -416,6 +416,30 @@ fn captions_are_drawn_found_by_their_text_and_act_like_marks() {
 }
 
 #[test]
+fn a_lane_with_no_caption_of_its_own_names_its_top_happening_again() {
+    // KR's own happening says nothing (no caption): its lane would show marks alone, so
+    // the summit, captioned in JP above, is written again in KR (dimmed when painted).
+    let mut c = captioned();
+    c.clusters[3].caption = String::new();
+    let h = harness(c);
+    h.get_by_label_contains("Seoul summit opens (2023-09-12) · JP");
+    let again = h
+        .get_by_label_contains("Seoul summit opens (2023-09-12) · KR")
+        .rect();
+    let mark = h.get_by_label("Summit in Seoul (2023-09-12) · KR").rect();
+    assert!(
+        (again.center().y - mark.center().y).abs() < 2.0,
+        "{again:?} {mark:?}"
+    );
+    // US has a caption of its own: nothing is repeated there.
+    h.get_by_label_contains("US delegation visits");
+    assert_eq!(
+        h.query_all_by_label_contains("Seoul summit opens").count(),
+        2
+    );
+}
+
+#[test]
 fn fit_frames_the_story_not_the_stray_dates() {
     let mut c = captioned();
     // "The third century" as a day-precise date, a far-future one, and a dozen events

@@ -11,7 +11,9 @@ use crate::gui::action::Action;
 use crate::gui::context::PanelCtx;
 use crate::gui::selection::Selection;
 use crate::model::{Corpus, CountryCode, EventId};
-use crate::render::chart::{count_below, lane_count, paint_body, Body, BodyOut, AXIS_H, LABEL_W};
+use crate::render::chart::{
+    caption_mark, count_below, lane_count, paint_body, Body, BodyOut, AXIS_H, LABEL_W,
+};
 use crate::render::palette::Theme;
 use crate::render::scene::Scene;
 use crate::render::text::{caption_text, more_suffix, thousands, GlyphCache};
@@ -589,7 +591,17 @@ impl TimelinePanel {
                 ) else {
                     continue;
                 };
-                let r = out.to_screen(*k, &item_box(it, &self.view)).expand(3.0);
+                // A happening of a dense cell is drawn in the row its caption took.
+                let caption = out
+                    .views
+                    .get(*k)
+                    .and_then(|v| v.as_ref())
+                    .and_then(|v| v.captions.iter().find(|c| c.item == ii));
+                let b = caption.map_or_else(
+                    || item_box(it, &self.view),
+                    |c| caption_mark(it, &self.view, c),
+                );
+                let r = out.to_screen(*k, &b).expand(3.0);
                 plot_painter.rect_stroke(r, CornerRadius::same(4), stroke, StrokeKind::Outside);
                 centres.push(r.center());
                 // Its caption too, when it has one.
@@ -662,7 +674,7 @@ impl TimelinePanel {
         let (x, y) = (f64::from(p.x - out.plot.left()), ly - edges[k]);
         let v = out.views.get(k)?.as_ref()?;
         for c in &v.captions {
-            let mark = item_box(&lane.items[c.item as usize], &self.view);
+            let mark = caption_mark(&lane.items[c.item as usize], &self.view, c);
             if c.b.contains(x, y, 0.0) || mark.contains(x, y, HIT_PAD) {
                 return Some(Hover::Item {
                     lane: li,

@@ -157,41 +157,16 @@ fn lane_views(
         let lane = &b.layout.lanes[li];
         let mut views = Vec::with_capacity(parts.len());
         for p in parts {
-            let mut measure = |item: u32, more: u32| -> Option<CaptionSize> {
-                let it = lane.items.get(item as usize)?;
-                if done.contains(&it.unit) {
-                    return None;
-                }
-                let unit = b.layout.units.get(it.unit as usize)?;
-                let text = caption_text(b.corpus, unit);
-                if text.is_empty() {
-                    return None;
-                }
-                let key = {
-                    use std::hash::{Hash, Hasher};
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    text.hash(&mut h);
-                    h.finish()
-                };
-                let trailing = decoration_width(m, it, unit.sources);
-                let suffix = f64::from(m.width(&more_suffix(more), CAPTION_SIZE));
-                let text = if text.len() > LONG_CAPTION_BYTES {
-                    MAX_CAPTION_PX + 1.0
-                } else {
-                    f64::from(m.width(&text, CAPTION_SIZE))
-                };
-                Some(CaptionSize {
-                    text,
-                    suffix,
-                    trailing,
-                    key,
-                })
-            };
+            let mut measure =
+                |item: u32, more: u32| caption_size(b, lane, m, item, more, Some(&done));
             let opts = FrameOptions {
                 break_edges: p.edges,
                 ..b.opts
             };
             views.push(lane_view(lane, &p.view, p.width, opts, &mut measure));
+        }
+        if views.iter().all(|v| v.captions.is_empty()) && !done.is_empty() {
+            repeat_top(b, lane, parts, &mut views, m);
         }
         done.extend(
             views
@@ -202,6 +177,79 @@ fn lane_views(
         out.push(Some(views));
     }
     out
+}
+
+/// The size of `item`'s caption with `more` others in its cell, or `None` without text or
+/// when its happening is in `skip` (captioned in a lane above).
+fn caption_size(
+    b: &Body,
+    lane: &Lane,
+    m: &mut dyn Measure,
+    item: u32,
+    more: u32,
+    skip: Option<&HashSet<u32>>,
+) -> Option<CaptionSize> {
+    let it = lane.items.get(item as usize)?;
+    if skip.is_some_and(|s| s.contains(&it.unit)) {
+        return None;
+    }
+    let unit = b.layout.units.get(it.unit as usize)?;
+    let text = caption_text(b.corpus, unit);
+    if text.is_empty() {
+        return None;
+    }
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        h.finish()
+    };
+    let trailing = decoration_width(m, it, unit.sources);
+    let suffix = f64::from(m.width(&more_suffix(more), CAPTION_SIZE));
+    let text = if text.len() > LONG_CAPTION_BYTES {
+        MAX_CAPTION_PX + 1.0
+    } else {
+        f64::from(m.width(&text, CAPTION_SIZE))
+    };
+    Some(CaptionSize {
+        text,
+        suffix,
+        trailing,
+        key,
+    })
+}
+
+/// A lane left with no caption of its own (every happening it shows with room was
+/// captioned in a lane above) writes its top happening again, dimmed, in each part where
+/// it has room: a lane of marks alone tells the reader nothing, and the dimmed words say
+/// they were read above. Only the best-ranked caption a part would place is kept, so the
+/// repeat never crowds the lane.
+fn repeat_top(b: &Body, lane: &Lane, parts: &[Part], views: &mut [LaneView], m: &mut dyn Measure) {
+    for (p, v) in parts.iter().zip(views.iter_mut()) {
+        let mut measure = |item: u32, more: u32| caption_size(b, lane, m, item, more, None);
+        let opts = FrameOptions {
+            break_edges: p.edges,
+            ..b.opts
+        };
+        let again = lane_view(lane, &p.view, p.width, opts, &mut measure);
+        // Same marks and cells: only the captions are taken from the second pass.
+        if again.items != v.items {
+            continue;
+        }
+        let rank = |c: &Caption| {
+            lane.items
+                .get(c.item as usize)
+                .and_then(|it| b.layout.units.get(it.unit as usize))
+                .map_or(u32::MAX, |u| u.rank)
+        };
+        if let Some(best) = again.captions.iter().min_by_key(|c| rank(c)) {
+            let mut c = *best;
+            c.repeat = true;
+            // Alone, it counts no "+N more" of a cell whose other captions were dropped.
+            c.more = 0;
+            v.captions.push(c);
+        }
+    }
 }
 
 /// The lane's height as drawn: its rows, and one more when a caption took the extra row
@@ -318,7 +366,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             pos2(plot.left() + p.x0 as f32, plot.top()),
             pos2(plot.left() + (p.x0 + p.width) as f32, plot.bottom()),
         );
-        paint_axis(scene, b, part_rect, &p.view, pi == 0, m);
+        paint_axis(scene, b, part_rect, &p.view, (pi == 0, p.edges.1), m);
 
         // Lanes' content, clipped to the part.
         scene.layer(Some(part_rect));
@@ -354,7 +402,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             }
             for c in &v.captions {
                 let it = &lane.items[c.item as usize];
-                let r = to_rect(origin, item_box(it, view));
+                let r = to_rect(origin, caption_mark(it, view, c));
                 if c.own_mark {
                     paint_mark(scene, th, it.kind, it.flags, r, colour);
                 }
@@ -388,6 +436,16 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
         );
     }
     out
+}
+
+/// Where a captioned item's mark is drawn: its own box, moved to the row its caption took
+/// when it stands for a happening of a dense cell.
+pub fn caption_mark(it: &Item, view: &TimeView, c: &Caption) -> BoxPx {
+    let mut r = item_box(it, view);
+    let dy = (f64::from(c.mark_row) - f64::from(it.row)) * ROW_H;
+    r.y0 += dy;
+    r.y1 += dy;
+    r
 }
 
 /// The lane views of the parts as one, in plot px.
@@ -523,7 +581,7 @@ fn paint_axis(
     b: &Body,
     plot: Rect,
     view: &TimeView,
-    context: bool,
+    (context, break_right): (bool, bool),
     m: &mut dyn Measure,
 ) {
     let th = &b.theme;
@@ -588,6 +646,12 @@ fn paint_axis(
             Stroke::new(1.0, th.grid_major),
         );
         if x + 3.0 < labels_from {
+            continue;
+        }
+        // Before a break a label cut by the piece's edge would read as another date: the
+        // tick stays, its label goes (the plot's own right edge cuts as the window does).
+        if break_right && x + 3.0 + cell.borrow_mut().width(&t.label, AXIS_SIZE) > axis_rect.right()
+        {
             continue;
         }
         let colour = if t.major { th.text } else { th.weak };
@@ -805,7 +869,10 @@ fn paint_caption(
         }
     }
     scene.rect(r, 3.0, th.caption_bg, None);
-    let colour = if it.flags & flags::UNCERTAIN != 0 {
+    let colour = if c.repeat {
+        // Written again below the lane that first captioned it: read there, named here.
+        th.weak.gamma_multiply(0.75)
+    } else if it.flags & flags::UNCERTAIN != 0 {
         th.weak
     } else {
         th.text

@@ -15,39 +15,76 @@ pub const COVERAGE_H: f32 = 120.0;
 /// Narrowest bucket, px.
 const MIN_BUCKET_PX: f64 = 6.0;
 
-/// Paints the strip into `rect` (the full width: labels in `label_w` on the left, bars over
-/// days `a..b` to the right), for `lanes` bottom to top with their colours.
+/// One stretch of the timeline's x axis: days `a..b` drawn from `x0` px right of the
+/// plot's left edge over `width` px (the whole plot, or one piece of a broken axis).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stretch {
+    pub x0: f64,
+    pub width: f64,
+    pub a: f64,
+    pub b: f64,
+}
+
+/// The buckets of one stretch and each lane's counts in them.
+struct Bars {
+    stretch: Stretch,
+    starts: Vec<i64>,
+    end: i64,
+    counts: Vec<(Color32, Vec<crate::coverage::Count>)>,
+}
+
+/// Paints the strip into `rect` (the full width: labels in `label_w` on the left, bars to
+/// the right on the timeline's own axis: each of `stretches` where the timeline draws it,
+/// so under a broken axis the bars break where it does), for `lanes` bottom to top with
+/// their colours. One bucket size and one peak for all stretches (they share one scale).
 #[allow(clippy::too_many_arguments)]
 pub fn paint_coverage(
     scene: &mut Scene,
     th: &Theme,
     cov: &Coverage,
     lanes: &[(CountryCode, Color32)],
-    (a, b): (f64, f64),
+    stretches: &[Stretch],
     rect: Rect,
     label_w: f32,
     m: &mut dyn Measure,
 ) {
     let plot = Rect::from_min_max(pos2(rect.left() + label_w, rect.top() + 6.0), rect.max);
-    let width = f64::from(plot.width().max(1.0));
-    if b <= a {
+    let days: f64 = stretches.iter().map(|s| (s.b - s.a).max(0.0)).sum();
+    let width: f64 = stretches.iter().map(|s| s.width.max(0.0)).sum();
+    if days <= 0.0 || width <= 0.0 {
         return;
     }
-    let size = BucketSize::for_span(b - a, width / MIN_BUCKET_PX);
-    let (from, to) = (a.floor() as i64, b.ceil() as i64);
-    let starts = size.starts(from, to);
-    let end = starts.last().map_or(to, |&s| size.next(s)).max(to);
-    let counts: Vec<(Color32, Vec<crate::coverage::Count>)> = lanes
+    let size = BucketSize::for_span(days, width / MIN_BUCKET_PX);
+    let bars: Vec<Bars> = stretches
         .iter()
-        .filter_map(|(code, colour)| {
-            let days = cov.lane(*code, Counted::Events)?;
-            Some((*colour, days.roll_up(size, from, end)))
+        .filter(|s| s.b > s.a)
+        .map(|&stretch| {
+            let (from, to) = (stretch.a.floor() as i64, stretch.b.ceil() as i64);
+            let starts = size.starts(from, to);
+            let end = starts.last().map_or(to, |&s| size.next(s)).max(to);
+            let counts = lanes
+                .iter()
+                .filter_map(|(code, colour)| {
+                    let days = cov.lane(*code, Counted::Events)?;
+                    Some((*colour, days.roll_up(size, from, end)))
+                })
+                .collect();
+            Bars {
+                stretch,
+                starts,
+                end,
+                counts,
+            }
         })
         .collect();
-    let totals: Vec<u32> = (0..starts.len())
-        .map(|i| counts.iter().map(|(_, c)| c[i].total()).sum())
-        .collect();
-    let peak = totals.iter().copied().max().unwrap_or(0).max(1);
+    let peak = bars
+        .iter()
+        .flat_map(|bs| {
+            (0..bs.starts.len()).map(|i| bs.counts.iter().map(|(_, c)| c[i].total()).sum::<u32>())
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
 
     // Labels.
     scene.layer(None);
@@ -82,13 +119,34 @@ pub fn paint_coverage(
         th.weak,
     );
 
-    // Bars, clipped to the plot.
+    // Bars, clipped to the plot and to their stretch.
     scene.layer(Some(plot));
     scene.rect(plot, 0.0, th.plot_bg, None);
-    let x_of = |day: f64| plot.left() + ((day - a) / (b - a) * width) as f32;
     let y_scale = (plot.height() - 14.0) / peak as f32;
+    for bs in &bars {
+        let st = bs.stretch;
+        let clip = Rect::from_min_max(
+            pos2(plot.left() + st.x0 as f32, plot.top()),
+            pos2(plot.left() + (st.x0 + st.width) as f32, plot.bottom()),
+        );
+        scene.layer(Some(clip.intersect(plot)));
+        paint_bars(scene, th, cov, bs, plot, y_scale);
+    }
+    scene.layer(None);
+    scene.line(
+        pos2(plot.left(), plot.bottom()),
+        pos2(plot.right(), plot.bottom()),
+        Stroke::new(1.0, th.grid_major),
+    );
+}
+
+/// The stacked bars and burst marks of one stretch.
+fn paint_bars(scene: &mut Scene, th: &Theme, cov: &Coverage, bs: &Bars, plot: Rect, y_scale: f32) {
+    let st = bs.stretch;
+    let (starts, end) = (&bs.starts, bs.end);
+    let x_of = |day: f64| plot.left() + (st.x0 + (day - st.a) / (st.b - st.a) * st.width) as f32;
     let mut base = vec![0.0f32; starts.len()];
-    for (colour, c) in &counts {
+    for (colour, c) in &bs.counts {
         for (i, n) in c.iter().enumerate() {
             if n.total() == 0 {
                 continue;
@@ -120,7 +178,7 @@ pub fn paint_coverage(
             base[i] += n.total() as f32;
         }
     }
-    for i in cov.burst_buckets(&starts, end) {
+    for i in cov.burst_buckets(starts, end) {
         let s = starts[i] as f64;
         let e = starts.get(i + 1).copied().unwrap_or(end) as f64;
         let x = (x_of(s) + x_of(e)) / 2.0;
@@ -131,10 +189,4 @@ pub fn paint_coverage(
             stroke: None,
         });
     }
-    scene.layer(None);
-    scene.line(
-        pos2(plot.left(), plot.bottom()),
-        pos2(plot.right(), plot.bottom()),
-        Stroke::new(1.0, th.grid_major),
-    );
 }

@@ -307,7 +307,28 @@ pub fn chart_scene_with(
                 &built
             }
         };
-        coverage::paint_coverage(&mut scene, &theme, cov, &colours, (a, b), rect, LABEL_W, m);
+        // On the timeline's own axis: under a broken axis, piece by piece.
+        let stretches: Vec<coverage::Stretch> = match breaks {
+            Some(br) if br.pieces.len() > 1 => br
+                .pieces
+                .iter()
+                .map(|p| coverage::Stretch {
+                    x0: p.x0,
+                    width: p.width(),
+                    a: p.start,
+                    b: p.end,
+                })
+                .collect(),
+            _ => vec![coverage::Stretch {
+                x0: 0.0,
+                width: plot_w,
+                a,
+                b,
+            }],
+        };
+        coverage::paint_coverage(
+            &mut scene, &theme, cov, &colours, &stretches, rect, LABEL_W, m,
+        );
     }
 
     // Legend and source note.
@@ -876,6 +897,79 @@ mod tests {
         }
         assert!(rows_at[0] > 1, "800 px needs more than one legend row");
         assert!(rows_at[0] >= rows_at[2], "{rows_at:?}");
+    }
+
+    /// Lanes JP and KR (and US): a summit in JP and KR, talks in JP alone, a visit in US.
+    fn shared_summit() -> Corpus {
+        use crate::model::{DateSource, DateSpan, Event};
+        let day = |d: u32| NaiveDate::from_ymd_opt(2023, 9, d).unwrap();
+        let ev = |article: u32, d: u32, codes: &[&str], salience: f32| Event {
+            article,
+            paragraph: 0,
+            sentence: 0..0,
+            date_range: 0..0,
+            timex_value: Default::default(),
+            span: DateSpan::day(day(d)),
+            countries: codes
+                .iter()
+                .map(|c| CountryCode::parse(c).unwrap())
+                .collect::<Vec<_>>()
+                .into(),
+            country_spans: Default::default(),
+            date_source: DateSource::Explicit,
+            confidence: 0.9,
+            note: Default::default(),
+            cluster: article,
+            hidden: false,
+            salience,
+        };
+        let mut c = Corpus::default();
+        c.events = vec![
+            ev(0, 5, &["JP", "KR"], 0.9),
+            ev(1, 20, &["JP"], 0.5),
+            ev(2, 12, &["US"], 0.4),
+        ];
+        c.clusters = crate::corroborate::cluster(&mut c.events, &[]);
+        for cl in &mut c.clusters {
+            let e = &c.events[cl.events[0] as usize];
+            cl.salience = e.salience;
+            cl.caption = match e.article {
+                0 => "Leaders meet at summit",
+                1 => "Tokyo talks resume",
+                _ => "Delegation visits",
+            }
+            .to_string();
+        }
+        c
+    }
+
+    #[test]
+    fn a_lane_left_bare_writes_its_top_happening_again_dimmed() {
+        let h = Headless::new(1.0);
+        let metrics = h.metrics();
+        let mut m = h.ctx.clone();
+        let corpus = shared_summit();
+        let scene = chart_scene(&corpus, &ChartSpec::default(), &mut m, metrics);
+        let colours = |want: &str| -> Vec<Color32> {
+            scene
+                .layers
+                .iter()
+                .flat_map(|l| l.shapes.iter())
+                .filter_map(|s| match s {
+                    scene::Shape::Text { text, colour, .. } if text == want => Some(*colour),
+                    _ => None,
+                })
+                .collect()
+        };
+        // The summit: in JP in the text colour, again in KR (its only happening) dimmed.
+        let summit = colours("Leaders meet at summit");
+        assert_eq!(summit.len(), 2, "{summit:?}");
+        let theme = Theme::light();
+        assert_eq!(summit[0], theme.text);
+        assert_ne!(summit[1], theme.text);
+        // Lanes with captions of their own repeat nothing.
+        assert_eq!(colours("Tokyo talks resume"), vec![theme.text]);
+        assert_eq!(colours("Delegation visits"), vec![theme.text]);
     }
 
     #[test]

@@ -15,6 +15,9 @@
 //! tile's best happening that finds no such place beside its mark (marks close on both
 //! sides) may have its caption in the row above or below, joined to its mark by a short
 //! leader, where that row is free: the top happenings are captioned first at every zoom.
+//! A happening counted in a dense cell (a density strip) has no mark until it is captioned,
+//! so its mark and caption may take any free row of the lane: a lane drawn as a strip keeps
+//! its rows for captions (its tiles are captioned as fully as a sparse lane's).
 //! With no free place the happening stays an unlabelled mark.
 
 use super::lod::{row_center, BoxPx, POINT_HALF};
@@ -63,6 +66,11 @@ pub struct Caption {
     pub left: bool,
     /// In another row than its mark's, joined to it by a leader.
     pub leader: bool,
+    /// The row its mark is drawn in: the item's own row, or for a happening of a dense
+    /// cell (drawn only with its caption, [`Caption::own_mark`]) the free row it took.
+    pub mark_row: u8,
+    /// Written again in a lane below the one that first captioned it (drawn dimmed).
+    pub repeat: bool,
 }
 
 /// A candidate for one tile, best first.
@@ -110,81 +118,35 @@ pub fn place_tile(
             break;
         }
         let Some(full) = c.width else { continue };
-        if taken.iter().any(|t| overlaps(t, &c.mark, 1.0)) {
-            // Its mark is under a caption already placed.
-            continue;
-        }
-        let yc = row_center(c.row);
-        let (y0, y1) = (yc - CAPTION_H / 2.0, yc + CAPTION_H / 2.0);
         let w = full.min(MAX_CAPTION_PX);
-        let m = &c.mark;
-        // (x0, x1, left of the mark) of each place, best first.
-        let mut places: Vec<(f64, f64, bool)> = Vec::with_capacity(6);
-        places.push((m.x1 + GAP, m.x1 + GAP + w, false));
-        if c.is_span {
-            let s = m.x0.max(lo) + GAP;
-            if s + w <= m.x1.min(hi) {
-                places.push((s, s + w, false));
+        let min_w = c.min_width.max(MIN_CAPTION_PX.min(w));
+        // A happening of a dense cell has no mark of its own until it is captioned: its
+        // mark and caption may stand in any free row of the lane (its own row first), so
+        // a lane drawn as a density strip keeps its rows for captions.
+        let mut choice = None;
+        for r in candidate_rows(c, rows) {
+            let mark = at_row(&c.mark, c.row, r);
+            if taken.iter().any(|t| overlaps(t, &mark, 1.0)) {
+                // Its mark is under a caption (or mark) already placed.
+                continue;
+            }
+            if r != c.row
+                && obstacles
+                    .iter()
+                    .any(|(row, o)| *row == r && overlaps(o, &mark, 1.0))
+            {
+                continue;
+            }
+            let moved = Candidate { row: r, mark, ..*c };
+            if let Some(p) = beside(&moved, w, min_w, lo, hi, obstacles, &taken) {
+                choice = Some((p, r));
+                break;
             }
         }
-        places.push((m.x0 - GAP - w, m.x0 - GAP, true));
-        let min_w = c.min_width.max(MIN_CAPTION_PX.min(w));
-        let right_room = hi - (m.x1 + GAP);
-        if right_room >= min_w && right_room < w {
-            places.push((m.x1 + GAP, hi, false));
-        }
-        let left_room = (m.x0 - GAP) - lo;
-        if left_room >= min_w && left_room < w {
-            places.push((lo, m.x0 - GAP, true));
-        }
-        // Shortened to end before the nearest other mark of its row, so that a caption
-        // hides a mark only when no shorter caption fits beside its own.
-        let others = || {
-            obstacles
-                .iter()
-                .filter(|(row, o)| *row == c.row && *o != *m)
-                .map(|(_, o)| o)
-        };
-        let right_end = others()
-            .filter(|o| o.x0 >= m.x1)
-            .map(|o| o.x0 - GAP)
-            .fold(hi, f64::min);
-        if right_end - (m.x1 + GAP) >= min_w {
-            places.push((m.x1 + GAP, right_end.min(m.x1 + GAP + w), false));
-        }
-        let left_start = others()
-            .filter(|o| o.x1 <= m.x0)
-            .map(|o| o.x1 + GAP)
-            .fold(lo, f64::max);
-        if (m.x0 - GAP) - left_start >= min_w {
-            places.push(((m.x0 - GAP - w).max(left_start), m.x0 - GAP, true));
-        }
-        let fits = |&(a, b, _): &(f64, f64, bool)| {
-            let bx = BoxPx {
-                x0: a,
-                x1: b,
-                y0,
-                y1,
-            };
-            a >= lo
-                && b <= hi
-                && !taken.iter().any(|t| overlaps(t, &bx, 2.0))
-                && !overlaps(&bx, m, 0.0)
-        };
-        let hides = |&(a, b, _): &(f64, f64, bool)| {
-            obstacles
-                .iter()
-                .any(|(row, o)| *row == c.row && *o != *m && o.x1 > a && o.x0 < b)
-        };
-        // A caption never covers another mark: with no free place it is left out, and
-        // the mark stays unlabelled (a hidden happening misleads more than a missing word).
-        let beside = places
-            .iter()
-            .find(|p| fits(p) && !hides(p))
-            .map(|&(a, b, left)| (a, b, left, y0, y1));
+        let m = &c.mark;
         // The tile's best happening with no room beside its mark: above or below it.
-        let choice = beside.or_else(|| {
-            if out.len() > first {
+        let choice = choice.or_else(|| {
+            if out.len() > first || taken.iter().any(|t| overlaps(t, m, 1.0)) {
                 return None;
             }
             [c.row.checked_add(1), c.row.checked_sub(1)]
@@ -192,17 +154,18 @@ pub fn place_tile(
                 .flatten()
                 .filter(|&r| r < rows)
                 .find_map(|r| leader_place(c, r, w, min_w, lo, hi, obstacles, &taken))
+                .map(|p| (p, c.row))
         });
-        if let Some((a, b, left, y0, y1)) = choice {
+        if let Some(((a, b, left, y0, y1), mark_row)) = choice {
             let bx = BoxPx {
                 x0: a,
                 x1: b,
                 y0,
                 y1,
             };
-            let leader = y0 != yc - CAPTION_H / 2.0;
+            let leader = y0 != row_center(mark_row) - CAPTION_H / 2.0;
             taken.push(bx);
-            taken.push(*m);
+            taken.push(at_row(m, c.row, mark_row));
             out.push(Caption {
                 item: c.item,
                 b: bx,
@@ -212,9 +175,110 @@ pub fn place_tile(
                 cell: c.cell,
                 left,
                 leader,
+                mark_row,
+                repeat: false,
             });
         }
     }
+}
+
+/// The rows `c`'s caption may stand in: its mark's row, and for a happening of a dense
+/// cell (whose mark is drawn only with its caption) every other row, nearest first.
+fn candidate_rows(c: &Candidate, rows: u8) -> impl Iterator<Item = u8> {
+    let own = c.row;
+    let others = c.cell.is_some().then_some(0..rows).into_iter().flatten();
+    let mut rest: Vec<u8> = others.filter(|&r| r != own).collect();
+    rest.sort_by_key(|&r| (r.abs_diff(own), r));
+    std::iter::once(own).chain(rest)
+}
+
+/// `mark` (drawn in row `from`) moved to row `to`.
+fn at_row(mark: &BoxPx, from: u8, to: u8) -> BoxPx {
+    let dy = row_center(to) - row_center(from);
+    BoxPx {
+        y0: mark.y0 + dy,
+        y1: mark.y1 + dy,
+        ..*mark
+    }
+}
+
+/// The first free place beside `c`'s mark in its row (`c.row`): right of it, inside it
+/// (long spans), left of it, then the same shortened to the room left (at least `min_w`):
+/// `(x0, x1, left, y0, y1)`. Free: inside `lo..hi`, over no box in `taken`, hiding no
+/// other mark of the row.
+#[allow(clippy::too_many_arguments)]
+fn beside(
+    c: &Candidate,
+    w: f64,
+    min_w: f64,
+    lo: f64,
+    hi: f64,
+    obstacles: &[(u8, BoxPx)],
+    taken: &[BoxPx],
+) -> Option<(f64, f64, bool, f64, f64)> {
+    let yc = row_center(c.row);
+    let (y0, y1) = (yc - CAPTION_H / 2.0, yc + CAPTION_H / 2.0);
+    let m = &c.mark;
+    // (x0, x1, left of the mark) of each place, best first.
+    let mut places: Vec<(f64, f64, bool)> = Vec::with_capacity(6);
+    places.push((m.x1 + GAP, m.x1 + GAP + w, false));
+    if c.is_span {
+        let s = m.x0.max(lo) + GAP;
+        if s + w <= m.x1.min(hi) {
+            places.push((s, s + w, false));
+        }
+    }
+    places.push((m.x0 - GAP - w, m.x0 - GAP, true));
+    let right_room = hi - (m.x1 + GAP);
+    if right_room >= min_w && right_room < w {
+        places.push((m.x1 + GAP, hi, false));
+    }
+    let left_room = (m.x0 - GAP) - lo;
+    if left_room >= min_w && left_room < w {
+        places.push((lo, m.x0 - GAP, true));
+    }
+    // Shortened to end before the nearest other mark of its row, so that a caption
+    // hides a mark only when no shorter caption fits beside its own.
+    let others = || {
+        obstacles
+            .iter()
+            .filter(|(row, o)| *row == c.row && *o != *m)
+            .map(|(_, o)| o)
+    };
+    let right_end = others()
+        .filter(|o| o.x0 >= m.x1)
+        .map(|o| o.x0 - GAP)
+        .fold(hi, f64::min);
+    if right_end - (m.x1 + GAP) >= min_w {
+        places.push((m.x1 + GAP, right_end.min(m.x1 + GAP + w), false));
+    }
+    let left_start = others()
+        .filter(|o| o.x1 <= m.x0)
+        .map(|o| o.x1 + GAP)
+        .fold(lo, f64::max);
+    if (m.x0 - GAP) - left_start >= min_w {
+        places.push(((m.x0 - GAP - w).max(left_start), m.x0 - GAP, true));
+    }
+    let fits = |&(a, b, _): &(f64, f64, bool)| {
+        let bx = BoxPx {
+            x0: a,
+            x1: b,
+            y0,
+            y1,
+        };
+        a >= lo && b <= hi && !taken.iter().any(|t| overlaps(t, &bx, 2.0)) && !overlaps(&bx, m, 0.0)
+    };
+    // A caption never covers another mark: with no free place it is left out, and the
+    // mark stays unlabelled (a hidden happening misleads more than a missing word).
+    let hides = |&(a, b, _): &(f64, f64, bool)| {
+        obstacles
+            .iter()
+            .any(|(row, o)| *row == c.row && *o != *m && o.x1 > a && o.x0 < b)
+    };
+    places
+        .iter()
+        .find(|p| fits(p) && !hides(p))
+        .map(|&(a, b, left)| (a, b, left, y0, y1))
 }
 
 /// A place for `c`'s caption in row `r` (not its mark's), starting at its mark's left edge
@@ -518,6 +582,8 @@ mod tests {
             cell: None,
             left: true,
             leader: false,
+            mark_row: 0,
+            repeat: false,
         };
         out.push(theirs);
         place_tile(&[c], 0.0, 280.0, 560.0, 1, &[(0, c.mark)], &mut out);
@@ -606,6 +672,52 @@ mod tests {
             &mut out,
         );
         assert!(!out[0].leader);
+    }
+
+    #[test]
+    fn a_dense_cells_happenings_take_the_lanes_free_rows() {
+        // Five happenings counted in one dense cell (no marks of their own), all on row 0
+        // at one day: in a lane of four rows the tile's captions take a row each, mark and
+        // caption side by side, the best in its own row; without a cell they would all stay
+        // on row 0, where only the first has room.
+        let in_cell = |item: u32| Candidate {
+            cell: Some(7),
+            ..point(item, 200.0, 150.0)
+        };
+        let cands: Vec<Candidate> = (1..=5).map(in_cell).collect();
+        let mut out = Vec::new();
+        place_tile(&cands, 0.0, 560.0, 560.0, 4, &[], &mut out);
+        no_overlaps(&out);
+        // The tile's two captions, in rows 0 and 1 (their marks stand at one x).
+        let rows: Vec<u8> = out.iter().map(|c| c.mark_row).collect();
+        assert_eq!(rows, vec![0, 1], "{out:?}");
+        for c in &out {
+            assert!(c.own_mark && !c.leader, "{c:?}");
+            let yc = row_center(c.mark_row);
+            assert!(
+                (c.b.y0 + c.b.y1) / 2.0 == yc,
+                "caption beside its mark: {c:?}"
+            );
+        }
+        // One row: only the best.
+        out.clear();
+        place_tile(&cands, 0.0, 560.0, 560.0, 1, &[], &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!((out[0].item, out[0].mark_row), (1, 0));
+        // Marks drawn one by one keep their row: the second, under the first's mark, stays a
+        // mark.
+        out.clear();
+        let plain: Vec<Candidate> = (1..=2).map(|i| point(i, 200.0, 150.0)).collect();
+        place_tile(&plain, 0.0, 560.0, 560.0, 4, &[], &mut out);
+        assert_eq!(out.len(), 1);
+        // A row where another mark stands at that day is passed over.
+        out.clear();
+        let mut blocker = point(9, 200.0, 10.0).mark;
+        blocker.y0 += crate::timeline::lod::ROW_H;
+        blocker.y1 += crate::timeline::lod::ROW_H;
+        place_tile(&cands[..2], 0.0, 560.0, 560.0, 4, &[(1, blocker)], &mut out);
+        let rows: Vec<u8> = out.iter().map(|c| c.mark_row).collect();
+        assert_eq!(rows, vec![0, 2], "{out:?}");
     }
 
     #[test]

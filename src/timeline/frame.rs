@@ -621,6 +621,58 @@ mod tests {
     }
 
     #[test]
+    fn a_density_strip_keeps_its_rows_for_captions() {
+        // Four bursts of fifteen daily happenings, 1,100 days apart, at the fit: each burst
+        // is one dense cell, whose happenings have no marks of their own. With a second row
+        // (a still picture's extra row) the next best of a cell is captioned there, mark
+        // and caption together, instead of staying hidden under the first one's mark.
+        let base = NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+        let c = fr_corpus(
+            base,
+            (0..60u32).map(|i| {
+                let (k, j) = (i64::from(i / 15), i64::from(i % 15));
+                (i, k * 1100 + j, ((i * 37) % 101) as f32 / 100.0)
+            }),
+        );
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let (a, b) = l.extent.unwrap();
+        let v = TimeView::fit(a, b, 1000.0);
+        let opts = FrameOptions {
+            inside_plot: true,
+            ..Default::default()
+        };
+        let one = lane_view(lane, &v, 1000.0, opts, &mut measure);
+        let two = lane_view(
+            lane,
+            &v,
+            1000.0,
+            FrameOptions {
+                extra_row: true,
+                ..opts
+            },
+            &mut measure,
+        );
+        assert!(one.captions.iter().all(|c| c.mark_row == 0));
+        assert!(
+            two.captions.len() > one.captions.len(),
+            "{:?} vs {:?}",
+            two.captions,
+            one.captions
+        );
+        assert!(two.captions.iter().any(|c| c.mark_row == 1 && c.own_mark));
+        for (i, x) in two.captions.iter().enumerate() {
+            // Beside its mark, in the mark's row.
+            assert_eq!((x.b.y0 + x.b.y1) / 2.0, row_center(x.mark_row), "{x:?}");
+            for y in &two.captions[i + 1..] {
+                let apart =
+                    x.b.x1 <= y.b.x0 || y.b.x1 <= x.b.x0 || x.b.y1 <= y.b.y0 || y.b.y1 <= x.b.y0;
+                assert!(apart, "{x:?} overlaps {y:?}");
+            }
+        }
+    }
+
+    #[test]
     fn after_a_fit_captions_sit_inside_the_plot_and_still_pan_with_their_marks() {
         // The first happening of the story is followed a day later by a more salient one:
         // the second takes the room right of its mark, so the first one's caption would go
