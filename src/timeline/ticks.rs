@@ -191,11 +191,18 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
             year_label(d.year())
         )),
     });
-    let place = match labeled {
-        Step::MonthDays(_) | Step::Days => date_of(named.floor() as i64)
-            .map(|d| format!("{} {}", MONTHS[d.month0() as usize], year_label(d.year()))),
-        _ => context.clone(),
-    };
+    // Named after the view's start, where the label sits; with month ticks the year too,
+    // though a later January tick names it ("Oct" after a break is not the Oct before it).
+    let place = date_of(a.floor() as i64).and_then(|d| match labeled {
+        Step::Years(_) => None,
+        Step::Months(_) | Step::MonthsLong => Some(year_label(d.year())),
+        Step::MonthDays(_) | Step::Days => Some(format!(
+            "{} {}",
+            MONTHS[d.month0() as usize],
+            year_label(d.year())
+        )),
+        Step::Hours(_) => context.clone(),
+    });
     Axis {
         ticks,
         minor,
@@ -434,6 +441,16 @@ mod tests {
         let ax = axis(&v, 1400.0, px);
         assert!(labels(&ax).contains(&"Aug 1"), "{:?}", labels(&ax));
         assert_eq!(ax.context.as_deref(), Some("2025"));
+        assert_eq!(ax.place.as_deref(), Some("Jun 2025"));
+    }
+
+    #[test]
+    fn a_piece_of_months_names_the_year_it_starts_in() {
+        let v = view_of(ymd(2012, 9, 20), ymd(2013, 8, 25), 300.0);
+        let ax = axis(&v, 300.0, px);
+        assert!(labels(&ax).contains(&"2013"), "{:?}", labels(&ax));
+        assert_eq!(ax.context, None);
+        assert_eq!(ax.place.as_deref(), Some("2012"));
         assert_no_overlap(&v, &ax);
     }
 
