@@ -528,6 +528,24 @@ fn set_watched(shared: &Shared, corpus: &Arc<Corpus>) {
     }
 }
 
+/// Builds the active gazetteer on a thread of its own, once the window's first frame is
+/// up: the first snapshot's layout names its lanes with it (`timeline::lane_label`), and
+/// on a reopen nothing else needs it, so its first load (over 100 M instructions, at any
+/// corpus size) would otherwise stand between the first files served and the first events
+/// on screen. It is ready long before: the walk and the index serving the first files take
+/// longer. A second caller waits for it rather than building it again (`OnceLock`).
+fn warm_gazetteer() {
+    let warm = || {
+        crate::startup::wait_for_first_frame();
+        crate::gazetteer::Gazetteer::active();
+        stage_cpu("gazetteer-ready");
+    };
+    // No thread to be had: the first layout builds it, as before.
+    let _ = std::thread::Builder::new()
+        .name("dateline-gazetteer".into())
+        .spawn(warm);
+}
+
 /// The worker: load (streaming snapshots), then watch until stopped.
 fn work(
     paths: &[PathBuf],
@@ -539,6 +557,7 @@ fn work(
     repaint: &dyn Fn(),
 ) {
     let mut notices = Vec::new();
+    warm_gazetteer();
     let mut index = index_path.and_then(|p| match Index::open_cache(&p) {
         Ok(ix) => Some(ix),
         Err(e) => {

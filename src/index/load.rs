@@ -124,7 +124,8 @@ pub(crate) fn settle_known(
     };
     let stored = known.or_else(|| ix.settled(corpus_id));
     if let Some(s) = stored.filter(|s| joined.matches(s)) {
-        let (mut corpus, how) = joined.reuse(&s, &opts.corrections);
+        // Their last use: captions moved into the corpus, not copied.
+        let (mut corpus, how) = joined.reuse_last(s, &opts.corrections);
         if how == settled::Reused::Exact {
             return corpus;
         }

@@ -25,6 +25,7 @@ use crate::model::{
     Cluster, Corpus, Countries, CountryCode, CountrySpan, CountrySpans, DateSource, DateSpan,
     DatedEvidence, Event, Problem, PubDateSource,
 };
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -126,6 +127,34 @@ struct Kept {
     caption: String,
 }
 
+/// The stored clusters as [`reuse`] reads them: lent (the stored results serve again: a
+/// snapshot, a preview) or given (their last use, the whole corpus: each caption and
+/// country list is moved out rather than copied, a string and a vector per cluster).
+enum Clusters<'a> {
+    Lent(&'a [Kept]),
+    Given(&'a mut [Kept]),
+}
+
+impl Clusters<'_> {
+    fn all(&self) -> &[Kept] {
+        match self {
+            Clusters::Lent(k) => k,
+            Clusters::Given(k) => k,
+        }
+    }
+
+    /// The `i`th cluster's countries and caption.
+    fn labels(&mut self, i: usize) -> (Vec<CountryCode>, String) {
+        match self {
+            Clusters::Lent(k) => (k[i].countries.clone(), k[i].caption.clone()),
+            Clusters::Given(k) => (
+                std::mem::take(&mut k[i].countries),
+                std::mem::take(&mut k[i].caption),
+            ),
+        }
+    }
+}
+
 /// The row key of a set of opened paths (order and repeats ignored): the key the saved view
 /// of the same corpus uses ([`crate::view::corpus_key`]).
 pub fn corpus_id(paths: &[PathBuf]) -> String {
@@ -146,9 +175,11 @@ pub fn join(
 pub(crate) fn identify(corpus: Corpus, corrections: &Corrections) -> Joined {
     let counts = events_per_article(&corpus);
     let places = places(&corpus);
+    // One hash per article, each on its own: shared by the cores (a reopen waits for them,
+    // 100,000 of them at 100,000 articles, before anything is put back).
     let ids: Vec<u64> = corpus
         .articles
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, a)| article_id(a, places[i], counts[i]))
         .collect();
@@ -283,9 +314,25 @@ impl Joined {
         (self.corpus, s)
     }
 
-    /// [`reuse`] on this corpus.
-    pub fn reuse(mut self, s: &Settled, corrections: &Corrections) -> (Corpus, Reused) {
-        let r = reuse(&mut self.corpus, &self.ids, s, corrections);
+    /// [`reuse`] on this corpus (the stored results stay as they are, for another use).
+    pub fn reuse(self, s: &Settled, corrections: &Corrections) -> (Corpus, Reused) {
+        self.reuse_from(s, Clusters::Lent(&s.clusters), corrections)
+    }
+
+    /// [`Joined::reuse`] as the stored results' last use: their captions and country lists
+    /// are moved into the corpus rather than copied.
+    pub(crate) fn reuse_last(self, mut s: Settled, corrections: &Corrections) -> (Corpus, Reused) {
+        let mut kept = std::mem::take(&mut s.clusters);
+        self.reuse_from(&s, Clusters::Given(&mut kept), corrections)
+    }
+
+    fn reuse_from(
+        mut self,
+        s: &Settled,
+        clusters: Clusters<'_>,
+        corrections: &Corrections,
+    ) -> (Corpus, Reused) {
+        let r = reuse(&mut self.corpus, &self.ids, s, clusters, corrections);
         let r = if r && s.key == self.key {
             Reused::Exact
         } else {
@@ -385,8 +432,15 @@ impl Settled {
 /// captions. Other events get a cluster of their own (salience 0). Corrections are applied
 /// as the steps would. Returns whether every article and event was matched (with the same
 /// key, the result is then exactly what the steps give).
-fn reuse(corpus: &mut Corpus, ids: &[u64], s: &Settled, corrections: &Corrections) -> bool {
-    let old_of: HashMap<u64, u32> = s
+fn reuse(
+    corpus: &mut Corpus,
+    ids: &[u64],
+    s: &Settled,
+    mut stored: Clusters<'_>,
+    corrections: &Corrections,
+) -> bool {
+    // Identities are hashes already: no second hash of them for the map.
+    let old_of: crate::fxmap::FxMap<u64, u32> = s
         .articles
         .iter()
         .enumerate()
@@ -447,8 +501,9 @@ fn reuse(corpus: &mut Corpus, ids: &[u64], s: &Settled, corrections: &Correction
 
     // 3. Clusters: the stored ones over matched events, one of its own for every other.
     let mut cluster_of = vec![u32::MAX; corpus.events.len()];
-    let mut clusters: Vec<Cluster> = Vec::with_capacity(s.clusters.len());
-    for k in &s.clusters {
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(stored.all().len());
+    for i in 0..stored.all().len() {
+        let k = &stored.all()[i];
         let members: Vec<u32> = k
             .members
             .iter()
@@ -471,14 +526,16 @@ fn reuse(corpus: &mut Corpus, ids: &[u64], s: &Settled, corrections: &Correction
             .collect();
         articles.sort_unstable();
         articles.dedup();
+        let (conflicting_dates, salience) = (k.conflicting, k.salience);
+        let (countries, caption) = stored.labels(i);
         clusters.push(Cluster {
             id,
             events: members,
             sources: articles.len(),
-            countries: k.countries.clone(),
-            conflicting_dates: k.conflicting,
-            salience: k.salience,
-            caption: k.caption.clone(),
+            countries,
+            conflicting_dates,
+            salience,
+            caption,
         });
     }
     for (i, e) in corpus.events.iter_mut().enumerate() {
@@ -705,6 +762,75 @@ impl super::Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_results_given_on_their_last_use_put_back_what_lent_ones_do() {
+        let corpus = Corpus {
+            articles: (0..2)
+                .map(|i| crate::model::Article {
+                    file: PathBuf::from(format!("/c/{i}.txt")),
+                    content_hash: format!("h{i}"),
+                    ..Default::default()
+                })
+                .collect(),
+            events: [0, 0, 1]
+                .into_iter()
+                .map(|article| {
+                    let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+                    EventRow {
+                        paragraph: 0,
+                        sentence: (0, 0),
+                        date_range: (0, 0),
+                        timex: "2024-06-01".into(),
+                        span: DateSpan {
+                            start: day,
+                            end: day,
+                            precision: crate::model::Precision::Day,
+                        },
+                        countries: Vec::new(),
+                        country_spans: Vec::new(),
+                        date_source: DateSource::Explicit,
+                        confidence: 1.0,
+                        note: String::new(),
+                    }
+                    .event(article)
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let joined = identify(corpus, &Corrections::default());
+        let fr = CountryCode::parse("FR").unwrap();
+        let kept = |members: Vec<u32>, countries: Vec<CountryCode>, caption: &str| Kept {
+            members,
+            countries,
+            conflicting: false,
+            salience: 0.5,
+            caption: caption.into(),
+        };
+        let stored = Settled {
+            key: joined.key.clone(),
+            articles: joined.ids.clone(),
+            event_start: vec![0, 2, 3],
+            redated: Vec::new(),
+            clusters: vec![
+                kept(vec![0, 2], vec![fr], "Talks"),
+                kept(vec![1], Vec::new(), ""),
+            ],
+        };
+        let (lent, how_lent) = joined
+            .clone_for_preview()
+            .reuse(&stored, &Corrections::default());
+        // Lent: the stored results are as they were, for another use.
+        assert_eq!(stored.clusters[0].caption, "Talks");
+        assert_eq!(stored.clusters[0].countries, [fr]);
+        let (given, how_given) = joined.reuse_last(stored, &Corrections::default());
+        assert!(how_lent == Reused::Exact && how_given == Reused::Exact);
+        assert_eq!(format!("{given:?}"), format!("{lent:?}"));
+        assert_eq!(given.clusters[0].caption, "Talks");
+        assert_eq!(given.clusters[0].countries, [fr]);
+        assert_eq!(given.clusters[0].events, [0, 2]);
+        assert_eq!(given.events[1].cluster, 1);
+    }
 
     #[test]
     fn encoding_round_trips_and_refuses_damage() {

@@ -94,10 +94,14 @@ pub fn walk_each(
         return Err(missing.clone());
     }
     let mut out = Walked::default();
+    // A file is listed once when the user's paths overlap (a folder and a file or folder
+    // in it). One folder alone never yields a path twice: no set of every path then.
+    let overlap = paths.len() > 1;
     let mut seen = std::collections::HashSet::new();
+    let mut first_time = |p: &Path| !overlap || seen.insert(p.to_path_buf());
     for root in paths {
         if root.is_file() && is_shard(root) {
-            if seen.insert(root.clone()) {
+            if first_time(root) {
                 out.shards.push(root.clone());
             }
             continue;
@@ -106,7 +110,7 @@ pub fn walk_each(
             // A file named explicitly is always read: its content decides how, and one
             // that cannot be read says why.
             let format = format_of(root).unwrap_or(Format::Text);
-            if seen.insert(root.clone()) {
+            if first_time(root) {
                 let file = SourceFile {
                     path: root.clone(),
                     display: root.display().to_string(),
@@ -120,7 +124,11 @@ pub fn walk_each(
         }
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
-            .sort_by_file_name()
+            // By name, as `sort_by_file_name` does, but compared as whole paths: siblings
+            // share their parent's path, so the order is the same, and no name is parsed
+            // out of its path at every comparison (that was most of the walk's work in a
+            // folder of thousands of files).
+            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         let mut skipped = 0usize;
@@ -130,7 +138,7 @@ pub fn walk_each(
             match entry {
                 Ok(e) if e.file_type().is_file() => match verdict_in_folder(e.path()) {
                     Verdict::Read(format) => {
-                        if seen.insert(e.path().to_path_buf()) {
+                        if first_time(e.path()) {
                             let file = SourceFile {
                                 path: e.path().to_path_buf(),
                                 display: e.path().display().to_string(),
@@ -142,7 +150,7 @@ pub fn walk_each(
                         }
                     }
                     Verdict::Shard => {
-                        if seen.insert(e.path().to_path_buf()) {
+                        if first_time(e.path()) {
                             out.shards.push(e.path().to_path_buf());
                         }
                     }
@@ -218,5 +226,70 @@ mod tests {
         })
         .unwrap();
         assert_eq!(two, whole.files[..2]);
+    }
+
+    #[test]
+    fn files_come_in_name_order_depth_first_and_overlapping_paths_list_a_file_once() {
+        // Names whose order as whole paths could differ from their order as names if
+        // siblings did not share their parent's path: a folder and a file starting with
+        // its name, a dot, a space, a dash, upper case and a non-ASCII letter.
+        let dir = tempfile::tempdir().unwrap();
+        for (sub, name) in [
+            ("a", "x.txt"),
+            ("", "a.txt"),
+            ("", "a b.txt"),
+            ("", "a-.txt"),
+            ("", "B.txt"),
+            ("", "ab.txt"),
+            ("é", "1.txt"),
+            ("a/b", "z.txt"),
+            ("a", "b.txt"),
+            ("a.b", "y.txt"),
+        ] {
+            let d = dir.path().join(sub);
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(d.join(name), "x").unwrap();
+        }
+        let paths = vec![dir.path().to_path_buf()];
+        let got: Vec<PathBuf> = walk(&paths)
+            .unwrap()
+            .files
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        // The reference: walkdir's own order by file name.
+        let want: Vec<PathBuf> = walkdir::WalkDir::new(dir.path())
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 10);
+        let rel: Vec<String> = got
+            .iter()
+            .map(|p| {
+                p.strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        // A folder before the names it begins (depth first), a dot after a space and a dash.
+        assert_eq!(rel[..4], ["B.txt", "a/b/z.txt", "a/b.txt", "a/x.txt"]);
+        assert_eq!(rel[4..8], ["a b.txt", "a-.txt", "a.b/y.txt", "a.txt"]);
+        // A folder and a file and a folder inside it: each file once.
+        let overlapping = vec![
+            dir.path().to_path_buf(),
+            dir.path().join("a.txt"),
+            dir.path().join("a"),
+        ];
+        let twice = walk(&overlapping).unwrap().files;
+        assert_eq!(twice.len(), 10);
+        assert_eq!(
+            twice.iter().map(|f| f.path.clone()).collect::<Vec<_>>(),
+            want
+        );
     }
 }
