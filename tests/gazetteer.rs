@@ -292,6 +292,14 @@ const CASES: &[(&str, &[&str])] = &[
     ("New Mexico and New Jersey and Mexico", &["Mexico=MX"]),
     ("Latin America and South American and African American", &[]),
     ("Paris, Texas and London, Ontario", &[]),
+    (
+        "Dutch ovens, German shepherds and a Mexican standoff in the Dutch parliament",
+        &["Dutch=NL"],
+    ),
+    (
+        "Panama City, Florida, Panama City, Fla., and Kuwait City, Kuwait",
+        &["Kuwait City=KW", "Kuwait=KW"],
+    ),
     ("Paris Hilton, Paris", &["Paris=FR"]),
     ("Paris Hilton arrived in Paris on Monday", &["Paris=FR"]),
     ("the Niger Delta", &["Niger Delta=NG"]),

@@ -1,8 +1,8 @@
 //! Main text on page layouts of our own making, one page per layout class real news sites
 //! use (`tests/fixtures/html/layout_*.html`: live blogs, interviews, list articles, inline
-//! ads and related links, `<br>` text, galleries, quotes and embedded posts, tables, paywalls
-//! with the text in JSON-LD or script state, AMP, the article twice, comments, Japanese,
-//! Chinese, right-to-left). Each page has its true text beside it (`layout_*.txt`,
+//! ads and related links, `<br>` text, galleries, quotes and embedded posts, tables, page
+//! columns laid out as a table, paywalls with the text in JSON-LD or script state, AMP, the
+//! article twice, comments, Japanese, Chinese, right-to-left). Each page has its true text beside it (`layout_*.txt`,
 //! paragraphs split by blank lines) and is scored as articles-bench is (4-gram shingles of
 //! `\w+` tokens, the same code as `examples/score_articles.rs`), on what `dateline text`
 //! prints: the non-caption blocks.

@@ -392,10 +392,16 @@ const POSTAL: &[&str] = &[
     "WI", "WY",
 ];
 
-/// "Paris, Texas", "Athens, Ga.", "Moscow, ID", "London, Ontario": a North American town that
+/// "Paris, Texas", "Athens, Ga.", "Moscow, ID", "London, Ontario", "Panama City, Fla.": a North American town that
 /// shares the name. (Washington and Georgia are left out of the state list: "Tokyo, Seoul,
 /// Washington" and "Ukraine, Georgia" are lists of countries.)
 fn followed_by_us_place(text: &str, s: usize, e: usize) -> bool {
+    // "Panama City, Florida", "Mexico City, Mo.": a town named for the country and "City".
+    let e = if text.get(e..).is_some_and(|t| t.starts_with(" City, ")) {
+        e + " City".len()
+    } else {
+        e
+    };
     let Some(rest) = text.get(e..).and_then(|t| t.strip_prefix(", ")) else {
         return false;
     };

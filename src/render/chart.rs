@@ -568,7 +568,7 @@ fn paint_axis(
     }
     // A later piece of a broken axis says where it is ("Jun 2024") at its own left edge,
     // where it hides no tick label.
-    let own = axis.context.as_ref().filter(|_| !context);
+    let own = axis.place.as_ref().filter(|_| !context);
     let labels_from = own.map_or(f32::NEG_INFINITY, |c| {
         let w = cell.borrow_mut().width(c, AXIS_SIZE);
         scene.text(

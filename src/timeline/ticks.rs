@@ -119,6 +119,9 @@ pub struct Axis {
     /// What the labels leave out ("Sep 2023" when ticks are days), for a sticky corner
     /// label; `None` when the labels are self-contained years.
     pub context: Option<String>,
+    /// The context with the month too when the ticks are days ("Jun 2024"): what a later
+    /// piece of a broken axis names at its left edge, where its first tick may be far off.
+    pub place: Option<String>,
 }
 
 /// Ticks for a plot `width` px wide. `text_px` measures a label's width in px.
@@ -164,16 +167,23 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
             .iter()
             .any(|t| t.label.chars().all(|c| c.is_ascii_digit()));
     let named = if crosses_year { a } else { (a + b) / 2.0 };
+    let month_of = |day: f64| date_of(day.floor() as i64).map(|d| (d.year(), d.month()));
+    let one_month = month_of(a) == month_of(b);
     let context = date_of(named.floor() as i64).and_then(|d| match labeled {
         Step::Years(_) => None,
         Step::Months(_) if years_labelled => None,
-        Step::Months(_) | Step::MonthsLong => Some(year_label(d.year())),
-        Step::MonthDays(_) | Step::Days if crosses_year => Some(year_label(d.year())),
-        Step::MonthDays(_) | Step::Days => Some(format!(
+        // "Sep 2023" labels name their own year: a corner naming one year would misname
+        // the others of a view that crosses New Year.
+        Step::MonthsLong => None,
+        Step::Months(_) => Some(year_label(d.year())),
+        // "Sep 12" labels name their month: the corner names it too only when the view
+        // holds no other (else it would misname them), and the year.
+        Step::MonthDays(_) | Step::Days if one_month => Some(format!(
             "{} {}",
             MONTHS[d.month0() as usize],
             year_label(d.year())
         )),
+        Step::MonthDays(_) | Step::Days => Some(year_label(d.year())),
         Step::Hours(_) => Some(format!(
             "{} {} {}",
             d.day(),
@@ -181,10 +191,23 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
             year_label(d.year())
         )),
     });
+    // Named after the view's start, where the label sits; with month ticks the year too,
+    // though a later January tick names it ("Oct" after a break is not the Oct before it).
+    let place = date_of(a.floor() as i64).and_then(|d| match labeled {
+        Step::Years(_) => None,
+        Step::Months(_) | Step::MonthsLong => Some(year_label(d.year())),
+        Step::MonthDays(_) | Step::Days => Some(format!(
+            "{} {}",
+            MONTHS[d.month0() as usize],
+            year_label(d.year())
+        )),
+        Step::Hours(_) => context.clone(),
+    });
     Axis {
         ticks,
         minor,
         context,
+        place,
     }
 }
 
@@ -363,8 +386,33 @@ mod tests {
         let ax = axis(&v, 1000.0, px);
         let l = labels(&ax);
         assert!(l.contains(&"Sep 2023") || l.contains(&"Sep"), "{l:?}");
-        assert_eq!(ax.context.as_deref(), Some("2023"));
+        // The year in the corner only when the labels leave it out.
+        let corner = if l.contains(&"Sep") {
+            Some("2023")
+        } else {
+            None
+        };
+        assert_eq!(ax.context.as_deref(), corner);
         assert_no_overlap(&v, &ax);
+    }
+
+    #[test]
+    fn month_labels_with_their_year_need_no_corner() {
+        // Fifteen months: wide enough for "Jul 2023" labels at some width.
+        let v0 = (ymd(2023, 6, 11), ymd(2024, 9, 29));
+        let mut seen = false;
+        for w in [700.0, 900.0, 1100.0, 1400.0, 1800.0] {
+            let v = view_of(v0.0, v0.1, w);
+            let ax = axis(&v, w, px);
+            if labels(&ax)
+                .iter()
+                .any(|l| l.len() > 4 && l.ends_with("2023"))
+            {
+                seen = true;
+                assert!(ax.context.is_none(), "{w}: {:?}", ax.context);
+            }
+        }
+        assert!(seen, "no width gave month labels with their year");
     }
 
     #[test]
@@ -384,6 +432,25 @@ mod tests {
         let ax = axis(&v, 1000.0, px);
         assert!(labels(&ax).contains(&"Sep 12"), "{:?}", labels(&ax));
         assert_eq!(ax.context.as_deref(), Some("Sep 2023"));
+        assert_eq!(ax.place.as_deref(), Some("Sep 2023"));
+    }
+
+    #[test]
+    fn days_over_several_months_name_only_the_year_in_the_corner() {
+        let v = view_of(ymd(2025, 6, 26), ymd(2025, 10, 13), 1400.0);
+        let ax = axis(&v, 1400.0, px);
+        assert!(labels(&ax).contains(&"Aug 1"), "{:?}", labels(&ax));
+        assert_eq!(ax.context.as_deref(), Some("2025"));
+        assert_eq!(ax.place.as_deref(), Some("Jun 2025"));
+    }
+
+    #[test]
+    fn a_piece_of_months_names_the_year_it_starts_in() {
+        let v = view_of(ymd(2012, 9, 20), ymd(2013, 8, 25), 300.0);
+        let ax = axis(&v, 300.0, px);
+        assert!(labels(&ax).contains(&"2013"), "{:?}", labels(&ax));
+        assert_eq!(ax.context, None);
+        assert_eq!(ax.place.as_deref(), Some("2012"));
         assert_no_overlap(&v, &ax);
     }
 

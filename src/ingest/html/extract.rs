@@ -523,6 +523,20 @@ fn dead_tag(t: u32) -> bool {
     )
 }
 
+/// The nearest sectioning element around node `i` (`<article>`, `<section>`, `<aside>`,
+/// `<nav>`), the one a `<footer>` belongs to in HTML; `None` under the body itself.
+fn section_of(doc: &Doc, i: usize) -> Option<usize> {
+    let mut p = doc.nodes[i].parent;
+    while p != NONE && p != 0 {
+        match doc.nodes[p as usize].tag {
+            ARTICLE | SECTION | ASIDE | NAV => return Some(p as usize),
+            BODY | HTML => return None,
+            _ => p = doc.nodes[p as usize].parent,
+        }
+    }
+    None
+}
+
 /// Hidden by markup that pages also use for tab panels and "read the rest" folds
 /// (`hidden`, `display:none`): such a box is kept when it holds paragraphs of prose.
 fn softly_hidden(doc: &Doc, i: u32) -> bool {
@@ -639,6 +653,8 @@ pub fn analyse(doc: &Doc) -> Analysis {
     let mut boiler = vec![0u8; n];
     // Bylines and timestamps are furniture for the text, but their dates are this article's.
     let mut byline_box = vec![false; n];
+    // Dead by its own tag or markup, not only by its parent's.
+    let mut self_dead = vec![false; n];
     // Computed on the first softly hidden box (most pages have none).
     let mut prose: Option<Vec<u32>> = None;
     for (i, node) in doc.nodes.iter().enumerate().skip(1) {
@@ -648,11 +664,11 @@ pub fn analyse(doc: &Doc) -> Analysis {
             continue;
         }
         let id = i as u32;
-        a.dead[i] = a.dead[p]
-            || dead_tag(node.tag)
+        self_dead[i] = dead_tag(node.tag)
             || hidden(doc, id)
             || (softly_hidden(doc, id)
                 && prose.get_or_insert_with(|| prose_per_node(doc))[i] < 200);
+        a.dead[i] = a.dead[p] || self_dead[i];
         let cls = doc.attr(id, AttrName::Class).unwrap_or("");
         let eid = doc.attr(id, AttrName::Id).unwrap_or("");
         // Inline markup inside a paragraph is prose whatever its class ("textTag" links).
@@ -773,15 +789,24 @@ pub fn analyse(doc: &Doc) -> Analysis {
         }
     }
     let total_plain = plain[0].max(1);
+    // Dead for the text but not for dates: an article's own `<footer>` (HTML's footer of
+    // its nearest sectioning element) holds its byline and date ("Posted on 14 September
+    // 2023 in News"), never another story's; a page's footer stays dead for both.
+    let mut date_dead = vec![false; n];
     for i in 1..n {
         let p = doc.nodes[i].parent as usize;
+        let own_footer = doc.nodes[i].tag == FOOTER
+            && section_of(doc, i)
+                .is_some_and(|s| doc.nodes[s].tag == ARTICLE && (holds_h1[s] || holds_body[s]));
+        date_dead[i] = date_dead[p] || (self_dead[i] && !own_footer);
         let wrapper = holds_body[i]
             || (boiler[i] == 1 && has_post[i])
             || (holds_h1[i] && paras[i] >= 3 && boiler[i] < 3)
             || (boiler[i] == 1 && plain[i] * 5 > total_plain * 2)
             || (boiler[i] == 2 && plain[i] * 5 > total_plain * 3);
         a.junk[i] = a.dead[i] || a.junk[p] || (boiler[i] > 0 && !wrapper);
-        a.foreign[i] = a.dead[i] || a.foreign[p] || (boiler[i] >= 2 && !wrapper && !byline_box[i]);
+        a.foreign[i] =
+            date_dead[i] || a.foreign[p] || (boiler[i] >= 2 && !wrapper && !byline_box[i]);
     }
     // Bottom-up stats over nodes that are neither dead nor junk.
     for i in (1..n).rev() {
@@ -1408,7 +1433,9 @@ fn is_ancestor(doc: &Doc, anc: u32, mut n: u32) -> bool {
 /// images, form fields or short list items are furniture, not text.
 fn drop_box(doc: &Doc, a: &Analysis, i: usize) -> bool {
     let tag = doc.nodes[i].tag;
-    if !matches!(tag, DIV | SECTION | UL | OL | TABLE | FORM | FIGURE | DL) {
+    if !matches!(tag, DIV | SECTION | UL | OL | TABLE | FORM | FIGURE | DL)
+        && !is_layout_cell(doc, a, i)
+    {
         return false;
     }
     if a.posts[i] > 0 {
@@ -1701,7 +1728,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 if in_stamp == Some(i) {
                     in_stamp = None;
                 }
-                if is_block(node.tag) && !is_row_cell(doc, i) {
+                if is_block(node.tag) && !is_row_cell(doc, a, i) {
                     e.flush();
                 }
                 if e.kinds.last().is_some_and(|k| k.0 == i) {
@@ -1776,7 +1803,7 @@ pub fn emit(doc: &Doc, a: &Analysis, roots: &[u32], use_junk: bool) -> Vec<Block
                 continue;
             }
             // The cells of a table row are one line: "Green Party | 31 | +12".
-            let row_cell = is_row_cell(doc, i);
+            let row_cell = is_row_cell(doc, a, i);
             if row_cell {
                 if !e.buf.trim().is_empty() {
                     e.buf.push_str(" | ");
@@ -1845,9 +1872,37 @@ fn heads_its_box(doc: &Doc, a: &Analysis, h: u32, root: u32) -> bool {
         && link * 5 < text
 }
 
-fn is_row_cell(doc: &Doc, i: u32) -> bool {
+/// A cell of a data table's row, read as one line with its neighbours ("Green Party | 31 |
+/// +12"); not a cell of a layout row (see [`is_layout_cell`]).
+fn is_row_cell(doc: &Doc, a: &Analysis, i: u32) -> bool {
     let n = &doc.nodes[i as usize];
-    matches!(n.tag, TD | TH) && n.parent != NONE && doc.nodes[n.parent as usize].tag == TR
+    matches!(n.tag, TD | TH)
+        && n.parent != NONE
+        && doc.nodes[n.parent as usize].tag == TR
+        && !is_layout_row(doc, a, n.parent)
+}
+
+/// A row whose cells are a page's columns (the way pages were laid out before CSS: a
+/// links column beside the story's column), not a record: some cell holds paragraphs or a
+/// stretch of prose no data cell holds.
+fn is_layout_row(doc: &Doc, a: &Analysis, tr: u32) -> bool {
+    doc.children(tr).any(|c| {
+        let cu = c as usize;
+        matches!(doc.nodes[cu].tag, TD | TH) && (a.paras[cu] >= 2 || a.text[cu] >= LAYOUT_CELL_TEXT)
+    })
+}
+
+/// Characters of text that make a cell a column of prose rather than a table's value.
+const LAYOUT_CELL_TEXT: u32 = 400;
+
+/// A cell of a layout row: a box of its own, dropped as one when it is furniture (a
+/// column of links).
+fn is_layout_cell(doc: &Doc, a: &Analysis, i: usize) -> bool {
+    let n = &doc.nodes[i];
+    matches!(n.tag, TD | TH)
+        && n.parent != NONE
+        && doc.nodes[n.parent as usize].tag == TR
+        && is_layout_row(doc, a, n.parent)
 }
 
 fn in_page_link(doc: &Doc, a: u32) -> bool {
