@@ -557,12 +557,12 @@ mod tests {
     }
 
     /// The clusters as [`cluster`] makes them, captions aside.
-    fn shape(clusters: &[Cluster]) -> Vec<(u32, Vec<u32>, usize, Vec<CountryCode>, bool)> {
+    fn shape(clusters: &[Cluster]) -> Vec<Cluster> {
         clusters
             .iter()
-            .map(|c| {
-                let c = c.clone();
-                (c.id, c.events, c.sources, c.countries, c.conflicting_dates)
+            .map(|c| Cluster {
+                caption: String::new(),
+                ..c.clone()
             })
             .collect()
     }
