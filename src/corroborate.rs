@@ -207,35 +207,44 @@ fn collect(events: &mut [Event], uf: &mut UnionFind, days: &[(i32, i32)]) -> Vec
         members[cluster_of_root[r] as usize].push(i as u32);
     }
     let mut clusters = Vec::with_capacity(members.len());
-    for (id, mut ids) in members.into_iter().enumerate() {
-        // Representative first: highest confidence, then narrowest span, then file order.
-        ids.sort_by(|&x, &y| {
-            let (ex, ey) = (&events[x as usize], &events[y as usize]);
-            ey.confidence
-                .total_cmp(&ex.confidence)
-                .then(ex.span.days().cmp(&ey.span.days()))
-                .then(x.cmp(&y))
-        });
-        let mut countries: Vec<CountryCode> = ids
-            .iter()
-            .flat_map(|&i| events[i as usize].countries.iter().copied())
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        let (sources, conflicting_dates) = sources_of(&ids, events, days);
-        for &i in &ids {
+    for (id, ids) in members.into_iter().enumerate() {
+        let mut c = form(ids, events, days);
+        c.id = id as u32;
+        for &i in &c.events {
             events[i as usize].cluster = id as u32;
         }
-        clusters.push(Cluster {
-            id: id as u32,
-            sources,
-            countries,
-            conflicting_dates,
-            events: ids,
-            ..Default::default()
-        });
+        clusters.push(c);
     }
     clusters
+}
+
+/// A cluster of the events `ids` (any order): representative first, countries, sources and
+/// whether they disagree on the date. Its id and its members' `cluster` are left to the
+/// caller.
+fn form(mut ids: Vec<u32>, events: &[Event], days: &[(i32, i32)]) -> Cluster {
+    // Representative first: highest confidence, then narrowest span, then file order.
+    ids.sort_by(|&x, &y| {
+        let (ex, ey) = (&events[x as usize], &events[y as usize]);
+        ey.confidence
+            .total_cmp(&ex.confidence)
+            .then(ex.span.days().cmp(&ey.span.days()))
+            .then(x.cmp(&y))
+    });
+    let mut countries: Vec<CountryCode> = ids
+        .iter()
+        .flat_map(|&i| events[i as usize].countries.iter().copied())
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let (sources, conflicting_dates) = sources_of(&ids, events, days);
+    Cluster {
+        id: 0,
+        sources,
+        countries,
+        conflicting_dates,
+        events: ids,
+        ..Default::default()
+    }
 }
 
 /// How many articles report a cluster, and do they give its happening different dates?
@@ -514,6 +523,128 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    /// Three stories apart in place or time (the missile above; a treaty in Pyongyang nine
+    /// months later; a flood elsewhere two days before the missile), two reports each or
+    /// more, and a lone report.
+    fn three_stories() -> (Vec<Event>, Vec<Article>) {
+        let texts = [
+            MISSILE[0],
+            MISSILE[1],
+            MISSILE[2],
+            "Russia and North Korea signed a partnership treaty in Pyongyang on Wednesday.",
+            "Putin and Kim signed a treaty of comprehensive partnership in Pyongyang on Wednesday.",
+            "Floods swept through the city of Derna in Libya on Sunday, killing thousands.",
+            "Thousands were killed when floods swept through Derna, Libya, on Sunday.",
+            "Libya's parliament met in Benghazi on Sunday to discuss the budget.",
+        ];
+        let (m, t, f) = (day(2023, 9, 12), day(2024, 6, 19), day(2023, 9, 10));
+        setup(
+            &texts,
+            &[m, m, m, t, t, f, f, f],
+            &[
+                &["KP", "KR"],
+                &["KP"],
+                &["KP"],
+                &["KP", "RU"],
+                &["KP", "RU"],
+                &["LY"],
+                &["LY"],
+                &["LY"],
+            ],
+        )
+    }
+
+    /// The clusters as [`cluster`] makes them, captions aside.
+    fn shape(clusters: &[Cluster]) -> Vec<Cluster> {
+        clusters
+            .iter()
+            .map(|c| Cluster {
+                caption: String::new(),
+                ..c.clone()
+            })
+            .collect()
+    }
+
+    /// `after` reclustered from `before` (events of article `a` now in article
+    /// `article_now[a]`): equal to clustering `after` anew, events' cluster ids included;
+    /// gives which clusters kept their caption and the captions.
+    fn recluster_checked(
+        before: &[Event],
+        clusters: &[Cluster],
+        article_now: &[Option<u32>],
+        after: &[Event],
+        arts: &[Article],
+    ) -> (Vec<bool>, Vec<String>) {
+        let now = update::events_now(before, article_now, after);
+        let prev = update::Previous {
+            events: before,
+            clusters,
+            now: &now,
+        };
+        let mut got = after.to_vec();
+        let r = update::recluster(&mut got, arts, &prev);
+        let mut want = after.to_vec();
+        let want_clusters = cluster(&mut want, arts);
+        assert_eq!(shape(&r.clusters), shape(&want_clusters));
+        assert_eq!(
+            got.iter().map(|e| e.cluster).collect::<Vec<_>>(),
+            want.iter().map(|e| e.cluster).collect::<Vec<_>>()
+        );
+        let captions = r.clusters.iter().map(|c| c.caption.clone()).collect();
+        (r.caption_kept, captions)
+    }
+
+    #[test]
+    fn a_local_reclustering_carries_the_clusters_out_of_reach_and_equals_a_full_one() {
+        let (mut before, arts) = three_stories();
+        let mut clusters = cluster(&mut before, &arts);
+        assert_eq!(
+            sets(&clusters),
+            [vec![0, 1, 2], vec![3, 4], vec![5, 6], vec![7]],
+            "the stories as they should group"
+        );
+        for c in &mut clusters {
+            c.caption = format!("caption of {:?}", c.events);
+        }
+        let same: Vec<Option<u32>> = (0..arts.len() as u32).map(Some).collect();
+        // A missile report hidden: its story is clustered again, the others are carried
+        // with their captions (the treaty shares a country with it, nine months later).
+        let mut after = before.clone();
+        after[1].hidden = true;
+        let (kept, captions) = recluster_checked(&before, &clusters, &same, &after, &arts);
+        assert_eq!(kept, [false, false, true, true, true]);
+        assert_eq!(
+            &captions[2..],
+            ["caption of [3, 4]", "caption of [5, 6]", "caption of [7]"]
+        );
+        // Undone: the same clusters as before, the missile's made again.
+        let mut hidden = after.clone();
+        let mut c2 = cluster(&mut hidden, &arts);
+        for c in &mut c2 {
+            c.caption = format!("caption of {:?}", c.events);
+        }
+        let (kept, _) = recluster_checked(&hidden, &c2, &same, &before, &arts);
+        assert_eq!(kept, [false, true, true, true]);
+        // A flood report's date moved a day: its two reports (firm dates) no longer agree,
+        // so the flood is two clusters (a change at two places of so small a corpus is
+        // clustered from scratch: equal all the same).
+        let mut moved = before.clone();
+        moved[6].span = day(2023, 9, 11);
+        let (kept, _) = recluster_checked(&before, &clusters, &same, &moved, &arts);
+        assert_eq!(kept.len(), 5);
+        // Articles whose order changed (two of them swapped): still the clusters a full
+        // clustering makes.
+        let mut swapped_arts = arts.clone();
+        swapped_arts.swap(3, 4);
+        let mut swapped = before.clone();
+        swapped.swap(3, 4);
+        swapped[3].article = 3;
+        swapped[4].article = 4;
+        let mut order = same.clone();
+        order.swap(3, 4);
+        recluster_checked(&before, &clusters, &order, &swapped, &swapped_arts);
     }
 
     #[test]

@@ -29,6 +29,7 @@
 //! Measured against journalists' timelines by `examples/score_salience.rs`.
 
 use crate::burst::DaySeries;
+use crate::fxmap::FxMap;
 use crate::model::{Article, Cluster, DateSpan, Event, Precision};
 use crate::timeline::axis::day_number;
 use std::collections::HashMap;
@@ -111,7 +112,7 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
         .collect();
 
     // Each article's best weight per date, and how many dates of each kind it places.
-    let mut per_article: HashMap<(u32, DateSpan), f32> = HashMap::new();
+    let mut per_article: FxMap<(u32, DateSpan), f32> = FxMap::default();
     for (v, e) in votes.iter().zip(events.iter()) {
         if e.hidden {
             continue;
@@ -119,7 +120,7 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
         let w = per_article.entry((v.article, v.span)).or_insert(0.0);
         *w = w.max(v.weight);
     }
-    let mut dates_of: HashMap<(u32, bool), u32> = HashMap::new();
+    let mut dates_of: FxMap<(u32, bool), u32> = FxMap::default();
     for (article, span) in per_article.keys() {
         *dates_of.entry((*article, is_fine(span))).or_insert(0) += 1;
     }
@@ -133,7 +134,7 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
     // A date's evidence: the split votes of every article placing it, summed in event order
     // (each (article, date) at its first event) so that every load gives the same bits: a
     // hash map's iteration order differs between runs, and float addition is not associative.
-    let mut evidence: HashMap<DateSpan, f32> = HashMap::new();
+    let mut evidence: FxMap<DateSpan, f32> = FxMap::default();
     for e in events.iter() {
         if let Some(w) = per_article.remove(&(e.article, e.span)) {
             *evidence.entry(e.span).or_insert(0.0) += w * share(e.article, &e.span);
@@ -169,9 +170,11 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
     // Each cluster's own support: its distinct articles' split votes, and its outlets.
     let mut own = vec![0.0f32; clusters.len()];
     let mut outlets = vec![0usize; clusters.len()];
+    // (Two lists reused from cluster to cluster.)
+    let (mut seen, mut names): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
     for (ci, c) in clusters.iter().enumerate() {
-        let mut seen: Vec<u32> = Vec::with_capacity(c.events.len());
-        let mut names: Vec<u32> = Vec::new();
+        seen.clear();
+        names.clear();
         for &ei in &c.events {
             let (e, v) = (&events[ei as usize], &votes[ei as usize]);
             if e.hidden || seen.contains(&e.article) {
@@ -188,7 +191,7 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
         outlets[ci] = names.len();
     }
     // The best own support among the clusters on each date.
-    let mut best_on: HashMap<DateSpan, f32> = HashMap::new();
+    let mut best_on: FxMap<DateSpan, f32> = FxMap::default();
     for (ci, c) in clusters.iter().enumerate() {
         if let Some(span) = representative(c, events) {
             let b = best_on.entry(span).or_insert(0.0);
@@ -196,6 +199,7 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
         }
     }
 
+    let mut burst_of: FxMap<DateSpan, f32> = FxMap::default();
     let raw: Vec<f32> = clusters
         .iter()
         .enumerate()
@@ -211,7 +215,9 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
                 0.0
             };
             let outlet_factor = 1.0 + 0.25 * (outlets[ci].max(1) as f32).ln();
-            v * burst(&span, v) * precision_factor(&span) * part * outlet_factor
+            // Many clusters share a date: its burstiness is read once.
+            let b = *burst_of.entry(span).or_insert_with(|| burst(&span, v));
+            v * b * precision_factor(&span) * part * outlet_factor
         })
         .collect();
     let max = raw.iter().copied().fold(0.0f32, f32::max);

@@ -26,13 +26,12 @@
 use super::memo::{text_key, Wording};
 use super::predicate::{same_happening, Facts, Kinds, Signature, MIN_SHARED};
 use super::{
-    collect, country_key, shares_before, UnionFind, COARSE_DAYS, DATE_TOLERANCE_DAYS,
+    collect, country_key, form, shares_before, UnionFind, COARSE_DAYS, DATE_TOLERANCE_DAYS,
     MAX_COMPARISONS, MAX_COMPARISONS_PER_UNIT,
 };
 use crate::fxmap::FxMap;
 use crate::model::{Article, Cluster, CountryCode, Event};
 use rayon::slice::ParallelSliceMut;
-use std::collections::HashSet;
 
 /// The furthest a unit's reach goes past its start ([`Facts::reach`]).
 const REACH: i32 = COARSE_DAYS + DATE_TOLERANCE_DAYS;
@@ -352,11 +351,120 @@ fn try_local(
     let (mut uf, in_reach) = cluster_reached(&mut local, frozen, &visited, &days)?;
     drop(local);
     join_out_of_reach(prev, frozen, &before, &in_reach, &mut uf)?;
+    if let Some(r) = collect_local(events, &mut uf, &days, &before, &in_reach, prev) {
+        return Some(r);
+    }
     let mut clusters = collect(events, &mut uf, &days);
-    let caption_kept = keep_captions(&mut clusters, &before, prev);
+    let caption_kept = clusters
+        .iter_mut()
+        .map(|c| keep_caption(c, &before, prev))
+        .collect();
     Some(Reclustered {
         clusters,
         caption_kept,
+    })
+}
+
+/// The clusters after a local reclustering, as [`collect`] gives them, without reading the
+/// clusters out of reach again: a cluster before whose members all carried over and are all
+/// out of reach is the same set now (only `join_out_of_reach` joined them, to nothing else),
+/// with the same members' order (the carried events keep their order, see below), countries,
+/// sources, dates and caption; only the clusters in reach (and new hidden events) are
+/// collected from the union-find. Gives the clusters and which kept their caption; `None`
+/// when the carried events do not keep their order (then [`collect`] and [`keep_captions`]).
+fn collect_local(
+    events: &mut [Event],
+    uf: &mut UnionFind,
+    days: &[(i32, i32)],
+    before: &[Option<u32>],
+    in_reach: &[bool],
+    prev: &Previous<'_>,
+) -> Option<Reclustered> {
+    // Members are sorted by confidence, then span, then id: a cluster's order is kept when
+    // the ids of carried events keep theirs (true when articles and their events keep their
+    // order, as in a correction or a watched change).
+    let mut last: Option<u32> = None;
+    for now in prev.now.iter().flatten() {
+        if last.is_some_and(|l| l >= *now) {
+            return None;
+        }
+        last = Some(*now);
+    }
+    let n = events.len();
+    let mut covered = vec![false; n];
+    // Carried clusters in the order of their first event before, which is their order now.
+    let mut carried: Vec<(u32, Cluster)> = Vec::new();
+    for c in prev.clusters {
+        let mut ids = Vec::with_capacity(c.events.len());
+        for &old in &c.events {
+            match prev.now.get(old as usize).copied().flatten() {
+                Some(now) if !in_reach[now as usize] => ids.push(now),
+                _ => break,
+            }
+        }
+        if ids.len() != c.events.len() || ids.is_empty() {
+            continue;
+        }
+        let first = ids.iter().copied().min().unwrap_or(0);
+        for &i in &ids {
+            covered[i as usize] = true;
+        }
+        carried.push((
+            first,
+            Cluster {
+                id: 0,
+                events: ids,
+                sources: c.sources,
+                countries: c.countries.clone(),
+                conflicting_dates: c.conflicting_dates,
+                salience: 0.0,
+                caption: c.caption.clone(),
+            },
+        ));
+    }
+    // The rest, from the union-find, as `collect` forms them.
+    let mut cluster_of_root: FxMap<u32, u32> = FxMap::default();
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for i in (0..n).filter(|&i| !covered[i]) {
+        let r = uf.find(i) as u32;
+        let c = *cluster_of_root.entry(r).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() as u32 - 1
+        });
+        members[c as usize].push(i as u32);
+    }
+    let fresh: Vec<(u32, Cluster)> = members
+        .into_iter()
+        .map(|ids| (ids[0], form(ids, events, days)))
+        .collect();
+    // Both lists are in order of first event: merged, ids given, members told.
+    let mut clusters = Vec::with_capacity(carried.len() + fresh.len());
+    let mut kept = Vec::with_capacity(carried.len() + fresh.len());
+    let (mut a, mut b) = (carried.into_iter().peekable(), fresh.into_iter().peekable());
+    loop {
+        let take_carried = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.0 < y.0,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let (mut c, was_kept) = if take_carried {
+            (a.next()?.1, true)
+        } else {
+            let mut c = b.next()?.1;
+            let k = keep_caption(&mut c, before, prev);
+            (c, k)
+        };
+        c.id = clusters.len() as u32;
+        for &i in &c.events {
+            events[i as usize].cluster = c.id;
+        }
+        clusters.push(c);
+        kept.push(was_kept);
+    }
+    Some(Reclustered {
+        clusters,
+        caption_kept: kept,
     })
 }
 
@@ -446,7 +554,7 @@ fn reach_components(local: &mut Local<'_>, touched: &[(u16, i32)]) -> Option<Vec
         let list = local.units_between(k, s.saturating_sub(REACH), s.saturating_add(REACH));
         reach_units(local, list, &mut visited, &mut frontier);
     }
-    let mut swept: HashSet<(u16, i32)> = HashSet::new();
+    let mut swept: FxMap<(u16, i32), ()> = FxMap::default();
     let mut edges: Vec<(u32, u32)> = Vec::new();
     let mut adjacency: FxMap<u32, Vec<u32>> = FxMap::default();
     while !frontier.is_empty() {
@@ -463,7 +571,7 @@ fn reach_components(local: &mut Local<'_>, touched: &[(u16, i32)]) -> Option<Vec
         }
         need.sort_unstable();
         need.dedup();
-        need.retain(|x| !swept.contains(x));
+        need.retain(|x| !swept.contains_key(x));
         let first_new = edges.len();
         let mut x = 0;
         while x < need.len() {
@@ -475,7 +583,7 @@ fn reach_components(local: &mut Local<'_>, touched: &[(u16, i32)]) -> Option<Vec
                 hi += 1;
             }
             x += 1;
-            swept.extend((lo..=hi).map(|d| (k, d)));
+            swept.extend((lo..=hi).map(|d| ((k, d), ())));
             local.sweep(k, lo, hi, &mut edges);
         }
         for &(a, b) in &edges[first_new..] {
@@ -626,37 +734,28 @@ fn join_out_of_reach(
     Some(())
 }
 
-/// Captions of clusters made of the same events, in the same order, as before, copied over;
-/// gives which clusters kept theirs.
-fn keep_captions(
-    clusters: &mut [Cluster],
-    before: &[Option<u32>],
-    prev: &Previous<'_>,
-) -> Vec<bool> {
-    clusters
-        .iter_mut()
-        .map(|c| {
-            let Some(old) = c
-                .events
-                .first()
-                .and_then(|&e| before[e as usize])
-                .and_then(|o| prev.events.get(o as usize))
-                .and_then(|o| prev.clusters.get(o.cluster as usize))
-            else {
-                return false;
-            };
-            let same = old.events.len() == c.events.len()
-                && old
-                    .events
-                    .iter()
-                    .zip(&c.events)
-                    .all(|(&o, &now)| prev.now.get(o as usize).copied().flatten() == Some(now));
-            if same {
-                c.caption.clone_from(&old.caption);
-            }
-            same
-        })
-        .collect()
+/// The caption of the cluster before made of the same events, in the same order, as `c`,
+/// copied over; gives whether there was one.
+fn keep_caption(c: &mut Cluster, before: &[Option<u32>], prev: &Previous<'_>) -> bool {
+    let Some(old) = c
+        .events
+        .first()
+        .and_then(|&e| before[e as usize])
+        .and_then(|o| prev.events.get(o as usize))
+        .and_then(|o| prev.clusters.get(o.cluster as usize))
+    else {
+        return false;
+    };
+    let same = old.events.len() == c.events.len()
+        && old
+            .events
+            .iter()
+            .zip(&c.events)
+            .all(|(&o, &now)| prev.now.get(o as usize).copied().flatten() == Some(now));
+    if same {
+        c.caption.clone_from(&old.caption);
+    }
+    same
 }
 
 /// Which events before a change are the same events after it: `article_now[a]` is the id

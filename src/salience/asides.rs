@@ -8,9 +8,9 @@
 //! largest part of ranking again. Sentences not seen before are read as before: each
 //! distinct one once, on all cores, tokenised once for all its dates.
 
+use crate::fxmap::FxMap;
 use crate::model::{Article, Event};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// A date's place in a sentence: the sentence text's hash, the date's byte range in it.
@@ -21,7 +21,7 @@ type Unseen<'a> = (&'a str, Vec<(u32, u32)>);
 
 /// Answers remembered, at most [`MEMO_MAX`] (about 40 bytes each): a process ranks one or
 /// two corpora at a time, and a corpus of a million events has about as many dates.
-static MEMO: Mutex<Option<HashMap<Key, bool>>> = Mutex::new(None);
+static MEMO: Mutex<Option<FxMap<Key, bool>>> = Mutex::new(None);
 const MEMO_MAX: usize = 1 << 21;
 
 fn text_hash(s: &str) -> u128 {
@@ -63,13 +63,13 @@ pub(super) fn asides(events: &[Event], articles: &[Article]) -> Vec<bool> {
         })
         .collect();
     let mut memo = MEMO.lock().unwrap_or_else(|p| p.into_inner());
-    let known = memo.get_or_insert_with(HashMap::new);
+    let known = memo.get_or_insert_with(FxMap::default);
     let mut answers: Vec<Option<bool>> = keys
         .iter()
         .map(|k| k.and_then(|(k, _)| known.get(&k).copied()))
         .collect();
     // The dates not seen before, by sentence (each tokenised once for all its dates).
-    let mut by_sentence: HashMap<u128, Unseen> = HashMap::new();
+    let mut by_sentence: FxMap<u128, Unseen> = FxMap::default();
     for (k, a) in keys.iter().zip(&answers) {
         if let (Some(((h, start, end), s)), None) = (k, a) {
             let dates = &mut by_sentence.entry(*h).or_insert((s, Vec::new())).1;
@@ -96,12 +96,12 @@ pub(super) fn asides(events: &[Event], articles: &[Article]) -> Vec<bool> {
         })
         .collect();
     let mut memo = MEMO.lock().unwrap_or_else(|p| p.into_inner());
-    let known = memo.get_or_insert_with(HashMap::new);
+    let known = memo.get_or_insert_with(FxMap::default);
     if known.len() + found.len() > MEMO_MAX {
         known.clear();
     }
     known.extend(found.iter().copied());
-    let found: HashMap<Key, bool> = found.into_iter().collect();
+    let found: FxMap<Key, bool> = found.into_iter().collect();
     for (k, a) in keys.iter().zip(answers.iter_mut()) {
         if let (Some((k, _)), true) = (k, a.is_none()) {
             *a = found.get(k).copied();
