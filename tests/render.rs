@@ -248,8 +248,8 @@ fn a_story_told_in_two_bursts_breaks_the_axis() {
         parse_svg(&std::fs::read_to_string(&file).unwrap()).1
     };
     let t = texts(&[]);
-    // The corner names the year over day labels (main's axis rule since b3f943d); the
-    // later piece names its month.
+    // The corner names the year over day labels of several months; the later piece names
+    // the month of its first tick.
     for label in ["2023", "May 8", "Sep 2023", "Sep 1"] {
         assert!(t.iter().any(|x| x == label), "{label}: {t:?}");
     }

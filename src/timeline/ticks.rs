@@ -191,9 +191,11 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
             year_label(d.year())
         )),
     });
-    // Named after the view's start, where the label sits; with month ticks the year too,
-    // though a later January tick names it ("Oct" after a break is not the Oct before it).
-    let place = date_of(a.floor() as i64).and_then(|d| match labeled {
+    // Named after the first tick, which the label stands before (the view's start may be
+    // in the margin before it); with month ticks the year too, though a later January tick
+    // names it ("Oct" after a break is not the Oct before it).
+    let first = ticks.first().map_or(named, |t| t.day);
+    let place = date_of(first.floor() as i64).and_then(|d| match labeled {
         Step::Years(_) => None,
         Step::Months(_) | Step::MonthsLong => Some(year_label(d.year())),
         Step::MonthDays(_) | Step::Days => Some(format!(
@@ -441,7 +443,8 @@ mod tests {
         let ax = axis(&v, 1400.0, px);
         assert!(labels(&ax).contains(&"Aug 1"), "{:?}", labels(&ax));
         assert_eq!(ax.context.as_deref(), Some("2025"));
-        assert_eq!(ax.place.as_deref(), Some("Jun 2025"));
+        // The first tick is "Jul 1": the place names its month.
+        assert_eq!(ax.place.as_deref(), Some("Jul 2025"));
     }
 
     #[test]
