@@ -653,6 +653,7 @@ fn keep_captions(
                     .all(|(&o, &now)| prev.now.get(o as usize).copied().flatten() == Some(now));
             if same {
                 c.caption.clone_from(&old.caption);
+                c.short_caption.clone_from(&old.short_caption);
             }
             same
         })
