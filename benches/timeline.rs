@@ -123,6 +123,7 @@ fn corpus(n: usize) -> Corpus {
                 VERBS[(r >> 16) as usize % VERBS.len()],
                 i % 97
             ),
+            short_caption: String::new(),
         });
     }
     Corpus {

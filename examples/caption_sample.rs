@@ -12,7 +12,8 @@
 //! after a change can be compared line by line (the rules for captions do not change which
 //! clusters exist). Labels stay outside the project: they quote archive text. With
 //! `--members K`, each sampled cluster also lists the caption each of its first K members
-//! would give alone, to see whether a better-worded member was passed over.
+//! would give alone, to see whether a better-worded member was passed over. With `--short`,
+//! a caption that has a shorter form (for a narrow place) is followed by it: `[short: …]`.
 
 use dateline::pipeline::{load, LoadOptions, Progress};
 use std::path::Path;
@@ -38,6 +39,7 @@ struct Drawn {
     key: String,
     salience: f32,
     caption: String,
+    short: String,
     sentences: Vec<String>,
     /// Cluster size and each listed member's own caption (`--members`).
     size: usize,
@@ -56,6 +58,7 @@ fn main() {
     let seed = value_of("--seed").unwrap_or(2026);
     let min_salience = value_of("--min-salience").unwrap_or(50) as f32 / 100.0;
     let members = value_of("--members").unwrap_or(0) as usize;
+    let show_short = args.iter().any(|a| a == "--short");
     let Some(root) = args
         .iter()
         .find(|a| !a.starts_with("--") && Path::new(a).is_dir())
@@ -120,6 +123,7 @@ fn main() {
                 key: format!("{name}#{i}"),
                 salience: k.salience,
                 caption: k.caption.clone(),
+                short: k.short_caption.clone(),
                 sentences,
             });
         }
@@ -172,7 +176,12 @@ fn main() {
         }
         for i in order {
             let d = part[i];
-            println!("{h}\t{}\t{:.2}\t{}", d.key, d.salience, d.caption);
+            let short = if show_short && !d.short.is_empty() {
+                format!("\t[short: {}]", d.short)
+            } else {
+                String::new()
+            };
+            println!("{h}\t{}\t{:.2}\t{}{short}", d.key, d.salience, d.caption);
             for s in &d.sentences {
                 println!("\t\t\t  | {s}");
             }

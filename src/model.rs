@@ -438,6 +438,22 @@ pub struct Cluster {
     /// A short "who did what" caption for the chart ("Putin and Kim sign partnership
     /// treaty"); empty when none could be made.
     pub caption: String,
+    /// The caption's shorter form for a place too narrow for it: the same clause in fewer
+    /// words ("Putin and Kim sign partnership agreement"), at most
+    /// [`crate::caption::SHORT_MAX_CHARS`] characters; empty when the caption is already
+    /// that short or its clause has no shorter form. See [`Cluster::narrow_caption`].
+    pub short_caption: String,
+}
+
+impl Cluster {
+    /// The caption for a narrow place: its shorter form when there is one, else the caption.
+    pub fn narrow_caption(&self) -> &str {
+        if self.short_caption.is_empty() {
+            &self.caption
+        } else {
+            &self.short_caption
+        }
+    }
 }
 
 /// Everything the GUI and CLI show: articles, their events, and the corroboration groups.

@@ -23,7 +23,6 @@ pub(crate) fn annotate_update(corpus: &mut Corpus, caption_kept: &[bool]) {
         .enumerate()
         .filter(|(i, _)| !caption_kept.get(*i).copied().unwrap_or(false))
         .for_each(|(_, c)| {
-            c.caption =
-                crate::caption::for_cluster(c, events, articles, crate::caption::DEFAULT_MAX_CHARS);
+            (c.caption, c.short_caption) = crate::caption::with_short_form(c, events, articles);
         });
 }

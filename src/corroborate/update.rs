@@ -419,6 +419,7 @@ fn collect_local(
                 conflicting_dates: c.conflicting_dates,
                 salience: 0.0,
                 caption: c.caption.clone(),
+                short_caption: c.short_caption.clone(),
             },
         ));
     }
@@ -754,6 +755,7 @@ fn keep_caption(c: &mut Cluster, before: &[Option<u32>], prev: &Previous<'_>) ->
             .all(|(&o, &now)| prev.now.get(o as usize).copied().flatten() == Some(now));
     if same {
         c.caption.clone_from(&old.caption);
+        c.short_caption.clone_from(&old.short_caption);
     }
     same
 }

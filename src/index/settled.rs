@@ -36,8 +36,8 @@ pub(crate) use watched::{identities, identities_of_parts, store_update};
 /// Corpora whose results are kept (least recently used dropped first).
 const KEEP: usize = 8;
 /// Marks this module's encoding (bump when it changes: an old row is then not read). DLS2:
-/// article identities hashed field by field (`article_id`).
-const MAGIC: &[u8; 4] = b"DLS2";
+/// article identities hashed field by field (`article_id`). DLS3: a cluster's shorter caption.
+const MAGIC: &[u8; 4] = b"DLS3";
 
 /// A joined corpus (before the corpus-wide steps) with what identifies its input.
 pub struct Joined {
@@ -125,6 +125,7 @@ struct Kept {
     conflicting: bool,
     salience: f32,
     caption: String,
+    short_caption: String,
 }
 
 /// The stored clusters as [`reuse`] reads them: lent (the stored results serve again: a
@@ -143,13 +144,18 @@ impl Clusters<'_> {
         }
     }
 
-    /// The `i`th cluster's countries and caption.
-    fn labels(&mut self, i: usize) -> (Vec<CountryCode>, String) {
+    /// The `i`th cluster's countries, caption and its short form.
+    fn labels(&mut self, i: usize) -> (Vec<CountryCode>, String, String) {
         match self {
-            Clusters::Lent(k) => (k[i].countries.clone(), k[i].caption.clone()),
+            Clusters::Lent(k) => (
+                k[i].countries.clone(),
+                k[i].caption.clone(),
+                k[i].short_caption.clone(),
+            ),
             Clusters::Given(k) => (
                 std::mem::take(&mut k[i].countries),
                 std::mem::take(&mut k[i].caption),
+                std::mem::take(&mut k[i].short_caption),
             ),
         }
     }
@@ -386,6 +392,7 @@ fn capture(c: &Corpus, key: String, articles: Vec<u64>) -> Settled {
             conflicting: k.conflicting_dates,
             salience: k.salience,
             caption: k.caption.clone(),
+            short_caption: k.short_caption.clone(),
         })
         .collect();
     Settled {
@@ -527,7 +534,7 @@ fn reuse(
         articles.sort_unstable();
         articles.dedup();
         let (conflicting_dates, salience) = (k.conflicting, k.salience);
-        let (countries, caption) = stored.labels(i);
+        let (countries, caption, short_caption) = stored.labels(i);
         clusters.push(Cluster {
             id,
             events: members,
@@ -536,6 +543,7 @@ fn reuse(
             conflicting_dates,
             salience,
             caption,
+            short_caption,
         });
     }
     for (i, e) in corpus.events.iter_mut().enumerate() {
@@ -643,6 +651,7 @@ impl Settled {
             w.0.push(u8::from(k.conflicting));
             w.0.extend_from_slice(&k.salience.to_bits().to_le_bytes());
             w.bytes(k.caption.as_bytes());
+            w.bytes(k.short_caption.as_bytes());
         }
         let sum = checksum(&w.0);
         w.0.extend_from_slice(&sum);
@@ -664,7 +673,7 @@ impl Settled {
         let articles = (0..n).map(|_| r.u64()).collect::<Option<Vec<_>>>()?;
         let event_start = (0..=n).map(|_| r.u32()).collect::<Option<Vec<_>>>()?;
         let redated: Vec<Redated> = serde_json::from_slice(r.bytes()?).ok()?;
-        let nc = r.count(17)?;
+        let nc = r.count(21)?;
         let mut clusters = Vec::with_capacity(nc);
         for _ in 0..nc {
             let nm = r.count(4)?;
@@ -679,12 +688,14 @@ impl Settled {
             let conflicting = r.take(1)?[0] != 0;
             let salience = f32::from_bits(r.u32()?);
             let caption = r.str()?;
+            let short_caption = r.str()?;
             clusters.push(Kept {
                 members,
                 countries,
                 conflicting,
                 salience,
                 caption,
+                short_caption,
             });
         }
         (r.at == b.len()).then_some(Settled {
@@ -806,6 +817,7 @@ mod tests {
             conflicting: false,
             salience: 0.5,
             caption: caption.into(),
+            short_caption: format!("{caption} (short)"),
         };
         let stored = Settled {
             key: joined.key.clone(),
@@ -827,6 +839,7 @@ mod tests {
         assert!(how_lent == Reused::Exact && how_given == Reused::Exact);
         assert_eq!(format!("{given:?}"), format!("{lent:?}"));
         assert_eq!(given.clusters[0].caption, "Talks");
+        assert_eq!(given.clusters[0].short_caption, "Talks (short)");
         assert_eq!(given.clusters[0].countries, [fr]);
         assert_eq!(given.clusters[0].events, [0, 2]);
         assert_eq!(given.events[1].cluster, 1);
@@ -845,7 +858,8 @@ mod tests {
                     countries: vec![CountryCode::parse("FR").unwrap()],
                     conflicting: true,
                     salience: 0.25,
-                    caption: "Talks".into(),
+                    caption: "Talks in Paris end with an agreement on fishing".into(),
+                    short_caption: "Talks end with agreement".into(),
                 },
                 Kept {
                     members: vec![1],
@@ -853,6 +867,7 @@ mod tests {
                     conflicting: false,
                     salience: 0.0,
                     caption: String::new(),
+                    short_caption: String::new(),
                 },
             ],
         };
@@ -860,7 +875,11 @@ mod tests {
         let b = s.encode();
         let d = Settled::decode(&b).unwrap();
         assert_eq!(d.encode(), b);
-        assert_eq!(d.clusters[0].caption, "Talks");
+        assert_eq!(
+            d.clusters[0].caption,
+            "Talks in Paris end with an agreement on fishing"
+        );
+        assert_eq!(d.clusters[0].short_caption, "Talks end with agreement");
         for cut in [0, 3, 10, b.len() - 1] {
             assert!(Settled::decode(&b[..cut]).is_none(), "cut at {cut}");
         }
