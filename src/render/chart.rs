@@ -8,13 +8,13 @@
 
 use super::palette::Theme;
 use super::scene::{clip_segment, Scene, Shape};
-use super::text::{caption_text, more_suffix, shorten, thousands, Measure};
+use super::text::{chart_caption, more_suffix, shorten, thousands, Measure};
 use crate::model::{Corpus, CountryCode};
 use crate::timeline::axis::date_of;
 use crate::timeline::broken::Broken;
 use crate::timeline::captions::{Caption, MAX_CAPTION_PX};
 use crate::timeline::frame::{lane_view, CaptionSize, FrameOptions, LaneView, CAPTION_PAD};
-use crate::timeline::layout::{flags, Item, ItemKind, Lane, Layout, MAX_ROWS};
+use crate::timeline::layout::{flags, Item, ItemKind, Lane, Layout, Unit, MAX_ROWS};
 use crate::timeline::lod::{item_box, lane_height, BoxPx, Bubble, LANE_PAD, ROW_H};
 use crate::timeline::{ticks, TimeView};
 use egui::{pos2, vec2, Align2, Color32, Pos2, Rect, Stroke};
@@ -179,6 +179,13 @@ fn lane_views(
     out
 }
 
+/// What the chart writes for a happening: its caption, or the shorter form when the whole
+/// one is wider than a caption box may grow (its text plus padding).
+fn written_caption<'a>(b: &Body<'a>, unit: &Unit, m: &mut dyn Measure) -> &'a str {
+    let room = (MAX_CAPTION_PX - 2.0 * CAPTION_PAD) as f32;
+    chart_caption(b.corpus, unit, m, CAPTION_SIZE, room)
+}
+
 /// The size of `item`'s caption with `more` others in its cell, or `None` without text or
 /// when its happening is in `skip` (captioned in a lane above).
 fn caption_size(
@@ -194,7 +201,7 @@ fn caption_size(
         return None;
     }
     let unit = b.layout.units.get(it.unit as usize)?;
-    let text = caption_text(b.corpus, unit);
+    let text = written_caption(b, unit, m);
     if text.is_empty() {
         return None;
     }
@@ -209,7 +216,7 @@ fn caption_size(
     let text = if text.len() > LONG_CAPTION_BYTES {
         MAX_CAPTION_PX + 1.0
     } else {
-        f64::from(m.width(&text, CAPTION_SIZE))
+        f64::from(m.width(text, CAPTION_SIZE))
     };
     Some(CaptionSize {
         text,
@@ -412,8 +419,12 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
                 let sources = unit_sources(b.layout, it);
                 paint_decorations(scene, th, it.flags, r, sources, colour, m);
                 let unit = &b.layout.units[it.unit as usize];
-                let text = caption_text(b.corpus, unit);
-                paint_caption(scene, th, origin, c, &text, it, m);
+                let text = written_caption(b, unit, m);
+                let short = unit
+                    .cluster
+                    .and_then(|k| b.corpus.clusters.get(k as usize))
+                    .map_or("", |k| k.short_caption.trim());
+                paint_caption(scene, th, origin, c, [text, short], it, m);
             }
             paint_off_chart(scene, th, origin, part_rect.width(), bottom - top, v, m);
         }
@@ -846,7 +857,7 @@ fn paint_caption(
     th: &Theme,
     origin: Pos2,
     c: &Caption,
-    text: &str,
+    [text, short]: [&str; 2],
     it: &Item,
     m: &mut dyn Measure,
 ) {
@@ -854,7 +865,13 @@ fn paint_caption(
     let room = r.width() - 2.0 * CAPTION_PAD as f32;
     let suffix = more_suffix(c.more);
     let label = if c.shortened || text.len() > LONG_CAPTION_BYTES {
-        shorten(m, text, &suffix, CAPTION_SIZE, room)
+        // A caption cut to its room reads whole in its shorter form when that fits.
+        let whole_short = format!("{short}{suffix}");
+        if !short.is_empty() && short != text && m.width(&whole_short, CAPTION_SIZE) <= room {
+            whole_short
+        } else {
+            shorten(m, text, &suffix, CAPTION_SIZE, room)
+        }
     } else {
         format!("{text}{suffix}")
     };

@@ -238,6 +238,30 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// The caption a chart writes beside a happening's mark at `size`: the whole caption when
+/// it fits a caption box `max_px` wide, else its shorter form (the same clause in fewer
+/// words: "Putin and Kim sign agreement") when it has one, else the whole caption to be
+/// cut with "…". Tooltips, the side panel and the list always give the whole caption.
+pub fn chart_caption<'a>(
+    corpus: &'a Corpus,
+    unit: &Unit,
+    m: &mut dyn Measure,
+    size: f32,
+    max_px: f32,
+) -> &'a str {
+    let Some(c) = unit.cluster.and_then(|c| corpus.clusters.get(c as usize)) else {
+        return "";
+    };
+    let full = c.caption.trim();
+    let short = c.short_caption.trim();
+    // Long text is surely over the box: not measured whole.
+    if short.is_empty() || (full.len() < 200 && m.width(full, size) <= max_px) {
+        full
+    } else {
+        short
+    }
+}
+
 /// The caption of a happening: its cluster's caption, or empty (the mark stays unlabelled:
 /// a sentence cut short is no caption, and the caption rules already said this one gives none).
 pub fn caption_text<'a>(corpus: &'a Corpus, unit: &Unit) -> Cow<'a, str> {
@@ -249,6 +273,57 @@ pub fn caption_text<'a>(corpus: &'a Corpus, unit: &Unit) -> Cow<'a, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chart_writes_the_shorter_form_only_for_a_caption_over_its_box() {
+        use crate::model::{Cluster, Corpus};
+        let cluster = |caption: &str, short: &str| Cluster {
+            caption: caption.into(),
+            short_caption: short.into(),
+            ..Default::default()
+        };
+        let corpus = Corpus {
+            clusters: vec![
+                cluster(
+                    "Putin and Kim Jong Un sign comprehensive strategic partnership treaty",
+                    "Putin and Kim sign treaty",
+                ),
+                cluster("Kim visits Russia", ""),
+                cluster("Ministers from nine countries agree on joint patrols", ""),
+            ],
+            ..Default::default()
+        };
+        let unit = |c: u32| Unit {
+            rep: 0,
+            cluster: Some(c),
+            sources: 1,
+            events: 1,
+            flags: 0,
+            salience: 0.0,
+            rank: 0,
+        };
+        // 0.5 em per char at size 10: 5 px a char, a box of 200 px holds 40 chars.
+        let mut m = Monospace(0.5);
+        let written = |m: &mut Monospace, c: u32, max: f32| {
+            chart_caption(&corpus, &unit(c), m, 10.0, max).to_string()
+        };
+        assert_eq!(written(&mut m, 0, 200.0), "Putin and Kim sign treaty");
+        assert_eq!(
+            written(&mut m, 0, 1000.0),
+            "Putin and Kim Jong Un sign comprehensive strategic partnership treaty"
+        );
+        assert_eq!(written(&mut m, 1, 200.0), "Kim visits Russia");
+        // No shorter form: the whole caption, to be cut with "…".
+        assert_eq!(
+            written(&mut m, 2, 100.0),
+            "Ministers from nine countries agree on joint patrols"
+        );
+        let none = Unit {
+            cluster: None,
+            ..unit(0)
+        };
+        assert_eq!(chart_caption(&corpus, &none, &mut m, 10.0, 200.0), "");
+    }
 
     #[test]
     fn counts_take_the_singular_for_one() {
