@@ -441,19 +441,9 @@ pub struct Cluster {
     /// The caption's shorter form for a place too narrow for it: the same clause in fewer
     /// words ("Putin and Kim sign partnership agreement"), at most
     /// [`crate::caption::SHORT_MAX_CHARS`] characters; empty when the caption is already
-    /// that short or its clause has no shorter form. See [`Cluster::narrow_caption`].
+    /// that short or its clause has no shorter form. The chart writes it where the caption
+    /// does not fit ([`crate::render::text::chart_caption`]).
     pub short_caption: String,
-}
-
-impl Cluster {
-    /// The caption for a narrow place: its shorter form when there is one, else the caption.
-    pub fn narrow_caption(&self) -> &str {
-        if self.short_caption.is_empty() {
-            &self.caption
-        } else {
-            &self.short_caption
-        }
-    }
 }
 
 /// Everything the GUI and CLI show: articles, their events, and the corroboration groups.
