@@ -259,7 +259,11 @@ fn winter_of_two_years(t: &Toks, i: usize, s: u8) -> Option<Match> {
         return None;
     }
     let k = if t.is(i + 1, W::Of) { i + 2 } else { i + 1 };
-    let y = super::years::year4(t, k)?;
+    // (not `year4`, which refuses a year glued to a slash)
+    let y = match t.number(k)? {
+        (v, 4) if (1000..=2999).contains(&v) => v as i32,
+        _ => return None,
+    };
     let e = super::years::next_year_after(t, k, y)?;
     found(
         i,
@@ -564,6 +568,11 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "2013-05-10",
         "He was born in the winter of 1946-47; the 2010-11 winter was harsh, and 2011/12 too.",
         "the winter of 1946-47=1947-WI | the 2010-11 winter=2011-WI | 2011/12=2011..2012",
+    ),
+    (
+        "2013-05-10",
+        "It was cold in winter 2010/11.",
+        "winter 2010/11=2011-WI",
     ),
     // season_in_counted_year: a season before "last/next year" or "of last year" is one
     // expression, in that year (round 9)
