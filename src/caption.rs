@@ -516,14 +516,22 @@ fn in_quotation(sentence: &str, at: usize) -> bool {
 
 /// Quotation marks in a piece of text. Pre-tokenised text writes a single mark apart, after a
 /// comma or a stop or opening the sentence ("… to win today , ' he said"); text decoded with
-/// the wrong encoding writes "“" as "â€œ" and "”" as "â€" and a lost character ("â€™" is an
-/// apostrophe, no mark).
+/// the wrong encoding writes "“" as "â€œ", "‘" as "â€˜" and "”" as "â€" and a lost
+/// character, while "â€™" is an apostrophe and "â€“", "â€”", "â€¦" are dashes and an
+/// ellipsis, no marks.
 fn quotation_marks(text: &str) -> usize {
     let double = text.matches(['"', '“', '”', '«', '»']).count();
-    let decoded: usize = ["â€œ", "â€\u{9d}", "â€\u{fffd}", "â€ \u{fffd}"]
-        .iter()
-        .map(|q| text.matches(q).count())
-        .sum();
+    let decoded = text
+        .match_indices("â€")
+        .filter(|(i, m)| {
+            let mut next = text[i + m.len()..].chars();
+            let c = match next.next() {
+                Some(' ') => next.next(),
+                c => c,
+            };
+            !matches!(c, Some('™' | '“' | '”' | '¦'))
+        })
+        .count();
     let single = usize::from(text.trim_start().starts_with("' "))
         + [", '", ". '", "? '", "! '"]
             .iter()
@@ -3900,6 +3908,12 @@ mod tests {
         // A plural possessive's apostrophe, a decoded apostrophe: no quotation mark.
         assert!(!quoted("I read the Rodgers ' sleeve notes today ."));
         assert!(!quoted("I read Bowie\u{e2}\u{20ac}\u{2122}s notes today ."));
+        assert!(quoted(
+            "Today I had a letter asking that I review it.\u{e2}\u{20ac}"
+        ));
+        assert!(!quoted(
+            "I left today \u{e2}\u{20ac} \u{201c} the day after ."
+        ));
         let t = "Kim Lee led the march. The order states that I was detained on Monday.";
         let (c, e, a) = one_event(t, "on Monday");
         assert_eq!(with_short_form(&c, &e, &a).0, "");
