@@ -419,9 +419,10 @@ fn joins_name(toks: &[Token], i: usize) -> bool {
 /// Is the lone "-" at `i` the hyphen of a compound adjective made with a past participle
 /// ("the so - called report", "the Zuma - led committee", "a state - owned firm")? English
 /// writes a participle glued to the word before it only in front of the noun it modifies;
-/// a dash before a participle opens an aside that goes on with its own phrase ("the rebels
-/// - backed by Rwanda - attacked"), so the word after the participle must be an open-class
-/// word, not a preposition, determiner or other function word.
+/// a dash before a participle opens an aside that goes on with its own phrase ("the
+/// rebels, backed by Rwanda, attacked" written with dashes), so the word after the
+/// participle must be an open-class word, not a preposition, determiner or other function
+/// word.
 fn participle_compound(toks: &[Token], i: usize) -> bool {
     let Some(p) = toks.get(i + 1) else {
         return false;
