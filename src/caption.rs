@@ -3911,9 +3911,6 @@ mod tests {
         assert!(quoted(
             "Today I had a letter asking that I review it.\u{e2}\u{20ac}"
         ));
-        assert!(!quoted(
-            "I left today \u{e2}\u{20ac} \u{201c} the day after ."
-        ));
         let t = "Kim Lee led the march. The order states that I was detained on Monday.";
         let (c, e, a) = one_event(t, "on Monday");
         assert_eq!(with_short_form(&c, &e, &a).0, "");
