@@ -517,8 +517,8 @@ fn in_quotation(sentence: &str, at: usize) -> bool {
 /// Quotation marks in a piece of text. Pre-tokenised text writes a single mark apart, after a
 /// comma or a stop or opening the sentence ("… to win today , ' he said"); text decoded with
 /// the wrong encoding writes "“" as "â€œ", "‘" as "â€˜" and "”" as "â€" and a lost
-/// character, while "â€™" is an apostrophe and "â€“", "â€”", "â€¦" are dashes and an
-/// ellipsis, no marks.
+/// character, while "â€™" is an apostrophe and "â€¦" an ellipsis, no marks. (A decoded en
+/// dash, "â€“", still counts once: its last character is a real "“".)
 fn quotation_marks(text: &str) -> usize {
     let double = text.matches(['"', '“', '”', '«', '»']).count();
     let decoded = text
