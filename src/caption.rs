@@ -223,7 +223,10 @@ fn clause_candidate(
     if first_word != subject_plain.to_lowercase() && VOICE_WORDS.contains(&first_word.as_str()) {
         return None;
     }
-    if !is_actor_phrase(&subject_plain) || has_general_head(&subject_plain) {
+    if !is_actor_phrase(&subject_plain)
+        || has_general_head(&subject_plain)
+        || is_partitive_head(&subject_plain)
+    {
         return None;
     }
     let personal = matches!(
@@ -237,8 +240,10 @@ fn clause_candidate(
         }
         score -= 1;
         let at = c.subject.clone()?.start;
-        // "we" is a group: never the one person an earlier sentence named.
-        let first_person = subject_plain.eq_ignore_ascii_case("we");
+        // "we" is a group: never the one person an earlier sentence named; an "I" outside
+        // any quotation is the writer of the article, who is named nowhere in it.
+        let first_person = subject_plain.eq_ignore_ascii_case("we")
+            || (subject_plain.eq_ignore_ascii_case("i") && !in_quotation(sentence, at));
         // "she" is never a name the article calls "he" (and the other way round).
         let sex_agrees = |n: &String| {
             reading
@@ -279,7 +284,11 @@ fn clause_candidate(
         .as_ref()
         .map_or(c.verb.end, |r| r.end.max(c.verb.end));
     let used = sentence.get(used_from..used_to).unwrap_or("");
-    if used.contains("â€") || used.contains('Â') {
+    if misdecoded(used)
+        || c.subject
+            .as_ref()
+            .is_some_and(|r| starts_inside_a_word(sentence, r.start))
+    {
         return None;
     }
     let mut verb = headline_verb(c, plural);
@@ -334,6 +343,9 @@ fn clause_candidate(
     // A verb that needs an object makes no headline without one ("Kim signs").
     let intransitive = crate::clause::lexicon::INTRANSITIVE.contains(&c.lemma.as_str());
     if object.is_empty() && !c.passive && !intransitive {
+        return None;
+    }
+    if came_with_nothing(c, &object) || lacks_its_person(c, &object) {
         return None;
     }
     let raw_subject = c.subject.clone().map_or("", |r| &sentence[r]);
@@ -391,7 +403,7 @@ fn clause_candidate(
     if let Some(named) = nominal_happening(c, &subject, &object) {
         return fit(&named, "", "", max_chars)
             .and_then(|(text, cut)| Some((trim_dangling(&text)?, cut)))
-            .filter(|(text, _)| !text.contains('Â') && !text.contains("â€"))
+            .filter(|(text, _)| !misdecoded(text))
             .map(|(text, cut)| Candidate {
                 text,
                 score: score + 1 + i32::from(!cut),
@@ -475,19 +487,141 @@ fn clause_candidate(
         _ => text,
     };
     let trimmed = trim_dangling(&text)?;
+    if wants_an_infinitive(&trimmed) {
+        return None;
+    }
     // Trimming must leave the act its object: "Operators move 40" → "Operators move" is none.
     if trimmed != text && !object.is_empty() && trimmed.ends_with(verb.as_str()) {
         return None;
     }
     let text = trimmed;
     // Text decoded with the wrong encoding upstream ("Â£", "â€™") is not shown.
-    if text.contains('Â') || text.contains("â€") {
+    if misdecoded(&text) {
         return None;
     }
     if !cut {
         score += 1;
     }
     Some(Candidate { text, score })
+}
+
+/// Is byte `at` of the sentence inside a quotation: an odd number of quotation marks
+/// before it or after it (a quotation may open in an earlier sentence)? An "I" outside any
+/// quotation is the article's writer ("The order states that I was detained"), not the
+/// person an earlier sentence named; an "I" in a quotation is its speaker's.
+fn in_quotation(sentence: &str, at: usize) -> bool {
+    let (before, after) = sentence.split_at(at.min(sentence.len()));
+    quotation_marks(before) % 2 == 1 || quotation_marks(after) % 2 == 1
+}
+
+/// Quotation marks in a piece of text. Pre-tokenised text writes a single mark apart, after a
+/// comma or a stop or opening the sentence ("… to win today , ' he said"); text decoded with
+/// the wrong encoding writes "“" as "â€œ", "‘" as "â€˜" and "”" as "â€" and a lost
+/// character, while "â€™" is an apostrophe and "â€¦" an ellipsis, no marks. (A decoded en
+/// dash, "â€“", still counts once: its last character is a real "“".)
+fn quotation_marks(text: &str) -> usize {
+    let double = text.matches(['"', '“', '”', '«', '»']).count();
+    let decoded = text
+        .match_indices("â€")
+        .filter(|(i, m)| {
+            let mut next = text[i + m.len()..].chars();
+            let c = match next.next() {
+                Some(' ') => next.next(),
+                c => c,
+            };
+            !matches!(c, Some('™' | '“' | '”' | '¦'))
+        })
+        .count();
+    let single = usize::from(text.trim_start().starts_with("' "))
+        + [", '", ". '", "? '", "! '"]
+            .iter()
+            .map(|q| text.matches(q).count())
+            .sum::<usize>();
+    double + decoded + single
+}
+
+/// Text decoded with the wrong encoding upstream ("Â£", "â€™" for "£" and "’").
+fn misdecoded(text: &str) -> bool {
+    text.contains("â€") || text.contains('Â')
+}
+
+/// Does the subject start inside a word? A word broken by characters decoded with the
+/// wrong encoding ("BelvÃ © dÃ¨re", "LÃ¶fven") leaves its tail ("re", "fven") as a token of
+/// its own; a subject opens after a space or an opening quote, bracket or dash.
+fn starts_inside_a_word(sentence: &str, at: usize) -> bool {
+    sentence
+        .get(..at)
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| !c.is_whitespace() && !"\"“‘'([{-—–".contains(c))
+}
+
+/// "The announcement came today", "Results come": "come" with nothing after it (no place,
+/// no complement, no particle) says only that something happened at that time, which the
+/// chart's mark already says.
+fn came_with_nothing(c: &Clause, object: &str) -> bool {
+    c.lemma == "come" && !c.passive && c.particle.is_none() && object.is_empty()
+}
+
+/// Verbs whose person comes before an "of" phrase ("accused him of fraud", "stripped the
+/// rider of his titles", "reminded voters of"): in the active voice with "of" right after
+/// the verb, the person was moved away (into a relative clause: "which he accused of
+/// inflicting suffering") or the verb is a participle after its noun ("the president
+/// accused of genocide"), and the caption would say the opposite of who did what.
+const PERSON_THEN_OF: &[&str] = &[
+    "accuse", "rob", "deprive", "strip", "convict", "acquit", "suspect", "clear", "rid", "relieve",
+    "remind", "inform", "notify", "assure", "convince", "persuade", "absolve", "cure",
+];
+
+/// Is the clause an active verb of [`PERSON_THEN_OF`] without its person ("accuses of …")?
+fn lacks_its_person(c: &Clause, object: &str) -> bool {
+    !c.passive
+        && PERSON_THEN_OF.contains(&c.lemma.as_str())
+        && object
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+}
+
+/// Adjectives that say nothing until an infinitive says what to ("willing to meet", "unable
+/// to finish", "keen to"): a caption never ends on one ("Kishida willing").
+const INFINITIVE_ADJECTIVES: &[&str] = &[
+    "willing",
+    "unwilling",
+    "able",
+    "unable",
+    "keen",
+    "eager",
+    "reluctant",
+    "poised",
+    "likely",
+    "unlikely",
+    "ready",
+    "loath",
+];
+
+/// Does the caption end on an adjective of [`INFINITIVE_ADJECTIVES`]?
+fn wants_an_infinitive(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(|w| INFINITIVE_ADJECTIVES.contains(&w.to_lowercase().as_str()))
+}
+
+/// Quantifiers and counts that head a partitive ("any of our representatives", "most of
+/// the staff", "two of the men"): without their "of" phrase they name no one. ("Many",
+/// "some", "hundreds" stand as a headline's subject on their own: "Hundreds march to
+/// court".)
+const PARTITIVE_HEADS: &[&str] = &[
+    "any", "none", "each", "either", "neither", "much", "part", "least", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Is the subject a partitive head alone ("Any", "Most"), its "of" phrase lost?
+fn is_partitive_head(subject: &str) -> bool {
+    let mut words = subject.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| PARTITIVE_HEADS.contains(&w.to_lowercase().as_str()))
+        && words.next().is_none()
 }
 
 /// Does a phrase open with a preposition ("in Moscow", "as chairman")?
@@ -934,7 +1068,7 @@ fn dated_noun(sentence: &str, date: Option<Range<usize>>, top: &Clause) -> Dated
         return miss;
     }
     let text = noun_text(&words[start..].join(" "), true);
-    if text.split_whitespace().count() < 2 || text.contains('Â') || text.contains("â€") {
+    if text.split_whitespace().count() < 2 || misdecoded(&text) {
         return miss;
     }
     if sequence {
@@ -1160,7 +1294,15 @@ fn is_actor_phrase(subject: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    !NOT_AN_ACTOR.contains(&first) && !crate::clause::lexicon::PREPOSITIONS.contains(&first)
+    // "At least 300 troops": a bound on a count, no preposition.
+    let bound = first == "at"
+        && subject
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "least" | "most"));
+    bound
+        || (!NOT_AN_ACTOR.contains(&first)
+            && !crate::clause::lexicon::PREPOSITIONS.contains(&first))
 }
 
 /// Is the clause a condition or a comparison with what did not happen ("If agreement is
@@ -1728,6 +1870,17 @@ fn shorter_objects(object: &str) -> Vec<String> {
         let lead = usize::from(core.first().is_some_and(|w| {
             crate::clause::lexicon::PREPOSITIONS.contains(&w.as_str()) || w == "as"
         }));
+        // "at least 16 bodies": the bound stays whole with its count ("at 16" is none).
+        let lead = if lead == 1
+            && core[0] == "at"
+            && core
+                .get(1)
+                .is_some_and(|w| matches!(w.as_str(), "least" | "most"))
+        {
+            2
+        } else {
+            lead
+        };
         for k in 1 + lead..core.len() {
             // Never a rate without what it counts ("six trains a day" is never "a day").
             if matches!(core[k].to_lowercase().as_str(), "a" | "an") || is_rate_unit(&core[k]) {
@@ -1916,10 +2069,111 @@ fn shorten_name(part: &str) -> String {
     } else if run < w.len() && run >= 1 {
         w[w.len() - run..].join(" ")
     } else if run == w.len() && w.len() >= 3 {
-        w[w.len() - 2..].join(" ")
+        // Titles and nationality words go ("Chief Cabinet Secretary | Yoshimasa Hayashi",
+        // "Russian President | Vladimir Putin"), then the name's last two words, but for a
+        // Korean or Chinese name, which puts the family name first ("Kim Jong Un" is never
+        // "Jong Un").
+        let titles = w[..w.len() - 2]
+            .iter()
+            .take_while(|x| is_title_word(x))
+            .count();
+        let name = &w[titles..];
+        // Three short words are a family name and a given name of two syllables ("Kim
+        // Jong Un", "Ban Ki Moon"); a longer first word is a title the list does not know
+        // ("Prosecutor Gerrie Nel").
+        let syllables = name.len() == 3 && name.iter().all(|x| x.chars().count() <= 5);
+        if name.len() >= 3 && !syllables {
+            name[name.len() - 2..].join(" ")
+        } else {
+            name.join(" ")
+        }
     } else {
         part.to_string()
     }
+}
+
+/// Words of an office or rank that stand before a name ("President", "Chief Cabinet
+/// Secretary", "Foreign Minister", "General").
+fn is_title_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    // "Russian", "Japanese", "British", "Korean": a nationality before a name.
+    let nationality = ["ian", "ese", "ish", "ean"].iter().any(|s| w.ends_with(s));
+    nationality
+        || matches!(
+            word.to_lowercase().as_str(),
+            "president"
+                | "vice"
+                | "prime"
+                | "minister"
+                | "chancellor"
+                | "secretary"
+                | "general"
+                | "chief"
+                | "cabinet"
+                | "leader"
+                | "king"
+                | "queen"
+                | "prince"
+                | "princess"
+                | "duke"
+                | "duchess"
+                | "senator"
+                | "governor"
+                | "judge"
+                | "justice"
+                | "pope"
+                | "archbishop"
+                | "bishop"
+                | "ambassador"
+                | "foreign"
+                | "defence"
+                | "defense"
+                | "deputy"
+                | "speaker"
+                | "mayor"
+                | "commissioner"
+                | "director"
+                | "chairman"
+                | "chairwoman"
+                | "captain"
+                | "colonel"
+                | "major"
+                | "lieutenant"
+                | "sergeant"
+                | "commander"
+                | "admiral"
+                | "marshal"
+                | "field"
+                | "dr"
+                | "professor"
+                | "lord"
+                | "lady"
+                | "sir"
+                | "dame"
+                | "state"
+                | "home"
+                | "finance"
+                | "interior"
+                | "supreme"
+                | "premier"
+                | "emperor"
+                | "sheikh"
+                | "ayatollah"
+                | "cardinal"
+                | "reverend"
+                | "coach"
+                | "detective"
+                | "inspector"
+                | "attorney"
+                | "congressman"
+                | "congresswoman"
+                | "representative"
+                | "opposition"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+        )
 }
 
 /// The subject and shorter forms of it, longest first: "and" as a headline comma, names
@@ -1933,7 +2187,8 @@ fn shorter_subjects(s: &str) -> Vec<String> {
         }
     };
     let parts: Vec<&str> = s.split(" and ").collect();
-    if parts.len() == 2 && !s.contains(',') {
+    let listed = has_list_comma(s);
+    if parts.len() == 2 && !listed {
         push(format!("{}, {}", parts[0], parts[1]));
         let (a, b) = (shorten_name(parts[0]), shorten_name(parts[1]));
         push(format!("{a} and {b}"));
@@ -1956,10 +2211,13 @@ fn shorter_subjects(s: &str) -> Vec<String> {
         if let Some(cut) = next_phrase.filter(|&c| c > i + 4) {
             push(s[..cut].trim_end().to_string());
         }
-        push(s[..i].to_string());
-        // "Spaniard Miguel Angel Martin Perdiguero [of the Saunier Duval team]": a title
-        // before the name goes too.
-        push(shorten_name(&s[..i]));
+        // "Any [of our representatives]": a partitive head is never left alone.
+        if !is_partitive_head(&s[..i]) {
+            push(s[..i].to_string());
+            // "Spaniard Miguel Angel Martin Perdiguero [of the Saunier Duval team]": a
+            // title before the name goes too.
+            push(shorten_name(&s[..i]));
+        }
     }
     // "European Union's foreign ministers" → "foreign ministers" → "ministers". The head
     // ends before the first preposition: "hierarchy behind Texan" never becomes "Texan".
@@ -1981,7 +2239,7 @@ fn shorter_subjects(s: &str) -> Vec<String> {
     if coordinated {
         push(upper_first(head_phrase));
     }
-    if s.contains(',') {
+    if listed {
         let first = s.split(',').next().unwrap_or(s);
         let first = first.split(" and ").next().unwrap_or(first).trim();
         push(format!("{} and others", shorten_name(first)));
@@ -1989,7 +2247,9 @@ fn shorter_subjects(s: &str) -> Vec<String> {
     let owned = head_phrase
         .rsplit_once("'s ")
         .map_or(head_phrase, |(_, h)| h);
-    push(upper_first(owned));
+    if !is_partitive_head(owned) {
+        push(upper_first(owned));
+    }
     let words: Vec<&str> = owned.split_whitespace().collect();
     // Modifiers drop from the front of one noun phrase, never a conjunct from a list
     // ("And defence minister" from "The chairman and defence minister").
@@ -1999,14 +2259,27 @@ fn shorter_subjects(s: &str) -> Vec<String> {
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
     {
         for k in 1..words.len() {
-            // Never half a name ("Charmingly Obstinate tour" is never "Obstinate tour").
-            if inside_a_name(words[k - 1], words[k]) {
+            // Never half a name ("Charmingly Obstinate tour" is never "Obstinate tour"),
+            // nor a count's bound without its "at" ("At least 300 troops" is never "Least
+            // 300 troops").
+            if inside_a_name(words[k - 1], words[k]) || words[k - 1].eq_ignore_ascii_case("at") {
                 continue;
             }
             push(upper_first(&words[k..].join(" ")));
         }
     }
     out
+}
+
+/// Does a comma in `s` separate members of a list? A comma between digits groups them
+/// ("70,000 members").
+fn has_list_comma(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.match_indices(',').any(|(i, _)| {
+        let digit_before = i > 0 && b[i - 1].is_ascii_digit();
+        let digit_after = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        !(digit_before && digit_after)
+    })
 }
 
 /// "A vessel-tracking centre set up [under the accord]": a noun followed by a past
@@ -3460,5 +3733,218 @@ mod tests {
             with_short_form(&c, &e, &a),
             ("Rebels seize town".to_string(), String::new())
         );
+    }
+
+    // Session 14: fragments that are no clause, and captions that carry no happening.
+
+    #[test]
+    fn a_bound_count_keeps_its_at() {
+        assert_captions(&[
+            (
+                "At least 300 soldiers were killed in the fighting on Monday.",
+                "on Monday",
+                "At least 300 soldiers killed in fighting",
+            ),
+            (
+                "At most five ministers will attend the summit on Friday.",
+                "on Friday",
+                "At most five ministers to attend summit",
+            ),
+            (
+                "Rescuers pulled at least 16 survivors from the rubble on Sunday.",
+                "on Sunday",
+                "Rescuers pull at least 16 survivors",
+            ),
+        ]);
+        // Shortened, the bound goes with its "at" or stays whole, never "Least 300 …".
+        let subjects = shorter_subjects("At least 300 of its soldiers");
+        assert!(
+            subjects.iter().all(|s| !s.starts_with("Least")),
+            "{subjects:?}"
+        );
+        let objects = shorter_objects("at least 16 survivors from the rubble");
+        assert!(
+            objects.iter().all(|o| !o.starts_with("at 16")),
+            "{objects:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_glued_by_a_hyphen_is_part_of_the_noun() {
+        assert_captions(&[
+            (
+                "On Tuesday , the so - called Harbour Report was published by the council .",
+                "On Tuesday",
+                "So-called Harbour Report published by council",
+            ),
+            (
+                "The army - led council dismissed the governor on Friday .",
+                "on Friday",
+                "Army-led council dismisses governor",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_fixed_adverbial_is_no_subject() {
+        assert_captions(&[
+            (
+                "A battle last year – in part waged by the charity – changed the law.",
+                "last year",
+                "",
+            ),
+            (
+                "In turn Smith resigned from the board on Tuesday.",
+                "on Tuesday",
+                "Smith resigns from board",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_partitive_head_keeps_its_of_phrase() {
+        assert!(is_partitive_head("Any"));
+        assert!(is_partitive_head("each"));
+        assert!(!is_partitive_head("Many"));
+        assert!(!is_partitive_head("Most senior officials"));
+        assert!(!is_partitive_head("Anderson"));
+        let subjects = shorter_subjects("Any of our representatives or associates");
+        assert!(!subjects.iter().any(|s| s == "Any"), "{subjects:?}");
+        let subjects = shorter_subjects("Exports of canned tuna to Korea");
+        assert!(subjects.iter().any(|s| s == "Exports"), "{subjects:?}");
+        // A comma between digits is no list.
+        let subjects = shorter_subjects("Some of its 70,000 members");
+        assert!(
+            !subjects.iter().any(|s| s.contains("others")),
+            "{subjects:?}"
+        );
+        assert!(has_list_comma("Ullrich, Rasmussen and the rest"));
+        assert!(!has_list_comma("Some of its 70,000 members"));
+    }
+
+    #[test]
+    fn a_subject_never_starts_inside_a_word() {
+        let s = "The Belv\u{c3} \u{a9} d\u{c3}\u{a8}re will host";
+        assert!(starts_inside_a_word(s, s.find("re will").unwrap()));
+        assert!(!starts_inside_a_word("The hotel will host", 4));
+        assert!(!starts_inside_a_word("\"Kim will host", 1));
+        assert!(!starts_inside_a_word("Kim will host", 0));
+        assert_captions(&[(
+            "The Belv\u{c3} \u{a9} d\u{c3}\u{a8}re will host more than 300 dinners on Friday .",
+            "on Friday",
+            "",
+        )]);
+    }
+
+    #[test]
+    fn coming_says_only_when() {
+        assert_captions(&[
+            ("The announcement came on Tuesday.", "on Tuesday", ""),
+            ("The results will come next week.", "next week", ""),
+            // A place or a particle says what came of it.
+            (
+                "The minister came to Harare on Monday.",
+                "on Monday",
+                "Minister comes to Harare",
+            ),
+            (
+                "The truth came out on Friday.",
+                "on Friday",
+                "Truth comes out",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_accusation_names_whom() {
+        assert_captions(&[
+            (
+                "Prosecutors accused the banker of fraud on Monday.",
+                "on Monday",
+                "Prosecutors accuse banker of fraud",
+            ),
+            (
+                "The banker was accused of fraud on Monday.",
+                "on Monday",
+                "Banker accused of fraud",
+            ),
+            // The person moved into a relative clause: no caption says "X accuses of".
+            (
+                "Jones attacked the board, which Jones accused on Monday of hiding losses.",
+                "on Monday",
+                "",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_adjective_waiting_for_its_infinitive_ends_no_caption() {
+        assert!(wants_an_infinitive("Kishida willing"));
+        assert!(wants_an_infinitive("Rescue teams unable"));
+        assert!(!wants_an_infinitive(
+            "Rescue teams unable to reach villages"
+        ));
+        assert!(!wants_an_infinitive("Kit ready for launch"));
+        let s = "Rescue teams were unable to reach the flooded villages on Monday.";
+        let d = s.find("on Monday").unwrap();
+        assert_eq!(
+            caption(s, Some(d..d + 9), 48),
+            "Rescue teams unable to reach flooded villages"
+        );
+        assert_eq!(caption(s, Some(d..d + 9), 22), "");
+    }
+
+    #[test]
+    fn i_outside_quotation_is_the_writer() {
+        let quoted = |s: &str| in_quotation(s, s.find("I ").unwrap());
+        assert!(!quoted("The order states that I was detained in 2002."));
+        assert!(!quoted(
+            "The order states that I was detained on \" firm evidence \" of plans."
+        ));
+        assert!(quoted("\"I was tired,\" he said."));
+        assert!(quoted("“I was tired,” he said."));
+        assert!(quoted("I came to win today , ' he said ."));
+        assert!(quoted("\u{e2}\u{20ac}\u{153}I will be there today ."));
+        // A plural possessive's apostrophe, a decoded apostrophe: no quotation mark.
+        assert!(!quoted("I read the Rodgers ' sleeve notes today ."));
+        assert!(!quoted("I read Bowie\u{e2}\u{20ac}\u{2122}s notes today ."));
+        assert!(quoted(
+            "Today I had a letter asking that I review it.\u{e2}\u{20ac}"
+        ));
+        let t = "Kim Lee led the march. The order states that I was detained on Monday.";
+        let (c, e, a) = one_event(t, "on Monday");
+        assert_eq!(with_short_form(&c, &e, &a).0, "");
+        // In a quotation, "I" is its speaker, the article's last-named subject.
+        let t = "Kim Lee led the march. \"I was detained on Monday,\" he said.";
+        let (c, e, a) = one_event(t, "on Monday");
+        assert_eq!(with_short_form(&c, &e, &a).0, "Kim Lee detained");
+    }
+
+    #[test]
+    fn a_name_loses_only_its_titles() {
+        assert_eq!(shorten_name("Kim Jong Un"), "Kim Jong Un");
+        assert_eq!(
+            shorten_name("Chief Cabinet Secretary Yoshimasa Hayashi"),
+            "Yoshimasa Hayashi"
+        );
+        assert_eq!(shorten_name("President Barack Obama"), "Barack Obama");
+        assert_eq!(
+            shorten_name("North Korean leader Kim Jong Un"),
+            "Kim Jong Un"
+        );
+        assert_eq!(
+            shorten_name("Prime Minister Fumio Kishida"),
+            "Fumio Kishida"
+        );
+        assert_eq!(
+            shorten_name("North Korean Leader Kim Jong Un"),
+            "Kim Jong Un"
+        );
+        assert_eq!(
+            shorten_name("Norwegian Ole Gunnar Bakke Halvorsen"),
+            "Bakke Halvorsen"
+        );
+        assert_eq!(shorten_name("Prosecutor Gerrie Nel"), "Gerrie Nel");
+        assert_eq!(shorten_name("Ban Ki Moon"), "Ban Ki Moon");
     }
 }

@@ -386,6 +386,11 @@ fn joins_name(toks: &[Token], i: usize) -> bool {
     if letter && after.is_some_and(|a| a.lower.chars().all(char::is_alphanumeric)) {
         return true;
     }
+    if before.is_some_and(|b| b.lower.chars().all(char::is_alphanumeric))
+        && participle_compound(toks, i)
+    {
+        return true;
+    }
     // "Tung Chee - hwa", "eight - hour", "anti - government": pre-tokenised hyphens.
     before.is_some_and(|b| b.lower.chars().all(char::is_alphanumeric))
         && after.is_some_and(|a| {
@@ -409,6 +414,56 @@ fn joins_name(toks: &[Token], i: usize) -> bool {
                 .any(|l| l.contains(&w))
                 && forms::verb_form(w, true).is_none()
         })
+}
+
+/// Is the lone "-" at `i` the hyphen of a compound adjective made with a past participle
+/// ("the so - called report", "the Zuma - led committee", "a state - owned firm")? English
+/// writes a participle glued to the word before it only in front of the noun it modifies;
+/// a dash before a participle opens an aside that goes on with its own phrase ("the
+/// rebels, backed by Rwanda, attacked" written with dashes), so the word after the
+/// participle must be an open-class word, not a preposition, determiner or other function
+/// word.
+fn participle_compound(toks: &[Token], i: usize) -> bool {
+    let Some(p) = toks.get(i + 1) else {
+        return false;
+    };
+    let participle = !p.cap
+        && p.lower.chars().all(char::is_alphabetic)
+        && ![BE, HAVE, DO, MODALS]
+            .iter()
+            .any(|l| l.contains(&p.lower.as_str()))
+        && matches!(
+            forms::verb_form(&p.lower, false),
+            Some((_, VerbForm::Past | VerbForm::Participle))
+        );
+    let Some(noun) = toks.get(i + 2) else {
+        return false;
+    };
+    let w = noun.lower.as_str();
+    // The modified word is no verb form or "-ly" adverb ("- were detained", "- elected
+    // separately"): those go on an aside's own clause.
+    let verbal = matches!(
+        forms::verb_form(w, true),
+        Some((_, VerbForm::Past | VerbForm::Participle | VerbForm::Third))
+    ) || (w.len() > 4 && w.ends_with("ly"));
+    participle
+        && !verbal
+        && w.chars().all(char::is_alphabetic)
+        && ![
+            DETERMINERS,
+            PREPOSITIONS,
+            SUBORDINATORS,
+            RELATIVES,
+            PRONOUNS,
+            MODALS,
+            BE,
+            HAVE,
+            DO,
+            ADVERBS,
+        ]
+        .iter()
+        .any(|l| l.contains(&w))
+        && !matches!(w, "and" | "or" | "but" | "to" | "that" | "not")
 }
 
 /// Weekday and relative day names, month names written with a capital (or before a
@@ -1056,11 +1111,81 @@ fn subject(toks: &[Token], v: usize, floor: usize) -> Option<Range<usize>> {
     while i < end && matches!(toks[i].tag, Tag::And | Tag::Prep | Tag::Poss) {
         i += 1;
     }
+    // "At least 300 troops": "at least" before a count is part of the count.
+    if i > floor && bound_count(toks, i - 1) {
+        i -= 1;
+    }
+    // "in part", "in turn", "of course": a fixed adverbial is never the subject's head.
+    if i > floor && i < end && fixed_adverbial(&toks[i - 1], &toks[i]) {
+        i += 1;
+        while i < end && matches!(toks[i].tag, Tag::And | Tag::Prep | Tag::Poss | Tag::Comma) {
+            i += 1;
+        }
+        if i >= end {
+            return None;
+        }
+    }
     if let Some(p) = (i..end).rev().find(|&k| toks[k].tag == Tag::Pron) {
         i = p;
         return Some(toks[i].range.start..toks[end - 1].range.end.min(toks[p].range.end));
     }
     (i < end).then(|| toks[i].range.start..toks[end - 1].range.end)
+}
+
+/// "at least 300", "at most five": "at" with "least" or "most" before a count (a number,
+/// or a number word) bounds the count; it is no preposition opening a phrase.
+pub(crate) fn bound_count(toks: &[Token], at: usize) -> bool {
+    toks[at].lower == "at"
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "least" | "most"))
+        && toks
+            .get(at + 2)
+            .is_some_and(|t| t.tag == Tag::Number || COUNT_WORDS.contains(&t.lower.as_str()))
+}
+
+/// Number words that count ("two", "dozens"), for a count a bound may open.
+const COUNT_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "million",
+    "millions",
+    "half",
+];
+
+/// Fixed phrases of a preposition and a bare noun that English uses as adverbs ("in part",
+/// "in turn", "in fact", "of course", "at last"): the noun is never a clause's subject.
+fn fixed_adverbial(prep: &Token, noun: &Token) -> bool {
+    matches!(
+        (prep.lower.as_str(), noun.lower.as_str()),
+        (
+            "in",
+            "part" | "turn" | "fact" | "short" | "effect" | "general" | "particular" | "all"
+        ) | ("of", "course")
+            | ("at", "last" | "first" | "once" | "least" | "most")
+            | ("on", "purpose" | "balance")
+            | ("by", "chance" | "contrast" | "comparison")
+    )
 }
 
 /// Words that say where a person stands in a photograph ("left", "second right", "top

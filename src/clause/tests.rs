@@ -464,3 +464,78 @@ fn relatives_and_participles() {
     // A past spelt as its base shows no number.
     assert_eq!(number("The rider set a fast pace."), None);
 }
+
+/// A hyphen written apart before a past participle and the noun it modifies joins a
+/// compound ("the Zuma - led committee", "the so - called report"); before a participle with
+/// its own phrase it is a dash opening an aside ("the rebels - backed by ... - seized").
+#[test]
+fn a_participle_compound_is_one_word() {
+    let tag_of_hyphen = |s: &str| {
+        let t = Sentence::new(s);
+        t.tokens()
+            .iter()
+            .find(|t| t.lower == "-")
+            .map(|t| t.tag)
+            .unwrap_or_else(|| panic!("no hyphen in {s:?}"))
+    };
+    let cases: &[(&str, Tag)] = &[
+        ("the Zuma - led committee forced him out", Tag::Other),
+        ("the so - called report was published", Tag::Other),
+        ("a state - owned firm collapsed", Tag::Other),
+        ("the UN - backed group left Cyprus", Tag::Other),
+        (
+            "the rebels - backed by their neighbours - seized the town",
+            Tag::Break,
+        ),
+        ("the council met - reported the paper", Tag::Break),
+        (
+            "his brothers - Shahbaz and Ali - were detained without charge",
+            Tag::Break,
+        ),
+    ];
+    let bad: Vec<String> = cases
+        .iter()
+        .filter(|(s, want)| tag_of_hyphen(s) != *want)
+        .map(|(s, want)| format!("{s}: got {:?}, want {want:?}", tag_of_hyphen(s)))
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// "At least" before a count is part of the subject; a fixed adverbial ("in part", "in
+/// turn") is never its head.
+#[test]
+fn bounds_and_fixed_adverbials_in_subjects() {
+    let subject = |s: &str, d: &str| {
+        let i = s.find(d).unwrap();
+        analyse(s, Some(i..i + d.len()))
+            .and_then(|c| c.subject)
+            .map(|r| s[r].to_string())
+            .unwrap_or_default()
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "At least 300 troops crossed the border on Monday.",
+            "on Monday",
+            "At least 300 troops",
+        ),
+        (
+            "At most two ships left port on Friday.",
+            "on Friday",
+            "At most two ships",
+        ),
+        ("In turn Smith resigned on Tuesday.", "on Tuesday", "Smith"),
+        (
+            "A battle last year – in part waged by the charity – changed the law.",
+            "last year",
+            "",
+        ),
+    ];
+    let bad: Vec<String> = cases
+        .iter()
+        .filter_map(|(s, d, want)| {
+            let got = subject(s, d);
+            (got != *want).then(|| format!("{s}: got {got:?}, want {want:?}"))
+        })
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
