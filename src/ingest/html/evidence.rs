@@ -48,6 +48,10 @@ pub enum Kind {
     Url,
     /// A byline: a date-named box or a "Published ..." line.
     Byline,
+    /// A date box's numeric date with a two-digit year ("11/19/19"): which number is which
+    /// is read from the page's ways, so it states a date where nothing else does but never
+    /// disputes a date written in full.
+    ShortYear,
     /// A short dated line next to the headline.
     Headline,
     /// A publication key in a script's data (a framework's page state).
@@ -74,9 +78,12 @@ impl Kind {
             | Kind::Microdata
             | Kind::MetaGuessed
             | Kind::ScriptState => Family::Machine,
-            Kind::Marked | Kind::Time | Kind::Byline | Kind::Headline | Kind::AboveHeadline => {
-                Family::Visible
-            }
+            Kind::Marked
+            | Kind::Time
+            | Kind::Byline
+            | Kind::ShortYear
+            | Kind::Headline
+            | Kind::AboveHeadline => Family::Visible,
             Kind::Url => Family::Address,
         }
     }
@@ -84,7 +91,11 @@ impl Kind {
     pub fn strong(self) -> bool {
         !matches!(
             self,
-            Kind::Headline | Kind::AboveHeadline | Kind::MetaGuessed | Kind::ScriptState
+            Kind::Headline
+                | Kind::AboveHeadline
+                | Kind::MetaGuessed
+                | Kind::ScriptState
+                | Kind::ShortYear
         )
     }
 }
@@ -772,7 +783,11 @@ pub fn visible(
                         } else if after(i) {
                             box_after = Some(Cand::new(
                                 s,
-                                Kind::Byline,
+                                if short_year.is_some() && stated.or(behind).is_none() {
+                                    Kind::ShortYear
+                                } else {
+                                    Kind::Byline
+                                },
                                 if guess { 0.5 } else { 0.75 },
                                 format!("byline \"{t}\"{how}"),
                                 false,

@@ -1796,7 +1796,8 @@ fn timestamp_lines_are_not_paragraphs() {
 fn two_digit_years_read_by_the_pages_way_of_writing_dates() {
     use super::dates::{short_year_date, Order, ShortYear};
     use ShortYear::*;
-    let rows: &[(&str, Order, ShortYear, Option<(NaiveDate, bool)>)] = &[
+    type Row<'a> = (&'a str, Order, ShortYear, Option<(NaiveDate, bool)>);
+    let rows: &[Row] = &[
         (
             "14.09.23",
             Order::DayFirst,
