@@ -19,7 +19,7 @@ fn ymd(y: i64, m: i64, d: i64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32)
 }
 
-fn num(b: &[u8]) -> Option<i64> {
+pub(super) fn num(b: &[u8]) -> Option<i64> {
     if b.is_empty() || b.len() > 4 || !b.iter().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -651,4 +651,130 @@ pub fn is_date_line(s: &str) -> bool {
         }
     }
     true
+}
+
+/// How a page writes an all-numeric date whose year has two digits: year first (Korean,
+/// Chinese and Japanese pages: "23.09.14"), else day or month first ("14.09.23" in Europe,
+/// "9/14/23" in the US).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShortYear {
+    YearFirst,
+    YearLast,
+    /// Neither the page's language nor its script says.
+    Unknown,
+}
+
+impl ShortYear {
+    /// From the page's language tag, else from the script of a line of its own text (the
+    /// title): Hangul, kana or Han put the year first.
+    pub fn of_page(lang: Option<&str>, sample: &str) -> ShortYear {
+        let l = lang.unwrap_or("").trim().to_ascii_lowercase();
+        let cjk = |l: &str| {
+            ["ko", "zh", "ja"]
+                .iter()
+                .any(|p| l.split('-').next() == Some(p))
+        };
+        if !l.is_empty() {
+            return if cjk(&l) {
+                ShortYear::YearFirst
+            } else {
+                ShortYear::YearLast
+            };
+        }
+        let mut letters = 0;
+        for c in sample.chars().filter(|c| c.is_alphabetic()).take(200) {
+            if matches!(c as u32, 0x1100..=0x11FF | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+            {
+                return ShortYear::YearFirst;
+            }
+            letters += 1;
+        }
+        if letters >= 8 {
+            ShortYear::YearLast
+        } else {
+            ShortYear::Unknown
+        }
+    }
+}
+
+/// A two-digit year: the latest year with those digits that is not after this one, and
+/// not before 1990 (the web's news pages; "14.09.98" is 1998, "23.12.31" has no year-last
+/// reading).
+fn century(yy: i64) -> Option<i64> {
+    use chrono::Datelike;
+    let now = i64::from(chrono::Local::now().year());
+    let y = if 2000 + yy <= now {
+        2000 + yy
+    } else {
+        1900 + yy
+    };
+    (y >= 1990).then_some(y)
+}
+
+/// An all-numeric date with a two-digit year in a short date line ("14.09.23", "9/14/23",
+/// "23.09.14 10:30"): three numbers of one or two digits parted by the same `.`, `/` or
+/// `-`, none glued to other digits or parts. Which number is the year follows `short`;
+/// day and month follow `order`, or a number over 12. The second value is false when the
+/// reading stays a guess: the page did not say how it writes dates and another reading is
+/// a date too.
+pub fn short_year_date(s: &str, order: Order, short: ShortYear) -> Option<(NaiveDate, bool)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
+            i += 1;
+            continue;
+        }
+        // Three runs of 1–2 digits with one separator, the same twice.
+        let run = |at: usize| -> Option<(i64, usize, usize)> {
+            let n = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+            ((1..=2).contains(&n)).then(|| (num(&b[at..at + n]).unwrap_or(0), n, at + n))
+        };
+        let parsed = (|| {
+            let (a, na, e1) = run(i)?;
+            let sep = *b.get(e1).filter(|c| matches!(c, b'.' | b'/' | b'-'))?;
+            let (m, _, e2) = run(e1 + 1).filter(|_| e1 + 1 < b.len())?;
+            (b.get(e2) == Some(&sep)).then_some(())?;
+            let (c, nc, e3) = run(e2 + 1).filter(|_| e2 + 1 < b.len())?;
+            // Not part of a longer run ("1.2.3.4", "14.09.2023", "9/14/23/5").
+            let after = b.get(e3).copied();
+            let glued = after.is_some_and(|x| {
+                x.is_ascii_digit() || (x == sep && b.get(e3 + 1).is_some_and(u8::is_ascii_digit))
+            });
+            (!glued).then_some((a, na, m, c, nc, sep))
+        })();
+        let Some((a, na, m, c, nc, sep)) = parsed else {
+            i += 1;
+            continue;
+        };
+        let last = |d: i64, mo: i64| -> Option<NaiveDate> {
+            (nc == 2).then(|| ymd(century(c)?, mo, d)).flatten()
+        };
+        let first = || -> Option<NaiveDate> { (na == 2).then(|| ymd(century(a)?, m, c)).flatten() };
+        // Year last: the day and month by the page's order, a number over 12, or dots
+        // (day first wherever dots part a numeric date).
+        let year_last = || -> Option<NaiveDate> {
+            if sep == b'.' || a > 12 {
+                last(a, m)
+            } else if m > 12 {
+                last(m, a)
+            } else {
+                match order {
+                    Order::DayFirst => last(a, m),
+                    Order::MonthFirst => last(m, a),
+                    Order::Unknown => None,
+                }
+            }
+        };
+        return match short {
+            ShortYear::YearFirst => first().map(|d| (d, true)),
+            ShortYear::YearLast => year_last().map(|d| (d, true)),
+            ShortYear::Unknown => match (year_last(), first()) {
+                (Some(d), None) | (None, Some(d)) => Some((d, true)),
+                (Some(d), Some(_)) => Some((d, false)),
+                (None, None) => None,
+            },
+        };
+    }
+    None
 }

@@ -26,7 +26,9 @@ pub fn source_of(kind: Kind) -> PubDateSource {
         }
         Kind::Marked | Kind::Time => PubDateSource::TimeElement,
         Kind::Url => PubDateSource::Url,
-        Kind::Byline | Kind::Headline | Kind::AboveHeadline => PubDateSource::Byline,
+        Kind::Byline | Kind::ShortYear | Kind::Headline | Kind::AboveHeadline => {
+            PubDateSource::Byline
+        }
     }
 }
 

@@ -13,7 +13,8 @@
 //! found only before it is trusted less.
 
 use super::dates::{
-    find_dates, is_date_line, normalize_digits, parse_epoch, parse_stamp, Order, Stamp,
+    find_dates, is_date_line, normalize_digits, num, parse_epoch, parse_stamp, short_year_date,
+    Order, ShortYear, Stamp,
 };
 use super::dom::{
     AttrName, Doc, A, ABBR, BLOCKQUOTE, BODY, CAPTION, FIGCAPTION, FIGURE, H1, H2, H3, H4, HTML,
@@ -47,6 +48,10 @@ pub enum Kind {
     Url,
     /// A byline: a date-named box or a "Published ..." line.
     Byline,
+    /// A date box's numeric date with a two-digit year ("11/19/19"): which number is which
+    /// is read from the page's ways, so it states a date where nothing else does but never
+    /// disputes a date written in full.
+    ShortYear,
     /// A short dated line next to the headline.
     Headline,
     /// A publication key in a script's data (a framework's page state).
@@ -73,9 +78,12 @@ impl Kind {
             | Kind::Microdata
             | Kind::MetaGuessed
             | Kind::ScriptState => Family::Machine,
-            Kind::Marked | Kind::Time | Kind::Byline | Kind::Headline | Kind::AboveHeadline => {
-                Family::Visible
-            }
+            Kind::Marked
+            | Kind::Time
+            | Kind::Byline
+            | Kind::ShortYear
+            | Kind::Headline
+            | Kind::AboveHeadline => Family::Visible,
             Kind::Url => Family::Address,
         }
     }
@@ -83,7 +91,11 @@ impl Kind {
     pub fn strong(self) -> bool {
         !matches!(
             self,
-            Kind::Headline | Kind::AboveHeadline | Kind::MetaGuessed | Kind::ScriptState
+            Kind::Headline
+                | Kind::AboveHeadline
+                | Kind::MetaGuessed
+                | Kind::ScriptState
+                | Kind::ShortYear
         )
     }
 }
@@ -577,7 +589,13 @@ fn attr_stamp(doc: &Doc, i: u32) -> Option<Stamp> {
 
 /// Visible and in-markup evidence (everything but `<meta>`, JSON-LD and the URL), never
 /// from inside other stories' boxes (`foreign`: comments, related lists, share bars).
-pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -> Vec<Cand> {
+pub fn visible(
+    doc: &Doc,
+    foreign: &[bool],
+    order: Order,
+    short: ShortYear,
+    title: Option<&str>,
+) -> Vec<Cand> {
     let mut out = Vec::new();
     let h1 = headline(doc, foreign, title);
     let after = |i: u32| h1.is_none_or(|h| i > h);
@@ -725,12 +743,30 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                     } else {
                         None
                     };
+                    // A two-digit year ("14.09.23"): in a box of its own only, and not
+                    // firm where the page does not say which number is the year.
+                    let short_year = if stated.is_none() && behind.is_none() {
+                        short_year_line(&t, order, short)
+                    } else {
+                        None
+                    };
+                    let guess = short_year.is_some_and(|(_, _, sure)| !sure);
                     let how = if behind.is_some() {
                         " (its time in an attribute)"
+                    } else if guess {
+                        " (a two-digit year; which number is the year is a guess)"
+                    } else if short_year.is_some() {
+                        " (a two-digit year)"
                     } else {
                         ""
                     };
-                    if let Some((date, upd_text)) = stated.or(behind) {
+                    let short_year = short_year.map(|(d, u, _)| (d, u));
+                    let parts = if stated.is_none() && behind.is_none() && short_year.is_none() {
+                        date_from_parts(doc, i, order, &mut buf).map(|d| (d, false))
+                    } else {
+                        None
+                    };
+                    if let Some((date, upd_text)) = stated.or(behind).or(short_year).or(parts) {
                         let lower = t.to_lowercase();
                         let modified =
                             upd_text || (upd_name && !contains_any(&lower, PUBLISHED_WORDS));
@@ -747,8 +783,12 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
                         } else if after(i) {
                             box_after = Some(Cand::new(
                                 s,
-                                Kind::Byline,
-                                0.75,
+                                if short_year.is_some() && stated.or(behind).is_none() {
+                                    Kind::ShortYear
+                                } else {
+                                    Kind::Byline
+                                },
+                                if guess { 0.5 } else { 0.75 },
                                 format!("byline \"{t}\"{how}"),
                                 false,
                             ));
@@ -773,6 +813,82 @@ pub fn visible(doc: &Doc, foreign: &[bool], order: Order, title: Option<&str>) -
         out.extend(near_headline(doc, foreign, h, order));
     }
     out
+}
+
+/// A date box's text that is a numeric date with a two-digit year, with at most a clock
+/// time and three words beside it ("Posted 14.09.23 10:30 Uhr"): the date, whether the
+/// words call it an update, and whether the reading is sure (see [`short_year_date`]).
+fn short_year_line(t: &str, order: Order, short: ShortYear) -> Option<(NaiveDate, bool, bool)> {
+    if t.chars().count() > 60 {
+        return None;
+    }
+    let words = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    if words > 3 {
+        return None;
+    }
+    let (date, sure) = short_year_date(&normalize_digits(t), order, short)?;
+    let l = t.to_lowercase();
+    let upd = contains_any(&l, UPDATED_WORDS) && !contains_any(&l, PUBLISHED_WORDS);
+    Some((date, upd, sure))
+}
+
+/// A date box whose day, month and year are elements of their own: named by class
+/// (`<span class="day">14</span><span class="month">Sep</span><span class="year">2023</span>`,
+/// the parts styled apart with no separator between them), or digits in inline elements
+/// with the separators between (`<span>14</span>/<span>09</span>/<span>2023</span>`). The
+/// text read element by element puts a space between the parts, which no date form
+/// takes; a browser shows them as one date. Bounded: the first 40 nodes of the box.
+fn date_from_parts(doc: &Doc, i: u32, order: Order, buf: &mut Vec<String>) -> Option<NaiveDate> {
+    let (mut day, mut mon, mut yr) = (None, None, None);
+    let mut glued = String::new();
+    let mut stack = vec![i];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 40 || glued.len() > 80 {
+            return None;
+        }
+        let node = &doc.nodes[n as usize];
+        if node.tag == TEXT {
+            glued.push_str(doc.node_text(n));
+            continue;
+        }
+        if n != i {
+            if let Some(c) = doc.attr(n, AttrName::Class) {
+                words(c, buf);
+                let t = inner_text(doc, n, 20);
+                let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+                match buf.last().map(String::as_str) {
+                    Some("day") => day = num(t.as_bytes()).filter(|d| (1..=31).contains(d)),
+                    Some("month" | "mon") => {
+                        mon = num(t.as_bytes())
+                            .filter(|m| (1..=12).contains(m))
+                            .or_else(|| super::months::month(&t.to_lowercase()).map(i64::from))
+                    }
+                    Some("year" | "yr") => {
+                        yr = num(t.as_bytes()).map(|y| if t.len() == 2 { y + 2000 } else { y })
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let first = stack.len();
+        stack.extend(doc.children(n));
+        stack[first..].reverse();
+    }
+    if let (Some(d), Some(m), Some(y)) = (day, mon, yr) {
+        return NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32)
+            .filter(|_| (1990..=2200).contains(&y));
+    }
+    let glued = glued.trim();
+    (glued.len() <= 40)
+        .then(|| date_in_line(glued, order))
+        .flatten()
+        .filter(|(_, upd)| !upd)
+        .map(|(d, _)| d)
 }
 
 /// Labels of a date field ("Date: 14 September 2023", "Fecha: ...", "日期：...").

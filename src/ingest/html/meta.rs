@@ -3,7 +3,9 @@
 //! address) and in [`super::evidence`] (what the page shows), and weighed in
 //! [`super::decide`].
 
-use super::dates::{parse_epoch, parse_stamp, parse_url_date, parse_url_month, Order, Stamp};
+use super::dates::{
+    parse_epoch, parse_stamp, parse_url_date, parse_url_month, Order, ShortYear, Stamp,
+};
 use super::decide::decide;
 use super::dom::{AttrName, Doc, BASE, SCRIPT, TEXT, TITLE};
 use super::evidence::{headline, meta_key, visible, Cand, Kind};
@@ -213,7 +215,8 @@ pub fn read_meta_with(
         .as_deref()
         .or(og_title.as_deref())
         .or(m.title.as_deref());
-    cands.extend(visible(doc, in_junk, order, title_hint));
+    let short = ShortYear::of_page(m.language.as_deref(), title_hint.unwrap_or(""));
+    cands.extend(visible(doc, in_junk, order, short, title_hint));
 
     m.url = canonical
         .filter(|u| u.starts_with("http"))
@@ -332,6 +335,36 @@ fn is_article_type(v: &Value) -> bool {
     match v.get("@type") {
         Some(Value::String(s)) => check(s),
         Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(check)),
+        _ => false,
+    }
+}
+
+/// A JSON-LD node that describes the site, a party or a piece of navigation rather than a
+/// page or its story (`@graph` holds them beside the article): its dates are the site's
+/// launch, a logo's upload or a breadcrumb's, never the article's.
+fn is_not_a_page(v: &Value) -> bool {
+    let check = |s: &str| {
+        let s = s.rsplit('/').next().unwrap_or(s).to_ascii_lowercase();
+        matches!(
+            s.as_str(),
+            "website"
+                | "organization"
+                | "newsmediaorganization"
+                | "corporation"
+                | "person"
+                | "imageobject"
+                | "breadcrumblist"
+                | "sitenavigationelement"
+                | "searchaction"
+                | "wpheader"
+                | "wpfooter"
+                | "wpsidebar"
+                | "brand"
+        )
+    };
+    match v.get("@type") {
+        Some(Value::String(s)) => check(s),
+        Some(Value::Array(a)) => !a.is_empty() && a.iter().all(|x| x.as_str().is_some_and(check)),
         _ => false,
     }
 }
@@ -553,7 +586,7 @@ fn read_json_ld(
     objs.sort_by_key(|(o, own)| (!is_article_type(o), !own));
     for (o, own) in objs {
         let art = is_article_type(o);
-        if own {
+        if own && !is_not_a_page(o) {
             let kind = if art {
                 Kind::JsonLdArticle
             } else {

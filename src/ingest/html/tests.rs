@@ -974,6 +974,26 @@ fn which_date_a_byline_line_means() {
             "Atualização: 15/09/2023 10h · Publicado em 14/09/2023",
             Some((d(2023, 9, 14), false)),
         ),
+        // German "Stand:" is the state as of the last update; "Erstveröffentlichung" the
+        // first publication; Dutch "gewijzigd", Italian "modificato" are updates.
+        (
+            "Stand: 20.09.2023, 10:00 Uhr | Erstveröffentlichung: 14.09.2023",
+            Some((d(2023, 9, 14), false)),
+        ),
+        ("Stand: 20.09.2023 10:00 Uhr", Some((d(2023, 9, 20), true))),
+        (
+            "Laatst gewijzigd 20-09-2023 · Gepubliceerd 14-09-2023",
+            Some((d(2023, 9, 14), false)),
+        ),
+        (
+            "Modificato il 20/09/2023 - Pubblicato il 14/09/2023",
+            Some((d(2023, 9, 14), false)),
+        ),
+        // "Standard" and a stand of trees are not the word.
+        (
+            "Standard edition, 14.09.2023",
+            Some((d(2023, 9, 14), false)),
+        ),
         ("By Jane Doe", None),
     ];
     for (s, want) in rows {
@@ -1769,5 +1789,113 @@ fn timestamp_lines_are_not_paragraphs() {
     assert!(
         t.contains("The port closed on Wednesday and reopened at dawn."),
         "{t}"
+    );
+}
+
+#[test]
+fn two_digit_years_read_by_the_pages_way_of_writing_dates() {
+    use super::dates::{short_year_date, Order, ShortYear};
+    use ShortYear::*;
+    type Row<'a> = (&'a str, Order, ShortYear, Option<(NaiveDate, bool)>);
+    let rows: &[Row] = &[
+        (
+            "14.09.23",
+            Order::DayFirst,
+            YearLast,
+            Some((d(2023, 9, 14), true)),
+        ),
+        (
+            "14.09.23, 08:15 Uhr",
+            Order::DayFirst,
+            YearLast,
+            Some((d(2023, 9, 14), true)),
+        ),
+        (
+            "입력 23.09.14 08:15",
+            Order::DayFirst,
+            YearFirst,
+            Some((d(2023, 9, 14), true)),
+        ),
+        (
+            "Posted 9/14/23",
+            Order::MonthFirst,
+            YearLast,
+            Some((d(2023, 9, 14), true)),
+        ),
+        (
+            "14/9/23",
+            Order::Unknown,
+            YearLast,
+            Some((d(2023, 9, 14), true)),
+        ),
+        // Slashes, both numbers 12 or under, and nothing says which comes first.
+        ("9/10/23", Order::Unknown, YearLast, None),
+        (
+            "14-09-98",
+            Order::DayFirst,
+            YearLast,
+            Some((d(1998, 9, 14), true)),
+        ),
+        // Neither language nor script says: a guess when both readings are dates, sure
+        // when only one is.
+        (
+            "14.09.23",
+            Order::Unknown,
+            Unknown,
+            Some((d(2023, 9, 14), false)),
+        ),
+        (
+            "31.12.23",
+            Order::Unknown,
+            Unknown,
+            Some((d(2023, 12, 31), true)),
+        ),
+        (
+            "23.12.31",
+            Order::Unknown,
+            Unknown,
+            Some((d(2023, 12, 31), true)),
+        ),
+        // Not dates: a version number, a four-digit year (other readers' job), a longer
+        // run, a clock time, a score.
+        ("v1.2.3.4", Order::DayFirst, YearLast, None),
+        ("14.09.2023", Order::DayFirst, YearLast, None),
+        ("10:30", Order::DayFirst, YearLast, None),
+        ("2-1", Order::DayFirst, YearLast, None),
+        ("14.9.3", Order::DayFirst, YearLast, None),
+        ("32.13.23", Order::DayFirst, YearLast, None),
+    ];
+    for (s, order, short, want) in rows {
+        assert_eq!(short_year_date(s, *order, *short), *want, "{s}");
+    }
+    assert_eq!(ShortYear::of_page(Some("ko-KR"), ""), YearFirst);
+    assert_eq!(ShortYear::of_page(Some("zh"), ""), YearFirst);
+    assert_eq!(ShortYear::of_page(Some("de"), "새 소식"), YearLast);
+    assert_eq!(ShortYear::of_page(None, "새 여객선 터미널"), YearFirst);
+    assert_eq!(ShortYear::of_page(None, "Ferry terminal to open"), YearLast);
+    assert_eq!(ShortYear::of_page(None, "123"), Unknown);
+}
+
+#[test]
+fn json_ld_nodes_of_the_site_state_no_date_of_the_article() {
+    let page = r#"<html><head><script type="application/ld+json">{"@graph":[
+        {"@type":"WebSite","datePublished":"2009-05-01"},
+        {"@type":["Organization","Brand"],"dateCreated":"2001-01-01"},
+        {"@type":"Person","dateModified":"2020-01-01"},
+        {"@type":"NewsArticle","datePublished":"2023-09-14T08:00:00+01:00"}]}</script>
+        </head><body><h1>Ferry terminal opens</h1><p>Text of the story.</p></body></html>"#;
+    let a = read_html(page.as_bytes());
+    let dates: Vec<NaiveDate> = a.published.iter().map(|e| e.date).collect();
+    assert_eq!(dates.first(), Some(&d(2023, 9, 14)), "{:?}", a.published);
+    assert!(a.published[0].confidence >= 0.9, "{:?}", a.published);
+    assert!(!dates.contains(&d(2009, 5, 1)), "{dates:?}");
+    assert_eq!(a.modified, None);
+    // A node of a type that is a page stays the page's.
+    let page = page.replace("\"WebSite\"", "\"WebPage\"");
+    let a = read_html(page.as_bytes());
+    assert!(
+        a.published.iter().any(|e| e.date == d(2009, 5, 1)),
+        "{:?}",
+        a.published
     );
 }
