@@ -678,32 +678,25 @@ fn words_remembered(texts: &[(&str, Option<&[u64]>)]) -> Vec<Vec<u64>> {
         .unwrap_or_else(|p| p.into_inner())
         .take()
         .unwrap_or_default();
+    // One pass over the memory for what it holds; then the texts it lacks are read (on
+    // all cores) and only those are put in (a caller's known words never are).
     let mut out: Vec<Option<Vec<u64>>> = texts
         .iter()
         .zip(&keys)
         .map(|((_, known), k)| known.map(<[u64]>::to_vec).or_else(|| memo.get(k).cloned()))
         .collect();
+    let missing: Vec<usize> = (0..out.len()).filter(|&i| out[i].is_none()).collect();
     out.par_iter_mut()
         .zip(texts)
         .filter(|(o, _)| o.is_none())
         .for_each(|(o, (t, _))| *o = Some(content_words(t)));
     let out: Vec<Vec<u64>> = out.into_iter().map(Option::unwrap_or_default).collect();
-    // Only words read from a text are remembered under its key (an index's words are its
-    // caller's word for it).
-    let read = || {
-        keys.iter()
-            .zip(texts)
-            .zip(&out)
-            .filter(|((_, (_, known)), _)| known.is_none())
-            .map(|((k, _), w)| (k, w))
-    };
-    let fresh = read().filter(|(k, _)| !memo.contains_key(*k)).count();
-    if memo.len() + fresh > MAX_REMEMBERED_WORDS {
+    if memo.len() + missing.len() > MAX_REMEMBERED_WORDS {
         memo.clear();
     }
-    if read().count() <= MAX_REMEMBERED_WORDS {
-        for (k, w) in read() {
-            memo.entry(*k).or_insert_with(|| w.clone());
+    if missing.len() <= MAX_REMEMBERED_WORDS {
+        for i in missing {
+            memo.insert(keys[i], out[i].clone());
         }
     }
     let mut slot = WORDS.lock().unwrap_or_else(|p| p.into_inner());
