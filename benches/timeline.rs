@@ -345,9 +345,11 @@ fn count_captions(
         let lane = &layout.lanes[li];
         let mut measure = |k: u32, _more: u32| {
             let u = &layout.units[lane.items[k as usize].unit as usize];
-            let text = &c.clusters[u.cluster? as usize].caption;
+            let cl = &c.clusters[u.cluster? as usize];
+            let short = &cl.short_caption;
             Some(dateline::timeline::frame::CaptionSize {
-                text: text.len() as f64 * 6.0,
+                text: cl.caption.len() as f64 * 6.0,
+                short: (!short.is_empty()).then_some(short.len() as f64 * 6.0),
                 suffix: 0.0,
                 trailing: 0.0,
                 key: u64::from(u.cluster?),

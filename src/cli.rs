@@ -567,12 +567,7 @@ fn index(args: &IndexArgs) -> CmdResult {
         eprintln!("dateline: {p}");
     }
     let articles: usize = collected.parts.iter().map(|p| p.articles.len()).sum();
-    let events: usize = collected
-        .parts
-        .iter()
-        .flat_map(|p| &p.events)
-        .map(Vec::len)
-        .sum();
+    let events: usize = collected.parts.iter().map(|p| p.events.len()).sum();
     for (key, part) in collected.keys.iter().zip(&collected.parts) {
         for a in &part.articles {
             for p in a

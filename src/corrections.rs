@@ -134,6 +134,11 @@ impl Corrections {
             && self.store.event_dates.is_empty()
     }
 
+    /// Whether any article's publication date is corrected.
+    pub fn has_pub_dates(&self) -> bool {
+        !self.store.pub_dates.is_empty()
+    }
+
     pub fn pub_date(&self, article_hash: &str) -> Option<NaiveDate> {
         self.store.pub_dates.get(article_hash).copied()
     }

@@ -13,7 +13,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 mod correct;
+mod file_events;
 pub use correct::{apply_corrections_incremental, corrected, CorrectionPath};
+pub use file_events::FileEvents;
 
 /// What a load needs besides the paths.
 #[derive(Clone, Debug, Default)]
@@ -193,12 +195,12 @@ pub fn load(
 
 /// One file's share of a corpus before the corpus-wide steps: its articles, each with the
 /// publication date its own evidence gives (no user override), and each article's events
-/// (`events[i]` belongs to `articles[i]`; their `article` ids are the local index `i`).
-/// This is the unit the on-disk index stores and the watcher replaces.
+/// (`events.events_of(i)` belongs to `articles[i]`; their `article` ids are the local index
+/// `i`). This is the unit the on-disk index stores and the watcher replaces.
 #[derive(Clone, Debug, Default)]
 pub struct FileResult {
     pub articles: Vec<Article>,
-    pub events: Vec<Vec<Event>>,
+    pub events: FileEvents,
 }
 
 /// Reads one file and extracts its articles' publication dates and events, never failing
@@ -216,11 +218,12 @@ pub fn extract_file(f: &crate::ingest::SourceFile, times: &StageTimes) -> FileRe
             ..Default::default()
         }]
     });
-    let events = articles
-        .iter_mut()
-        .enumerate()
-        .map(|(i, a)| analyze_article(i as ArticleId, a, None, times))
-        .collect();
+    let events = FileEvents::from_articles(
+        articles
+            .iter_mut()
+            .enumerate()
+            .map(|(i, a)| analyze_article(i as ArticleId, a, None, times)),
+    );
     FileResult { articles, events }
 }
 
@@ -228,12 +231,12 @@ pub fn extract_file(f: &crate::ingest::SourceFile, times: &StageTimes) -> FileRe
 /// an extraction stored under another path or file date: the text is the same, but the
 /// file name and file time are publication-date evidence).
 pub fn reanalyze(part: &mut FileResult, times: &StageTimes) {
-    part.events = part
-        .articles
-        .iter_mut()
-        .enumerate()
-        .map(|(i, a)| analyze_article(i as ArticleId, a, None, times))
-        .collect();
+    part.events = FileEvents::from_articles(
+        part.articles
+            .iter_mut()
+            .enumerate()
+            .map(|(i, a)| analyze_article(i as ArticleId, a, None, times)),
+    );
 }
 
 /// Joins per-file results (in the order given) into a corpus: article ids renumbered,
@@ -247,13 +250,18 @@ pub fn assemble(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) 
 
 /// [`assemble`] without the corpus-wide steps: the corpus they start from (no clusters),
 /// which is what the index's cache of their results is keyed by.
-pub fn join(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
-    let (articles, per_article) = assemble_parts(parts, opts, 0, times);
-    // Sized once: collected from a flattening iterator, a million events would be moved
-    // again at every doubling of the vector.
-    let mut events = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    for e in per_article {
-        events.extend(e);
+pub fn join(mut parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
+    redate_parts(&mut parts, opts, times);
+    let n: usize = parts.iter().map(|p| p.articles.len()).sum();
+    // Sized once, and each file's events moved in with their corpus ids as they go: no
+    // vector per article to fill, copy and free, no second pass to number them.
+    let mut events = Vec::with_capacity(parts.iter().map(|p| p.events.len()).sum());
+    let mut articles = Vec::with_capacity(n);
+    for part in parts {
+        let first = articles.len() as ArticleId;
+        let count = part.articles.len();
+        articles.extend(part.articles);
+        part.events.move_into(&mut events, first, count);
     }
     Corpus {
         articles,
@@ -261,6 +269,23 @@ pub fn join(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> C
         clusters: Vec::new(),
         problems: Vec::new(),
     }
+}
+
+/// Articles a `--pub-date` override or a stored publication-date correction dates, resolved
+/// again with that date (their events rebuilt, ids local to their file as before).
+fn redate_parts(parts: &mut [FileResult], opts: &LoadOptions, times: &StageTimes) {
+    if opts.pub_dates.is_empty() && !opts.corrections.has_pub_dates() {
+        return;
+    }
+    parts.par_iter_mut().for_each(|part| {
+        for (i, a) in part.articles.iter_mut().enumerate() {
+            let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
+            if user.is_some() {
+                let events = analyze_article(i as ArticleId, a, user, times);
+                part.events.replace(i, events);
+            }
+        }
+    });
 }
 
 /// The corpus-wide steps over a [`join`]ed corpus (what [`assemble`] runs after joining).
@@ -271,35 +296,26 @@ pub fn settle_joined(corpus: &mut Corpus, corrections: &Corrections, times: &Sta
 /// Per-file results as articles numbered from `first` with their events, publication-date
 /// overrides and corrections applied.
 fn assemble_parts(
-    parts: Vec<FileResult>,
+    mut parts: Vec<FileResult>,
     opts: &LoadOptions,
     first: usize,
     times: &StageTimes,
 ) -> (Vec<Article>, Vec<Vec<Event>>) {
+    redate_parts(&mut parts, opts, times);
     let n: usize = parts.iter().map(|p| p.articles.len()).sum();
     let mut articles = Vec::with_capacity(n);
     let mut per_article: Vec<Vec<Event>> = Vec::with_capacity(n);
     for part in parts {
-        let mut events = part.events;
-        events.resize_with(part.articles.len(), Vec::new);
+        let count = part.articles.len();
+        per_article.extend(part.events.into_per_article(count));
         articles.extend(part.articles);
-        per_article.extend(events);
     }
-    per_article
-        .par_iter_mut()
-        .zip(articles.par_iter_mut())
-        .enumerate()
-        .for_each(|(i, (events, a))| {
-            let id = (first + i) as ArticleId;
-            let user = override_for(opts, a).or_else(|| opts.corrections.pub_date(&a.content_hash));
-            if user.is_some() {
-                *events = analyze_article(id, a, user, times);
-            } else {
-                for e in events.iter_mut() {
-                    e.article = id;
-                }
-            }
-        });
+    for (i, events) in per_article.iter_mut().enumerate() {
+        let id = (first + i) as ArticleId;
+        for e in events.iter_mut() {
+            e.article = id;
+        }
+    }
     (articles, per_article)
 }
 

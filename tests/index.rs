@@ -350,6 +350,57 @@ fn a_damaged_or_old_index_is_rebuilt_with_a_notice_never_read() {
     assert_same(fingerprint(&c), &want);
 }
 
+#[test]
+fn an_index_of_schema_4_whose_values_end_in_blake3_is_rebuilt_with_a_notice() {
+    let (dir, corpus) = sample();
+    let paths = vec![corpus];
+    let want = fingerprint(&fresh(&paths));
+    let path = dir.path().join("index.sqlite");
+    let mut ix = Index::open_cache(&path).unwrap();
+    through(&paths, &mut ix);
+    drop(ix);
+    // Every value made as schema 4 made it: version byte 2, 8 bytes of BLAKE3 at the end
+    // (schema 5 ends it with 4 bytes of CRC-32). The same tables otherwise.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let rows: Vec<(i64, Vec<u8>)> = conn
+        .prepare("SELECT rowid, value FROM articles")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!rows.is_empty());
+    for (rowid, value) in rows {
+        let mut old = value[..value.len() - 4].to_vec();
+        old[0] = 2;
+        let sum = blake3::hash(&old);
+        old.extend_from_slice(&sum.as_bytes()[..8]);
+        conn.execute(
+            "UPDATE articles SET value = ?2 WHERE rowid = ?1",
+            rusqlite::params![rowid, old],
+        )
+        .unwrap();
+    }
+    conn.pragma_update(None, "user_version", 4).unwrap();
+    drop(conn);
+    let mut ix = Index::open_cache(&path).unwrap();
+    let (c, s) = through(&paths, &mut ix);
+    assert!(
+        s.problems
+            .iter()
+            .any(|p| p.contains("rebuilt") && p.contains("schema 4")),
+        "{:?}",
+        s.problems
+    );
+    assert_eq!((s.extracted, s.from_index), (s.keys.len(), 0));
+    assert_same(fingerprint(&c), &want);
+    // The next open is served from the rebuilt index, the same corpus.
+    let (c, s) = through(&paths, &mut ix);
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    assert_eq!((s.extracted, s.from_index), (0, s.keys.len()));
+    assert_same(fingerprint(&c), &want);
+}
+
 /// The tables of schema 3 (session 8's index: the article in columns and JSON, its events
 /// in `events_blob`), as that version wrote them.
 const SCHEMA_3: &str = "

@@ -15,7 +15,7 @@ fn summary(part: &FileResult) -> String {
     for a in &part.articles {
         out += &format!("{} {:?} {:?}\n", a.path, a.pub_date, a.problems);
     }
-    for e in part.events.iter().flatten() {
+    for e in part.events.all() {
         out += &format!("{e:?}\n");
     }
     out
@@ -79,7 +79,9 @@ fn copies_of_one_story_extract_as_each_alone_does() {
         .files;
     let countries = |i: usize| {
         let part = extract_file(&files[i], &StageTimes::default());
-        let mut c: Vec<String> = part.events[0]
+        let mut c: Vec<String> = part
+            .events
+            .events_of(0)
             .iter()
             .filter(|e| part.articles[0].text[e.sentence.clone()].contains("Georgia"))
             .flat_map(|e| e.countries.iter().map(|c| format!("{c:?}")))
@@ -88,7 +90,8 @@ fn copies_of_one_story_extract_as_each_alone_does() {
         c.dedup();
         (
             c,
-            part.events[0]
+            part.events
+                .events_of(0)
                 .iter()
                 .map(|e| e.timex_value.clone())
                 .collect::<Vec<_>>(),

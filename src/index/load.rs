@@ -803,11 +803,11 @@ fn place(
 
 /// An extraction is only used if every offset in it points into its text.
 fn consistent(part: &FileResult) -> bool {
-    part.events.len() == part.articles.len()
+    part.events.articles() == part.articles.len()
         && part
             .articles
             .iter()
-            .zip(&part.events)
+            .zip(part.events.per_article())
             .all(|(a, evs)| offsets_fit(a, evs))
 }
 

@@ -241,7 +241,7 @@ impl Index {
                 ids.push(id);
                 for (i, a) in result.articles.iter().enumerate() {
                     let pd = a.pub_date.as_ref();
-                    let events = result.events.get(i).map_or(&[][..], Vec::as_slice);
+                    let events = result.events.events_of(i);
                     ins_a.execute(params![
                         id,
                         i as i64,
@@ -560,24 +560,29 @@ fn scan(
         }
         let idx: i64 = r.get(1)?;
         let part = out.entry(id).or_default();
+        let next = part.articles.len() as i64;
+        // Decoded straight onto the file's events (checked there, while the text just
+        // copied is in the cache: checked afterwards, a million events' offsets each
+        // fetched a cold line of 188 MB of text).
         let decoded = match (r.get_ref(2)?.as_str(), r.get_ref(3)?.as_blob()) {
-            (Ok(text), Ok(value)) if idx == part.articles.len() as i64 => {
-                super::blob::decode(value, text.to_string(), idx as u32)
-            }
+            (Ok(text), Ok(value)) if idx == next => part.events.push_article_with(|events| {
+                let from = events.len();
+                let article =
+                    super::blob::decode_onto(value, text.to_string(), idx as u32, events)?;
+                let fits = super::load::offsets_fit(&article, &events[from..]);
+                Some((article, fits))
+            }),
             _ => None,
         };
-        let Some((article, events)) = decoded else {
+        let Some((article, fits)) = decoded else {
             out.remove(&id);
             damaged.insert(id);
             continue;
         };
-        // Checked here, while the text just copied is in the cache (checked afterwards,
-        // a million events' offsets each fetched a cold line of 188 MB of text).
-        if !super::load::offsets_fit(&article, &events) {
+        if !fits {
             return Err(corrupt("offset into the text"));
         }
         part.articles.push(article);
-        part.events.push(events);
     }
     Ok((out, damaged.len()))
 }
@@ -591,8 +596,8 @@ fn approx_bytes(r: &FileResult) -> usize {
         .sum();
     let evs: usize = r
         .events
+        .all()
         .iter()
-        .flatten()
         .map(|e| 90 + e.note.len() + e.timex_value.len() + 12 * e.country_spans.len())
         .sum();
     arts + evs

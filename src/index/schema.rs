@@ -9,7 +9,8 @@ pub(crate) const APPLICATION_ID: i64 = 0x444c_4958;
 /// `PRAGMA user_version`: bumped whenever the tables below or the way `rows.rs` encodes
 /// values in them change (this module is not part of the extractor version). An index with
 /// another number is rebuilt (the app's own) or refused (a shard), never read.
-pub(crate) const SCHEMA_VERSION: i64 = 4;
+/// 5: an article's value ends in a CRC-32 rather than BLAKE3 (`blob.rs`, version 3).
+pub(crate) const SCHEMA_VERSION: i64 = 5;
 
 pub(crate) const CREATE: &str = r#"
 CREATE TABLE files (

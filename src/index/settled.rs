@@ -511,12 +511,13 @@ fn reuse(
     let mut clusters: Vec<Cluster> = Vec::with_capacity(stored.all().len());
     for i in 0..stored.all().len() {
         let k = &stored.all()[i];
-        let members: Vec<u32> = k
-            .members
-            .iter()
-            .filter_map(|&m| new_of_old.get(m as usize).copied())
-            .filter(|&m| (m as usize) < cluster_of.len() && cluster_of[m as usize] == u32::MAX)
-            .collect();
+        let mut members: Vec<u32> = Vec::with_capacity(k.members.len());
+        members.extend(
+            k.members
+                .iter()
+                .filter_map(|&m| new_of_old.get(m as usize).copied())
+                .filter(|&m| (m as usize) < cluster_of.len() && cluster_of[m as usize] == u32::MAX),
+        );
         if members.len() != k.members.len() {
             all = false;
         }
@@ -527,18 +528,13 @@ fn reuse(
         for &m in &members {
             cluster_of[m as usize] = id;
         }
-        let mut articles: Vec<u32> = members
-            .iter()
-            .map(|&m| corpus.events[m as usize].article)
-            .collect();
-        articles.sort_unstable();
-        articles.dedup();
+        let sources = distinct_articles(&corpus.events, &members);
         let (conflicting_dates, salience) = (k.conflicting, k.salience);
         let (countries, caption, short_caption) = stored.labels(i);
         clusters.push(Cluster {
             id,
             events: members,
-            sources: articles.len(),
+            sources,
             countries,
             conflicting_dates,
             salience,
@@ -565,6 +561,25 @@ fn reuse(
     }
     corpus.clusters = clusters;
     all
+}
+
+/// How many articles the events `members` come from. Members in event order (as stored,
+/// for a corpus whose articles kept their order) come from articles in order too: counted
+/// as they change, without a vector of them to sort.
+fn distinct_articles(events: &[Event], members: &[u32]) -> usize {
+    let article = |m: &u32| events[*m as usize].article;
+    if members.windows(2).all(|w| article(&w[0]) <= article(&w[1])) {
+        let mut n = usize::from(!members.is_empty());
+        n += members
+            .windows(2)
+            .filter(|w| article(&w[0]) != article(&w[1]))
+            .count();
+        return n;
+    }
+    let mut articles: Vec<u32> = members.iter().map(article).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    articles.len()
 }
 
 // --- Encoding --------------------------------------------------------------------------
@@ -773,6 +788,44 @@ impl super::Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cluster_counts_each_article_once_in_any_order_of_its_members() {
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        let events: Vec<Event> = [0, 0, 1, 3, 3, 3, 7]
+            .into_iter()
+            .map(|article| {
+                EventRow {
+                    paragraph: 0,
+                    sentence: (0, 0),
+                    date_range: (0, 0),
+                    timex: "2024-06-01".into(),
+                    span: DateSpan {
+                        start: day,
+                        end: day,
+                        precision: crate::model::Precision::Day,
+                    },
+                    countries: Vec::new(),
+                    country_spans: Vec::new(),
+                    date_source: DateSource::Explicit,
+                    confidence: 1.0,
+                    note: String::new(),
+                }
+                .event(article)
+            })
+            .collect();
+        for (members, n) in [
+            (vec![], 0),
+            (vec![4], 1),
+            (vec![0, 1], 1),
+            (vec![0, 1, 2, 3, 5, 6], 4),
+            // Out of event order (articles moved since the results were stored).
+            (vec![6, 0, 3, 1, 4], 3),
+            (vec![3, 0, 5], 2),
+        ] {
+            assert_eq!(distinct_articles(&events, &members), n, "{members:?}");
+        }
+    }
 
     #[test]
     fn stored_results_given_on_their_last_use_put_back_what_lent_ones_do() {

@@ -8,7 +8,9 @@
 
 use super::palette::Theme;
 use super::scene::{clip_segment, Scene, Shape};
-use super::text::{chart_caption, more_suffix, shorten, thousands, Measure};
+use super::text::{
+    chart_caption, more_suffix, shorten, thousands, Measure, Written, LONG_CAPTION_BYTES,
+};
 use crate::model::{Corpus, CountryCode};
 use crate::timeline::axis::date_of;
 use crate::timeline::broken::Broken;
@@ -30,9 +32,6 @@ pub const CAPTION_SIZE: f32 = 11.5;
 const LABEL_SIZE: f32 = 12.5;
 const AXIS_SIZE: f32 = 12.0;
 const SMALL: f32 = 10.0;
-/// Caption text longer than this many bytes is surely wider than a caption may grow: it
-/// is not measured whole (a frame measures hundreds of captions).
-const LONG_CAPTION_BYTES: usize = 90;
 
 /// What the timeline body shows and where.
 pub struct Body<'a> {
@@ -180,8 +179,8 @@ fn lane_views(
 }
 
 /// What the chart writes for a happening: its caption, or the shorter form when the whole
-/// one is wider than a caption box may grow (its text plus padding).
-fn written_caption<'a>(b: &Body<'a>, unit: &Unit, m: &mut dyn Measure) -> &'a str {
+/// one is wider than a caption box may grow (its text plus padding), measured.
+fn written_caption<'a>(b: &Body<'a>, unit: &Unit, m: &mut dyn Measure) -> Written<'a> {
     let room = (MAX_CAPTION_PX - 2.0 * CAPTION_PAD) as f32;
     chart_caption(b.corpus, unit, m, CAPTION_SIZE, room)
 }
@@ -201,25 +200,21 @@ fn caption_size(
         return None;
     }
     let unit = b.layout.units.get(it.unit as usize)?;
-    let text = written_caption(b, unit, m);
-    if text.is_empty() {
+    let w = written_caption(b, unit, m);
+    if w.text.is_empty() {
         return None;
     }
     let key = {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut h);
+        w.text.hash(&mut h);
         h.finish()
     };
     let trailing = decoration_width(m, it, unit.sources);
     let suffix = f64::from(m.width(&more_suffix(more), CAPTION_SIZE));
-    let text = if text.len() > LONG_CAPTION_BYTES {
-        MAX_CAPTION_PX + 1.0
-    } else {
-        f64::from(m.width(text, CAPTION_SIZE))
-    };
     Some(CaptionSize {
-        text,
+        text: f64::from(w.width).min(MAX_CAPTION_PX + 1.0),
+        short: w.short.map(|(_, sw)| f64::from(sw)),
         suffix,
         trailing,
         key,
@@ -373,7 +368,7 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
             pos2(plot.left() + p.x0 as f32, plot.top()),
             pos2(plot.left() + (p.x0 + p.width) as f32, plot.bottom()),
         );
-        paint_axis(scene, b, part_rect, &p.view, (pi == 0, p.edges.1), m);
+        paint_axis(scene, b, part_rect, &p.view, pi == 0, m);
 
         // Lanes' content, clipped to the part.
         scene.layer(Some(part_rect));
@@ -419,12 +414,9 @@ pub fn paint_body(scene: &mut Scene, b: &Body, m: &mut dyn Measure) -> BodyOut {
                 let sources = unit_sources(b.layout, it);
                 paint_decorations(scene, th, it.flags, r, sources, colour, m);
                 let unit = &b.layout.units[it.unit as usize];
-                let text = written_caption(b, unit, m);
-                let short = unit
-                    .cluster
-                    .and_then(|k| b.corpus.clusters.get(k as usize))
-                    .map_or("", |k| k.short_caption.trim());
-                paint_caption(scene, th, origin, c, [text, short], it, m);
+                let w = written_caption(b, unit, m);
+                let short = w.short.map_or("", |(s, _)| s);
+                paint_caption(scene, th, origin, c, [w.text, short], it, m);
             }
             paint_off_chart(scene, th, origin, part_rect.width(), bottom - top, v, m);
         }
@@ -592,7 +584,7 @@ fn paint_axis(
     b: &Body,
     plot: Rect,
     view: &TimeView,
-    (context, break_right): (bool, bool),
+    context: bool,
     m: &mut dyn Measure,
 ) {
     let th = &b.theme;
@@ -659,10 +651,9 @@ fn paint_axis(
         if x + 3.0 < labels_from {
             continue;
         }
-        // Before a break a label cut by the piece's edge would read as another date: the
-        // tick stays, its label goes (the plot's own right edge cuts as the window does).
-        if break_right && x + 3.0 + cell.borrow_mut().width(&t.label, AXIS_SIZE) > axis_rect.right()
-        {
+        // A label cut by the piece's right edge (a break or the plot's end) would read as
+        // another date ("20" of "2020"): the tick stays, its label goes.
+        if x + 3.0 + cell.borrow_mut().width(&t.label, AXIS_SIZE) > axis_rect.right() {
             continue;
         }
         let colour = if t.major { th.text } else { th.weak };
@@ -863,18 +854,7 @@ fn paint_caption(
 ) {
     let mut r = to_rect(origin, c.b);
     let room = r.width() - 2.0 * CAPTION_PAD as f32;
-    let suffix = more_suffix(c.more);
-    let label = if c.shortened || text.len() > LONG_CAPTION_BYTES {
-        // A caption cut to its room reads whole in its shorter form when that fits.
-        let whole_short = format!("{short}{suffix}");
-        if !short.is_empty() && short != text && m.width(&whole_short, CAPTION_SIZE) <= room {
-            whole_short
-        } else {
-            shorten(m, text, &suffix, CAPTION_SIZE, room)
-        }
-    } else {
-        format!("{text}{suffix}")
-    };
+    let label = caption_label(c, [text, short], m, room);
     // Text shortened at a word ends short of its box: the box shrinks towards the mark, so
     // the caption stays beside it instead of leaving a gap.
     let used = m.width(&label, CAPTION_SIZE) + 2.0 * CAPTION_PAD as f32;
@@ -901,6 +881,25 @@ fn paint_caption(
         CAPTION_SIZE,
         colour,
     );
+}
+
+/// The words a placed caption writes in `room` px: its shorter form where the placement
+/// chose it; a caption cut to its room reads whole in its shorter form when that fits,
+/// else it is cut at a word with "…".
+fn caption_label(c: &Caption, [text, short]: [&str; 2], m: &mut dyn Measure, room: f32) -> String {
+    let suffix = more_suffix(c.more);
+    if c.short_form && !short.is_empty() {
+        // Placed at the shorter form's own width: a hair of float slack, never a cut word.
+        return shorten(m, short, &suffix, CAPTION_SIZE, room + 0.5);
+    }
+    if c.shortened || text.len() > LONG_CAPTION_BYTES {
+        let whole_short = format!("{short}{suffix}");
+        if !short.is_empty() && m.width(&whole_short, CAPTION_SIZE) <= room {
+            return whole_short;
+        }
+        return shorten(m, text, &suffix, CAPTION_SIZE, room);
+    }
+    format!("{text}{suffix}")
 }
 
 /// "◂ 12" and "30 ▸" at the plot's edges: happenings of this lane off the chart.
@@ -972,4 +971,65 @@ pub fn choose_lanes(
 /// "12 Sep 2023" for a day number.
 pub fn long_date(day: f64) -> String {
     date_of(day.floor() as i64).map_or_else(String::new, |d| d.format("%-d %b %Y").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::text::Monospace;
+
+    fn placed(shortened: bool, short_form: bool, more: u32) -> Caption {
+        Caption {
+            item: 0,
+            b: BoxPx {
+                x0: 0.0,
+                x1: 100.0,
+                y0: 0.0,
+                y1: 15.0,
+            },
+            more,
+            shortened,
+            short_form,
+            own_mark: false,
+            cell: None,
+            left: false,
+            leader: false,
+            mark_row: 0,
+            repeat: false,
+        }
+    }
+
+    #[test]
+    fn a_placed_caption_writes_the_form_its_place_was_chosen_for() {
+        // 0.5 em per char at CAPTION_SIZE.
+        let mut m = Monospace(0.5);
+        let px = |chars: usize| chars as f32 * 0.5 * CAPTION_SIZE;
+        let texts = [
+            "Putin and Kim Jong Un sign partnership treaty",
+            "Putin and Kim sign treaty",
+        ];
+        // Whole: written as it is, with its "+N more".
+        let whole = caption_label(&placed(false, false, 2), texts, &mut m, px(60));
+        assert_eq!(whole, format!("{} +2 more", texts[0]));
+        // Placed in its shorter form: the shorter form, whole, even with no slack.
+        let room = m.width(texts[1], CAPTION_SIZE);
+        assert_eq!(
+            caption_label(&placed(false, true, 0), texts, &mut m, room),
+            texts[1]
+        );
+        // Cut to its room: the shorter form when it fits whole there ...
+        assert_eq!(
+            caption_label(&placed(true, false, 0), texts, &mut m, px(30)),
+            texts[1]
+        );
+        // ... else the whole caption cut at a word, never the shorter form cut.
+        let cut = caption_label(&placed(true, false, 0), texts, &mut m, px(20));
+        assert!(
+            cut.starts_with("Putin and Kim Jong") && cut.ends_with('…'),
+            "{cut}"
+        );
+        // No shorter form: cut.
+        let cut = caption_label(&placed(true, false, 0), [texts[0], ""], &mut m, px(30));
+        assert!(cut.ends_with('…'), "{cut}");
+    }
 }

@@ -972,6 +972,42 @@ mod tests {
         assert_eq!(colours("Delegation visits"), vec![theme.text]);
     }
 
+    /// Texts of `scene` that their layer's clip cuts: (text, its left, right, the clip's).
+    fn texts_cut(scene: &Scene, m: &mut dyn Measure) -> Vec<(String, f32, f32, Rect)> {
+        let mut out = Vec::new();
+        for layer in &scene.layers {
+            let Some(clip) = layer.clip else { continue };
+            let mut all = Vec::new();
+            extents_of(&layer.shapes, m, &mut all);
+            for (text, left, right) in all {
+                let cut = left < clip.left() - 0.5 || right > clip.right() + 0.5;
+                if text != "rect" && cut && right > clip.left() && left < clip.right() {
+                    out.push((text, left, right, clip));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_label_is_cut_by_the_edge_of_the_plot_at_any_width() {
+        // A tick label cut at the plot's right edge reads as another date ("20" of "2020");
+        // whatever the width puts a tick near the edge, its label is whole or absent.
+        let h = Headless::new(1.0);
+        let metrics = h.metrics();
+        let mut m = h.ctx.clone();
+        let corpus = shared_summit();
+        for width in (700..1700).step_by(23) {
+            let spec = ChartSpec {
+                width: width as f32,
+                ..ChartSpec::default()
+            };
+            let scene = chart_scene(&corpus, &spec, &mut m, metrics);
+            let cut = texts_cut(&scene, &mut m);
+            assert!(cut.is_empty(), "{width} px: {cut:?}");
+        }
+    }
+
     #[test]
     fn legend_rows_wrap_whole_entries() {
         // Entries 100, 100, 100 with gaps of LEGEND_GAP.

@@ -238,27 +238,71 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// Caption text longer than this many bytes is surely wider than a caption may grow: it
+/// is not measured whole (a frame measures hundreds of captions).
+pub const LONG_CAPTION_BYTES: usize = 90;
+
+/// A caption as a chart writes it: its words and their width, and the shorter form it may
+/// write instead where the whole has no place (`None` when there is none, or it is what
+/// is written already).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Written<'a> {
+    pub text: &'a str,
+    /// Width at the size asked; text over [`LONG_CAPTION_BYTES`] is not measured and
+    /// counts as infinitely wide.
+    pub width: f32,
+    pub short: Option<(&'a str, f32)>,
+}
+
 /// The caption a chart writes beside a happening's mark at `size`: the whole caption when
 /// it fits a caption box `max_px` wide, else its shorter form (the same clause in fewer
 /// words: "Putin and Kim sign agreement") when it has one, else the whole caption to be
-/// cut with "…". Tooltips, the side panel and the list always give the whole caption.
+/// cut with "…". Each text is measured once. Tooltips, the side panel and the list always
+/// give the whole caption.
 pub fn chart_caption<'a>(
     corpus: &'a Corpus,
     unit: &Unit,
     m: &mut dyn Measure,
     size: f32,
     max_px: f32,
-) -> &'a str {
+) -> Written<'a> {
     let Some(c) = unit.cluster.and_then(|c| corpus.clusters.get(c as usize)) else {
-        return "";
+        return Written {
+            text: "",
+            width: 0.0,
+            short: None,
+        };
+    };
+    let mut measure = |t: &str| {
+        if t.len() > LONG_CAPTION_BYTES {
+            f32::INFINITY
+        } else {
+            m.width(t, size)
+        }
     };
     let full = c.caption.trim();
     let short = c.short_caption.trim();
-    // Long text is surely over the box: not measured whole.
-    if short.is_empty() || (full.len() < 200 && m.width(full, size) <= max_px) {
-        full
+    let full_w = measure(full);
+    if short.is_empty() || short == full {
+        return Written {
+            text: full,
+            width: full_w,
+            short: None,
+        };
+    }
+    let short_w = measure(short);
+    if full_w <= max_px {
+        Written {
+            text: full,
+            width: full_w,
+            short: Some((short, short_w)),
+        }
     } else {
-        short
+        Written {
+            text: short,
+            width: short_w,
+            short: None,
+        }
     }
 }
 
@@ -305,7 +349,9 @@ mod tests {
         // 0.5 em per char at size 10: 5 px a char, a box of 200 px holds 40 chars.
         let mut m = Monospace(0.5);
         let written = |m: &mut Monospace, c: u32, max: f32| {
-            chart_caption(&corpus, &unit(c), m, 10.0, max).to_string()
+            chart_caption(&corpus, &unit(c), m, 10.0, max)
+                .text
+                .to_string()
         };
         assert_eq!(written(&mut m, 0, 200.0), "Putin and Kim sign treaty");
         assert_eq!(
@@ -322,7 +368,20 @@ mod tests {
             cluster: None,
             ..unit(0)
         };
-        assert_eq!(chart_caption(&corpus, &none, &mut m, 10.0, 200.0), "");
+        assert_eq!(chart_caption(&corpus, &none, &mut m, 10.0, 200.0).text, "");
+        // Each text measured once: the whole one that fits carries its shorter form and
+        // that form's width, for a place where the whole has no room.
+        let w = chart_caption(&corpus, &unit(0), &mut m, 10.0, 1000.0);
+        assert_eq!(w.width, 5.0 * w.text.chars().count() as f32);
+        assert_eq!(w.short, Some(("Putin and Kim sign treaty", 125.0)));
+        assert_eq!(
+            chart_caption(&corpus, &unit(0), &mut m, 10.0, 200.0).short,
+            None
+        );
+        assert_eq!(
+            chart_caption(&corpus, &unit(1), &mut m, 10.0, 200.0).short,
+            None
+        );
     }
 
     #[test]

@@ -30,6 +30,19 @@ pub const CAPTION_H: f64 = 15.0;
 pub const MAX_CAPTION_PX: f64 = 250.0;
 /// Narrowest shortened caption worth showing (two or three words: fewer say nothing).
 pub const MIN_CAPTION_PX: f64 = 96.0;
+/// Widest a caption's cut floor grows (about 30 characters): text longer than this may be
+/// cut to it.
+pub const CUT_FLOOR_PX: f64 = 170.0;
+
+/// Narrowest a caption is cut to, given the width of its narrowest whole wording (its
+/// shorter form, or the caption itself): that wording whole when it is no wider than
+/// [`CUT_FLOOR_PX`], since a caption cut to its first two words ("David Cameron…",
+/// "William plays…") tells a briefing less than none; longer text keeps about 30
+/// characters, never fewer than [`MIN_CAPTION_PX`].
+pub fn cut_floor(whole: f64) -> f64 {
+    whole.clamp(MIN_CAPTION_PX, CUT_FLOOR_PX)
+}
+
 /// Space between a mark and its caption.
 pub const GAP: f64 = 3.0;
 /// Farthest a caption in another row starts from its mark's edge (its leader slants).
@@ -58,6 +71,9 @@ pub struct Caption {
     pub more: u32,
     /// The text is wider than the box: shorten it to fit.
     pub shortened: bool,
+    /// Written in its shorter form ([`Candidate::short_width`]): the whole caption had no
+    /// place here and the shorter one fits whole.
+    pub short_form: bool,
     /// The item sits in a density cell, so its mark is drawn with the caption.
     pub own_mark: bool,
     /// The dense cell (bucket index) the item is counted in, if any.
@@ -84,6 +100,9 @@ pub struct Candidate {
     pub is_span: bool,
     /// Full caption width in px (text plus padding); `None` when there is no text.
     pub width: Option<f64>,
+    /// Width of the caption's shorter form (the same clause in fewer words), when it has
+    /// one narrower than the whole: written where the whole one has no place.
+    pub short_width: Option<f64>,
     /// Narrowest this caption may be shortened to (a few words and its "+N more").
     pub min_width: f64,
     pub more: u32,
@@ -91,6 +110,18 @@ pub struct Candidate {
     pub cell: Option<i64>,
     /// What its caption says ([`super::frame::CaptionSize::key`]); `None` without text.
     pub key: Option<u64>,
+}
+
+/// Where a caption goes: its box's x and y extent, left of its mark or not, and whether
+/// it is written in its shorter form.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    x0: f64,
+    x1: f64,
+    left: bool,
+    y0: f64,
+    y1: f64,
+    short: bool,
 }
 
 /// Places captions for one tile whose usable x range is `[x0, x1)`; a caption right of its
@@ -120,11 +151,15 @@ pub fn place_tile(
         let Some(full) = c.width else { continue };
         let w = full.min(MAX_CAPTION_PX);
         let min_w = c.min_width.max(MIN_CAPTION_PX.min(w));
+        let short = c.short_width.filter(|&s| s < w);
         // A happening of a dense cell has no mark of its own until it is captioned: its
         // mark and caption may stand in any free row of the lane (its own row first), so
-        // a lane drawn as a density strip keeps its rows for captions.
+        // a lane drawn as a density strip keeps its rows for captions. The whole caption
+        // (or it cut to the room) is tried in every row before the shorter form.
+        let forms = std::iter::once((w, min_w, false)).chain(short.map(|s| (s, s, true)));
+        let rows_of = |form| candidate_rows(c, rows).map(move |r| (form, r));
         let mut choice = None;
-        for r in candidate_rows(c, rows) {
+        for ((w, min_w, short), r) in forms.flat_map(rows_of) {
             let mark = at_row(&c.mark, c.row, r);
             if taken.iter().any(|t| overlaps(t, &mark, 1.0)) {
                 // Its mark is under a caption (or mark) already placed.
@@ -138,7 +173,7 @@ pub fn place_tile(
                 continue;
             }
             let moved = Candidate { row: r, mark, ..*c };
-            if let Some(p) = beside(&moved, w, min_w, lo, hi, obstacles, &taken) {
+            if let Some(p) = beside(&moved, (w, min_w, short), (lo, hi), obstacles, &taken) {
                 choice = Some((p, r));
                 break;
             }
@@ -156,24 +191,26 @@ pub fn place_tile(
                 .find_map(|r| leader_place(c, r, w, min_w, lo, hi, obstacles, &taken))
                 .map(|p| (p, c.row))
         });
-        if let Some(((a, b, left, y0, y1), mark_row)) = choice {
+        if let Some((p, mark_row)) = choice {
             let bx = BoxPx {
-                x0: a,
-                x1: b,
-                y0,
-                y1,
+                x0: p.x0,
+                x1: p.x1,
+                y0: p.y0,
+                y1: p.y1,
             };
-            let leader = y0 != row_center(mark_row) - CAPTION_H / 2.0;
+            let written = if p.short { short.unwrap_or(full) } else { full };
+            let leader = p.y0 != row_center(mark_row) - CAPTION_H / 2.0;
             taken.push(bx);
             taken.push(at_row(m, c.row, mark_row));
             out.push(Caption {
                 item: c.item,
                 b: bx,
                 more: c.more,
-                shortened: b - a < full - 0.5,
+                shortened: p.x1 - p.x0 < written - 0.5,
+                short_form: p.short,
                 own_mark: c.cell.is_some(),
                 cell: c.cell,
-                left,
+                left: p.left,
                 leader,
                 mark_row,
                 repeat: false,
@@ -186,10 +223,14 @@ pub fn place_tile(
 /// cell (whose mark is drawn only with its caption) every other row, nearest first.
 fn candidate_rows(c: &Candidate, rows: u8) -> impl Iterator<Item = u8> {
     let own = c.row;
-    let others = c.cell.is_some().then_some(0..rows).into_iter().flatten();
-    let mut rest: Vec<u8> = others.filter(|&r| r != own).collect();
-    rest.sort_by_key(|&r| (r.abs_diff(own), r));
-    std::iter::once(own).chain(rest)
+    let reach = if c.cell.is_some() { rows } else { 0 };
+    // Nearest first, the upper of two at one distance first (no list per candidate).
+    let others = (1..reach).flat_map(move |d| {
+        let up = own.checked_sub(d);
+        let down = own.checked_add(d).filter(|&r| r < rows);
+        up.into_iter().chain(down)
+    });
+    std::iter::once(own).chain(others)
 }
 
 /// `mark` (drawn in row `from`) moved to row `to`.
@@ -202,64 +243,64 @@ fn at_row(mark: &BoxPx, from: u8, to: u8) -> BoxPx {
     }
 }
 
-/// The first free place beside `c`'s mark in its row (`c.row`): right of it, inside it
-/// (long spans), left of it, then the same shortened to the room left (at least `min_w`):
-/// `(x0, x1, left, y0, y1)`. Free: inside `lo..hi`, over no box in `taken`, hiding no
-/// other mark of the row.
-#[allow(clippy::too_many_arguments)]
+/// The first free place beside `c`'s mark in its row (`c.row`) for a caption `w` px wide:
+/// right of it, inside it (long spans), left of it, then the same shortened to the room
+/// left (at least `min_w`). The shorter form (`short`) is written whole or not at all.
+/// Free: inside `lo..hi`, over no box in `taken`, hiding no other mark of the row.
 fn beside(
     c: &Candidate,
-    w: f64,
-    min_w: f64,
-    lo: f64,
-    hi: f64,
+    (w, min_w, short): (f64, f64, bool),
+    (lo, hi): (f64, f64),
     obstacles: &[(u8, BoxPx)],
     taken: &[BoxPx],
-) -> Option<(f64, f64, bool, f64, f64)> {
+) -> Option<Place> {
     let yc = row_center(c.row);
     let (y0, y1) = (yc - CAPTION_H / 2.0, yc + CAPTION_H / 2.0);
     let m = &c.mark;
-    // (x0, x1, left of the mark) of each place, best first.
-    let mut places: Vec<(f64, f64, bool)> = Vec::with_capacity(6);
-    places.push((m.x1 + GAP, m.x1 + GAP + w, false));
+    // (x0, x1, left of the mark, shorter form) of each place, best first.
+    let mut places: Vec<(f64, f64, bool, bool)> = Vec::with_capacity(6);
+    places.push((m.x1 + GAP, m.x1 + GAP + w, false, short));
     if c.is_span {
         let s = m.x0.max(lo) + GAP;
         if s + w <= m.x1.min(hi) {
-            places.push((s, s + w, false));
+            places.push((s, s + w, false, short));
         }
     }
-    places.push((m.x0 - GAP - w, m.x0 - GAP, true));
-    let right_room = hi - (m.x1 + GAP);
-    if right_room >= min_w && right_room < w {
-        places.push((m.x1 + GAP, hi, false));
+    places.push((m.x0 - GAP - w, m.x0 - GAP, true, short));
+    // The longer form may be cut to the room left; the shorter is written whole or not.
+    if !short {
+        let right_room = hi - (m.x1 + GAP);
+        if right_room >= min_w && right_room < w {
+            places.push((m.x1 + GAP, hi, false, false));
+        }
+        let left_room = (m.x0 - GAP) - lo;
+        if left_room >= min_w && left_room < w {
+            places.push((lo, m.x0 - GAP, true, false));
+        }
+        // Shortened to end before the nearest other mark of its row, so that a caption
+        // hides a mark only when no shorter caption fits beside its own.
+        let others = || {
+            obstacles
+                .iter()
+                .filter(|(row, o)| *row == c.row && *o != *m)
+                .map(|(_, o)| o)
+        };
+        let right_end = others()
+            .filter(|o| o.x0 >= m.x1)
+            .map(|o| o.x0 - GAP)
+            .fold(hi, f64::min);
+        if right_end - (m.x1 + GAP) >= min_w {
+            places.push((m.x1 + GAP, right_end.min(m.x1 + GAP + w), false, false));
+        }
+        let left_start = others()
+            .filter(|o| o.x1 <= m.x0)
+            .map(|o| o.x1 + GAP)
+            .fold(lo, f64::max);
+        if (m.x0 - GAP) - left_start >= min_w {
+            places.push(((m.x0 - GAP - w).max(left_start), m.x0 - GAP, true, false));
+        }
     }
-    let left_room = (m.x0 - GAP) - lo;
-    if left_room >= min_w && left_room < w {
-        places.push((lo, m.x0 - GAP, true));
-    }
-    // Shortened to end before the nearest other mark of its row, so that a caption
-    // hides a mark only when no shorter caption fits beside its own.
-    let others = || {
-        obstacles
-            .iter()
-            .filter(|(row, o)| *row == c.row && *o != *m)
-            .map(|(_, o)| o)
-    };
-    let right_end = others()
-        .filter(|o| o.x0 >= m.x1)
-        .map(|o| o.x0 - GAP)
-        .fold(hi, f64::min);
-    if right_end - (m.x1 + GAP) >= min_w {
-        places.push((m.x1 + GAP, right_end.min(m.x1 + GAP + w), false));
-    }
-    let left_start = others()
-        .filter(|o| o.x1 <= m.x0)
-        .map(|o| o.x1 + GAP)
-        .fold(lo, f64::max);
-    if (m.x0 - GAP) - left_start >= min_w {
-        places.push(((m.x0 - GAP - w).max(left_start), m.x0 - GAP, true));
-    }
-    let fits = |&(a, b, _): &(f64, f64, bool)| {
+    let fits = |&(a, b, _, _): &(f64, f64, bool, bool)| {
         let bx = BoxPx {
             x0: a,
             x1: b,
@@ -270,7 +311,7 @@ fn beside(
     };
     // A caption never covers another mark: with no free place it is left out, and the
     // mark stays unlabelled (a hidden happening misleads more than a missing word).
-    let hides = |&(a, b, _): &(f64, f64, bool)| {
+    let hides = |&(a, b, _, _): &(f64, f64, bool, bool)| {
         obstacles
             .iter()
             .any(|(row, o)| *row == c.row && *o != *m && o.x1 > a && o.x0 < b)
@@ -278,14 +319,21 @@ fn beside(
     places
         .iter()
         .find(|p| fits(p) && !hides(p))
-        .map(|&(a, b, left)| (a, b, left, y0, y1))
+        .map(|&(x0, x1, left, short)| Place {
+            x0,
+            x1,
+            left,
+            y0,
+            y1,
+            short,
+        })
 }
 
 /// A place for `c`'s caption in row `r` (not its mark's), starting at its mark's left edge
 /// and running right, else ending at its right edge, or when something stands there, just
-/// past it (at most [`LEADER_REACH`] px away, so the leader stays short):
-/// `(x0, x1, left, y0, y1)`. Shortened (to `min_w` at least) to end before what already
-/// stands in that row: marks, which it never hides, and captions.
+/// past it (at most [`LEADER_REACH`] px away, so the leader stays short). Shortened (to
+/// `min_w` at least) to end before what already stands in that row: marks, which it never
+/// hides, and captions.
 #[allow(clippy::too_many_arguments)]
 fn leader_place(
     c: &Candidate,
@@ -296,7 +344,7 @@ fn leader_place(
     hi: f64,
     obstacles: &[(u8, BoxPx)],
     taken: &[BoxPx],
-) -> Option<(f64, f64, bool, f64, f64)> {
+) -> Option<Place> {
     let yc = row_center(r);
     let (y0, y1) = (yc - CAPTION_H / 2.0, yc + CAPTION_H / 2.0);
     let m = &c.mark;
@@ -333,7 +381,14 @@ fn leader_place(
             .map(|o| o.x0 - GAP)
             .fold(hi, f64::min);
         if end - s >= min_w {
-            return Some((s, end.min(s + w), false, y0, y1));
+            return Some(Place {
+                x0: s,
+                x1: end.min(s + w),
+                left: false,
+                y0,
+                y1,
+                short: false,
+            });
         }
     }
     // Hanging left: to the mark's right edge, or just before what stands there.
@@ -355,7 +410,14 @@ fn leader_place(
             .map(|o| o.x1 + GAP)
             .fold(lo, f64::max);
         if e - start >= min_w {
-            return Some(((e - w).max(start), e, true, y0, y1));
+            return Some(Place {
+                x0: (e - w).max(start),
+                x1: e,
+                left: true,
+                y0,
+                y1,
+                short: false,
+            });
         }
     }
     None
@@ -386,6 +448,7 @@ mod tests {
             },
             is_span: false,
             width: Some(width),
+            short_width: None,
             min_width: MIN_CAPTION_PX,
             more: 0,
             cell: None,
@@ -578,6 +641,7 @@ mod tests {
             },
             more: 0,
             shortened: false,
+            short_form: false,
             own_mark: false,
             cell: None,
             left: true,
@@ -672,6 +736,81 @@ mod tests {
             &mut out,
         );
         assert!(!out[0].leader);
+    }
+
+    #[test]
+    fn a_dense_cells_happening_tries_the_rows_nearest_its_own_first() {
+        let rows_of = |row: u8, cell: Option<i64>| -> Vec<u8> {
+            let c = Candidate {
+                row,
+                cell,
+                ..point(1, 100.0, 100.0)
+            };
+            candidate_rows(&c, 5).collect()
+        };
+        assert_eq!(rows_of(2, Some(3)), vec![2, 1, 3, 0, 4]);
+        assert_eq!(rows_of(0, Some(3)), vec![0, 1, 2, 3, 4]);
+        assert_eq!(rows_of(4, Some(3)), vec![4, 3, 2, 1, 0]);
+        assert_eq!(rows_of(2, None), vec![2]);
+    }
+
+    #[test]
+    fn a_caption_with_no_place_whole_takes_its_shorter_form() {
+        // A mark near a tile's left edge with a caption of the next tile 200 px on: the
+        // whole caption (240 px) meets it on the right and has no room on the left. Its
+        // shorter form (150 px) fits whole on the right, so that is written, not cut.
+        let theirs = Caption {
+            item: 9,
+            b: BoxPx {
+                x0: 300.0,
+                x1: 480.0,
+                y0: row_center(0) - CAPTION_H / 2.0,
+                y1: row_center(0) + CAPTION_H / 2.0,
+            },
+            more: 0,
+            shortened: false,
+            short_form: false,
+            own_mark: false,
+            cell: None,
+            left: false,
+            leader: false,
+            mark_row: 0,
+            repeat: false,
+        };
+        let long = point(1, 60.0, 240.0);
+        let mut out = vec![theirs];
+        place_tile(&[long], 0.0, 280.0, 560.0, 1, &[(0, long.mark)], &mut out);
+        assert_eq!(out.len(), 1, "no place for the whole caption: {out:?}");
+        let with_short = Candidate {
+            short_width: Some(150.0),
+            ..long
+        };
+        place_tile(
+            &[with_short],
+            0.0,
+            280.0,
+            560.0,
+            1,
+            &[(0, long.mark)],
+            &mut out,
+        );
+        assert_eq!(out.len(), 2, "{out:?}");
+        let c = out[1];
+        assert!(c.short_form && !c.shortened && !c.left, "{c:?}");
+        assert!((c.b.x1 - c.b.x0 - 150.0).abs() < 1e-9, "{c:?}");
+        no_overlaps(&out);
+        // Where the whole caption has room, the whole caption is written.
+        out.truncate(0);
+        place_tile(
+            &[with_short],
+            0.0,
+            280.0,
+            560.0,
+            1,
+            &[(0, long.mark)],
+            &mut out,
+        );
+        assert!(!out[0].short_form && !out[0].shortened, "{:?}", out[0]);
     }
 
     #[test]

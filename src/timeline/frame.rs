@@ -98,6 +98,8 @@ pub struct LaneView {
 pub struct CaptionSize {
     /// The caption's text.
     pub text: f64,
+    /// Its shorter form's text, when it has one (written where the whole has no place).
+    pub short: Option<f64>,
     /// Its " +N more" (0 when there are no more).
     pub suffix: f64,
     /// What is drawn right after the mark (a source count, a "?"): the caption goes after it.
@@ -227,8 +229,9 @@ pub fn lane_view(
                 mark,
                 is_span: it.kind == ItemKind::Span,
                 width: size.map(|s| s.text + s.suffix + pad),
+                short_width: size.and_then(|s| s.short.map(|w| w + s.suffix + pad)),
                 min_width: size.map_or(captions::MIN_CAPTION_PX, |s| {
-                    (s.text + s.suffix + pad).min(captions::MIN_CAPTION_PX + s.suffix + pad)
+                    s.text.min(captions::cut_floor(s.short.unwrap_or(s.text))) + s.suffix + pad
                 }),
                 more,
                 cell: cell.map(|c| c.0),
@@ -341,7 +344,12 @@ fn share_more(
             }
             c.more = more;
             if let Some(sz) = measure(c.item, more) {
-                let w = sz.text + sz.suffix + 2.0 * CAPTION_PAD;
+                let text = if c.short_form {
+                    sz.short.unwrap_or(sz.text)
+                } else {
+                    sz.text
+                };
+                let w = text + sz.suffix + 2.0 * CAPTION_PAD;
                 if w < c.b.x1 - c.b.x0 {
                     if c.left {
                         c.b.x0 = c.b.x1 - w;
@@ -455,6 +463,7 @@ mod tests {
     fn measure(item: u32, more: u32) -> Option<CaptionSize> {
         Some(CaptionSize {
             text: 110.0,
+            short: None,
             suffix: if more > 0 { 40.0 } else { 0.0 },
             trailing: 0.0,
             key: u64::from(item),
@@ -528,6 +537,52 @@ mod tests {
             assert!((c1.b.x0 - (c0.b.x0 + dx)).abs() < 1e-6);
             assert_eq!(c1.b.y0, c0.b.y0);
         }
+    }
+
+    #[test]
+    fn captions_are_never_cut_below_their_narrowest_whole_wording() {
+        // Three kinds of caption: 150 px with no shorter form; 230 px with a shorter form
+        // of 120 px; 300 px with none. At every zoom a caption's room holds its narrowest
+        // whole wording (the painter writes the shorter form whole where the room holds
+        // it), and text wider than the cut floor is cut to the floor at least: never to
+        // its first two words.
+        let c = corpus_every(400, 23);
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let mut sized = |item: u32, more: u32| {
+            let base = measure(item, more)?;
+            let (text, short) = match item % 3 {
+                0 => (150.0, None),
+                1 => (230.0, Some(120.0)),
+                _ => (300.0, None),
+            };
+            Some(CaptionSize {
+                text,
+                short,
+                ..base
+            })
+        };
+        let day = day_number(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap()) as f64;
+        let mut seen = [0; 3];
+        for px_per_day in [0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0] {
+            let v = TimeView::new(day, px_per_day);
+            let f = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut sized);
+            for cap in &f.captions {
+                let suffix = if cap.more > 0 { 40.0 } else { 0.0 };
+                let room = cap.b.x1 - cap.b.x0 - 2.0 * CAPTION_PAD - suffix;
+                let least = match cap.item % 3 {
+                    0 => 150.0,
+                    1 => 120.0,
+                    _ => captions::CUT_FLOOR_PX,
+                };
+                assert!(room >= least - 1e-6, "{cap:?}");
+                if cap.short_form {
+                    assert!(cap.item % 3 == 1 && (room - 120.0).abs() < 1e-6, "{cap:?}");
+                }
+                seen[(cap.item % 3) as usize] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     #[test]

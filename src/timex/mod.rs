@@ -294,6 +294,8 @@ fn tag_block(
         holidays: locale.names(),
         depth: std::cell::Cell::new(0),
     };
+    // where the year in `st.stated` was stated, in this block
+    let mut stated_at: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         if !is_trigger(&toks[i]) {
@@ -330,10 +332,16 @@ fn tag_block(
                 .filter(|_| cand.end.is_none())
                 .and_then(|(m, d)| st.placed.year_of(m, d)),
         };
-        // "In 2009 ... in the autumn": a bare season in the year the story tells of.
+        // "In 2009 ... in the autumn", "In 2009 the firm cut jobs in March": a bare season
+        // or month in the year the story tells of.
         let in_stated = rules::year_parts::season_in_stated_year(
             &rules, &cand.x, cand.s, cand.e, st.stated, r.tense,
-        );
+        )
+        .or_else(|| {
+            let one = stated_at.is_some_and(|a| tense::same_sentence(toks, a, cand.s));
+            let framed = st.stated.filter(|_| one);
+            rules::month_day::month_in_stated_year(&rules, &cand.x, cand.s, framed, r.tense)
+        });
         let Some(o) = resolve::resolve(in_stated.as_ref().unwrap_or(&cand.x), &cx) else {
             i += 1;
             continue;
@@ -357,6 +365,11 @@ fn tag_block(
                 let framed = o.res == Resolution::Absolute && tense::heads_sentence(toks, cand.s);
                 st.stated =
                     (framed || in_stated.is_some()).then(|| chrono::Datelike::year(&a.date));
+                if framed && in_stated.is_none() {
+                    stated_at = Some(cand.s);
+                } else if st.stated.is_none() {
+                    stated_at = None;
+                }
                 if a.gran == lexicon::Unit::Day {
                     st.day_anchor = Some(a.date);
                 }

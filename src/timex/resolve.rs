@@ -165,6 +165,12 @@ pub enum Expr {
         day: Option<Box<Expr>>,
         tod: Tod,
     },
+    /// "the previous summer" (`dir` -1), "the following spring", "the autumn before": the
+    /// season before or after the last date named, not the time of writing.
+    AnchorSeason {
+        s: u8,
+        dir: i32,
+    },
     /// "that summer", "that December": a season or month (`Date`/`YearPart` without a
     /// year) in the year of the last date named; a winter is named for its January.
     InAnchorYear(Box<Expr>),
@@ -814,6 +820,24 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
             }
             o.kind = TimexType::Time;
             o
+        }
+        Expr::AnchorSeason { s, dir } => {
+            let rel = if *dir < 0 { Rel::Last } else { Rel::Next };
+            let y = match cx.anchor {
+                // after a year: that season of the year before or after it
+                Some(a) if a.gran == Unit::Year => a.date.year() + dir.signum(),
+                Some(a) if !matches!(a.gran, Unit::Decade | Unit::Century) => {
+                    season_year(a.date, *s, rel)
+                }
+                // with no date named before, as "last summer" / "next summer"
+                _ => return resolve(&Expr::SeasonRel { s: *s, rel }, cx),
+            };
+            let p = YP::S(*s);
+            let anchor = yp_date(y, p).map(|date| Anchor {
+                date,
+                gran: gran_of_yp(p),
+            });
+            out(format!("{:04}-{}", y, yp_code(p)), Anchored, anchor)
         }
         Expr::InAnchorYear(x) => {
             let Some(a) = cx.anchor else {

@@ -62,6 +62,12 @@ fn fronted(t: &[Tok], s: usize, e: usize) -> bool {
             .is_some_and(|x| x.kind == Kind::Punct && x.ch == b',')
 }
 
+/// Tokens `a` and `b` (`a` before `b`) are in one sentence: no sentence end or line break
+/// between them.
+pub(super) fn same_sentence(t: &[Tok], a: usize, b: usize) -> bool {
+    (a..b.min(t.len())).all(|j| !sentence_end(t, j) && (j == a || !t[j].nl))
+}
+
 /// The phrase at `s` opens its sentence, alone or after "in"/"by"/"during"/"since" ("In
 /// 2009, ...", "By March 2005 the ...").
 pub(super) fn heads_sentence(t: &[Tok], s: usize) -> bool {

@@ -83,7 +83,7 @@ pub(crate) fn identities_of_parts(
     let mut out = HashMap::new();
     for p in parts {
         for (place, a) in p.articles.iter().enumerate() {
-            let n = p.events.get(place).map_or(0, Vec::len);
+            let n = p.events.events_of(place).len();
             out.insert(
                 (a.file.clone(), a.path.clone()),
                 article_id(a, place as u32, n),

@@ -25,7 +25,7 @@
 mod amounts;
 mod clock;
 mod holidays;
-mod month_day;
+pub(super) mod month_day;
 mod numeric;
 mod relative;
 mod reports;
@@ -334,7 +334,11 @@ fn numbers(t: &Toks, i: usize) -> Option<Match> {
             return Some(m);
         }
     }
-    if let Some(m) = first_of(t, i, rules![years::decade_in_digits]) {
+    if let Some(m) = first_of(
+        t,
+        i,
+        rules![years::decade_in_digits, years::year_pair_with_slash],
+    ) {
         return Some(m);
     }
     // A number that reads as a year is a year or nothing ("1990 years" is no amount).
@@ -426,6 +430,7 @@ fn date_ish(x: &Expr) -> bool {
             | Expr::AnchorWeekday { .. }
             | Expr::MonthRel { .. }
             | Expr::SeasonRel { .. }
+            | Expr::AnchorSeason { .. }
             | Expr::RefShift { .. }
             | Expr::AnchorShift { .. }
             | Expr::QuarterOfYear(_)

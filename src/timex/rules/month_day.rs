@@ -148,6 +148,36 @@ fn month_relative_year(t: &Toks, i: usize, m: u32, k: usize) -> Option<Match> {
     found(i, e, Expr::DateRelYear { m, d: None, n })
 }
 
+/// "In 2009 the company cut 500 jobs in March", "In March 2005 he moved to Paris, and in
+/// June he married": a month named alone as a time phrase ("in/by/during/until March",
+/// "in early March"), in a clause that does not look ahead, is in the year stated at the
+/// head of its sentence (`framed`, given only when that year heads the same sentence) when
+/// that year is not the year of writing's; as "that March" is. `s` is the phrase's first
+/// token.
+pub(crate) fn month_in_stated_year(
+    t: &Toks,
+    x: &Expr,
+    s: usize,
+    framed: Option<i32>,
+    tense: crate::timex::resolve::Tense,
+) -> Option<Expr> {
+    let Expr::Date {
+        y: None, d: None, ..
+    } = x
+    else {
+        return None;
+    };
+    let y = framed?;
+    if tense == crate::timex::resolve::Tense::Future || t.year == Some(y) {
+        return None;
+    }
+    let time_prep = matches!(
+        t.word_before(s),
+        Some(W::In | W::By | W::During | W::Until | W::Through)
+    );
+    time_prep.then(|| Expr::InAnchorYear(Box::new(x.clone())))
+}
+
 /// "in September": a month alone (not "the March of the Mothers", "March for Life").
 fn month_alone(t: &Toks, i: usize, m: u32, k: usize) -> Option<Match> {
     if matches!(t.word(k), Some(W::Of | W::For)) && !t.after_preposition(i) {
@@ -293,6 +323,34 @@ pub(super) fn weekday_abbreviation_date(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // month_in_stated_year: a bare month as a time phrase in a sentence headed by a year
+    // is in that year; not after a year in passing, not in the next sentence, not looking
+    // ahead (round 9)
+    (
+        "2012-05-10",
+        "In 2009 the company cut 500 jobs in March.",
+        "2009=2009 | March=2009-03",
+    ),
+    (
+        "2012-05-10",
+        "In March 2010 he moved to Paris, and in early June he married.",
+        "March 2010=2010-03 | early June=2010-06",
+    ),
+    (
+        "2012-05-10",
+        "The company cut 500 jobs in 2009 and more in March.",
+        "2009=2009 | March=2012-03",
+    ),
+    (
+        "2012-05-10",
+        "In 2009 the band broke apart. In March, its singer signed a solo deal.",
+        "2009=2009 | March=2012-03",
+    ),
+    (
+        "2012-05-10",
+        "In 2010 the firm said it will open a plant in March.",
+        "2010=2010 | March=2013-03",
+    ),
     // day_month
     (
         "2023-09-14",

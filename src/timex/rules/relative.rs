@@ -247,6 +247,17 @@ pub(super) fn relative(t: &Toks, i: usize, the: bool) -> Option<Match> {
                 },
             ),
         ),
+        Some(Lex::Season(s)) if the && matches!(w, Previous | Following) => named(
+            "the_previous_or_following_season",
+            found(
+                i,
+                k + 1,
+                Expr::AnchorSeason {
+                    s,
+                    dir: if w == Previous { -1 } else { 1 },
+                },
+            ),
+        ),
         Some(Lex::Season(s)) if matches!(w, Last | Next | This | Past | Coming) => named(
             "relative_season",
             found(i, k + 1, Expr::SeasonRel { s, rel: h.rel }),
@@ -517,7 +528,11 @@ pub(super) fn that_unit(t: &Toks, i: usize) -> Option<Match> {
             }),
             _ => None,
         };
-        if let Some(x) = inner.filter(|_| closes_time_phrase(t, k + 1)) {
+        // "That summer she married": a subject pronoun after it starts the clause too
+        let pronoun = ["he", "she", "they", "we", "i", "it"]
+            .iter()
+            .any(|w| t.spelled(k + 1, w));
+        if let Some(x) = inner.filter(|_| closes_time_phrase(t, k + 1) || pronoun) {
             return found(i, k + 1, Expr::InAnchorYear(Box::new(x)));
         }
     }
@@ -576,6 +591,29 @@ pub(super) fn nth_day_of(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // that_unit: a subject pronoun after "that summer" starts its clause (round 9)
+    (
+        "2013-05-10",
+        "In 2004 she won gold. That summer she married; he said that spring is near.",
+        "2004=2004 | That summer=2004-SU | spring=2013-SP",
+    ),
+    // the_previous_or_following_season: counted from the last date named, not from the
+    // time of writing (round 9)
+    (
+        "2013-05-10",
+        "He was elected in 2008. The previous summer, he had lost a primary.",
+        "2008=2008 | The previous summer=2007-SU",
+    ),
+    (
+        "2013-05-10",
+        "He retired in the summer of 2010 and died the following winter.",
+        "the summer of 2010=2010-SU | the following winter=2011-WI",
+    ),
+    (
+        "2013-05-10",
+        "The plan was approved in March 2011; the following autumn, work began.",
+        "March 2011=2011-03 | the following autumn=2011-FA",
+    ),
     // the_then_expression
     ("2023-09-14", "the '80s were loud", "the '80s=198"),
     // halves named another way; not a half of a decade

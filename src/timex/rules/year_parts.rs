@@ -3,7 +3,7 @@
 //! "in the fall"), centuries by ordinal ("the twentieth century"), and the year's end
 //! ("year-end", "the year's end").
 
-use super::years::{maybe_year_after, relative_year_of, year_after};
+use super::years::{maybe_year_after, relative_year_after, relative_year_of, year_after};
 use super::{amounts, found, named, relative, Match, Toks};
 use crate::timex::lexicon::{Lex, Unit, W};
 use crate::timex::resolve::{Expr, YP};
@@ -251,6 +251,122 @@ pub(crate) fn season_in_stated_year(
         .then(|| Expr::InAnchorYear(Box::new(x.clone())))
 }
 
+/// "the winter of 1946-47", "winter 2010/11": a winter named by the two years it spans is
+/// the one named for its January, in the second year (the year alone would be read as a
+/// span and the season apart, in the year of writing).
+fn winter_of_two_years(t: &Toks, i: usize, s: u8) -> Option<Match> {
+    if s != 3 {
+        return None;
+    }
+    let k = if t.is(i + 1, W::Of) { i + 2 } else { i + 1 };
+    // (not `year4`, which refuses a year glued to a slash)
+    let y = match t.number(k)? {
+        (v, 4) if (1000..=2999).contains(&v) => v as i32,
+        _ => return None,
+    };
+    let e = super::years::next_year_after(t, k, y)?;
+    found(
+        i,
+        e,
+        Expr::YearPart {
+            y: Some(y + 1),
+            p: YP::S(3),
+        },
+    )
+}
+
+/// "spring last year", "the summer of last year", "autumn next year": a season in a year
+/// counted from the time of writing is one expression, as "June last year" is (read apart,
+/// the season took the year its tense picks and "last year" was a second date).
+fn season_in_counted_year(t: &Toks, i: usize, s: u8) -> Option<Match> {
+    let (e, n) = match relative_year_of(t, i + 1) {
+        Some((e, Some(n))) => (e, n),
+        Some((_, None)) => return None,
+        None => relative_year_after(t, i + 1)?,
+    };
+    found(
+        i,
+        e,
+        Expr::RelYearPart {
+            n,
+            p: Some(YP::S(s)),
+        },
+    )
+}
+
+/// "spring/summer 2014", "autumn-winter 2013", "fall/winter '13": two seasons in a row
+/// joined by a slash or hyphen before a year, as the fashion trade names the half-year a
+/// collection is for (also with a two-digit year, "spring/summer 14"), are one range from the
+/// first season to the second. The winter after an autumn is the one named for the next
+/// January, as the engine names winters.
+fn season_pair_with_year(t: &Toks, i: usize, s: u8) -> Option<Match> {
+    let k = i + 1;
+    // glued, or spaced as tokenised text writes it ("autumn / winter 2013")
+    if !(t.punct(k, b'/') || (t.punct(k, b'-') && t.glued(k) && t.glued(k + 1))) {
+        return None;
+    }
+    let Some(Lex::Season(s2)) = t.lex(k + 1) else {
+        return None;
+    };
+    // spring then summer, autumn then winter: the trade's two halves of a year
+    if !matches!((s, s2), (0, 1) | (2, 3)) {
+        return None;
+    }
+    let (e, y) = match year_after(t, k + 2) {
+        Some((e, y)) => (e, y),
+        _ => short_year_after(t, k + 2)?,
+    };
+    Some(Match {
+        s: i,
+        e,
+        x: Expr::YearPart {
+            y: Some(y),
+            p: YP::S(s),
+        },
+        end: Some(Expr::YearPart {
+            y: Some(if s2 == 3 { y + 1 } else { y }),
+            p: YP::S(s2),
+        }),
+        mid: None,
+        rule: "",
+    })
+}
+
+/// "the summer before", "the winter after": a season before or after the last date named
+/// ("The strike began last spring and ended the summer before"); only where the phrase ends
+/// there, not "the summer before the election" (before something the text names) nor "the
+/// summer before last".
+fn season_before_or_after(t: &Toks, i: usize, s: u8) -> Option<Match> {
+    let dir = match t.word(i + 1)? {
+        W::Before => -1,
+        W::After => 1,
+        _ => return None,
+    };
+    if t.word_before(i) != Some(W::The) || !relative::closes_time_phrase(t, i + 2) {
+        return None;
+    }
+    found(i, i + 2, Expr::AnchorSeason { s, dir })
+}
+
+/// A two-digit year at `k`, or after an apostrophe there ("14", "'14"; not "14th", "14%",
+/// "14,000"): (end, year).
+fn short_year_after(t: &Toks, k: usize) -> Option<(usize, i32)> {
+    let k = if t.punct(k, b'\'') && t.glued(k + 1) {
+        k + 1
+    } else {
+        k
+    };
+    let (v, nd) = t.number(k)?;
+    let glued_on = t.glued(k + 1)
+        && t.t
+            .get(k + 1)
+            .is_some_and(|x| x.kind != Kind::Punct || x.ch == b'%');
+    if nd != 2 || !t.lone_num(k) || glued_on {
+        return None;
+    }
+    Some((k + 1, crate::calendar::full_year(v, t.year())))
+}
+
 /// "spring 2020", "the summer of 2019", "this winter" (from the season word), "in the
 /// fall" (not the verb "fall", nor the title "the Spring of Life").
 pub(super) fn season(t: &Toks, i: usize) -> Option<Match> {
@@ -258,6 +374,9 @@ pub(super) fn season(t: &Toks, i: usize) -> Option<Match> {
         Lex::Season(s) => s,
         _ => return None,
     };
+    if let Some(m) = named("winter_of_two_years", winter_of_two_years(t, i, s)) {
+        return Some(m);
+    }
     if let Some((e, y)) = year_after(t, i + 1) {
         return found(
             i,
@@ -267,6 +386,9 @@ pub(super) fn season(t: &Toks, i: usize) -> Option<Match> {
                 p: YP::S(s),
             },
         );
+    }
+    if let Some(m) = named("season_pair_with_year", season_pair_with_year(t, i, s)) {
+        return Some(m);
     }
     if t.capital(i)
         && t.is(i + 1, W::Of)
@@ -298,13 +420,20 @@ pub(super) fn season(t: &Toks, i: usize) -> Option<Match> {
                 matches!(
                     prev2,
                     Some(W::In | W::By | W::Until | W::Since | W::During | W::Through | W::Over)
-                ) && !matches!(t.word(i + 1), Some(W::Of | W::In))
+                ) && (!matches!(t.word(i + 1), Some(W::Of | W::In))
+                    || relative_year_of(t, i + 1).is_some())
             }
             _ => false,
         };
         if !ok {
             return None;
         }
+    }
+    if let Some(m) = named("season_in_counted_year", season_in_counted_year(t, i, s)) {
+        return Some(m);
+    }
+    if let Some(m) = named("season_before_or_after", season_before_or_after(t, i, s)) {
+        return Some(m);
     }
     found(
         i,
@@ -433,6 +562,80 @@ pub(super) fn year_end(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // winter_of_two_years: a winter named by the two years it spans is named for its
+    // January (round 9)
+    (
+        "2013-05-10",
+        "He was born in the winter of 1946-47; the 2010-11 winter was harsh, and 2011/12 too.",
+        "the winter of 1946-47=1947-WI | the 2010-11 winter=2011-WI | 2011/12=2011..2012",
+    ),
+    (
+        "2013-05-10",
+        "It was cold in winter 2010/11.",
+        "winter 2010/11=2011-WI",
+    ),
+    // season_in_counted_year: a season before "last/next year" or "of last year" is one
+    // expression, in that year (round 9)
+    (
+        "2013-05-10",
+        "Ma was elected president in spring last year.",
+        "spring last year=2012-SP",
+    ),
+    (
+        "2013-05-10",
+        "The plant closed in the summer of last year and will reopen in autumn next year.",
+        "the summer of last year=2012-SU | autumn next year=2014-FA",
+    ),
+    (
+        "2013-05-10",
+        "The plant closed in late spring last year.",
+        "late spring last year=2012-SP",
+    ),
+    (
+        "2012-03-21",
+        "Revenues fell in the fall of last year and may fall this year.",
+        "the fall of last year=2011-FA | this year=2012",
+    ),
+    // season_pair_with_year: the fashion trade's half-years; the winter after an autumn is
+    // named for the next January (round 9)
+    (
+        "2013-09-10",
+        "Designers showed their spring/summer 2014 collections in Paris.",
+        "spring/summer 2014=2014-SP..2014-SU",
+    ),
+    (
+        "2013-02-20",
+        "Her autumn/winter 2013 collection sold out; fall-winter '13 looks are dark.",
+        "autumn/winter 2013=2013-FA..2014-WI | fall-winter '13=2013-FA..2014-WI",
+    ),
+    (
+        "2013-09-10",
+        "The spring-summer 14 shows open in September.",
+        "spring-summer 14=2014-SP..2014-SU | September=2013-09",
+    ),
+    // not a trade pair, and no pair without its year
+    (
+        "2013-09-10",
+        "The band toured in summer/autumn 2012.",
+        "summer=2013-SU | autumn 2012=2012-FA",
+    ),
+    // season_before_or_after: the season before or after the last date named, where the
+    // phrase ends (not "before the vote", not "before last") (round 9)
+    (
+        "2013-05-10",
+        "The strike began in spring 2012; talks had failed the summer before.",
+        "spring 2012=2012-SP | the summer before=2011-SU",
+    ),
+    (
+        "2013-05-10",
+        "He fell ill in the spring of 2009 and recovered the winter after, in Spain.",
+        "the spring of 2009=2009-SP | the winter after=2010-WI",
+    ),
+    (
+        "2013-05-10",
+        "He campaigned hard the summer before the vote.",
+        "the summer=2012-SU",
+    ),
     // season_in_stated_year: a bare season as a time phrase after a year stated at the
     // head of its sentence is in that year; not after a year in passing, nor looking ahead
     (

@@ -2,7 +2,7 @@
 //! "the nineties", "nineteen ninety-six", "fiscal 1989", "FY2023"; and the year that may
 //! follow a month or a part of a year (", 2023", "of 2023", "last year").
 
-use super::{first_of, found, rules, year_parts, Match, Toks};
+use super::{first_of, found, named, rules, year_parts, Match, Toks};
 use crate::timex::lexicon::{Lex, Unit, W};
 use crate::timex::resolve::Expr;
 use crate::timex::scan::Kind;
@@ -177,8 +177,45 @@ pub(super) fn year_in_digits(t: &Toks, i: usize) -> Option<Match> {
     )
 }
 
+/// Where the year after year `y` at `i` ends when a hyphen or slash joins it to `y`
+/// ("1946-47", "2010/11", "2012-2013"; "1999-00" closes a century).
+pub(super) fn next_year_after(t: &Toks, i: usize, y: i32) -> Option<usize> {
+    let k = i + 1;
+    if !((t.punct(k, b'-') || t.punct(k, b'/')) && t.glued(k) && t.glued(k + 1)) {
+        return None;
+    }
+    let (v2, nd2) = t.number(k + 1)?;
+    let y2 = match nd2 {
+        2 => (y / 100) * 100 + v2 as i32,
+        4 => v2 as i32,
+        _ => return None,
+    };
+    let y2 = if y2 < y && nd2 == 2 { y2 + 100 } else { y2 };
+    (y2 == y + 1 && !(t.glued(k + 2) && t.number(k + 3).is_some())).then_some(k + 2)
+}
+
+/// "the 2010-11 winter": a winter after the two years it spans is the one named for its
+/// January, in the second year.
+fn winter_after_two_years(t: &Toks, i: usize, y: i32) -> Option<Match> {
+    let e = next_year_after(t, i, y)?;
+    if t.lex(e) != Some(Lex::Season(3)) {
+        return None;
+    }
+    found(
+        i,
+        e + 1,
+        Expr::YearPart {
+            y: Some(y + 1),
+            p: crate::timex::resolve::YP::S(3),
+        },
+    )
+}
+
 /// "1990-91", "1990-1995": a span of years.
 fn year_span(t: &Toks, i: usize, y: i32) -> Option<Option<Match>> {
+    if let Some(m) = winter_after_two_years(t, i, y) {
+        return Some(named("winter_of_two_years", Some(m)));
+    }
     let k = i + 1;
     if !(t.punct(k, b'-') && t.glued(k) && t.glued(k + 1)) {
         return None;
@@ -200,6 +237,42 @@ fn year_span(t: &Toks, i: usize, y: i32) -> Option<Option<Match>> {
         }));
     }
     Some(None)
+}
+
+/// "2012/13", "2012/2013": two years in a row joined by a slash, as British writing names a
+/// season, a school or tax year, are the span of the two (as "2012-13" is); only the next
+/// year after the slash ("2012/14" and "2011/12/05" are something else).
+pub(super) fn year_pair_with_slash(t: &Toks, i: usize) -> Option<Match> {
+    let (v, nd) = t.number(i)?;
+    if nd != 4 || !(1900..=2099).contains(&v) || !t.punct(i + 1, b'/') {
+        return None;
+    }
+    let y = v as i32;
+    if let Some(m) = winter_after_two_years(t, i, y) {
+        return named("winter_of_two_years", Some(m));
+    }
+    let e = next_year_after(t, i, y)?;
+    // not one part of a longer run ("2012/13/14", "a/2012/13", "2012/13%")
+    let run_after = t.glued(e)
+        && t.t
+            .get(e)
+            .is_some_and(|x| x.kind != Kind::Punct || matches!(x.ch, b'/' | b'-' | b'%'));
+    let run_before = i > 0
+        && t.glued(i)
+        && t.t.get(i - 1).is_some_and(|x| {
+            x.kind != Kind::Punct || matches!(x.ch, b'/' | b'-' | b'.' | b'$' | b'#')
+        });
+    if run_after || run_before {
+        return None;
+    }
+    Some(Match {
+        s: i,
+        e,
+        x: Expr::Year(y),
+        end: Some(Expr::Year(y + 1)),
+        mid: None,
+        rule: "",
+    })
 }
 
 /// A year on its own: any year 1900–2099, others after a preposition or time word ("since
@@ -359,6 +432,18 @@ pub(super) fn the_decade_word(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // year_pair_with_slash: a year and the next joined by a slash are their span, as
+    // "2012-13" is (round 9)
+    (
+        "2013-05-10",
+        "He scored 20 goals in the 2012/13 season; the 2011/2012 budget was cut.",
+        "2012/13=2012..2013 | 2011/2012=2011..2012",
+    ),
+    (
+        "2013-05-10",
+        "Case 2012/14 was filed on 2011/12/05 and 1999/00 was a bad season.",
+        "2011/12/05=2011-12-05 | 1999/00=1999..2000",
+    ),
     // year_alone
     ("2023-09-14", "in 2019 the plant closed", "2019=2019"),
     ("2023-09-14", "since 1850", "1850=1850"),
