@@ -504,10 +504,16 @@ impl FirmIndex {
             })
             .collect();
         drop(slot_of);
-        let distinct: Vec<Vec<u64>> = texts
-            .par_iter()
-            .map(|(t, known)| known.map_or_else(|| content_words(t), <[u64]>::to_vec))
-            .collect();
+        let distinct: Vec<Vec<u64>> = if keep {
+            // An index kept for a later one is built on every correction and watched
+            // change: the words of sentences read by the one before are remembered.
+            words_remembered(&texts)
+        } else {
+            texts
+                .par_iter()
+                .map(|(t, known)| known.map_or_else(|| content_words(t), <[u64]>::to_vec))
+                .collect()
+        };
         let words = slots.iter().map(|&k| &distinct[k as usize]);
         let mut index = FirmIndex {
             entries: Vec::new(),
@@ -646,6 +652,58 @@ impl FirmIndex {
         out.sort_unstable_by(rank);
         out
     }
+}
+
+/// Most sentences' content words [`words_remembered`] keeps (about 150 bytes each) before
+/// it starts afresh.
+const MAX_REMEMBERED_WORDS: usize = 1 << 20;
+
+/// Content words of firm sentences read by earlier builds, by the [`crate::memo_key`] of the
+/// sentence's text: one memory per process, taken whole by a build (a build beside it reads
+/// its sentences again) and given back when it ends.
+static WORDS: std::sync::Mutex<Option<FxMap<u128, Vec<u64>>>> = std::sync::Mutex::new(None);
+
+/// [`content_words`] of each text (`texts[i].0`), from the process's memory where a text
+/// was read before: the words are a function of the text alone, and a text is found by a
+/// 128-bit hash of it (another text shares it with probability about 2^-128). Hashing a
+/// sentence costs a fraction of reading its words, and a correction's or watched change's
+/// firm index reads nearly every firm sentence the one before read.
+fn words_remembered(texts: &[(&str, Option<&[u64]>)]) -> Vec<Vec<u64>> {
+    let keys: Vec<u128> = texts
+        .par_iter()
+        .map(|(t, _)| crate::memo_key::of(t.as_bytes()))
+        .collect();
+    let mut memo = WORDS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .take()
+        .unwrap_or_default();
+    // One pass over the memory for what it holds; then the texts it lacks are read (on
+    // all cores) and only those are put in (a caller's known words never are).
+    let mut out: Vec<Option<Vec<u64>>> = texts
+        .iter()
+        .zip(&keys)
+        .map(|((_, known), k)| known.map(<[u64]>::to_vec).or_else(|| memo.get(k).cloned()))
+        .collect();
+    let missing: Vec<usize> = (0..out.len()).filter(|&i| out[i].is_none()).collect();
+    out.par_iter_mut()
+        .zip(texts)
+        .filter(|(o, _)| o.is_none())
+        .for_each(|(o, (t, _))| *o = Some(content_words(t)));
+    let out: Vec<Vec<u64>> = out.into_iter().map(Option::unwrap_or_default).collect();
+    if memo.len() + missing.len() > MAX_REMEMBERED_WORDS {
+        memo.clear();
+    }
+    if missing.len() <= MAX_REMEMBERED_WORDS {
+        for i in missing {
+            memo.insert(keys[i], out[i].clone());
+        }
+    }
+    let mut slot = WORDS.lock().unwrap_or_else(|p| p.into_inner());
+    if slot.as_ref().is_none_or(|m| m.len() <= memo.len()) {
+        *slot = Some(memo);
+    }
+    out
 }
 
 /// Sentences seen again (syndicated copy, a story's recurring lines) ask the index the
@@ -1392,6 +1450,40 @@ mod tests {
             dump(&FirmIndex::build_from(&back, &without, &Some)),
             dump(&FirmIndex::build(&back))
         );
+    }
+
+    #[test]
+    fn words_read_from_memory_build_the_index_a_fresh_read_builds() {
+        const A: &str = " date 2024-06-20  Harbour Ledger\nPact signed\n\
+            On Wednesday, Russia and North Korea signed a mutual defence treaty in Pyongyang.\n\n\
+            Officials in Moscow said on Thursday that the treaty would take effect in July.\n";
+        const B: &str = " date 2024-03-04  Coastal Times\nFerry terminal opens\n\
+            On Monday, Norway opened a ferry terminal at Bergen.\n";
+        // B's sentence with other words at the same places: another text, never its words.
+        const B2: &str = " date 2024-03-04  Coastal Times\nFerry terminal opens\n\
+            On Monday, Norway closed a cargo harbour at Narvik.\n";
+        let corpus = load(&[("a.txt", A), ("b.txt", B)]);
+        // Read, then (unless a test beside this one holds the memory) from memory: the same.
+        for _ in 0..3 {
+            let index = FirmIndex::build_remembering(&corpus);
+            assert_eq!(dump(&index), dump(&FirmIndex::build(&corpus)));
+        }
+        let changed = load(&[("a.txt", A), ("b.txt", B2)]);
+        let index = FirmIndex::build_remembering(&changed);
+        assert_eq!(dump(&index), dump(&FirmIndex::build(&changed)));
+        assert_ne!(dump(&index), dump(&FirmIndex::build(&corpus)));
+        // The words given for each text, first read and remembered, and what an index
+        // before knew of a sentence taken as it is.
+        let texts = [A, B, B2, "", "Norway, Norway and NORWAY"];
+        let known = [h("kept")];
+        for _ in 0..2 {
+            let mut asked: Vec<(&str, Option<&[u64]>)> = texts.iter().map(|t| (*t, None)).collect();
+            asked.push(("Bergen harbour", Some(&known[..])));
+            let got = words_remembered(&asked);
+            let mut want: Vec<Vec<u64>> = texts.iter().map(|t| content_words_by_scan(t)).collect();
+            want.push(known.to_vec());
+            assert_eq!(got, want);
+        }
     }
 
     #[test]

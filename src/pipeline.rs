@@ -786,7 +786,20 @@ pub(crate) fn correct_events(corpus: &mut Corpus, corrections: &Corrections) {
     if corrections.is_empty() {
         return;
     }
+    // An article with no event of its own corrected has no hidden event and no event date
+    // (both are looked up under its hash first): its events are only shown again, and no
+    // event key is written for them (a string per event, once most of a correction's cost
+    // here when only a publication date is corrected).
+    let corrected: Vec<bool> = corpus
+        .articles
+        .iter()
+        .map(|a| corrections.has_event_corrections(&a.content_hash))
+        .collect();
     for e in &mut corpus.events {
+        if !corrected.get(e.article as usize).copied().unwrap_or(true) {
+            e.hidden = false;
+            continue;
+        }
         let hash = &corpus.articles[e.article as usize].content_hash;
         let key = event_key(e);
         e.hidden = corrections.is_hidden(hash, &key);
@@ -869,6 +882,90 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(override_for(&o, &a), None);
+    }
+
+    /// `correct_events` as it was: every event's key looked up, whatever its article.
+    fn correct_each_event(corpus: &mut Corpus, corrections: &Corrections) {
+        if corrections.is_empty() {
+            return;
+        }
+        for e in &mut corpus.events {
+            let hash = &corpus.articles[e.article as usize].content_hash;
+            let key = event_key(e);
+            e.hidden = corrections.is_hidden(hash, &key);
+            if let Some(span) = corrections.event_date(hash, &key) {
+                e.span = span;
+                e.date_source = DateSource::User;
+                e.confidence = 1.0;
+                e.note = "date set by the user".into();
+            }
+        }
+    }
+
+    #[test]
+    fn event_corrections_read_only_for_articles_that_have_some() {
+        let day =
+            |d: u32| crate::model::DateSpan::day(NaiveDate::from_ymd_opt(2024, 3, d).unwrap());
+        let event = |article: ArticleId, at: usize, hidden: bool| Event {
+            article,
+            paragraph: 0,
+            sentence: 0..40,
+            date_range: at..at + 5,
+            timex_value: "2024-03-01".into(),
+            span: day(1),
+            countries: Default::default(),
+            country_spans: Default::default(),
+            date_source: DateSource::Explicit,
+            confidence: 0.8,
+            note: "".into(),
+            cluster: 0,
+            hidden,
+            salience: 0.0,
+        };
+        let articles: Vec<Article> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|h| Article {
+                content_hash: (*h).into(),
+                ..Default::default()
+            })
+            .collect();
+        // Article c's event was hidden by an earlier store (now undone), d's is hidden and
+        // stays so, b's second event gets a date; a is corrected only in its publication date.
+        let events = vec![
+            event(0, 3, false),
+            event(0, 9, false),
+            event(1, 3, false),
+            event(1, 9, false),
+            event(2, 3, true),
+            event(3, 3, true),
+            event(3, 9, false),
+        ];
+        let mut store = Corrections::default();
+        store.set_pub_date("a", NaiveDate::from_ymd_opt(2024, 2, 1).unwrap());
+        store.set_event_date("b", &event_key(&events[3]), day(7));
+        store.hide_event("d", &event_key(&events[5]));
+        for store in [store.clone(), Corrections::default()] {
+            let mut want = Corpus {
+                articles: articles.clone(),
+                events: events.clone(),
+                ..Default::default()
+            };
+            let mut got = want.clone();
+            correct_each_event(&mut want, &store);
+            correct_events(&mut got, &store);
+            assert_eq!(got.events, want.events);
+        }
+        let mut got = Corpus {
+            articles,
+            events,
+            ..Default::default()
+        };
+        correct_events(&mut got, &store);
+        let hidden: Vec<bool> = got.events.iter().map(|e| e.hidden).collect();
+        assert_eq!(hidden, [false, false, false, false, false, true, false]);
+        assert_eq!(got.events[3].span, day(7));
+        assert_eq!(got.events[3].date_source, DateSource::User);
+        assert_eq!(got.events[2].span, day(1));
     }
 
     #[test]

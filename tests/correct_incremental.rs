@@ -1,9 +1,10 @@
 //! A correction made in the window redoes only what it reaches
 //! (`pipeline::apply_corrections_incremental`) and must give what the full path
 //! (`pipeline::apply_corrections`) gives from the same corpus: publication dates, problems,
-//! events, clusters, salience and captions, bit for bit. Checked on the bundled sample and
-//! on generated corpora (templates of our own, `examples/common/corpus_gen.rs`), for each
-//! kind of correction in a row as a user makes them, and for undo.
+//! events, clusters, salience and captions, bit for bit, and the layout and panel data made
+//! from them. Checked on the bundled sample and on generated corpora (templates of our own,
+//! `examples/common/corpus_gen.rs`), for each kind of correction in a row as a user makes
+//! them, and for undo.
 
 mod common;
 
@@ -12,8 +13,10 @@ mod corpus_gen;
 
 use chrono::NaiveDate;
 use dateline::corrections::{event_key, Corrections};
+use dateline::gui::derived::Derived;
 use dateline::model::{Corpus, DateSpan, PubDateSource};
 use dateline::pipeline::{self, CorrectionPath};
+use dateline::timeline::layout::Layout;
 use std::path::PathBuf;
 
 /// What must be equal between the two paths.
@@ -28,6 +31,10 @@ fn summary(c: &Corpus) -> Vec<String> {
     for k in &c.clusters {
         out.push(format!("{k:?} {}", k.salience.to_bits()));
     }
+    // What the window draws and its panels show of it, made from the corpus as a
+    // correction's job makes them.
+    out.push(format!("{:?}", Layout::build(c)));
+    out.push(format!("{:?}", Derived::build(c, None)));
     out
 }
 
