@@ -178,11 +178,7 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
         Step::Months(_) => Some(year_label(d.year())),
         // "Sep 12" labels name their month: the corner names it too only when the view
         // holds no other (else it would misname them), and the year.
-        Step::MonthDays(_) | Step::Days if one_month => Some(format!(
-            "{} {}",
-            MONTHS[d.month0() as usize],
-            year_label(d.year())
-        )),
+        Step::MonthDays(_) | Step::Days if one_month => Some(month_year_label(d)),
         Step::MonthDays(_) | Step::Days => Some(year_label(d.year())),
         Step::Hours(_) => Some(format!(
             "{} {} {}",
@@ -198,11 +194,7 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
     let place = date_of(first.floor() as i64).and_then(|d| match labeled {
         Step::Years(_) => None,
         Step::Months(_) | Step::MonthsLong => Some(year_label(d.year())),
-        Step::MonthDays(_) | Step::Days => Some(format!(
-            "{} {}",
-            MONTHS[d.month0() as usize],
-            year_label(d.year())
-        )),
+        Step::MonthDays(_) | Step::Days => Some(month_year_label(d)),
         Step::Hours(_) => context.clone(),
     });
     Axis {
@@ -211,6 +203,11 @@ pub fn axis(view: &TimeView, width: f64, text_px: impl Fn(&str) -> f64) -> Axis 
         context,
         place,
     }
+}
+
+/// "Sep 2023".
+fn month_year_label(d: NaiveDate) -> String {
+    format!("{} {}", MONTHS[d.month0() as usize], year_label(d.year()))
 }
 
 fn year_label(y: i32) -> String {

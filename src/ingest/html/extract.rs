@@ -1872,14 +1872,17 @@ fn heads_its_box(doc: &Doc, a: &Analysis, h: u32, root: u32) -> bool {
         && link * 5 < text
 }
 
+/// The row of a table cell (a TD or TH whose parent is a TR), if `i` is one.
+fn row_of(doc: &Doc, i: usize) -> Option<u32> {
+    let n = &doc.nodes[i];
+    (matches!(n.tag, TD | TH) && n.parent != NONE && doc.nodes[n.parent as usize].tag == TR)
+        .then_some(n.parent)
+}
+
 /// A cell of a data table's row, read as one line with its neighbours ("Green Party | 31 |
 /// +12"); not a cell of a layout row (see [`is_layout_cell`]).
 fn is_row_cell(doc: &Doc, a: &Analysis, i: u32) -> bool {
-    let n = &doc.nodes[i as usize];
-    matches!(n.tag, TD | TH)
-        && n.parent != NONE
-        && doc.nodes[n.parent as usize].tag == TR
-        && !is_layout_row(doc, a, n.parent)
+    row_of(doc, i as usize).is_some_and(|tr| !is_layout_row(doc, a, tr))
 }
 
 /// A row whose cells are a page's columns (the way pages were laid out before CSS: a
@@ -1898,11 +1901,7 @@ const LAYOUT_CELL_TEXT: u32 = 400;
 /// A cell of a layout row: a box of its own, dropped as one when it is furniture (a
 /// column of links).
 fn is_layout_cell(doc: &Doc, a: &Analysis, i: usize) -> bool {
-    let n = &doc.nodes[i];
-    matches!(n.tag, TD | TH)
-        && n.parent != NONE
-        && doc.nodes[n.parent as usize].tag == TR
-        && is_layout_row(doc, a, n.parent)
+    row_of(doc, i).is_some_and(|tr| is_layout_row(doc, a, tr))
 }
 
 fn in_page_link(doc: &Doc, a: u32) -> bool {
