@@ -398,22 +398,28 @@ fn joins_name(toks: &[Token], i: usize) -> bool {
             !a.cap
                 && w.len() <= 10
                 && w.chars().all(char::is_alphabetic)
-                && ![
-                    DETERMINERS,
-                    PREPOSITIONS,
-                    SUBORDINATORS,
-                    RELATIVES,
-                    PRONOUNS,
-                    MODALS,
-                    BE,
-                    HAVE,
-                    DO,
-                    ADVERBS,
-                ]
-                .iter()
-                .any(|l| l.contains(&w))
+                && !is_function_word(w)
                 && forms::verb_form(w, true).is_none()
         })
+}
+
+/// A closed-class word (determiner, preposition, subordinator, relative, pronoun, modal,
+/// auxiliary) or a listed adverb: never the open-class word a name or a compound joins.
+fn is_function_word(w: &str) -> bool {
+    [
+        DETERMINERS,
+        PREPOSITIONS,
+        SUBORDINATORS,
+        RELATIVES,
+        PRONOUNS,
+        MODALS,
+        BE,
+        HAVE,
+        DO,
+        ADVERBS,
+    ]
+    .iter()
+    .any(|l| l.contains(&w))
 }
 
 /// Is the lone "-" at `i` the hyphen of a compound adjective made with a past participle
@@ -449,20 +455,7 @@ fn participle_compound(toks: &[Token], i: usize) -> bool {
     participle
         && !verbal
         && w.chars().all(char::is_alphabetic)
-        && ![
-            DETERMINERS,
-            PREPOSITIONS,
-            SUBORDINATORS,
-            RELATIVES,
-            PRONOUNS,
-            MODALS,
-            BE,
-            HAVE,
-            DO,
-            ADVERBS,
-        ]
-        .iter()
-        .any(|l| l.contains(&w))
+        && !is_function_word(w)
         && !matches!(w, "and" | "or" | "but" | "to" | "that" | "not")
 }
 
