@@ -1295,14 +1295,17 @@ fn is_actor_phrase(subject: &str) -> bool {
         .to_lowercase();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
     // "At least 300 troops": a bound on a count, no preposition.
-    let bound = first == "at"
-        && subject
-            .split_whitespace()
-            .nth(1)
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "least" | "most"));
-    bound
+    let second = subject.split_whitespace().nth(1).map(str::to_lowercase);
+    opens_a_bound(first, second.as_deref())
         || (!NOT_AN_ACTOR.contains(&first)
             && !crate::clause::lexicon::PREPOSITIONS.contains(&first))
+}
+
+/// Do the words `first second` open a bound on a count ("at least", "at most"; as written,
+/// the caller lowercases)? Such "at" is no preposition and stays with its count (the
+/// clause reader's token form is `clause::bound_count`).
+fn opens_a_bound(first: &str, second: Option<&str>) -> bool {
+    first == "at" && matches!(second, Some("least" | "most"))
 }
 
 /// Is the clause a condition or a comparison with what did not happen ("If agreement is
@@ -1871,12 +1874,7 @@ fn shorter_objects(object: &str) -> Vec<String> {
             crate::clause::lexicon::PREPOSITIONS.contains(&w.as_str()) || w == "as"
         }));
         // "at least 16 bodies": the bound stays whole with its count ("at 16" is none).
-        let lead = if lead == 1
-            && core[0] == "at"
-            && core
-                .get(1)
-                .is_some_and(|w| matches!(w.as_str(), "least" | "most"))
-        {
+        let lead = if lead == 1 && opens_a_bound(&core[0], core.get(1).map(String::as_str)) {
             2
         } else {
             lead

@@ -789,31 +789,31 @@ impl super::Index {
 mod tests {
     use super::*;
 
+    /// A stored event of `article` on 1 June 2024, nothing else set.
+    fn june_first(article: u32) -> Event {
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+        EventRow {
+            paragraph: 0,
+            sentence: (0, 0),
+            date_range: (0, 0),
+            timex: "2024-06-01".into(),
+            span: DateSpan {
+                start: day,
+                end: day,
+                precision: crate::model::Precision::Day,
+            },
+            countries: Vec::new(),
+            country_spans: Vec::new(),
+            date_source: DateSource::Explicit,
+            confidence: 1.0,
+            note: String::new(),
+        }
+        .event(article)
+    }
+
     #[test]
     fn a_cluster_counts_each_article_once_in_any_order_of_its_members() {
-        let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
-        let events: Vec<Event> = [0, 0, 1, 3, 3, 3, 7]
-            .into_iter()
-            .map(|article| {
-                EventRow {
-                    paragraph: 0,
-                    sentence: (0, 0),
-                    date_range: (0, 0),
-                    timex: "2024-06-01".into(),
-                    span: DateSpan {
-                        start: day,
-                        end: day,
-                        precision: crate::model::Precision::Day,
-                    },
-                    countries: Vec::new(),
-                    country_spans: Vec::new(),
-                    date_source: DateSource::Explicit,
-                    confidence: 1.0,
-                    note: String::new(),
-                }
-                .event(article)
-            })
-            .collect();
+        let events: Vec<Event> = [0, 0, 1, 3, 3, 3, 7].map(june_first).into();
         for (members, n) in [
             (vec![], 0),
             (vec![4], 1),
@@ -837,29 +837,7 @@ mod tests {
                     ..Default::default()
                 })
                 .collect(),
-            events: [0, 0, 1]
-                .into_iter()
-                .map(|article| {
-                    let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
-                    EventRow {
-                        paragraph: 0,
-                        sentence: (0, 0),
-                        date_range: (0, 0),
-                        timex: "2024-06-01".into(),
-                        span: DateSpan {
-                            start: day,
-                            end: day,
-                            precision: crate::model::Precision::Day,
-                        },
-                        countries: Vec::new(),
-                        country_spans: Vec::new(),
-                        date_source: DateSource::Explicit,
-                        confidence: 1.0,
-                        note: String::new(),
-                    }
-                    .event(article)
-                })
-                .collect(),
+            events: [0, 0, 1].map(june_first).into(),
             ..Default::default()
         };
         let joined = identify(corpus, &Corrections::default());
