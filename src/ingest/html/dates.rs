@@ -697,18 +697,15 @@ impl ShortYear {
     }
 }
 
-/// A two-digit year: the latest year with those digits that is not after this one, and
-/// not before 1990 (the web's news pages; "14.09.98" is 1998, "23.12.31" has no year-last
-/// reading).
+/// A two-digit year on a page: the program's one reading of two digits
+/// ([`crate::calendar::full_year`], this year as the reference), kept only from 1990 to
+/// this year (the web's news pages, and a page's date is not in the future): "14.09.98" is
+/// 1998, "23.12.31" has no year-last reading.
 fn century(yy: i64) -> Option<i64> {
     use chrono::Datelike;
-    let now = i64::from(chrono::Local::now().year());
-    let y = if 2000 + yy <= now {
-        2000 + yy
-    } else {
-        1900 + yy
-    };
-    (y >= 1990).then_some(y)
+    let now = chrono::Local::now().year();
+    let y = crate::calendar::full_year(u32::try_from(yy).ok()?, Some(now));
+    (1990..=now).contains(&y).then_some(i64::from(y))
 }
 
 /// An all-numeric date with a two-digit year in a short date line ("14.09.23", "9/14/23",
@@ -777,4 +774,17 @@ pub fn short_year_date(s: &str, order: Order, short: ShortYear) -> Option<(Naive
         };
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_pages_two_digit_year_is_the_latest_such_year_from_1990_to_now() {
+        use chrono::Datelike;
+        let now = i64::from(chrono::Local::now().year());
+        for yy in 0..100 {
+            let latest = (1990..=now).rev().find(|y| y % 100 == yy);
+            assert_eq!(super::century(yy), latest, "{yy}");
+        }
+    }
 }
