@@ -129,7 +129,7 @@ pub enum Order {
 impl Order {
     /// From the page's language tag (`en-US`, `fr`, `pt-BR`).
     pub fn of_language(lang: Option<&str>) -> Order {
-        let Some(l) = lang.map(|l| l.trim().to_ascii_lowercase().replace('_', "-")) else {
+        let Some(l) = language_tag(lang) else {
             return Order::Unknown;
         };
         if l.is_empty() {
@@ -142,6 +142,12 @@ impl Order {
             Order::DayFirst
         }
     }
+}
+
+/// A page's language tag as both readings of numeric dates compare it: trimmed, lower
+/// case, "_" written "-" ("pt_BR" is "pt-br").
+fn language_tag(lang: Option<&str>) -> Option<String> {
+    lang.map(|l| l.trim().to_ascii_lowercase().replace('_', "-"))
 }
 
 /// A date found in text, with its byte range in the text it was found in.
@@ -668,7 +674,7 @@ impl ShortYear {
     /// From the page's language tag, else from the script of a line of its own text (the
     /// title): Hangul, kana or Han put the year first.
     pub fn of_page(lang: Option<&str>, sample: &str) -> ShortYear {
-        let l = lang.unwrap_or("").trim().to_ascii_lowercase();
+        let l = language_tag(lang).unwrap_or_default();
         let cjk = |l: &str| {
             ["ko", "zh", "ja"]
                 .iter()

@@ -1870,6 +1870,7 @@ fn two_digit_years_read_by_the_pages_way_of_writing_dates() {
     }
     assert_eq!(ShortYear::of_page(Some("ko-KR"), ""), YearFirst);
     assert_eq!(ShortYear::of_page(Some("zh"), ""), YearFirst);
+    assert_eq!(ShortYear::of_page(Some("ko_KR"), ""), YearFirst);
     assert_eq!(ShortYear::of_page(Some("de"), "새 소식"), YearLast);
     assert_eq!(ShortYear::of_page(None, "새 여객선 터미널"), YearFirst);
     assert_eq!(ShortYear::of_page(None, "Ferry terminal to open"), YearLast);
