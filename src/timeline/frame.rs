@@ -425,22 +425,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn ev(d: NaiveDate, code: &str, cluster: u32) -> Event {
-        Event {
-            article: cluster,
-            paragraph: 0,
-            sentence: 0..0,
-            date_range: 0..0,
-            timex_value: Default::default(),
-            span: DateSpan::day(d),
-            countries: vec![CountryCode::parse(code).unwrap()].into(),
-            country_spans: Default::default(),
-            date_source: DateSource::Explicit,
-            confidence: 0.9,
-            note: Default::default(),
-            cluster,
-            hidden: false,
-            salience: 0.0,
-        }
+        Event::for_test(cluster, DateSpan::day(d), &[code])
     }
 
     /// One event a day for `days` days from 2020-01-01 in lane FR, salience rising with
