@@ -272,7 +272,8 @@ fn block_end(b: &[u8], from: usize) -> usize {
 fn is_trigger(t: &Tok) -> bool {
     match t.kind {
         Kind::Num => true,
-        Kind::Word => t.lex.is_some() || (t.cap && t.len() == 1),
+        // ("Q3", "H1 2024"; two capitals: "SS14", "AW13")
+        Kind::Word => t.lex.is_some() || (t.cap && t.len() <= 2),
         Kind::Punct => t.ch == b'\'',
     }
 }
