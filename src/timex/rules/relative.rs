@@ -113,10 +113,15 @@ fn the_weekend(t: &Toks, i: usize) -> Option<Match> {
 /// schedules name it).
 fn the_week_of(t: &Toks, i: usize) -> Option<Match> {
     let j = i + 1;
-    let named_by_day = ["beginning", "starting", "commencing", "ending"]
-        .iter()
-        .any(|w| t.spelled(j + 1, w));
-    if !(t.unit(j) == Some(Unit::Week) && (t.is(j + 1, W::Of) || named_by_day)) {
+    if t.unit(j) != Some(Unit::Week) {
+        return None;
+    }
+    let named_by_day = || {
+        ["beginning", "starting", "commencing", "ending"]
+            .iter()
+            .any(|w| t.spelled(j + 1, w))
+    };
+    if !(t.is(j + 1, W::Of) || named_by_day()) {
         return None;
     }
     let m = t.match_at(j + 2)?;

@@ -57,7 +57,7 @@ fn half_of_a_month(t: &Toks, i: usize, k: usize) -> Option<Match> {
         return None;
     }
     let m = t.match_at(k + 1)?;
-    (m.end.is_none() && super::month_ish(&m.x)).then(|| Match {
+    (m.end.is_none() && super::month_ish(&m.x)).then_some(Match {
         s: i,
         rule: "",
         ..m
