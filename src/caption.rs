@@ -440,8 +440,7 @@ fn clause_candidate(
     let (text, cut) = fit(&subject, &verb, &object, max_chars)?;
     // "Kishida [is willing to meet …]": a copula's subject without its complement is a name,
     // not a happening.
-    if cut && verb.is_empty() && !object.is_empty() && shorter_subjects(&subject).contains(&text)
-    {
+    if cut && verb.is_empty() && !object.is_empty() && shorter_subjects(&subject).contains(&text) {
         return None;
     }
     // "cruises to unprecedented sixth": an ordinal whose noun was cut counts nothing.
@@ -602,13 +601,27 @@ fn came_with_nothing(c: &Clause, object: &str) -> bool {
     c.lemma == "come" && !c.passive && c.particle.is_none() && object.is_empty()
 }
 
-/// Names of share indices, and nouns for what a market report says moved.
+/// Names of share indices ("the FTSE 100", "the Hang Seng").
 const MARKET_INDICES: &[&str] = &[
     "ftse", "dow", "nasdaq", "nikkei", "dax", "cac", "sensex", "bovespa", "hang", "s&p", "jse",
 ];
+/// Nouns for what a market report says moved ("shares", "the index").
 const MARKET_MEASURES: &[&str] = &[
-    "shares", "stocks", "equities", "index", "indices", "indexes", "market", "markets",
-    "stockmarket", "bourse", "bonds", "yields", "futures", "mid-caps", "blue-chips",
+    "shares",
+    "stocks",
+    "equities",
+    "index",
+    "indices",
+    "indexes",
+    "market",
+    "markets",
+    "stockmarket",
+    "bourse",
+    "bonds",
+    "yields",
+    "futures",
+    "mid-caps",
+    "blue-chips",
 ];
 
 /// How a market report says a price moved.
@@ -4127,10 +4140,26 @@ mod tests {
     #[test]
     fn a_market_move_is_no_happening() {
         assert_captions(&[
-            ("The FTSE 100 was down 23 points at noon on Friday.", "on Friday", ""),
-            ("Shares in the mining group fell 5% on Tuesday.", "on Tuesday", ""),
-            ("The Dow Jones dropped almost 500 points on Thursday.", "on Thursday", ""),
-            ("The index of the city's stock market rose to its highest level on Saturday.", "on Saturday", ""),
+            (
+                "The FTSE 100 was down 23 points at noon on Friday.",
+                "on Friday",
+                "",
+            ),
+            (
+                "Shares in the mining group fell 5% on Tuesday.",
+                "on Tuesday",
+                "",
+            ),
+            (
+                "The Dow Jones dropped almost 500 points on Thursday.",
+                "on Thursday",
+                "",
+            ),
+            (
+                "The index of the city's stock market rose to its highest level on Saturday.",
+                "on Saturday",
+                "",
+            ),
             // What moved the market is a happening; a company named like an index is no index.
             (
                 "The president sacked the finance minister on Wednesday.",
@@ -4183,7 +4212,10 @@ mod tests {
             None
         );
         assert_eq!(appositive_name("funding to support Prince Charles"), None);
-        assert_eq!(appositive_name("akin to Wenger letting Sir Alex Ferguson"), None);
+        assert_eq!(
+            appositive_name("akin to Wenger letting Sir Alex Ferguson"),
+            None
+        );
         assert_eq!(appositive_name("top Republican on Capitol Hill"), None);
         assert_eq!(appositive_name("Members of Freedom Caucus"), None);
         assert_eq!(
