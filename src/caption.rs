@@ -320,6 +320,7 @@ fn clause_candidate(
         .object
         .clone()
         .filter(|r| !into_date(r))
+        .map(|r| without_date_adverb(sentence, r, reading.date.clone()))
         .map(|r| drop_partitive(&drop_hedges(&noun_text(&sentence[r], false))))
         .unwrap_or_default();
     // "takes part" says nothing until it says in what: a light verb keeps its complement.
@@ -345,7 +346,10 @@ fn clause_candidate(
     if object.is_empty() && !c.passive && !intransitive {
         return None;
     }
-    if came_with_nothing(c, &object) || lacks_its_person(c, &object) {
+    if came_with_nothing(c, &object)
+        || lacks_its_person(c, &object)
+        || market_move(&subject_plain, c, &object)
+    {
         return None;
     }
     let raw_subject = c.subject.clone().map_or("", |r| &sentence[r]);
@@ -434,6 +438,11 @@ fn clause_candidate(
         _ => subject,
     };
     let (text, cut) = fit(&subject, &verb, &object, max_chars)?;
+    // "Kishida [is willing to meet …]": a copula's subject without its complement is a name,
+    // not a happening.
+    if cut && verb.is_empty() && !object.is_empty() && shorter_subjects(&subject).contains(&text) {
+        return None;
+    }
     // "cruises to unprecedented sixth": an ordinal whose noun was cut counts nothing.
     if cut && text.split_whitespace().next_back().is_some_and(is_ordinal) {
         return None;
@@ -505,6 +514,36 @@ fn clause_candidate(
     Some(Candidate { text, score })
 }
 
+/// The object without a last word that belongs to the date after it: "earlier on Monday",
+/// "late on Wednesday", "later today" are one time phrase, so "addressed Aipac earlier on
+/// Monday" has the object "Aipac", never "Aipac earlier".
+fn without_date_adverb(
+    sentence: &str,
+    object: Range<usize>,
+    date: Option<Range<usize>>,
+) -> Range<usize> {
+    let Some(date) = date.filter(|d| d.start >= object.end) else {
+        return object;
+    };
+    let gap = sentence.get(object.end..date.start).unwrap_or("x").trim();
+    let Some(text) = sentence.get(object.clone()) else {
+        return object;
+    };
+    let joined = gap.is_empty() || matches!(gap.to_lowercase().as_str(), "on" | "in" | "at");
+    match text.trim_end().rsplit_once(char::is_whitespace) {
+        Some((rest, last))
+            if joined
+                && matches!(
+                    last.to_lowercase().as_str(),
+                    "earlier" | "later" | "late" | "early"
+                ) =>
+        {
+            object.start..object.start + rest.trim_end().len()
+        }
+        _ => object,
+    }
+}
+
 /// Is byte `at` of the sentence inside a quotation: an odd number of quotation marks
 /// before it or after it (a quotation may open in an earlier sentence)? An "I" outside any
 /// quotation is the article's writer ("The order states that I was detained"), not the
@@ -562,6 +601,80 @@ fn came_with_nothing(c: &Clause, object: &str) -> bool {
     c.lemma == "come" && !c.passive && c.particle.is_none() && object.is_empty()
 }
 
+/// Names of share indices ("the FTSE 100", "the Hang Seng").
+const MARKET_INDICES: &[&str] = &[
+    "ftse", "dow", "nasdaq", "nikkei", "dax", "cac", "sensex", "bovespa", "hang", "s&p", "jse",
+];
+/// Nouns for what a market report says moved ("shares", "the index").
+const MARKET_MEASURES: &[&str] = &[
+    "shares",
+    "stocks",
+    "equities",
+    "index",
+    "indices",
+    "indexes",
+    "market",
+    "markets",
+    "stockmarket",
+    "bourse",
+    "bonds",
+    "yields",
+    "futures",
+    "mid-caps",
+    "blue-chips",
+];
+
+/// How a market report says a price moved.
+const MARKET_MOVES: &[&str] = &[
+    "rise", "fall", "drop", "soar", "slump", "climb", "gain", "lose", "slip", "tumble", "plunge",
+    "rally", "close", "end", "open", "head", "edge", "jump", "surge", "sink", "dip", "recover",
+    "rebound", "trade", "finish", "post", "hit", "reach", "touch", "slide", "crash", "retreat",
+    "advance", "decline", "stand",
+];
+
+/// Is the clause a market report's price move ("Leading shares head lower", "The FTSE 100
+/// is down 23 points", "The index rose to its highest level")? A market moves every day an
+/// exchange opens: its move is a figure of the day's trading, not a happening of the country
+/// whose lane the article is in, and a caption of it says nothing of who did what. (What
+/// moved it, "after the president sacked his finance minister", is a clause of its own.)
+fn market_move(subject: &str, c: &Clause, object: &str) -> bool {
+    // The subject's words before its first preposition: "shares in Old Mutual" → "shares".
+    let head: Vec<String> = subject
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .take_while(|w| !crate::clause::lexicon::PREPOSITIONS.contains(&w.as_str()))
+        .collect();
+    // The index is the head ("the Dow", "the Hang Seng", "the FTSE 100"), not a modifier
+    // of another noun ("Dow Chemical").
+    let index_at = |i: usize| {
+        head.get(i)
+            .is_some_and(|w| MARKET_INDICES.contains(&w.as_str()))
+    };
+    let measured = match head.len() {
+        0 => false,
+        n => {
+            let last = head[n - 1].as_str();
+            MARKET_MEASURES.contains(&last)
+                || index_at(n - 1)
+                || (n >= 2
+                    && index_at(n - 2)
+                    && (last.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(last, "jones" | "seng" | "composite" | "average")))
+        }
+    };
+    let moved = if c.lemma == "be" {
+        object.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "up" | "down" | "higher" | "lower" | "flat" | "unchanged"
+            )
+        })
+    } else {
+        MARKET_MOVES.contains(&c.lemma.as_str())
+    };
+    measured && moved && !c.passive
+}
+
 /// Verbs whose person comes before an "of" phrase ("accused him of fraud", "stripped the
 /// rider of his titles", "reminded voters of"): in the active voice with "of" right after
 /// the verb, the person was moved away (into a relative clause: "which he accused of
@@ -598,6 +711,15 @@ const INFINITIVE_ADJECTIVES: &[&str] = &[
     "ready",
     "loath",
 ];
+
+/// Does an object open on an adjective of [`INFINITIVE_ADJECTIVES`] and its infinitive
+/// ("willing to meet Kim", "ready to sign the treaty")? Then "to" is no place to cut it: the
+/// adjective says nothing without what it is willing or ready to do.
+fn adjective_with_infinitive(words: &[&str]) -> bool {
+    words.len() >= 3
+        && INFINITIVE_ADJECTIVES.contains(&words[0].to_lowercase().as_str())
+        && words[1].eq_ignore_ascii_case("to")
+}
 
 /// Does the caption end on an adjective of [`INFINITIVE_ADJECTIVES`]?
 fn wants_an_infinitive(text: &str) -> bool {
@@ -1850,7 +1972,9 @@ fn fit(subject: &str, verb: &str, object: &str, max: usize) -> Option<(String, b
 fn shorter_objects(object: &str) -> Vec<String> {
     let words: Vec<&str> = object.split_whitespace().collect();
     let mut out = vec![object.to_string()];
-    for n in (1..words.len()).rev() {
+    // "willing to meet Kim": the adjective's infinitive is its whole sense.
+    let opening = usize::from(adjective_with_infinitive(&words));
+    for n in (1 + opening..words.len()).rev() {
         let next = words[n].to_lowercase();
         let boundary = crate::clause::lexicon::PREPOSITIONS.contains(&next.as_str())
             || matches!(next.as_str(), "and" | "or" | "who" | "which" | "that");
@@ -1868,7 +1992,31 @@ fn shorter_objects(object: &str) -> Vec<String> {
         .last()
         .map(|o| o.split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
-    if core.first().is_none_or(|w| w != "to") {
+    let infinitive_at = if core.first().is_some_and(|w| w == "to") {
+        Some(0)
+    } else {
+        let words: Vec<&str> = core.iter().map(String::as_str).collect();
+        adjective_with_infinitive(&words).then_some(1)
+    };
+    if let Some(at) = infinitive_at {
+        // An infinitive keeps its verb and loses words from its end ("to have three million
+        // phones ready" → "to have three million phones").
+        for n in (2 + at..core.len()).rev() {
+            // Never half a name, nor a verb cut from its object ("to elevate | the ...").
+            if inside_a_name(&core[n - 1], &core[n])
+                || DETERMINERS.contains(&core[n].to_lowercase().as_str())
+                || inside_a_determined_phrase(&core[..n], &core[n])
+            {
+                continue;
+            }
+            let words: Vec<&str> = core[..n].iter().map(String::as_str).collect();
+            let o = trim_function_words(&words);
+            // A cut infinitive keeps a word of its object ("to elevate" says nothing).
+            if o.split_whitespace().count() >= 3 + at && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+    } else {
         // A prepositional object keeps its preposition ("over cooperation").
         let lead = usize::from(core.first().is_some_and(|w| {
             crate::clause::lexicon::PREPOSITIONS.contains(&w.as_str()) || w == "as"
@@ -1915,24 +2063,6 @@ fn shorter_objects(object: &str) -> Vec<String> {
                 .collect();
             let o = kept.join(" ");
             if !out.contains(&o) {
-                out.push(o);
-            }
-        }
-    } else {
-        // An infinitive keeps its verb and loses words from its end ("to have three million
-        // phones ready" → "to have three million phones").
-        for n in (2..core.len()).rev() {
-            // Never half a name, nor a verb cut from its object ("to elevate | the ...").
-            if inside_a_name(&core[n - 1], &core[n])
-                || DETERMINERS.contains(&core[n].to_lowercase().as_str())
-                || inside_a_determined_phrase(&core[..n], &core[n])
-            {
-                continue;
-            }
-            let words: Vec<&str> = core[..n].iter().map(String::as_str).collect();
-            let o = trim_function_words(&words);
-            // A cut infinitive keeps a word of its object ("to elevate" says nothing).
-            if o.split_whitespace().count() >= 3 && !out.contains(&o) {
                 out.push(o);
             }
         }
@@ -2193,6 +2323,18 @@ fn shorter_subjects(s: &str) -> Vec<String> {
         push(format!("{a}, {b}"));
     } else if parts.len() == 1 {
         push(shorten_name(s));
+        // "The four-times Tour of Spain winner Roberto Heras": the name is whom the
+        // description describes, and says it in fewer words than any cut of the description.
+        if let Some(name) = appositive_name(s) {
+            // A title in the name goes as in any name ("President Jacob Zuma"); an
+            // organisation's name stays whole ("African National Congress").
+            let titled = name.split_whitespace().next().is_some_and(is_title_word);
+            push(if titled {
+                shorten_name(name)
+            } else {
+                name.to_string()
+            });
+        }
     }
     // "Exports of Thai canned tuna [to South Korea]": a head keeps its "of" phrase, which
     // says what it is of, before it loses it.
@@ -2267,6 +2409,44 @@ fn shorter_subjects(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The name that ends a subject after a description of its bearer ("the Tour of Spain
+/// winner Roberto Heras", "the US ambassador Samantha Power"): two or more capitalised words
+/// after a lower-case noun. A name governed by a preposition ("the trial of the former
+/// deputy president Jacob Zuma", "funding to support Prince Charles") is another person than
+/// the subject's; only a preposition inside a name ("Tour of Spain") is no such one. A name
+/// after a determiner, a conjunction or a verb form ("letting Sir Alex Ferguson") is none
+/// either.
+fn appositive_name(s: &str) -> Option<&str> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let run = words.iter().rev().take_while(|w| capital(w)).count();
+    let n = words.len();
+    if run < 2 || run == n {
+        return None;
+    }
+    let governed = (0..n - run).any(|i| {
+        let w = words[i].to_lowercase();
+        // ("News of the World": "the" inside a name too. The subject's first word may have
+        // its capital from the caption, not the text: "Wife of Pakistan's …" is no name.)
+        let next = if words[i + 1] == "the" { i + 2 } else { i + 1 };
+        let inside_name =
+            i > 1 && capital(words[i - 1]) && words.get(next).is_some_and(|w| capital(w));
+        (crate::clause::lexicon::PREPOSITIONS.contains(&w.as_str()) || w == "to") && !inside_name
+    });
+    let before = words[n - run - 1];
+    let lower = before.to_lowercase();
+    let noun = !governed
+        && before.chars().all(|c| c.is_alphabetic() || c == '-')
+        && before.chars().next().is_some_and(char::is_lowercase)
+        && forms::verb_form(&lower, true).is_none()
+        && !crate::clause::lexicon::PREPOSITIONS.contains(&lower.as_str())
+        && lower != "to"
+        && !DETERMINERS.contains(&lower.as_str())
+        && !matches!(lower.as_str(), "and" | "or" | "but" | "nor");
+    let at = words[n - run].as_ptr() as usize - s.as_ptr() as usize;
+    noun.then(|| &s[at..])
 }
 
 /// Does a comma in `s` separate members of a list? A comma between digits groups them
@@ -2370,8 +2550,13 @@ fn trim_dangling(text: &str) -> Option<String> {
                     | "owing"
                     | "prior"
                     | "according"
+                    // "arms - [deal]": a hyphen written apart whose second word was cut.
+                    | "-"
+                    | "–"
+                    | "—"
             )
-            || NUMBER_WORDS.contains(&l.as_str())
+            // ("Air Force One", "Formula One": a capitalised number after a name is its end.)
+            || (NUMBER_WORDS.contains(&l.as_str()) && !capitalised_after_a_name(&words))
             || l.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
         if !dangling {
@@ -2380,6 +2565,12 @@ fn trim_dangling(text: &str) -> Option<String> {
         words.pop();
     }
     (words.len() >= 2).then(|| words.join(" "))
+}
+
+/// Do the last two words both start with a capital ("Air Force One")?
+fn capitalised_after_a_name(words: &[&str]) -> bool {
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    matches!(words, [.., a, b] if capital(a) && capital(b))
 }
 
 /// "turns himself in", "calls it off": a phrasal verb's particle after its pronoun object
@@ -3944,5 +4135,141 @@ mod tests {
         );
         assert_eq!(shorten_name("Prosecutor Gerrie Nel"), "Gerrie Nel");
         assert_eq!(shorten_name("Ban Ki Moon"), "Ban Ki Moon");
+    }
+
+    #[test]
+    fn a_market_move_is_no_happening() {
+        assert_captions(&[
+            (
+                "The FTSE 100 was down 23 points at noon on Friday.",
+                "on Friday",
+                "",
+            ),
+            (
+                "Shares in the mining group fell 5% on Tuesday.",
+                "on Tuesday",
+                "",
+            ),
+            (
+                "The Dow Jones dropped almost 500 points on Thursday.",
+                "on Thursday",
+                "",
+            ),
+            (
+                "The index of the city's stock market rose to its highest level on Saturday.",
+                "on Saturday",
+                "",
+            ),
+            // What moved the market is a happening; a company named like an index is no index.
+            (
+                "The president sacked the finance minister on Wednesday.",
+                "on Wednesday",
+                "President sacks finance minister",
+            ),
+            (
+                "Dow Chemical closed its plant in Texas on Monday.",
+                "on Monday",
+                "Dow Chemical closes its plant",
+            ),
+            (
+                "The union's members rejected the offer on Monday.",
+                "on Monday",
+                "Union's members reject offer",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn an_adjective_keeps_its_infinitive_when_cut() {
+        assert_eq!(
+            shorter_objects("willing to meet the rebel commander without conditions")[1],
+            "willing to meet the rebel commander"
+        );
+        // Never the adjective alone, nor its verb without an object.
+        let objects = shorter_objects("ready to sign the long-delayed border treaty in Geneva");
+        assert!(!objects.iter().any(|o| o == "ready" || o == "ready to sign"));
+        assert!(!adjective_with_infinitive(&["ready", "for", "launch"]));
+        // Too long even so: no caption, never the subject alone.
+        let s = "Officials said on Friday that Prime Minister Yuki Tanabe is willing to meet the commander of the northern rebel forces.";
+        let d = s.find("on Friday").unwrap();
+        assert_eq!(caption(s, Some(d..d + 9), 30), "");
+        assert_captions(&[(
+            "Officials said on Friday that Prime Minister Yuki Tanabe is willing to meet the rebels without conditions.",
+            "on Friday",
+            "Yuki Tanabe willing to meet rebels",
+        )]);
+    }
+
+    #[test]
+    fn a_name_after_its_description_stands_for_the_subject() {
+        assert_eq!(
+            appositive_name("four-times Tour of Spain winner Roberto Heras"),
+            Some("Roberto Heras")
+        );
+        assert_eq!(appositive_name("president of South Africa"), None);
+        assert_eq!(
+            appositive_name("rape trial of the sacked deputy president Jacob Zuma"),
+            None
+        );
+        assert_eq!(appositive_name("funding to support Prince Charles"), None);
+        assert_eq!(
+            appositive_name("akin to Wenger letting Sir Alex Ferguson"),
+            None
+        );
+        assert_eq!(appositive_name("top Republican on Capitol Hill"), None);
+        assert_eq!(appositive_name("Members of Freedom Caucus"), None);
+        assert_eq!(
+            appositive_name("Wife of Pakistan's deposed prime minister Nawaz Sharif"),
+            None
+        );
+        assert_eq!(appositive_name("Prime Minister Fumio Kishida"), None);
+        assert_eq!(appositive_name("the Democratic Party"), None);
+        assert_captions(&[(
+            "The three - times Tour of Spain winner Alberto Quintana yesterday denied reports that he had failed a test.",
+            "yesterday",
+            "Alberto Quintana denies reports",
+        )]);
+    }
+
+    #[test]
+    fn a_time_adverb_before_the_date_is_the_dates() {
+        assert_captions(&[
+            (
+                "The ambassador, who addressed the conference earlier on Monday, left the hall.",
+                "on Monday",
+                "Ambassador addresses conference",
+            ),
+            (
+                "A note published on the palace website late on Wednesday disputed the claim.",
+                "on Wednesday",
+                "Note published on palace website",
+            ),
+            (
+                "The minister left the talks late on Monday.",
+                "on Monday",
+                "Minister leaves talks",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_caption_never_ends_on_a_hyphen() {
+        assert_eq!(
+            trim_dangling("Payment of rands for arms -").as_deref(),
+            Some("Payment of rands for arms")
+        );
+        assert_eq!(
+            trim_dangling("Crowds line mile -").as_deref(),
+            Some("Crowds line mile")
+        );
+        // A capitalised number after a name ends the name.
+        assert_eq!(
+            trim_dangling("President jets off on Air Force One").as_deref(),
+            Some("President jets off on Air Force One")
+        );
+        assert_eq!(
+            trim_dangling("Armstrong takes four").as_deref(),
+            Some("Armstrong takes")
+        );
     }
 }

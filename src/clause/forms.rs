@@ -154,8 +154,8 @@ fn guess_base(stem: &str) -> String {
     // Endings English words do not have without a final "e".
     let needs_e = stem.ends_with('v')
         || stem.ends_with('u')
-        || (stem.ends_with('c') && n >= 2 && !vowel(b[n - 2]))
-        || stem.ends_with("dg")
+        || soft_c_or_g(stem)
+        || r_after_one_vowel(stem)
         || stem.ends_with("at") && n >= 3 && !vowel(b[n - 3])
         // "graduat", "affiliat": "i" or "u" before "-at" is its own syllable ("-iate",
         // "-uate"); only the digraphs "ea" and "oa" close a word ("treat", "float").
@@ -184,6 +184,39 @@ fn guess_base(stem: &str) -> String {
     } else {
         stem.to_string()
     }
+}
+
+/// A stem ending in a soft "c" or "g" lost the "e" that makes it soft ("announc", "voic",
+/// "embrac", "emerg", "indulg", "plung", "loung", "bridg"): English ends no verb in a soft
+/// "c" or "g" without it, and a hard one would have doubled or taken a "k" ("panicked",
+/// "begged"). Only "-ing" and "-ang" stay as they are: "ring", "bang" are as common as
+/// "hinge", "change".
+fn soft_c_or_g(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n < 3 {
+        return false;
+    }
+    (b[n - 1] == b'c' && b[n - 2] != b'c')
+        || stem.ends_with("dg")
+        || stem.ends_with("rg")
+        || stem.ends_with("lg")
+        || stem.ends_with("eng")
+        || stem.ends_with("ung")
+}
+
+/// A stem ending in one "a", "i" or "u" after a consonant and a single "r" ("declar",
+/// "inspir", "pictur", "squar") lost a silent "e": a stressed final "-ar", "-ir", "-ur"
+/// doubles its "r" before "-ed" ("barred", "stirred", "occurred"), and "ea", "ai", "ou"
+/// close a word as they are ("cleared", "repaired", "poured"). ("-er" and "-or" are mostly
+/// unstressed endings that keep no "e": "ordered", "sponsored".)
+fn r_after_one_vowel(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    // "qu" spells a consonant: "squar" is "square".
+    let consonant_at = |i: usize| !vowel(b[i]) || (b[i] == b'u' && i > 0 && b[i - 1] == b'q');
+    n >= 4 && b[n - 1] == b'r' && b"aiu".contains(&b[n - 2]) && consonant_at(n - 3)
 }
 
 /// A stem ending in one vowel and a single "k" ("invok", "smok", "lik") lost a silent "e":
@@ -394,6 +427,30 @@ mod tests {
             ("refilling", "refill", VerbForm::Gerund),
             // "qu" is a consonant: a short stem after it lost its "e" like "not" → "note".
             ("quoted", "quote", VerbForm::Past),
+            // A soft "c" or "g" keeps its "e"; a single "r" after one "a", "i", "u" lost one.
+            ("emerged", "emerge", VerbForm::Past),
+            ("disgorged", "disgorge", VerbForm::Past),
+            ("indulging", "indulge", VerbForm::Gerund),
+            ("plunged", "plunge", VerbForm::Past),
+            ("lounging", "lounge", VerbForm::Gerund),
+            ("embraced", "embrace", VerbForm::Past),
+            ("voiced", "voice", VerbForm::Past),
+            ("trudged", "trudge", VerbForm::Past),
+            ("declared", "declare", VerbForm::Past),
+            ("inspiring", "inspire", VerbForm::Gerund),
+            ("pictured", "picture", VerbForm::Past),
+            ("squared", "square", VerbForm::Past),
+            ("fractured", "fracture", VerbForm::Past),
+            // Hard endings and digraphs need none.
+            ("longed", "long", VerbForm::Past),
+            ("banged", "bang", VerbForm::Past),
+            ("zigzagged", "zigzag", VerbForm::Past),
+            ("cleared", "clear", VerbForm::Past),
+            ("repaired", "repair", VerbForm::Past),
+            ("poured", "pour", VerbForm::Past),
+            ("ordered", "order", VerbForm::Past),
+            ("starred", "star", VerbForm::Past),
+            ("occurred", "occur", VerbForm::Past),
         ] {
             assert_eq!(verb_form(w, false), Some((base.to_string(), form)), "{w}");
         }
