@@ -623,6 +623,8 @@ pub fn visible(
     let mut time_after: Option<Cand> = None;
     let mut box_before: Option<Cand> = None;
     let mut box_after: Option<Cand> = None;
+    // A relative time counted back from the saved moment (see `counted`), after the headline.
+    let mut counted_after: Option<Cand> = None;
     let mut boxes_tried = 0;
     let mut update_box: Option<u32> = None;
     for (idx, node) in doc.nodes.iter().enumerate().skip(1) {
@@ -825,24 +827,24 @@ pub fn visible(
                                 format!("byline \"{t}\"{how} (an update date)"),
                                 true,
                             ));
+                        } else if ago.is_some() && after(i) {
+                            // Kept aside: a later box that states its date is the byline.
+                            counted_after.get_or_insert(Cand::new(
+                                s,
+                                Kind::Counted,
+                                0.7,
+                                format!("byline \"{t}\"{how}"),
+                                false,
+                            ));
                         } else if after(i) {
-                            let weak = stated.or(behind).is_none();
                             box_after = Some(Cand::new(
                                 s,
-                                if short_year.is_some() && weak {
+                                if short_year.is_some() && stated.or(behind).is_none() {
                                     Kind::ShortYear
-                                } else if ago.is_some() {
-                                    Kind::Counted
                                 } else {
                                     Kind::Byline
                                 },
-                                if guess {
-                                    0.5
-                                } else if ago.is_some() {
-                                    0.7
-                                } else {
-                                    0.75
-                                },
+                                if guess { 0.5 } else { 0.75 },
                                 format!("byline \"{t}\"{how}"),
                                 false,
                             ));
@@ -861,6 +863,9 @@ pub fn visible(
         }
     }
     out.extend(time_after.or(time_before));
+    if box_after.is_none() {
+        out.extend(counted_after);
+    }
     out.extend(box_after.or(box_before));
     out.extend(published_line(doc, foreign, order));
     if let Some(h) = h1 {

@@ -1690,8 +1690,8 @@ fn relative_stamp_line(t: &str) -> bool {
     if super::saved::ago(t).is_none() {
         return false;
     }
-    let l = t.to_lowercase();
-    let stamp = match l.find(" by ") {
+    // ASCII lowercase keeps byte offsets, so `at` indexes `t` too.
+    let stamp = match t.to_ascii_lowercase().find(" by ") {
         // The names after "by" are capitalised words.
         Some(at) => {
             let names = &t[at + 4..];
@@ -1703,9 +1703,9 @@ fn relative_stamp_line(t: &str) -> bool {
             {
                 return false;
             }
-            &l[..at]
+            t[..at].to_lowercase()
         }
-        None => l.as_str(),
+        None => t.to_lowercase(),
     };
     stamp
         .split(|c: char| !c.is_alphanumeric())

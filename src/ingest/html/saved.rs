@@ -22,7 +22,7 @@ pub(super) fn from_comment(comment: &str) -> Option<NaiveDateTime> {
     }
     if let Some(i) = head.find("FILE ARCHIVED ON ") {
         let rest = &head[i + "FILE ARCHIVED ON ".len()..];
-        let end = rest.find(" AND ").unwrap_or(rest.len().min(40));
+        let end = rest.find(" AND ")?;
         return NaiveDateTime::parse_from_str(rest[..end].trim(), "%H:%M:%S %b %d, %Y").ok();
     }
     if head.contains("by HTTrack Website Copier") {

@@ -1932,6 +1932,11 @@ fn archivers_state_when_they_saved_a_page() {
         (" saved date: yesterday ", None),
         (" FILE ARCHIVED ON 25:99:00 Sep 45, 2023 AND ", None),
         (" Updated Sep 15, 2023 by the web team ", None),
+        // Letters of several bytes where a cut could fall inside one.
+        (
+            " FILE ARCHIVED ON ééééééééééééééééééééééééééééééééééééééééé ",
+            None,
+        ),
     ];
     for (comment, want) in rows {
         assert_eq!(from_comment(comment), want, "{comment:?}");
@@ -2027,6 +2032,19 @@ fn a_relative_byline_dates_a_saved_page_and_never_outranks_a_stated_date() {
     let p = &a.published[0];
     assert_eq!(p.date, d(2023, 9, 10));
     assert!(!p.note.contains("disagree"), "{p:?}");
+    // So does a later date box that states its date: the relative one does not take its
+    // place as the byline.
+    let later = page(single, "").replace(
+        "<p>Residents",
+        "<div class=\"post-date\">Sept. 10, 2023</div><p>Residents",
+    );
+    let a = read_html_str(&later);
+    assert_eq!(
+        first(&a),
+        (d(2023, 9, 10), PubDateSource::Byline),
+        "{:?}",
+        a.published
+    );
 }
 
 /// Lines that are a stamp, not prose: a relative time with at most a publication word and
@@ -2057,6 +2075,9 @@ fn relative_stamps_and_bylines_with_short_dates_are_furniture() {
     ] {
         assert!(!furniture(line), "{line:?}");
     }
+    // Lowercasing changes the length of some letters ("İ"): offsets must stay in the line,
+    // and a word that is no stamp word keeps the line.
+    assert!(!furniture("İİ 2 days ago by Sam Hill"));
 }
 
 /// A `<title>` holds the headline with the site's name beside it: the headline set as the
