@@ -54,7 +54,12 @@ fn message_article(raw: &[u8], kind: Kind) -> Article {
     });
     let mut a = match (html, text, kind) {
         (Some(h), _, _) => {
-            let mut doc = super::html::read_html_str(h);
+            // A saved page's Date: is when it was saved, on the saver's clock.
+            let saved = msg.date().filter(|_| kind == Kind::Page).and_then(|d| {
+                chrono::NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)?
+                    .and_hms_opt(d.hour as u32, d.minute as u32, d.second as u32)
+            });
+            let mut doc = super::html::read_saved_html_str(h, saved);
             if kind == Kind::Mail {
                 doc.blocks = drop_replies_and_footers(doc.blocks, |b| b.text.as_str());
                 // The page reader may drop the footer's first line ("Unsubscribe") as

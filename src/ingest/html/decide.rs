@@ -26,7 +26,7 @@ pub fn source_of(kind: Kind) -> PubDateSource {
         }
         Kind::Marked | Kind::Time => PubDateSource::TimeElement,
         Kind::Url => PubDateSource::Url,
-        Kind::Byline | Kind::ShortYear | Kind::Headline | Kind::AboveHeadline => {
+        Kind::Byline | Kind::ShortYear | Kind::Counted | Kind::Headline | Kind::AboveHeadline => {
             PubDateSource::Byline
         }
     }

@@ -249,6 +249,9 @@ pub struct Doc {
     /// it (`<!-- saved from url=(0063)https://... -->`): the page's own URL when it names
     /// no canonical one.
     pub saved_from: Option<String>,
+    /// The moment an archiver states it saved the page, on its own clock (see
+    /// [`super::saved`]).
+    pub saved_at: Option<chrono::NaiveDateTime>,
 }
 
 impl Doc {
@@ -423,8 +426,12 @@ impl Builder<'_> {
                 if bytes[lt..].starts_with(b"<!--") {
                     match memchr::memmem::find(&bytes[lt + 4..], b"-->") {
                         Some(o) => {
+                            let comment = &self.src[lt + 4..lt + 4 + o];
                             if self.doc.saved_from.is_none() {
-                                self.doc.saved_from = saved_from(&self.src[lt + 4..lt + 4 + o]);
+                                self.doc.saved_from = saved_from(comment);
+                            }
+                            if self.doc.saved_at.is_none() {
+                                self.doc.saved_at = super::saved::from_comment(comment);
                             }
                             lt + 4 + o + 3
                         }

@@ -4,8 +4,9 @@
 //! `property` on any element), elements marked as the publication time (`<time pubdate>`,
 //! `class="published"`, `data-timestamp`), `<time>` (or another element with `datetime`)
 //! next to the headline, bylines ("Published ...", "Posted on ...", "기사입력 ...", "Fecha
-//! de publicación: ...", a date-named box, or its attribute when it shows "3 hours ago")
-//! and short dated lines around the headline.
+//! de publicación: ...", a date-named box, or its attribute when it shows "3 hours ago";
+//! without one, "3 hours ago" counted back from when an archiver says it saved the page,
+//! see [`super::saved`]) and short dated lines around the headline.
 //!
 //! Position matters for visible dates: a page's header often shows today's date and its
 //! sidebars and footers other stories' dates, while the article's own date sits next to its
@@ -24,7 +25,7 @@ use super::extract::words;
 use super::meta::inner_text;
 use super::pagetext::in_code;
 use super::phrases::{contains_any, PUBLICATION_NOUNS, PUBLISHED_WORDS, UPDATED_WORDS};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// Kinds of evidence, most trusted first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,6 +53,10 @@ pub enum Kind {
     /// is read from the page's ways, so it states a date where nothing else does but never
     /// disputes a date written in full.
     ShortYear,
+    /// A relative time ("2 days ago") counted back from the moment an archiver states it
+    /// saved the page (see [`super::saved`]): a date where nothing else gives one, never a
+    /// rival to a stated date (the page rounds, and the archiver's clock is its own).
+    Counted,
     /// A short dated line next to the headline.
     Headline,
     /// A publication key in a script's data (a framework's page state).
@@ -82,6 +87,7 @@ impl Kind {
             | Kind::Time
             | Kind::Byline
             | Kind::ShortYear
+            | Kind::Counted
             | Kind::Headline
             | Kind::AboveHeadline => Family::Visible,
             Kind::Url => Family::Address,
@@ -96,6 +102,7 @@ impl Kind {
                 | Kind::MetaGuessed
                 | Kind::ScriptState
                 | Kind::ShortYear
+                | Kind::Counted
         )
     }
 }
@@ -595,8 +602,19 @@ pub fn visible(
     order: Order,
     short: ShortYear,
     title: Option<&str>,
+    saved: Option<NaiveDateTime>,
 ) -> Vec<Cand> {
     let mut out = Vec::new();
+    // A relative time counted back from the archiver's moment, and whether the text calls
+    // it an update ("Updated 2 hours ago").
+    let counted = |t: &str| {
+        let date = super::saved::counted_back(saved?, t)?;
+        let l = t.to_lowercase();
+        Some((
+            date,
+            contains_any(&l, UPDATED_WORDS) && !contains_any(&l, PUBLISHED_WORDS),
+        ))
+    };
     let h1 = headline(doc, foreign, title);
     let after = |i: u32| h1.is_none_or(|h| i > h);
     let mut buf = Vec::new();
@@ -605,6 +623,8 @@ pub fn visible(
     let mut time_after: Option<Cand> = None;
     let mut box_before: Option<Cand> = None;
     let mut box_after: Option<Cand> = None;
+    // A relative time counted back from the saved moment (see `counted`), after the headline.
+    let mut counted_after: Option<Cand> = None;
     let mut boxes_tried = 0;
     let mut update_box: Option<u32> = None;
     for (idx, node) in doc.nodes.iter().enumerate().skip(1) {
@@ -688,6 +708,22 @@ pub fn visible(
                 .and_then(parse_stamp)
                 .map(|s| (s, format!("<{} datetime>", doc.tag_name(i))))
                 .or_else(|| (node.tag == TIME).then(from_text).flatten());
+            // "<time>2 days ago</time>" on a page whose archiver says when it saved it.
+            let ago = if stamp.is_none() && node.tag == TIME {
+                let t = inner_text(doc, i, 60);
+                counted(&t).map(|(date, upd)| (date, upd, t))
+            } else {
+                None
+            };
+            if let Some((date, upd, t)) = ago {
+                out.push(Cand::new(
+                    Stamp { date, utc: false },
+                    Kind::Counted,
+                    0.7,
+                    format!("<time> \"{t}\" counted back from when the page was saved"),
+                    upd,
+                ));
+            }
             if let Some((s, what)) = stamp {
                 // The line around it says whether it is an update ("Updated <time>").
                 let p = node.parent;
@@ -766,7 +802,18 @@ pub fn visible(
                     } else {
                         None
                     };
-                    if let Some((date, upd_text)) = stated.or(behind).or(short_year).or(parts) {
+                    let ago = if stated.or(behind).or(short_year).or(parts).is_none() {
+                        counted(&t)
+                    } else {
+                        None
+                    };
+                    let how = if ago.is_some() {
+                        " (counted back from when the page was saved)"
+                    } else {
+                        how
+                    };
+                    let found = stated.or(behind).or(short_year).or(parts).or(ago);
+                    if let Some((date, upd_text)) = found {
                         let lower = t.to_lowercase();
                         let modified =
                             upd_text || (upd_name && !contains_any(&lower, PUBLISHED_WORDS));
@@ -779,6 +826,15 @@ pub fn visible(
                                 0.6,
                                 format!("byline \"{t}\"{how} (an update date)"),
                                 true,
+                            ));
+                        } else if ago.is_some() && after(i) {
+                            // Kept aside: a later box that states its date is the byline.
+                            counted_after.get_or_insert(Cand::new(
+                                s,
+                                Kind::Counted,
+                                0.7,
+                                format!("byline \"{t}\"{how}"),
+                                false,
                             ));
                         } else if after(i) {
                             box_after = Some(Cand::new(
@@ -807,6 +863,9 @@ pub fn visible(
         }
     }
     out.extend(time_after.or(time_before));
+    if box_after.is_none() {
+        out.extend(counted_after);
+    }
     out.extend(box_after.or(box_before));
     out.extend(published_line(doc, foreign, order));
     if let Some(h) = h1 {
@@ -819,6 +878,7 @@ pub fn visible(
 /// time and three words beside it ("Posted 14.09.23 10:30 Uhr"): the date, whether the
 /// words call it an update, and whether the reading is sure (see [`short_year_date`]).
 fn short_year_line(t: &str, order: Order, short: ShortYear) -> Option<(NaiveDate, bool, bool)> {
+    let t = after_byline_name(t);
     if t.chars().count() > 60 {
         return None;
     }
@@ -833,6 +893,26 @@ fn short_year_line(t: &str, order: Order, short: ShortYear) -> Option<(NaiveDate
     let l = t.to_lowercase();
     let upd = contains_any(&l, UPDATED_WORDS) && !contains_any(&l, PUBLISHED_WORDS);
     Some((date, upd, sure))
+}
+
+/// A byline's date after the writers' names: "By Maria Lopez and Tom Reed | 9/14/23"
+/// gives "9/14/23". The line must open with a byline word ("By", "Von", "Por") and the
+/// names end at a separator (`|`, `·`, `•`, `–`, `—`); the date part is then judged on its
+/// own, so a name never counts as words beside the date. Anything else is returned whole.
+fn after_byline_name(t: &str) -> &str {
+    let first = t
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(':')
+        .to_lowercase();
+    if t.chars().count() > 120 || !super::phrases::BYLINE_OPENERS.contains(&first.as_str()) {
+        return t;
+    }
+    match t.rfind(['|', '·', '•', '–', '—']) {
+        Some(at) => t[at..].trim_start_matches(['|', '·', '•', '–', '—']).trim(),
+        None => t,
+    }
 }
 
 /// A date box whose day, month and year are elements of their own: named by class

@@ -1615,7 +1615,30 @@ fn boilerplate_line(t: &str) -> bool {
     if words <= 5 && (l.starts_with("image ") || l.starts_with("photo ")) && l.contains(" of ") {
         return true;
     }
-    // Bylines: "By Jane Smith", "Por Ana Souza e João Lima", "Автор: Иван Петров".
+    if is_byline(t) {
+        return true;
+    }
+    // A byline and its stamp after a separator: "By Maria Lopez and Tom Reed | 9/14/23
+    // 8:15 AM" (a two-digit year is no date to `has_date`).
+    if let Some(at) = t.rfind(['|', '·', '•']) {
+        let (names, stamp) = (&t[..at], &t[at..]);
+        if is_stamp(stamp.trim_start_matches(['|', '·', '•'])) && is_byline(names.trim()) {
+            return true;
+        }
+    }
+    // A time printed relative to now: "Yesterday", "Updated 2 hours ago", "Posted 3 days
+    // ago by Sam Hill".
+    if relative_stamp_line(t) {
+        return true;
+    }
+    false
+}
+
+/// Bylines: "By Jane Smith", "Por Ana Souza e João Lima", "Автор: Иван Петров".
+fn is_byline(t: &str) -> bool {
+    use super::phrases::BYLINE_OPENERS;
+    let words = t.split_whitespace().count();
+    let l = super::phrases::norm_line(t);
     let first = l
         .split_whitespace()
         .next()
@@ -1627,11 +1650,69 @@ fn boilerplate_line(t: &str) -> bool {
             .skip(1)
             .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
             .count();
-        if caps * 2 >= words.saturating_sub(1) {
-            return true;
-        }
+        return caps * 2 >= words.saturating_sub(1);
     }
     false
+}
+
+/// A date stamp of digits: "9/14/23 8:15 AM", "14.09.23, 08:15 Uhr": at most five words,
+/// three digits or more, and no word but numbers and a clock's marks.
+fn is_stamp(t: &str) -> bool {
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=5).contains(&words.len())
+        && t.bytes().filter(u8::is_ascii_digit).count() >= 3
+        && words.iter().all(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_digit() || b"./-:".contains(&b))
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "am" | "pm"
+                        | "a.m."
+                        | "p.m."
+                        | "uhr"
+                        | "h"
+                        | "et"
+                        | "est"
+                        | "edt"
+                        | "gmt"
+                        | "utc"
+                )
+        })
+}
+
+/// A line that is only a relative time ("3 hours ago", "Yesterday"), with at most a
+/// publication or update word and a byline after "by": a stamp printed against the
+/// reader's clock, not a sentence ("He left 3 days ago" has words of its own).
+fn relative_stamp_line(t: &str) -> bool {
+    if super::saved::ago(t).is_none() {
+        return false;
+    }
+    // ASCII lowercase keeps byte offsets, so `at` indexes `t` too.
+    let stamp = match t.to_ascii_lowercase().find(" by ") {
+        // The names after "by" are capitalised words.
+        Some(at) => {
+            let names = &t[at + 4..];
+            let n = names.split_whitespace().count();
+            if !(1..=4).contains(&n)
+                || !names
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w == "and")
+            {
+                return false;
+            }
+            t[..at].to_lowercase()
+        }
+        None => t.to_lowercase(),
+    };
+    stamp
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            super::saved::is_relative_word(w) || super::phrases::BYLINE_LINE_WORDS.contains(&w)
+        })
 }
 
 /// `name@host.domain`, punctuation around it allowed.

@@ -99,6 +99,8 @@ pub fn read_meta_with(
     let mut state_bytes = 0;
     // Computed at the first `<meta>` inside a junk box (most pages have none).
     let mut other_items: Option<Vec<bool>> = None;
+    // When an archiver saved the page (a relative "2 days ago" counts back from it).
+    let mut saved = doc.saved_at;
 
     m.language = doc
         .attr(
@@ -153,7 +155,9 @@ pub fn read_meta_with(
                 {
                     continue;
                 }
-                if content.starts_with('{') {
+                if let Some(t) = super::saved::from_meta(&key, content) {
+                    saved = saved.or(Some(t));
+                } else if content.starts_with('{') {
                     // A JSON object as the value (Parse.ly's `parsely-page`): the page's own
                     // metadata, whose publication key is read as a `<meta>` key would be.
                     let named = |k: &str| {
@@ -216,24 +220,32 @@ pub fn read_meta_with(
         .or(og_title.as_deref())
         .or(m.title.as_deref());
     let short = ShortYear::of_page(m.language.as_deref(), title_hint.unwrap_or(""));
-    cands.extend(visible(doc, in_junk, order, short, title_hint));
-
     m.url = canonical
         .filter(|u| u.starts_with("http"))
         .or(og_url)
         .or(json_url)
         .or_else(|| doc.saved_from.clone());
     // The page's own address, and the one it was saved from or based at (a canonical URL
-    // may be a section front without the date that the article's own address has).
-    let addresses: Vec<&str> = [m.url.as_deref(), doc.saved_from.as_deref(), base.as_deref()]
+    // may be a section front without the date that the article's own address has). An
+    // archive's address holds the page's own after the moment it was captured: only the
+    // page's own is read for its date, the capture is when it was saved.
+    let all: [Option<&str>; 3] = [m.url.as_deref(), doc.saved_from.as_deref(), base.as_deref()];
+    let saved = saved.or_else(|| {
+        all.iter()
+            .flatten()
+            .find_map(|u| super::saved::captured_at(u))
+    });
+    let addresses: Vec<&str> = all
         .into_iter()
         .flatten()
+        .map(super::saved::original_address)
         .collect();
+    cands.extend(visible(doc, in_junk, order, short, title_hint, saved));
     if let Some((d, u)) = addresses
         .iter()
         .find_map(|u| parse_url_date(u).map(|d| (d, u)))
     {
-        let note = if Some(*u) == m.url.as_deref() {
+        let note = if m.url.as_deref().is_some_and(|own| own.ends_with(*u)) {
             "date in URL path".to_string()
         } else {
             format!("date in the address the page was saved from ({u})")

@@ -18,6 +18,7 @@ mod meta;
 mod months;
 mod pagetext;
 mod phrases;
+mod saved;
 #[cfg(test)]
 mod tests;
 
@@ -113,14 +114,22 @@ pub fn last_resort_dates(text: &str) -> Vec<DatedEvidence> {
 
 /// [`read_html`] on already-decoded text.
 pub fn read_html_str(text: &str) -> HtmlArticle {
-    read_doc(text, true)
+    read_doc(text, true, None)
+}
+
+/// [`read_html_str`] for a page whose container states when it was saved (an MHTML
+/// file's `Date:` header), on the saver's clock: a relative time shown on the page ("2 days
+/// ago") counts back from it (see [`saved`]).
+pub(crate) fn read_saved_html_str(text: &str, saved: Option<chrono::NaiveDateTime>) -> HtmlArticle {
+    read_doc(text, true, saved)
 }
 
 /// `hidden_too`: when the visible body is thin, look for the article where pages built
 /// by scripts keep it (see [`hidden`]); off for a hidden block read as a page itself.
-fn read_doc(text: &str, hidden_too: bool) -> HtmlArticle {
+fn read_doc(text: &str, hidden_too: bool, saved: Option<chrono::NaiveDateTime>) -> HtmlArticle {
     let mut problems = Vec::new();
-    let doc = dom::parse(text);
+    let mut doc = dom::parse(text);
+    doc.saved_at = doc.saved_at.or(saved);
     if doc.depth_truncated {
         problems.push(Problem::warning(format!(
             "nesting deeper than {} levels: truncated",
@@ -184,7 +193,9 @@ fn read_doc(text: &str, hidden_too: bool) -> HtmlArticle {
     // A headline set as a line of the first paragraph (old table layouts: `<b>Headline</b>
     // <br>Text...`) is not a sentence of it.
     for t in [m.title.as_deref(), m.h1.as_deref()].into_iter().flatten() {
-        strip_headline_line(&mut blocks, t);
+        for h in headline_forms(t) {
+            strip_headline_line(&mut blocks, h);
+        }
     }
     // A heading with nothing after it introduced something that was removed (comments,
     // related stories, a newsletter box).
@@ -226,7 +237,7 @@ fn read_doc(text: &str, hidden_too: bool) -> HtmlArticle {
             // Markup is longer than its text: a block that cannot double the visible
             // text is not read.
             .filter(|markup| markup.len() > 2 * shown)
-            .map(|markup| read_doc(markup, false).blocks)
+            .map(|markup| read_doc(markup, false, None).blocks)
             // An article has paragraphs; a sign-up box or a "turn on JavaScript" note
             // has a line or two.
             .filter(|b| {
@@ -305,6 +316,22 @@ fn strip_headline_line(blocks: &mut [Block], headline: &str) {
     {
         b.text = rest.to_string();
     }
+}
+
+/// A `<title>` and the headline it holds: a title is often the headline with the site's
+/// name after a separator ("Council votes to keep the night ferry - The Island Post") or
+/// before it ("The Island Post | Council votes …"); each side of the separator is tried.
+fn headline_forms(title: &str) -> Vec<&str> {
+    let mut out = vec![title];
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some((headline, _site)) = title.rsplit_once(sep) {
+            out.push(headline.trim());
+        }
+        if let Some((_site, headline)) = title.split_once(sep) {
+            out.push(headline.trim());
+        }
+    }
+    out
 }
 
 fn text_len(blocks: &[Block]) -> usize {

@@ -1900,3 +1900,295 @@ fn json_ld_nodes_of_the_site_state_no_date_of_the_article() {
         a.published
     );
 }
+
+/// The moment an archiver states it saved a page, in each archiver's own words; comments
+/// and `<meta>` keys that state no such moment give none.
+#[test]
+fn archivers_state_when_they_saved_a_page() {
+    use super::saved::{from_comment, from_meta};
+    let at = |y, mo, day, h, mi, s| d(y, mo, day).and_hms_opt(h, mi, s);
+    let rows = [
+        (
+            "\n Page saved with SingleFile \n url: https://example.org/a \n saved date: Sat Sep \
+             16 2023 10:22:31 GMT+0200 (Central European Summer Time)\n",
+            at(2023, 9, 16, 10, 22, 31),
+        ),
+        (
+            "\n     FILE ARCHIVED ON 01:40:12 Sep 15, 2023 AND RETRIEVED FROM THE\n     INTERNET \
+             ARCHIVE ON 09:12:03 Oct 02, 2023.\n",
+            at(2023, 9, 15, 1, 40, 12),
+        ),
+        (
+            " Mirrored from www.example.org/news/a.html by HTTrack Website Copier/3.x \
+             [XR&CO'2014], Fri, 15 Sep 2023 09:30:00 GMT ",
+            at(2023, 9, 15, 9, 30, 0),
+        ),
+        // A browser's "saved from" comment states no time; other comments, broken dates.
+        (" saved from url=(0023)https://example.org/ ", None),
+        (
+            " Page saved with SingleFile \n url: https://example.org/a ",
+            None,
+        ),
+        (" saved date: yesterday ", None),
+        (" FILE ARCHIVED ON 25:99:00 Sep 45, 2023 AND ", None),
+        (" Updated Sep 15, 2023 by the web team ", None),
+        // Letters of several bytes where a cut could fall inside one.
+        (
+            " FILE ARCHIVED ON ééééééééééééééééééééééééééééééééééééééééé ",
+            None,
+        ),
+    ];
+    for (comment, want) in rows {
+        assert_eq!(from_comment(comment), want, "{comment:?}");
+    }
+    assert_eq!(
+        from_meta(
+            "savepage-date",
+            "Sun Sep 17 2023 18:05:44 GMT+0100 (British Summer Time)"
+        ),
+        at(2023, 9, 17, 18, 5, 44)
+    );
+    assert_eq!(from_meta("date", "Sun Sep 17 2023 18:05:44 GMT+0100"), None);
+    assert_eq!(from_meta("savepage-date", "17.09.2023"), None);
+}
+
+/// Relative times as pages print them, counted back from an archiver's moment; weeks,
+/// months and sentences that merely hold a count name no day.
+#[test]
+fn relative_times_count_back_from_when_the_page_was_saved() {
+    use super::saved::counted_back;
+    let saved = d(2023, 9, 16).and_hms_opt(10, 22, 31).unwrap();
+    let rows = [
+        ("2 days ago", Some(d(2023, 9, 14))),
+        ("Posted 3 days ago by Sam Hill", Some(d(2023, 9, 13))),
+        ("an hour ago", Some(d(2023, 9, 16))),
+        ("11 hours ago", Some(d(2023, 9, 15))),
+        ("3h ago", Some(d(2023, 9, 16))),
+        ("45 mins ago", Some(d(2023, 9, 16))),
+        ("Yesterday", Some(d(2023, 9, 15))),
+        ("vor 2 Tagen", Some(d(2023, 9, 14))),
+        ("hace 3 días", Some(d(2023, 9, 13))),
+        ("il y a 2 jours", Some(d(2023, 9, 14))),
+        ("2 giorni fa", Some(d(2023, 9, 14))),
+        ("12 uur geleden", Some(d(2023, 9, 15))),
+        ("3時間前", Some(d(2023, 9, 16))),
+        ("2天前", Some(d(2023, 9, 14))),
+        ("5분 전", Some(d(2023, 9, 16))),
+        ("2 weeks ago", None),
+        ("3 months ago", None),
+        ("2 days", None),
+        ("Sep 14, 2023", None),
+        (
+            "The bridge closed 2 days ago after a storm hit the coast road",
+            None,
+        ),
+    ];
+    for (text, want) in rows {
+        assert_eq!(counted_back(saved, text), want, "{text:?}");
+    }
+    // Across midnight: "3 hours ago" at 01:40 is the day before.
+    let early = d(2023, 9, 15).and_hms_opt(1, 40, 12).unwrap();
+    assert_eq!(counted_back(early, "3 hours ago"), Some(d(2023, 9, 14)));
+}
+
+/// A relative time in a date box counts back from the archiver's moment where the page
+/// states one (comment, `<meta>`, or the container's time), never from nothing; it states
+/// a date where nothing else does and disputes no date written in full.
+#[test]
+fn a_relative_byline_dates_a_saved_page_and_never_outranks_a_stated_date() {
+    let body = "<p>The island ferry will run two fewer crossings a day from November, the \
+                operator said, as one of its boats goes to the yard.</p><p>Residents who work \
+                on the mainland said the later start would make them late for their shifts.</p>";
+    let page = |head: &str, meta: &str| {
+        format!(
+            "{head}<html><head><title>Ferry timetable changes</title>{meta}</head><body>\
+             <article><h1>Ferry timetable changes</h1><span class=\"publish-date\">2 days \
+             ago</span>{body}</article></body></html>"
+        )
+    };
+    let single = "<!-- Page saved with SingleFile \n saved date: Sat Sep 16 2023 10:22:31 \
+                  GMT+0200 (CEST) -->";
+    let a = read_html_str(&page(single, ""));
+    let p = &a.published[0];
+    assert_eq!(
+        (p.date, p.source),
+        (d(2023, 9, 16 - 2), PubDateSource::Byline)
+    );
+    assert!(p.confidence < 0.8 && p.note.contains("saved"), "{p:?}");
+    assert!(!text(&a).contains("ago"), "{}", text(&a));
+    // No moment stated: nothing from the relative time.
+    let a = read_html_str(&page(
+        "<!-- saved from url=(0023)https://example.org/ -->",
+        "",
+    ));
+    assert!(a.published.is_empty(), "{:?}", a.published);
+    // The container's time (an MHTML file's Date: header).
+    let saved = d(2023, 9, 16).and_hms_opt(8, 22, 31);
+    let a = read_saved_html_str(&page("", ""), saved);
+    assert_eq!(a.published[0].date, d(2023, 9, 14));
+    // A stated date wins, undisputed, even where the counted day differs.
+    let meta = "<meta property=\"article:published_time\" content=\"2023-09-10T08:00:00Z\">";
+    let a = read_html_str(&page(single, meta));
+    let p = &a.published[0];
+    assert_eq!(p.date, d(2023, 9, 10));
+    assert!(!p.note.contains("disagree"), "{p:?}");
+    // So does a later date box that states its date: the relative one does not take its
+    // place as the byline.
+    let later = page(single, "").replace(
+        "<p>Residents",
+        "<div class=\"post-date\">Sept. 10, 2023</div><p>Residents",
+    );
+    let a = read_html_str(&later);
+    assert_eq!(
+        first(&a),
+        (d(2023, 9, 10), PubDateSource::Byline),
+        "{:?}",
+        a.published
+    );
+}
+
+/// Lines that are a stamp, not prose: a relative time with at most a publication word and
+/// a byline, and a byline with a numeric stamp after a separator. Sentences that hold a
+/// count or a name stay.
+#[test]
+fn relative_stamps_and_bylines_with_short_dates_are_furniture() {
+    use super::extract::is_boilerplate_line as furniture;
+    for line in [
+        "Yesterday",
+        "3 hours ago",
+        "Updated 2 hours ago",
+        "Posted 3 days ago by Sam Hill",
+        "vor 2 Tagen",
+        "By Maria Lopez and Tom Reed | 9/14/23 8:15 AM",
+        "Von Anna Maria Schmidt | 14.09.23, 08:15 Uhr",
+        "By Jane Roe · 14.09.23",
+    ] {
+        assert!(furniture(line), "{line:?}");
+    }
+    for line in [
+        "He left 3 days ago.",
+        "The storm hit 3 hours ago",
+        "Posted 3 days ago by the harbour board to every boat owner on the list",
+        "By the end of the year | 2023",
+        "By Maria Lopez | the ferry will run 3 days a week",
+        "Two days ago the council voted to keep the night ferry running.",
+    ] {
+        assert!(!furniture(line), "{line:?}");
+    }
+    // Lowercasing changes the length of some letters ("İ"): offsets must stay in the line,
+    // and a word that is no stamp word keeps the line.
+    assert!(!furniture("İİ 2 days ago by Sam Hill"));
+}
+
+/// A `<title>` holds the headline with the site's name beside it: the headline set as the
+/// first line of the text is found through either side of the separator.
+#[test]
+fn a_titles_headline_beside_the_site_name_is_not_a_sentence() {
+    let body = |t: &str| Block {
+        kind: ParagraphKind::Body,
+        text: t.to_string(),
+    };
+    let rows = [
+        (
+            "Council votes to keep the night ferry - The Island Post",
+            "Council votes to keep the night ferry The island council voted on Tuesday.",
+            "The island council voted on Tuesday.",
+        ),
+        (
+            "The Island Post | Council votes to keep the night ferry",
+            "Council votes to keep the night ferry The island council voted on Tuesday.",
+            "The island council voted on Tuesday.",
+        ),
+        // The site's name alone opens no sentence here; a sentence that goes on stays.
+        (
+            "Council votes to keep the night ferry - The Island Post",
+            "The Island Post The island council voted on Tuesday.",
+            "The Island Post The island council voted on Tuesday.",
+        ),
+        (
+            "Council votes to keep the night ferry - The Island Post",
+            "Council votes to keep the night ferry running for a year.",
+            "Council votes to keep the night ferry running for a year.",
+        ),
+    ];
+    for (title, text, want) in rows {
+        let mut b = vec![body(text)];
+        for h in headline_forms(title) {
+            strip_headline_line(&mut b, h);
+        }
+        assert_eq!(b[0].text, want, "{title:?} / {text:?}");
+    }
+}
+
+/// An old page's headline in `<font size=5><b>`, joined by one `<br>` to the first
+/// paragraph, with the site's name after it in the `<title>`: not the paragraph's first
+/// sentence.
+#[test]
+fn an_old_pages_headline_joined_to_its_first_paragraph_is_not_a_sentence() {
+    let a = read_html(fixture!("layout_table_columns.html"));
+    let t = main_text(&a);
+    assert!(t.starts_with("The island council voted"), "{t}");
+    assert!(!t.contains("Council votes to keep"), "{t}");
+}
+
+/// An archive's address holds the captured page's own address after the moment of
+/// capture: the date is read from the page's own address, and the capture is when the
+/// page was saved (a relative time counts back from it).
+#[test]
+fn an_archives_address_is_read_as_the_page_it_holds() {
+    use super::saved::{captured_at, original_address};
+    let rows = [
+        (
+            "https://web.archive.org/web/20230915014012/https://example.org/news/storm",
+            "https://example.org/news/storm",
+            d(2023, 9, 15).and_hms_opt(1, 40, 12),
+        ),
+        (
+            "http://web.archive.org/web/20230915014012id_/https://example.org/a",
+            "https://example.org/a",
+            d(2023, 9, 15).and_hms_opt(1, 40, 12),
+        ),
+        (
+            "https://archive.ph/2023.09.15-014012/https://example.org/a",
+            "https://example.org/a",
+            d(2023, 9, 15).and_hms_opt(1, 40, 12),
+        ),
+        // Not an archive, or no moment in it: the address as it is.
+        (
+            "https://example.org/web/20230915014012/a",
+            "https://example.org/web/20230915014012/a",
+            None,
+        ),
+        (
+            "https://archive.ph/news/2023/09/14/a",
+            "https://archive.ph/news/2023/09/14/a",
+            None,
+        ),
+        (
+            "https://web.archive.org/web/",
+            "https://web.archive.org/web/",
+            None,
+        ),
+    ];
+    for (u, own, at) in rows {
+        assert_eq!(original_address(u), own, "{u}");
+        assert_eq!(captured_at(u), at, "{u}");
+    }
+    // A page from the Wayback Machine with its canonical address rewritten: the capture
+    // is not the page's date; "3 hours ago" counts back from it.
+    let page = "<html><head><title>Storm closes the coast road</title><link rel=canonical \
+        href=\"https://web.archive.org/web/20230915014012/https://example.org/news/storm\">\
+        </head><body><article><h1>Storm closes the coast road</h1><p class=byline>By Tom \
+        Reed <span class=timestamp>3 hours ago</span></p><p>The coast road was closed \
+        overnight after waves threw stones across both lanes, police said.</p><p>Crews \
+        began clearing the road at first light and expected to reopen one lane by \
+        midday.</p></article></body></html>";
+    let a = read_html_str(page);
+    assert_eq!(
+        first(&a),
+        (d(2023, 9, 14), PubDateSource::Byline),
+        "{:?}",
+        a.published
+    );
+    assert!(a.published.iter().all(|e| e.source != PubDateSource::Url));
+}
