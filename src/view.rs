@@ -425,6 +425,7 @@ mod tests {
             events,
             clusters,
             problems: vec![],
+            copy_free: Default::default(),
         }
     }
 
