@@ -425,7 +425,7 @@ pub const BURST_SHARE: f32 = 0.2;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, DateSource, DateSpan, DatedEvidence, PubDateSource};
+    use crate::model::{Article, DateSpan, DatedEvidence, PubDateSource};
     use chrono::NaiveDate;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -434,23 +434,9 @@ mod tests {
 
     fn event(article: u32, date: NaiveDate, countries: &[&str], confidence: f32) -> Event {
         Event {
-            article,
-            paragraph: 0,
-            sentence: 0..0,
-            date_range: 0..0,
-            timex_value: Default::default(),
-            span: DateSpan::day(date),
-            countries: countries
-                .iter()
-                .map(|c| CountryCode::parse(c).unwrap())
-                .collect(),
-            country_spans: Default::default(),
-            date_source: DateSource::Explicit,
             confidence,
-            note: Default::default(),
             cluster: 0,
-            hidden: false,
-            salience: 0.0,
+            ..Event::for_test(article, DateSpan::day(date), countries)
         }
     }
 

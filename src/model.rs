@@ -418,6 +418,31 @@ impl Event {
     pub fn is_uncertain(&self) -> bool {
         self.confidence < Self::FIRM
     }
+
+    /// For tests: a firm, explicitly dated event of `article` on `span` in `countries` (two-
+    /// letter codes), in cluster `article`, with no text ranges; other fields by struct update.
+    #[cfg(test)]
+    pub(crate) fn for_test(article: ArticleId, span: DateSpan, countries: &[&str]) -> Event {
+        Event {
+            article,
+            paragraph: 0,
+            sentence: 0..0,
+            date_range: 0..0,
+            timex_value: Default::default(),
+            span,
+            countries: countries
+                .iter()
+                .map(|c| CountryCode::parse(c).expect("a two-letter code"))
+                .collect(),
+            country_spans: Default::default(),
+            date_source: DateSource::Explicit,
+            confidence: 0.9,
+            note: Default::default(),
+            cluster: article,
+            hidden: false,
+            salience: 0.0,
+        }
+    }
 }
 
 /// Events reporting one happening.

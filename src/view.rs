@@ -377,7 +377,7 @@ pub fn corpus_key(paths: &[PathBuf]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, Cluster, DateSource, DateSpan, Event};
+    use crate::model::{Article, Cluster, DateSpan, Event};
 
     fn cc(s: &str) -> CountryCode {
         CountryCode::parse(s).unwrap()
@@ -389,20 +389,11 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &s)| Event {
-                article: 0,
-                paragraph: 0,
                 sentence: 0..1,
                 date_range: i..i + 1,
-                timex_value: Default::default(),
-                span: DateSpan::day(d),
-                countries: vec![cc("JP")].into(),
-                country_spans: Default::default(),
-                date_source: DateSource::Explicit,
-                confidence: 0.9,
-                note: Default::default(),
                 cluster: i as u32,
-                hidden: false,
                 salience: s,
+                ..Event::for_test(0, DateSpan::day(d), &["JP"])
             })
             .collect();
         let clusters = saliences

@@ -901,27 +901,11 @@ mod tests {
 
     /// Lanes JP and KR (and US): a summit in JP and KR, talks in JP alone, a visit in US.
     fn shared_summit() -> Corpus {
-        use crate::model::{DateSource, DateSpan, Event};
+        use crate::model::{DateSpan, Event};
         let day = |d: u32| NaiveDate::from_ymd_opt(2023, 9, d).unwrap();
         let ev = |article: u32, d: u32, codes: &[&str], salience: f32| Event {
-            article,
-            paragraph: 0,
-            sentence: 0..0,
-            date_range: 0..0,
-            timex_value: Default::default(),
-            span: DateSpan::day(day(d)),
-            countries: codes
-                .iter()
-                .map(|c| CountryCode::parse(c).unwrap())
-                .collect::<Vec<_>>()
-                .into(),
-            country_spans: Default::default(),
-            date_source: DateSource::Explicit,
-            confidence: 0.9,
-            note: Default::default(),
-            cluster: article,
-            hidden: false,
             salience,
+            ..Event::for_test(article, DateSpan::day(day(d)), codes)
         };
         let mut c = Corpus::default();
         c.events = vec![

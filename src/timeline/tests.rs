@@ -17,20 +17,9 @@ fn cc(s: &str) -> CountryCode {
 
 fn event(article: u32, span: DateSpan, countries: &[&str], confidence: f32, cluster: u32) -> Event {
     Event {
-        article,
-        paragraph: 0,
-        sentence: 0..0,
-        date_range: 0..0,
-        timex_value: Default::default(),
-        span,
-        countries: countries.iter().map(|c| cc(c)).collect(),
-        country_spans: Default::default(),
-        date_source: DateSource::Explicit,
         confidence,
-        note: Default::default(),
         cluster,
-        hidden: false,
-        salience: 0.0,
+        ..Event::for_test(article, span, countries)
     }
 }
 

@@ -269,10 +269,19 @@ fn block_end(b: &[u8], from: usize) -> usize {
     }
 }
 
-fn is_trigger(t: &Tok) -> bool {
+/// Can a phrase start at token `i`: a number, a word the lexicon knows, an apostrophe
+/// ("'99"), a capital letter ("Q3", "H1 2024"), or two before a number ("SS14", "AW 2013";
+/// not every "It" or "US").
+fn is_trigger(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
     match t.kind {
         Kind::Num => true,
-        Kind::Word => t.lex.is_some() || (t.cap && t.len() == 1),
+        Kind::Word => {
+            t.lex.is_some()
+                || (t.cap
+                    && (t.len() == 1
+                        || (t.len() == 2 && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Num))))
+        }
         Kind::Punct => t.ch == b'\'',
     }
 }
@@ -298,7 +307,7 @@ fn tag_block(
     let mut stated_at: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
-        if !is_trigger(&toks[i]) {
+        if !is_trigger(toks, i) {
             i += 1;
             continue;
         }

@@ -146,6 +146,16 @@ pub enum Expr {
     },
     /// "the week of March 6": the ISO week holding a stated day.
     WeekOf(Box<Expr>),
+    /// "the last week of June" (`n` -1, `gran` Week), "the first weekend of August"
+    /// (Weekend), "the second Tuesday of May" (Day, `w` 2), "the last day of June" (Day, `w`
+    /// 0: any day): a week, weekend or day counted within a month (or a day within a year:
+    /// "the last day of 2012"); see [`nth_in_month`].
+    NthIn {
+        period: Box<Expr>,
+        n: i32,
+        w: u32,
+        gran: Unit,
+    },
     /// "the previous Friday" (`dir` -1), "the following Monday" (+1): counted from the
     /// last day mentioned, not from the reference date.
     AnchorWeekday {
@@ -326,6 +336,36 @@ pub fn fmt_gran(d: NaiveDate, gran: Unit) -> String {
         Unit::Decade => format!("{:03}", d.year().div_euclid(10)),
         Unit::Century => format!("{:02}", d.year().div_euclid(100)),
     }
+}
+
+/// The `n`th (`n` -1: the last) week, weekend or day (`gran`) of month `m`: a day in it.
+/// Weeks run Monday to Sunday and belong to the month that holds their Thursday, as ISO 8601
+/// gives a week to the year that holds its Thursday ("the first week of March" is the first
+/// week most of whose days are in March); a weekend belongs to the month of its Saturday; a
+/// day is weekday `w` (1 Monday .. 7 Sunday), or any day for `w` 0.
+fn nth_in_month(y: i32, m: u32, n: i32, w: u32, gran: Unit) -> Option<NaiveDate> {
+    let (key, step) = match gran {
+        Unit::Week => (4, 7),
+        Unit::Weekend => (6, 7),
+        _ if w == 0 => (0, 1),
+        _ => (w.clamp(1, 7), 7),
+    };
+    let n = n.clamp(-1, 6) as i64;
+    let first = ymd(y, m, 1)?;
+    let last = add_months(first, 1)?.pred_opt()?;
+    let to_key = |d: NaiveDate| {
+        if key == 0 {
+            0
+        } else {
+            (key as i64 - d.weekday().number_from_monday() as i64).rem_euclid(7)
+        }
+    };
+    let d = if n > 0 {
+        first.checked_add_signed(Duration::days(to_key(first) + step * (n - 1)))?
+    } else {
+        last.checked_sub_signed(Duration::days((7 - to_key(last)) % 7))?
+    };
+    (d.month() == m).then_some(d)
 }
 
 fn x_gran(gran: Unit) -> &'static str {
@@ -731,6 +771,30 @@ pub fn resolve(e: &Expr, cx: &Ctx) -> Option<Out> {
                 Some(a) if b.res != Unresolved => out(fmt_week(a.date), b.res, None),
                 _ => unres("XXXX-WXX"),
             }
+        }
+        Expr::NthIn { period, n, w, gran } => {
+            let b = resolve(period, cx)?;
+            let (y, a) = match b.anchor {
+                Some(a) if b.res != Unresolved => (a.date.year(), a),
+                _ => return Some(unres(x_gran(*gran))),
+            };
+            let d = match a.gran {
+                Unit::Month => nth_in_month(y, a.date.month(), *n, *w, *gran)?,
+                // the first or last day of a year
+                Unit::Year if *w == 0 && *gran == Unit::Day => {
+                    if *n > 0 {
+                        ymd(y, 1, 1)?.checked_add_signed(Duration::days(*n as i64 - 1))?
+                    } else {
+                        ymd(y, 12, 31)?
+                    }
+                }
+                _ => return Some(unres(x_gran(*gran))),
+            };
+            let anchor = Some(Anchor {
+                date: d,
+                gran: *gran,
+            });
+            out(fmt_gran(d, *gran), b.res, anchor)
         }
         Expr::AnchorWeekday { w, dir } => {
             let (base, res) = match (cx.day_anchor, r) {

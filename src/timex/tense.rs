@@ -49,15 +49,9 @@ pub(super) fn tense(text: &str, t: &[Tok], s: usize, e: usize) -> Tense {
     }
 }
 
-/// The phrase opens its sentence, alone or after a preposition, and a comma follows.
+/// The phrase opens its sentence ([`heads_sentence`]) and a comma follows.
 fn fronted(t: &[Tok], s: usize, e: usize) -> bool {
-    let opens = |k: usize| k == 0 || t[k].nl || sentence_end(t, k - 1);
-    let start = opens(s)
-        || (matches!(
-            t[s - 1].lex,
-            Some(Lex::Word(W::In | W::On | W::By | W::Since))
-        ) && opens(s - 1));
-    start
+    heads_sentence(t, s)
         && t.get(e)
             .is_some_and(|x| x.kind == Kind::Punct && x.ch == b',')
 }
@@ -68,8 +62,9 @@ pub(super) fn same_sentence(t: &[Tok], a: usize, b: usize) -> bool {
     (a..b.min(t.len())).all(|j| !sentence_end(t, j) && (j == a || !t[j].nl))
 }
 
-/// The phrase at `s` opens its sentence, alone or after "in"/"by"/"during"/"since" ("In
-/// 2009, ...", "By March 2005 the ...").
+/// The phrase at `s` opens its sentence, alone or after one of the prepositions that set an
+/// event in a time, "in", "on", "by", "since", "during" ("In 2009, ...", "By March 2005 the
+/// ...", "During 2010, ...").
 pub(super) fn heads_sentence(t: &[Tok], s: usize) -> bool {
     let opens = |k: usize| k == 0 || t[k].nl || sentence_end(t, k - 1);
     opens(s)
@@ -642,6 +637,12 @@ fn subject_verb(t: &[Tok], j: usize) -> bool {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // fronted: "during" opens a sentence's time phrase as "in" does (heads_sentence; round 10)
+    (
+        "2013-09-10",
+        "During March, as the old town hall shuts its doors for a long spell of work on its roof, the council will move to the library.",
+        "March=2014-03",
+    ),
     // weekdays and tense (2023-09-14 is a Thursday)
     // timetable_present: a present-tense verb of a scheduled act reads forward, and a
     // weekday that is the day of writing is that day; a present verb of reporting, a

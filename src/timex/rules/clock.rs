@@ -174,6 +174,20 @@ fn clock_at(t: &Toks, i: usize, k: usize, h: u32, mi: u32) -> Option<Match> {
     )
 }
 
+/// "(0735 GMT)" after a clock time: the conversion of the time before it, never a year.
+pub(super) fn converted_wire_time(t: &Toks, i: usize) -> bool {
+    let Some((v, nd)) = t.number(i) else {
+        return false;
+    };
+    i > 0
+        && t.punct(i - 1, b'(')
+        && nd == 4
+        && v % 100 < 60
+        && v / 100 < 24
+        && t.is(i + 1, W::Tz)
+        && t.capital(i + 1)
+}
+
 /// A zone after a clock time at token `k`: "UTC", "GMT+8", "(GMT +8)", "EST", "ET"; the
 /// end and the zone.
 fn zone_at(t: &Toks, k: usize) -> Option<(usize, Zone)> {
@@ -358,6 +372,13 @@ pub(super) fn early_or_late_part_of_day(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // converted_wire_time: a bracketed conversion after a clock time is never a year
+    // (round 10)
+    (
+        "2013-09-10",
+        "Polls close at 10pm (2100 GMT) and kick-off is at 8pm (1900 GMT).",
+        "10pm=2013-09-10T22:00 | 8pm=2013-09-10T20:00",
+    ),
     // noon_or_midnight
     ("2023-09-14", "on 9/12/2023 at noon", "9/12/2023=2023-09-12 | noon=2023-09-12T12:00"),
     ("2023-09-14", "noon Thursday", "noon Thursday=2023-09-14T12:00"),

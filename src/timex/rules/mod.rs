@@ -304,6 +304,9 @@ impl Toks<'_> {
                 None => match (t.len(), self.spelling(i)) {
                     (1, "Q") => named("q_quarter", year_parts::q_quarter(self, i)),
                     (1, "H") => named("h_half", year_parts::h_half(self, i)),
+                    (2, "SS" | "AW" | "FW") => {
+                        named("trade_season_code", year_parts::trade_season_code(self, i))
+                    }
                     _ => None,
                 },
             },
@@ -340,6 +343,10 @@ fn numbers(t: &Toks, i: usize) -> Option<Match> {
         rules![years::decade_in_digits, years::year_pair_with_slash],
     ) {
         return Some(m);
+    }
+    // "(1900 GMT)" converts the clock time before it
+    if clock::converted_wire_time(t, i) {
+        return None;
     }
     // A number that reads as a year is a year or nothing ("1990 years" is no amount).
     if years::year4(t, i).is_some() {
@@ -435,6 +442,21 @@ fn date_ish(x: &Expr) -> bool {
             | Expr::AnchorShift { .. }
             | Expr::QuarterOfYear(_)
             | Expr::RelYearPart { .. }
+    )
+}
+
+/// Does this expression name one whole month ("June", "March 2014", "June last year",
+/// "next month")?
+fn month_ish(x: &Expr) -> bool {
+    matches!(
+        x,
+        Expr::Date { d: None, .. }
+            | Expr::DateRelYear { d: None, .. }
+            | Expr::MonthRel { .. }
+            | Expr::RefShift {
+                gran: Unit::Month,
+                ..
+            }
     )
 }
 

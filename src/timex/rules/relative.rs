@@ -25,6 +25,7 @@ pub(super) fn after_the(t: &Toks, i: usize) -> Option<Match> {
             the_year_before_last,
             the_day_after_tomorrow,
             the_day_before_a_day,
+            the_nth_in_a_month,
             years::the_decade_word,
             reports::the_period_a_year_ago,
             reports::the_quarter,
@@ -107,10 +108,20 @@ fn the_weekend(t: &Toks, i: usize) -> Option<Match> {
         .flatten()
 }
 
-/// "the week of March 6": the week holding a stated day.
+/// "the week of March 6", "the week beginning 14 October", "the week ending July 5": the
+/// week holding a stated day (a week named by its first or last day, as statistics and
+/// schedules name it).
 fn the_week_of(t: &Toks, i: usize) -> Option<Match> {
     let j = i + 1;
-    if !(t.unit(j) == Some(Unit::Week) && t.is(j + 1, W::Of)) {
+    if t.unit(j) != Some(Unit::Week) {
+        return None;
+    }
+    let named_by_day = || {
+        ["beginning", "starting", "commencing", "ending"]
+            .iter()
+            .any(|w| t.spelled(j + 1, w))
+    };
+    if !(t.is(j + 1, W::Of) || named_by_day()) {
         return None;
     }
     let m = t.match_at(j + 2)?;
@@ -118,6 +129,52 @@ fn the_week_of(t: &Toks, i: usize) -> Option<Match> {
         return found(i, m.e, Expr::WeekOf(Box::new(m.x)));
     }
     None
+}
+
+/// "the last week of June", "the first week of March 2014", "the second weekend of May",
+/// "the first Monday in October", "the last day of June", "the last day of 2012": a week,
+/// weekend or day counted within a month (a day also within a year), one expression (read
+/// apart, "the last week" was the week before the time of writing and the month a second
+/// date).
+fn the_nth_in_a_month(t: &Toks, i: usize) -> Option<Match> {
+    let j = i + 1;
+    let n = match t.lex(j)? {
+        Lex::Ord(n @ 1..=5) => n as i32,
+        Lex::Unit(Unit::Second) => 2,
+        Lex::Word(W::Last | W::Final) => -1,
+        _ => return None,
+    };
+    let (w, gran) = match t.lex(j + 1)? {
+        Lex::Unit(u @ (Unit::Week | Unit::Weekend)) => (0, u),
+        Lex::Unit(Unit::Day) if n == 1 || n == -1 => (0, Unit::Day),
+        Lex::Weekday(w) if t.capital(j + 1) => (w as u32, Unit::Day),
+        _ => return None,
+    };
+    if !(t.is(j + 2, W::Of) || t.is(j + 2, W::In)) {
+        return None;
+    }
+    let m = t.match_at(j + 3)?;
+    let year = matches!(
+        m.x,
+        Expr::Year(_)
+            | Expr::RefShift {
+                gran: Unit::Year,
+                ..
+            }
+    );
+    if m.end.is_some() || !(super::month_ish(&m.x) || (year && w == 0 && gran == Unit::Day)) {
+        return None;
+    }
+    found(
+        i,
+        m.e,
+        Expr::NthIn {
+            period: Box::new(m.x),
+            n,
+            w,
+            gran,
+        },
+    )
 }
 
 /// "the" before another expression: "the past two years", "the following day", "the same
@@ -591,6 +648,44 @@ pub(super) fn nth_day_of(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // the_nth_in_a_month: a week (the one holding the month's Thursday), weekend (its
+    // Saturday) or day counted within a month or year (round 10)
+    (
+        "2013-09-10",
+        "He resigned in the last week of June; talks resume in the first week of March.",
+        "the last week of June=2013-W26 | the first week of March=2014-W10",
+    ),
+    (
+        "2014-03-10",
+        "It rained in the first week of February.",
+        "the first week of February=2014-W06",
+    ),
+    (
+        "2013-09-10",
+        "The festival ran over the first weekend of August.",
+        "the first weekend of August=2013-W31-WE",
+    ),
+    (
+        "2013-09-10",
+        "Thanksgiving falls on the fourth Thursday in November.",
+        "Thanksgiving=2013-11-28 | the fourth Thursday in November=2013-11-28",
+    ),
+    (
+        "2013-09-10",
+        "He died on the last day of 2012; the shop shut on the last day of June.",
+        "the last day of 2012=2012-12-31 | the last day of June=2013-06-30",
+    ),
+    (
+        "2013-09-10",
+        "In the last week of the campaign he spoke often.",
+        "the last week=2013-W36",
+    ),
+    // the_week_of: a week named by its first or last day (round 10)
+    (
+        "2013-09-10",
+        "Results are due in the week beginning 14 October; the bill passed in the week ending 5 July.",
+        "the week beginning 14 October=2013-W42 | the week ending 5 July=2013-W27",
+    ),
     // that_unit: a subject pronoun after "that summer" starts its clause (round 9)
     (
         "2013-05-10",

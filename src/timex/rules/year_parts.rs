@@ -34,7 +34,12 @@ fn ordinal_quarter_half_century(t: &Toks, i: usize, n: u32) -> Option<Match> {
     }
     let p = match t.lex(k) {
         Some(Lex::Unit(Unit::Quarter)) if (1..=4).contains(&n) => YP::Q(n),
-        Some(Lex::Word(W::Half)) if (1..=2).contains(&n) => YP::H(n),
+        Some(Lex::Word(W::Half)) if (1..=2).contains(&n) => {
+            if let Some(m) = named("half_of_a_month", half_of_a_month(t, i, k + 1)) {
+                return Some(m);
+            }
+            YP::H(n)
+        }
         Some(Lex::Unit(Unit::Century)) if (1..=30).contains(&n) => {
             return found(i, k + 1, Expr::Century(n as i32 - 1));
         }
@@ -42,6 +47,21 @@ fn ordinal_quarter_half_century(t: &Toks, i: usize, n: u32) -> Option<Match> {
     };
     let (e, y) = maybe_year_after(t, k + 1);
     year_part_of(t, i, e, y, p)
+}
+
+/// "the second half of May", "the first half of June 2014", "the last half of March": a half
+/// of a month is that month, as "early June" is June (TIMEX3 leaves the part to `mod`), not
+/// a half of the year; `k` is the token after "half".
+fn half_of_a_month(t: &Toks, i: usize, k: usize) -> Option<Match> {
+    if !t.is(k, W::Of) {
+        return None;
+    }
+    let m = t.match_at(k + 1)?;
+    (m.end.is_none() && super::month_ish(&m.x)).then_some(Match {
+        s: i,
+        rule: "",
+        ..m
+    })
 }
 
 /// Year part `p` from token `i` to `e`, of year `y`; without a year, of the year named
@@ -152,6 +172,9 @@ pub(super) fn half_named_otherwise(t: &Toks, j: usize) -> Option<(usize, u32)> {
 /// half of something else).
 pub(super) fn the_half_named_otherwise(t: &Toks, i: usize) -> Option<Match> {
     let (e, h) = half_named_otherwise(t, i + 1)?;
+    if let Some(m) = named("half_of_a_month", half_of_a_month(t, i, e)) {
+        return Some(m);
+    }
     let (e, y) = maybe_year_after(t, e);
     if y.is_some() || !t.is(e, W::Of) {
         return found(i, e, Expr::YearPart { y, p: YP::H(h) });
@@ -316,20 +339,54 @@ fn season_pair_with_year(t: &Toks, i: usize, s: u8) -> Option<Match> {
         Some((e, y)) => (e, y),
         _ => short_year_after(t, k + 2)?,
     };
-    Some(Match {
-        s: i,
+    Some(trade_half(i, e, s, y))
+}
+
+/// The fashion trade's half-year from token `s` to `e`: spring to summer (`first` 0) or
+/// autumn to the winter named for the next January (`first` 2) of year `y`.
+fn trade_half(s: usize, e: usize, first: u8, y: i32) -> Match {
+    Match {
+        s,
         e,
         x: Expr::YearPart {
             y: Some(y),
-            p: YP::S(s),
+            p: YP::S(first),
         },
         end: Some(Expr::YearPart {
-            y: Some(if s2 == 3 { y + 1 } else { y }),
-            p: YP::S(s2),
+            y: Some(if first == 2 { y + 1 } else { y }),
+            p: YP::S(first + 1),
         }),
         mid: None,
         rule: "",
-    })
+    }
+}
+
+/// "SS14", "AW13", "FW2015", "SS 2014", "the SS15 collections": the fashion trade's
+/// abbreviations of its two halves of a year (spring/summer, autumn/winter, fall/winter),
+/// in capitals with a two- or four-digit year glued on, or a four-digit year after a space,
+/// read as "spring/summer 2014" is. Not "SS-20" (a hyphen: a missile's name), "AW139" (three
+/// digits: an aircraft) or "SS14b".
+pub(super) fn trade_season_code(t: &Toks, i: usize) -> Option<Match> {
+    let first = match t.spelling(i) {
+        "SS" => 0,
+        "AW" | "FW" => 2,
+        _ => return None,
+    };
+    let k = i + 1;
+    let (v, nd) = t.number(k)?;
+    let y = match nd {
+        2 if t.glued(k) => crate::calendar::full_year(v, t.year()),
+        4 if (1900..=2099).contains(&v) => v as i32,
+        _ => return None,
+    };
+    let glued_on = t.glued(k + 1)
+        && t.t
+            .get(k + 1)
+            .is_some_and(|x| x.kind != Kind::Punct || matches!(x.ch, b'-' | b'%' | b'/'));
+    if glued_on || !t.lone_num(k) {
+        return None;
+    }
+    Some(trade_half(i, k + 1, first, y))
 }
 
 /// "the summer before", "the winter after": a season before or after the last date named
@@ -562,6 +619,34 @@ pub(super) fn year_end(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // trade_season_code: the fashion trade's abbreviations of its half-years, as
+    // "spring/summer 2014" is read; not a hyphen, three digits or a letter after (round 10)
+    (
+        "2013-09-10",
+        "Her SS14 collection opens in Paris; the AW13 pieces are in shops and FW2015 is next.",
+        "SS14=2014-SP..2014-SU | AW13=2013-FA..2014-WI | FW2015=2015-FA..2016-WI",
+    ),
+    (
+        "2013-09-10",
+        "Burberry showed its SS 2014 range.",
+        "SS 2014=2014-SP..2014-SU",
+    ),
+    (
+        "2013-09-10",
+        "The SS-20 missiles, an AW139 helicopter and the form SS14b.",
+        "",
+    ),
+    // half_of_a_month: a half of a month is the month, not a half of the year (round 10)
+    (
+        "2013-09-10",
+        "Sales fell in the second half of May and rose in the first half of 2012.",
+        "second half of May=2013-05 | the first half of 2012=2012-H1",
+    ),
+    (
+        "2013-09-10",
+        "Prices peaked in the last half of March.",
+        "the last half of March=2013-03",
+    ),
     // winter_of_two_years: a winter named by the two years it spans is named for its
     // January (round 9)
     (

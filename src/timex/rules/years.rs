@@ -141,7 +141,8 @@ pub(super) fn decade_word(t: &Toks, i: usize) -> Option<Match> {
     None
 }
 
-/// "1990s", "1990's" (a decade), "1800s" (a century).
+/// "1990s", "1990's" (a decade), "1800s" (a century); "the 2000s" written in the 21st
+/// century is its first decade (see [`own_century_decade`]).
 pub(super) fn decade_in_digits(t: &Toks, i: usize) -> Option<Match> {
     let (v, nd) = t.number(i)?;
     if !(nd == 4 && (1000..=2999).contains(&v) && v % 10 == 0 && t.lone_num(i)) {
@@ -155,12 +156,19 @@ pub(super) fn decade_in_digits(t: &Toks, i: usize) -> Option<Match> {
     }
     let e = if s_glued { k + 1 } else { k + 2 };
     let y = v as i32;
-    let x = if y % 100 == 0 {
+    let x = if y % 100 == 0 && !own_century_decade(t, y) {
         Expr::Century(y / 100)
     } else {
         Expr::Decade(y / 10)
     };
     found(i, e, x)
+}
+
+/// "the 2000s" (or "the mid-2000s") written in 2013: nobody names the century they live in
+/// by its hundreds, so the hundreds-plural of the century of writing is its first decade
+/// (the noughties); "the 1800s" and, written now, "the 1900s" stay centuries.
+fn own_century_decade(t: &Toks, y: i32) -> bool {
+    t.year().is_some_and(|r| (y..y + 100).contains(&r))
 }
 
 /// A four-digit number that reads as a year: "the 1988 third quarter", "the 1989 period",
@@ -432,6 +440,18 @@ pub(super) fn the_decade_word(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // own_century_decade: "the 2000s" written in its century is its first decade (round 10)
+    (
+        "2013-09-10",
+        "The boom of the 2000s ended; in the mid-2000s it grew; the 1800s were long.",
+        "the 2000s=200 | the mid-2000s=200 | the 1800s=18",
+    ),
+    ("2013-09-10", "Life in the 1900s was hard.", "the 1900s=19"),
+    (
+        "1999-05-01",
+        "Computers of the 2000s will be fast.",
+        "the 2000s=20",
+    ),
     // year_pair_with_slash: a year and the next joined by a slash are their span, as
     // "2012-13" is (round 9)
     (
