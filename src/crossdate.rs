@@ -346,7 +346,7 @@ pub(crate) fn reached(
     before: &FirmIndex,
     after: &FirmIndex,
     touched: &std::collections::HashSet<EntryKey>,
-) -> Vec<bool> {
+) -> Vec<Reach> {
     // Each touched key in each index.
     let found: Vec<(&EntryKey, Option<u32>, Option<u32>)> = touched
         .iter()
@@ -386,7 +386,7 @@ pub(crate) fn reached(
     let mut words = moved_words.clone();
     words.extend(recounted.iter().flat_map(|r| r.0.iter().copied()));
     if words.is_empty() {
-        return vec![false; articles.len()];
+        return vec![Reach::None; articles.len()];
     }
     moved_words.shrink_to_fit();
     // The sentences that share a touched word, per article.
@@ -415,7 +415,11 @@ pub(crate) fn reached(
     distinct.dedup();
     let differs = |w: &[u64]| {
         if w.iter().any(|h| moved_words.contains(h)) {
-            return before.reachable(w) != after.reachable(w);
+            return if before.reachable(w) != after.reachable(w) {
+                Reach::Lists
+            } else {
+                Reach::None
+            };
         }
         // The lists are the same in both: only a recounted entry it looks at matters.
         let similar: Vec<u32> = recounted
@@ -423,16 +427,41 @@ pub(crate) fn reached(
             .filter(|r| similarity(w, r.0) >= SIMILAR)
             .map(|r| r.2)
             .collect();
-        !similar.is_empty() && {
+        let recounts = !similar.is_empty() && {
             let look = after.looked_at(w);
             similar.iter().any(|id| look.binary_search(id).is_ok())
+        };
+        if recounts {
+            Reach::Recount
+        } else {
+            Reach::None
         }
     };
-    let moved: std::collections::HashSet<&[u64]> =
-        distinct.into_par_iter().filter(|w| differs(w)).collect();
+    let moved: HashMap<&[u64], Reach> = distinct
+        .into_par_iter()
+        .filter_map(|w| Some((w, differs(w))).filter(|d| d.1 != Reach::None))
+        .collect();
     asks.iter()
-        .map(|a| a.iter().any(|w| moved.contains(w.as_slice())))
+        .map(|a| {
+            a.iter()
+                .filter_map(|w| moved.get(w.as_slice()).copied())
+                .max()
+                .unwrap_or(Reach::None)
+        })
         .collect()
+}
+
+/// How a change of the firm index reaches a weak article ([`reached`]), weakest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Reach {
+    /// Every question it asks has the same answer.
+    None,
+    /// Only entries it looks at changed their counts of copies, in the same places: its
+    /// scores and candidates are the same, and only a tie its answer broke by the counts
+    /// can turn ([`CopyFree`]).
+    Recount,
+    /// An entry it can get came, went or moved: asked again.
+    Lists,
 }
 
 impl FirmIndex {
@@ -706,6 +735,37 @@ fn words_remembered(texts: &[(&str, Option<&[u64]>)]) -> Vec<Vec<u64>> {
     out
 }
 
+/// The texts of weak articles whose last inference ([`infer_only`]) against the corpus's
+/// firm index was *copy-free*: its answer (a date or none) would be the same whatever number
+/// of copies each firm entry counts. Counts are read only to break ties between equal
+/// scores (more agreeing pairs win), and most answers have no such tie that counts could
+/// turn. A watched change that only recounts entries (a syndicated copy of a firm report
+/// comes or goes: its place among the entries and every list stay as they were) cannot
+/// change such an answer, so the article keeps it ([`Reach::Recount`]).
+///
+/// Kept by the corpus, 128-bit BLAKE3 keys of the texts ([`crate::memo_key`]); a text not
+/// held is asked again. Every inference of a text sets or clears its key, so the verdict
+/// is always that of the answer the article shows.
+#[derive(Clone, Debug, Default)]
+pub struct CopyFree {
+    texts: std::collections::HashSet<u128>,
+}
+
+impl CopyFree {
+    fn set(&mut self, key: u128, free: bool) {
+        if free {
+            self.texts.insert(key);
+        } else {
+            self.texts.remove(&key);
+        }
+    }
+
+    /// Was the last inference of this text copy-free?
+    pub(crate) fn holds(&self, text: &str) -> bool {
+        !self.texts.is_empty() && self.texts.contains(&crate::memo_key::of(text.as_bytes()))
+    }
+}
+
 /// Sentences seen again (syndicated copy, a story's recurring lines) ask the index the
 /// same question: their candidates are remembered, keyed by the sentence's content words
 /// and countries, which are all [`FirmIndex::candidates`] reads (so answers are the same).
@@ -782,15 +842,20 @@ pub(crate) fn infer_only_with(
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     groups.sort_unstable();
     let memo = CandidateMemo::default();
-    let found: Vec<(Vec<usize>, DatedEvidence)> = groups
+    let answers: Vec<(Vec<usize>, Answer<DatedEvidence>, u128)> = groups
         .into_par_iter()
-        .filter_map(|ids| {
-            let ev = infer_firm(&corpus.articles[ids[0]], &index, &memo)?;
-            Some((ids, ev))
+        .map(|ids| {
+            let a = &corpus.articles[ids[0]];
+            let answer = infer_firm(a, &index, &memo);
+            (ids, answer, crate::memo_key::of(a.text.as_bytes()))
         })
         .collect();
     let mut changed = Vec::new();
-    for (ids, ev) in found {
+    for (ids, answer, key) in answers {
+        corpus.copy_free.set(key, answer.copy_free);
+        let Some(ev) = answer.found else {
+            continue;
+        };
         for i in ids {
             corpus.articles[i].pub_date = Some(ev.clone());
             changed.push(i);
@@ -871,7 +936,7 @@ pub(crate) fn infer_years(corpus: &mut Corpus) -> Vec<usize> {
     let found: Vec<(Copies, Found)> = groups
         .into_par_iter()
         .filter_map(|ids| {
-            let found = infer_one(&corpus.articles[ids[0].0], &index, &memo, true)?;
+            let found = infer_one(&corpus.articles[ids[0].0], &index, &memo, true).found?;
             Some((ids, found))
         })
         .collect();
@@ -980,13 +1045,29 @@ struct Found {
     rival: Option<NaiveDate>,
 }
 
+/// An inference's answer with whether it is [`CopyFree`]: `None` (no date found) never
+/// depends on the entries' counts of copies.
+struct Answer<T> {
+    found: Option<T>,
+    copy_free: bool,
+}
+
 /// [`infer_one`] as the evidence tier 1 gives (firmly dated anchors).
-fn infer_firm(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<DatedEvidence> {
+fn infer_firm(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Answer<DatedEvidence> {
+    let answer = infer_one(a, index, memo, false);
+    Answer {
+        found: answer.found.map(evidence_of),
+        copy_free: answer.copy_free,
+    }
+}
+
+/// The publication date tier 1 gives for what [`infer_one`] found.
+fn evidence_of(found: Found) -> DatedEvidence {
     let Found {
         date,
         agreeing: n,
         rival,
-    } = infer_one(a, index, memo, false)?;
+    } = found;
     let (confidence, note) = match rival {
         Some(r) => (
             0.3,
@@ -1001,19 +1082,23 @@ fn infer_firm(a: &Article, index: &FirmIndex, memo: &CandidateMemo) -> Option<Da
             ),
         ),
     };
-    Some(DatedEvidence {
+    DatedEvidence {
         date,
         source: PubDateSource::Corpus,
         confidence,
         note,
-    })
+    }
 }
 
 /// The publication date under which most of the article's relative dates coincide with
 /// entries of `index`. With `ranges`, a relative date that is a short range (at most
 /// [`MAX_RANGE_DAYS`], "visited Russia on September 12-17") coincides with an entry on any
 /// of its days: enough to choose a year, not a day.
-fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool) -> Option<Found> {
+fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool) -> Answer<Found> {
+    let none = Answer {
+        found: None,
+        copy_free: true,
+    };
     // Relative date expressions in the article, tagged without a reference date. The text
     // is tokenised and its phrases read once for this and every publication date tried.
     let mut parsed = crate::timex::parse(&a.text);
@@ -1056,7 +1141,7 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
         std::mem::swap(&mut reach, &mut merged);
     }
     if reach.is_empty() {
-        return None;
+        return none;
     }
     let mut bounds: Vec<(f32, NaiveDate)> = reach
         .into_iter()
@@ -1088,6 +1173,12 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
     // the number of agreeing pairs only breaks ties. Dates are tried best bound first; once
     // a bound falls below what a rival needs, no later date can matter.
     let mut scored: Vec<(f32, usize, usize, NaiveDate)> = Vec::new(); // (score, pairs, probes, date)
+                                                                      // Each scored date's span of every probe (`probes.len()` a date, `None` where the probe
+                                                                      // counts nothing), and where its spans start: what tells which entries a date counted
+                                                                      // into its pairs, should two dates tie ([`copy_free`]).
+    let mut spans: Vec<Option<(NaiveDate, NaiveDate)>> = Vec::new();
+    let mut date_spans: Vec<Option<(NaiveDate, NaiveDate)>> = Vec::with_capacity(probes.len());
+    let mut slot_of: Vec<(NaiveDate, usize)> = Vec::new();
     let mut best = 0.0f32;
     for &(bound, d) in bounds.iter().take(MAX_TRIES) {
         if bound < RIVAL * best - 1e-6 {
@@ -1103,17 +1194,21 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
             continue;
         }
         let (mut score, mut pairs, mut agreeing) = (0.0f32, 0usize, 0usize);
+        date_spans.clear();
         for p in &probes {
             let Some(span) =
                 tag_at(&resolved, p.start).and_then(|t| crate::timex::span_of(&t.value))
             else {
+                date_spans.push(None);
                 continue;
             };
             if span.start != span.end
                 && !(ranges && (span.end - span.start).num_days() < MAX_RANGE_DAYS)
             {
+                date_spans.push(None);
                 continue;
             }
+            date_spans.push(Some((span.start, span.end)));
             let mut top = 0.0f32;
             for &(sim, id) in &p.candidates {
                 let f = &index.entries[id as usize];
@@ -1130,12 +1225,37 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
         if score > 0.0 {
             best = best.max(score);
             scored.push((score, pairs, agreeing, d));
+            slot_of.push((d, spans.len()));
+            spans.extend_from_slice(&date_spans);
         }
     }
     // Ties go to the earliest date: news is published soon after what it reports. Among
     // equal scores, more agreeing pairs win.
     scored.sort_by_key(|x| x.3);
-    let &(score, _, n, date) = earliest_best(scored.iter(), |x| (x.0, x.1))?;
+    slot_of.sort_unstable_by_key(|s| s.0);
+    // The entries a scored date (by its place in `scored`) counted into its pairs, in probe
+    // and candidate order.
+    let counted = |i: usize| -> Vec<u32> {
+        let at = slot_of[i].1;
+        probes
+            .iter()
+            .zip(&spans[at..at + probes.len()])
+            .filter_map(|(p, span)| Some((p, (*span)?)))
+            .flat_map(|(p, (from, to))| {
+                p.candidates
+                    .iter()
+                    .filter(move |c| (from..=to).contains(&index.entries[c.1 as usize].day))
+                    .map(|c| c.1)
+            })
+            .collect()
+    };
+    let copy_free = copy_free(&scored, |i, b| {
+        let (x, y) = (slot_of[i].1, slot_of[b].1);
+        spans[x..x + probes.len()] == spans[y..y + probes.len()] || counted(i) == counted(b)
+    });
+    let Some(&(score, _, n, date)) = earliest_best(scored.iter(), |x| (x.0, x.1)) else {
+        return none;
+    };
     // The same story can fit a quite different date (two summits of the same leaders a year
     // apart): then the corpus cannot decide, and the date stays weak and says why.
     let rival = earliest_best(
@@ -1145,11 +1265,47 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
         |x| (x.0, 0),
     )
     .map(|x| x.3);
-    Some(Found {
-        date,
-        agreeing: n,
-        rival,
-    })
+    Answer {
+        found: Some(Found {
+            date,
+            agreeing: n,
+            rival,
+        }),
+        copy_free,
+    }
+}
+
+/// Would [`earliest_best`] over `scored` (by date, key (score, pairs)) choose the same date
+/// whatever the entries' counts of copies? Pairs are read only where two scores are equal
+/// (within its tolerance); there, two dates that counted the same entries (`same(i, j)`
+/// of their places in `scored`: the same spans for every probe, or the same list of
+/// entries) have equal pairs for any counts, and equal pairs keep the earlier date. Scores,
+/// agreeing probes and the rival never read a count. So the choice can depend on the
+/// counts only when two dates it compares as equal counted different entries (or the same
+/// ones in another order: taken as different, which only means more work).
+fn copy_free(
+    scored: &[(f32, usize, usize, NaiveDate)],
+    same: impl Fn(usize, usize) -> bool,
+) -> bool {
+    let mut best: Option<usize> = None;
+    for (i, x) in scored.iter().enumerate() {
+        let Some(b) = best else {
+            best = Some(i);
+            continue;
+        };
+        let (k, kb) = ((x.0, x.1), (scored[b].0, scored[b].1));
+        if k.0 > kb.0 + 1e-6 {
+            best = Some(i);
+        } else if (k.0 - kb.0).abs() <= 1e-6 {
+            if !same(i, b) {
+                return false;
+            }
+            if k.1 > kb.1 {
+                best = Some(i);
+            }
+        }
+    }
+    true
 }
 
 /// The publication dates (as day numbers, ascending) within reach of one probe's candidates,
@@ -1501,7 +1657,12 @@ mod tests {
         let base = [("dated.txt", DATED), ("undated.txt", UNDATED)];
         let before = load(&base);
         let before_index = FirmIndex::build(&before);
-        for (name, text, reaches) in [("aside.txt", ASIDE, false), ("rival.txt", RIVAL, true)] {
+        for (name, text, reaches) in [
+            ("aside.txt", ASIDE, Reach::None),
+            ("rival.txt", RIVAL, Reach::Lists),
+            // A syndicated copy of the dated report: its entry only counts one more copy.
+            ("copy.txt", DATED, Reach::Recount),
+        ] {
             let after = load(&[base[0], base[1], (name, text)]);
             let words = firm_words(&after, |e| {
                 after.articles[e.article as usize].path.ends_with(name)
@@ -1530,6 +1691,75 @@ mod tests {
             );
             assert_eq!(reached[undated], reaches, "{name}");
         }
+    }
+
+    #[test]
+    fn copy_free_only_where_counts_could_break_a_tie() {
+        let d = |n: u32| NaiveDate::from_ymd_opt(2024, 6, n).unwrap();
+        // (score, pairs) of dates in date order, the entries each counted: copy-free?
+        type Row = (&'static [(f32, usize)], &'static [&'static [u32]], bool);
+        let rows: &[Row] = &[
+            // One date: nothing to compare.
+            (&[(1.0, 1)], &[&[0]], true),
+            // Different scores: counts are never read.
+            (&[(1.0, 1), (0.5, 9)], &[&[0], &[1]], true),
+            (&[(0.5, 1), (1.0, 1)], &[&[0], &[1]], true),
+            // Equal scores from the same entries: equal pairs whatever their counts.
+            (&[(1.0, 2), (1.0, 2)], &[&[0, 3], &[0, 3]], true),
+            // Equal scores from different entries: a count could turn the choice.
+            (&[(1.0, 1), (1.0, 1)], &[&[0], &[1]], false),
+            (&[(1.0, 2), (1.0, 1)], &[&[0, 0], &[0]], false),
+            // Scores within the tolerance are equal.
+            (&[(1.0, 1), (1.0 + 5e-7, 1)], &[&[0], &[1]], false),
+            // A tie below the best is never compared with the best.
+            (&[(0.5, 1), (0.5, 1), (1.0, 1)], &[&[0], &[0], &[2]], true),
+            (&[(1.0, 1), (0.5, 1), (0.5, 3)], &[&[0], &[1], &[2]], true),
+        ];
+        for (i, (keys, counted, want)) in rows.iter().enumerate() {
+            let scored: Vec<(f32, usize, usize, NaiveDate)> = keys
+                .iter()
+                .enumerate()
+                .map(|(k, &(s, p))| (s, p, 1, d(10 + k as u32)))
+                .collect();
+            let same = |a: usize, b: usize| counted[a] == counted[b];
+            assert_eq!(copy_free(&scored, same), *want, "row {i}");
+        }
+    }
+
+    #[test]
+    fn an_answer_a_tie_of_counts_decided_is_not_copy_free() {
+        let report = |date: &str| {
+            format!(
+                " date {date}  Coast Gazette\nFisheries accord signed\n\
+                 On Wednesday, Norway and Peru signed a fisheries accord in Lima after long talks.\n"
+            )
+        };
+        const UNDATED: &str = "Accord in Lima\n\
+            On Wednesday, Norway and Peru signed a fisheries accord in Lima, officials said.\n";
+        // Its dateline leaves one day to try: no tie.
+        const WIRE: &str = "Accord in Lima\n\
+            LIMA, June 27 (Reuters) - On Wednesday, Norway and Peru signed a fisheries accord in Lima, officials said.\n";
+        let (w1, w2) = (report("2024-06-20"), report("2024-06-27"));
+        let c = load(&[
+            ("week1.txt", &w1),
+            ("week2.txt", &w2),
+            ("undated.txt", UNDATED),
+            ("wire.txt", WIRE),
+        ]);
+        // (kept under the article's text as read)
+        let free = |c: &Corpus, name: &str| {
+            let a = c.articles.iter().find(|a| a.path.ends_with(name)).unwrap();
+            assert_eq!(
+                a.pub_date.as_ref().map(|p| p.source),
+                Some(PubDateSource::Corpus)
+            );
+            c.copy_free.holds(&a.text)
+        };
+        assert!(!free(&c, "undated.txt"), "two weeks tie, one report each");
+        assert!(free(&c, "wire.txt"));
+        // One report: nothing ties.
+        let c = load(&[("week1.txt", &w1), ("undated.txt", UNDATED)]);
+        assert!(free(&c, "undated.txt"));
     }
 
     #[test]

@@ -479,6 +479,9 @@ pub struct Corpus {
     pub clusters: Vec<Cluster>,
     /// Problems that are not tied to one file (an unreadable folder, say).
     pub problems: Vec<String>,
+    /// Which inferred publication dates a recount of the firm entries cannot change (kept
+    /// for watched updates; empty is always right, only slower).
+    pub copy_free: crate::crossdate::CopyFree,
 }
 
 impl Corpus {

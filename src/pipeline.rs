@@ -3,6 +3,7 @@
 //! and cancellation, and with the user's corrections applied.
 
 use crate::corrections::{event_key, Corrections};
+use crate::crossdate::Reach;
 use crate::gazetteer::Gazetteer;
 use crate::model::{Article, ArticleId, Corpus, DateSource, Event, Problem};
 use chrono::NaiveDate;
@@ -268,6 +269,7 @@ pub fn join(mut parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) 
         events,
         clusters: Vec::new(),
         problems: Vec::new(),
+        copy_free: Default::default(),
     }
 }
 
@@ -358,9 +360,13 @@ pub fn replace_files_full(
 /// again only if one of its sentences gets a different list from the two
 /// ([`crate::crossdate::reached`]: the similar entries it looks at, whatever its countries,
 /// with their days and counts), if it shares a word with a firm event a correction hid or
-/// re-dated, or if it is a copy of a new article's text (its earlier inferred date, if
-/// any, is dropped first). The others keep theirs, which is what a full run would give
-/// them: every question they ask has the same answer.
+/// re-dated, or if it is a copy of a new article's text or of a weak article that went
+/// (its earlier inferred date, if any, is dropped first). The others keep theirs, which is what a full run would give
+/// them: every question they ask has the same answer. An article whose lists differ only
+/// in the counts of copies of entries in the same places ([`Reach::Recount`]: a syndicated
+/// copy of a firm report came or went) has the same scores and candidates as before, and
+/// keeps its answer too when that answer broke no tie by counts
+/// ([`crate::crossdate::CopyFree`]).
 pub fn replace_files_incremental(
     corpus: &mut Corpus,
     gone: impl Fn(&Path) -> bool,
@@ -377,9 +383,18 @@ pub fn replace_files_incremental(
     let mut changed =
         crate::crossdate::firm_keys(corpus, |e| gone(&corpus.articles[e.article as usize].file));
     let index_before = crate::crossdate::FirmIndex::build_remembering(corpus);
+    // Texts asked afresh: a new file's, and a weak article's that goes, since copies of
+    // one text are inferred together from the first of them in path order (its folder's
+    // date bounds the answer): the copies left may have another first.
     let fresh: std::collections::HashSet<u64> = added
         .iter()
         .flat_map(|p| &p.articles)
+        .chain(
+            corpus
+                .articles
+                .iter()
+                .filter(|a| gone(&a.file) && !crate::crossdate::is_firm(a)),
+        )
         .map(|a| text_key(&a.text))
         .collect();
     let before = Before::take(corpus, &gone, &added);
@@ -419,7 +434,15 @@ pub fn replace_files_incremental(
         .par_iter()
         .zip(is_fresh.par_iter().zip(&reached))
         .map(|(a, (&fresh, &reached))| {
-            fresh || reached || crate::crossdate::mentions_any(&a.text, &corrected)
+            fresh
+                || match reached {
+                    Reach::None => false,
+                    // Its scores and candidates are as before: only a tie its counts broke
+                    // can turn, and its last answer had none.
+                    Reach::Recount => !corpus.copy_free.holds(&a.text),
+                    Reach::Lists => true,
+                }
+                || crate::crossdate::mentions_any(&a.text, &corrected)
         })
         .collect();
     // Those of them dated from the corpus start again from their own evidence (they are
@@ -699,6 +722,7 @@ fn analyze_timed(mut articles: Vec<Article>, opts: &LoadOptions, times: &StageTi
         events: per_article.into_iter().flatten().collect(),
         clusters: Vec::new(),
         problems: Vec::new(),
+        copy_free: Default::default(),
     };
     settle(&mut corpus, &opts.corrections, times);
     corpus

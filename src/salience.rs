@@ -453,6 +453,7 @@ mod tests {
             events: evs,
             clusters: cl,
             problems: Vec::new(),
+            copy_free: Default::default(),
         };
         let bursts = crate::coverage::Coverage::build(&corpus).bursts;
         assert!(bursts.contains(&day_number(day(6, 10).start)), "{bursts:?}");

@@ -416,6 +416,7 @@ mod tests {
             events,
             clusters,
             problems: vec![],
+            copy_free: Default::default(),
         }
     }
 

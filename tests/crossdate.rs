@@ -278,3 +278,110 @@ fn a_year_from_weaker_anchors_is_worked_out_again_on_every_update() {
         PubDateSource::Dateline
     );
 }
+
+/// One accord reported on two Wednesdays a week apart, in the same words: an undated
+/// report of it fits both weeks equally, and the number of firm reports of each breaks
+/// the tie. A syndicated copy of the later report only recounts its entry, yet turns
+/// the undated report's date: a watched update must follow it, and must keep what a fresh
+/// load gives to a report whose dateline leaves no tie to break.
+#[test]
+fn a_copy_that_breaks_a_tie_turns_the_date_a_watched_update_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let report = |date: &str| {
+        format!(
+            " date {date}  Coast Gazette\nFisheries accord signed\n\
+             On Wednesday, Norway and Peru signed a fisheries accord in Lima after long talks.\n"
+        )
+    };
+    write("week1.txt", &report("2024-06-20"));
+    write("week2.txt", &report("2024-06-27"));
+    write(
+        "undated.txt",
+        "Accord in Lima\nOn Wednesday, Norway and Peru signed a fisheries accord in Lima, officials said.\n",
+    );
+    write(
+        "wire.txt",
+        "Accord in Lima\nLIMA, June 27 (Reuters) - On Wednesday, Norway and Peru signed a fisheries accord in Lima, officials said.\n",
+    );
+    let paths = [dir.path().to_path_buf()];
+    let mut c = common::load_paths(&paths);
+    let check = |c: &Corpus, step: &str| {
+        assert_eq!(summary(c), summary(&common::load_paths(&paths)), "{step}");
+    };
+    let date = |c: &Corpus, name: &str| {
+        let p = article(c, name).pub_date.clone().unwrap();
+        assert_eq!(p.source, PubDateSource::Corpus, "{name}: {p:?}");
+        p.date
+    };
+    // Equal scores, one report each: the earlier week.
+    assert!(date(&c, "undated.txt") < d("2024-06-26"));
+    assert_eq!(date(&c, "wire.txt"), d("2024-06-27"));
+    let copy = write("week2-copy.txt", &report("2024-06-27"));
+    common::watched_update(&mut c, std::slice::from_ref(&copy));
+    check(&c, "copy added");
+    assert!(
+        date(&c, "undated.txt") >= d("2024-06-26"),
+        "two reports now"
+    );
+    assert_eq!(date(&c, "wire.txt"), d("2024-06-27"));
+    std::fs::remove_file(&copy).unwrap();
+    common::watched_update(&mut c, std::slice::from_ref(&copy));
+    check(&c, "copy deleted");
+    assert!(date(&c, "undated.txt") < d("2024-06-26"));
+    // A copy of the earlier report: the tie goes the way it went, with more pairs.
+    let copy = write("week1-copy.txt", &report("2024-06-20"));
+    common::watched_update(&mut c, std::slice::from_ref(&copy));
+    check(&c, "other copy added");
+}
+
+/// Copies of one undated text are inferred together, from the first of them in path order,
+/// whose folder's month bounds the answer. When that first copy goes, the copy left is
+/// asked again under its own folder, as a fresh load asks it.
+#[test]
+fn the_copy_left_when_the_first_goes_is_asked_under_its_own_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let report = |date: &str| {
+        format!(
+            " date {date}  Coast Gazette\nFisheries accord signed\n\
+             On Wednesday, Norway and Peru signed a fisheries accord in Lima after long talks.\n"
+        )
+    };
+    const UNDATED: &str = "Accord in Lima\n\
+        On Wednesday, Norway and Peru signed a fisheries accord in Lima, officials said.\n";
+    write("reports/june.txt", &report("2024-06-20"));
+    write("reports/july.txt", &report("2024-07-04"));
+    let first = write("2024-06/accord.txt", UNDATED);
+    write("2024-07/accord.txt", UNDATED);
+    let paths = [dir.path().to_path_buf()];
+    let mut c = common::load_paths(&paths);
+    let month = |c: &Corpus| {
+        let a = c
+            .articles
+            .iter()
+            .find(|a| a.path.ends_with("2024-07/accord.txt"))
+            .unwrap();
+        let p = a.pub_date.clone().unwrap();
+        (p.source, p.date.month())
+    };
+    // Inferred with its June copy, under June's bounds.
+    assert_eq!(month(&c), (PubDateSource::Corpus, 6));
+    std::fs::remove_file(&first).unwrap();
+    common::watched_update(&mut c, std::slice::from_ref(&first));
+    assert_eq!(
+        summary(&c),
+        summary(&common::load_paths(&paths)),
+        "first copy deleted"
+    );
+    assert_eq!(month(&c), (PubDateSource::Corpus, 7));
+}

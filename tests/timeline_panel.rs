@@ -110,6 +110,7 @@ fn corpus() -> Corpus {
             cluster(4, vec![5], 1),
         ],
         problems: Vec::new(),
+        copy_free: Default::default(),
     }
 }
 

@@ -138,6 +138,7 @@ pub fn corrected(base: &Corpus, corrections: &Corrections) -> (Corpus, Correctio
         events: base.events.clone(),
         clusters: Vec::new(),
         problems: base.problems.clone(),
+        copy_free: base.copy_free.clone(),
     };
     let before = BeforeJoined {
         events: base.events.as_slice().into(),
@@ -215,7 +216,11 @@ fn incremental(
         &changed,
     );
     drop(index_before);
-    let redo: Vec<bool> = copies.iter().zip(&reached).map(|(c, r)| *c || *r).collect();
+    let redo: Vec<bool> = copies
+        .iter()
+        .zip(&reached)
+        .map(|(c, r)| *c || *r != crate::crossdate::Reach::None)
+        .collect();
     // Those of them dated from the corpus start again from their own evidence (they are not
     // firm, so the index built above stays the corpus's).
     let reset: Vec<bool> = corpus
