@@ -89,6 +89,16 @@ pub struct Caption {
     pub repeat: bool,
 }
 
+/// Something drawn in a lane that a caption never hides: a mark with what is written after
+/// it, or only what is written after a span (a span is a faint background text may cover).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Obstacle {
+    pub row: u8,
+    /// The lane item it belongs to (a caption's own mark is never in its way).
+    pub item: u32,
+    pub b: BoxPx,
+}
+
 /// A candidate for one tile, best first.
 #[derive(Clone, Copy, Debug)]
 pub struct Candidate {
@@ -135,7 +145,7 @@ pub fn place_tile(
     x1: f64,
     reach: f64,
     rows: u8,
-    obstacles: &[(u8, BoxPx)],
+    obstacles: &[Obstacle],
     out: &mut Vec<Caption>,
 ) {
     // Keep clear of marks centred just across the tile's edges.
@@ -168,7 +178,7 @@ pub fn place_tile(
             if r != c.row
                 && obstacles
                     .iter()
-                    .any(|(row, o)| *row == r && overlaps(o, &mark, 1.0))
+                    .any(|o| o.row == r && overlaps(&o.b, &mark, 1.0))
             {
                 continue;
             }
@@ -251,7 +261,7 @@ fn beside(
     c: &Candidate,
     (w, min_w, short): (f64, f64, bool),
     (lo, hi): (f64, f64),
-    obstacles: &[(u8, BoxPx)],
+    obstacles: &[Obstacle],
     taken: &[BoxPx],
 ) -> Option<Place> {
     let yc = row_center(c.row);
@@ -282,8 +292,8 @@ fn beside(
         let others = || {
             obstacles
                 .iter()
-                .filter(|(row, o)| *row == c.row && *o != *m)
-                .map(|(_, o)| o)
+                .filter(|o| o.row == c.row && o.item != c.item)
+                .map(|o| &o.b)
         };
         let right_end = others()
             .filter(|o| o.x0 >= m.x1)
@@ -314,7 +324,7 @@ fn beside(
     let hides = |&(a, b, _, _): &(f64, f64, bool, bool)| {
         obstacles
             .iter()
-            .any(|(row, o)| *row == c.row && *o != *m && o.x1 > a && o.x0 < b)
+            .any(|o| o.row == c.row && o.item != c.item && o.b.x1 > a && o.b.x0 < b)
     };
     places
         .iter()
@@ -342,7 +352,7 @@ fn leader_place(
     min_w: f64,
     lo: f64,
     hi: f64,
-    obstacles: &[(u8, BoxPx)],
+    obstacles: &[Obstacle],
     taken: &[BoxPx],
 ) -> Option<Place> {
     let yc = row_center(r);
@@ -357,8 +367,8 @@ fn leader_place(
     // What stands in that row: marks of the row and boxes already placed across it.
     let blocks: Vec<BoxPx> = obstacles
         .iter()
-        .filter(|(row, _)| *row == r)
-        .map(|(_, o)| *o)
+        .filter(|o| o.row == r)
+        .map(|o| o.b)
         .chain(taken.iter().copied().filter(|t| overlaps(t, &band, 0.0)))
         .collect();
     let inside = |x: f64| blocks.iter().any(|o| o.x0 < x && o.x1 > x);
@@ -456,6 +466,24 @@ mod tests {
         }
     }
 
+    /// Obstacles at `(row, box)`, each belonging to the candidate whose mark it is (if any).
+    fn obstacles(marks: &[(u8, BoxPx)], cands: &[Candidate]) -> Vec<Obstacle> {
+        let item = |b: &BoxPx| {
+            cands
+                .iter()
+                .find(|c| c.mark == *b)
+                .map_or(u32::MAX, |c| c.item)
+        };
+        marks
+            .iter()
+            .map(|&(row, b)| Obstacle {
+                row,
+                item: item(&b),
+                b,
+            })
+            .collect()
+    }
+
     fn no_overlaps(c: &[Caption]) {
         for (i, a) in c.iter().enumerate() {
             for b in &c[i + 1..] {
@@ -540,7 +568,7 @@ mod tests {
             560.0,
             560.0,
             1,
-            &[(0, other), (0, c.mark)],
+            &obstacles(&[(0, other), (0, c.mark)], &[c]),
             &mut out,
         );
         assert_eq!(out.len(), 1);
@@ -557,7 +585,7 @@ mod tests {
             560.0,
             560.0,
             1,
-            &[(0, other), (0, left)],
+            &obstacles(&[(0, other), (0, left)], &[c]),
             &mut out,
         );
         assert!(out.is_empty(), "{out:?}");
@@ -571,7 +599,7 @@ mod tests {
             560.0,
             560.0,
             1,
-            &[(0, far_left), (0, far_right)],
+            &obstacles(&[(0, far_left), (0, far_right)], &[point(1, 200.0, 240.0)]),
             &mut out,
         );
         assert_eq!(out.len(), 1);
@@ -592,7 +620,7 @@ mod tests {
             330.0,
             330.0,
             1,
-            &[(0, other), (0, c.mark)],
+            &obstacles(&[(0, other), (0, c.mark)], &[c]),
             &mut out,
         );
         assert_eq!(out.len(), 1);
@@ -607,7 +635,15 @@ mod tests {
         // rather than being cut or flipped.
         let mut out = Vec::new();
         let c = point(1, 260.0, 200.0);
-        place_tile(&[c], 0.0, 280.0, 560.0, 1, &[(0, c.mark)], &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            280.0,
+            560.0,
+            1,
+            &obstacles(&[(0, c.mark)], &[c]),
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert!(!out[0].shortened && !out[0].left, "{:?}", out[0]);
         assert!(out[0].b.x1 > 280.0 && out[0].b.x1 <= 560.0);
@@ -620,7 +656,7 @@ mod tests {
             280.0,
             560.0,
             1,
-            &[(0, c.mark), (0, next)],
+            &obstacles(&[(0, c.mark), (0, next)], &[c]),
             &mut out,
         );
         assert_eq!(out.len(), 1);
@@ -650,7 +686,15 @@ mod tests {
             repeat: false,
         };
         out.push(theirs);
-        place_tile(&[c], 0.0, 280.0, 560.0, 1, &[(0, c.mark)], &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            280.0,
+            560.0,
+            1,
+            &obstacles(&[(0, c.mark)], &[c]),
+            &mut out,
+        );
         no_overlaps(&out);
     }
 
@@ -686,9 +730,25 @@ mod tests {
         let (l, r) = (point(8, 170.0, 10.0).mark, point(9, 230.0, 10.0).mark);
         let marks = [(0, l), (0, r), (0, c.mark)];
         let mut out = Vec::new();
-        place_tile(&[c], 0.0, 560.0, 560.0, 1, &marks, &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            560.0,
+            560.0,
+            1,
+            &obstacles(&marks, &[c]),
+            &mut out,
+        );
         assert!(out.is_empty(), "one row: no place");
-        place_tile(&[c], 0.0, 560.0, 560.0, 2, &marks, &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            560.0,
+            560.0,
+            2,
+            &obstacles(&marks, &[c]),
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         let cap = out[0];
         assert!(cap.leader && !cap.shortened, "{cap:?}");
@@ -701,7 +761,15 @@ mod tests {
         below.y1 += 18.0;
         let mut marks2 = marks.to_vec();
         marks2.push((1, below));
-        place_tile(&[c], 0.0, 560.0, 560.0, 2, &marks2, &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            560.0,
+            560.0,
+            2,
+            &obstacles(&marks2, &[c]),
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert!(out[0].b.x1 <= below.x0, "{:?}", out[0]);
         // A mark right under it: the caption starts just past that mark.
@@ -711,7 +779,15 @@ mod tests {
         under.y1 += 18.0;
         let mut marks4 = marks.to_vec();
         marks4.push((1, under));
-        place_tile(&[c], 0.0, 560.0, 560.0, 2, &marks4, &mut out);
+        place_tile(
+            &[c],
+            0.0,
+            560.0,
+            560.0,
+            2,
+            &obstacles(&marks4, &[c]),
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert!(out[0].leader && out[0].b.x0 >= under.x1, "{:?}", out[0]);
         assert!(out[0].b.x0 <= c.mark.x1 + LEADER_REACH);
@@ -721,7 +797,15 @@ mod tests {
         let (l2, r2) = (point(6, 370.0, 10.0).mark, point(5, 430.0, 10.0).mark);
         let mut marks3 = marks.to_vec();
         marks3.extend([(0, l2), (0, r2), (0, d.mark)]);
-        place_tile(&[c, d], 0.0, 560.0, 560.0, 2, &marks3, &mut out);
+        place_tile(
+            &[c, d],
+            0.0,
+            560.0,
+            560.0,
+            2,
+            &obstacles(&marks3, &[c, d]),
+            &mut out,
+        );
         let items: Vec<u32> = out.iter().map(|c| c.item).collect();
         assert_eq!(items, vec![1]);
         // A caption beside its mark needs no leader.
@@ -779,7 +863,15 @@ mod tests {
         };
         let long = point(1, 60.0, 240.0);
         let mut out = vec![theirs];
-        place_tile(&[long], 0.0, 280.0, 560.0, 1, &[(0, long.mark)], &mut out);
+        place_tile(
+            &[long],
+            0.0,
+            280.0,
+            560.0,
+            1,
+            &obstacles(&[(0, long.mark)], &[long]),
+            &mut out,
+        );
         assert_eq!(out.len(), 1, "no place for the whole caption: {out:?}");
         let with_short = Candidate {
             short_width: Some(150.0),
@@ -791,7 +883,7 @@ mod tests {
             280.0,
             560.0,
             1,
-            &[(0, long.mark)],
+            &obstacles(&[(0, long.mark)], &[with_short]),
             &mut out,
         );
         assert_eq!(out.len(), 2, "{out:?}");
@@ -807,7 +899,7 @@ mod tests {
             280.0,
             560.0,
             1,
-            &[(0, long.mark)],
+            &obstacles(&[(0, long.mark)], &[with_short]),
             &mut out,
         );
         assert!(!out[0].short_form && !out[0].shortened, "{:?}", out[0]);
@@ -854,7 +946,15 @@ mod tests {
         let mut blocker = point(9, 200.0, 10.0).mark;
         blocker.y0 += crate::timeline::lod::ROW_H;
         blocker.y1 += crate::timeline::lod::ROW_H;
-        place_tile(&cands[..2], 0.0, 560.0, 560.0, 4, &[(1, blocker)], &mut out);
+        place_tile(
+            &cands[..2],
+            0.0,
+            560.0,
+            560.0,
+            4,
+            &obstacles(&[(1, blocker)], &cands[..2]),
+            &mut out,
+        );
         let rows: Vec<u8> = out.iter().map(|c| c.mark_row).collect();
         assert_eq!(rows, vec![0, 2], "{out:?}");
     }

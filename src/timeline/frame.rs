@@ -8,10 +8,11 @@
 //! decided by the same content whatever the pan (the painter clips to the plot).
 
 use super::axis::TimeView;
-use super::captions::{self, Candidate, Caption, CANDIDATES_PER_TILE};
+use super::captions::{self, Candidate, Caption, Obstacle, CANDIDATES_PER_TILE};
 use super::layout::{class_window, flags, ItemKind, Lane, MAX_ROWS};
 use super::lod::{
-    add_piled, item_box, split, sweep_buckets, BoxPx, Bubble, Bucket, MIN_BAR_PX, POINT_HALF,
+    add_piled, decoration_px, item_box, split, sweep_buckets, Bubble, Bucket, MIN_BAR_PX,
+    POINT_HALF,
 };
 
 /// How a frame is made.
@@ -170,13 +171,29 @@ pub fn lane_view(
         return out;
     }
 
-    // Marks a caption should rather not hide (spans are faint backgrounds: text may cover them).
-    let obstacles: Vec<(u8, BoxPx)> = out
+    // Marks a caption should rather not hide, with what is written after them: a "?" that
+    // touched a caption would read as part of it (spans are faint backgrounds: text may
+    // cover them, but not what is written after them).
+    let obstacles: Vec<Obstacle> = out
         .items
         .iter()
-        .map(|&k| &lane.items[k as usize])
-        .filter(|it| it.kind != ItemKind::Span)
-        .map(|it| (it.row, item_box(it, view)))
+        .filter_map(|&k| {
+            let it = &lane.items[k as usize];
+            let mut b = item_box(it, view);
+            let after = decoration_px(it.flags);
+            if it.kind == ItemKind::Span {
+                if after == 0.0 {
+                    return None;
+                }
+                b.x0 = b.x1;
+            }
+            b.x1 += after;
+            Some(Obstacle {
+                row: it.row,
+                item: k,
+                b,
+            })
+        })
         .collect();
     // Room kept inside the fit's edges for the "◂ N" and "N ▸" counts of what lies beyond.
     let (fit_inset, fit_inset_right) = opts.keep_within.map_or((0.0, 0.0), |(d0, d1)| {
@@ -186,7 +203,7 @@ pub fn lane_view(
             inset(off_screen(lane, d1, d1).1),
         )
     });
-    let mut near: Vec<(u8, BoxPx)> = Vec::with_capacity(obstacles.len());
+    let mut near: Vec<Obstacle> = Vec::with_capacity(obstacles.len());
     let mut picks = Vec::with_capacity(CANDIDATES_PER_TILE);
     let mut cands = Vec::with_capacity(CANDIDATES_PER_TILE);
     // Per placed caption, its tile and key.
@@ -268,7 +285,7 @@ pub fn lane_view(
         near.extend(
             obstacles
                 .iter()
-                .filter(|(_, o)| o.x1 > x0 - 1.0 && o.x0 < reach + 1.0),
+                .filter(|o| o.b.x1 > x0 - 1.0 && o.b.x0 < reach + 1.0),
         );
         captions::place_tile(&cands, x0, x1, reach, rows, &near, &mut out.captions);
         for c in &out.captions[first..] {
@@ -403,7 +420,7 @@ mod tests {
     use super::*;
     use crate::model::*;
     use crate::timeline::axis::day_number;
-    use crate::timeline::lod::row_center;
+    use crate::timeline::lod::{row_center, BoxPx};
     use crate::timeline::Layout;
     use chrono::NaiveDate;
 
@@ -583,6 +600,60 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
+    }
+
+    #[test]
+    fn no_caption_touches_what_is_written_after_another_mark() {
+        // A happening on 25 January, and an uncertain report dated only "February" (a span,
+        // drawn with a "?" after its end) in the same row: the first one's caption, long
+        // enough to run past February, ends before the "?" or stands elsewhere.
+        let base = NaiveDate::from_ymd_opt(2020, 1, 25).unwrap();
+        let mut c = fr_corpus(base, [(0, 0, 0.9), (1, 7, 0.1)]);
+        c.events[1].span = DateSpan {
+            start: NaiveDate::from_ymd_opt(2020, 2, 1).unwrap(),
+            end: NaiveDate::from_ymd_opt(2020, 2, 29).unwrap(),
+            precision: Precision::Month,
+        };
+        c.events[1].confidence = 0.3;
+        let l = Layout::build(&c);
+        let lane = &l.lanes[0];
+        let span = lane
+            .items
+            .iter()
+            .find(|it| it.kind == ItemKind::Span)
+            .unwrap();
+        let point = lane
+            .items
+            .iter()
+            .find(|it| it.kind == ItemKind::Point)
+            .unwrap();
+        assert_eq!((span.row, point.row), (0, 0), "both in one row");
+        assert!(span.flags & flags::UNCERTAIN != 0);
+        let v = TimeView::new(day_number(base) as f64 - 30.0, 2.5);
+        let mut long = |item: u32, more: u32| {
+            let caption = measure(item, more)?;
+            Some(CaptionSize {
+                text: 200.0,
+                ..caption
+            })
+        };
+        let f = lane_view(lane, &v, 1000.0, FrameOptions::default(), &mut long);
+        let sb = item_box(span, &v);
+        let mark = BoxPx {
+            x0: sb.x1,
+            x1: sb.x1 + decoration_px(span.flags),
+            ..sb
+        };
+        let own = lane.items.iter().position(|it| it == point).unwrap() as u32;
+        let cap = f
+            .captions
+            .iter()
+            .find(|c| c.item == own)
+            .expect("captioned");
+        // Apart by a gap: touching would read the "?" as the caption's.
+        let apart =
+            cap.b.x1 < mark.x0 || cap.b.x0 > mark.x1 || cap.b.y1 <= mark.y0 || cap.b.y0 >= mark.y1;
+        assert!(apart, "{cap:?} touches {mark:?}");
     }
 
     #[test]

@@ -64,6 +64,23 @@ impl BoxPx {
     }
 }
 
+/// Room right of a mark for what is written after it (a source count "×N", "?", "!"), from
+/// its flags alone: the layout has no fonts, so the count is taken as two digits wide (the
+/// chart measures the exact width of a captioned mark's own).
+pub fn decoration_px(fl: u8) -> f64 {
+    let mut w = 0.0;
+    if fl & flags::MULTI_SOURCE != 0 {
+        w += 20.0;
+    }
+    if fl & flags::UNCERTAIN != 0 {
+        w += 7.0;
+    }
+    if fl & flags::CONFLICT != 0 {
+        w += 10.0;
+    }
+    w
+}
+
 /// Where an item is drawn (its mark, bar or span), in lane-local px.
 pub fn item_box(it: &Item, view: &TimeView) -> BoxPx {
     let yc = row_center(it.row);
