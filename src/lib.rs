@@ -18,6 +18,7 @@ pub mod corroborate;
 pub mod coverage;
 pub mod crash;
 pub mod crossdate;
+pub(crate) mod drop_aside;
 pub mod events;
 pub(crate) mod fxmap;
 pub mod gazetteer;

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 mod correct;
 mod file_events;
+mod place;
 pub use correct::{apply_corrections_incremental, corrected, CorrectionPath};
 pub use file_events::FileEvents;
 
@@ -253,17 +254,9 @@ pub fn assemble(parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) 
 /// which is what the index's cache of their results is keyed by.
 pub fn join(mut parts: Vec<FileResult>, opts: &LoadOptions, times: &StageTimes) -> Corpus {
     redate_parts(&mut parts, opts, times);
-    let n: usize = parts.iter().map(|p| p.articles.len()).sum();
-    // Sized once, and each file's events moved in with their corpus ids as they go: no
-    // vector per article to fill, copy and free, no second pass to number them.
-    let mut events = Vec::with_capacity(parts.iter().map(|p| p.events.len()).sum());
-    let mut articles = Vec::with_capacity(n);
-    for part in parts {
-        let first = articles.len() as ArticleId;
-        let count = part.articles.len();
-        articles.extend(part.articles);
-        part.events.move_into(&mut events, first, count);
-    }
+    // Each file's events moved in with their corpus ids as they go (no vector per article
+    // to fill, copy and free, no second pass to number them), the files shared by the cores.
+    let (articles, events) = place::place(parts);
     Corpus {
         articles,
         events,

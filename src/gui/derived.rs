@@ -45,7 +45,7 @@ pub struct Derived {
 
 impl Derived {
     /// Everything above for `corpus`, the list's rows for `wanted`. Linear in events
-    /// (plus the rows' sort); the pieces run side by side on two threads.
+    /// (plus the rows' sort); the pieces run side by side on three threads.
     pub fn build(corpus: &Corpus, wanted: Option<&ListWanted>) -> Derived {
         let rows_for = |w: &ListWanted| {
             (!w.filter.masks_events()).then(|| ListRows {
@@ -53,18 +53,23 @@ impl Derived {
                 rows: visible_events(corpus, &w.filter, None, w.sort),
             })
         };
-        let (rows, (natural_lanes, coverage, hidden, problems, happenings)) =
+        let (rows, coverage, (natural_lanes, hidden, problems, happenings)) =
             std::thread::scope(|s| {
                 let rows = s.spawn(|| wanted.and_then(rows_for));
+                // The coverage chart's counts are the largest piece (a sort of every
+                // event's day): on a thread of their own, so that beside the layout the
+                // pieces share two cores evenly.
+                let coverage = s.spawn(|| Coverage::build(corpus));
                 let rest = (
                     natural_lane_order(corpus),
-                    Coverage::build(corpus),
                     corpus.events.iter().filter(|e| e.hidden).count(),
                     problem_count(corpus),
                     happening_count(corpus),
                 );
-                // A panic there is a bug; the window makes the rows itself then.
-                (rows.join().ok().flatten(), rest)
+                // A panic there is a bug; the window makes the rows itself then, and the
+                // coverage is counted here.
+                let coverage = coverage.join().unwrap_or_else(|_| Coverage::build(corpus));
+                (rows.join().ok().flatten(), coverage, rest)
             });
         Derived {
             natural_lanes,

@@ -381,13 +381,7 @@ pub fn sent_away_here() -> u64 {
 /// thread has a frame to draw.
 pub fn drop_elsewhere<T: Send + 'static>(value: T) {
     SENT_AWAY.with(|n| n.set(n.get() + 1));
-    if std::thread::Builder::new()
-        .name("dateline-drop".into())
-        .spawn(move || drop(value))
-        .is_err()
-    {
-        // No thread to be had: dropped here then (the value moved into the failed closure).
-    }
+    crate::drop_aside::drop_aside(value);
 }
 
 /// With the start-up probe on (`DATELINE_FIRST_FRAME`), [`crate::startup::stage`] with the

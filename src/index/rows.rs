@@ -80,23 +80,37 @@ fn json_err(e: serde_json::Error) -> IndexError {
 }
 
 impl Index {
-    /// Every file row (path → what it held when last seen). Bounded by eviction.
-    pub(crate) fn file_rows(&mut self) -> Result<HashMap<String, FileRow>, IndexError> {
-        let mut st = self
-            .conn()
-            .prepare("SELECT path, size, mtime_ns, hash, format FROM files")?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                FileRow {
-                    size: r.get(1)?,
-                    mtime_ns: r.get(2)?,
-                    hash: r.get(3)?,
-                    format: r.get(4)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+    /// Every file row (path → what it held when last seen; bounded by eviction) and the
+    /// extracts this extractor wrote, by (hash, format): the two tables read at once, the
+    /// extracts on the second connection (at 100,000 files each is a fair share of a
+    /// reopen, and the walk has ended by then: nothing else is running).
+    pub(crate) fn all_rows(
+        &mut self,
+        extractor: &str,
+    ) -> Result<(HashMap<String, FileRow>, ExtractRows), IndexError> {
+        let Index { conn, helper, .. } = self.with_helper()?;
+        let Some(helper) = helper.as_mut() else {
+            return Ok((file_rows(conn)?, extract_rows(conn, extractor)?));
+        };
+        let (files, extracts) = std::thread::scope(|s| {
+            let other = s.spawn(move || extract_rows(helper, extractor));
+            let files = file_rows(conn);
+            let extracts = other
+                .join()
+                .unwrap_or_else(|_| Err(corrupt("index reader thread failed")));
+            (files, extracts)
+        });
+        Ok((files?, extracts?))
+    }
+
+    /// This index with its second connection open (for reading on another thread).
+    fn with_helper(&mut self) -> Result<&mut Index, IndexError> {
+        if self.helper.is_none() {
+            let c = rusqlite::Connection::open(&self.path)?;
+            c.busy_timeout(std::time::Duration::from_secs(10))?;
+            self.helper = Some(c);
+        }
+        Ok(self)
     }
 
     /// The rows of these files (absolute paths) and of this extractor's extracts of them.
@@ -147,23 +161,6 @@ impl Index {
             files.insert(r.get::<_, String>(0)?, row);
         }
         Ok((files, extracts))
-    }
-
-    /// The extracts this extractor wrote, by (hash, format).
-    pub(crate) fn extract_rows(&mut self, extractor: &str) -> Result<ExtractRows, IndexError> {
-        let mut st = self
-            .conn()
-            .prepare("SELECT id, hash, format, context FROM extracts WHERE extractor = ?1")?;
-        let rows = st.query_map([extractor], |r| {
-            Ok((
-                (r.get::<_, String>(1)?, r.get::<_, String>(2)?),
-                ExtractRow {
-                    id: r.get(0)?,
-                    context: r.get(3)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Records files and stores new extractions, all in one transaction. Returns the extract
@@ -314,13 +311,8 @@ impl Index {
         if ids.len() < 512 {
             return read_on(self.conn(), ids);
         }
-        if self.helper.is_none() {
-            let c = rusqlite::Connection::open(&self.path)?;
-            c.busy_timeout(std::time::Duration::from_secs(10))?;
-            self.helper = Some(c);
-        }
         let (a, b) = ids.split_at(ids.len() / 2);
-        let Index { conn, helper, .. } = self;
+        let Index { conn, helper, .. } = self.with_helper()?;
         let Some(helper) = helper.as_mut() else {
             return read_on(conn, ids);
         };
@@ -506,6 +498,39 @@ impl Index {
         while rows.next()?.is_some() {}
         Ok(victims.len() + settled.len())
     }
+}
+
+/// Every file row (path → what it held when last seen).
+fn file_rows(conn: &rusqlite::Connection) -> Result<HashMap<String, FileRow>, IndexError> {
+    let mut st = conn.prepare("SELECT path, size, mtime_ns, hash, format FROM files")?;
+    let rows = st.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            FileRow {
+                size: r.get(1)?,
+                mtime_ns: r.get(2)?,
+                hash: r.get(3)?,
+                format: r.get(4)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The extracts `extractor` wrote, by (hash, format).
+fn extract_rows(conn: &rusqlite::Connection, extractor: &str) -> Result<ExtractRows, IndexError> {
+    let mut st =
+        conn.prepare("SELECT id, hash, format, context FROM extracts WHERE extractor = ?1")?;
+    let rows = st.query_map([extractor], |r| {
+        Ok((
+            (r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+            ExtractRow {
+                id: r.get(0)?,
+                context: r.get(3)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Reads extracts by id on one connection: a temporary table of the ids drives two joins

@@ -4,7 +4,7 @@
 //! the corpus's vector in one pass (with the article ids set on the way), rather than
 //! copying a vector per article and freeing each.
 
-use crate::model::Event;
+use crate::model::{ArticleId, Event};
 
 /// See the module note. `events_of(i)` belongs to the file's article `i`; the events'
 /// `article` ids are the local index `i` until the join numbers them for the corpus.
@@ -94,20 +94,36 @@ impl FileEvents {
         }
     }
 
-    /// Moves the events of the first `articles` articles onto `out`, each with its article
-    /// id: `first` plus its place in the file. Articles beyond those held have none; events
-    /// of articles beyond `articles` are dropped.
-    pub(crate) fn move_into(self, out: &mut Vec<Event>, first: u32, articles: usize) {
-        let mut start = 0;
-        let mut events = self.all.into_iter();
-        for (i, &end) in self.ends.iter().take(articles).enumerate() {
-            let id = first + i as u32;
-            out.extend(events.by_ref().take(end - start).map(|mut e| {
-                e.article = id;
-                e
-            }));
-            start = end;
+    /// How many events the first `articles` articles hold (articles beyond those held have
+    /// none).
+    pub(crate) fn kept(&self, articles: usize) -> usize {
+        match articles.min(self.ends.len()) {
+            0 => 0,
+            n => self.ends[n - 1],
         }
+    }
+
+    /// The events of the first `articles` articles, in order, each with its article id:
+    /// `first` plus its place in the file ([`FileEvents::kept`] of them; events of articles
+    /// beyond `articles` are dropped).
+    pub(crate) fn kept_with_ids(
+        self,
+        first: ArticleId,
+        articles: usize,
+    ) -> impl Iterator<Item = Event> {
+        let kept = self.kept(articles);
+        let ends = self.ends;
+        let mut all = self.all;
+        all.truncate(kept);
+        let mut article = 0usize;
+        all.into_iter().enumerate().map(move |(k, mut e)| {
+            // `k` is below `kept`, the end of one of the first `articles` articles.
+            while ends[article] <= k {
+                article += 1;
+            }
+            e.article = first + article as ArticleId;
+            e
+        })
     }
 
     /// The events as one list per article, for the first `articles` articles (articles
@@ -187,11 +203,10 @@ mod tests {
                 .collect::<Vec<_>>(),
             [1, 2, 1, 0]
         );
-        // Moved after 10 events of other files: ids from the first given; an article past
-        // the file's count given is left out.
-        let mut out = vec![event(9, 0); 10];
-        f.move_into(&mut out, 40, 2);
-        assert_eq!(paragraphs(&out[10..]), [(40, 7), (41, 8), (41, 9)]);
+        // Moved with ids from the first given; an article past the count given is left out.
+        assert_eq!((f.kept(0), f.kept(2), f.kept(3), f.kept(9)), (0, 3, 4, 4));
+        let moved: Vec<Event> = f.kept_with_ids(40, 2).collect();
+        assert_eq!(paragraphs(&moved), [(40, 7), (41, 8), (41, 9)]);
     }
 
     #[test]

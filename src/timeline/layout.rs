@@ -426,7 +426,9 @@ fn assign_ranks(units: &mut [Unit], fine: &[bool]) {
             u,
         )
     };
-    order.sort_unstable_by_key(|&u| key(u));
+    // The key ends in the unit's index, so the order is total: sorted in parallel, the
+    // same order.
+    order.par_sort_unstable_by_key(|&u| key(u));
     for (r, &u) in order.iter().enumerate() {
         units[u as usize].rank = r as u32;
     }
