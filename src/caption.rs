@@ -3491,7 +3491,7 @@ mod tests {
 
     #[test]
     fn cluster_caption_prefers_a_named_subject() {
-        use crate::model::{DateSource, DateSpan, Paragraph, ParagraphKind};
+        use crate::model::{DateSpan, Paragraph, ParagraphKind};
         let texts = [
             "He signed the treaty on Wednesday.",
             "Putin signed the treaty with Kim on Wednesday.",
@@ -3514,20 +3514,10 @@ mod tests {
             .map(|(i, t)| {
                 let at = t.find("on Wednesday").unwrap();
                 Event {
-                    article: i as u32,
-                    paragraph: 0,
                     sentence: 0..t.len(),
                     date_range: at..at + 12,
-                    timex_value: Default::default(),
-                    span: DateSpan::day(d),
-                    countries: Default::default(),
-                    country_spans: Default::default(),
-                    date_source: DateSource::Explicit,
-                    confidence: 0.9,
-                    note: Default::default(),
                     cluster: 0,
-                    hidden: false,
-                    salience: 0.0,
+                    ..Event::for_test(i as u32, DateSpan::day(d), &[])
                 }
             })
             .collect();
@@ -3767,7 +3757,7 @@ mod tests {
 
     /// One article of our own and a cluster of the event whose date is `date` in it.
     fn one_event(text: &str, date: &str) -> (Cluster, Vec<Event>, Vec<Article>) {
-        use crate::model::{DateSource, DateSpan, Paragraph, ParagraphKind};
+        use crate::model::{DateSpan, Paragraph, ParagraphKind};
         let at = text.find(date).unwrap();
         let start = text[..at].rfind(". ").map_or(0, |i| i + 2);
         let end = text[at..].find('.').map_or(text.len(), |i| at + i + 1);
@@ -3780,20 +3770,13 @@ mod tests {
             ..Default::default()
         };
         let e = Event {
-            article: 0,
-            paragraph: 0,
             sentence: start..end,
             date_range: at..at + date.len(),
-            timex_value: Default::default(),
-            span: DateSpan::day(chrono::NaiveDate::from_ymd_opt(2014, 9, 12).unwrap()),
-            countries: Default::default(),
-            country_spans: Default::default(),
-            date_source: DateSource::Explicit,
-            confidence: 0.9,
-            note: Default::default(),
-            cluster: 0,
-            hidden: false,
-            salience: 0.0,
+            ..Event::for_test(
+                0,
+                DateSpan::day(chrono::NaiveDate::from_ymd_opt(2014, 9, 12).unwrap()),
+                &[],
+            )
         };
         let c = Cluster {
             events: vec![0],

@@ -410,23 +410,10 @@ mod tests {
 
     fn ev(article: u32, text_len: usize, span: DateSpan, countries: &[&str], conf: f32) -> Event {
         Event {
-            article,
-            paragraph: 0,
             sentence: 0..text_len,
-            date_range: 0..0,
-            timex_value: Default::default(),
-            span,
-            countries: countries
-                .iter()
-                .map(|c| CountryCode::parse(c).unwrap())
-                .collect(),
-            country_spans: Default::default(),
-            date_source: DateSource::Explicit,
             confidence: conf,
-            note: Default::default(),
             cluster: u32::MAX,
-            hidden: false,
-            salience: 0.0,
+            ..Event::for_test(article, span, countries)
         }
     }
 

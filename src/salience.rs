@@ -247,7 +247,7 @@ fn representative(c: &Cluster, events: &[Event]) -> Option<DateSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleId, DateSource, Paragraph, ParagraphKind};
+    use crate::model::{ArticleId, Paragraph, ParagraphKind};
     use chrono::{Datelike, NaiveDate};
 
     fn day(m: u32, d: u32) -> DateSpan {
@@ -269,20 +269,11 @@ mod tests {
     fn event(article: ArticleId, text: &str, date: &str, span: DateSpan, cluster: u32) -> Event {
         let at = text.find(date).unwrap();
         Event {
-            article,
-            paragraph: 0,
             sentence: 0..text.len(),
             date_range: at..at + date.len(),
-            timex_value: Default::default(),
-            span,
-            countries: Default::default(),
-            country_spans: Default::default(),
-            date_source: DateSource::Explicit,
             confidence: 0.95,
-            note: Default::default(),
             cluster,
-            hidden: false,
-            salience: 0.0,
+            ..Event::for_test(article, span, &[])
         }
     }
 

@@ -216,22 +216,16 @@ mod tests {
             (s..s + sentence.len(), d..d + date.len())
         };
         let event = |(sentence, date): (std::ops::Range<usize>, std::ops::Range<usize>)| Event {
-            article: 0,
-            paragraph: 0,
             sentence,
             date_range: date,
-            timex_value: Default::default(),
-            span: crate::model::DateSpan::day(
-                chrono::NaiveDate::from_ymd_opt(2024, 6, 19).expect("a day"),
-            ),
-            countries: Default::default(),
-            country_spans: Default::default(),
-            date_source: crate::model::DateSource::Explicit,
             confidence: 1.0,
-            note: Default::default(),
-            cluster: 0,
-            hidden: false,
-            salience: 0.0,
+            ..Event::for_test(
+                0,
+                crate::model::DateSpan::day(
+                    chrono::NaiveDate::from_ymd_opt(2024, 6, 19).expect("a day"),
+                ),
+                &[],
+            )
         };
         let mut events = vec![
             event(at(one, "Wednesday")),

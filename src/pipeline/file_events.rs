@@ -155,24 +155,21 @@ mod tests {
 
     fn event(article: u32, paragraph: usize) -> Event {
         Event {
-            article,
             paragraph,
             sentence: 0..1,
             date_range: 0..1,
             timex_value: "2024".into(),
-            span: crate::model::DateSpan {
-                start: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-                end: chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
-                precision: crate::model::Precision::Year,
-            },
-            countries: Default::default(),
-            country_spans: Default::default(),
-            date_source: crate::model::DateSource::Explicit,
             confidence: 1.0,
-            note: Default::default(),
             cluster: 0,
-            hidden: false,
-            salience: 0.0,
+            ..Event::for_test(
+                article,
+                crate::model::DateSpan {
+                    start: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                    end: chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+                    precision: crate::model::Precision::Year,
+                },
+                &[],
+            )
         }
     }
 

@@ -113,7 +113,7 @@ pub(super) fn asides(events: &[Event], articles: &[Article]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DateSource, DateSpan, Paragraph, ParagraphKind};
+    use crate::model::{DateSpan, Paragraph, ParagraphKind};
     use chrono::NaiveDate;
 
     fn article(text: &str) -> Article {
@@ -134,20 +134,11 @@ mod tests {
         let d = s + sentence.find(date).expect("the date");
         let day = NaiveDate::from_ymd_opt(2024, 5, 14).expect("a day");
         Event {
-            article: a,
-            paragraph: 0,
             sentence: s..s + sentence.len(),
             date_range: d..d + date.len(),
-            timex_value: Default::default(),
-            span: DateSpan::day(day),
-            countries: Default::default(),
-            country_spans: Default::default(),
-            date_source: DateSource::Explicit,
             confidence: 1.0,
-            note: Default::default(),
             cluster: 0,
-            hidden: false,
-            salience: 0.0,
+            ..Event::for_test(a, DateSpan::day(day), &[])
         }
     }
 
