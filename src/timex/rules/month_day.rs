@@ -241,7 +241,7 @@ pub(super) fn day_month(t: &Toks, i: usize) -> Option<Match> {
 /// A weekday and what follows it: a date ("Wednesday, Sept. 13"), a part of the day
 /// ("Friday evening"), or nothing.
 pub(super) fn weekday_first(t: &Toks, i: usize) -> Option<Match> {
-    if !matches!(t.lex(i), Some(Lex::Weekday(_))) || !t.capital(i) {
+    if !matches!(t.lex(i), Some(Lex::Weekday(_))) || !t.capital(i) || names_a_paper(t, i) {
         return None;
     }
     first_of(
@@ -254,6 +254,34 @@ pub(super) fn weekday_first(t: &Toks, i: usize) -> Option<Match> {
             weekday_alone
         ],
     )
+}
+
+/// Nouns newspapers take after the day they appear on ("the Sunday Times", "the Sunday
+/// Telegraph", "the Saturday Star"). Only those that, capitalised right after a weekday, are
+/// hardly anything but a title.
+const PAPER_NOUNS: &[&str] = &[
+    "Times",
+    "Telegraph",
+    "Express",
+    "Herald",
+    "Mirror",
+    "Mail",
+    "Tribune",
+    "Observer",
+    "Independent",
+    "Star",
+    "Sport",
+    "Gazette",
+    "Journal",
+    "Mercury",
+];
+
+/// `names_a_paper`: a capitalised weekday followed on its line by a capitalised newspaper
+/// noun is part of the paper's title, not a day ("told the Sunday Times", "The Sunday
+/// Telegraph reported").
+fn names_a_paper(t: &Toks, i: usize) -> bool {
+    let k = i + 1;
+    t.t.get(k).is_some_and(|x| !x.nl) && t.capital(k) && PAPER_NOUNS.iter().any(|w| t.spelled(k, w))
 }
 
 /// "Wednesday, Sept. 13, 2023", "Tuesday 12 September".
@@ -323,6 +351,23 @@ pub(super) fn weekday_abbreviation_date(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // names_a_paper: a weekday in a newspaper's title is no day; the day after it, or a
+    // weekday before a lowercase word, still is (round 10, lead)
+    (
+        "2024-06-20",
+        "In an interview with the Sunday Times, the minister said talks would resume on Monday.",
+        "Monday=2024-06-24",
+    ),
+    (
+        "2024-06-20",
+        "The Sunday Telegraph and the Saturday Star carried the story.",
+        "",
+    ),
+    (
+        "2024-06-20",
+        "Times were hard, she said on Sunday.\nSunday\nTimes of trouble",
+        "Sunday=2024-06-16 | Sunday=2024-06-16",
+    ),
     // month_in_stated_year: a bare month as a time phrase in a sentence headed by a year
     // is in that year; not after a year in passing, not in the next sentence, not looking
     // ahead (round 9)
