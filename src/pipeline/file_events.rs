@@ -150,10 +150,11 @@ impl FileEvents {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn event(article: u32, paragraph: usize) -> Event {
+    /// An event of `article` dated 2024 (a year), told in `paragraph`.
+    pub(in crate::pipeline) fn event(article: u32, paragraph: usize) -> Event {
         Event {
             paragraph,
             sentence: 0..1,

@@ -91,24 +91,11 @@ mod tests {
         }
     }
 
+    /// A year's event told in `paragraph`, with a note too long to be held in the event.
     fn event(paragraph: usize) -> Event {
         Event {
-            paragraph,
-            sentence: 0..1,
-            date_range: 0..1,
-            timex_value: "2024".into(),
-            confidence: 1.0,
             note: "a note long enough not to be held inline in the event".into(),
-            cluster: 0,
-            ..Event::for_test(
-                0,
-                crate::model::DateSpan {
-                    start: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
-                    end: chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
-                    precision: crate::model::Precision::Year,
-                },
-                &[],
-            )
+            ..crate::pipeline::file_events::tests::event(0, paragraph)
         }
     }
 
