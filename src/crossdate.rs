@@ -1157,10 +1157,6 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
     if reach.is_empty() {
         return none;
     }
-    let mut bounds: Vec<(f32, NaiveDate)> = reach
-        .into_iter()
-        .filter_map(|(d, b)| Some((b, NaiveDate::from_num_days_from_ce_opt(d)?)))
-        .collect();
     // Hard constraints on the publication date from the article itself: a dateline's month
     // and day, the year or month its folders name, and month-days it mentions without a
     // year (news names such days only when they are close to the publication date).
@@ -1171,19 +1167,34 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
         .parent()
         .and_then(crate::pubdate::date_in_folders)
         .filter(|f| f.month.is_some());
-    bounds.retain(|(_, d)| {
-        dateline_md.is_none_or(|(m, day)| (d.month(), d.day()) == (m, day))
-            && folder.as_ref().is_none_or(|f| f.contains(*d))
-    });
+    // Days stay numbers (in the order of their dates) until the few tried are chosen; a
+    // number is a date exactly when it lies between the first and the last day there is.
+    let days = NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce();
+    let constrained = dateline_md.is_some() || folder.is_some();
+    let mut bounds: Vec<(f32, i32)> = reach
+        .into_iter()
+        .filter(|&(d, _)| {
+            days.contains(&d)
+                && (!constrained
+                    || NaiveDate::from_num_days_from_ce_opt(d).is_some_and(|d| {
+                        dateline_md.is_none_or(|(m, day)| (d.month(), d.day()) == (m, day))
+                            && folder.as_ref().is_none_or(|f| f.contains(d))
+                    }))
+        })
+        .map(|(d, b)| (b, d))
+        .collect();
     // Best bound first, then the earliest: a total order (each day is once in `bounds`), so
     // the first MAX_TRIES chosen before sorting only them are those a full sort gives.
-    let best_first =
-        |x: &(f32, NaiveDate), y: &(f32, NaiveDate)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    let best_first = |x: &(f32, i32), y: &(f32, i32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
     if bounds.len() > MAX_TRIES {
         bounds.select_nth_unstable_by(MAX_TRIES, best_first);
         bounds.truncate(MAX_TRIES);
     }
     bounds.sort_unstable_by(best_first);
+    let bounds: Vec<(f32, NaiveDate)> = bounds
+        .into_iter()
+        .filter_map(|(b, d)| Some((b, NaiveDate::from_num_days_from_ce_opt(d)?)))
+        .collect();
     let yearless: Vec<usize> = tags
         .iter()
         .filter(|t| t.value.starts_with("XXXX-") && t.value.len() == 10)
@@ -1676,6 +1687,22 @@ mod tests {
         });
         out.truncate(MAX_CANDIDATES);
         out
+    }
+
+    #[test]
+    fn a_day_number_is_a_date_exactly_between_the_first_and_last_day() {
+        // What `infer_one` relies on to keep days as numbers until the tried few are chosen.
+        let (lo, hi) = (
+            NaiveDate::MIN.num_days_from_ce(),
+            NaiveDate::MAX.num_days_from_ce(),
+        );
+        for d in [lo - 1, hi + 1, i32::MIN, i32::MAX] {
+            assert_eq!(NaiveDate::from_num_days_from_ce_opt(d), None, "{d}");
+        }
+        for d in [lo, lo + 1, -1, 0, 1, 738_000, hi - 1, hi] {
+            let date = NaiveDate::from_num_days_from_ce_opt(d).unwrap();
+            assert_eq!(date.num_days_from_ce(), d);
+        }
     }
 
     #[test]
