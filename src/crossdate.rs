@@ -221,6 +221,8 @@ pub(crate) fn is_firm(a: &Article) -> bool {
 /// Firm single-day events with the same day, countries and content words: one entry.
 struct FirmEntry {
     day: NaiveDate,
+    /// [`day_key`] of `day`.
+    day_key: u32,
     /// [`country_bits`] of `countries`: most entries a word finds share no country with
     /// the question, and this tells so without reading `countries` from elsewhere in memory.
     country_bits: u64,
@@ -229,6 +231,17 @@ struct FirmEntry {
     words: Vec<u64>,
     /// How many firm events it stands for.
     copies: u32,
+}
+
+/// A day's number from the common era moved into unsigned order (days compare as their
+/// keys do).
+fn day_key(day: NaiveDate) -> u32 {
+    day.num_days_from_ce() as u32 ^ 0x8000_0000
+}
+
+/// The day's number from the common era a [`day_key`] was made of.
+fn day_of_key(key: u32) -> i32 {
+    (key ^ 0x8000_0000) as i32
 }
 
 /// An article's id in an earlier index, when it had the same text there.
@@ -574,6 +587,7 @@ impl FirmIndex {
                     index.exact.entry(fingerprint(w)).or_default().push(id);
                     index.entries.push(FirmEntry {
                         day: e.span.start,
+                        day_key: day_key(e.span.start),
                         country_bits: country_bits(&e.countries),
                         countries: e.countries.to_vec(),
                         words: w.clone(),
@@ -679,8 +693,7 @@ impl FirmIndex {
                 }
                 let sim = similarity(words, &f.words);
                 (sim >= SIMILAR).then(|| {
-                    let day = f.day.num_days_from_ce() as u32 ^ 0x8000_0000;
-                    u128::from(!sim.to_bits()) << 64 | u128::from(day) << 32 | u128::from(id)
+                    u128::from(!sim.to_bits()) << 64 | u128::from(f.day_key) << 32 | u128::from(id)
                 })
             })
             .collect();
@@ -1361,7 +1374,7 @@ fn probe_reach(p: &Probe, index: &FirmIndex, out: &mut Vec<(i32, f32)>, dense: &
     let days = p
         .candidates
         .iter()
-        .map(|&(sim, id)| (index.entries[id as usize].day.num_days_from_ce(), sim));
+        .map(|&(sim, id)| (day_of_key(index.entries[id as usize].day_key), sim));
     let (Some(lo), Some(hi)) = (
         days.clone().map(|d| d.0).min(),
         days.clone().map(|d| d.0).max(),
@@ -1740,8 +1753,10 @@ mod tests {
             let mut countries: Vec<CountryCode> =
                 [jp, kr, us].into_iter().filter(|_| next(3) == 0).collect();
             countries.sort_unstable();
+            let day = days[next(5) as usize];
             entries.push(FirmEntry {
-                day: days[next(5) as usize],
+                day,
+                day_key: day_key(day),
                 country_bits: country_bits(&countries),
                 countries,
                 words,
