@@ -72,7 +72,7 @@ pub fn decode_checked(bytes: &[u8]) -> (String, Vec<crate::model::Problem>) {
         )),
     }
     let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}');
-    let n = control_count(&text);
+    let n = text.chars().filter(|c| control(*c)).count();
     if n > 0 {
         text.retain(|c| !control(c));
         problems.push(format!(
@@ -86,22 +86,6 @@ pub fn decode_checked(bytes: &[u8]) -> (String, Vec<crate::model::Problem>) {
             .map(crate::model::Problem::warning)
             .collect(),
     )
-}
-
-/// How many chars of `text` are controls other than tab, line feed, carriage return and
-/// form feed, counted on the bytes (every file read is scanned): the controls are U+0000 to
-/// U+001F, U+007F and U+0080 to U+009F, the last written 0xC2 then 0x80 to 0x9F.
-fn control_count(text: &str) -> usize {
-    let b = text.as_bytes();
-    b.iter()
-        .enumerate()
-        .filter(|&(i, &c)| match c {
-            b'\t' | b'\n' | b'\r' | 0x0C => false,
-            0x00..=0x1F | 0x7F => true,
-            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
-            _ => false,
-        })
-        .count()
 }
 
 /// Finds `charset=` inside a `<meta` tag in the (ASCII-compatible) prefix of a page.
@@ -143,31 +127,4 @@ fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
         .map(|p| j + p)
         .unwrap_or(lower.len());
     Encoding::for_label(&lower[j..k])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn controls_counted_on_bytes_are_the_control_chars() {
-        let rows = [
-            "plain text\twith tab\r\nand form\u{c}feed",
-            "nul\u{0} bell\u{7} escape\u{1b} delete\u{7f}",
-            "C1 \u{80} \u{85} \u{9f}, not C1: \u{a0} \u{c0} é ’ — 日本",
-            "\u{1f}\u{1}",
-            "",
-        ];
-        for r in rows {
-            let want = r
-                .chars()
-                .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}'))
-                .count();
-            assert_eq!(control_count(r), want, "{r:?}");
-        }
-        assert_eq!(
-            control_count("nul\u{0} bell\u{7} escape\u{1b} delete\u{7f}"),
-            4
-        );
-    }
 }
