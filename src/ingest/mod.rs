@@ -17,6 +17,7 @@ mod feed;
 pub mod html;
 pub mod json;
 mod mail;
+mod mojibake;
 mod office;
 mod pdf;
 mod rtf;
@@ -372,6 +373,22 @@ fn starts_with_utf16_bom(bytes: &[u8]) -> bool {
 
 /// Common last steps: the format, shared problems, and a warning for articles without text.
 fn finish(articles: &mut [Article], format: Format, problems: &[Problem]) {
+    let repaired = articles
+        .iter_mut()
+        .map(mojibake::repair_in_place)
+        .filter(|&r| r)
+        .count();
+    let which = if articles.len() == 1 {
+        "the text".to_owned()
+    } else {
+        format!("the text of {repaired} articles")
+    };
+    if let Some(first) = articles.first_mut().filter(|_| repaired > 0) {
+        first.problems.push(Problem::warning(format!(
+            "{which} had been decoded with the wrong encoding before it was saved \
+             (\"â€™\" for \"’\"): repaired"
+        )));
+    }
     for a in articles {
         a.format.get_or_insert(format);
         a.problems.extend(problems.iter().cloned());
