@@ -74,9 +74,17 @@ fn damaged(text: &str) -> bool {
         let (Some(lead), Some(next)) = (chars.next(), chars.next()) else {
             return false;
         };
-        match lead {
-            'â' => next == '€',
-            'Â' | 'Ã' | 'Ð' | 'Ñ' => continuation(next).is_some(),
+        match (lead, next) {
+            ('â', next) => next == '€',
+            ('Â' | 'Ã' | 'Ð' | 'Ñ', ' ') => {
+                // Pre-tokenised: a Latin-1 symbol split off ("DauphinÃ © Libéré"). Not a
+                // dash or quotation mark, which may follow a word ending in "Ã" in a headline.
+                chars
+                    .next()
+                    .and_then(continuation)
+                    .is_some_and(|b| b >= 0xA0)
+            }
+            ('Â' | 'Ã' | 'Ð' | 'Ñ', next) => continuation(next).is_some(),
             _ => false,
         }
     })
@@ -251,6 +259,8 @@ mod tests {
             // A dash with spaces round it keeps them.
             ("12 â€ “ 17 September", "12 – 17 September"),
             ("BelvÃ © dÃ¨re", "Belvé dère"),
+            // The only damage in the text is a split one.
+            ("the DauphinÃ © on Monday", "the Dauphiné on Monday"),
         ];
         for (bad, good) in cases {
             let (_, fixed) = repair_article("", &[bad]).expect("damage seen");
@@ -274,6 +284,7 @@ mod tests {
     fn correctly_decoded_text_is_left_alone() {
         for text in [
             "SÃO PAULO — Talks ended.",
+            "IRMÃ — a headline",
             "The CAFÉ” sign",
             "Ñandú and Ðakovo",
             "A “quoted” word, 12–17 September, Zürich, résumé",
