@@ -341,7 +341,11 @@ fn strip_bold_headline(doc: &dom::Doc, blocks: &mut Vec<Block>) {
         return;
     };
     let first = blocks[at].text.trim_end();
-    let alone = !first.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '…']);
+    // Before the first paragraph: a page whose only text is a bold line keeps it.
+    let alone = !first.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '…'])
+        && blocks[at + 1..]
+            .iter()
+            .any(|b| b.kind == ParagraphKind::Body);
     let want = simplify(first);
     let bold = doc
         .nodes
