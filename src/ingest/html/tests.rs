@@ -2288,7 +2288,10 @@ fn a_bold_headline_alone_before_the_text_is_not_a_line_of_it() {
     };
     let starts_body = |s: &str| s.starts_with("The village hall committee");
     // A headline by its markup: removed.
-    assert!(starts_body(&first(page("", "<b>Hall roof mended in time for winter</b>"))));
+    assert!(starts_body(&first(page(
+        "",
+        "<b>Hall roof mended in time for winter</b>"
+    ))));
     assert!(starts_body(&first(page(
         "",
         "<strong>Hall roof mended in time for winter</strong>"
@@ -2321,5 +2324,8 @@ fn a_bold_headline_alone_before_the_text_is_not_a_line_of_it() {
         "<html><head><title>Village news</title></head><body><b>{opens}</b>{}</body></html>",
         &body[opens.len()..]
     ));
-    assert!(f.starts_with("The village hall committee reports that"), "{f}");
+    assert!(
+        f.starts_with("The village hall committee reports that"),
+        "{f}"
+    );
 }
