@@ -564,3 +564,58 @@ fn the_closed_lists_table_answers_as_the_lists() {
     // is both a subordinator and an adverb, and the subordinator is asked first.
     assert_eq!(closed_lists("once"), 1 << 7 | 1 << 9);
 }
+
+/// Session 16: a bare past form set off by a comma or dash, or joined by "and", with "by"
+/// and an agent after it is passive; "by" with a count, a gerund or a bare singular noun
+/// leaves it active, and so does a past that is no participle or a verb without an object.
+#[test]
+fn a_reduced_passive_with_its_agent() {
+    let voice = |s: &str, d: &str| {
+        let at = s.find(d).unwrap();
+        analyse(s, Some(at..at + d.len())).map(|c| (c.lemma, c.passive))
+    };
+    let rows: &[(&str, &str, &str, bool)] = &[
+        (
+            "The truce, accepted by the rebels on Monday, began.",
+            "on Monday",
+            "accept",
+            true,
+        ),
+        (
+            "The bill was mocked by the press and criticised by senators on Tuesday.",
+            "on Tuesday",
+            "criticise",
+            true,
+        ),
+        (
+            "The shares rose and climbed by 12% on Monday.",
+            "on Monday",
+            "climb",
+            false,
+        ),
+        (
+            "The mayor stood and responded by attacking critics on Monday.",
+            "on Monday",
+            "respond",
+            false,
+        ),
+        (
+            "The king, meanwhile, ruled by decree on Monday.",
+            "on Monday",
+            "rule",
+            false,
+        ),
+        (
+            "The rebels, however, took by force the town on Monday.",
+            "on Monday",
+            "take",
+            false,
+        ),
+    ];
+    let bad: Vec<String> = rows
+        .iter()
+        .filter(|&&(s, d, lemma, passive)| voice(s, d) != Some((lemma.to_string(), passive)))
+        .map(|&(s, d, _, _)| format!("{s}: got {:?}", voice(s, d)))
+        .collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
