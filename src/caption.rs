@@ -2970,28 +2970,25 @@ fn name_words(name: &str) -> Vec<&str> {
 /// in the same sentence with no other name, quotation or sentence end between ("Nel said
 /// he would …", "Masipa gave her ruling"), all pointing the same way. `None` when the text
 /// says nothing or says both.
-fn sex_in_text(text: &str, name: &str) -> Option<Sex> {
+fn sex_in_text<'a>(text: &'a str, name: &str) -> Option<Sex> {
     let words = name_words(name);
     if words.is_empty() {
         return None;
     }
     let (mut male, mut female) = (0u32, 0u32);
     let tokens: Vec<&str> = text.split_whitespace().collect();
-    let bare = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let bare = |t: &'a str| -> &'a str { t.trim_matches(|c: char| !c.is_alphanumeric()) };
     for (i, t) in tokens.iter().enumerate() {
         let w = bare(t);
-        if !words.contains(&w.as_str()) {
+        if !words.contains(&w) {
             continue;
         }
         // Only the last word of a name written in full is counted.
-        if tokens
-            .get(i + 1)
-            .is_some_and(|n| words.contains(&bare(n).as_str()))
-        {
+        if tokens.get(i + 1).is_some_and(|n| words.contains(&bare(n))) {
             continue;
         }
         if let Some(prev) = i.checked_sub(1).and_then(|p| tokens.get(p)) {
-            match bare(prev).as_str() {
+            match bare(prev) {
                 "Mr" | "Sir" | "Lord" => male += 1,
                 "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" => female += 1,
                 _ => {}
@@ -3018,7 +3015,7 @@ fn sex_in_text(text: &str, name: &str) -> Option<Sex> {
                 _ => {}
             }
             let other_name =
-                b.chars().next().is_some_and(char::is_uppercase) && !words.contains(&b.as_str());
+                b.chars().next().is_some_and(char::is_uppercase) && !words.contains(&b);
             let stop = next.contains(['.', '!', '?', '"', '“', '”', '\'']);
             if other_name || stop {
                 break;
@@ -3046,11 +3043,12 @@ fn sex_disagrees(text: &str, name: &str, pronoun: &str) -> bool {
 /// each name of two or more words that ends a noun phrase of the subject becomes the one
 /// word of it the article uses most often alone (a surname, whichever end it is at); a
 /// name the article never shortens stays whole.
-fn with_surnames(subject: &str, text: &str) -> String {
+fn with_surnames<'a>(subject: &str, text: &'a str) -> String {
     let words: Vec<&str> = subject.split_whitespace().collect();
     let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let bare = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    let tokens: Vec<String> = text.split_whitespace().map(bare).collect();
+    let bare = |t: &'a str| -> &'a str { t.trim_matches(|c: char| !c.is_alphanumeric()) };
+    // The article's words, split only when the subject holds a name to shorten.
+    let mut all_tokens: Option<Vec<&str>> = None;
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -3063,7 +3061,10 @@ fn with_surnames(subject: &str, text: &str) -> String {
         let ends_phrase = j == words.len() || matches!(words[j], "and" | "," | "or");
         if j - i >= 2 && ends_phrase {
             let run = &words[i..j];
-            let in_run = |t: Option<&String>| t.is_some_and(|t| run.contains(&t.as_str()));
+            let tokens =
+                all_tokens.get_or_insert_with(|| text.split_whitespace().map(bare).collect());
+            let tokens = &*tokens;
+            let in_run = |t: Option<&&str>| t.is_some_and(|t| run.contains(t));
             // How often the text writes `w` alone; never for a word it also writes in
             // lower case ("minister" in "the prime minister"): a title, not a name.
             let lone = |w: &str| {
@@ -3071,7 +3072,7 @@ fn with_surnames(subject: &str, text: &str) -> String {
                 // "the North", "the United": a place or a body, never a person's surname.
                 let after_the = (1..tokens.len())
                     .any(|k| tokens[k] == w && tokens[k - 1].eq_ignore_ascii_case("the"));
-                if after_the || tokens.contains(&lower) {
+                if after_the || tokens.contains(&lower.as_str()) {
                     return 0;
                 }
                 (0..tokens.len())

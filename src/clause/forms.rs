@@ -3,7 +3,9 @@
 //! rest by the spelling rules of English.
 
 use super::lexicon::{IRREGULAR, REGULAR};
-use std::collections::HashMap;
+use crate::fxmap::{Fx, FxMap};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// What a word can be as a verb.
@@ -21,16 +23,18 @@ pub enum VerbForm {
     Gerund,
 }
 
+/// Hashed with `Fx`: asked for many words of every sentence read, and the tables are fixed
+/// (a word from a file can only be looked up, never stored).
 struct Tables {
     /// form → (base, form)
-    known: HashMap<&'static str, (String, VerbForm)>,
-    regular: std::collections::HashSet<&'static str>,
+    known: FxMap<&'static str, (String, VerbForm)>,
+    regular: HashSet<&'static str, BuildHasherDefault<Fx>>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut known: HashMap<&'static str, (String, VerbForm)> = HashMap::new();
+        let mut known: FxMap<&'static str, (String, VerbForm)> = FxMap::default();
         for &(base, past, pp) in IRREGULAR {
             for p in pp.split('/') {
                 known.insert(p, (base.to_string(), VerbForm::Participle));

@@ -209,7 +209,8 @@ fn lex(s: &str) -> Vec<Token> {
             if lower.contains('’') {
                 lower = lower.replace('’', "'");
             }
-            if lower.contains(" - ") {
+            // (Only a joined bound prefix holds a space: most tokens skip the search.)
+            if lower.contains(' ') && lower.contains(" - ") {
                 lower = lower.replace(" - ", "-");
             }
             let cap = text.chars().next().is_some_and(char::is_uppercase);
@@ -235,8 +236,12 @@ const BOUND_PREFIXES: &[&str] = &[
 fn join_bound_prefixes(s: &str, raw: &mut Vec<Range<usize>>) {
     let mut i = 0;
     while i + 2 < raw.len() {
-        let prefix = BOUND_PREFIXES.contains(&s[raw[i].clone()].to_lowercase().as_str());
+        // (ASCII case is all that can match: no other letter lowercases into a prefix.)
         let hyphen = &s[raw[i + 1].clone()] == "-";
+        let prefix = hyphen
+            && BOUND_PREFIXES
+                .iter()
+                .any(|p| s[raw[i].clone()].eq_ignore_ascii_case(p));
         // Not before a number or a date ("pre - 2008" stays apart).
         let word = s[raw[i + 2].clone()]
             .chars()
@@ -344,30 +349,36 @@ fn tag_from(toks: &mut [Token], dates: &[Range<usize>], from: usize) {
             Tag::And
         } else if is_date_word(toks, i) {
             Tag::Date
-        } else if MODALS.contains(&w) && !(t.cap && !first && w == "may") {
-            Tag::Modal
-        } else if BE.contains(&w) {
-            Tag::Be
-        } else if HAVE.contains(&w) {
-            Tag::Have
-        } else if DO.contains(&w) {
-            Tag::Do
-        } else if RELATIVES.contains(&w) {
-            Tag::Rel
-        } else if PRONOUNS.contains(&w) {
-            Tag::Pron
-        } else if DETERMINERS.contains(&w) {
-            Tag::Det
-        } else if SUBORDINATORS.contains(&w) {
-            Tag::Sub
-        } else if PREPOSITIONS.contains(&w) {
-            Tag::Prep
-        } else if ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
-            Tag::Adv
-        } else if t.cap && (!first || forms::verb_form(w, true).is_none()) {
-            Tag::Proper
         } else {
-            Tag::Word
+            // The closed lists in `TAGGED_LISTS`' order: MODALS, BE, HAVE, DO, RELATIVES,
+            // PRONOUNS, DETERMINERS, SUBORDINATORS, PREPOSITIONS, ADVERBS.
+            let lists = closed_lists(w);
+            let listed = |k: usize| lists & (1 << k) != 0;
+            if listed(0) && !(t.cap && !first && w == "may") {
+                Tag::Modal
+            } else if listed(1) {
+                Tag::Be
+            } else if listed(2) {
+                Tag::Have
+            } else if listed(3) {
+                Tag::Do
+            } else if listed(4) {
+                Tag::Rel
+            } else if listed(5) {
+                Tag::Pron
+            } else if listed(6) {
+                Tag::Det
+            } else if listed(7) {
+                Tag::Sub
+            } else if listed(8) {
+                Tag::Prep
+            } else if listed(9) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
+                Tag::Adv
+            } else if t.cap && (!first || forms::verb_form(w, true).is_none()) {
+                Tag::Proper
+            } else {
+                Tag::Word
+            }
         };
         toks[i].tag = tag;
     }
