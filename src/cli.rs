@@ -229,29 +229,54 @@ fn load(args: &CorpusArgs) -> Result<Corpus, String> {
     Ok(corpus)
 }
 
-fn event_json(c: &Corpus, e: &Event) -> serde_json::Value {
+/// One line of `events --json`. The fields are in alphabetical order, the order the line
+/// had when it was built as a JSON map (`serde_json::Map` keeps its keys sorted), so the
+/// output is byte for byte the same; written straight out, no map built per event.
+#[derive(serde::Serialize)]
+struct EventLine<'a> {
+    article: &'a str,
+    caption: &'a str,
+    cluster: u32,
+    confidence: f64,
+    conflicting_dates: bool,
+    countries: &'a [crate::model::CountryCode],
+    date_source: &'a str,
+    date_text: &'a str,
+    end: String,
+    hidden: bool,
+    note: &'a str,
+    paragraph: usize,
+    precision: &'a str,
+    salience: f64,
+    sources: usize,
+    start: String,
+    text: &'a str,
+    timex: &'a str,
+}
+
+fn event_json<'a>(c: &'a Corpus, e: &'a Event) -> EventLine<'a> {
     let a = &c.articles[e.article as usize];
     let cluster = c.clusters.get(e.cluster as usize);
-    json!({
-        "article": a.path,
-        "paragraph": e.paragraph,
-        "text": &a.text[e.sentence.clone()],
-        "date_text": &a.text[e.date_range.clone()],
-        "start": e.span.start_str(),
-        "end": e.span.end_str(),
-        "precision": crate::events::precision_name(e.span.precision),
-        "countries": &e.countries[..],
-        "date_source": e.date_source.as_str(),
-        "confidence": round2(e.confidence),
-        "note": e.note.as_str(),
-        "timex": e.timex_value.as_str(),
-        "cluster": e.cluster,
-        "sources": cluster.map_or(1, |k| k.sources),
-        "conflicting_dates": cluster.is_some_and(|k| k.conflicting_dates),
-        "hidden": e.hidden,
-        "salience": round2(e.salience),
-        "caption": cluster.map_or("", |k| k.caption.as_str()),
-    })
+    EventLine {
+        article: &a.path,
+        paragraph: e.paragraph,
+        text: &a.text[e.sentence.clone()],
+        date_text: &a.text[e.date_range.clone()],
+        start: e.span.start_str(),
+        end: e.span.end_str(),
+        precision: crate::events::precision_name(e.span.precision),
+        countries: &e.countries[..],
+        date_source: e.date_source.as_str(),
+        confidence: round2(e.confidence),
+        note: e.note.as_str(),
+        timex: e.timex_value.as_str(),
+        cluster: e.cluster,
+        sources: cluster.map_or(1, |k| k.sources),
+        conflicting_dates: cluster.is_some_and(|k| k.conflicting_dates),
+        hidden: e.hidden,
+        salience: round2(e.salience),
+        caption: cluster.map_or("", |k| k.caption.as_str()),
+    }
 }
 
 /// Two decimals, computed in f64 so JSON shows 0.85 rather than 0.8500000238418579.
@@ -267,19 +292,20 @@ fn print_events(out: &mut impl Write, c: &Corpus, args: &CorpusArgs) -> std::io:
         use rayon::prelude::*;
         let visible: Vec<&Event> = visible.collect();
         for batch in visible.chunks(4_096) {
-            let lines: Vec<String> = batch
+            let lines: Vec<Vec<u8>> = batch
                 .par_chunks(256)
                 .map(|chunk| {
-                    let mut s = String::new();
+                    let mut s = Vec::new();
                     for e in chunk {
-                        s.push_str(&event_json(c, e).to_string());
-                        s.push('\n');
+                        // Writing into a Vec cannot fail, and every field serialises.
+                        let _ = serde_json::to_writer(&mut s, &event_json(c, e));
+                        s.push(b'\n');
                     }
                     s
                 })
                 .collect();
             for l in lines {
-                out.write_all(l.as_bytes())?;
+                out.write_all(&l)?;
             }
         }
         return Ok(());

@@ -74,19 +74,28 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
         })
         .collect();
     drop(sentence_ids);
-    let sigs: Vec<Signature> = sentences
-        .par_iter()
+    // A signature is a function of the text alone: read once per distinct text (copies of
+    // a syndicated story repeat their sentences), in order of first appearance.
+    let mut text_ids: HashMap<&str, u32> = HashMap::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let text_of_sentence: Vec<u32> = sentences
+        .iter()
         .map(|(a, r)| {
             let text = articles
                 .get(*a as usize)
                 .and_then(|a| a.text.get(r.clone()))
                 .unwrap_or("");
-            Signature::of(text)
+            *text_ids.entry(text).or_insert_with(|| {
+                texts.push(text);
+                texts.len() as u32 - 1
+            })
         })
         .collect();
+    drop(text_ids);
+    let sigs: Vec<Signature> = texts.par_iter().map(|t| Signature::of(t)).collect();
     let mut content_ids: HashMap<&[u64], u32> = HashMap::new();
     let mut contents: Vec<&Signature> = Vec::new();
-    let content_of_sentence: Vec<u32> = sigs
+    let content_of_text: Vec<u32> = sigs
         .iter()
         .map(|s| {
             *content_ids.entry(s.stems.as_slice()).or_insert_with(|| {
@@ -94,6 +103,10 @@ pub fn cluster(events: &mut [Event], articles: &[Article]) -> Vec<Cluster> {
                 contents.len() as u32 - 1
             })
         })
+        .collect();
+    let content_of_sentence: Vec<u32> = text_of_sentence
+        .iter()
+        .map(|&t| content_of_text[t as usize])
         .collect();
 
     // 2. Units of indistinguishable visible events.

@@ -125,9 +125,9 @@ fn merge_fragments(text: &str, sentences: Vec<Range<usize>>) -> Vec<Range<usize>
     let n = sentences.len();
     for (i, r) in sentences.into_iter().enumerate() {
         let s = &text[r.clone()];
-        let words = s.split_whitespace().count();
+        // Six words at most: counting stops at the seventh (sentences run long).
         let fragment = i + 1 < n
-            && words <= 6
+            && s.split_whitespace().nth(6).is_none()
             && !s
                 .split_whitespace()
                 .any(|w| w.chars().next().is_some_and(|c| c.is_lowercase()));
@@ -205,10 +205,7 @@ const RELATIVE: &[&str] = &[
 fn relative_scope(text: &str, scope: &Range<usize>, date: &Range<usize>) -> Option<Range<usize>> {
     const ANTECEDENT_WORDS: usize = 6;
     let before = &text[scope.start..date.start];
-    let (at, _) = RELATIVE
-        .iter()
-        .filter_map(|m| before.rfind(m).map(|i| (i, m)))
-        .max_by_key(|(i, _)| *i)?;
+    let at = last_of_any(before, RELATIVE)?;
     let rel_start = scope.start + at;
     // The comma that opens the relative clause is not part of its antecedent.
     let lead = text[scope.start..rel_start].trim_end_matches([',', ' ']);
@@ -245,10 +242,7 @@ fn clauses(text: &str, sentence: Range<usize>, dates: &[Range<usize>]) -> Vec<Ra
     for w in dates.windows(2) {
         let gap = w[0].end..w[1].start;
         let between = &text[gap.clone()];
-        let cut = CLAUSE_BREAKS
-            .iter()
-            .find_map(|sep| between.rfind(sep).map(|i| gap.start + i));
-        cuts.push(cut);
+        cuts.push(strongest_break(between).map(|i| gap.start + i));
     }
     let mut out = Vec::with_capacity(dates.len());
     let mut start = sentence.start;
@@ -272,6 +266,48 @@ fn clauses(text: &str, sentence: Range<usize>, dates: &[Range<usize>]) -> Vec<Ra
         }
     }
     out
+}
+
+/// Where the last of `marks` in `hay` starts: the largest of `hay.rfind(m)` over `marks`,
+/// found in one pass from the end without building a searcher per mark (asked for every
+/// date). Every mark is at least two bytes and starts with `,`, `;` or a space.
+fn last_of_any(hay: &str, marks: &[&str]) -> Option<usize> {
+    let b = hay.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = memchr::memrchr3(b',', b';', b' ', &b[..end]) {
+        if marks.iter().any(|m| mark_at(b, i, m.as_bytes())) {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
+
+/// Where the strongest of [`CLAUSE_BREAKS`] in `hay` last occurs: the first break in their
+/// order that occurs at all, at its last place (as `rfind` of each in turn gives it), in one
+/// pass from the end.
+fn strongest_break(hay: &str) -> Option<usize> {
+    let b = hay.as_bytes();
+    let mut last = [None; CLAUSE_BREAKS.len()];
+    let mut end = b.len();
+    while let Some(i) = memchr::memrchr3(b',', b';', b' ', &b[..end]) {
+        for (k, m) in CLAUSE_BREAKS.iter().enumerate() {
+            if last[k].is_none() && mark_at(b, i, m.as_bytes()) {
+                last[k] = Some(i);
+            }
+        }
+        if last[0].is_some() {
+            break; // the strongest is found at its last place
+        }
+        end = i;
+    }
+    last.into_iter().flatten().next()
+}
+
+/// Does `mark` (two bytes or more) occur in `b` at `i`? The second byte is compared first:
+/// most places a mark could start (every space) fail there.
+fn mark_at(b: &[u8], i: usize, mark: &[u8]) -> bool {
+    b.len() - i >= mark.len() && b[i + 1] == mark[1] && b[i..i + mark.len()] == *mark
 }
 
 /// The calendar span of a date expression, ranges included; `None` if it cannot be placed.
@@ -546,6 +582,46 @@ pub fn precision_name(p: Precision) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stretches between two dates and before a date, of our own making: marks at either
+    /// end, repeated, overlapping, cut short, beside non-ASCII text, and none at all.
+    const GAPS: &[&str] = &[
+        "",
+        " ",
+        ",",
+        ", and",
+        ", and ",
+        " and ",
+        "; ",
+        " visited Laos and Thailand, which ",
+        "; then, and then, but ",
+        " met the envoys, while ministers, when asked, said; ",
+        " and then and then ",
+        " that began  that started ",
+        ", which , when , where ",
+        "the war in Ukraine, which began in ",
+        " talks that began in Geneva, where the envoys – “who had met” – ",
+        "and and , , ;; ;",
+        " but, but ",
+        "élection à Paris, après ",
+        ", wher",
+    ];
+
+    #[test]
+    fn one_pass_finds_the_marks_rfind_finds() {
+        for g in GAPS {
+            let want = RELATIVE.iter().filter_map(|m| g.rfind(m)).max();
+            assert_eq!(last_of_any(g, RELATIVE), want, "{g:?}");
+            let want = CLAUSE_BREAKS.iter().find_map(|m| g.rfind(m));
+            assert_eq!(strongest_break(g), want, "{g:?}");
+        }
+        for m in RELATIVE.iter().chain(CLAUSE_BREAKS) {
+            assert!(
+                m.len() >= 2 && matches!(m.as_bytes()[0], b',' | b';' | b' '),
+                "{m:?}"
+            );
+        }
+    }
 
     fn split(s: &str) -> Vec<&str> {
         sentences(s, 0..s.len())

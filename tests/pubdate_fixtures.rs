@@ -88,4 +88,9 @@ fn saved_pages_say_how_sure_their_dates_are() {
     let upd = get("html-update-explained.html");
     assert!((0.8..0.9).contains(&upd.confidence), "{upd:?}");
     assert!(upd.note.contains("update"), "{upd:?}");
+    // Only "Updated 5 hours ago", counted back from the save time: the update day is the
+    // latest the page can have been published, a guess and never a confident date.
+    let lone = get("html-saved-relative-update.html");
+    assert!(lone.confidence < 0.5, "{lone:?}");
+    assert!(lone.note.contains("update"), "{lone:?}");
 }

@@ -3,7 +3,9 @@
 //! rest by the spelling rules of English.
 
 use super::lexicon::{IRREGULAR, REGULAR};
-use std::collections::HashMap;
+use crate::fxmap::{Fx, FxMap};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// What a word can be as a verb.
@@ -21,16 +23,18 @@ pub enum VerbForm {
     Gerund,
 }
 
+/// Hashed with `Fx`: asked for many words of every sentence read, and the tables are fixed
+/// (a word from a file can only be looked up, never stored).
 struct Tables {
     /// form → (base, form)
-    known: HashMap<&'static str, (String, VerbForm)>,
-    regular: std::collections::HashSet<&'static str>,
+    known: FxMap<&'static str, (String, VerbForm)>,
+    regular: HashSet<&'static str, BuildHasherDefault<Fx>>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut known: HashMap<&'static str, (String, VerbForm)> = HashMap::new();
+        let mut known: FxMap<&'static str, (String, VerbForm)> = FxMap::default();
         for &(base, past, pp) in IRREGULAR {
             for p in pp.split('/') {
                 known.insert(p, (base.to_string(), VerbForm::Participle));
@@ -145,7 +149,11 @@ fn guess_base(stem: &str) -> String {
         return format!("{s}y");
     }
     let n = b.len();
-    if n >= 3 && b[n - 1] == b[n - 2] && !b"lsz".contains(&b[n - 1]) && !vowel(b[n - 1]) {
+    if NO_SILENT_E.contains(&stem) {
+        return stem.to_string();
+    }
+    // ("f", "l", "s", "z" end a short word doubled: "stuff", "sniff", "fill", "pass", "buzz".)
+    if n >= 3 && b[n - 1] == b[n - 2] && !b"flsz".contains(&b[n - 1]) && !vowel(b[n - 1]) {
         return stem[..n - 1].to_string();
     }
     if british_double_l(stem) {
@@ -156,6 +164,8 @@ fn guess_base(stem: &str) -> String {
         || stem.ends_with('u')
         || soft_c_or_g(stem)
         || r_after_one_vowel(stem)
+        || silent_e_ending(stem)
+        || stressed_root_after_prefix(stem)
         || stem.ends_with("at") && n >= 3 && !vowel(b[n - 3])
         // "graduat", "affiliat": "i" or "u" before "-at" is its own syllable ("-iate",
         // "-uate"); only the digraphs "ea" and "oa" close a word ("treat", "float").
@@ -197,7 +207,11 @@ fn soft_c_or_g(stem: &str) -> bool {
     if n < 3 {
         return false;
     }
+    let vowel = |c: u8| b"aeiou".contains(&c);
     (b[n - 1] == b'c' && b[n - 2] != b'c')
+        || (b[n - 1] == b'g' && vowel(b[n - 2]))
+        || stem.ends_with("rang")
+        || stem.ends_with("chang")
         || stem.ends_with("dg")
         || stem.ends_with("rg")
         || stem.ends_with("lg")
@@ -217,6 +231,75 @@ fn r_after_one_vowel(stem: &str) -> bool {
     // "qu" spells a consonant: "squar" is "square".
     let consonant_at = |i: usize| !vowel(b[i]) || (b[i] == b'u' && i > 0 && b[i - 1] == b'q');
     n >= 4 && b[n - 1] == b'r' && b"aiu".contains(&b[n - 2]) && consonant_at(n - 3)
+}
+
+/// A stem ending in a consonant and "-in", "-ol", "-ul" or "-ad", or a consonant and "-ven"
+/// ("determin", "undermin", "cajol", "consol", "ridicul", "schedul", "parad", "downgrad",
+/// "interven", "conven"), lost a silent "e": English verbs end so only with it
+/// ("determine", "console", "schedule", "parade", "intervene"), since a short final syllable
+/// doubles its consonant before "-ed" ("pinned", "patrolled", "padded") and the unstressed
+/// endings are "-en", "-on", "-al", "-el" ("happened", "questioned", "signalled"). Two
+/// vowels before the consonant ("joined", "fooled", "loaded") and a vowel before "-ven"
+/// ("leavened", "enlivened") need none.
+fn silent_e_ending(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let n = b.len();
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    if n < 4 || vowel(b[n - 3]) {
+        return false;
+    }
+    let end = &stem[n - 2..];
+    matches!(end, "in" | "ol" | "ul" | "ad")
+        || (end == "en" && b[n - 3] == b'v' && !vowel(b[n - 4]))
+}
+
+/// Verbs stressed on a first syllable that looks like a prefix or stands alone before one
+/// consonant ("EDit", "EXit", "PROfit", "DEbit", "DEbut"): their single last consonant
+/// marks an unstressed syllable, not a lost "e" ([`stressed_root_after_prefix`] and the
+/// short-stem rule would add one). Kept out of the lexicon, where "profits", "exits" would
+/// read as verbs.
+const NO_SILENT_E: &[&str] = &["edit", "exit", "debit", "profit", "debut"];
+
+/// Prefixes of English verbs whose root keeps the stress ("de-vote", "con-done",
+/// "ex-plore"). ("en-", "inter-", "co-" are left out: "entered", "interpreted",
+/// "coveted" end in an unstressed syllable.)
+const STRESSED_ROOT_PREFIXES: &[&str] = &[
+    "de", "re", "pre", "pro", "con", "com", "ex", "im", "in", "ad", "dis", "mis", "sub", "trans",
+    "post", "under", "over", "out", "up", "down", "tele",
+];
+
+/// A stem that is a prefix and a root of one short syllable, a consonant or an opening
+/// cluster, one vowel and one consonant ("devot", "promot", "denot", "outvot", "condon",
+/// "postpon", "restor", "deplor", "revok", "defus", "telephon"), lost a silent
+/// "e": a prefixed verb is stressed on its root ("de-VOTE", "ex-PLORE"), and a stressed
+/// short final syllable doubles its consonant before "-ed" ("committed", "preferred",
+/// "compelled"), so a single one marks the "e" of a long vowel. The words that break it
+/// ("edit", "exit", "debit", "profit", "debut") are in the lexicon.
+fn stressed_root_after_prefix(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let n = b.len();
+    // ("qu" counts as two vowels here: "conquer" has an unstressed last syllable.)
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    // ("-er" is left out: "prospered", "whispered" are unstressed, as most "-er" verbs.)
+    if n < 5
+        || vowel(b[n - 1])
+        || b"wxy".contains(&b[n - 1])
+        || !vowel(b[n - 2])
+        || stem.ends_with("er")
+    {
+        return false;
+    }
+    // The root: its onset, one vowel, one consonant.
+    let onset_end = n - 2;
+    let Some(onset_start) = (0..onset_end).rev().take_while(|&i| !vowel(b[i])).last() else {
+        return false;
+    };
+    // The prefix may end on a consonant of the onset's run ("con-don", "ex-plor").
+    (onset_start..onset_end).any(|cut| {
+        let (prefix, root_onset) = (&stem[..cut], &stem[cut..onset_end]);
+        STRESSED_ROOT_PREFIXES.contains(&prefix)
+            && (root_onset.len() == 1 || ONSETS.contains(&root_onset))
+    })
 }
 
 /// A stem ending in one vowel and a single "k" ("invok", "smok", "lik") lost a silent "e":
@@ -451,6 +534,51 @@ mod tests {
             ("ordered", "order", VerbForm::Past),
             ("starred", "star", VerbForm::Past),
             ("occurred", "occur", VerbForm::Past),
+            // Session 16. "f" ends a short word doubled, as "l", "s", "z" do.
+            ("stuffed", "stuff", VerbForm::Past),
+            ("sniffed", "sniff", VerbForm::Past),
+            // A "g" after a vowel is soft: a hard one doubles ("flagged").
+            ("averaged", "average", VerbForm::Past),
+            ("ravaging", "ravage", VerbForm::Gerund),
+            ("besieged", "besiege", VerbForm::Past),
+            ("gouged", "gouge", VerbForm::Past),
+            ("arranged", "arrange", VerbForm::Past),
+            ("flagged", "flag", VerbForm::Past),
+            // A consonant and "-in", "-ol", "-ul", "-ad", or a consonant and "-ven".
+            ("undermined", "undermine", VerbForm::Past),
+            ("bylined", "byline", VerbForm::Past),
+            ("cajoled", "cajole", VerbForm::Past),
+            ("ridiculed", "ridicule", VerbForm::Past),
+            ("paraded", "parade", VerbForm::Past),
+            ("intervened", "intervene", VerbForm::Past),
+            ("convening", "convene", VerbForm::Gerund),
+            ("ruined", "ruin", VerbForm::Past),
+            ("leavened", "leaven", VerbForm::Past),
+            ("threatened", "threaten", VerbForm::Past),
+            ("fooled", "fool", VerbForm::Past),
+            // A prefix before a short stressed root.
+            ("devoted", "devote", VerbForm::Past),
+            ("demoted", "demote", VerbForm::Past),
+            ("outvoted", "outvote", VerbForm::Past),
+            ("condoned", "condone", VerbForm::Past),
+            ("telephoned", "telephone", VerbForm::Past),
+            ("deplored", "deplore", VerbForm::Past),
+            ("prospered", "prosper", VerbForm::Past),
+            ("defusing", "defuse", VerbForm::Gerund),
+            ("pivoted", "pivot", VerbForm::Past),
+            ("piloted", "pilot", VerbForm::Past),
+            ("siphoned", "siphon", VerbForm::Past),
+            ("pardoned", "pardon", VerbForm::Past),
+            ("sponsored", "sponsor", VerbForm::Past),
+            ("conquered", "conquer", VerbForm::Past),
+            ("entered", "enter", VerbForm::Past),
+            ("interpreted", "interpret", VerbForm::Past),
+            ("deposited", "deposit", VerbForm::Past),
+            ("inhabited", "inhabit", VerbForm::Past),
+            ("edited", "edit", VerbForm::Past),
+            ("exited", "exit", VerbForm::Past),
+            ("profited", "profit", VerbForm::Past),
+            ("debuted", "debut", VerbForm::Past),
         ] {
             assert_eq!(verb_form(w, false), Some((base.to_string(), form)), "{w}");
         }

@@ -829,3 +829,35 @@ pub(crate) const INTRANSITIVE: &[&str] = &[
     "apologise",
     "apologize",
 ];
+
+/// The closed lists the tagger asks of every word, in the order it asks them (a word in
+/// several takes the first that applies): each is one bit of [`closed_lists`]' answer.
+pub(crate) const TAGGED_LISTS: [&[&str]; 10] = [
+    MODALS,
+    BE,
+    HAVE,
+    DO,
+    RELATIVES,
+    PRONOUNS,
+    DETERMINERS,
+    SUBORDINATORS,
+    PREPOSITIONS,
+    ADVERBS,
+];
+
+/// Bit `k` set when `TAGGED_LISTS[k]` holds `w` (lower case): one lookup in a table made
+/// once instead of a scan of each list for every word of every sentence read.
+pub(crate) fn closed_lists(w: &str) -> u16 {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<crate::fxmap::FxMap<&'static str, u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = crate::fxmap::FxMap::default();
+        for (k, list) in TAGGED_LISTS.iter().enumerate() {
+            for &word in *list {
+                *t.entry(word).or_insert(0) |= 1 << k;
+            }
+        }
+        t
+    });
+    table.get(w).copied().unwrap_or(0)
+}

@@ -209,7 +209,8 @@ fn lex(s: &str) -> Vec<Token> {
             if lower.contains('’') {
                 lower = lower.replace('’', "'");
             }
-            if lower.contains(" - ") {
+            // (Only a joined bound prefix holds a space: most tokens skip the search.)
+            if lower.contains(' ') && lower.contains(" - ") {
                 lower = lower.replace(" - ", "-");
             }
             let cap = text.chars().next().is_some_and(char::is_uppercase);
@@ -235,8 +236,12 @@ const BOUND_PREFIXES: &[&str] = &[
 fn join_bound_prefixes(s: &str, raw: &mut Vec<Range<usize>>) {
     let mut i = 0;
     while i + 2 < raw.len() {
-        let prefix = BOUND_PREFIXES.contains(&s[raw[i].clone()].to_lowercase().as_str());
+        // (ASCII case is all that can match: no other letter lowercases into a prefix.)
         let hyphen = &s[raw[i + 1].clone()] == "-";
+        let prefix = hyphen
+            && BOUND_PREFIXES
+                .iter()
+                .any(|p| s[raw[i].clone()].eq_ignore_ascii_case(p));
         // Not before a number or a date ("pre - 2008" stays apart).
         let word = s[raw[i + 2].clone()]
             .chars()
@@ -344,30 +349,36 @@ fn tag_from(toks: &mut [Token], dates: &[Range<usize>], from: usize) {
             Tag::And
         } else if is_date_word(toks, i) {
             Tag::Date
-        } else if MODALS.contains(&w) && !(t.cap && !first && w == "may") {
-            Tag::Modal
-        } else if BE.contains(&w) {
-            Tag::Be
-        } else if HAVE.contains(&w) {
-            Tag::Have
-        } else if DO.contains(&w) {
-            Tag::Do
-        } else if RELATIVES.contains(&w) {
-            Tag::Rel
-        } else if PRONOUNS.contains(&w) {
-            Tag::Pron
-        } else if DETERMINERS.contains(&w) {
-            Tag::Det
-        } else if SUBORDINATORS.contains(&w) {
-            Tag::Sub
-        } else if PREPOSITIONS.contains(&w) {
-            Tag::Prep
-        } else if ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
-            Tag::Adv
-        } else if t.cap && (!first || forms::verb_form(w, true).is_none()) {
-            Tag::Proper
         } else {
-            Tag::Word
+            // The closed lists in `TAGGED_LISTS`' order: MODALS, BE, HAVE, DO, RELATIVES,
+            // PRONOUNS, DETERMINERS, SUBORDINATORS, PREPOSITIONS, ADVERBS.
+            let lists = closed_lists(w);
+            let listed = |k: usize| lists & (1 << k) != 0;
+            if listed(0) && !(t.cap && !first && w == "may") {
+                Tag::Modal
+            } else if listed(1) {
+                Tag::Be
+            } else if listed(2) {
+                Tag::Have
+            } else if listed(3) {
+                Tag::Do
+            } else if listed(4) {
+                Tag::Rel
+            } else if listed(5) {
+                Tag::Pron
+            } else if listed(6) {
+                Tag::Det
+            } else if listed(7) {
+                Tag::Sub
+            } else if listed(8) {
+                Tag::Prep
+            } else if listed(9) || (w.len() > 4 && w.ends_with("ly") && !t.cap) {
+                Tag::Adv
+            } else if t.cap && (!first || forms::verb_form(w, true).is_none()) {
+                Tag::Proper
+            } else {
+                Tag::Word
+            }
         };
         toks[i].tag = tag;
     }
@@ -2022,6 +2033,36 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
         && gs[k - 1].start > 0
         && toks[gs[k - 1].start - 1].tag == Tag::Word
         && reduced_relative_before(toks, gs, k) == Some(k - 1);
+    // "The truce, accepted by the rebels on Monday, began": a participle with its agent set
+    // off by a comma after its noun, or joined by "and" to another verb of it.
+    if g.end == g.start + 1 && g.time == Time::Past && !g.passive && reduced_passive(toks, g) {
+        passive = true;
+        // Its subject is the noun before the comma when the participle's own phrase holds
+        // a date ("The order, signed by Moro on Tuesday, allows"); a participle without one
+        // only describes the noun ("Fishworks, founded by Mitch Tonks, went into
+        // administration yesterday").
+        if subj.is_none()
+            && g.start > floor
+            && toks[g.start - 1].tag == Tag::Comma
+            && toks[g.end..]
+                .iter()
+                .take_while(|t| {
+                    !matches!(
+                        t.tag,
+                        Tag::Comma | Tag::Break | Tag::End | Tag::Quote | Tag::Rel | Tag::Sub
+                    )
+                })
+                .any(|t| t.tag == Tag::Date)
+        {
+            // ("appeared in the same court on a charge, laid by …": a preposition's object
+            // is no subject.)
+            subj = subject(toks, g.start - 1, floor).filter(|r| {
+                toks.iter()
+                    .position(|t| t.range.start == r.start)
+                    .is_some_and(|f| !object_of_a_preposition(toks, f, floor))
+            });
+        }
+    }
     if after_reduced_relative {
         subj = None;
     } else if let Some(r) = &subj {
@@ -2178,6 +2219,66 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
         plural: number_of(toks, g),
         object: obj,
         reported,
+    }
+}
+
+/// "The ceasefire, accepted by the Houthis on Monday, …", "the poll was derided … and
+/// criticised by leading critics": a bare past form of a verb that takes an object, set
+/// off by a comma or joined to another verb by "and", with no object and "by" and an
+/// agent right after it, is a participle, a reduced passive: the agent
+/// acted on the subject. An agent is a name, a noun phrase with a determiner, a pronoun or
+/// a plural noun; a count, a gerund or a bare singular noun after "by" says by how much or
+/// how ("rose by 3%", "responded by comparing", "ruled by decree"), and the verb is active.
+fn reduced_passive(toks: &[Token], g: &Group) -> bool {
+    // "by" after the verb, with a date phrase between at most ("accepted on Monday by").
+    let by_at = (g.end..toks.len())
+        .find(|&j| {
+            !(matches!(toks[j].tag, Tag::Date | Tag::Adv)
+                || (toks[j].tag == Tag::Prep
+                    && toks.get(j + 1).is_some_and(|t| t.tag == Tag::Date)))
+        })
+        .unwrap_or(g.end);
+    let set_off = toks[..g.start]
+        .iter()
+        .rev()
+        .find(|t| t.tag != Tag::Adv)
+        .is_some_and(|t| matches!(t.tag, Tag::Comma | Tag::And));
+    // ("took", "gave" are never participles.)
+    let participle = toks[g.main].lower.ends_with("ed")
+        || IRREGULAR
+            .iter()
+            .any(|(_, _, pp)| pp.split('/').any(|p| p == toks[g.main].lower));
+    if !set_off
+        || !participle
+        || INTRANSITIVE.contains(&g.lemma.as_str())
+        || toks.get(by_at).is_none_or(|t| t.lower != "by")
+    {
+        return false;
+    }
+    let Some(next) = toks.get(by_at + 1) else {
+        return false;
+    };
+    match next.tag {
+        Tag::Proper | Tag::Pron => true,
+        Tag::Det => toks
+            .get(by_at + 2)
+            .is_some_and(|t| !matches!(t.tag, Tag::Number) && !t.lower.ends_with("ing")),
+        Tag::Word => {
+            // "by opposition leaders", "by riot police": a bare noun phrase names an agent
+            // only in the plural.
+            let run = toks[by_at + 1..]
+                .iter()
+                .take_while(|t| t.tag == Tag::Word)
+                .take(3)
+                .collect::<Vec<_>>();
+            !next.lower.ends_with("ing")
+                && run.last().is_some_and(|t| {
+                    let w = t.lower.as_str();
+                    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ics"))
+                        || matches!(w, "police" | "people" | "men" | "women")
+                })
+        }
+        _ => false,
     }
 }
 

@@ -22,7 +22,11 @@
 //! wording and govern a date in their own clause, but not across clause punctuation (a
 //! setting word three commas away is not what the date is about).
 
+use crate::fxmap::Fx;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A kind of act.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -164,17 +168,33 @@ pub(crate) fn class_of(word: &str) -> Option<Act> {
 type Word = (Range<usize>, Option<(Act, bool)>);
 
 /// The class of a word and whether it is only a frame word ([`FRAMES`]).
+/// Looked up in a table of both lists made once (every word of every clustered sentence
+/// asks): a word listed twice keeps its first place, [`LEXICON`] before [`FRAMES`], as a
+/// scan of the lists in that order finds it.
 fn word_class(word: &str) -> Option<(Act, bool)> {
-    let find = |table: &[(Act, &[&str])]| {
-        table
-            .iter()
-            .find(|(_, words)| words.contains(&word))
-            .map(|(act, _)| *act)
-    };
-    find(LEXICON)
-        .map(|a| (a, false))
-        .or_else(|| find(FRAMES).map(|a| (a, true)))
+    type Table = HashMap<&'static str, (Act, bool), BuildHasherDefault<Fx>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = Table::default();
+        let lists = [(LEXICON, false), (FRAMES, true)];
+        for (list, frame) in lists {
+            for &(act, words) in list {
+                for &w in words {
+                    t.entry(w).or_insert((act, frame));
+                }
+            }
+        }
+        t
+    });
+    if word.len() > LONGEST_WORD {
+        return None;
+    }
+    table.get(word).copied()
 }
+
+/// Bytes of the longest word in [`LEXICON`] and [`FRAMES`] (a test checks it): longer words
+/// are answered without hashing them.
+const LONGEST_WORD: usize = 12;
 
 /// Words that make a date phrase right after them a modifier of the noun that follows it ("the
 /// 29 March presidential poll", "a June 12 vote").
@@ -193,9 +213,21 @@ pub(crate) fn act_of(sentence: &str, date: Range<usize>) -> Option<Act> {
     let mut items: Vec<Word> = Vec::new();
     let mut breaks: Vec<usize> = Vec::new();
     let mut word_start: Option<usize> = None;
-    let flush = |items: &mut Vec<Word>, s: usize, e: usize| {
-        let lower = sentence[s..e].to_lowercase();
-        items.push((s..e, word_class(&lower)));
+    let mut buf = [0u8; LONGEST_WORD];
+    let mut flush = |items: &mut Vec<Word>, s: usize, e: usize| {
+        let word = &sentence[s..e];
+        // An ASCII word is lowercased without allocating (the letters `to_lowercase` gives);
+        // one longer than every listed word has no class.
+        let class = if word.is_ascii() {
+            buf.get_mut(..word.len()).and_then(|b| {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).ok().and_then(word_class)
+            })
+        } else {
+            word_class(&word.to_lowercase())
+        };
+        items.push((s..e, class));
     };
     for (i, c) in sentence.char_indices() {
         if c.is_alphanumeric() || (c == '-' && word_start.is_some()) {
@@ -308,6 +340,50 @@ fn modified_noun(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lists in their order, first class kept: what the table must answer.
+    fn scanned(word: &str) -> Option<(Act, bool)> {
+        let find = |table: &[(Act, &[&str])]| {
+            table
+                .iter()
+                .find(|(_, words)| words.contains(&word))
+                .map(|(act, _)| *act)
+        };
+        find(LEXICON)
+            .map(|a| (a, false))
+            .or_else(|| find(FRAMES).map(|a| (a, true)))
+    }
+
+    #[test]
+    fn the_table_answers_as_a_scan_of_the_lists() {
+        let listed = LEXICON.iter().chain(FRAMES).flat_map(|(_, w)| w.iter());
+        let longest = listed.clone().map(|w| w.len()).max();
+        assert_eq!(longest, Some(LONGEST_WORD));
+        for w in listed {
+            assert_eq!(word_class(w), scanned(w), "{w}");
+            for other in [format!("{w}s"), format!("x{w}"), w[1..].to_string()] {
+                assert_eq!(word_class(&other), scanned(&other), "{other}");
+            }
+        }
+        // "testify" is a frame word only; "sentence" is a frame, "sentenced" an act.
+        assert_eq!(word_class("testify"), Some((Act::Justice, true)));
+        assert_eq!(word_class("sentenced"), Some((Act::Justice, false)));
+        for w in ["", "the", "ratifications", "Signed", "meeting-room"] {
+            assert_eq!(word_class(w), scanned(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn words_in_capitals_or_beyond_ascii_take_their_lower_case_class() {
+        let d = "on Monday";
+        let s = format!("The ministers SIGNED the accord {d}.");
+        assert_eq!(act(&s, d), Some(Act::Sign));
+        // KELVIN SIGN lowercases to an ASCII "k": "\u{212A}illed" reads as "killed".
+        let s = format!("Two men were \u{212A}illed {d}.");
+        assert_eq!(act(&s, d), Some(Act::Die));
+        let s = format!("The ministers signedsignedsigned the paper {d}.");
+        assert_eq!(act(&s, d), None);
+    }
 
     /// The act of the date phrase `date` (its first occurrence) in `s`.
     fn act(s: &str, date: &str) -> Option<Act> {

@@ -42,34 +42,58 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
         && s[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+/// At most `n` words (counting stops after the n+1st: lines can be whole paragraphs).
+fn words_at_most(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
 }
 
 /// Lines that open a reader-comment section; everything after them is comments.
 pub fn is_comment_section_start(line: &str) -> bool {
-    let t = line.trim().trim_end_matches(':').to_ascii_lowercase();
-    matches!(
-        t.as_str(),
-        "comments"
-            | "reader comments"
-            | "readers' comments"
-            | "leave a comment"
-            | "leave a reply"
-            | "add a comment"
-            | "post a comment"
-            | "join the conversation"
-            | "join the discussion"
-            | "login to comment"
-            | "log in to comment"
-            | "sign in to comment"
-            | "what do you think?"
-    ) || (t.ends_with(" comments")
-        && t.split_whitespace().count() == 2
-        && t.split_whitespace()
-            .next()
-            .is_some_and(|n| n.parse::<u32>().is_ok()))
+    let t = line.trim().trim_end_matches(':');
+    // Asked of every line: one longer than every listed heading can only be a count
+    // ("12 comments"), so most lines (paragraphs) are answered without a lowercase copy.
+    let b = t.as_bytes();
+    let count =
+        b.len() >= COMMENTS.len() && b[b.len() - COMMENTS.len()..].eq_ignore_ascii_case(COMMENTS);
+    if t.len() > LONGEST_HEADING && !count {
+        return false;
+    }
+    comment_heading(&t.to_ascii_lowercase())
 }
+
+/// What a comment count ends with.
+const COMMENTS: &[u8] = b" comments";
+
+/// Bytes of the longest of [`HEADINGS`] (a test checks it).
+const LONGEST_HEADING: usize = 21;
+
+/// [`is_comment_section_start`] of a line already trimmed, its final colons dropped and
+/// lowercased.
+fn comment_heading(t: &str) -> bool {
+    HEADINGS.contains(&t)
+        || (t.ends_with(" comments")
+            && t.split_whitespace().count() == 2
+            && t.split_whitespace()
+                .next()
+                .is_some_and(|n| n.parse::<u32>().is_ok()))
+}
+
+/// Headings of a reader-comment section, lower case.
+const HEADINGS: [&str; 13] = [
+    "comments",
+    "reader comments",
+    "readers' comments",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "post a comment",
+    "join the conversation",
+    "join the discussion",
+    "login to comment",
+    "log in to comment",
+    "sign in to comment",
+    "what do you think?",
+];
 
 /// Classifies one line (already trimmed of surrounding whitespace by the caller or not).
 pub fn classify(line: &str) -> Option<Boilerplate> {
@@ -80,8 +104,9 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     if is_vote_count(t) {
         return Some(Boilerplate::Votes);
     }
+    // One lowercase copy serves every test below.
     let lower = t.to_ascii_lowercase();
-    if is_comment_section_start(t)
+    if comment_heading(lower.trim_end_matches(':'))
         || lower == "reply"
         || lower == "report"
         || lower.starts_with("login to ")
@@ -109,7 +134,6 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
             return Some(Boilerplate::ReadMore);
         }
     }
-    let words = word_count(t);
     for p in [
         "share",
         "tweet",
@@ -123,20 +147,20 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         "email this",
         "print this",
     ] {
-        if starts_with_ci(t, p) && words <= 12 {
+        if starts_with_ci(t, p) && words_at_most(t, 12) {
             return Some(Boilerplate::Share);
         }
     }
     if t.starts_with('©')
         || starts_with_ci(t, "copyright")
-        || (lower.contains("all rights reserved") && words <= 20)
+        || (lower.contains("all rights reserved") && words_at_most(t, 20))
     {
         return Some(Boilerplate::Copyright);
     }
     if lower == "advertisement" || lower == "ad" || lower == "sponsored" {
         return Some(Boilerplate::Advertisement);
     }
-    if is_navigation(t) {
+    if is_navigation(t, &lower) {
         return Some(Boilerplate::Navigation);
     }
     None
@@ -145,15 +169,14 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
 /// Navigation crumbs: "All news", "Home", "Home > World > Asia", "HomeWorldThe Japanese…"
 /// (menu items run together when a page is saved as text), and one- or two-word lines
 /// without sentence punctuation that are section labels ("politics", "World").
-fn is_navigation(t: &str) -> bool {
-    let lower = t.to_ascii_lowercase();
+fn is_navigation(t: &str, lower: &str) -> bool {
     if matches!(
-        lower.as_str(),
+        lower,
         "home" | "all news" | "menu" | "search" | "skip to content" | "main menu" | "top stories"
     ) {
         return true;
     }
-    if t.contains(" > ") || t.contains(" » ") || (t.contains(" / ") && word_count(t) <= 8) {
+    if t.contains(" > ") || t.contains(" » ") || (t.contains(" / ") && words_at_most(t, 8)) {
         return t.split([' ']).filter(|w| w.len() > 1).count() <= 10;
     }
     // "HomeWorldThe Japanese Prime Minister…": a breadcrumb glued to a truncated title.
@@ -163,8 +186,7 @@ fn is_navigation(t: &str) -> bool {
         return true;
     }
     // A bare section label: one or two lowercase-or-title words, no digits, no punctuation.
-    let words = word_count(t);
-    words <= 2
+    words_at_most(t, 2)
         && t.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '&')
         && t.chars().next().is_some_and(|c| c.is_lowercase())
 }
@@ -178,7 +200,7 @@ pub fn comment_section_start(lines: &[&str]) -> Option<usize> {
     let first_vote = lines.iter().position(|l| is_vote_count(l));
     let heading = lines.iter().enumerate().position(|(i, l)| {
         // A "5 Comments" count near the top of a page is a header widget, not the thread.
-        is_comment_section_start(l) && i * 3 >= lines.len()
+        i * 3 >= lines.len() && is_comment_section_start(l)
     });
     match (first_vote, heading) {
         (None, h) => h,
@@ -211,6 +233,33 @@ mod tests {
         assert!(!is_vote_count("2023"));
         assert!(!is_vote_count("On 3 (three) days"));
         assert!(!is_vote_count(""));
+    }
+
+    #[test]
+    fn comment_headings_are_found_without_a_copy_as_with_one() {
+        assert_eq!(
+            HEADINGS.iter().map(|h| h.len()).max(),
+            Some(LONGEST_HEADING)
+        );
+        let slow = |l: &str| comment_heading(&l.trim().trim_end_matches(':').to_ascii_lowercase());
+        let rows = [
+            "Comments",
+            "  JOIN THE CONVERSATION:  ",
+            "Join the conversation::",
+            "What do you think?",
+            "12 Comments",
+            "0000000000012     COMMENTS",
+            "12 comments on this story",
+            "Twelve comments",
+            "The minister answered twelve comments from readers on Monday",
+            "A long paragraph that ends with the words 12 comments",
+            "résumé comments",
+            "",
+        ];
+        for r in rows {
+            assert_eq!(is_comment_section_start(r), slow(r), "{r:?}");
+        }
+        assert!(is_comment_section_start("0000000000012     COMMENTS"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod feed;
 pub mod html;
 pub mod json;
 mod mail;
+mod mojibake;
 mod office;
 mod pdf;
 mod rtf;
@@ -372,6 +373,23 @@ fn starts_with_utf16_bom(bytes: &[u8]) -> bool {
 
 /// Common last steps: the format, shared problems, and a warning for articles without text.
 fn finish(articles: &mut [Article], format: Format, problems: &[Problem]) {
+    let repaired = articles
+        .iter_mut()
+        .map(mojibake::repair_in_place)
+        .filter(|&r| r)
+        .count();
+    let which = if articles.len() == 1 {
+        "the text".to_owned()
+    } else {
+        let s = if repaired == 1 { "" } else { "s" };
+        format!("the text of {repaired} article{s}")
+    };
+    if let Some(first) = articles.first_mut().filter(|_| repaired > 0) {
+        first.problems.push(Problem::warning(format!(
+            "{which} had been decoded with the wrong encoding before it was saved \
+             (\"â€™\" for \"’\"): repaired"
+        )));
+    }
     for a in articles {
         a.format.get_or_insert(format);
         a.problems.extend(problems.iter().cloned());
@@ -450,6 +468,38 @@ mod tests {
         let arts = read_bytes(&[0u8, 1, 2, 3, 0, 0, 7, 8], Format::Text);
         assert_eq!(arts.len(), 1);
         assert!(arts[0].problems[0].message.contains("binary"));
+    }
+
+    #[test]
+    fn an_export_decoded_with_the_wrong_encoding_upstream_reads_repaired_with_one_warning() {
+        let damaged = |t: &str| {
+            encoding_rs::WINDOWS_1252
+                .decode(t.as_bytes())
+                .0
+                .into_owned()
+        };
+        let lines = [
+            format!(
+                r#"{{"title": "{}", "text": "{}"}}"#,
+                damaged("Talks in Zürich"),
+                damaged("The ministers’ talks ran 12–17 May.")
+            ),
+            r#"{"title": "Plain", "text": "Nothing to mend on 3 June."}"#.to_owned(),
+        ];
+        let arts = read_bytes(lines.join("\n").as_bytes(), Format::Json);
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].title, "Talks in Zürich");
+        assert!(arts[0].text.contains("The ministers’ talks ran 12–17 May."));
+        assert_eq!(arts[1].text, "Plain\n\nNothing to mend on 3 June.");
+        let warned: Vec<_> = arts
+            .iter()
+            .flat_map(|a| &a.problems)
+            .filter(|p| p.message.contains("wrong encoding"))
+            .collect();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(warned[0]
+            .message
+            .starts_with("the text of 1 article had been decoded"));
     }
 
     #[test]

@@ -516,17 +516,21 @@ pub(super) fn timetable(text: &str, t: &[Tok], s: usize, e: usize) -> bool {
 /// form is read where the word is a plural noun ("introduced new rules on Friday" has no
 /// subject before "rules" at a clause start).
 fn timetable_present(text: &str, t: &[Tok], j: usize) -> bool {
-    let Some(w) = text.get(t[j].start..t[j].end) else {
-        return false;
-    };
-    let w = w.to_ascii_lowercase();
-    let Some(&(plural_form, _)) = TIMETABLE.iter().find(|&&(p, s)| w == p || w == s) else {
-        return false;
-    };
-    let plural = w == plural_form;
+    // Asked of every unknown word before a date: the cheap token tests first, and the
+    // spelling compared without making a lower-case copy (the listed forms are lower case).
     if j == 0 || t[j].cap {
         return false;
     }
+    let Some(w) = text.get(t[j].start..t[j].end) else {
+        return false;
+    };
+    let Some(&(plural_form, _)) = TIMETABLE
+        .iter()
+        .find(|&&(p, s)| w.eq_ignore_ascii_case(p) || w.eq_ignore_ascii_case(s))
+    else {
+        return false;
+    };
+    let plural = w.eq_ignore_ascii_case(plural_form);
     let prev = &t[j - 1];
     if prev.kind != Kind::Word || prev.lex.is_some() {
         return false;

@@ -158,12 +158,13 @@ pub struct Found {
     pub end: usize,
 }
 
-/// Arabic-Indic (٠-٩), Persian (۰-۹), Devanagari (०-९) and full-width (０-９) digits as ASCII,
-/// and the full-width slash, colon and period; other text unchanged. Borrows when there is
-/// nothing to change.
+/// Arabic-Indic (٠-٩), Persian (۰-۹), Devanagari (०-९), Bengali (০-৯), Thai (๐-๙) and
+/// full-width (０-９) digits as ASCII, and the full-width slash, colon and period; other text
+/// unchanged. Borrows when there is nothing to change.
 pub fn normalize_digits(s: &str) -> Cow<'_, str> {
     let foreign = |c: char| {
-        matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x0966..=0x096F | 0xFF10..=0xFF19)
+        matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9 | 0x0966..=0x096F | 0x09E6..=0x09EF
+            | 0x0E50..=0x0E59 | 0xFF10..=0xFF19)
             || matches!(c, '／' | '：' | '．')
     };
     if s.is_ascii() || !s.chars().any(foreign) {
@@ -175,6 +176,8 @@ pub fn normalize_digits(s: &str) -> Cow<'_, str> {
                 x @ 0x0660..=0x0669 => char::from(b'0' + (x - 0x0660) as u8),
                 x @ 0x06F0..=0x06F9 => char::from(b'0' + (x - 0x06F0) as u8),
                 x @ 0x0966..=0x096F => char::from(b'0' + (x - 0x0966) as u8),
+                x @ 0x09E6..=0x09EF => char::from(b'0' + (x - 0x09E6) as u8),
+                x @ 0x0E50..=0x0E59 => char::from(b'0' + (x - 0x0E50) as u8),
                 x @ 0xFF10..=0xFF19 => char::from(b'0' + (x - 0xFF10) as u8),
                 _ => match c {
                     '／' => '/',
@@ -195,16 +198,25 @@ fn filler(w: &str) -> bool {
     )
 }
 
-/// Letters and the combining vowel signs of Thai, Devanagari and Arabic (which Rust does
-/// not count as alphabetic): a month word must not be cut at its last sign.
+/// Letters and the combining vowel signs of Thai, Devanagari, Bengali and Arabic (which Rust
+/// does not count as alphabetic): a month word must not be cut at its last sign.
 fn is_letter(c: char) -> bool {
     c.is_alphabetic()
         || matches!(c as u32, 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x0900..=0x0903 | 0x093A..=0x094F
-            | 0x064B..=0x065F | 0x0670)
+            | 0x0981..=0x0983 | 0x09BC..=0x09D7 | 0x064B..=0x065F | 0x0670)
 }
 
-/// Japanese era names and the year before each era's first year.
-const ERAS: &[(&str, i64)] = &[("令和", 2018), ("平成", 1988), ("昭和", 1925)];
+/// Japanese era names and Taiwan's Republic of China years ("民國112年" = 2023), and the year
+/// before each era's first year.
+const ERAS: &[(&str, i64)] = &[
+    ("令和", 2018),
+    ("平成", 1988),
+    ("昭和", 1925),
+    ("中華民國", 1911),
+    ("中华民国", 1911),
+    ("民國", 1911),
+    ("民国", 1911),
+];
 
 struct Tok<'a> {
     w: &'a str,
@@ -267,7 +279,8 @@ fn year(w: &str) -> Option<i64> {
 /// most `max`: "3 March 2021", "March 3, 2021", "Mar. 3 2021", "2021-03-03", "03.03.2021"
 /// (dots: day first, as in most of Europe), "14/09/2023" (slashes: by `order` unless one
 /// number is over 12), "3 de março de 2021", "3. März 2021", "3 марта 2021 г.", "2023.
-/// szeptember 14.", "2019年11月18日", "2019년 11월 18일", "令和5年9月14日", "14 กันยายน 2566".
+/// szeptember 14.", "2019年11月18日", "2019년 11월 18일", "令和5年9月14日", "14 กันยายน 2566",
+/// "23 شهریور 1402" (Solar Hijri), "民國112年9月14日".
 pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
     let mut out = Vec::new();
     // Every form has a day or a year in digits.
@@ -340,11 +353,18 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
                 _ => None,
             };
             mdy.or_else(dmy).or_else(ymd_)
-        } else if let Some(&(_, base)) = ERAS.iter().find(|(e, _)| w.starts_with(e)) {
-            // 令和5年9月14日, 令和元年5月1日
-            let rest = &w[w
-                .find(|c: char| !"令和平成昭".contains(c))
-                .unwrap_or(w.len())..];
+        } else if let Some(m) = super::solar::month(w) {
+            // D Month YYYY in the Solar Hijri calendar: "23 شهریور 1402"
+            let y = get(k + 1);
+            match (back.and_then(|j| day(get(j))), num(y.as_bytes())) {
+                (Some(d), Some(y_)) if y.len() == 4 => {
+                    found(k - 1, k + 1, super::solar::to_gregorian(y_, m as i64, d))
+                }
+                _ => None,
+            }
+        } else if let Some(&(era, base)) = ERAS.iter().find(|(e, _)| w.starts_with(e)) {
+            // 令和5年9月14日, 令和元年5月1日, 民國112年9月14日
+            let rest = &w[era.len()..];
             let (n, at) = if rest == "元年" {
                 (Some(1), k + 1)
             } else if rest.is_empty() && get(k + 2) == "年" {

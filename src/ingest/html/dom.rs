@@ -142,7 +142,7 @@ tag_ids! {
     IFRAME = 48, SVG = 49, IMG = 50, SECTION = 51, ARTICLE = 52, MAIN = 53, TIME = 54, HR = 55,
     LABEL = 56, TEMPLATE = 57, CAPTION = 58, ADDRESS = 59, DETAILS = 60, SUMMARY = 61,
     MENU = 62, DIALOG = 63, VIDEO = 64, AUDIO = 65, PICTURE = 66, SOURCE = 67, CANVAS = 68,
-    OBJECT = 69, EMBED = 70, MATH = 71, ABBR = 86, BASE = 90,
+    OBJECT = 69, EMBED = 70, MATH = 71, B = 72, STRONG = 75, ABBR = 86, BASE = 90,
 }
 
 /// The attributes the extractor looks at; all others are skipped while tokenizing.

@@ -1061,6 +1061,21 @@ pub(super) fn in_caption(doc: &Doc, mut i: u32) -> bool {
     false
 }
 
+/// The line ends with a sentence's full stop, not with the abbreviated word for "year" or
+/// "day" that Russian, Ukrainian, Polish and Lithuanian dates close with ("14 сентября
+/// 2023 г.", "14 września 2023 r.", "2023 m. rugsėjo 14 d.").
+pub(super) fn ends_a_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    if !t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let mut words = t.rsplit(char::is_whitespace);
+    let last = words.next().unwrap_or("");
+    let before = words.next().unwrap_or("");
+    let date_word = matches!(last, "г." | "гг." | "р." | "r." | "m." | "d.");
+    !(date_word && !before.is_empty() && before.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A short dated line right after the headline (up to the first paragraphs of the body),
 /// or just above it within the headline's own box: "2023-11-17 20:52:15 来源：新华网",
 /// "Jane Doe · 14 September 2023".
@@ -1085,7 +1100,7 @@ fn near_headline(doc: &Doc, foreign: &[bool], h1: u32, order: Order) -> Option<C
         // A sentence of the body ("On June 1, 2022, Kenya and Peru met.") is not a byline,
         // unless it says it is one ("Published on 3 May 2021.").
         let lower = line.to_lowercase();
-        if line.trim_end().ends_with(['.', '!', '?']) && !contains_any(&lower, PUBLISHED_WORDS) {
+        if ends_a_sentence(&line) && !contains_any(&lower, PUBLISHED_WORDS) {
             return None;
         }
         let (d, m) = date_in_line(&line, order)?;

@@ -2004,7 +2004,7 @@ fn is_teaser_heading_node(doc: &Doc, i: u32) -> bool {
 
 /// The text of a heading-sized box, reading at most 64 nodes and about 100 bytes (a
 /// hostile heading full of empty tags costs no more than a real one).
-fn short_text(doc: &Doc, i: u32) -> String {
+pub(super) fn short_text(doc: &Doc, i: u32) -> String {
     let mut out = String::new();
     let mut stack = vec![i];
     let mut seen = 0;

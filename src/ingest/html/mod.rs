@@ -19,6 +19,7 @@ mod months;
 mod pagetext;
 mod phrases;
 mod saved;
+mod solar;
 #[cfg(test)]
 mod tests;
 
@@ -273,6 +274,11 @@ fn read_doc(text: &str, hidden_too: bool, saved: Option<chrono::NaiveDateTime>) 
             ));
         }
     }
+    // An old page without an `<h1>` sets its headline in bold on a line of its own before
+    // the text, worded as it likes beside the `<title>`.
+    if m.h1.is_none() {
+        strip_bold_headline(&doc, &mut blocks);
+    }
     if blocks.is_empty() {
         problems.push(Problem::warning("no main text found in the page"));
     }
@@ -315,6 +321,53 @@ fn strip_headline_line(blocks: &mut [Block], headline: &str) {
             .is_some_and(|c| c.is_uppercase() || "“\"'‘«„".contains(c))
     {
         b.text = rest.to_string();
+    }
+}
+
+/// Bold elements looked at for [`strip_bold_headline`]: a page's headline is among its first.
+const BOLD_LOOKED_AT: usize = 200;
+
+/// Removes the first body block when it is wholly one bold element (`<b>`, `<strong>`) of
+/// four words or more that does not end as a sentence does: a headline by its markup, set
+/// alone before the first paragraph, not a line of the text. A bold headline joined to the
+/// first paragraph by a line break is cut from it as [`strip_headline_line`] cuts the
+/// title's words.
+fn strip_bold_headline(doc: &dom::Doc, blocks: &mut Vec<Block>) {
+    let Some(at) = blocks
+        .iter()
+        .take(3)
+        .position(|b| b.kind == ParagraphKind::Body)
+    else {
+        return;
+    };
+    let first = blocks[at].text.trim_end();
+    // Before the first paragraph: a page whose only text is a bold line keeps it.
+    let alone = !first.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '…'])
+        && blocks[at + 1..]
+            .iter()
+            .any(|b| b.kind == ParagraphKind::Body);
+    let want = simplify(first);
+    let bold = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == dom::B || n.tag == dom::STRONG)
+        .take(BOLD_LOOKED_AT)
+        .map(|(i, _)| extract::short_text(doc, i as u32));
+    for text in bold {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.split(' ').count() < 4 || text.ends_with(['.', '!', '?', ':']) {
+            continue;
+        }
+        let s = simplify(&text);
+        if s == want && alone {
+            blocks.remove(at);
+            return;
+        }
+        if !s.is_empty() && s != want && want.starts_with(&s) {
+            strip_headline_line(blocks, &text);
+            return;
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 //! Month and weekday words as news pages print them in bylines, in the languages whose
 //! pages a reader of world news meets: English, the Romance and Germanic languages,
 //! Slavic languages (nominative and genitive: "3 марта", "3 września"), Turkish,
-//! Indonesian, Hungarian, Greek, Arabic (both the Egyptian and the Levantine names), Hindi
-//! and Thai. CJK dates are written with digits and 年/月/日 (or 년/월/일) and need no table.
+//! Indonesian, Hungarian, Greek, Arabic (both the Egyptian and the Levantine names),
+//! Persian, Hebrew, Hindi, Bengali and Thai. CJK dates are written with digits and 年/月/日
+//! (or 년/월/일) and need no table.
 //!
 //! Words that are also common words ("mar", "set", "mai", "mart") are harmless here: a
 //! month word only counts between or beside a day and a year (see `dates`).
@@ -287,6 +288,68 @@ const MONTHS: &[(&str, u32)] = &[
     ("नवम्बर", 11),
     ("दिसंबर", 12),
     ("दिसम्बर", 12),
+    // bn
+    ("জানুয়ারি", 1),
+    ("জানুয়ারী", 1),
+    ("ফেব্রুয়ারি", 2),
+    ("ফেব্রুয়ারী", 2),
+    // the same with য় as one code point (U+09DF), as many pages write it
+    ("জানু\u{9DF}ারি", 1),
+    ("জানু\u{9DF}ারী", 1),
+    ("ফেব্রু\u{9DF}ারি", 2),
+    ("ফেব্রু\u{9DF}ারী", 2),
+    ("মার্চ", 3),
+    ("এপ্রিল", 4),
+    ("মে", 5),
+    ("জুন", 6),
+    ("জুলাই", 7),
+    ("আগস্ট", 8),
+    ("সেপ্টেম্বর", 9),
+    ("অক্টোবর", 10),
+    ("নভেম্বর", 11),
+    ("ডিসেম্বর", 12),
+    // fa: the Gregorian months as Persian writes them (Persian kaf and yeh; "مارس" is above)
+    ("ژانویه", 1),
+    ("فوریه", 2),
+    ("آوریل", 4),
+    ("مه", 5),
+    ("می", 5),
+    ("ژوئن", 6),
+    ("ژوئیه", 7),
+    ("جولای", 7),
+    ("اوت", 8),
+    ("آگوست", 8),
+    ("سپتامبر", 9),
+    ("اکتبر", 10),
+    ("نوامبر", 11),
+    ("دسامبر", 12),
+    // he, bare and with the preposition ב- glued on, as dates write them ("14 בספטמבר 2023")
+    ("ינואר", 1),
+    ("בינואר", 1),
+    ("פברואר", 2),
+    ("בפברואר", 2),
+    ("מרץ", 3),
+    ("במרץ", 3),
+    ("מרס", 3),
+    ("במרס", 3),
+    ("אפריל", 4),
+    ("באפריל", 4),
+    ("מאי", 5),
+    ("במאי", 5),
+    ("יוני", 6),
+    ("ביוני", 6),
+    ("יולי", 7),
+    ("ביולי", 7),
+    ("אוגוסט", 8),
+    ("באוגוסט", 8),
+    ("ספטמבר", 9),
+    ("בספטמבר", 9),
+    ("אוקטובר", 10),
+    ("באוקטובר", 10),
+    ("נובמבר", 11),
+    ("בנובמבר", 11),
+    ("דצמבר", 12),
+    ("בדצמבר", 12),
 ];
 
 /// Thai month names; Thai dates count years in the Buddhist era (2566 = 2023).

@@ -286,7 +286,7 @@ fn text_date(
             *seen.entry(f.date).or_insert(0) += 1;
         }
         // A short line that is not a sentence: a byline, a dated label.
-        let short = t.len() < 120 && !t.trim_end().ends_with(['.', '!', '?']);
+        let short = t.len() < 120 && !super::evidence::ends_a_sentence(&t);
         if after && short && first_short.is_none() {
             if let Some(f) = found.iter().find(|f| plausible(f.date, latest)) {
                 let line: String = t.split_whitespace().collect::<Vec<_>>().join(" ");

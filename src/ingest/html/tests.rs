@@ -2192,3 +2192,140 @@ fn an_archives_address_is_read_as_the_page_it_holds() {
     );
     assert!(a.published.iter().all(|e| e.source != PubDateSource::Url));
 }
+
+/// Dates as pages of more countries write them: Hebrew months with the preposition glued
+/// on, Persian, Bengali and Thai digits, the Gregorian months in Persian and Bengali, the
+/// Solar Hijri calendar, and Taiwan's Republic of China years (year 1 = 1912).
+#[test]
+fn date_forms_in_more_scripts_and_eras() {
+    use super::dates::parse_text_date;
+    let rows: &[(&str, Option<NaiveDate>)] = &[
+        ("14 בספטמבר 2023", Some(d(2023, 9, 14))),
+        ("3 במרץ 2021, 10:15", Some(d(2021, 3, 3))),
+        ("14 ספטמבר 2023", Some(d(2023, 9, 14))),
+        ("۱۴ سپتامبر ۲۰۲۳", Some(d(2023, 9, 14))),
+        ("۳ ژانویه ۲۰۲۱", Some(d(2021, 1, 3))),
+        ("১৪ সেপ্টেম্বর ২০২৩", Some(d(2023, 9, 14))),
+        ("৩ জানুয়ারি ২০২১", Some(d(2021, 1, 3))),
+        ("৩ জানু\u{9DF}ারি ২০২১", Some(d(2021, 1, 3))),
+        ("๑๔ กันยายน ๒๕๖๖", Some(d(2023, 9, 14))),
+        ("中華民國112年9月14日", Some(d(2023, 9, 14))),
+        ("民國112年09月14日 上午10:30", Some(d(2023, 9, 14))),
+        ("民国110年1月5日", Some(d(2021, 1, 5))),
+        ("令和5年9月14日", Some(d(2023, 9, 14))),
+        // Solar Hijri (Iran, Afghanistan): the year begins at the March equinox.
+        ("۲۳ شهریور ۱۴۰۲", Some(d(2023, 9, 14))),
+        ("چهارشنبه ۱ فروردین ۱۴۰۳", Some(d(2024, 3, 20))),
+        ("1 فروردین 1402", Some(d(2023, 3, 21))),
+        ("30 اسفند 1399", Some(d(2021, 3, 20))),
+        ("22 بهمن 1357", Some(d(1979, 2, 11))),
+        ("23 سنبله 1402", Some(d(2023, 9, 14))),
+        // Near misses: a year alone, an impossible month, a month without a day, the
+        // 30th of the last month of a common year, a Solar Hijri year in digits alone.
+        ("30 اسفند 1402", None),
+        ("23 شهریور", None),
+        ("1402/06/23", None),
+        ("民國112年", None),
+        ("中華民國112年13月1日", None),
+        ("בספטמבר 2023", None),
+        ("সেপ্টেম্বর ২০২৩", None),
+    ];
+    for (s, want) in rows {
+        assert_eq!(parse_text_date(s), *want, "{s}");
+    }
+}
+
+/// Russian, Ukrainian, Polish and Lithuanian dates close with an abbreviated "year" or
+/// "day"; that dot ends no sentence, so such a byline line is read as one.
+#[test]
+fn a_dates_closing_year_word_is_no_sentences_full_stop() {
+    use super::evidence::ends_a_sentence;
+    let rows = [
+        ("Иван Петров, 14 сентября 2023 г.", false),
+        ("14 вересня 2023 р.", false),
+        ("Anna Nowak, 14 września 2023 r.", false),
+        ("2023 m. rugsėjo 14 d.", false),
+        ("Jane Doe · 14 September 2023", false),
+        // Sentences: their last word is no date word, or no number stands before it.
+        ("The ferry began sailing on 14 September 2023.", true),
+        ("Цены выросли на 3 %.", true),
+        ("Он приехал в г.", true),
+        ("Who met them?", true),
+    ];
+    for (s, want) in rows {
+        assert_eq!(ends_a_sentence(s), want, "{s}");
+    }
+    let html = "<html lang=ru><head><title>Совет утвердил расписание</title></head><body>\
+        <article><h1>Совет утвердил расписание</h1><p>Иван Петров, 14 сентября 2023 г.</p>\
+        <p>Портовый совет в среду утвердил новое расписание паромов после многомесячных \
+        жалоб жителей острова на опоздания и отмены рейсов.</p></article></body></html>";
+    let a = read_html_str(html);
+    assert!(
+        a.published.iter().any(|e| e.date == d(2023, 9, 14)),
+        "{:?}",
+        a.published
+    );
+}
+
+/// An old page without an `<h1>` sets its headline in bold, alone before the text, worded
+/// apart from its `<title>`: not a line of the text. A bold line that ends as a sentence, a
+/// short one, one on a page with an `<h1>`, and a bold opening of a sentence stay.
+#[test]
+fn a_bold_headline_alone_before_the_text_is_not_a_line_of_it() {
+    let body = "The village hall committee reports that the roof over the main hall was \
+        repaired last week, after a storm lifted a dozen slates and let rain in.<br><br>\
+        The work was paid for from the hall's own savings and a grant from the parish \
+        council, so hiring charges will not go up next year.";
+    let page = |h1: &str, lead: &str| {
+        format!(
+            "<html><head><title>Village news</title></head><body>{h1}\
+             <font size=4>{lead}</font><br><br><font size=2>{body}</font></body></html>"
+        )
+    };
+    let first = |html: String| {
+        let a = read_html_str(&html);
+        a.blocks.first().map(|b| b.text.clone()).unwrap_or_default()
+    };
+    let starts_body = |s: &str| s.starts_with("The village hall committee");
+    // A headline by its markup: removed.
+    assert!(starts_body(&first(page(
+        "",
+        "<b>Hall roof mended in time for winter</b>"
+    ))));
+    assert!(starts_body(&first(page(
+        "",
+        "<strong>Hall roof mended in time for winter</strong>"
+    ))));
+    // Kept: a sentence, three words, a page with its own <h1>.
+    let kept = [
+        page("", "<b>The hall will stay open all winter.</b>"),
+        page("", "<b>Hall roof mended</b>"),
+        page(
+            "<h1>Village news</h1>",
+            "<b>Hall roof mended in time for winter</b>",
+        ),
+    ];
+    for html in kept {
+        let f = first(html.clone());
+        assert!(!starts_body(&f), "{html}\n{f}");
+    }
+    // Joined to the first paragraph by one line break: cut from it when a new sentence
+    // follows, kept when the bold words open the sentence.
+    let joined = |lead: &str| {
+        format!(
+            "<html><head><title>Village news</title></head><body>{lead}<br>{body}</body></html>"
+        )
+    };
+    assert!(starts_body(&first(joined(
+        "<b>Hall roof mended in time for winter</b>"
+    ))));
+    let opens = "The village hall committee reports";
+    let f = first(format!(
+        "<html><head><title>Village news</title></head><body><b>{opens}</b>{}</body></html>",
+        &body[opens.len()..]
+    ));
+    assert!(
+        f.starts_with("The village hall committee reports that"),
+        "{f}"
+    );
+}

@@ -304,6 +304,10 @@ impl Toks<'_> {
                 None => match (t.len(), self.spelling(i)) {
                     (1, "Q") => named("q_quarter", year_parts::q_quarter(self, i)),
                     (1, "H") => named("h_half", year_parts::h_half(self, i)),
+                    (1, "S" | "F") => named(
+                        "trade_season_slash",
+                        year_parts::trade_season_slash(self, i),
+                    ),
                     (2, "SS" | "AW" | "FW") => {
                         named("trade_season_code", year_parts::trade_season_code(self, i))
                     }
@@ -417,7 +421,15 @@ fn function_word(t: &Toks, i: usize, w: W) -> Option<Match> {
         Noon | Midnight | Midday => first_of(t, i, rules![clock::noon_or_midnight]),
         Holiday => first_of(t, i, rules![holidays::holiday]),
         From | Between => first_of(t, i, rules![spans::range]),
-        A => first_of(t, i, rules![vague::a_later_date, amounts::counted_amount]),
+        A => first_of(
+            t,
+            i,
+            rules![
+                year_parts::trade_season_slash,
+                vague::a_later_date,
+                amounts::counted_amount
+            ],
+        ),
         Several | Few | Many | Couple => first_of(t, i, rules![amounts::counted_amount]),
         _ => None,
     }

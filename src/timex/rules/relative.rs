@@ -340,6 +340,11 @@ fn relative_amount(t: &Toks, h: &Head) -> Option<Match> {
     if !matches!(h.w, Past | Last | Next | Coming | Previous | Following) {
         return None;
     }
+    // "to last a week", "could last an hour": no article follows the adjective "last"
+    // ("the last two weeks"), so this is the verb, and the amount stands alone
+    if h.w == Last && !h.the && t.is(h.k, A) {
+        return None;
+    }
     let (e, n, u, half, hyph) = count_unit(t, h.k)?;
     if hyph {
         return None;
@@ -648,6 +653,13 @@ pub(super) fn nth_day_of(t: &Toks, i: usize) -> Option<Match> {
 /// "" for nothing). Run by `timex::tests::table`.
 #[cfg(test)]
 pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
+    // relative_amount: "last" before "a"/"an" is the verb; the amount stands alone, and
+    // "last three months" is still a stretch of time (round 11)
+    (
+        "2023-09-14",
+        "The talks are expected to last a week; sales rose in the last three months.",
+        "a week=P1W | the last three months=P3M",
+    ),
     // the_nth_in_a_month: a week (the one holding the month's Thursday), weekend (its
     // Saturday) or day counted within a month or year (round 10)
     (

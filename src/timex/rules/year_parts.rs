@@ -373,9 +373,16 @@ pub(super) fn trade_season_code(t: &Toks, i: usize) -> Option<Match> {
         _ => return None,
     };
     let k = i + 1;
+    let y = trade_code_year(t, k, t.glued(k))?;
+    Some(trade_half(i, k + 1, first, y))
+}
+
+/// The year of a trade-season code at `k`: four digits, or two where `two_digits` allows
+/// (glued to "SS", or after a slashed code); nothing glued after it ("SS14b", "SS-20").
+fn trade_code_year(t: &Toks, k: usize, two_digits: bool) -> Option<i32> {
     let (v, nd) = t.number(k)?;
     let y = match nd {
-        2 if t.glued(k) => crate::calendar::full_year(v, t.year()),
+        2 if two_digits => crate::calendar::full_year(v, t.year()),
         4 if (1900..=2099).contains(&v) => v as i32,
         _ => return None,
     };
@@ -383,9 +390,22 @@ pub(super) fn trade_season_code(t: &Toks, i: usize) -> Option<Match> {
         && t.t
             .get(k + 1)
             .is_some_and(|x| x.kind != Kind::Punct || matches!(x.ch, b'-' | b'%' | b'/'));
-    if glued_on || !t.lone_num(k) {
+    (!glued_on && t.lone_num(k)).then_some(y)
+}
+
+/// "S/S 14", "A/W13", "F/W 2015": the trade's half-year codes written with a slash, as
+/// "SS14" is read; the slash makes the code plain, so a two-digit year may stand apart.
+pub(super) fn trade_season_slash(t: &Toks, i: usize) -> Option<Match> {
+    let first = match (t.spelling(i), t.spelling(i + 2)) {
+        ("S", "S") => 0,
+        ("A" | "F", "W") => 2,
+        _ => return None,
+    };
+    if !(t.punct(i + 1, b'/') && t.glued(i + 1) && t.glued(i + 2) && t.capital(i + 2)) {
         return None;
     }
+    let k = i + 3;
+    let y = trade_code_year(t, k, true)?;
     Some(trade_half(i, k + 1, first, y))
 }
 
@@ -636,6 +656,14 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "The SS-20 missiles, an AW139 helicopter and the form SS14b.",
         "",
     ),
+    // trade_season_slash: the codes written with a slash, a two-digit year glued or apart
+    // (round 11)
+    (
+        "2013-09-10",
+        "Her S/S 14 collection opens in Paris; the A/W13 pieces are in shops and F/W 2015 is next.",
+        "S/S 14=2014-SP..2014-SU | A/W13=2013-FA..2014-WI | F/W 2015=2015-FA..2016-WI",
+    ),
+    ("2013-09-10", "Grade A/W 3 steel and the S/S 140 valve.", ""),
     // half_of_a_month: a half of a month is the month, not a half of the year (round 10)
     (
         "2013-09-10",
