@@ -37,6 +37,8 @@ use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
+mod distinct;
+
 /// Articles whose publication date is at least this sure are used as anchors.
 const ANCHOR: f32 = crate::pubdate::FIRM;
 /// Publication dates tried on each side of a matched firm event's date.
@@ -219,6 +221,8 @@ pub(crate) fn is_firm(a: &Article) -> bool {
 /// Firm single-day events with the same day, countries and content words: one entry.
 struct FirmEntry {
     day: NaiveDate,
+    /// [`day_key`] of `day`.
+    day_key: u32,
     /// [`country_bits`] of `countries`: most entries a word finds share no country with
     /// the question, and this tells so without reading `countries` from elsewhere in memory.
     country_bits: u64,
@@ -227,6 +231,17 @@ struct FirmEntry {
     words: Vec<u64>,
     /// How many firm events it stands for.
     copies: u32,
+}
+
+/// A day's number from the common era moved into unsigned order (days compare as their
+/// keys do).
+fn day_key(day: NaiveDate) -> u32 {
+    day.num_days_from_ce() as u32 ^ 0x8000_0000
+}
+
+/// The day's number from the common era a [`day_key`] was made of.
+fn day_of_key(key: u32) -> i32 {
+    (key ^ 0x8000_0000) as i32
 }
 
 /// An article's id in an earlier index, when it had the same text there.
@@ -572,6 +587,7 @@ impl FirmIndex {
                     index.exact.entry(fingerprint(w)).or_default().push(id);
                     index.entries.push(FirmEntry {
                         day: e.span.start,
+                        day_key: day_key(e.span.start),
                         country_bits: country_bits(&e.countries),
                         countries: e.countries.to_vec(),
                         words: w.clone(),
@@ -601,30 +617,41 @@ impl FirmIndex {
     /// The entries a sentence with these content words looks at (ascending, no repeats):
     /// those with exactly its wording, then those under its rarest words, within the caps.
     fn looked_at(&self, words: &[u64]) -> Vec<u32> {
+        let mut look = self.looked_at_unordered(words);
+        look.sort_unstable();
+        look
+    }
+
+    /// [`FirmIndex::looked_at`]'s entries (no repeats) in no particular order.
+    fn looked_at_unordered(&self, words: &[u64]) -> Vec<u32> {
+        let mut look = Vec::new();
         if words.is_empty() {
-            return Vec::new();
+            return look;
         }
-        let mut look: Vec<u32> = self
+        let exact: &[u32] = self
             .exact
             .get(&fingerprint(words))
-            .map(|v| v[..v.len().min(MAX_EXACT)].to_vec())
+            .map(|v| &v[..v.len().min(MAX_EXACT)])
             .unwrap_or_default();
         let mut lists: Vec<&[u32]> = words
             .iter()
             .filter_map(|w| self.postings.get(w).map(Vec::as_slice))
             .collect();
         lists.sort_by_key(|l| l.len());
+        // The budget counts ids taken, repeats included, as it always has.
         let mut budget = MAX_POSTINGS;
-        for l in lists {
+        let mut taken = 0;
+        for l in &mut lists {
             let take = l.len().min(budget);
-            look.extend_from_slice(&l[..take]);
+            *l = &l[..take];
             budget -= take;
+            taken += 1;
             if budget == 0 {
                 break;
             }
         }
-        look.sort_unstable();
-        look.dedup();
+        lists.truncate(taken);
+        distinct::extend_distinct(&mut look, std::iter::once(exact).chain(lists));
         look
     }
 
@@ -645,9 +672,14 @@ impl FirmIndex {
     /// sharing a country unless the sentence names none), best first, at most
     /// [`MAX_CANDIDATES`]: `(similarity, entry)`.
     fn candidates(&self, words: &[u64], countries: &[CountryCode]) -> Vec<(f32, u32)> {
-        let look = self.looked_at(words);
+        // Which entries are looked at matters, not in what order: the ranking below is a
+        // total order.
+        let look = self.looked_at_unordered(words);
         let bits = country_bits(countries);
-        let mut out: Vec<(f32, u32)> = look
+        // Best first by (similarity, day, entry), as one number to compare: a similarity
+        // kept is positive, so its bits order as its value; a day's number is moved into
+        // unsigned order.
+        let mut out: Vec<u128> = look
             .into_iter()
             .filter_map(|id| {
                 let f = &self.entries[id as usize];
@@ -660,26 +692,21 @@ impl FirmIndex {
                     return None;
                 }
                 let sim = similarity(words, &f.words);
-                (sim >= SIMILAR).then_some((sim, id))
+                (sim >= SIMILAR).then(|| {
+                    u128::from(!sim.to_bits()) << 64 | u128::from(f.day_key) << 32 | u128::from(id)
+                })
             })
             .collect();
-        // Best first by (similarity, day, entry): a total order, so keeping the first
-        // MAX_CANDIDATES and sorting only those gives what a full sort would.
-        let rank = |a: &(f32, u32), b: &(f32, u32)| {
-            b.0.total_cmp(&a.0)
-                .then(
-                    self.entries[a.1 as usize]
-                        .day
-                        .cmp(&self.entries[b.1 as usize].day),
-                )
-                .then(a.1.cmp(&b.1))
-        };
+        // A total order: keeping the first MAX_CANDIDATES and sorting only those gives
+        // what a full sort would.
         if out.len() > MAX_CANDIDATES {
-            out.select_nth_unstable_by(MAX_CANDIDATES, rank);
+            out.select_nth_unstable(MAX_CANDIDATES);
             out.truncate(MAX_CANDIDATES);
         }
-        out.sort_unstable_by(rank);
-        out
+        out.sort_unstable();
+        out.into_iter()
+            .map(|k| (f32::from_bits(!((k >> 64) as u32)), k as u32))
+            .collect()
     }
 }
 
@@ -1143,10 +1170,6 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
     if reach.is_empty() {
         return none;
     }
-    let mut bounds: Vec<(f32, NaiveDate)> = reach
-        .into_iter()
-        .filter_map(|(d, b)| Some((b, NaiveDate::from_num_days_from_ce_opt(d)?)))
-        .collect();
     // Hard constraints on the publication date from the article itself: a dateline's month
     // and day, the year or month its folders name, and month-days it mentions without a
     // year (news names such days only when they are close to the publication date).
@@ -1157,11 +1180,34 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
         .parent()
         .and_then(crate::pubdate::date_in_folders)
         .filter(|f| f.month.is_some());
-    bounds.retain(|(_, d)| {
-        dateline_md.is_none_or(|(m, day)| (d.month(), d.day()) == (m, day))
-            && folder.as_ref().is_none_or(|f| f.contains(*d))
-    });
-    bounds.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    // Days stay numbers (in the order of their dates) until the few tried are chosen; a
+    // number is a date exactly when it lies between the first and the last day there is.
+    let days = NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce();
+    let constrained = dateline_md.is_some() || folder.is_some();
+    let mut bounds: Vec<(f32, i32)> = reach
+        .into_iter()
+        .filter(|&(d, _)| {
+            days.contains(&d)
+                && (!constrained
+                    || NaiveDate::from_num_days_from_ce_opt(d).is_some_and(|d| {
+                        dateline_md.is_none_or(|(m, day)| (d.month(), d.day()) == (m, day))
+                            && folder.as_ref().is_none_or(|f| f.contains(d))
+                    }))
+        })
+        .map(|(d, b)| (b, d))
+        .collect();
+    // Best bound first, then the earliest: a total order (each day is once in `bounds`), so
+    // the first MAX_TRIES chosen before sorting only them are those a full sort gives.
+    let best_first = |x: &(f32, i32), y: &(f32, i32)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    if bounds.len() > MAX_TRIES {
+        bounds.select_nth_unstable_by(MAX_TRIES, best_first);
+        bounds.truncate(MAX_TRIES);
+    }
+    bounds.sort_unstable_by(best_first);
+    let bounds: Vec<(f32, NaiveDate)> = bounds
+        .into_iter()
+        .filter_map(|(b, d)| Some((b, NaiveDate::from_num_days_from_ce_opt(d)?)))
+        .collect();
     let yearless: Vec<usize> = tags
         .iter()
         .filter(|t| t.value.starts_with("XXXX-") && t.value.len() == 10)
@@ -1180,6 +1226,17 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
     let mut date_spans: Vec<Option<(NaiveDate, NaiveDate)>> = Vec::with_capacity(probes.len());
     let mut slot_of: Vec<(NaiveDate, usize)> = Vec::new();
     let mut best = 0.0f32;
+    // A value's span, worked out once per value: the dates tried are mostly days apart, and
+    // many of the article's values come out the same under several of them.
+    let mut span_memo: HashMap<Box<str>, Option<crate::model::DateSpan>> = HashMap::new();
+    let mut span_of = |value: &str| {
+        if let Some(&known) = span_memo.get(value) {
+            return known;
+        }
+        let span = crate::timex::span_of(value);
+        span_memo.insert(value.into(), span);
+        span
+    };
     for &(bound, d) in bounds.iter().take(MAX_TRIES) {
         if bound < RIVAL * best - 1e-6 {
             break;
@@ -1187,7 +1244,7 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
         let resolved = parsed.tag(Some(d));
         let far = yearless.iter().any(|start| {
             tag_at(&resolved, *start)
-                .and_then(|t| crate::timex::span_of(&t.value))
+                .and_then(|t| span_of(&t.value))
                 .is_some_and(|sp| (sp.start - d).num_days().abs() > MAX_YEARLESS_DAYS)
         });
         if far {
@@ -1196,9 +1253,7 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
         let (mut score, mut pairs, mut agreeing) = (0.0f32, 0usize, 0usize);
         date_spans.clear();
         for p in &probes {
-            let Some(span) =
-                tag_at(&resolved, p.start).and_then(|t| crate::timex::span_of(&t.value))
-            else {
+            let Some(span) = tag_at(&resolved, p.start).and_then(|t| span_of(&t.value)) else {
                 date_spans.push(None);
                 continue;
             };
@@ -1319,7 +1374,7 @@ fn probe_reach(p: &Probe, index: &FirmIndex, out: &mut Vec<(i32, f32)>, dense: &
     let days = p
         .candidates
         .iter()
-        .map(|&(sim, id)| (index.entries[id as usize].day.num_days_from_ce(), sim));
+        .map(|&(sim, id)| (day_of_key(index.entries[id as usize].day_key), sim));
     let (Some(lo), Some(hi)) = (
         days.clone().map(|d| d.0).min(),
         days.clone().map(|d| d.0).max(),
@@ -1571,6 +1626,170 @@ mod tests {
         exact.sort_unstable();
         out.extend(exact.iter().map(|p| format!("{p:?}")));
         out
+    }
+
+    /// An index of the given entries, listed as [`FirmIndex::build`] lists them.
+    fn index_of(entries: Vec<FirmEntry>) -> FirmIndex {
+        let mut index = FirmIndex {
+            entries,
+            postings: FxMap::default(),
+            exact: FxMap::default(),
+            sentences: FxMap::default(),
+        };
+        for (id, f) in index.entries.iter().enumerate() {
+            for w in &f.words {
+                index.postings.entry(*w).or_default().push(id as u32);
+            }
+            index
+                .exact
+                .entry(fingerprint(&f.words))
+                .or_default()
+                .push(id as u32);
+        }
+        index
+    }
+
+    /// The candidates as first written: every id gathered, sorted and deduplicated, then
+    /// ranked by a full sort with a comparator reading each entry's day.
+    fn candidates_by_full_sort(
+        index: &FirmIndex,
+        words: &[u64],
+        countries: &[CountryCode],
+    ) -> Vec<(f32, u32)> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut look: Vec<u32> = index
+            .exact
+            .get(&fingerprint(words))
+            .map(|v| v[..v.len().min(MAX_EXACT)].to_vec())
+            .unwrap_or_default();
+        let mut lists: Vec<&[u32]> = words
+            .iter()
+            .filter_map(|w| index.postings.get(w).map(Vec::as_slice))
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        let mut budget = MAX_POSTINGS;
+        for l in lists {
+            let take = l.len().min(budget);
+            look.extend_from_slice(&l[..take]);
+            budget -= take;
+            if budget == 0 {
+                break;
+            }
+        }
+        look.sort_unstable();
+        look.dedup();
+        let mut out: Vec<(f32, u32)> = look
+            .into_iter()
+            .filter(|&id| {
+                let f = &index.entries[id as usize];
+                countries.is_empty() || countries.iter().any(|c| f.countries.contains(c))
+            })
+            .map(|id| (similarity(words, &index.entries[id as usize].words), id))
+            .filter(|c| c.0 >= SIMILAR)
+            .collect();
+        out.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(
+                    index.entries[a.1 as usize]
+                        .day
+                        .cmp(&index.entries[b.1 as usize].day),
+                )
+                .then(a.1.cmp(&b.1))
+        });
+        out.truncate(MAX_CANDIDATES);
+        out
+    }
+
+    #[test]
+    fn a_day_number_is_a_date_exactly_between_the_first_and_last_day() {
+        // What `infer_one` relies on to keep days as numbers until the tried few are chosen.
+        let (lo, hi) = (
+            NaiveDate::MIN.num_days_from_ce(),
+            NaiveDate::MAX.num_days_from_ce(),
+        );
+        for d in [lo - 1, hi + 1, i32::MIN, i32::MAX] {
+            assert_eq!(NaiveDate::from_num_days_from_ce_opt(d), None, "{d}");
+        }
+        for d in [lo, lo + 1, -1, 0, 1, 738_000, hi - 1, hi] {
+            let date = NaiveDate::from_num_days_from_ce_opt(d).unwrap();
+            assert_eq!(date.num_days_from_ce(), d);
+        }
+    }
+
+    #[test]
+    fn candidates_rank_as_a_full_sort_does() {
+        // Many entries over few words, days and countries: equal similarities on one day,
+        // the postings' budget and MAX_CANDIDATES all bind. Days before the common era and
+        // far after it check the day's order across the sign.
+        let vocab: Vec<u64> = (0..14u64)
+            .map(|k| k.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .collect();
+        let (jp, kr, us) = (
+            CountryCode(*b"JP"),
+            CountryCode(*b"KR"),
+            CountryCode(*b"US"),
+        );
+        let days = [
+            NaiveDate::from_ymd_opt(2024, 6, 19).unwrap(),
+            NaiveDate::from_ymd_opt(2024, 6, 12).unwrap(),
+            NaiveDate::from_ymd_opt(1999, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(-40, 3, 15).unwrap(),
+            NaiveDate::from_ymd_opt(9000, 12, 31).unwrap(),
+        ];
+        let mut seed = 11u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut entries = Vec::new();
+        for _ in 0..2500 {
+            let mut words: Vec<u64> = (0..2 + next(7)).map(|_| vocab[next(14) as usize]).collect();
+            words.sort_unstable();
+            words.dedup();
+            let mut countries: Vec<CountryCode> =
+                [jp, kr, us].into_iter().filter(|_| next(3) == 0).collect();
+            countries.sort_unstable();
+            let day = days[next(5) as usize];
+            entries.push(FirmEntry {
+                day,
+                day_key: day_key(day),
+                country_bits: country_bits(&countries),
+                countries,
+                words,
+                copies: 1 + next(3) as u32,
+            });
+        }
+        let index = index_of(entries);
+        let mut bound = 0;
+        for q in 0..200 {
+            let mut words: Vec<u64> = (0..1 + next(6)).map(|_| vocab[next(14) as usize]).collect();
+            words.sort_unstable();
+            words.dedup();
+            let countries: &[CountryCode] = match q % 4 {
+                0 => &[],
+                1 => &[jp],
+                2 => &[kr, us],
+                _ => &[jp, kr, us],
+            };
+            let want = candidates_by_full_sort(&index, &words, countries);
+            assert_eq!(index.candidates(&words, countries), want, "question {q}");
+            bound += usize::from(want.len() == MAX_CANDIDATES);
+            // The sorted list of entries looked at is the one a sort and dedup gives.
+            let mut look = index.looked_at_unordered(&words);
+            look.sort_unstable();
+            assert_eq!(index.looked_at(&words), look);
+            let mut again = look.clone();
+            again.dedup();
+            assert_eq!(again, look, "question {q}: an entry looked at twice");
+        }
+        assert!(
+            bound > 50,
+            "the cap binds often enough to test its order: {bound}"
+        );
     }
 
     #[test]
