@@ -483,14 +483,32 @@ fn join_parts(mut vs: Vec<LaneView>, parts: &[Part]) -> LaneView {
 /// A short line joining a mark to its caption in the row above or below (slanting when
 /// the caption starts past something under the mark).
 fn paint_leader(scene: &mut Scene, mark: Rect, caption: Rect, colour: Color32) {
-    let x0 = mark.center().x;
-    let x1 = x0.clamp(caption.left() + 2.0, caption.right() - 2.0);
-    let (a, b) = if caption.top() >= mark.bottom() {
+    let (a, b) = leader_ends(mark, caption);
+    scene.line(a, b, Stroke::new(1.0, colour));
+}
+
+/// Where a leader joins a mark to its caption in the row above or below: from the mark's
+/// centre, or for a span (a bar, a month or a year) from the point of it nearest the
+/// caption, so the leader stays as short as the caption's place allowed (a year's caption
+/// under its last weeks is joined there, not by a long slant from the year's middle).
+fn leader_ends(mark: Rect, caption: Rect) -> (Pos2, Pos2) {
+    let (lo, hi) = (
+        caption.left() + 2.0,
+        (caption.right() - 2.0).max(caption.left() + 2.0),
+    );
+    // Inside the mark by up to a point's half width, so a point's leader leaves its centre.
+    let inset = (mark.width() / 2.0).clamp(0.0, 5.0);
+    let x0 = mark
+        .center()
+        .x
+        .clamp(lo, hi)
+        .clamp(mark.left() + inset, mark.right() - inset);
+    let x1 = x0.clamp(lo, hi);
+    if caption.top() >= mark.bottom() {
         (pos2(x0, mark.bottom()), pos2(x1, caption.top()))
     } else {
         (pos2(x0, mark.top()), pos2(x1, caption.bottom()))
-    };
-    scene.line(a, b, Stroke::new(1.0, colour));
+    }
 }
 
 /// The break between two pieces of a broken axis: the gap filled like the margins, and a
@@ -997,6 +1015,28 @@ mod tests {
             mark_row: 0,
             repeat: false,
         }
+    }
+
+    #[test]
+    fn a_leader_joins_a_span_where_it_is_nearest_its_caption() {
+        let caption = Rect::from_min_max(pos2(300.0, 30.0), pos2(500.0, 45.0));
+        // A year's bar ending over the caption's start: a short upright leader at the caption.
+        let year = Rect::from_min_max(pos2(0.0, 5.0), pos2(320.0, 15.0));
+        let (a, b) = leader_ends(year, caption);
+        assert_eq!((a.x, b.x), (302.0, 302.0));
+        assert_eq!((a.y, b.y), (15.0, 30.0));
+        // A year's bar ending before the caption: from its end, slanting to the caption.
+        let short = Rect::from_min_max(pos2(0.0, 5.0), pos2(280.0, 15.0));
+        let (a, b) = leader_ends(short, caption);
+        assert_eq!((a.x, b.x), (275.0, 302.0));
+        // A point: from its centre, whatever side the caption is on.
+        let point = Rect::from_center_size(pos2(520.0, 10.0), egui::vec2(10.0, 10.0));
+        let (a, b) = leader_ends(point, caption);
+        assert_eq!((a.x, b.x), (520.0, 498.0));
+        // A caption above its mark: from the mark's top to the caption's foot.
+        let under = Rect::from_center_size(pos2(400.0, 60.0), egui::vec2(10.0, 10.0));
+        let (a, b) = leader_ends(under, caption);
+        assert_eq!((a, b), (pos2(400.0, 55.0), pos2(400.0, 45.0)));
     }
 
     #[test]
