@@ -371,21 +371,22 @@ fn starts_with_utf16_bom(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
 }
 
-/// Common last steps: the format, shared problems, and a warning for articles without text.
+/// Common last steps: text decoded with the wrong encoding upstream repaired (one warning per
+/// file), the format, shared problems, and a warning for articles without text.
 fn finish(articles: &mut [Article], format: Format, problems: &[Problem]) {
     let repaired = articles
         .iter_mut()
         .map(mojibake::repair_in_place)
         .filter(|&r| r)
         .count();
-    let which = if articles.len() == 1 {
-        "the text".to_owned()
-    } else {
-        let s = if repaired == 1 { "" } else { "s" };
-        format!("the text of {repaired} article{s}")
-    };
-    if let Some(first) = articles.first_mut().filter(|_| repaired > 0) {
-        first.problems.push(Problem::warning(format!(
+    if repaired > 0 {
+        let which = if articles.len() == 1 {
+            "the text".to_owned()
+        } else {
+            let s = if repaired == 1 { "" } else { "s" };
+            format!("the text of {repaired} article{s}")
+        };
+        articles[0].problems.push(Problem::warning(format!(
             "{which} had been decoded with the wrong encoding before it was saved \
              (\"â€™\" for \"’\"): repaired"
         )));
@@ -472,12 +473,7 @@ mod tests {
 
     #[test]
     fn an_export_decoded_with_the_wrong_encoding_upstream_reads_repaired_with_one_warning() {
-        let damaged = |t: &str| {
-            encoding_rs::WINDOWS_1252
-                .decode(t.as_bytes())
-                .0
-                .into_owned()
-        };
+        let damaged = mojibake::tests::damage;
         let lines = [
             format!(
                 r#"{{"title": "{}", "text": "{}"}}"#,

@@ -221,11 +221,11 @@ fn cp1252_byte(c: char) -> Option<u8> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// What a scraper that decoded UTF-8 as Windows-1252 would have written.
-    fn damage(text: &str) -> String {
+    pub(in crate::ingest) fn damage(text: &str) -> String {
         encoding_rs::WINDOWS_1252
             .decode(text.as_bytes())
             .0
