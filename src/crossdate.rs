@@ -133,20 +133,9 @@ fn content_words(s: &str) -> Vec<u64> {
         if w.len() < 4 {
             continue;
         }
-        let owned;
-        let lower: &str = match buf.get_mut(..w.len()) {
-            Some(b) if w.is_ascii() => {
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or("")
-            }
-            _ => {
-                owned = w.to_lowercase();
-                &owned
-            }
-        };
+        let lower = crate::lowercase::lowercase(w, &mut buf);
         let h = fnv1a(lower.as_bytes());
-        if is_stop(lower, h) {
+        if is_stop(&lower, h) {
             continue;
         }
         let stem = lower.trim_end_matches('s');

@@ -26,6 +26,7 @@ pub mod gui;
 pub mod index;
 pub mod ingest;
 pub mod instance;
+pub(crate) mod lowercase;
 pub(crate) mod memo_key;
 pub mod model;
 pub mod paths;

@@ -216,16 +216,11 @@ pub(crate) fn act_of(sentence: &str, date: Range<usize>) -> Option<Act> {
     let mut buf = [0u8; LONGEST_WORD];
     let mut flush = |items: &mut Vec<Word>, s: usize, e: usize| {
         let word = &sentence[s..e];
-        // An ASCII word is lowercased without allocating (the letters `to_lowercase` gives);
-        // one longer than every listed word has no class.
-        let class = if word.is_ascii() {
-            buf.get_mut(..word.len()).and_then(|b| {
-                b.copy_from_slice(word.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).ok().and_then(word_class)
-            })
+        // An ASCII word longer than every listed word has no class (and is not lowercased).
+        let class = if word.is_ascii() && word.len() > LONGEST_WORD {
+            None
         } else {
-            word_class(&word.to_lowercase())
+            word_class(&crate::lowercase::lowercase(word, &mut buf))
         };
         items.push((s..e, class));
     };

@@ -204,14 +204,7 @@ impl Signature {
                 continue;
             }
             // ASCII words (nearly all in English news) are lowercased without allocating.
-            let lower: std::borrow::Cow<str> = match buf.get_mut(..w.len()) {
-                Some(b) if w.is_ascii() => {
-                    b.copy_from_slice(w.as_bytes());
-                    b.make_ascii_lowercase();
-                    std::str::from_utf8(b).map_or_else(|_| w.to_lowercase().into(), Into::into)
-                }
-                _ => w.to_lowercase().into(),
-            };
+            let lower = crate::lowercase::lowercase(w, &mut buf);
             if lower.chars().count() < 3
                 || stopword_hashes()
                     .binary_search(&fnv1a(lower.as_bytes()))
