@@ -4055,7 +4055,11 @@ mod tests {
                 return (best.text, String::new());
             }
             let (short, key) = event_candidate(e, articles, SHORT_MAX_CHARS, true);
-            let full: Vec<String> = best.text.split_whitespace().map(str::to_lowercase).collect();
+            let full: Vec<String> = best
+                .text
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
             let own = |s: &str| {
                 s.split_whitespace().enumerate().all(|(i, w)| {
                     full.contains(&w.to_lowercase())
@@ -4070,12 +4074,21 @@ mod tests {
             (best.text, short)
         }
         let rows = [
-            ("Putin flew to Pyongyang. Russian President Vladimir Putin and Kim Jong Un signed \
-              a comprehensive strategic partnership agreement on Wednesday.", "on Wednesday"),
-            ("Prime Minister Anna Lind of the coastal province opened a long inquiry into the \
-              harbour fire on Tuesday. Lind spoke.", "on Tuesday"),
-            ("Tomas Berg led the delegation. He met the leaders of the northern rebel movement \
-              in a border village on Friday.", "on Friday"),
+            (
+                "Putin flew to Pyongyang. Russian President Vladimir Putin and Kim Jong Un signed \
+              a comprehensive strategic partnership agreement on Wednesday.",
+                "on Wednesday",
+            ),
+            (
+                "Prime Minister Anna Lind of the coastal province opened a long inquiry into the \
+              harbour fire on Tuesday. Lind spoke.",
+                "on Tuesday",
+            ),
+            (
+                "Tomas Berg led the delegation. He met the leaders of the northern rebel movement \
+              in a border village on Friday.",
+                "on Friday",
+            ),
             ("The rebels seized the town on Monday.", "on Monday"),
             ("The report was published in March.", "in March"),
             ("On Sunday.", "On Sunday"),
@@ -4095,7 +4108,10 @@ mod tests {
         }
         assert!(shortened >= 1, "the rows must exercise the shorter form");
         // All as one cluster, in both orders: the best member is chosen among them.
-        for order in [(0..rows.len() as u32).collect::<Vec<_>>(), (0..rows.len() as u32).rev().collect()] {
+        for order in [
+            (0..rows.len() as u32).collect::<Vec<_>>(),
+            (0..rows.len() as u32).rev().collect(),
+        ] {
             let c = Cluster {
                 events: order,
                 ..Default::default()

@@ -316,7 +316,12 @@ fn tokens_split_clitics_and_keep_abbreviations() {
 
 #[test]
 fn a_bound_prefix_written_apart_joins_its_word_in_any_case() {
-    let lower = |s: &str| -> Vec<String> { tokens(s, &[]).into_iter().map(|t| t.lower.to_string()).collect() };
+    let lower = |s: &str| -> Vec<String> {
+        tokens(s, &[])
+            .into_iter()
+            .map(|t| t.lower.to_string())
+            .collect()
+    };
     assert_eq!(lower("He was re - elected"), ["he", "was", "re-elected"]);
     assert_eq!(lower("He was RE - elected"), ["he", "was", "re-elected"]);
     assert_eq!(lower("the Co - founder"), ["the", "co-founder"]);
