@@ -2796,15 +2796,12 @@ fn named_subject(text: &str) -> Option<String> {
 /// Where an event's caption comes from: its sentence's text and the date's place in it.
 type SentenceKey<'a> = (&'a str, Range<usize>);
 
-/// The caption for one event: its clause, with a pronoun subject replaced by the article's
-/// last-named subject. The key is returned when the answer depends on it alone (no name
-/// was looked for in the article), so an identical sentence elsewhere gives the same.
-fn event_candidate<'a>(
+/// An event's sentence read for its date, with the article's text known to the reading,
+/// and its key (`None` when the event's places do not fit its article).
+fn event_reading<'a>(
     e: &Event,
     articles: &'a [Article],
-    max_chars: usize,
-    surnames: bool,
-) -> (Option<Candidate>, Option<SentenceKey<'a>>) {
+) -> (Option<Reading<'a>>, Option<SentenceKey<'a>>) {
     let Some(a) = articles.get(e.article as usize) else {
         return (None, None);
     };
@@ -2818,24 +2815,57 @@ fn event_candidate<'a>(
         return (None, None);
     };
     let key = Some((sentence, start..end));
-    let Some(reading) = read(sentence, Some(start..end)) else {
+    let reading = read(sentence, Some(start..end)).map(|reading| Reading {
+        article: Some(&a.text),
+        ..reading
+    });
+    (reading, key)
+}
+
+/// The caption of an event from its sentence's reading: its clause, with a pronoun subject
+/// replaced by the article's last-named subject; true when the answer depends on the
+/// sentence alone (no name was looked for in the article).
+fn reading_candidate(
+    reading: &Reading,
+    e: &Event,
+    articles: &[Article],
+    max_chars: usize,
+) -> (Option<Candidate>, bool) {
+    let first = candidate(reading, max_chars, None);
+    if first.is_some() {
+        return (first, true);
+    }
+    let Some(a) = articles.get(e.article as usize) else {
+        return (None, false);
+    };
+    let pronoun = subject_word(reading);
+    let hint = antecedent(a, e.paragraph, e.sentence.start, &pronoun);
+    (
+        hint.and_then(|h| candidate(reading, max_chars, Some(&h))),
+        false,
+    )
+}
+
+/// The caption for one event (see [`reading_candidate`]). The key is returned when the
+/// answer depends on it alone (no name was looked for in the article), so an identical
+/// sentence elsewhere gives the same.
+#[cfg(test)]
+fn event_candidate<'a>(
+    e: &Event,
+    articles: &'a [Article],
+    max_chars: usize,
+    surnames: bool,
+) -> (Option<Candidate>, Option<SentenceKey<'a>>) {
+    let (reading, key) = event_reading(e, articles);
+    let Some(reading) = reading else {
         return (None, key);
     };
     let reading = Reading {
-        article: Some(&a.text),
         surnames,
         ..reading
     };
-    let first = candidate(&reading, max_chars, None);
-    if first.is_some() {
-        return (first, key);
-    }
-    let pronoun = subject_word(&reading);
-    let hint = antecedent(a, e.paragraph, e.sentence.start, &pronoun);
-    (
-        hint.and_then(|h| candidate(&reading, max_chars, Some(&h))),
-        None,
-    )
+    let (cand, alone) = reading_candidate(&reading, e, articles, max_chars);
+    (cand, key.filter(|_| alone))
 }
 
 /// The caption of a cluster: the best of its first members' captions (members are sorted
@@ -2849,19 +2879,20 @@ pub fn for_cluster(
     max_chars: usize,
 ) -> String {
     best_member(c, events, articles, max_chars)
-        .map(|(b, _, _)| b.text)
+        .map(|(b, ..)| b.text)
         .unwrap_or_default()
 }
 
-/// The best member's caption, the member, and whether its caption came from its sentence
-/// alone (no name looked for in the article).
-fn best_member<'e>(
+/// The best member's caption, the member, whether its caption came from its sentence
+/// alone (no name looked for in the article), and the member's reading (kept for its
+/// shorter form).
+fn best_member<'e, 'a>(
     c: &Cluster,
     events: &'e [Event],
-    articles: &[Article],
+    articles: &'a [Article],
     max_chars: usize,
-) -> Option<(Candidate, &'e Event, bool)> {
-    let mut best: Option<(Candidate, &Event, bool, f64)> = None;
+) -> Option<(Candidate, &'e Event, bool, Reading<'a>)> {
+    let mut best: Option<(Candidate, &Event, bool, Reading, f64)> = None;
     let mut seen: Vec<SentenceKey> = Vec::new();
     let shared = central::Shared::of(c, events, articles);
     for i in central::tried(c, shared.as_ref(), MAX_CANDIDATES, CENTRAL_CANDIDATES) {
@@ -2881,22 +2912,28 @@ fn best_member<'e>(
         if seen.iter().any(same) {
             continue;
         }
-        let (cand, key) = event_candidate(e, articles, max_chars, false);
-        let alone = key.is_some();
-        seen.extend(key);
+        let (reading, key) = event_reading(e, articles);
+        let Some(reading) = reading else {
+            seen.extend(key);
+            continue;
+        };
+        let (cand, alone) = reading_candidate(&reading, e, articles, max_chars);
+        if alone {
+            seen.extend(key);
+        }
         if let Some(cand) = cand {
             // Equally good readings: the caption that says clearly more of what the other
             // reports say (a small difference in shared words decides nothing).
             let central = shared.as_ref().map_or(0.0, |s| s.of_text(&cand.text));
-            if best.as_ref().is_none_or(|(b, _, _, bc)| {
+            if best.as_ref().is_none_or(|(b, .., bc)| {
                 cand.score > b.score
                     || (cand.score == b.score && central > central::CLEARLY_MORE * *bc)
             }) {
-                best = Some((cand, e, alone, central));
+                best = Some((cand, e, alone, reading, central));
             }
         }
     }
-    best.map(|(b, e, alone, _)| (b, e, alone))
+    best.map(|(b, e, alone, reading, _)| (b, e, alone, reading))
 }
 
 /// A cluster's caption at [`DEFAULT_MAX_CHARS`] and its shorter form: the same member's
@@ -2909,15 +2946,21 @@ pub(crate) fn with_short_form(
     events: &[Event],
     articles: &[Article],
 ) -> (String, String) {
-    let Some((best, e, alone)) = best_member(c, events, articles, DEFAULT_MAX_CHARS) else {
+    let Some((best, e, alone, reading)) = best_member(c, events, articles, DEFAULT_MAX_CHARS)
+    else {
         return (String::new(), String::new());
     };
     if best.text.chars().count() <= SHORT_MAX_CHARS {
         return (best.text, String::new());
     }
-    // The same reading of the same member: a shorter form that needed a name from the
-    // article where the caption did not (or the other way round) would say something else.
-    let (short, key) = event_candidate(e, articles, SHORT_MAX_CHARS, true);
+    // The same reading of the same member (read once: a sentence's reading does not depend
+    // on the length asked): a shorter form that needed a name from the article where the
+    // caption did not (or the other way round) would say something else.
+    let reading = Reading {
+        surnames: true,
+        ..reading
+    };
+    let (short, short_alone) = reading_candidate(&reading, e, articles, SHORT_MAX_CHARS);
     // Only fewer of the caption's own words: a clause that gave none this short may have
     // left the caption to a noun of the date ("Preparatory meeting"), which says another thing.
     let words = |t: &str| -> Vec<String> { t.split_whitespace().map(str::to_lowercase).collect() };
@@ -2930,7 +2973,7 @@ pub(crate) fn with_short_form(
         })
     };
     let short = short
-        .filter(|_| key.is_some() == alone)
+        .filter(|_| short_alone == alone)
         .map(|s| s.text)
         .filter(|s| *s != best.text && own(s))
         .unwrap_or_default();
@@ -3997,6 +4040,97 @@ mod tests {
             with_short_form(&c, &e, &a),
             ("Rebels seize town".to_string(), String::new())
         );
+    }
+
+    /// Session 17: the shorter form is made from the reading the caption came from (read
+    /// once); it is the same pair as reading the chosen member again at the shorter length,
+    /// for a member alone and for the best of several members.
+    #[test]
+    fn the_short_form_from_the_kept_reading_is_the_one_a_second_reading_gives() {
+        // The form before: the best member found, then its sentence read again.
+        fn read_twice(c: &Cluster, events: &[Event], articles: &[Article]) -> (String, String) {
+            let mut best: Option<(Candidate, &Event, bool)> = None;
+            for &i in c.events.iter().take(MAX_CANDIDATES) {
+                let e = &events[i as usize];
+                let (cand, key) = event_candidate(e, articles, DEFAULT_MAX_CHARS, false);
+                if let Some(cand) = cand {
+                    if best.as_ref().is_none_or(|(b, ..)| cand.score > b.score) {
+                        best = Some((cand, e, key.is_some()));
+                    }
+                }
+            }
+            let Some((best, e, alone)) = best else {
+                return (String::new(), String::new());
+            };
+            if best.text.chars().count() <= SHORT_MAX_CHARS {
+                return (best.text, String::new());
+            }
+            let (short, key) = event_candidate(e, articles, SHORT_MAX_CHARS, true);
+            let full: Vec<String> = best
+                .text
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            let own = |s: &str| {
+                s.split_whitespace().enumerate().all(|(i, w)| {
+                    full.contains(&w.to_lowercase())
+                        || (i > 0 && w.chars().next().is_some_and(char::is_uppercase))
+                })
+            };
+            let short = short
+                .filter(|_| key.is_some() == alone)
+                .map(|s| s.text)
+                .filter(|s| *s != best.text && own(s))
+                .unwrap_or_default();
+            (best.text, short)
+        }
+        let rows = [
+            (
+                "Putin flew to Pyongyang. Russian President Vladimir Putin and Kim Jong Un signed \
+              a comprehensive strategic partnership agreement on Wednesday.",
+                "on Wednesday",
+            ),
+            (
+                "Prime Minister Anna Lind of the coastal province opened a long inquiry into the \
+              harbour fire on Tuesday. Lind spoke.",
+                "on Tuesday",
+            ),
+            (
+                "Tomas Berg led the delegation. He met the leaders of the northern rebel movement \
+              in a border village on Friday.",
+                "on Friday",
+            ),
+            ("The rebels seized the town on Monday.", "on Monday"),
+            ("The report was published in March.", "in March"),
+            ("On Sunday.", "On Sunday"),
+        ];
+        let (mut events, mut articles) = (Vec::new(), Vec::new());
+        let mut shortened = 0;
+        for (text, date) in rows {
+            let (c, e, a) = one_event(text, date);
+            let pair = with_short_form(&c, &e, &a);
+            assert_eq!(pair, read_twice(&c, &e, &a), "{text}");
+            shortened += usize::from(!pair.1.is_empty());
+            events.push(Event {
+                article: articles.len() as u32,
+                ..e[0].clone()
+            });
+            articles.push(a[0].clone());
+        }
+        assert!(shortened >= 1, "the rows must exercise the shorter form");
+        // All as one cluster, in both orders: the best member is chosen among them.
+        for order in [
+            (0..rows.len() as u32).collect::<Vec<_>>(),
+            (0..rows.len() as u32).rev().collect(),
+        ] {
+            let c = Cluster {
+                events: order,
+                ..Default::default()
+            };
+            let pair = with_short_form(&c, &events, &articles);
+            assert!(!pair.0.is_empty());
+            assert_eq!(pair, read_twice(&c, &events, &articles));
+        }
     }
 
     // Session 14: fragments that are no clause, and captions that carry no happening.

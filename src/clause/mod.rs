@@ -19,6 +19,8 @@ mod tests;
 
 use forms::VerbForm;
 use lexicon::*;
+use smol_str::SmolStr;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Coarse word class of a token, from the closed classes and the word's shape.
@@ -66,7 +68,8 @@ pub enum Tag {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub range: Range<usize>,
-    pub lower: String,
+    /// The token's text in lower case, "’" as "'" (held inline: most words are short).
+    pub lower: SmolStr,
     pub tag: Tag,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -205,19 +208,20 @@ fn lex(s: &str) -> Vec<Token> {
     raw.into_iter()
         .map(|r| {
             let text = &s[r.clone()];
-            let mut lower = text.to_lowercase();
+            let mut buf = [0u8; 23];
+            let mut lower = crate::lowercase::lowercase(text, &mut buf);
             if lower.contains('’') {
-                lower = lower.replace('’', "'");
+                lower = Cow::Owned(lower.replace('’', "'"));
             }
             // (Only a joined bound prefix holds a space: most tokens skip the search.)
             if lower.contains(' ') && lower.contains(" - ") {
-                lower = lower.replace(" - ", "-");
+                lower = Cow::Owned(lower.replace(" - ", "-"));
             }
             let cap = text.chars().next().is_some_and(char::is_uppercase);
             Token {
                 range: r,
                 tag: Tag::Other,
-                lower,
+                lower: SmolStr::new(lower),
                 cap,
             }
         })
@@ -836,7 +840,7 @@ fn aux_group(toks: &[Token], i: usize) -> Option<(Group, usize)> {
                         modal = Some(if w == "ca" {
                             "can".to_string()
                         } else {
-                            t.lower.clone()
+                            t.lower.to_string()
                         });
                     }
                 }
@@ -2205,7 +2209,7 @@ fn build_from(toks: &[Token], gs: &[Group], k: usize, from: usize) -> Clause {
     }
     let last = &toks[g.end.max(g.start + 1) - 1];
     let particle = (g.end > g.start + 1 && PARTICLES.contains(&last.lower.as_str()))
-        .then(|| last.lower.clone());
+        .then(|| last.lower.to_string());
     Clause {
         particle,
         subject: subj,

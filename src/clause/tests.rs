@@ -306,7 +306,7 @@ fn datelines_are_found() {
 fn tokens_split_clitics_and_keep_abbreviations() {
     let t: Vec<String> = tokens("Kim's U.S. trip didn't end, said Mr. O'Brien.", &[])
         .into_iter()
-        .map(|t| t.lower)
+        .map(|t| t.lower.to_string())
         .collect();
     assert_eq!(
         t,
@@ -316,7 +316,12 @@ fn tokens_split_clitics_and_keep_abbreviations() {
 
 #[test]
 fn a_bound_prefix_written_apart_joins_its_word_in_any_case() {
-    let lower = |s: &str| -> Vec<String> { tokens(s, &[]).into_iter().map(|t| t.lower).collect() };
+    let lower = |s: &str| -> Vec<String> {
+        tokens(s, &[])
+            .into_iter()
+            .map(|t| t.lower.to_string())
+            .collect()
+    };
     assert_eq!(lower("He was re - elected"), ["he", "was", "re-elected"]);
     assert_eq!(lower("He was RE - elected"), ["he", "was", "re-elected"]);
     assert_eq!(lower("the Co - founder"), ["the", "co-founder"]);
@@ -618,4 +623,25 @@ fn a_reduced_passive_with_its_agent() {
         .map(|&(s, d, _, _)| format!("{s}: got {:?}", voice(s, d)))
         .collect();
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// Session 17: a token's lower case is held inline and lowercased in a stack buffer when
+/// ASCII; it reads as `to_lowercase` with "’" as "'" and a bound prefix joined, for
+/// short and long, ASCII and other words.
+#[test]
+fn a_tokens_lower_case_reads_as_to_lowercase_writes_it() {
+    for s in [
+        "Kim’s U.S. trip didn’t END, said Mr. O'Brien in Zürich.",
+        "The \u{212A}ELVIN scale and İstanbul's ÉTÉ festival were re - elected today.",
+        "Counter-counter-revolutionary-movements and internationalisation-programmes met.",
+        "ΑΘΗΝΑ — Die Straße, 3,000 $5 £2.5 -- “quoted” (aside) CO - FOUNDER Ex - Minister",
+    ] {
+        for t in tokens(s, &[]) {
+            let want = s[t.range.clone()]
+                .to_lowercase()
+                .replace('’', "'")
+                .replace(" - ", "-");
+            assert_eq!(t.lower, want, "{s}");
+        }
+    }
 }

@@ -7,6 +7,7 @@
 use super::lexicon::{self, Lex, W};
 use super::resolve::Tense;
 use super::scan::{Kind, Tok};
+use crate::fxmap::FxMap;
 
 /// Tense of the clause around tokens `s..e`: the nearest tense marker before the phrase in
 /// the same sentence, else the nearest after it. "will", "'ll", "expected", "plans" mark
@@ -508,6 +509,32 @@ const TIMETABLE: [(&str, &str); 27] = [
     ("launch", "launches"),
 ];
 
+/// The longest form in [`TIMETABLE`] ("reconvenes").
+const TIMETABLE_LONGEST: usize = 10;
+
+/// Which form of a [`TIMETABLE`] verb `w` is, in any ASCII case: `Some(true)` the plural
+/// ("go"), `Some(false)` the singular ("goes"), as the first pair holding it says. The forms
+/// are lowercase ASCII, so only an ASCII word no longer than the longest can be one: it is
+/// lowercased on the stack and looked up once instead of compared with every form.
+fn timetable_form(w: &str) -> Option<bool> {
+    static TABLE: std::sync::OnceLock<FxMap<&'static str, bool>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = FxMap::default();
+        for (plural, singular) in TIMETABLE {
+            m.entry(plural).or_insert(true);
+            m.entry(singular).or_insert(singular == plural);
+        }
+        m
+    });
+    if w.len() > TIMETABLE_LONGEST || !w.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; TIMETABLE_LONGEST];
+    table
+        .get(crate::lowercase::lowercase(w, &mut buf).as_ref())
+        .copied()
+}
+
 /// The tense of tokens `s..e` comes from a timetable verb (`timetable_present`): the
 /// nearest tense marker before the phrase, or failing one the first after it in its
 /// sentence, is one. A day so scheduled may be the day of writing itself ("Iranians vote
@@ -555,13 +582,9 @@ fn timetable_present(text: &str, t: &[Tok], j: usize) -> bool {
     let Some(w) = text.get(t[j].start..t[j].end) else {
         return false;
     };
-    let Some(&(plural_form, _)) = TIMETABLE
-        .iter()
-        .find(|&&(p, s)| w.eq_ignore_ascii_case(p) || w.eq_ignore_ascii_case(s))
-    else {
+    let Some(plural) = timetable_form(w) else {
         return false;
     };
-    let plural = w.eq_ignore_ascii_case(plural_form);
     let prev = &t[j - 1];
     if prev.kind != Kind::Word || prev.lex.is_some() {
         return false;
@@ -811,3 +834,40 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2010-09-14", "Shares fell this week after rising last week.", "this week=2010-W37 | last week=2010-W36"),
     ("2009-11-20", "Sales fell in the third quarter of 2009, and first-half profit rose; profit will rise in fiscal 2011.", "the third quarter of 2009=2009-Q3 | first-half=2009-H1 | fiscal 2011=2011"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Session 17: the table answers as the scan of the pairs did, for every form, each with
+    /// a letter added or taken off, in capitals, and for words beyond ASCII.
+    #[test]
+    fn the_timetable_table_answers_as_a_scan_of_the_pairs() {
+        let scan = |w: &str| {
+            TIMETABLE
+                .iter()
+                .find(|&&(p, s)| w.eq_ignore_ascii_case(p) || w.eq_ignore_ascii_case(s))
+                .map(|&(p, _)| w.eq_ignore_ascii_case(p))
+        };
+        assert!(TIMETABLE
+            .iter()
+            .all(|(p, s)| p.len().max(s.len()) <= TIMETABLE_LONGEST));
+        let mut words: Vec<String> = Vec::new();
+        for (p, s) in TIMETABLE {
+            for f in [p, s] {
+                words.push(f.to_string());
+                words.push(f.to_uppercase());
+                words.push(format!("{f}s"));
+                words.push(f[..f.len() - 1].to_string());
+                words.push(format!("{}\u{e9}", &f[..f.len() - 1]));
+            }
+        }
+        words.extend(["", "Rules", "FLIES", "reconvenesx", "gö", "\u{212A}icks"].map(String::from));
+        let mut found = 0;
+        for w in &words {
+            assert_eq!(timetable_form(w), scan(w), "{w}");
+            found += usize::from(scan(w).is_some());
+        }
+        assert!(found >= 2 * 2 * TIMETABLE.len());
+    }
+}
