@@ -110,6 +110,8 @@ impl Parsed<'_> {
             }
         }
         self.tags_seen = self.tags_seen.max(out.len());
+        // (a phrase read from a trigger before `last` may itself start after it: "the 12th")
+        out.truncate(out.partition_point(|t| t.start <= last));
         out
     }
 }
