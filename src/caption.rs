@@ -18,13 +18,17 @@ use crate::model::{Article, Cluster, Event};
 use rayon::prelude::*;
 use std::ops::Range;
 
+mod central;
+
 /// The caption length the timeline asks for by default (characters).
 pub const DEFAULT_MAX_CHARS: usize = 48;
 /// The length of a caption's shorter form, for a place narrower than the caption (about
 /// what the chart's widest caption box holds at its caption size).
 pub const SHORT_MAX_CHARS: usize = 34;
-/// Members of a cluster whose clauses are tried for its caption.
+/// Members of a cluster whose clauses are tried for its caption, in its order.
 const MAX_CANDIDATES: usize = 8;
+/// And this many more of its most central reports ([`central`]).
+const CENTRAL_CANDIDATES: usize = 4;
 
 /// Lines that are page furniture, never a happening.
 const BOILERPLATE: &[&str] = &[
@@ -2857,9 +2861,10 @@ fn best_member<'e>(
     articles: &[Article],
     max_chars: usize,
 ) -> Option<(Candidate, &'e Event, bool)> {
-    let mut best: Option<(Candidate, &Event, bool)> = None;
+    let mut best: Option<(Candidate, &Event, bool, f64)> = None;
     let mut seen: Vec<SentenceKey> = Vec::new();
-    for &i in c.events.iter().take(MAX_CANDIDATES) {
+    let shared = central::Shared::of(c, events, articles);
+    for i in central::tried(c, shared.as_ref(), MAX_CANDIDATES, CENTRAL_CANDIDATES) {
         let Some(e) = events.get(i as usize) else {
             continue;
         };
@@ -2880,12 +2885,18 @@ fn best_member<'e>(
         let alone = key.is_some();
         seen.extend(key);
         if let Some(cand) = cand {
-            if best.as_ref().is_none_or(|(b, _, _)| cand.score > b.score) {
-                best = Some((cand, e, alone));
+            // Equally good readings: the caption that says clearly more of what the other
+            // reports say (a small difference in shared words decides nothing).
+            let central = shared.as_ref().map_or(0.0, |s| s.of_text(&cand.text));
+            if best.as_ref().is_none_or(|(b, _, _, bc)| {
+                cand.score > b.score
+                    || (cand.score == b.score && central > central::CLEARLY_MORE * *bc)
+            }) {
+                best = Some((cand, e, alone, central));
             }
         }
     }
-    best
+    best.map(|(b, e, alone, _)| (b, e, alone))
 }
 
 /// A cluster's caption at [`DEFAULT_MAX_CHARS`] and its shorter form: the same member's

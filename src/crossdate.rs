@@ -126,7 +126,7 @@ const STOP: &[&str] = &[
 /// Content words of a sentence as sorted, deduplicated hashes: lower-case, four letters or
 /// more, stopwords and date words removed, crude plural/possessive folding so that
 /// "treaty"/"treaty's" match. ASCII words are folded without allocating.
-fn content_words(s: &str) -> Vec<u64> {
+pub(crate) fn content_words(s: &str) -> Vec<u64> {
     let mut out = Vec::new();
     let mut buf = [0u8; 32];
     for w in s.split(|c: char| !c.is_alphanumeric()) {

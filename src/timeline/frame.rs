@@ -216,6 +216,9 @@ pub fn lane_view(
         cands.clear();
         for &k in &picks {
             let it = &lane.items[k as usize];
+            if it.flags & flags::MINOR != 0 {
+                continue;
+            }
             let cell = cell_of(lane, &s, k as usize).and_then(|i| {
                 out.cells
                     .binary_search_by_key(&i, |c| c.bucket)
@@ -504,6 +507,67 @@ mod tests {
             .collect();
         u.sort_unstable();
         u
+    }
+
+    #[test]
+    fn a_happening_is_captioned_only_in_the_lanes_it_is_about() {
+        // Three reports of one day in Iran, one of which also names Britain; and a lone
+        // report naming both.
+        let d = NaiveDate::from_ymd_opt(2021, 6, 18).unwrap();
+        let mut c = Corpus::default();
+        for (article, codes) in [(0, &["IR"][..]), (1, &["IR"]), (2, &["GB", "IR"])] {
+            let mut e = Event::for_test(article, DateSpan::day(d), codes);
+            e.salience = 1.0;
+            c.events.push(e);
+        }
+        let later = NaiveDate::from_ymd_opt(2021, 9, 1).unwrap();
+        let mut lone = Event::for_test(3, DateSpan::day(later), &["GB", "IR"]);
+        lone.cluster = 1;
+        c.events.push(lone);
+        c.clusters = vec![
+            Cluster {
+                id: 0,
+                events: vec![0, 1, 2],
+                sources: 3,
+                salience: 1.0,
+                ..Default::default()
+            },
+            Cluster {
+                id: 1,
+                events: vec![3],
+                sources: 1,
+                ..Default::default()
+            },
+        ];
+        let l = Layout::build(&c);
+        let lane = |code: &str| {
+            l.lanes
+                .iter()
+                .find(|x| x.code == CountryCode::parse(code))
+                .unwrap()
+        };
+        let v = TimeView::new(day_number(d) as f64, 4.0);
+        let captioned = |code: &str| -> Vec<u32> {
+            let ln = lane(code);
+            let mut u: Vec<u32> = lane_view(ln, &v, 1200.0, FrameOptions::default(), &mut measure)
+                .captions
+                .iter()
+                .map(|x| ln.items[x.item as usize].unit)
+                .collect();
+            u.sort_unstable();
+            u
+        };
+        let election = l.unit_of_event(0).unwrap();
+        let lone = l.unit_of_event(3).unwrap();
+        assert_eq!(l.unit_of_event(2), Some(election), "one happening");
+        assert_eq!(
+            captioned("IR"),
+            vec![election.min(lone), election.max(lone)]
+        );
+        // Britain's lane has the election's mark but not its caption; the report that
+        // names both countries alone is captioned in both.
+        assert_eq!(lane("GB").items.len(), 2);
+        assert_eq!(captioned("GB"), vec![lone]);
     }
 
     #[test]

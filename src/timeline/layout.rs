@@ -46,6 +46,11 @@ pub mod flags {
     /// Shares its row with an item it overlaps (all rows were busy): drawn as part of a
     /// dense cell, never on top of the other.
     pub const PILED: u8 = 32;
+    /// In this lane only in passing: its country is named by fewer than half as many of the
+    /// happening's reports as the country they name most. Drawn, listed and hovered as any
+    /// mark, but captioned only in the lanes of the countries it is about (see
+    /// [`super::minor_lanes`]).
+    pub const MINOR: u8 = 64;
 }
 
 /// One cluster in one lane.
@@ -175,6 +180,7 @@ impl Layout {
         let mut members: Vec<EventId> = Vec::new();
         let mut scratch_codes: Vec<CountryCode> = Vec::new();
         let mut scratch_articles: Vec<u32> = Vec::new();
+        let mut scratch_minor: Vec<bool> = Vec::new();
         // Per unit: is its date day- or month-precise (for ranking and the fit)?
         let mut unit_fine: Vec<bool> = Vec::new();
 
@@ -191,6 +197,7 @@ impl Layout {
                 event_unit[m as usize] = unit;
             }
             scratch_codes.sort_unstable();
+            minor_lanes(&scratch_codes, &mut scratch_minor);
             scratch_codes.dedup();
             scratch_articles.sort_unstable();
             scratch_articles.dedup();
@@ -244,6 +251,10 @@ impl Layout {
             };
             for k in 0..scratch_codes.len().max(1) {
                 let key = scratch_codes.get(k).copied();
+                let mut item = item;
+                if scratch_minor.get(k).copied().unwrap_or(false) {
+                    item.flags |= flags::MINOR;
+                }
                 let slot =
                     &mut lane_of[key.map_or(NO_COUNTRY, |c| usize::from(u16::from_be_bytes(c.0)))];
                 if *slot == u32::MAX {
@@ -410,6 +421,22 @@ fn rests_on_file_time(corpus: &Corpus, e: &crate::model::Event) -> bool {
             .is_some_and(|p| p.source == PubDateSource::FileTime)
 }
 
+/// For the sorted country codes of a happening's reports (one per report that names the
+/// country, so a code repeats), whether each distinct code's lane has the happening only in
+/// passing: named by fewer than half as many reports as the most-named country. A report
+/// of an Iranian election that one of thirty articles ties to a British remark is Iran's
+/// happening; in Britain's lane it stays a mark without a caption, so a lane's captions say
+/// what happened to its own country. A single report names each of its countries once, so
+/// none of them is minor. `out` gets one flag per distinct code, in order.
+pub(crate) fn minor_lanes(sorted_codes: &[CountryCode], out: &mut Vec<bool>) {
+    out.clear();
+    let runs = sorted_codes
+        .chunk_by(|a, b| a == b)
+        .map(<[CountryCode]>::len);
+    let most = runs.clone().max().unwrap_or(0);
+    out.extend(runs.map(|n| 2 * n < most));
+}
+
 /// Orders the units by how much they matter: salience, then sources, then day- or
 /// month-precise before coarse, certain before uncertain, more reports first; the unit
 /// index last, so the order is total and deterministic.
@@ -498,8 +525,44 @@ fn arrange_lane(lane: &mut Lane, units: &[Unit]) {
             .enumerate()
             .map(|(k, it)| {
                 let rank = units.get(it.unit as usize).map_or(u32::MAX - 1, |u| u.rank);
+                // Never captioned here: after every happening that may be.
+                let rank = if it.flags & flags::MINOR != 0 {
+                    rank.saturating_add(units.len() as u32)
+                } else {
+                    rank
+                };
                 ((it.start + it.end) / 2.0, rank, k as u32)
             })
             .collect(),
     );
+}
+
+#[cfg(test)]
+mod minor_lane_tests {
+    use super::minor_lanes;
+    use crate::model::CountryCode;
+
+    #[test]
+    fn a_country_named_by_under_half_as_many_reports_as_the_main_one_is_minor() {
+        let codes = |s: &[&str]| -> Vec<CountryCode> {
+            let mut v: Vec<_> = s.iter().map(|c| CountryCode::parse(c).unwrap()).collect();
+            v.sort_unstable();
+            v
+        };
+        let mut out = Vec::new();
+        for (named, want) in [
+            (&["IR", "IR", "IR", "IR", "GB"][..], &[true, false][..]),
+            (&["IR", "IR", "GB"], &[false, false]),
+            (&["JP", "KP"], &[false, false]),
+            (&["RU", "RU", "KP", "KP", "JP"], &[false, false, false]),
+            (
+                &["RU", "RU", "RU", "KP", "KP", "KP", "JP"],
+                &[true, false, false],
+            ),
+            (&[], &[]),
+        ] {
+            minor_lanes(&codes(named), &mut out);
+            assert_eq!(out, want, "{named:?}");
+        }
+    }
 }

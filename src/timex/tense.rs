@@ -104,6 +104,11 @@ fn tense_after(text: &str, t: &[Tok], e: usize, reach: usize) -> Tense {
             break;
         }
         if let Some(x) = marker(text, t, j) {
+            // "The vote is on Sunday" speaks for its own day alone.
+            if copula_on_day(t, j) {
+                j += 1;
+                continue;
+            }
             // "On Friday, the government planned to ...": -ed plan words after the date
             // are past verbs more often than future markers.
             if x == Tense::Future && ends_ed(text, &t[j]) {
@@ -163,6 +168,10 @@ fn marker_before(text: &str, t: &[Tok], s: usize, reach: usize) -> Option<(Tense
                 && matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)));
             let reach = if due_to { 5 } else { 3 };
             if matches!(t[j].lex, Some(Lex::Word(W::Sched | W::Due))) && s - j > reach {
+                continue;
+            }
+            // "The vote is on Sunday" speaks for that day alone.
+            if copula_on_day(t, j) && s != j + 2 {
                 continue;
             }
             // A timetable verb reaches over its object ("go to the polls on Sunday").
@@ -401,8 +410,9 @@ fn marker(text: &str, t: &[Tok], j: usize) -> Option<Tense> {
         }
         // "is to resume", "are to meet": an arrangement; "were planning to drive"
         Some(Lex::Word(W::Is | W::Planning)) => {
-            matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
-                .then_some(Tense::Future)
+            (matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::To)))
+                || copula_on_day(t, j))
+            .then_some(Tense::Future)
         }
         Some(Lex::Word(W::Sched)) => Some(Tense::Future),
         // "results are due Friday", "due out on Thursday": a date that is scheduled; "was
@@ -465,8 +475,18 @@ const TIMETABLE_REACH: usize = 5;
 /// in September", "The court rules on Friday", "He faces sentencing in March"), while
 /// verbs of reporting in the present ("Police say the man died on Sunday") are not here.
 /// ("meet", "resume", "opens", ... are `W::Sched` in the lexicon already.)
-const TIMETABLE: [(&str, &str); 20] = [
+const TIMETABLE: [(&str, &str); 27] = [
     ("go", "goes"),
+    // round 12: the ends and openings of scheduled events ("The conference ends on
+    // Sunday", "Voting closes on Friday", "Talks continue on Monday", "The film premieres
+    // on Friday", "Polls open on Sunday"; "opens", "begins" are `W::Sched`)
+    ("end", "ends"),
+    ("close", "closes"),
+    ("finish", "finishes"),
+    ("continue", "continues"),
+    ("premiere", "premieres"),
+    ("open", "opens"),
+    ("begin", "begins"),
     ("vote", "votes"),
     ("rule", "rules"),
     ("reconvene", "reconvenes"),
@@ -494,7 +514,8 @@ const TIMETABLE: [(&str, &str); 20] = [
 /// on Friday" in Friday's paper), which a future verb ("will vote on Friday") rules out.
 pub(super) fn timetable(text: &str, t: &[Tok], s: usize, e: usize) -> bool {
     if let Some((x, _, j)) = marker_before(text, t, s, NEAR_BACK) {
-        return x == Tense::Future && t[j].lex.is_none() && timetable_present(text, t, j);
+        return x == Tense::Future
+            && ((t[j].lex.is_none() && timetable_present(text, t, j)) || copula_on_day(t, j));
     }
     let hi = (e + 30).min(t.len());
     for j in e..hi {
@@ -506,6 +527,16 @@ pub(super) fn timetable(text: &str, t: &[Tok], s: usize, e: usize) -> bool {
         }
     }
     false
+}
+
+/// `copula_on_day`: "The vote is on Sunday", "The finals are on Saturday": a present "is" or
+/// "are" that puts something on a named weekday places a scheduled event, which is ahead
+/// (or today); what has happened is told in the past ("was on Sunday").
+fn copula_on_day(t: &[Tok], j: usize) -> bool {
+    matches!(t[j].lex, Some(Lex::Word(W::Is)))
+        && matches!(t.get(j + 1).and_then(|n| n.lex), Some(Lex::Word(W::On)))
+        && t.get(j + 2)
+            .is_some_and(|d| d.cap && matches!(d.lex, Some(Lex::Weekday(_))))
 }
 
 /// Token `j` is a timetable verb (`TIMETABLE`) in the present tense with its subject right
@@ -662,6 +693,18 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
     ("2023-09-14", "The EU introduced new rules on Monday.", "Monday=2023-09-11"),
     ("2023-09-14", "Voters did not go to the polls on Sunday.", "Sunday=2023-09-10"),
     ("2023-09-14", "The minister resigned on Wednesday.", "Wednesday=2023-09-13"),
+    // round 12: ends and openings of scheduled events; a present "is"/"are" putting an
+    // event on a weekday (`copula_on_day`), the day of writing itself included; the past
+    // copula, a possessive and the adjective "close" stay as they were
+    ("2023-09-14", "The conference ends on Sunday.", "Sunday=2023-09-17"),
+    ("2023-09-14", "Voting closes on Friday. Talks continue on Monday.", "Friday=2023-09-15 | Monday=2023-09-18"),
+    ("2023-09-14", "The film premieres on Saturday. Polls open on Sunday.", "Saturday=2023-09-16 | Sunday=2023-09-17"),
+    ("2023-09-14", "He arrived on Friday; the vote is on Monday.", "Friday=2023-09-08 | Monday=2023-09-18"),
+    ("2023-09-14", "The vote is on Sunday.", "Sunday=2023-09-17"),
+    ("2023-09-17", "The final is on Sunday.", "Sunday=2023-09-17"),
+    ("2023-09-14", "The vote was on Sunday.", "Sunday=2023-09-10"),
+    ("2023-09-14", "The focus is on Monday's vote.", "Monday=2023-09-11"),
+    ("2023-09-14", "The race was close on Sunday.", "Sunday=2023-09-10"),
     // subject_verb: an -ed word after "the" and a noun is the noun's verb when a
     // preposition, a date or the clause's end follows; not an adjective before its noun
     ("2023-09-14", "The talks collapsed in December.", "December=2022-12"),

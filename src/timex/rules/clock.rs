@@ -213,15 +213,22 @@ fn converted_day(t: &Toks, k: usize, local: u32) -> Option<Expr> {
     })
 }
 
-/// A weekday inside a bracketed conversion ("(0100 GMT Wednesday)", "(2200 GMT on
-/// Sunday)"): the converted moment's day, read with the time before the bracket, never a
-/// date of its own.
+/// A day inside a bracketed conversion ("(0100 GMT Wednesday)", "(2200 GMT on Sunday)",
+/// "(0100 GMT Nov. 6)", "(0100 GMT 6 November)"): the converted moment's day, read with the
+/// time before the bracket, never a date of its own (a weekday since round 11, a date since
+/// round 12).
 pub(super) fn in_conversion(t: &Toks, i: usize) -> bool {
-    let k = if i > 0 && t.is(i - 1, W::On) {
-        i - 1
-    } else {
-        i
-    };
+    let mut k = i;
+    // the month of a date written day first
+    if k > 0
+        && t.number(k - 1).is_some()
+        && matches!(t.lex(k), Some(Lex::Month(_) | Lex::MonthAbbr(_)))
+    {
+        k -= 1;
+    }
+    if k > 0 && t.is(k - 1, W::On) {
+        k -= 1;
+    }
     k >= 3 && t.is(k - 1, W::Tz) && t.capital(k - 1) && converted_wire_time(t, k - 2)
 }
 
@@ -440,6 +447,18 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "2013-11-14",
         "Trading in Sydney began at 9am (2200 GMT Sunday) and the result came at 11pm (2300 GMT on Friday).",
         "9am=2013-11-11T09:00 | 11pm=2013-11-08T23:00",
+    ),
+    // in_conversion: a date in the bracket is the conversion's day as a weekday is, month
+    // first or day first, never a date of its own (round 12)
+    (
+        "2013-11-14",
+        "Polls closed at 8pm ET (0100 GMT Nov. 13) in the east.",
+        "8pm ET=2013-11-12T20:00-05:00",
+    ),
+    (
+        "2013-11-14",
+        "The ceasefire began at midnight local time (2200 GMT 10 November), and talks resumed on 12 November.",
+        "midnight=2013-11-10T24:00 | 12 November=2013-11-12",
     ),
     // converted_wire_time: a bracketed conversion after a clock time is never a year
     // (round 10)

@@ -294,6 +294,11 @@ impl Toks<'_> {
 
     fn rules_at(&self, i: usize) -> Option<Match> {
         let t = self.t.get(i)?;
+        // The day inside a bracketed conversion ("(0100 GMT Wednesday)", "(0100 GMT Nov.
+        // 6)") belongs to the time before the bracket (`clock::converted_day`).
+        if clock::in_conversion(self, i) {
+            return None;
+        }
         match t.kind {
             Kind::Num => numbers(self, i),
             Kind::Punct if t.ch == b'\'' => years::apostrophe_year(self, i),

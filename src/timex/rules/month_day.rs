@@ -245,7 +245,6 @@ pub(super) fn weekday_first(t: &Toks, i: usize) -> Option<Match> {
         || !t.capital(i)
         || names_a_paper(t, i)
         || paper_on_sunday(t, i)
-        || super::clock::in_conversion(t, i)
     {
         return None;
     }
@@ -289,16 +288,40 @@ fn names_a_paper(t: &Toks, i: usize) -> bool {
     t.t.get(k).is_some_and(|x| !x.nl) && t.capital(k) && PAPER_NOUNS.iter().any(|w| t.spelled(k, w))
 }
 
-/// `paper_on_sunday`: "the Mail on Sunday", "the Independent on Sunday": the Sunday
-/// editions of two British papers are titled so, and "the" before a capitalised paper noun
-/// and "on Sunday" is that title.
+/// `paper_on_sunday`: British papers title their Sunday editions "<the daily's name> on
+/// Sunday", so a paper's name before "on Sunday" is that title, not a day: "the Mail on
+/// Sunday", "a Mail on Sunday sting", "the Independent on Sunday", "the Sun on Sunday"
+/// (capitalised; "Independent" and "Sun" only after "the", since "elected an Independent on
+/// Sunday" is a candidate); and "Scotland on Sunday", "Wales on Sunday", named for a
+/// country, which are the paper only where a place cannot stand: the object of "told",
+/// before a possessive, or before a verb that says what a paper printed ("Scotland on Sunday
+/// revealed"); "in Scotland on Sunday", "beat Wales on Sunday" stay a place and a day.
 fn paper_on_sunday(t: &Toks, i: usize) -> bool {
-    i >= 3
-        && t.spelled(i, "Sunday")
-        && t.is(i - 1, W::On)
-        && t.capital(i - 2)
-        && (t.spelled(i - 2, "Mail") || t.spelled(i - 2, "Independent"))
-        && t.is(i - 3, W::The)
+    if i < 2 || !t.spelled(i, "Sunday") || !t.is(i - 1, W::On) || !t.capital(i - 2) {
+        return false;
+    }
+    let n = i - 2;
+    let the = n > 0 && t.is(n - 1, W::The);
+    if t.spelled(n, "Mail") || (the && (t.spelled(n, "Independent") || t.spelled(n, "Sun"))) {
+        return true;
+    }
+    if !(t.spelled(n, "Scotland") || t.spelled(n, "Wales")) {
+        return false;
+    }
+    const PRINTED: [&str; 8] = [
+        "reported",
+        "reports",
+        "revealed",
+        "reveals",
+        "disclosed",
+        "discloses",
+        "understands",
+        "learned",
+    ];
+    let told = n > 0 && (t.spelled(n - 1, "told") || t.spelled(n - 1, "tells"));
+    // the possessive also as tokenised text writes it ("Scotland on Sunday 's")
+    let possessive = t.punct(i + 1, b'\'') && t.spelled(i + 2, "s");
+    told || possessive || PRINTED.iter().any(|w| t.spelled(i + 1, w))
 }
 
 /// "Wednesday, Sept. 13, 2023", "Tuesday 12 September".
@@ -386,6 +409,25 @@ pub(crate) const ROWS: &[crate::timex::tests::Row] = &[
         "2024-06-20",
         "Protests spread across Scotland on Sunday.",
         "Sunday=2024-06-16",
+    ),
+    // paper_on_sunday, round 12: any Sunday title named "<the daily's name> on Sunday"
+    // ("a Mail on Sunday sting", "the Sun on Sunday"), and the two named for a country
+    // where a place cannot stand (after "told", before a possessive or "revealed"); a
+    // country before "on Sunday" elsewhere is still a place and a day
+    (
+        "2024-06-20",
+        "He quit after a Mail on Sunday sting, and the Sun on Sunday printed the letter.",
+        "",
+    ),
+    (
+        "2024-06-20",
+        "The minister told Scotland on Sunday she would resign, Wales on Sunday revealed the plan and Scotland on Sunday's editor left.",
+        "",
+    ),
+    (
+        "2024-06-20",
+        "England beat Wales on Sunday, and voters who elected an Independent on Sunday cheered.",
+        "Sunday=2024-06-16 | Sunday=2024-06-16",
     ),
     // names_a_paper: a weekday in a newspaper's title is no day; the day after it, or a
     // weekday before a lowercase word, still is (round 10, lead)
