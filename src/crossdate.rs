@@ -1226,11 +1226,19 @@ fn infer_one(a: &Article, index: &FirmIndex, memo: &CandidateMemo, ranges: bool)
         span_memo.insert(value.into(), span);
         span
     };
+    // Only the tags at the probes and the yearless days are read under each date, and
+    // what resolution carries flows forward: nothing after the last of them is resolved.
+    let last = probes
+        .iter()
+        .map(|p| p.start)
+        .chain(yearless.iter().copied())
+        .max()
+        .unwrap_or(0);
     for &(bound, d) in bounds.iter().take(MAX_TRIES) {
         if bound < RIVAL * best - 1e-6 {
             break;
         }
-        let resolved = parsed.tag(Some(d));
+        let resolved = parsed.tag_to(Some(d), last);
         let far = yearless.iter().any(|start| {
             tag_at(&resolved, *start)
                 .and_then(|t| span_of(&t.value))

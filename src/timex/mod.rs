@@ -159,7 +159,14 @@ pub fn tag_in(text: &str, reference: Option<chrono::NaiveDate>, locale: Locale) 
         toks.clear();
         scan::tokenize(text, from, to, &mut toks);
         tag_block(
-            text, &toks, reference, locale, &mut st, &mut fresh, &mut out,
+            text,
+            &toks,
+            reference,
+            locale,
+            usize::MAX,
+            &mut st,
+            &mut fresh,
+            &mut out,
         );
         from = to;
     }
@@ -286,15 +293,21 @@ fn is_trigger(toks: &[Tok], i: usize) -> bool {
     }
 }
 
+/// Tags the block's expressions in order, up to the first trigger token that starts after
+/// byte `last` (a phrase starts at its trigger or after it, so what is left out all starts
+/// after `last`; everything before it is tagged as in a whole pass, the state only flowing
+/// forward). Returns whether it stopped there.
+#[allow(clippy::too_many_arguments)]
 fn tag_block(
     text: &str,
     toks: &[Tok],
     reference: Option<chrono::NaiveDate>,
     locale: Locale,
+    last: usize,
     st: &mut State,
     reader: &mut impl Reader,
     out: &mut Vec<Timex>,
-) {
+) -> bool {
     let rules = rules::Toks {
         t: toks,
         text,
@@ -310,6 +323,9 @@ fn tag_block(
         if !is_trigger(toks, i) {
             i += 1;
             continue;
+        }
+        if toks[i].start > last {
+            return true;
         }
         let Some(r) = reader.read(&rules, i) else {
             i += 1;
@@ -424,4 +440,5 @@ fn tag_block(
         });
         i = cand.e;
     }
+    false
 }

@@ -23,6 +23,8 @@ pub struct Parsed<'a> {
     /// Token range of each block in `toks`.
     blocks: Vec<std::ops::Range<usize>>,
     memo: Memo,
+    /// The most tags a pass gave so far (the next pass's room).
+    tags_seen: usize,
 }
 
 /// Readings made so far, per token.
@@ -70,6 +72,7 @@ pub fn parse_in(text: &str, locale: Locale) -> Parsed<'_> {
         },
         toks,
         blocks,
+        tags_seen: 0,
     }
 }
 
@@ -77,7 +80,14 @@ impl Parsed<'_> {
     /// The same as [`super::tag_in`] of the parsed text and locale with this reference
     /// date, without tokenising or reading any phrase again.
     pub fn tag(&mut self, reference: Option<NaiveDate>) -> Vec<Timex> {
-        let mut out = Vec::new();
+        self.tag_to(reference, usize::MAX)
+    }
+
+    /// The tags of [`Parsed::tag`] that start at or before byte `last`, without resolving
+    /// what comes after (what a caller asking about a few expressions needs: the state
+    /// that resolution carries only flows forward).
+    pub fn tag_to(&mut self, reference: Option<NaiveDate>, last: usize) -> Vec<Timex> {
+        let mut out = Vec::with_capacity(self.tags_seen);
         let mut st = State::new();
         for range in &self.blocks {
             let toks = &self.toks[range.clone()];
@@ -85,16 +95,23 @@ impl Parsed<'_> {
                 memo: &mut self.memo,
                 base: range.start,
             };
-            tag_block(
+            let stopped = tag_block(
                 self.text,
                 toks,
                 reference,
                 self.locale,
+                last,
                 &mut st,
                 &mut reader,
                 &mut out,
             );
+            if stopped {
+                break;
+            }
         }
+        self.tags_seen = self.tags_seen.max(out.len());
+        // (a phrase read from a trigger before `last` may itself start after it: "the 12th")
+        out.truncate(out.partition_point(|t| t.start <= last));
         out
     }
 }

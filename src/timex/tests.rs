@@ -360,3 +360,43 @@ fn parsed_tags_as_tag_does() {
     let mut parsed = parse("Sales in FY23 rose.");
     assert_ne!(parsed.tag(d("2023-01-01")), parsed.tag(d("1925-01-01")));
 }
+
+/// [`Parsed::tag_to`] gives the tags of a whole pass that start at or before the byte asked
+/// (a tag's own start, the byte before it, a byte inside it, the start of the text and
+/// past its end), under several reference dates tried in turn on one parse.
+#[test]
+fn tags_to_a_byte_are_the_whole_pass_cut_there() {
+    let long = "WASHINGTON (Sept. 12) - The deal was signed on Wednesday, two days after \
+        talks ended. On 9/12/23 the board met, and it will meet again next Monday. A week \
+        later, on Friday, they left; the following day they rose. In 2009 the firm cut jobs \
+        in March.\n";
+    let repeated = long.repeat(400); // more than one block of tokens
+    let mut texts: Vec<&str> = super::rules::TABLES
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|r| r.1))
+        .take(300)
+        .collect();
+    texts.push(long);
+    texts.push(&repeated);
+    let mut compared = 0;
+    for text in texts {
+        let mut parsed = parse(text);
+        for r in [None, d("2023-09-14"), d("1999-12-25")] {
+            let whole = parsed.tag(r);
+            let mut lasts = vec![0, text.len(), usize::MAX];
+            for t in whole.iter().step_by(37) {
+                lasts.extend([t.start, t.start.saturating_sub(1), (t.start + t.end) / 2]);
+            }
+            for last in lasts {
+                let want: Vec<Timex> = whole.iter().filter(|t| t.start <= last).cloned().collect();
+                assert_eq!(
+                    parsed.tag_to(r, last),
+                    want,
+                    "{text:?} to {last} under {r:?}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 1_000, "{compared}");
+}

@@ -9,22 +9,54 @@ pub fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 pub fn fmt_day(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let mut s = fmt_year(d.year());
+    push2(&mut s, "-", d.month());
+    push2(&mut s, "-", d.day());
+    s
 }
 
 pub fn fmt_month(y: i32, m: u32) -> String {
-    format!("{:04}-{:02}", y, m)
+    let mut s = fmt_year(y);
+    push2(&mut s, "-", m);
+    s
 }
 
+/// The year in at least four digits ("0047", "2023", "-005" as `{:04}` writes it).
+/// Written digit by digit for the years of any calendar: resolution formats a value per
+/// expression, and corpus date inference resolves each text under up to 16 dates.
 pub fn fmt_year(y: i32) -> String {
-    format!("{:04}", y)
+    let mut s = String::with_capacity(10);
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        for d in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
+            s.push(char::from(b'0' + d as u8));
+        }
+    } else {
+        use std::fmt::Write;
+        let _ = write!(s, "{y:04}");
+    }
+    s
+}
+
+/// `sep` and `n` in at least two digits, as `{sep}{n:02}` writes it.
+fn push2(s: &mut String, sep: &str, n: u32) {
+    s.push_str(sep);
+    if n < 100 {
+        s.push(char::from(b'0' + (n / 10) as u8));
+        s.push(char::from(b'0' + (n % 10) as u8));
+    } else {
+        use std::fmt::Write;
+        let _ = write!(s, "{n:02}");
+    }
 }
 
 /// ISO week value ("2020-W53"): weeks start on Monday and belong to the year of their
 /// Thursday.
 pub fn fmt_week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{:04}-W{:02}", w.year(), w.week())
+    let mut s = fmt_year(w.year());
+    push2(&mut s, "-W", w.week());
+    s
 }
 
 pub fn quarter_of(m: u32) -> u32 {
@@ -183,4 +215,50 @@ fn known_prefix(value: &str) -> Option<DateSpan> {
         end += 1 + p.len();
     }
     span_of(&v[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_written_as_format_writes_them() {
+        let years = (-10_100..=-9_900)
+            .chain(-1_100..=1_100)
+            .chain(1_890..=2_110)
+            .chain(9_900..=10_100)
+            .chain([i32::MIN, -262_143, 262_142, i32::MAX]);
+        for y in years {
+            assert_eq!(fmt_year(y), format!("{:04}", y), "{y}");
+            for m in [0, 1, 9, 10, 12, 99, 100, 123] {
+                assert_eq!(fmt_month(y, m), format!("{:04}-{:02}", y, m), "{y} {m}");
+            }
+        }
+        let days = [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            ymd(-5, 3, 9).unwrap(),
+            ymd(0, 1, 1).unwrap(),
+            ymd(47, 12, 31).unwrap(),
+            ymd(2024, 2, 29).unwrap(),
+            ymd(9999, 12, 31).unwrap(),
+            ymd(10_000, 1, 1).unwrap(),
+        ];
+        for d in days {
+            let want = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            assert_eq!(fmt_day(d), want);
+        }
+        for start in [ymd(-3, 12, 20), ymd(2019, 12, 20)] {
+            let mut d = start.unwrap();
+            for _ in 0..800 {
+                let w = d.iso_week();
+                assert_eq!(fmt_week(d), format!("{:04}-W{:02}", w.year(), w.week()));
+                d += Duration::days(3);
+            }
+        }
+        for d in days {
+            let w = d.iso_week();
+            assert_eq!(fmt_week(d), format!("{:04}-W{:02}", w.year(), w.week()));
+        }
+    }
 }
