@@ -2412,7 +2412,8 @@ fn twitter_card_label_and_data_pairs() {
 fn addresses_with_the_day_first_or_a_query_date() {
     use super::dates::{parse_url_date_weak, Order, UrlReading};
     let (c, g) = (Some(UrlReading::Certain), Some(UrlReading::Guessed));
-    let rows: &[(&str, Order, Option<(NaiveDate, UrlReading)>)] = &[
+    type Row<'a> = (&'a str, Order, Option<(NaiveDate, UrlReading)>);
+    let rows: &[Row] = &[
         (
             "https://x.example/news/14/09/2023/slug",
             Order::Unknown,
