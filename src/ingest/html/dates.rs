@@ -124,6 +124,10 @@ pub enum Order {
     DayFirst,
     MonthFirst,
     Unknown,
+    /// Taiwan's pages (`zh-TW`, `zh-Hant` outside Hong Kong and Macau): numeric dates as
+    /// [`Order::DayFirst`], and a three-digit year before 年 is the Republic of China's
+    /// with the era's name left out ("112年9月14日" is 2023), as Taiwanese dates write it.
+    Taiwan,
 }
 
 impl Order {
@@ -136,6 +140,10 @@ impl Order {
             Order::Unknown
         } else if l == "en-us" || l == "en-ph" {
             Order::MonthFirst
+        } else if l.starts_with("zh-tw")
+            || (l.starts_with("zh-hant") && !l.ends_with("-hk") && !l.ends_with("-mo"))
+        {
+            Order::Taiwan
         } else if l == "en" {
             Order::Unknown
         } else {
@@ -270,6 +278,20 @@ fn day(w: &str) -> Option<i64> {
     let d = num(w.as_bytes())?;
     (w.len() <= 2 && (1..=31).contains(&d)).then_some(d)
 }
+/// A year of the Republic of China written without the era's name: three digits (100 is
+/// 2011) on a Taiwanese page, not after a word naming the common era (西元, 公元), which
+/// writes a year of the Gregorian calendar.
+fn roc_bare_year(w: &str, order: Order, before: Option<&str>) -> Option<i64> {
+    if order != Order::Taiwan || w.len() != 3 {
+        return None;
+    }
+    if before.is_some_and(|b| b.ends_with("西元") || b.ends_with("公元") || b.ends_with("紀元"))
+    {
+        return None;
+    }
+    num(w.as_bytes()).filter(|n| (100..=199).contains(n))
+}
+
 fn year(w: &str) -> Option<i64> {
     let y = num(w.as_bytes())?;
     (w.len() == 4 && (1900..=2200).contains(&y)).then_some(y)
@@ -376,6 +398,18 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
                 (Some(n), Some(m), "月", Some(d)) => found(k, at + 2, ymd(base + n, m, d)),
                 _ => None,
             }
+        } else if let Some(n) = roc_bare_year(w, order, back.map(get)) {
+            // 112年9月14日 on a Taiwanese page (see `Order::Taiwan`); the day closed by 日.
+            match (
+                get(k + 1),
+                num(get(k + 2).as_bytes()),
+                get(k + 3),
+                day(get(k + 4)),
+                get(k + 5),
+            ) {
+                ("年", Some(m), "月", Some(d), "日") => found(k, k + 5, ymd(1911 + n, m, d)),
+                _ => None,
+            }
         } else if let Some(y) = year(w) {
             if matches!(get(k + 1), "年" | "년") && matches!(get(k + 3), "月" | "월") {
                 // 2019年11月18日, 2019년 11월 18일
@@ -422,7 +456,7 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
                         Some((c, a))
                     } else {
                         match order {
-                            Order::DayFirst => Some((a, c)),
+                            Order::DayFirst | Order::Taiwan => Some((a, c)),
                             Order::MonthFirst => Some((c, a)),
                             Order::Unknown => None,
                         }
@@ -582,6 +616,121 @@ pub fn parse_url_date(url: &str) -> Option<NaiveDate> {
             }
         }
         i += 1;
+    }
+    None
+}
+
+/// A date an address states in a form that needs a reading: how sure that reading is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlReading {
+    /// Day and month before the year, one of them over 12 (or both the same): only one
+    /// reading (`/14/09/2023/`, `/14-09-2023-slug`, and the US `/09/14/2023/`).
+    Certain,
+    /// Day and month both 12 or less, read in the page's numeric order (`/05/09/2023/`);
+    /// or a query's value (`?date=2023-09-14`, `&d=20230914`), which may be a filter as
+    /// well as the story's day.
+    Guessed,
+}
+
+/// A date in a URL that [`parse_url_date`] does not read: the day and month before the
+/// year in the path (`/14/09/2023/`, `/14-09-2023/`), or a query parameter named as a
+/// date (`date`, `d`, `dt`, `pubdate`, `publish_date`...) whose value is `YYYY-MM-DD` or
+/// `YYYYMMDD`. Day-first or month-first when both are 12 or less is the page's `order`'s
+/// to decide, never a guess without it.
+pub fn parse_url_date_weak(url: &str, order: Order) -> Option<(NaiveDate, UrlReading)> {
+    let b = url_path(url).as_bytes();
+    let run = |j: usize| {
+        b.get(j..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let sep = |c: u8| matches!(c, b'/' | b'-' | b'_');
+    let mut i = 0;
+    while i < b.len() {
+        let a = run(i);
+        if a == 0 {
+            i += 1;
+            continue;
+        }
+        let starts = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let j = i + a;
+        let c = run(j + 1);
+        let k = j + 1 + c;
+        let y = run(k + 1);
+        let end = k + 1 + y;
+        if starts
+            && (1..=2).contains(&a)
+            && (1..=2).contains(&c)
+            && y == 4
+            && b.get(j).copied().is_some_and(sep)
+            && b.get(k).copied().is_some_and(sep)
+            && b.get(end).is_none_or(|x| !x.is_ascii_alphanumeric())
+        {
+            if let (Some(p), Some(q), Some(yr)) =
+                (num(&b[i..j]), num(&b[j + 1..k]), num(&b[k + 1..end]))
+            {
+                // (day, month): one reading when the two are equal or one is over 12.
+                let read = if p == q || (p > 12 && q <= 12) {
+                    Some(((p, q), UrlReading::Certain))
+                } else if q > 12 && p <= 12 {
+                    Some(((q, p), UrlReading::Certain))
+                } else {
+                    match order {
+                        Order::DayFirst | Order::Taiwan => Some(((p, q), UrlReading::Guessed)),
+                        Order::MonthFirst => Some(((q, p), UrlReading::Guessed)),
+                        Order::Unknown => None,
+                    }
+                };
+                if let Some(((d, m), r)) = read {
+                    if (1990..=2100).contains(&yr) {
+                        if let Some(dt) = ymd(yr, m, d) {
+                            return Some((dt, r));
+                        }
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    url_query_date(url).map(|d| (d, UrlReading::Guessed))
+}
+
+/// A query parameter that names a date (`?date=2023-09-14`, `&d=20230914`,
+/// `?pubdate=2023-09-14T08:15`): not one of an update, an expiry or a range's end.
+fn url_query_date(url: &str) -> Option<NaiveDate> {
+    let query = url.split('#').next()?.split_once('?')?.1;
+    for pair in query.split(['&', ';']).take(32) {
+        let Some((name, value)) = pair.split_once('=') else {
+            continue;
+        };
+        let name = name.to_ascii_lowercase();
+        let dated = matches!(name.as_str(), "d" | "dt" | "day")
+            || (name.ends_with("date")
+                && ![
+                    "upd", "mod", "exp", "end", "start", "from", "to", "last", "until", "since",
+                ]
+                .iter()
+                .any(|w| name.starts_with(w)));
+        if !dated {
+            continue;
+        }
+        let v = value.as_bytes();
+        let digits = v.iter().take_while(|c| c.is_ascii_digit()).count();
+        let date = if digits == 8 && v.len() == 8 {
+            ymd(num(&v[..4])?, num(&v[4..6])?, num(&v[6..8])?)
+        } else if digits == 4
+            && v.len() >= 10
+            && v[4] == b'-'
+            && v[7] == b'-'
+            && v.get(10)
+                .is_none_or(|c| matches!(c, b'T' | b't' | b' ' | b'+'))
+        {
+            ymd(num(&v[..4])?, num(&v[5..7])?, num(&v[8..10])?)
+        } else {
+            None
+        };
+        if let Some(d) = date.filter(|d| (1990..=2100).contains(&chrono::Datelike::year(d))) {
+            return Some(d);
+        }
     }
     None
 }
@@ -783,7 +932,7 @@ pub fn short_year_date(s: &str, order: Order, short: ShortYear) -> Option<(Naive
                 last(m, a)
             } else {
                 match order {
-                    Order::DayFirst => last(a, m),
+                    Order::DayFirst | Order::Taiwan => last(a, m),
                     Order::MonthFirst => last(m, a),
                     Order::Unknown => None,
                 }

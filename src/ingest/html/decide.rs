@@ -25,7 +25,7 @@ pub fn source_of(kind: Kind) -> PubDateSource {
             PubDateSource::Meta
         }
         Kind::Marked | Kind::Time => PubDateSource::TimeElement,
-        Kind::Url => PubDateSource::Url,
+        Kind::Url | Kind::UrlGuessed => PubDateSource::Url,
         Kind::Byline | Kind::ShortYear | Kind::Counted | Kind::Headline | Kind::AboveHeadline => {
             PubDateSource::Byline
         }

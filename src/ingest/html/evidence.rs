@@ -59,6 +59,11 @@ pub enum Kind {
     Counted,
     /// A short dated line next to the headline.
     Headline,
+    /// A date the address states in a form that needs a reading the address cannot confirm:
+    /// a query value (`?date=2023-09-14`, `&d=20230914`), or a day and month both 12 or
+    /// less before the year (`/05/09/2023/`) read in the page's numeric order. A date where
+    /// nothing else gives one, never a rival or a second voice.
+    UrlGuessed,
     /// A publication key in a script's data (a framework's page state).
     ScriptState,
     /// A date-named box or `<time>` above the headline: often the page header's "today".
@@ -90,7 +95,7 @@ impl Kind {
             | Kind::Counted
             | Kind::Headline
             | Kind::AboveHeadline => Family::Visible,
-            Kind::Url => Family::Address,
+            Kind::Url | Kind::UrlGuessed => Family::Address,
         }
     }
     /// Evidence that can contradict another: all but the guesses around the headline.
@@ -103,6 +108,7 @@ impl Kind {
                 | Kind::ScriptState
                 | Kind::ShortYear
                 | Kind::Counted
+                | Kind::UrlGuessed
         )
     }
 }

@@ -4,7 +4,8 @@
 //! [`super::decide`].
 
 use super::dates::{
-    parse_epoch, parse_stamp, parse_url_date, parse_url_month, Order, ShortYear, Stamp,
+    parse_epoch, parse_stamp, parse_text_date_in, parse_url_date, parse_url_date_weak,
+    parse_url_month, Order, ShortYear, Stamp, UrlReading,
 };
 use super::decide::decide;
 use super::dom::{AttrName, Doc, BASE, SCRIPT, TEXT, TITLE};
@@ -101,6 +102,8 @@ pub fn read_meta_with(
     let mut other_items: Option<Vec<bool>> = None;
     // When an archiver saved the page (a relative "2 days ago" counts back from it).
     let mut saved = doc.saved_at;
+    // Twitter card's `twitter:labelN` / `twitter:dataN` pairs (N = 1..4).
+    let mut card: [(Option<&str>, Option<&str>); 4] = [(None, None); 4];
 
     m.language = doc
         .attr(
@@ -191,6 +194,24 @@ pub fn read_meta_with(
                             m.outlet = Some(norm_ws(content))
                         }
                         "og:url" if og_url.is_none() => og_url = Some(content.to_string()),
+                        k if k.starts_with("twitter:label") || k.starts_with("twitter:data") => {
+                            let (label, n) = match k.strip_prefix("twitter:label") {
+                                Some(n) => (true, n),
+                                None => (false, &k["twitter:data".len()..]),
+                            };
+                            if let Some(slot) = n
+                                .parse::<usize>()
+                                .ok()
+                                .and_then(|n| n.checked_sub(1))
+                                .and_then(|n| card.get_mut(n))
+                            {
+                                if label {
+                                    slot.0.get_or_insert(content);
+                                } else {
+                                    slot.1.get_or_insert(content);
+                                }
+                            }
+                        }
                         "content-language" | "og:locale" | "language" if m.language.is_none() => {
                             m.language = Some(content.replace('_', "-"))
                         }
@@ -241,6 +262,7 @@ pub fn read_meta_with(
         .map(super::saved::original_address)
         .collect();
     cands.extend(visible(doc, in_junk, order, short, title_hint, saved));
+    cands.extend(card.iter().filter_map(|&(l, d)| card_date(l?, d?, order)));
     if let Some((d, u)) = addresses
         .iter()
         .find_map(|u| parse_url_date(u).map(|d| (d, u)))
@@ -260,6 +282,31 @@ pub fn read_meta_with(
             note,
             false,
         ));
+    }
+    if !cands.iter().any(|c| c.kind == Kind::Url) {
+        if let Some((d, r, u)) = addresses
+            .iter()
+            .find_map(|u| parse_url_date_weak(u, order).map(|(d, r)| (d, r, u)))
+        {
+            let (kind, conf, how) = match r {
+                UrlReading::Certain => (Kind::Url, 0.75, "day and month before the year"),
+                UrlReading::Guessed => (
+                    Kind::UrlGuessed,
+                    0.6,
+                    "a query's date or a day and month read in the page's order",
+                ),
+            };
+            cands.push(Cand::new(
+                Stamp {
+                    date: d,
+                    utc: false,
+                },
+                kind,
+                conf,
+                format!("date in the address ({how}: {u})"),
+                false,
+            ));
+        }
     }
     let url_month = addresses.iter().find_map(|u| parse_url_month(u));
     let (mut published, modified) = decide(cands, url_month, today);
@@ -294,6 +341,52 @@ pub fn read_meta_with(
         .or_else(|| m.h1.clone())
         .or(m.title.take());
     m
+}
+
+/// A Twitter card's label and data pair as a date: "Published" / "14 September 2023"
+/// (sites fill the card's two free fields with what a reader sees first; "Written by" and
+/// "Est. reading time" are not dates). The label says what the date is: a publication
+/// (below a machine's field, since the value is written for people) or an update.
+fn card_date(label: &str, data: &str, order: Order) -> Option<Cand> {
+    let l = label.to_lowercase();
+    let has = |w: &[&str]| {
+        l.split(|c: char| !c.is_alphanumeric())
+            .any(|x| w.iter().any(|p| x.starts_with(p)))
+    };
+    let modified = has(&["updat", "modif", "revis", "edit"]);
+    let published = has(&[
+        "publish",
+        "posted",
+        "date",
+        "released",
+        "filed",
+        "publicad",
+        "publié",
+        "veröffentlicht",
+    ]);
+    if !modified && !published {
+        return None;
+    }
+    if data.len() > 80 {
+        return None;
+    }
+    let stamp = parse_stamp(data)
+        .or_else(|| parse_text_date_in(data, order).map(|date| Stamp { date, utc: false }))?;
+    Some(Cand::new(
+        stamp,
+        Kind::MetaGuessed,
+        if !modified && has(&["publish"]) {
+            0.85
+        } else {
+            0.75
+        },
+        format!(
+            "twitter card \"{}\" / \"{}\"",
+            norm_ws(label),
+            norm_ws(data)
+        ),
+        modified,
+    ))
 }
 
 /// First element with `tag` (node 0 is the document root, not an element).
@@ -343,6 +436,20 @@ fn is_article_type(v: &Value) -> bool {
     let check = |s: &str| {
         let s = s.to_ascii_lowercase();
         s.ends_with("article") || s.contains("posting") || s == "report" || s == "newsarticle"
+    };
+    match v.get("@type") {
+        Some(Value::String(s)) => check(s),
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(check)),
+        _ => false,
+    }
+}
+
+fn is_live_blog(v: &Value) -> bool {
+    let check = |s: &str| {
+        s.rsplit('/')
+            .next()
+            .unwrap_or(s)
+            .eq_ignore_ascii_case("liveblogposting")
     };
     match v.get("@type") {
         Some(Value::String(s)) => check(s),
@@ -605,6 +712,7 @@ fn read_json_ld(
                 Kind::JsonLdOther
             };
             let conf = if art { 0.95 } else { 0.85 };
+            let mut stated = false;
             // (Not a video's `uploadDate`: a video embedded in a story has its own.)
             for (key, modified) in [
                 ("datePublished", false),
@@ -619,6 +727,16 @@ fn read_json_ld(
                         conf - 0.01
                     };
                     cands.push(Cand::new(s, kind, c, format!("JSON-LD {key}"), modified));
+                    stated = stated || !modified;
+                }
+            }
+            // A live blog is opened when its coverage starts: with no publication stated,
+            // that is its first day. Not beyond doubt (a page may be set up before the
+            // coverage it announces), so below 0.8 unless another part of the page agrees.
+            if !stated && is_live_blog(o) {
+                if let Some(s) = get_key(o, "coverageStartTime").and_then(json_date) {
+                    let note = "JSON-LD coverageStartTime of a LiveBlogPosting".to_string();
+                    cands.push(Cand::new(s, Kind::JsonLdOther, 0.75, note, false));
                 }
             }
         }

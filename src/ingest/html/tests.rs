@@ -2329,3 +2329,273 @@ fn a_bold_headline_alone_before_the_text_is_not_a_line_of_it() {
         "{f}"
     );
 }
+
+/// A page of our own with `head` in its `<head>` and `extra` before the story's text.
+fn story_page(lang: &str, head: &str, extra: &str) -> HtmlArticle {
+    read_html(
+        format!(
+            "<html lang=\"{lang}\"><head><title>Ferry timetable approved</title>{head}</head>\
+             <body><article><h1>Ferry timetable approved</h1>{extra}<p>The harbour board \
+             approved a new ferry timetable on Wednesday after months of complaints from \
+             island commuters about late sailings.</p><p>Two extra sailings will be added on \
+             summer weekends, the operators said.</p></article></body></html>"
+        )
+        .as_bytes(),
+    )
+}
+
+/// A Twitter card's free label and data fields: the label says whether the data is a
+/// publication, an update, or no date at all.
+#[test]
+fn twitter_card_label_and_data_pairs() {
+    let card = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (l, v))| {
+                format!(
+                    "<meta name=\"twitter:label{n}\" content=\"{l}\">\
+                     <meta name=\"twitter:data{n}\" content=\"{v}\">",
+                    n = i + 1
+                )
+            })
+            .collect::<String>()
+    };
+    let a = story_page("en", &card(&[("Published", "14 September 2023")]), "");
+    assert_eq!(first(&a), (d(2023, 9, 14), PubDateSource::Meta));
+    assert!(
+        a.published[0].note.contains("twitter card"),
+        "{:?}",
+        a.published
+    );
+    // The date in the second pair, after an author's name in the first.
+    let a = story_page(
+        "en",
+        &card(&[
+            ("Written by", "Jane Roe"),
+            ("Published on", "September 14, 2023"),
+        ]),
+        "",
+    );
+    assert_eq!(first(&a), (d(2023, 9, 14), PubDateSource::Meta));
+    // A numeric date by the page's order; a "Date" label reads below a "Published" one.
+    let a = story_page("en-GB", &card(&[("Date", "05/09/2023")]), "");
+    assert_eq!(first(&a), (d(2023, 9, 5), PubDateSource::Meta));
+    assert!(a.published[0].confidence < 0.8);
+    // An update is the modification, not the publication.
+    let a = story_page("en", &card(&[("Updated", "2023-09-15")]), "");
+    assert!(a.published.is_empty(), "{:?}", a.published);
+    assert_eq!(a.modified.map(|m| m.date), Some(d(2023, 9, 15)));
+    // Not dates: an author, a reading time (whose number is no day), a label without data.
+    let a = story_page(
+        "en",
+        &card(&[
+            ("Written by", "Jane Roe"),
+            ("Est. reading time", "3 minutes"),
+        ]),
+        "<meta name=\"twitter:label3\" content=\"Published\">",
+    );
+    assert!(a.published.is_empty(), "{:?}", a.published);
+    // A byline's date the card repeats: two statements of the page agree.
+    let a = story_page(
+        "en",
+        &card(&[("Published", "14 September 2023")]),
+        "<div class=\"byline\">Published 14 September 2023</div>",
+    );
+    assert_eq!(first(&a).0, d(2023, 9, 14));
+}
+
+/// Dates an address states with the day before the year, or in its query: read where
+/// nothing else gives a date; a day-month order the address cannot settle is read in the
+/// page's order or not at all, never confidently.
+#[test]
+fn addresses_with_the_day_first_or_a_query_date() {
+    use super::dates::{parse_url_date_weak, Order, UrlReading};
+    let (c, g) = (Some(UrlReading::Certain), Some(UrlReading::Guessed));
+    type Row<'a> = (&'a str, Order, Option<(NaiveDate, UrlReading)>);
+    let rows: &[Row] = &[
+        (
+            "https://x.example/news/14/09/2023/slug",
+            Order::Unknown,
+            Some((d(2023, 9, 14), c.unwrap())),
+        ),
+        (
+            "https://x.example/news/14-09-2023/slug",
+            Order::Unknown,
+            Some((d(2023, 9, 14), c.unwrap())),
+        ),
+        (
+            "https://x.example/news/harbour-14-09-2023",
+            Order::Unknown,
+            Some((d(2023, 9, 14), c.unwrap())),
+        ),
+        (
+            "https://x.example/news/09/14/2023/slug",
+            Order::Unknown,
+            Some((d(2023, 9, 14), c.unwrap())),
+        ),
+        (
+            "https://x.example/news/05/09/2023/slug",
+            Order::DayFirst,
+            Some((d(2023, 9, 5), g.unwrap())),
+        ),
+        (
+            "https://x.example/news/05/09/2023/slug",
+            Order::MonthFirst,
+            Some((d(2023, 5, 9), g.unwrap())),
+        ),
+        (
+            "https://x.example/news/05/09/2023/slug",
+            Order::Unknown,
+            None,
+        ),
+        (
+            "https://x.example/a.php?id=12&date=2023-09-14",
+            Order::Unknown,
+            Some((d(2023, 9, 14), g.unwrap())),
+        ),
+        (
+            "https://x.example/story?id=12&d=20230914",
+            Order::Unknown,
+            Some((d(2023, 9, 14), g.unwrap())),
+        ),
+        (
+            "https://x.example/story?pubdate=2023-09-14T08:15",
+            Order::Unknown,
+            Some((d(2023, 9, 14), g.unwrap())),
+        ),
+        // Near misses: an update's or a range's date, ids, an impossible day, a year
+        // glued to more digits, a version number, a query without a date's name.
+        (
+            "https://x.example/story?id=1&updatedate=2023-09-15",
+            Order::Unknown,
+            None,
+        ),
+        (
+            "https://x.example/search?enddate=2023-09-15",
+            Order::Unknown,
+            None,
+        ),
+        ("https://x.example/story?id=20230914", Order::Unknown, None),
+        (
+            "https://x.example/news/31/02/2023/slug",
+            Order::DayFirst,
+            None,
+        ),
+        (
+            "https://x.example/news/14/09/20231/slug",
+            Order::Unknown,
+            None,
+        ),
+        ("https://x.example/item/a14/09/2023", Order::Unknown, None),
+        ("https://x.example/story?d=2023091", Order::Unknown, None),
+    ];
+    for (u, order, want) in rows {
+        assert_eq!(parse_url_date_weak(u, *order), *want, "{u}");
+    }
+    let canonical = |u: &str| format!("<link rel=\"canonical\" href=\"{u}\">");
+    // Alone: a date below firm.
+    let a = story_page(
+        "en",
+        &canonical("https://x.example/news/14-09-2023/ferry"),
+        "",
+    );
+    assert_eq!(first(&a), (d(2023, 9, 14), PubDateSource::Url));
+    assert!(a.published[0].confidence < 0.8);
+    let a = story_page(
+        "en",
+        &canonical("https://x.example/a.php?date=2023-09-14"),
+        "",
+    );
+    assert_eq!(first(&a), (d(2023, 9, 14), PubDateSource::Url));
+    assert!(a.published[0].confidence <= 0.6);
+    // A guessed reading never disputes the byline, and a byline dated otherwise wins with
+    // its own confidence.
+    let byline = "<div class=\"byline\">Published 3 October 2023</div>";
+    let plain = story_page("en-GB", "", byline);
+    let a = story_page(
+        "en-GB",
+        &canonical("https://x.example/news/05/09/2023/ferry"),
+        byline,
+    );
+    assert_eq!(first(&a), (d(2023, 10, 3), PubDateSource::Byline));
+    assert_eq!(a.published[0].confidence, plain.published[0].confidence);
+    // A path's year-first date stays the address's reading.
+    let a = story_page(
+        "en",
+        &canonical("https://x.example/2023/09/14/ferry?date=2023-01-01"),
+        "",
+    );
+    assert_eq!(first(&a), (d(2023, 9, 14), PubDateSource::Url));
+}
+
+/// Taiwanese pages write the Republic of China's year without its era's name; elsewhere a
+/// three-digit year is no date, and after 西元 (the common era) it is the Gregorian year.
+#[test]
+fn a_bare_roc_year_on_a_taiwanese_page() {
+    use super::dates::{find_dates, Order};
+    let rows: &[(&str, Order, Option<NaiveDate>)] = &[
+        ("112年9月14日", Order::Taiwan, Some(d(2023, 9, 14))),
+        (
+            "發佈時間：112年09月14日 上午10:30",
+            Order::Taiwan,
+            Some(d(2023, 9, 14)),
+        ),
+        ("100年1月1日", Order::Taiwan, Some(d(2011, 1, 1))),
+        ("中華民國112年9月14日", Order::Taiwan, Some(d(2023, 9, 14))),
+        ("2023年9月14日", Order::Taiwan, Some(d(2023, 9, 14))),
+        ("112年9月14日", Order::DayFirst, None),
+        ("112年9月14日", Order::Unknown, None),
+        ("西元112年9月14日", Order::Taiwan, None),
+        ("112年9月", Order::Taiwan, None),
+        ("112年9月14", Order::Taiwan, None),
+        ("99年9月14日", Order::Taiwan, None),
+        ("212年9月14日", Order::Taiwan, None),
+    ];
+    for (s, order, want) in rows {
+        assert_eq!(
+            find_dates(s, *order, 1).first().map(|f| f.date),
+            *want,
+            "{s}"
+        );
+    }
+    assert_eq!(Order::of_language(Some("zh-TW")), Order::Taiwan);
+    assert_eq!(Order::of_language(Some("zh-Hant-TW")), Order::Taiwan);
+    assert_eq!(Order::of_language(Some("zh-Hant")), Order::Taiwan);
+    assert_eq!(Order::of_language(Some("zh-Hant-HK")), Order::DayFirst);
+    assert_eq!(Order::of_language(Some("zh-CN")), Order::DayFirst);
+}
+
+/// A live blog with no publication stated opens on the day its coverage starts; that day
+/// is read below firm, and a stated publication is read before it.
+#[test]
+fn a_live_blog_dated_by_its_coverage_start() {
+    let ld = |body: &str| {
+        format!(
+            "<script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+             \"@type\":\"LiveBlogPosting\",\"headline\":\"Ferry vote live\",{body}}}</script>"
+        )
+    };
+    let a = story_page(
+        "en",
+        &ld("\"coverageStartTime\":\"2023-09-14T08:00:00+01:00\""),
+        "",
+    );
+    assert_eq!(first(&a), (d(2023, 9, 14), PubDateSource::JsonLd));
+    assert!(a.published[0].confidence < 0.8, "{:?}", a.published);
+    let a = story_page(
+        "en",
+        &ld("\"coverageStartTime\":\"2023-09-14T08:00:00+01:00\",\
+             \"datePublished\":\"2023-09-13T18:00:00+01:00\""),
+        "",
+    );
+    assert_eq!(first(&a).0, d(2023, 9, 13));
+    assert!(a.published[0].confidence >= 0.9);
+    // Another type's coverage start is no page's publication.
+    let a = read_html(
+        "<html><head><script type=\"application/ld+json\">{\"@type\":\"Event\",\
+         \"coverageStartTime\":\"2023-09-14T08:00:00Z\"}</script></head><body><p>x</p></body></html>"
+            .as_bytes(),
+    );
+    assert!(a.published.is_empty(), "{:?}", a.published);
+}
