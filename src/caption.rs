@@ -4049,17 +4049,23 @@ mod tests {
     fn the_short_form_from_the_kept_reading_is_the_one_a_second_reading_gives() {
         // The form before: the best member found, then its sentence read again.
         fn read_twice(c: &Cluster, events: &[Event], articles: &[Article]) -> (String, String) {
-            let mut best: Option<(Candidate, &Event, bool)> = None;
-            for &i in c.events.iter().take(MAX_CANDIDATES) {
+            // (The same members tried and the same tie-break as `best_member`.)
+            let shared = central::Shared::of(c, events, articles);
+            let mut best: Option<(Candidate, &Event, bool, f64)> = None;
+            for i in central::tried(c, shared.as_ref(), MAX_CANDIDATES, CENTRAL_CANDIDATES) {
                 let e = &events[i as usize];
                 let (cand, key) = event_candidate(e, articles, DEFAULT_MAX_CHARS, false);
                 if let Some(cand) = cand {
-                    if best.as_ref().is_none_or(|(b, ..)| cand.score > b.score) {
-                        best = Some((cand, e, key.is_some()));
+                    let central = shared.as_ref().map_or(0.0, |s| s.of_text(&cand.text));
+                    if best.as_ref().is_none_or(|(b, .., bc)| {
+                        cand.score > b.score
+                            || (cand.score == b.score && central > central::CLEARLY_MORE * *bc)
+                    }) {
+                        best = Some((cand, e, key.is_some(), central));
                     }
                 }
             }
-            let Some((best, e, alone)) = best else {
+            let Some((best, e, alone, _)) = best else {
                 return (String::new(), String::new());
             };
             if best.text.chars().count() <= SHORT_MAX_CHARS {
