@@ -9,7 +9,9 @@
 //! chronology pieces that name many dates in passing. Ranges, months and years vote the same
 //! way among each article's other spans and are weighted down by precision. A date named in
 //! an aside ("Kim, who was arrested on 14 May, ...") votes in full: later articles recalling
-//! a date in passing are evidence that it mattered.
+//! a date in passing are evidence that it mattered. Copies of one text (a syndicated story
+//! printed by several outlets, a page saved twice) are one report: they share one vote, and
+//! their outlets count as one.
 //!
 //! On top of that, per happening (cluster):
 //! * **burstiness**: a day's votes against the mean of its neighbourhood
@@ -78,6 +80,38 @@ fn outlet_of(a: &Article) -> Option<String> {
     (!host.is_empty()).then(|| host.to_lowercase())
 }
 
+/// Bytes of a text's start and end that, with its length, find the copies it may have.
+const COPY_PROBE: usize = 256;
+
+/// For each article, how many articles of the corpus carry its very text (1 when none else
+/// does; an empty text is never a copy), and the first of them, which stands for them all.
+/// Texts are grouped by length, start and end, and each is compared whole with the first of
+/// its group only, so the cost stays linear in the corpus's text.
+fn copies(articles: &[Article]) -> (Vec<u32>, Vec<u32>) {
+    let mut first: HashMap<(usize, &[u8], &[u8]), u32> = HashMap::new();
+    let mut original: Vec<u32> = Vec::with_capacity(articles.len());
+    let mut count = vec![0u32; articles.len()];
+    for (i, a) in articles.iter().enumerate() {
+        let t = a.text.as_bytes();
+        let mut o = i as u32;
+        if !a.text.trim().is_empty() {
+            let key = (
+                t.len(),
+                &t[..t.len().min(COPY_PROBE)],
+                &t[t.len().saturating_sub(COPY_PROBE)..],
+            );
+            let f = *first.entry(key).or_insert(o);
+            if articles[f as usize].text.as_bytes() == t {
+                o = f;
+            }
+        }
+        original.push(o);
+        count[o as usize] += 1;
+    }
+    let counts = original.iter().map(|&o| count[o as usize]).collect();
+    (counts, original)
+}
+
 /// Per-event facts the ranking needs, computed once.
 struct Vote {
     article: u32,
@@ -120,6 +154,11 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
         let w = per_article.entry((v.article, v.span)).or_insert(0.0);
         *w = w.max(v.weight);
     }
+    // A copy's vote is shared with the other copies of its text.
+    let (copies, original) = copies(articles);
+    let copy_share = |article: u32| -> f32 {
+        1.0 / copies.get(article as usize).copied().unwrap_or(1).max(1) as f32
+    };
     let mut dates_of: FxMap<(u32, bool), u32> = FxMap::default();
     for (article, span) in per_article.keys() {
         *dates_of.entry((*article, is_fine(span))).or_insert(0) += 1;
@@ -137,7 +176,8 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
     let mut evidence: FxMap<DateSpan, f32> = FxMap::default();
     for e in events.iter() {
         if let Some(w) = per_article.remove(&(e.article, e.span)) {
-            *evidence.entry(e.span).or_insert(0.0) += w * share(e.article, &e.span);
+            *evidence.entry(e.span).or_insert(0.0) +=
+                w * share(e.article, &e.span) * copy_share(e.article);
         }
     }
     // Burstiness on the days' evidence, by the same definition the coverage chart marks
@@ -167,13 +207,16 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
             Some(*outlet_ids.entry(o).or_insert(next))
         })
         .collect();
-    // Each cluster's own support: its distinct articles' split votes, and its outlets.
+    // Each cluster's own support: its distinct articles' split votes, and its outlets (a
+    // copy of a text already counted in the cluster names no outlet of its own).
     let mut own = vec![0.0f32; clusters.len()];
     let mut outlets = vec![0usize; clusters.len()];
-    // (Two lists reused from cluster to cluster.)
-    let (mut seen, mut names): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    // (Three lists reused from cluster to cluster.)
+    let (mut seen, mut texts, mut names): (Vec<u32>, Vec<u32>, Vec<u32>) =
+        (Vec::new(), Vec::new(), Vec::new());
     for (ci, c) in clusters.iter().enumerate() {
         seen.clear();
+        texts.clear();
         names.clear();
         for &ei in &c.events {
             let (e, v) = (&events[ei as usize], &votes[ei as usize]);
@@ -181,7 +224,15 @@ pub(crate) fn rank(events: &mut [Event], clusters: &mut [Cluster], articles: &[A
                 continue;
             }
             seen.push(e.article);
-            own[ci] += v.weight * v.clause * share(e.article, &e.span);
+            own[ci] += v.weight * v.clause * share(e.article, &e.span) * copy_share(e.article);
+            let text = original
+                .get(e.article as usize)
+                .copied()
+                .unwrap_or(e.article);
+            if texts.contains(&text) {
+                continue;
+            }
+            texts.push(text);
             if let Some(o) = outlet_of_article.get(e.article as usize).copied().flatten() {
                 if !names.contains(&o) {
                     names.push(o);
@@ -254,9 +305,14 @@ mod tests {
         DateSpan::day(NaiveDate::from_ymd_opt(2023, m, d).unwrap())
     }
 
+    /// An article whose body is `text`, with a line of its own after it, so that no two
+    /// articles are copies of one text unless a test clones one.
     fn article(text: &str, outlet: Option<&str>) -> Article {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
         Article {
-            text: text.into(),
+            text: format!("{text}\n\nStory {n}."),
             outlet: outlet.map(str::to_string),
             paragraphs: vec![Paragraph {
                 range: 0..text.len(),
@@ -391,6 +447,77 @@ mod tests {
         let mut cl = clusters_for(&evs);
         rank(&mut evs, &mut cl, &arts);
         assert!(cl[0].salience > cl[1].salience);
+    }
+
+    #[test]
+    fn an_article_repeating_a_date_gives_it_one_vote() {
+        // Article 0 names 3 May in five sentences; articles 1 and 2 name 9 May once each.
+        let arts: Vec<Article> = (0..3).map(|_| article(T, None)).collect();
+        let mut evs: Vec<Event> = (0..5)
+            .map(|_| event(0, T, "3 May 2023", day(5, 3), 0))
+            .collect();
+        evs.push(event(1, T, "3 May 2023", day(5, 9), 1));
+        evs.push(event(2, T, "3 May 2023", day(5, 9), 1));
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        assert!(cl[1].salience > cl[0].salience, "{cl:?}");
+    }
+
+    #[test]
+    fn copies_of_one_text_are_one_report() {
+        // 3 May: one story printed three times (a page saved again, two outlets running the
+        // wire copy). 9 May: two different reports.
+        let wire = article(T, Some("Wire A"));
+        let mut arts = vec![wire.clone(), wire.clone(), wire];
+        arts[1].outlet = Some("Paper B".into());
+        arts[2].outlet = Some("Paper C".into());
+        arts.push(article(T, Some("Wire A")));
+        arts.push(article(T, Some("Wire A")));
+        let mut evs = vec![
+            event(0, T, "3 May 2023", day(5, 3), 0),
+            event(1, T, "3 May 2023", day(5, 3), 0),
+            event(2, T, "3 May 2023", day(5, 3), 0),
+            event(3, T, "3 May 2023", day(5, 9), 1),
+            event(4, T, "3 May 2023", day(5, 9), 1),
+        ];
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        assert!(cl[1].salience > cl[0].salience, "{cl:?}");
+
+        // The copies' outlets count as one: a copy in Paper B beside the story in Wire A and
+        // another report in Wire A weigh the same as two reports in Wire A.
+        let mut arts = arts[..2].to_vec();
+        arts.extend((0..3).map(|_| article(T, Some("Wire A"))));
+        let mut evs = vec![
+            event(0, T, "3 May 2023", day(5, 3), 0),
+            event(1, T, "3 May 2023", day(5, 3), 0),
+            event(2, T, "3 May 2023", day(5, 3), 0),
+            event(3, T, "3 May 2023", day(5, 9), 1),
+            event(4, T, "3 May 2023", day(5, 9), 1),
+        ];
+        let mut cl = clusters_for(&evs);
+        rank(&mut evs, &mut cl, &arts);
+        assert!((cl[0].salience - cl[1].salience).abs() < 1e-5, "{cl:?}");
+        // Texts that differ are no copies, however alike their length, start and end.
+        let long = "x".repeat(3 * COPY_PROBE);
+        let mut other = long.clone().into_bytes();
+        other[COPY_PROBE + 10] = b'y';
+        let texts = [
+            long.clone(),
+            String::from_utf8(other).unwrap(),
+            long,
+            String::new(),
+        ];
+        let arts: Vec<Article> = texts
+            .iter()
+            .map(|t| Article {
+                text: t.clone(),
+                ..Default::default()
+            })
+            .collect();
+        let (counts, original) = copies(&arts);
+        assert_eq!(counts, vec![2, 1, 2, 1]);
+        assert_eq!(original, vec![0, 1, 0, 3]);
     }
 
     #[test]
