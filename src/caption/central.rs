@@ -128,27 +128,36 @@ mod tests {
     use super::*;
     use crate::model::{Article, Cluster, Event};
 
-    /// One article per sentence, one event per article spanning its sentence.
-    fn cluster_of(sentences: &[&str]) -> (Cluster, Vec<Event>, Vec<Article>) {
+    /// One article per sentence, one event per article spanning its sentence, dated by the
+    /// phrase `date` where the sentence has it (else the date range is empty).
+    fn cluster_of<S: AsRef<str>>(
+        sentences: &[S],
+        date: &str,
+    ) -> (Cluster, Vec<Event>, Vec<Article>) {
         let articles: Vec<Article> = sentences
             .iter()
             .map(|s| Article {
-                text: (*s).to_string(),
+                text: s.as_ref().to_string(),
                 ..Article::default()
             })
             .collect();
         let events: Vec<Event> = sentences
             .iter()
+            .map(AsRef::as_ref)
             .enumerate()
-            .map(|(i, s)| Event {
-                sentence: 0..s.len(),
-                ..Event::for_test(
-                    i as u32,
-                    crate::model::DateSpan::day(
-                        chrono::NaiveDate::from_ymd_opt(2024, 5, 4).unwrap(),
-                    ),
-                    &[],
-                )
+            .map(|(i, s)| {
+                let at = s.find(date).filter(|_| !date.is_empty());
+                Event {
+                    sentence: 0..s.len(),
+                    date_range: at.map_or(0..0, |at| at..at + date.len()),
+                    ..Event::for_test(
+                        i as u32,
+                        crate::model::DateSpan::day(
+                            chrono::NaiveDate::from_ymd_opt(2024, 5, 4).unwrap(),
+                        ),
+                        &[],
+                    )
+                }
             })
             .collect();
         let c = Cluster {
@@ -167,7 +176,7 @@ mod tests {
             "Okoro won the presidential election by a landslide on Saturday.",
             "The landslide victory in Saturday's presidential election surprised Okoro's rivals.",
             "Okoro's election victory on Saturday was celebrated in the capital.",
-        ]);
+        ], "");
         let shared = Shared::of(&c, &e, &a).unwrap();
         let side = shared.of_text("Predecessor votes for him");
         let main = shared.of_text("Okoro wins presidential election by landslide");
@@ -181,14 +190,17 @@ mod tests {
     #[test]
     fn a_repeated_sentence_does_not_make_its_words_common() {
         let side = "Mr Lindqvist's neighbours gathered outside his house on Monday.";
-        let (c, e, a) = cluster_of(&[
-            side,
-            side,
-            side,
-            "Lindqvist resigned as finance minister on Monday.",
-            "The finance minister resigned on Monday after the audit.",
-            "Lindqvist's resignation as minister on Monday followed the audit.",
-        ]);
+        let (c, e, a) = cluster_of(
+            &[
+                side,
+                side,
+                side,
+                "Lindqvist resigned as finance minister on Monday.",
+                "The finance minister resigned on Monday after the audit.",
+                "Lindqvist's resignation as minister on Monday followed the audit.",
+            ],
+            "",
+        );
         let shared = Shared::of(&c, &e, &a).unwrap();
         let tried = tried(&c, Some(&shared), 1, 1);
         assert!(tried[1] >= 3, "a resignation report next, got {tried:?}");
@@ -203,51 +215,21 @@ mod tests {
         // Ten reports of one polling day: the first eight (all a caption tries in the
         // cluster's order) tell sides of it; the last two say who won, the words most of
         // the others share.
-        let texts: Vec<String> = [
-            "Mr Adeyemi's predecessor voted for him on Saturday.",
-            "Queues formed early at polling stations in Lagos on Saturday.",
-            "The electoral commission extended voting hours on Saturday.",
-            "Observers from the region arrived in the capital on Saturday.",
-            "Turnout in the presidential election on Saturday was high.",
-            "Rivals of Adeyemi complained about the presidential election on Saturday.",
-            "Adeyemi's supporters danced in the streets after the election on Saturday.",
-            "A storm delayed the count in two provinces on Saturday.",
-            "Adeyemi won the presidential election by a landslide on Saturday.",
-            "Adeyemi won Saturday's presidential election by a landslide, officials said.",
-        ]
-        .map(String::from)
-        .to_vec();
-        let articles: Vec<Article> = texts
-            .iter()
-            .map(|t| Article {
-                text: t.clone(),
-                ..Article::default()
-            })
-            .collect();
-        let events: Vec<Event> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let at = t.find("Saturday").unwrap();
-                let at = t[..at].rfind("on ").filter(|&j| j + 3 == at).unwrap_or(at);
-                Event {
-                    sentence: 0..t.len(),
-                    date_range: at..t.find("Saturday").unwrap() + "Saturday".len(),
-                    ..Event::for_test(
-                        i as u32,
-                        crate::model::DateSpan::day(
-                            chrono::NaiveDate::from_ymd_opt(2024, 5, 4).unwrap(),
-                        ),
-                        &[],
-                    )
-                }
-            })
-            .collect();
-        let c = Cluster {
-            events: (0..texts.len() as u32).collect(),
-            sources: texts.len(),
-            ..Cluster::default()
-        };
+        let (c, events, articles) = cluster_of(
+            &[
+                "Mr Adeyemi's predecessor voted for him on Saturday.",
+                "Queues formed early at polling stations in Lagos on Saturday.",
+                "The electoral commission extended voting hours on Saturday.",
+                "Observers from the region arrived in the capital on Saturday.",
+                "Turnout in the presidential election on Saturday was high.",
+                "Rivals of Adeyemi complained about the presidential election on Saturday.",
+                "Adeyemi's supporters danced in the streets after the election on Saturday.",
+                "A storm delayed the count in two provinces on Saturday.",
+                "Adeyemi won the presidential election by a landslide on Saturday.",
+                "Adeyemi won Saturday's presidential election by a landslide, officials said.",
+            ],
+            "on Saturday",
+        );
         let caption = super::super::for_cluster(&c, &events, &articles, 48);
         assert!(
             caption.contains("Adeyemi win"),
@@ -257,10 +239,13 @@ mod tests {
 
     #[test]
     fn two_sentences_keep_the_clusters_order() {
-        let (c, e, a) = cluster_of(&[
-            "Ships docked in Rotterdam on Tuesday.",
-            "Tuesday's docking of the ships in Rotterdam was delayed by fog in the harbour.",
-        ]);
+        let (c, e, a) = cluster_of(
+            &[
+                "Ships docked in Rotterdam on Tuesday.",
+                "Tuesday's docking of the ships in Rotterdam was delayed by fog in the harbour.",
+            ],
+            "",
+        );
         assert!(Shared::of(&c, &e, &a).is_none());
         assert_eq!(tried(&c, None, 8, 4), vec![0, 1]);
     }
