@@ -156,6 +156,16 @@ fn candidate(reading: &Reading, max_chars: usize, subject_hint: Option<&str>) ->
         Dated::Noun(named) if from_clause.is_none() => noun_caption(&named),
         _ => from_clause,
     }
+    .filter(|c| !ends_on_object_pronoun(&c.text))
+}
+
+/// "Union strips him", "Rafsanjani votes for him": a headline names whom an act was done
+/// to; a caption ending on a bare object pronoun leaves the reader asking who, since its
+/// person is named in another sentence.
+fn ends_on_object_pronoun(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w, "him" | "her" | "them"))
 }
 
 /// The caption from the date's clause (see [`candidate`]).
@@ -3209,6 +3219,21 @@ mod tests {
             .map(|(s, d, want)| format!("{s}\n  got {:?}, want {want:?}", cap(s, d)))
             .collect();
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// Session 17: a caption never ends on a bare object pronoun, whose person is named in
+    /// another sentence; a pronoun inside the caption, or a name at its end, is kept.
+    #[test]
+    #[rustfmt::skip]
+    fn no_caption_ends_on_an_object_pronoun() {
+        assert_captions(&[
+            ("The federation stripped him of his medals on Monday.", "on Monday", "Federation strips him of his medals"),
+            ("Party rebels are expected to move against him on Tuesday.", "on Tuesday", ""),
+            ("Conservatives will look to challenge him at the conference in March.", "in March", ""),
+            ("The minister thanked the volunteers on Friday.", "on Friday", "Minister thanks volunteers"),
+        ]);
+        assert!(ends_on_object_pronoun("Union strips him"));
+        assert!(!ends_on_object_pronoun("Union strips Himmler"));
     }
 
     #[test]
