@@ -292,6 +292,22 @@ fn roc_bare_year(w: &str, order: Order, before: Option<&str>) -> Option<i64> {
     num(w.as_bytes()).filter(|n| (100..=199).contains(n))
 }
 
+/// The day and month of two numbers written before a year (`14/09`, `09/14`): one over 12
+/// is the day; otherwise the page's numeric order decides, and an unknown order gives none.
+fn day_month(a: i64, b: i64, order: Order) -> Option<(i64, i64)> {
+    if a > 12 {
+        Some((a, b))
+    } else if b > 12 {
+        Some((b, a))
+    } else {
+        match order {
+            Order::DayFirst | Order::Taiwan => Some((a, b)),
+            Order::MonthFirst => Some((b, a)),
+            Order::Unknown => None,
+        }
+    }
+}
+
 fn year(w: &str) -> Option<i64> {
     let y = num(w.as_bytes())?;
     (w.len() == 4 && (1900..=2200).contains(&y)).then_some(y)
@@ -450,16 +466,11 @@ pub fn find_dates(s: &str, order: Order, max: usize) -> Vec<Found> {
             let y = year(get(k + 2));
             match (a, c, y) {
                 (Some(a), Some(c), Some(y)) => {
-                    let dm = if sep(k) == Some(b'.') || a > 12 {
+                    // Dots part a numeric date day first wherever they are used.
+                    let dm = if sep(k) == Some(b'.') {
                         Some((a, c))
-                    } else if c > 12 {
-                        Some((c, a))
                     } else {
-                        match order {
-                            Order::DayFirst | Order::Taiwan => Some((a, c)),
-                            Order::MonthFirst => Some((c, a)),
-                            Order::Unknown => None,
-                        }
+                        day_month(a, c, order)
                     };
                     dm.and_then(|(d, m)| found(k, k + 2, ymd(y, m, d)))
                 }
@@ -669,16 +680,18 @@ pub fn parse_url_date_weak(url: &str, order: Order) -> Option<(NaiveDate, UrlRea
                 (num(&b[i..j]), num(&b[j + 1..k]), num(&b[k + 1..end]))
             {
                 // (day, month): one reading when the two are equal or one is over 12.
-                let read = if p == q || (p > 12 && q <= 12) {
+                let read = if p == q {
                     Some(((p, q), UrlReading::Certain))
-                } else if q > 12 && p <= 12 {
-                    Some(((q, p), UrlReading::Certain))
                 } else {
-                    match order {
-                        Order::DayFirst | Order::Taiwan => Some(((p, q), UrlReading::Guessed)),
-                        Order::MonthFirst => Some(((q, p), UrlReading::Guessed)),
-                        Order::Unknown => None,
-                    }
+                    let certain = p > 12 || q > 12;
+                    day_month(p, q, order).map(|dm| {
+                        let r = if certain {
+                            UrlReading::Certain
+                        } else {
+                            UrlReading::Guessed
+                        };
+                        (dm, r)
+                    })
                 };
                 if let Some(((d, m), r)) = read {
                     if (1990..=2100).contains(&yr) {
@@ -926,16 +939,10 @@ pub fn short_year_date(s: &str, order: Order, short: ShortYear) -> Option<(Naive
         // Year last: the day and month by the page's order, a number over 12, or dots
         // (day first wherever dots part a numeric date).
         let year_last = || -> Option<NaiveDate> {
-            if sep == b'.' || a > 12 {
+            if sep == b'.' {
                 last(a, m)
-            } else if m > 12 {
-                last(m, a)
             } else {
-                match order {
-                    Order::DayFirst | Order::Taiwan => last(a, m),
-                    Order::MonthFirst => last(m, a),
-                    Order::Unknown => None,
-                }
+                day_month(a, m, order).and_then(|(d, mo)| last(d, mo))
             }
         };
         return match short {
