@@ -2878,8 +2878,10 @@ fn event_candidate<'a>(
     (cand, key.filter(|_| alone))
 }
 
-/// The caption of a cluster: the best of its first members' captions (members are sorted
-/// best first, which wins ties). A member whose sentence and date equal an earlier one's
+/// The caption of a cluster: the best of the captions of its first members and of a few of
+/// its most central ones ([`central::tried`]); between equally good captions the earlier
+/// (members are sorted best first) unless a later one is clearly more central
+/// ([`central::beats`]). A member whose sentence and date equal an earlier one's
 /// (syndicated copies) is not read again: its caption would be the same, and a tie keeps
 /// the earlier.
 pub fn for_cluster(
@@ -2932,13 +2934,11 @@ fn best_member<'e, 'a>(
             seen.extend(key);
         }
         if let Some(cand) = cand {
-            // Equally good readings: the caption that says clearly more of what the other
-            // reports say (a small difference in shared words decides nothing).
             let central = shared.as_ref().map_or(0.0, |s| s.of_text(&cand.text));
-            if best.as_ref().is_none_or(|(b, .., bc)| {
-                cand.score > b.score
-                    || (cand.score == b.score && central > central::CLEARLY_MORE * *bc)
-            }) {
+            if best
+                .as_ref()
+                .is_none_or(|(b, .., bc)| central::beats((cand.score, central), (b.score, *bc)))
+            {
                 best = Some((cand, e, alone, reading, central));
             }
         }
@@ -4083,8 +4083,7 @@ mod tests {
                 if let Some(cand) = cand {
                     let central = shared.as_ref().map_or(0.0, |s| s.of_text(&cand.text));
                     if best.as_ref().is_none_or(|(b, .., bc)| {
-                        cand.score > b.score
-                            || (cand.score == b.score && central > central::CLEARLY_MORE * *bc)
+                        central::beats((cand.score, central), (b.score, *bc))
                     }) {
                         best = Some((cand, e, key.is_some(), central));
                     }

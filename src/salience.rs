@@ -473,13 +473,21 @@ mod tests {
         arts[2].outlet = Some("Paper C".into());
         arts.push(article(T, Some("Wire A")));
         arts.push(article(T, Some("Wire A")));
-        let mut evs = vec![
-            event(0, T, "3 May 2023", day(5, 3), 0),
-            event(1, T, "3 May 2023", day(5, 3), 0),
-            event(2, T, "3 May 2023", day(5, 3), 0),
-            event(3, T, "3 May 2023", day(5, 9), 1),
-            event(4, T, "3 May 2023", day(5, 9), 1),
-        ];
+        // Articles 0–2 on 3 May, 3–4 on 9 May.
+        let three_and_two = || -> Vec<Event> {
+            (0..5)
+                .map(|a| {
+                    event(
+                        a,
+                        T,
+                        "3 May 2023",
+                        day(5, if a < 3 { 3 } else { 9 }),
+                        u32::from(a >= 3),
+                    )
+                })
+                .collect()
+        };
+        let mut evs = three_and_two();
         let mut cl = clusters_for(&evs);
         rank(&mut evs, &mut cl, &arts);
         assert!(cl[1].salience > cl[0].salience, "{cl:?}");
@@ -488,13 +496,7 @@ mod tests {
         // another report in Wire A weigh the same as two reports in Wire A.
         let mut arts = arts[..2].to_vec();
         arts.extend((0..3).map(|_| article(T, Some("Wire A"))));
-        let mut evs = vec![
-            event(0, T, "3 May 2023", day(5, 3), 0),
-            event(1, T, "3 May 2023", day(5, 3), 0),
-            event(2, T, "3 May 2023", day(5, 3), 0),
-            event(3, T, "3 May 2023", day(5, 9), 1),
-            event(4, T, "3 May 2023", day(5, 9), 1),
-        ];
+        let mut evs = three_and_two();
         let mut cl = clusters_for(&evs);
         rank(&mut evs, &mut cl, &arts);
         assert!((cl[0].salience - cl[1].salience).abs() < 1e-5, "{cl:?}");

@@ -22,7 +22,14 @@ use crate::model::{Article, Cluster, Event, EventId};
 const MAX_MEMBERS: usize = 64;
 
 /// How much more central a caption must be to replace an equally good one found first.
-pub(super) const CLEARLY_MORE: f64 = 1.5;
+const CLEARLY_MORE: f64 = 1.5;
+
+/// Whether a caption (its reading's score, its centrality [`Shared::of_text`]) replaces the
+/// best found so far: a better reading, or an equally good one that says clearly more of
+/// what the other reports say (a small difference in shared words decides nothing).
+pub(super) fn beats((score, central): (i32, f64), (best, best_central): (i32, f64)) -> bool {
+    score > best || (score == best && central > CLEARLY_MORE * best_central)
+}
 
 /// How often each content word occurs among a cluster's distinct member sentences.
 pub(super) struct Shared {

@@ -536,33 +536,3 @@ fn arrange_lane(lane: &mut Lane, units: &[Unit]) {
             .collect(),
     );
 }
-
-#[cfg(test)]
-mod minor_lane_tests {
-    use super::minor_lanes;
-    use crate::model::CountryCode;
-
-    #[test]
-    fn a_country_named_by_under_half_as_many_reports_as_the_main_one_is_minor() {
-        let codes = |s: &[&str]| -> Vec<CountryCode> {
-            let mut v: Vec<_> = s.iter().map(|c| CountryCode::parse(c).unwrap()).collect();
-            v.sort_unstable();
-            v
-        };
-        let mut out = Vec::new();
-        for (named, want) in [
-            (&["IR", "IR", "IR", "IR", "GB"][..], &[true, false][..]),
-            (&["IR", "IR", "GB"], &[false, false]),
-            (&["JP", "KP"], &[false, false]),
-            (&["RU", "RU", "KP", "KP", "JP"], &[false, false, false]),
-            (
-                &["RU", "RU", "RU", "KP", "KP", "KP", "JP"],
-                &[true, false, false],
-            ),
-            (&[], &[]),
-        ] {
-            minor_lanes(&codes(named), &mut out);
-            assert_eq!(out, want, "{named:?}");
-        }
-    }
-}

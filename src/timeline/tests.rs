@@ -2,7 +2,7 @@
 
 use super::axis::{day_number, TimeView};
 use super::hit::{hit_lane, lane_at, Target};
-use super::layout::{flags, ItemKind, Layout, MAX_ROWS};
+use super::layout::{flags, minor_lanes, ItemKind, Layout, MAX_ROWS};
 use super::lod::{item_box, lane_height, query_lane};
 use crate::model::*;
 use chrono::NaiveDate;
@@ -79,6 +79,27 @@ fn small_corpus() -> Corpus {
         events,
         clusters,
         ..Default::default()
+    }
+}
+
+#[test]
+fn a_country_named_by_under_half_as_many_reports_as_the_main_one_is_minor() {
+    let mut out = Vec::new();
+    for (named, want) in [
+        (&["IR", "IR", "IR", "IR", "GB"][..], &[true, false][..]),
+        (&["IR", "IR", "GB"], &[false, false]),
+        (&["JP", "KP"], &[false, false]),
+        (&["RU", "RU", "KP", "KP", "JP"], &[false, false, false]),
+        (
+            &["RU", "RU", "RU", "KP", "KP", "KP", "JP"],
+            &[true, false, false],
+        ),
+        (&[], &[]),
+    ] {
+        let mut codes: Vec<CountryCode> = named.iter().map(|c| cc(c)).collect();
+        codes.sort_unstable();
+        minor_lanes(&codes, &mut out);
+        assert_eq!(out, want, "{named:?}");
     }
 }
 
